@@ -1,0 +1,347 @@
+/* The command line: options, configuration, the run, the exit status.
+ * Exit 0: no finding at or above the failure threshold; 1: there is one;
+ * 2: usage, configuration or I/O error. */
+#include "cli.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "config.h"
+#include "inputs.h"
+#include "lint.h"
+#include "output.h"
+#include "registry.h"
+#include "util.h"
+#include "version.h"
+
+enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_USAGE = 2 };
+
+typedef struct options {
+    const char *format;
+    const char *origin;
+    const char *config;
+    const char *color;
+    bool has_fail_on;
+    zl_severity fail_on;
+    char **enable, **disable;
+    size_t nenable, ndisable;
+} options;
+
+static void usage(FILE *f)
+{
+    fputs("usage: zonelint [options] FILE|DIR|- ...\n"
+          "\n"
+          "Lint DNS zone files: syntax, names, values, zone structure, SPF, DKIM, DMARC.\n"
+          "\n"
+          "  --format FMT         text (default) or json\n"
+          "  --origin NAME        origin of relative names, and the zone apex\n"
+          "  --fail-on LEVEL      exit 1 on findings at or above LEVEL:\n"
+          "                       error (default), warning, note, none\n"
+          "  --disable RULE,...   switch rules off\n"
+          "  --enable RULE,...    switch rules on (undoes --disable or the configuration)\n"
+          "  --config FILE        configuration file (default: .zonelint.json here or above)\n"
+          "  --no-config          do not read a configuration file\n"
+          "  --color WHEN         auto (default), always, never; NO_COLOR also turns it off\n"
+          "  --list-rules         list every rule with its severity\n"
+          "  --explain RULE       explain a rule\n"
+          "  --version            print the version\n"
+          "  --help               print this help\n"
+          "\n"
+          "Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or I/O error.\n",
+          f);
+}
+
+static void split_list(const char *arg, char ***v, size_t *n)
+{
+    char *copy = zl_xstrdup(arg);
+    for (char *save = NULL, *p = strtok_r(copy, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
+        *v = zl_xrealloc(*v, (*n + 1) * sizeof **v);
+        (*v)[(*n)++] = zl_xstrdup(p);
+    }
+    free(copy);
+}
+
+static void wrap(FILE *f, const char *text, int indent, int width)
+{
+    int col = indent;
+    fprintf(f, "%*s", indent, "");
+    const char *p = text;
+    while (*p) {
+        const char *sp = strchr(p, ' ');
+        int len = sp ? (int)(sp - p) : (int)strlen(p);
+        if (col > indent && col + 1 + len > width) {
+            fprintf(f, "\n%*s", indent, "");
+            col = indent;
+        } else if (col > indent) {
+            fputc(' ', f);
+            col++;
+        }
+        fwrite(p, 1, (size_t)len, f);
+        col += len;
+        p += len;
+        while (*p == ' ')
+            p++;
+    }
+    fputc('\n', f);
+}
+
+static int list_rules(void)
+{
+    for (size_t i = 0; i < zl_nrules; i++)
+        printf("%-24s %-8s %s\n", zl_rules[i]->id, zl_severity_name(zl_rules[i]->severity),
+               zl_rules[i]->summary);
+    return EXIT_CLEAN;
+}
+
+static int explain(const char *id)
+{
+    const zl_rule *r = zl_rule_find(id);
+    if (!r) {
+        fprintf(stderr, "zonelint: unknown rule '%s' (see zonelint --list-rules)\n", id);
+        return EXIT_USAGE;
+    }
+    printf("%s (%s by default)\n\n", r->id, zl_severity_name(r->severity));
+    wrap(stdout, r->summary, 2, 78);
+    putchar('\n');
+    wrap(stdout, r->explanation, 2, 78);
+    putchar('\n');
+    printf("  Fix: ");
+    wrap(stdout, r->hint, 0, 72);
+    printf("\n  Suppress one record with a comment on its line or the line before:\n"
+           "    ; zonelint-disable-line %s\n    ; zonelint-disable-next-line %s\n",
+           r->id, r->id);
+    return EXIT_CLEAN;
+}
+
+/* Effective severities: defaults, then the configuration, then the flags. */
+static bool severities(const options *o, const zl_config *cfg, zl_severity *sev)
+{
+    for (size_t i = 0; i < zl_nrules; i++)
+        sev[i] = zl_rules[i]->severity;
+    for (size_t i = 0; i < cfg->nrules; i++)
+        sev[zl_rule_index(zl_rule_find(cfg->rules[i].rule))] = cfg->rules[i].severity;
+    for (size_t i = 0; i < o->ndisable; i++) {
+        const zl_rule *r = zl_rule_find(o->disable[i]);
+        if (!r) {
+            fprintf(stderr, "zonelint: --disable: unknown rule '%s'\n", o->disable[i]);
+            return false;
+        }
+        sev[zl_rule_index(r)] = ZL_SEV_OFF;
+    }
+    for (size_t i = 0; i < o->nenable; i++) {
+        const zl_rule *r = zl_rule_find(o->enable[i]);
+        if (!r) {
+            fprintf(stderr, "zonelint: --enable: unknown rule '%s'\n", o->enable[i]);
+            return false;
+        }
+        if (sev[zl_rule_index(r)] == ZL_SEV_OFF)
+            sev[zl_rule_index(r)] = r->severity;
+    }
+    return true;
+}
+
+/* Suppression comments naming rules that do not exist are typos: say so. */
+static void check_suppressions(const zl_zoneset *zs)
+{
+    for (size_t i = 0; i < zs->nsrcs; i++) {
+        const zl_source *s = zs->srcs[i];
+        for (size_t k = 0; k < s->nsupp; k++) {
+            char *copy = zl_xstrdup(s->supp[k].rules);
+            for (char *save = NULL, *p = strtok_r(copy, ",", &save); p;
+                 p = strtok_r(NULL, ",", &save))
+                if (strcmp(p, "all") != 0 && !zl_rule_find(p))
+                    fprintf(stderr,
+                            "zonelint: %s:%u:%u: warning: unknown rule '%s' in a suppression "
+                            "comment\n",
+                            s->path, s->supp[k].at_line, s->supp[k].col, p);
+            free(copy);
+        }
+    }
+}
+
+static bool use_color(const char *when)
+{
+    if (strcmp(when, "always") == 0)
+        return true;
+    if (strcmp(when, "never") == 0)
+        return false;
+    const char *nc = getenv("NO_COLOR");
+    return isatty(STDOUT_FILENO) && !(nc && *nc);
+}
+
+static void free_options(options *o)
+{
+    for (size_t i = 0; i < o->nenable; i++)
+        free(o->enable[i]);
+    for (size_t i = 0; i < o->ndisable; i++)
+        free(o->disable[i]);
+    free(o->enable);
+    free(o->disable);
+}
+
+static int run(options *o, bool no_config, char **args, size_t nargs)
+{
+    zl_config cfg = {0};
+    char *err = NULL;
+    char *cfg_path = o->config ? zl_xstrdup(o->config) : no_config ? NULL : zl_config_find(".");
+    if (cfg_path && !zl_config_load(cfg_path, &cfg, &err)) {
+        fprintf(stderr, "zonelint: %s\n", err);
+        free(err);
+        free(cfg_path);
+        zl_config_free(&cfg);
+        return EXIT_USAGE;
+    }
+    free(cfg_path);
+
+    int status = EXIT_CLEAN;
+    zl_severity *sev = zl_xmalloc(zl_nrules * sizeof *sev);
+    if (!severities(o, &cfg, sev)) {
+        free(sev);
+        zl_config_free(&cfg);
+        return EXIT_USAGE;
+    }
+    zl_severity fail_on = o->has_fail_on ? o->fail_on
+                          : cfg.has_fail_on ? cfg.fail_on
+                                            : ZL_SEV_ERROR;
+
+    zl_input_opts io = {.cfg = &cfg, .fs = &zl_fs_posix, .origin = o->origin};
+    char **files = NULL;
+    size_t nfiles = 0;
+    if (!zl_inputs_expand(&io, args, nargs, &files, &nfiles, &err)) {
+        fprintf(stderr, "zonelint: %s\n", err);
+        free(err);
+        free(sev);
+        zl_config_free(&cfg);
+        return EXIT_USAGE;
+    }
+    if (nfiles == 0)
+        fprintf(stderr, "zonelint: warning: no zone files found (names read by default: "
+                        "*.zone, *.db, db.*)\n");
+
+    zl_zoneset zs;
+    zl_zoneset_init(&zs);
+    for (size_t i = 0; i < nfiles; i++) {
+        if (!zl_inputs_read(&zs, &io, files[i], &err)) {
+            fprintf(stderr, "zonelint: %s\n", err);
+            free(err);
+            status = EXIT_USAGE;
+        }
+        free(files[i]);
+    }
+    free(files);
+    check_suppressions(&zs);
+
+    zl_lint l;
+    zl_lint_init(&l, &zs, sev);
+    zl_lint_run(&l);
+    zl_findings_sort(&l.findings);
+    if (strcmp(o->format, "json") == 0) {
+        if (!zl_output_json(stdout, &zs, &l.findings))
+            status = EXIT_USAGE;
+    } else {
+        zl_output_text(stdout, &zs, &l.findings, use_color(o->color));
+    }
+    if (fflush(stdout) != 0) {
+        fprintf(stderr, "zonelint: cannot write the output\n");
+        status = EXIT_USAGE;
+    }
+    if (status == EXIT_CLEAN && fail_on != ZL_SEV_OFF)
+        for (size_t i = 0; i < l.findings.n; i++)
+            if (l.findings.v[i].severity >= fail_on)
+                status = EXIT_FINDINGS;
+    zl_lint_free(&l);
+    zl_zoneset_free(&zs);
+    free(sev);
+    zl_config_free(&cfg);
+    return status;
+}
+
+int zl_main(int argc, char **argv)
+{
+    enum {
+        OPT_FORMAT = 256, OPT_ORIGIN, OPT_FAIL_ON, OPT_DISABLE, OPT_ENABLE, OPT_CONFIG,
+        OPT_NO_CONFIG, OPT_COLOR, OPT_LIST_RULES, OPT_EXPLAIN, OPT_VERSION, OPT_HELP,
+    };
+    static const struct option longopts[] = {
+        {"format", required_argument, NULL, OPT_FORMAT},
+        {"origin", required_argument, NULL, OPT_ORIGIN},
+        {"fail-on", required_argument, NULL, OPT_FAIL_ON},
+        {"disable", required_argument, NULL, OPT_DISABLE},
+        {"enable", required_argument, NULL, OPT_ENABLE},
+        {"config", required_argument, NULL, OPT_CONFIG},
+        {"no-config", no_argument, NULL, OPT_NO_CONFIG},
+        {"color", required_argument, NULL, OPT_COLOR},
+        {"list-rules", no_argument, NULL, OPT_LIST_RULES},
+        {"explain", required_argument, NULL, OPT_EXPLAIN},
+        {"version", no_argument, NULL, OPT_VERSION},
+        {"help", no_argument, NULL, OPT_HELP},
+        {NULL, 0, NULL, 0},
+    };
+    options o = {.format = "text", .color = "auto"};
+    bool no_config = false;
+    int c, status = -1;
+    opterr = 0;
+    optind = 1;
+    while (status < 0 && (c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+        switch (c) {
+        case OPT_FORMAT:
+            if (strcmp(optarg, "text") && strcmp(optarg, "json")) {
+                fprintf(stderr, "zonelint: --format: unknown format '%s' (text, json)\n",
+                        optarg);
+                status = EXIT_USAGE;
+            }
+            o.format = optarg;
+            break;
+        case OPT_ORIGIN: o.origin = optarg; break;
+        case OPT_FAIL_ON:
+            if (!zl_severity_parse(optarg, &o.fail_on)) {
+                fprintf(stderr, "zonelint: --fail-on: expected error, warning, note or none\n");
+                status = EXIT_USAGE;
+            }
+            o.has_fail_on = true;
+            break;
+        case OPT_DISABLE: split_list(optarg, &o.disable, &o.ndisable); break;
+        case OPT_ENABLE: split_list(optarg, &o.enable, &o.nenable); break;
+        case OPT_CONFIG: o.config = optarg; break;
+        case OPT_NO_CONFIG: no_config = true; break;
+        case OPT_COLOR:
+            if (strcmp(optarg, "auto") && strcmp(optarg, "always") && strcmp(optarg, "never")) {
+                fprintf(stderr, "zonelint: --color: expected auto, always or never\n");
+                status = EXIT_USAGE;
+            }
+            o.color = optarg;
+            break;
+        case OPT_LIST_RULES: status = list_rules(); break;
+        case OPT_EXPLAIN: status = explain(optarg); break;
+        case OPT_VERSION:
+            printf("zonelint %s\n", ZL_VERSION);
+            status = EXIT_CLEAN;
+            break;
+        case 'h':
+        case OPT_HELP:
+            usage(stdout);
+            status = EXIT_CLEAN;
+            break;
+        default:
+            if (optopt && optopt < 256)
+                fprintf(stderr, "zonelint: unknown option '-%c'\n", optopt);
+            else
+                fprintf(stderr, "zonelint: unknown option or missing argument: '%s'\n",
+                        argv[optind - 1]);
+            usage(stderr);
+            status = EXIT_USAGE;
+        }
+    }
+    if (status < 0 && optind >= argc) {
+        fprintf(stderr, "zonelint: no input: give zone files, directories, or - for stdin\n");
+        usage(stderr);
+        status = EXIT_USAGE;
+    }
+    if (status < 0)
+        status = run(&o, no_config, argv + optind, (size_t)(argc - optind));
+    free_options(&o);
+    return status;
+}

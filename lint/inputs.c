@@ -1,0 +1,143 @@
+#include "inputs.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <ldns/ldns.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "../parser/master.h"
+#include "../parser/origin.h"
+#include "util.h"
+
+typedef struct list {
+    char **v;
+    size_t n, cap;
+} list;
+
+static void push(list *l, char *s)
+{
+    ZL_GROW(l->v, l->cap, l->n + 1);
+    l->v[l->n++] = s;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void walk(const zl_input_opts *o, const char *dir, list *out)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    list names = {0};
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue; /* ., .., .git and other hidden entries */
+        push(&names, zl_xstrdup(e->d_name));
+    }
+    closedir(d);
+    if (names.n)
+        qsort(names.v, names.n, sizeof *names.v, cmp_str);
+    for (size_t i = 0; i < names.n; i++) {
+        char *path = strcmp(dir, ".") == 0 ? zl_xstrdup(names.v[i])
+                                           : zl_xasprintf("%s/%s", dir, names.v[i]);
+        free(names.v[i]);
+        struct stat st;
+        if (stat(path, &st) != 0 || zl_config_ignored(o->cfg, path)) {
+            free(path);
+        } else if (S_ISDIR(st.st_mode)) {
+            walk(o, path, out);
+            free(path);
+        } else if (S_ISREG(st.st_mode) && zl_config_is_zone_file(o->cfg, path)) {
+            push(out, path);
+        } else {
+            free(path);
+        }
+    }
+    free(names.v);
+}
+
+bool zl_inputs_expand(const zl_input_opts *o, char **args, size_t nargs, char ***files,
+                      size_t *nfiles, char **err)
+{
+    list out = {0};
+    for (size_t i = 0; i < nargs; i++) {
+        struct stat st;
+        if (strcmp(args[i], "-") == 0) {
+            push(&out, zl_xstrdup("-"));
+        } else if (stat(args[i], &st) != 0) {
+            *err = zl_xasprintf("%s: %s", args[i], strerror(errno));
+            for (size_t k = 0; k < out.n; k++)
+                free(out.v[k]);
+            free(out.v);
+            return false;
+        } else if (S_ISDIR(st.st_mode)) {
+            char *dir = zl_xstrdup(args[i]);
+            size_t n = strlen(dir);
+            while (n > 1 && dir[n - 1] == '/')
+                dir[--n] = '\0';
+            walk(o, dir, &out);
+            free(dir);
+        } else {
+            push(&out, zl_xstrdup(args[i]));
+        }
+    }
+    *files = out.v;
+    *nfiles = out.n;
+    return true;
+}
+
+static zl_name_id intern_origin(zl_zoneset *zs, const char *text)
+{
+    char *abs = text[0] && text[strlen(text) - 1] == '.' ? zl_xstrdup(text)
+                                                          : zl_xasprintf("%s.", text);
+    ldns_rdf *rdf = NULL;
+    zl_name_id id = ZL_NAME_NONE;
+    if (ldns_str2rdf_dname(&rdf, abs) == LDNS_STATUS_OK && rdf)
+        id = zl_names_add_wire(&zs->names, ZL_NAME_ROOT, ldns_rdf_data(rdf), ldns_rdf_size(rdf));
+    ldns_rdf_deep_free(rdf);
+    free(abs);
+    return id;
+}
+
+bool zl_inputs_read(zl_zoneset *zs, const zl_input_opts *o, const char *path, char **err)
+{
+    const zl_zone_pattern *pat = zl_config_zone_for(o->cfg, path);
+    const char *forced = pat && pat->origin ? pat->origin : o->origin;
+    zl_master_opts mo = {.fs = o->fs, .origin = ZL_NAME_NONE};
+    if (forced) {
+        mo.origin = intern_origin(zs, forced);
+        mo.origin_forced = true;
+        if (mo.origin == ZL_NAME_NONE) {
+            *err = zl_xasprintf("bad origin '%s'", forced);
+            return false;
+        }
+    } else {
+        char *derived = strcmp(path, "-") ? zl_origin_from_filename(path) : NULL;
+        if (derived)
+            mo.origin = intern_origin(zs, derived);
+        free(derived);
+    }
+    zl_zone *z;
+    const char *shown = strcmp(path, "-") == 0 ? "<stdin>" : path;
+    char *data = NULL;
+    size_t len = 0;
+    if (!o->fs->read(o->fs, path, &data, &len, err))
+        return false;
+    z = zl_read_master_text(zs, shown, data, len, &mo);
+    if (z->no_origin_src != ZL_NONE) {
+        uint32_t line, col;
+        const zl_source *s = zs->srcs[z->no_origin_src];
+        zl_source_position(s, z->no_origin_off, &line, &col);
+        *err = zl_xasprintf("%s:%u:%u: relative name, but the origin is unknown: add $ORIGIN "
+                            "to the file, pass --origin, or name the file after its zone "
+                            "(db.example.com, example.com.zone)",
+                            s->path, line, col);
+        return false;
+    }
+    return true;
+}

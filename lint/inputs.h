@@ -1,0 +1,29 @@
+/* From command-line arguments to zones: directories are searched for zone
+ * files, every file gets its origin (configuration, --origin, or its name)
+ * and is read by the reader of its format. */
+#ifndef ZL_INPUTS_H
+#define ZL_INPUTS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "config.h"
+#include "fs.h"
+#include "model.h"
+
+typedef struct zl_input_opts {
+    const zl_config *cfg;
+    const zl_fs *fs;
+    const char *origin; /* --origin, or NULL */
+} zl_input_opts;
+
+/* Expand arguments into the list of files to read (sorted within each
+ * directory). False with *err when an argument does not exist. */
+bool zl_inputs_expand(const zl_input_opts *o, char **args, size_t nargs, char ***files,
+                      size_t *nfiles, char **err);
+
+/* Read one file into zs. False with *err on an I/O or usage problem (the
+ * file cannot be read, or its names are relative and no origin is known). */
+bool zl_inputs_read(zl_zoneset *zs, const zl_input_opts *o, const char *path, char **err);
+
+#endif

@@ -1,0 +1,249 @@
+#include "names.h"
+
+#include <ldns/ldns.h>
+#include <stdlib.h>
+#include <string.h>
+
+static uint32_t hash_child(uint32_t parent, const uint8_t *label, size_t len)
+{
+    uint64_t h = 1469598103934665603ULL ^ ((uint64_t)parent * 0x9E3779B97F4A7C15ULL);
+    for (size_t i = 0; i < len; i++) {
+        h ^= (uint8_t)zl_ascii_lower(label[i]);
+        h *= 1099511628211ULL;
+    }
+    return (uint32_t)(h ^ (h >> 32));
+}
+
+static bool label_eq(const zl_names *t, const zl_name_node *n, const uint8_t *label, size_t len)
+{
+    const uint8_t *l = t->arena + n->label;
+    if (l[0] != len)
+        return false;
+    for (size_t i = 0; i < len; i++)
+        if (l[1 + i] != zl_ascii_lower(label[i]))
+            return false;
+    return true;
+}
+
+static void rehash(zl_names *t, size_t nslots)
+{
+    free(t->slots);
+    t->slots = zl_xcalloc(nslots, sizeof *t->slots);
+    t->nslots = nslots;
+    for (size_t i = 1; i < t->n; i++) {
+        const zl_name_node *n = &t->nodes[i];
+        const uint8_t *l = t->arena + n->label;
+        size_t s = hash_child(n->parent, l + 1, l[0]) & (nslots - 1);
+        while (t->slots[s])
+            s = (s + 1) & (nslots - 1);
+        t->slots[s] = (uint32_t)i + 1;
+    }
+}
+
+void zl_names_init(zl_names *t)
+{
+    memset(t, 0, sizeof *t);
+    /* The root: empty label, no parent. */
+    ZL_GROW(t->arena, t->acap, 1);
+    t->arena[t->alen++] = 0;
+    ZL_GROW(t->nodes, t->cap, 1);
+    t->nodes[0] = (zl_name_node){.parent = ZL_NAME_NONE, .label = 0, .depth = 0, .wlen = 1};
+    t->n = 1;
+    rehash(t, 1024);
+}
+
+void zl_names_free(zl_names *t)
+{
+    free(t->nodes);
+    free(t->arena);
+    free(t->slots);
+    memset(t, 0, sizeof *t);
+}
+
+static size_t find_slot(const zl_names *t, zl_name_id parent, const uint8_t *label, size_t len,
+                        bool *found)
+{
+    size_t s = hash_child(parent, label, len) & (t->nslots - 1);
+    for (;;) {
+        uint32_t v = t->slots[s];
+        if (!v) {
+            *found = false;
+            return s;
+        }
+        const zl_name_node *n = &t->nodes[v - 1];
+        if (n->parent == parent && label_eq(t, n, label, len)) {
+            *found = true;
+            return s;
+        }
+        s = (s + 1) & (t->nslots - 1);
+    }
+}
+
+zl_name_id zl_names_find_child(const zl_names *t, zl_name_id parent, const uint8_t *label,
+                               size_t len)
+{
+    bool found;
+    size_t s = find_slot(t, parent, label, len, &found);
+    return found ? t->slots[s] - 1 : ZL_NAME_NONE;
+}
+
+zl_name_id zl_names_child(zl_names *t, zl_name_id parent, const uint8_t *label, size_t len)
+{
+    if (len == 0 || len > 63 || parent == ZL_NAME_NONE)
+        return ZL_NAME_NONE;
+    if ((size_t)t->nodes[parent].wlen + len + 1 > ZL_NAME_MAX_WIRE)
+        return ZL_NAME_NONE;
+    bool found;
+    size_t s = find_slot(t, parent, label, len, &found);
+    if (found)
+        return t->slots[s] - 1;
+
+    ZL_GROW(t->arena, t->acap, t->alen + len + 1);
+    uint32_t off = (uint32_t)t->alen;
+    t->arena[t->alen++] = (uint8_t)len;
+    for (size_t i = 0; i < len; i++)
+        t->arena[t->alen++] = (uint8_t)zl_ascii_lower(label[i]);
+
+    ZL_GROW(t->nodes, t->cap, t->n + 1);
+    zl_name_id id = (zl_name_id)t->n++;
+    t->nodes[id] = (zl_name_node){
+        .parent = parent,
+        .label = off,
+        .depth = (uint8_t)(t->nodes[parent].depth + 1),
+        .wlen = (uint8_t)(t->nodes[parent].wlen + len + 1),
+    };
+    t->slots[s] = id + 1;
+    if (t->n * 2 > t->nslots)
+        rehash(t, t->nslots * 2);
+    return id;
+}
+
+/* Walk the labels of a wire name from the last to the first. */
+static size_t collect_labels(const uint8_t *wire, size_t len, size_t *offs, size_t max)
+{
+    size_t n = 0, i = 0;
+    while (i < len && wire[i] != 0) {
+        if (n == max || i + 1 + wire[i] > len)
+            return SIZE_MAX;
+        offs[n++] = i;
+        i += 1 + wire[i];
+    }
+    return n;
+}
+
+zl_name_id zl_names_add_wire(zl_names *t, zl_name_id base, const uint8_t *wire, size_t len)
+{
+    size_t offs[128];
+    size_t n = collect_labels(wire, len, offs, 128);
+    if (n == SIZE_MAX)
+        return ZL_NAME_NONE;
+    zl_name_id id = base;
+    for (size_t k = n; k-- > 0 && id != ZL_NAME_NONE;)
+        id = zl_names_child(t, id, wire + offs[k] + 1, wire[offs[k]]);
+    return id;
+}
+
+zl_name_id zl_names_find_wire(const zl_names *t, zl_name_id base, const uint8_t *wire,
+                              size_t len)
+{
+    size_t offs[128];
+    size_t n = collect_labels(wire, len, offs, 128);
+    if (n == SIZE_MAX)
+        return ZL_NAME_NONE;
+    zl_name_id id = base;
+    for (size_t k = n; k-- > 0 && id != ZL_NAME_NONE;)
+        id = zl_names_find_child(t, id, wire + offs[k] + 1, wire[offs[k]]);
+    return id;
+}
+
+const uint8_t *zl_names_label(const zl_names *t, zl_name_id id, size_t *len)
+{
+    const uint8_t *l = t->arena + t->nodes[id].label;
+    *len = l[0];
+    return l + 1;
+}
+
+zl_name_id zl_names_ancestor(const zl_names *t, zl_name_id id, unsigned depth)
+{
+    while (id != ZL_NAME_NONE && t->nodes[id].depth > depth)
+        id = t->nodes[id].parent;
+    return id;
+}
+
+bool zl_names_is_below(const zl_names *t, zl_name_id name, zl_name_id ancestor)
+{
+    if (name == ZL_NAME_NONE || ancestor == ZL_NAME_NONE)
+        return false;
+    return zl_names_ancestor(t, name, t->nodes[ancestor].depth) == ancestor;
+}
+
+bool zl_names_repeats(const zl_names *t, zl_name_id name, zl_name_id base, zl_name_id suffix)
+{
+    if (name == ZL_NAME_NONE || base == ZL_NAME_NONE || suffix == ZL_NAME_NONE ||
+        suffix == ZL_NAME_ROOT)
+        return false;
+    unsigned d = t->nodes[suffix].depth, bd = t->nodes[base].depth;
+    if (t->nodes[name].depth < bd + d || !zl_names_is_below(t, name, base))
+        return false;
+    zl_name_id a = zl_names_ancestor(t, name, bd + d), s = suffix;
+    for (unsigned i = 0; i < d; i++, a = t->nodes[a].parent, s = t->nodes[s].parent) {
+        const uint8_t *la = t->arena + t->nodes[a].label, *ls = t->arena + t->nodes[s].label;
+        if (la[0] != ls[0] || memcmp(la + 1, ls + 1, la[0]) != 0)
+            return false;
+    }
+    return true;
+}
+
+size_t zl_names_wire(const zl_names *t, zl_name_id id, uint8_t *out)
+{
+    size_t n = 0;
+    for (; id != ZL_NAME_ROOT; id = t->nodes[id].parent) {
+        const uint8_t *l = t->arena + t->nodes[id].label;
+        memcpy(out + n, l, (size_t)l[0] + 1);
+        n += (size_t)l[0] + 1;
+    }
+    out[n++] = 0;
+    return n;
+}
+
+void zl_names_format(const zl_names *t, zl_name_id id, zl_buf *out)
+{
+    if (id == ZL_NAME_NONE) {
+        zl_buf_adds(out, "?");
+        return;
+    }
+    uint8_t wire[256];
+    size_t n = zl_names_wire(t, id, wire);
+    ldns_rdf *rdf = ldns_rdf_new_frm_data(LDNS_RDF_TYPE_DNAME, n, wire);
+    char *s = rdf ? ldns_rdf2str(rdf) : NULL;
+    zl_buf_adds(out, s ? s : "?");
+    free(s);
+    ldns_rdf_deep_free(rdf);
+}
+
+char *zl_names_str(const zl_names *t, zl_name_id id)
+{
+    zl_buf b = {0};
+    zl_names_format(t, id, &b);
+    return zl_buf_take(&b);
+}
+
+void zl_names_format_relative(const zl_names *t, zl_name_id name, zl_name_id ancestor,
+                              zl_buf *out)
+{
+    if (name == ancestor) {
+        zl_buf_addc(out, '@');
+        return;
+    }
+    if (!zl_names_is_below(t, name, ancestor)) {
+        zl_names_format(t, name, out);
+        return;
+    }
+    zl_buf full = {0}, anc = {0};
+    zl_names_format(t, name, &full);
+    zl_names_format(t, ancestor, &anc);
+    size_t keep = full.len - (ancestor == ZL_NAME_ROOT ? 1 : anc.len + 1);
+    zl_buf_add(out, full.data, keep);
+    zl_buf_free(&full);
+    zl_buf_free(&anc);
+}

@@ -1,0 +1,16 @@
+/* Writing findings: text for people (gcc style, with the source line, a
+ * caret and the hint) and JSON for programs (the documented schema). */
+#ifndef ZL_OUTPUT_H
+#define ZL_OUTPUT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "finding.h"
+#include "model.h"
+
+void zl_output_text(FILE *f, const zl_zoneset *zs, const zl_findings *fs, bool color);
+/* False when writing failed. */
+bool zl_output_json(FILE *f, const zl_zoneset *zs, const zl_findings *fs);
+
+#endif

@@ -1,0 +1,37 @@
+#include "token.h"
+
+size_t zl_token_end(const char *text, size_t len, size_t off, bool *unterminated)
+{
+    size_t i = off;
+    *unterminated = false;
+    if (i < len && text[i] == '"') {
+        for (i++; i < len; i++) {
+            char c = text[i];
+            if (c == '\\' && i + 1 < len && text[i + 1] != '\n')
+                i++;
+            else if (c == '"')
+                return i + 1;
+            else if (c == '\n')
+                break;
+        }
+        *unterminated = true;
+        return i;
+    }
+    while (i < len) {
+        unsigned char c = (unsigned char)text[i];
+        if (c == '\\') {
+            /* An escape takes the next byte, delimiters included; a backslash
+             * before a line break or the end stays alone (and is rejected by
+             * the rdata check as a bad escape). */
+            if (i + 1 < len && text[i + 1] != '\n' && text[i + 1] != '\0')
+                i += 2;
+            else
+                i++;
+            continue;
+        }
+        if (zl_is_delim(c))
+            break;
+        i++;
+    }
+    return i;
+}

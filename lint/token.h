@@ -1,0 +1,22 @@
+/* What a token of master-file text is (RFC 1035 section 5.1): where it ends.
+ * The lexer and the record model share this one definition, so a token's
+ * length never needs to be stored. */
+#ifndef ZL_TOKEN_H
+#define ZL_TOKEN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* True for the bytes that end an unquoted token. */
+static inline bool zl_is_delim(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v' ||
+           c == '(' || c == ')' || c == ';' || c == '"' || c == '\0';
+}
+
+/* Offset just past the token starting at off. A token starting with '"' is a
+ * quoted string ending at the next unescaped '"'; *unterminated is set when a
+ * line break or the end of the text comes first (the token then ends there). */
+size_t zl_token_end(const char *text, size_t len, size_t off, bool *unterminated);
+
+#endif

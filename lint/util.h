@@ -1,0 +1,49 @@
+/* Small helpers shared by every layer: checked allocation, a growable
+ * string buffer and a growable array. Allocation failure is fatal: a linter
+ * that runs out of memory cannot give a trustworthy answer. */
+#ifndef ZL_UTIL_H
+#define ZL_UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdbool.h>
+
+void *zl_xmalloc(size_t n);
+void *zl_xcalloc(size_t n, size_t size);
+void *zl_xrealloc(void *p, size_t n);
+char *zl_xstrdup(const char *s);
+char *zl_xstrndup(const char *s, size_t n);
+char *zl_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Grow *p (of *cap elements of size elem) so it holds at least need. */
+void zl_grow(void **p, size_t *cap, size_t need, size_t elem);
+#define ZL_GROW(arr, cap, need) zl_grow((void **)&(arr), &(cap), (need), sizeof *(arr))
+
+typedef struct zl_buf {
+    char *data;
+    size_t len;
+    size_t cap;
+} zl_buf;
+
+void zl_buf_add(zl_buf *b, const void *p, size_t n);
+void zl_buf_addc(zl_buf *b, char c);
+void zl_buf_adds(zl_buf *b, const char *s);
+void zl_buf_printf(zl_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void zl_buf_vprintf(zl_buf *b, const char *fmt, va_list ap);
+/* The contents as a NUL-terminated string (never NULL). */
+const char *zl_buf_str(zl_buf *b);
+/* Hand the string to the caller and reset the buffer. */
+char *zl_buf_take(zl_buf *b);
+void zl_buf_reset(zl_buf *b);
+void zl_buf_free(zl_buf *b);
+
+/* s with every byte that is not part of valid UTF-8 written as \xNN, so the
+ * result can go into JSON (caller frees). */
+char *zl_utf8_clean(const char *s);
+
+bool zl_ascii_ieq(const char *a, size_t alen, const char *b);
+bool zl_has_prefix_ci(const char *s, size_t len, const char *prefix);
+int zl_ascii_lower(int c);
+
+#endif

@@ -1,0 +1,43 @@
+/* The rules and checks defined in rules/, for lint/registry.c. */
+#ifndef ZL_RULES_H
+#define ZL_RULES_H
+
+#include "../lint/rule.h"
+
+/* Reading the input */
+extern const zl_rule zl_rule_syntax_error;
+extern const zl_check zl_check_syntax;
+
+/* Names */
+extern const zl_rule zl_rule_missing_trailing_dot;
+extern const zl_rule zl_rule_duplicated_origin;
+extern const zl_check zl_check_names;
+
+/* Values */
+extern const zl_rule zl_rule_value_whitespace;
+extern const zl_rule zl_rule_value_quoting;
+extern const zl_check zl_check_values;
+extern const zl_rule zl_rule_txt_string_too_long;
+extern const zl_check zl_check_txt_length;
+
+/* Zone structure */
+extern const zl_rule zl_rule_cname_and_other_data;
+extern const zl_check zl_check_cname;
+extern const zl_rule zl_rule_occluded_by_delegation;
+extern const zl_check zl_check_delegation;
+extern const zl_rule zl_rule_out_of_zone;
+extern const zl_check zl_check_out_of_zone;
+extern const zl_rule zl_rule_ttl_mismatch;
+extern const zl_rule zl_rule_duplicate_record;
+extern const zl_check zl_check_rrset;
+
+/* Mail authentication */
+extern const zl_rule zl_rule_spf_multiple;
+extern const zl_rule zl_rule_spf_syntax;
+extern const zl_check zl_check_spf;
+extern const zl_rule zl_rule_dkim_key_syntax;
+extern const zl_check zl_check_dkim;
+extern const zl_rule zl_rule_dmarc_syntax;
+extern const zl_check zl_check_dmarc;
+
+#endif

@@ -1,0 +1,27 @@
+/* Tag lists as DKIM (RFC 6376 section 3.2) and DMARC (RFC 7489 section 6.4)
+ * write them: tag=value pairs separated by ';', white space allowed around. */
+#ifndef ZL_TAGLIST_H
+#define ZL_TAGLIST_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+typedef struct zl_tag {
+    const char *name, *value;
+    size_t name_len, value_len;
+    size_t off; /* of the tag in the text */
+} zl_tag;
+
+typedef struct zl_taglist {
+    zl_tag *tags;
+    size_t n, cap;
+    const char *error; /* first syntax problem, or NULL */
+    size_t error_off;
+} zl_taglist;
+
+void zl_taglist_parse(const char *text, size_t len, zl_taglist *out);
+void zl_taglist_free(zl_taglist *t);
+const zl_tag *zl_taglist_get(const zl_taglist *t, const char *name);
+bool zl_tag_value_is(const zl_tag *t, const char *value); /* case-sensitive */
+
+#endif

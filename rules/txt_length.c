@@ -1,0 +1,84 @@
+/* txt-string-too-long: a character-string holds at most 255 octets
+ * (RFC 1035 section 3.3); longer text must be split into several strings of
+ * one record, which resolvers join again. */
+#include <ldns/ldns.h>
+#include <stdlib.h>
+
+#include "../lint/lint.h"
+#include "../parser/rdata.h"
+#include "rules.h"
+
+const zl_rule zl_rule_txt_string_too_long = {
+    .id = "txt-string-too-long",
+    .severity = ZL_SEV_ERROR,
+    .summary = "a TXT character-string longer than 255 octets",
+    .explanation =
+        "A DNS character-string carries a one-octet length, so it holds at most 255 octets. "
+        "A 2048-bit DKIM key (about 400 characters with p=) does not fit in one. Name "
+        "servers reject the record or, worse, some tools cut it. The fix is one TXT record "
+        "of several quoted strings, \"first 255 octets\" \"the rest\": resolvers join them "
+        "without a separator, so the key comes back whole. Splitting the key over separate "
+        "TXT records does not work: those are different values.",
+    .hint = "split the text into several quoted strings of at most 255 octets each",
+};
+
+/* The token's text split into quoted strings of at most 255 octets, never
+ * inside an escape sequence. */
+static char *split_hint(const zl_tok *t)
+{
+    size_t n;
+    const char *p = zl_tok_inner(t, &n);
+    zl_buf out = {0};
+    zl_buf_adds(&out, "split it: \"");
+    size_t octets = 0;
+    for (size_t i = 0; i < n;) {
+        size_t step = 1;
+        if (p[i] == '\\' && i + 1 < n)
+            step = (i + 3 < n && p[i + 1] >= '0' && p[i + 1] <= '9') ? 4 : 2;
+        if (octets == 255) {
+            zl_buf_adds(&out, "\" \"");
+            octets = 0;
+        }
+        zl_buf_add(&out, p + i, step);
+        octets++;
+        i += step;
+    }
+    zl_buf_addc(&out, '"');
+    return zl_buf_take(&out);
+}
+
+static bool has_strings(uint16_t type, unsigned nfields)
+{
+    const ldns_rr_descriptor *d = ldns_rr_descript(type);
+    for (unsigned i = 0; d && i < nfields && i < ldns_rr_descriptor_maximum(d); i++)
+        if (ldns_rr_descriptor_field_type(d, i) == LDNS_RDF_TYPE_STR)
+            return true;
+    return false;
+}
+
+static void run(zl_lint *l)
+{
+    for (size_t k = 0; k < l->zs->nzones; k++) {
+        const zl_zone *z = l->zs->zones[k];
+        for (size_t i = 0; i < z->nrecs; i++) {
+            const zl_record *r = &z->recs[i];
+            unsigned n = zl_record_nrdata(r);
+            if ((r->flags & ZL_REC_GENERIC) || !has_strings(r->type, n))
+                continue;
+            const ldns_rr_descriptor *d = ldns_rr_descript(r->type);
+            for (unsigned f = 0; f < n; f++) {
+                if (ldns_rr_descriptor_field_type(d, f) != LDNS_RDF_TYPE_STR)
+                    continue;
+                zl_tok t = zl_record_rdata(l->zs, z, r, f);
+                size_t len = zl_charstr_len(&t);
+                if (len > 255)
+                    zl_report_tok(l, &zl_rule_txt_string_too_long, z, r, r->rd + f,
+                                  split_hint(&t),
+                                  "character-string of %zu octets; at most 255 fit in one", len);
+            }
+        }
+    }
+}
+
+static const zl_rule *const rules[] = {&zl_rule_txt_string_too_long, NULL};
+const zl_check zl_check_txt_length = {.family = "txt-length", .run = run, .rules = rules};
