@@ -18,6 +18,11 @@ typedef struct zl_finding {
     char *message;
     char *hint;
     char *key; /* rule, owner, type and value: stable across unrelated edits */
+    /* Filled in when reported; positions, suppressions and keys are worked out
+     * from them once all checks are done (checks run on several threads). */
+    uint32_t len;
+    const struct zl_zone *zone;
+    const struct zl_record *rec;
 } zl_finding;
 
 typedef struct zl_findings {

@@ -70,12 +70,6 @@ zl_index *zl_index_build(const zl_zoneset *zs, const zl_zone *z)
     }
     for (size_t i = 0; i < n; i++) {
         const zl_record *r = &z->recs[i];
-        if (!zl_u32set_has(&ix->owners, r->owner)) {
-            zl_u32set_add(&ix->owners, r->owner);
-            for (zl_name_id id = r->owner; id != ZL_NAME_NONE && !zl_u32set_has(&ix->nodes, id);
-                 id = zl_names_parent(&zs->names, id))
-                zl_u32set_add(&ix->nodes, id);
-        }
         if (r->type == LDNS_RR_TYPE_NS && r->owner != z->apex && z->apex != ZL_NAME_NONE &&
             zl_names_is_below(&zs->names, r->owner, z->apex))
             zl_u32set_add(&ix->cuts, r->owner);
@@ -89,8 +83,6 @@ void zl_index_free(zl_index *ix)
         return;
     free(ix->order);
     zl_u32set_free(&ix->cuts);
-    zl_u32set_free(&ix->owners);
-    zl_u32set_free(&ix->nodes);
     free(ix);
 }
 
@@ -101,9 +93,9 @@ zl_name_id zl_index_cut_above(const zl_index *ix, const zl_names *names, zl_name
         return ZL_NAME_NONE;
     zl_name_id found = ZL_NAME_NONE;
     zl_name_id id = strict ? zl_names_parent(names, name) : name;
-    unsigned apex_depth = zl_names_depth(names, apex);
-    for (; id != ZL_NAME_NONE && zl_names_depth(names, id) > apex_depth;
-         id = zl_names_parent(names, id))
+    if (!zl_names_is_below(names, name, apex))
+        return ZL_NAME_NONE;
+    for (; id != ZL_NAME_NONE && id != apex; id = zl_names_parent(names, id))
         if (zl_u32set_has(&ix->cuts, id))
             found = id; /* keep walking: the highest cut is the one that matters */
     return found;

@@ -15,11 +15,6 @@ typedef struct zl_index {
     size_t n;
     /* Owners below the apex that hold NS records: zone cuts. */
     zl_u32set cuts;
-    /* Names that own at least one record. */
-    zl_u32set owners;
-    /* Owners and every ancestor of an owner: the names that exist in the
-     * zone, empty non-terminals included. */
-    zl_u32set nodes;
 } zl_index;
 
 zl_index *zl_index_build(const zl_zoneset *zs, const zl_zone *z);

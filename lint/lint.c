@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "parallel.h"
 #include "registry.h"
 #include "util.h"
 
@@ -22,6 +23,7 @@ void zl_lint_free(zl_lint *l)
         zl_index_free(l->idx[i]);
     free(l->idx);
     free(l->sev);
+    free(l->exists);
     zl_findings_free(&l->findings);
 }
 
@@ -37,17 +39,24 @@ const zl_index *zl_lint_index(zl_lint *l, size_t zone)
     return l->idx[zone];
 }
 
-void zl_lint_run(zl_lint *l)
+bool zl_lint_name_exists(zl_lint *l, zl_name_id id)
 {
-    for (size_t c = 0; c < zl_nchecks; c++) {
-        const zl_check *chk = zl_checks[c];
-        bool any = false;
-        for (const zl_rule *const *r = chk->rules; *r; r++)
-            any = any || zl_rule_on(l, *r);
-        if (any)
-            chk->run(l);
+    if (!l->exists) {
+        const zl_names *names = &l->zs->names;
+        l->exists_n = names->n;
+        l->exists = zl_xcalloc((l->exists_n + 7) / 8, 1);
+        for (size_t k = 0; k < l->zs->nzones; k++) {
+            const zl_zone *z = l->zs->zones[k];
+            for (size_t i = 0; i < z->nrecs; i++)
+                for (zl_name_id n = z->recs[i].owner;
+                     n != ZL_NAME_NONE && !(l->exists[n / 8] & (1u << (n % 8)));
+                     n = zl_names_parent(names, n))
+                    l->exists[n / 8] |= (uint8_t)(1u << (n % 8));
+        }
     }
+    return id < l->exists_n && (l->exists[id / 8] & (1u << (id % 8)));
 }
+
 
 void zl_record_describe(const zl_zoneset *zs, const zl_zone *z, const zl_record *r,
                         zl_buf *out)
@@ -84,45 +93,106 @@ static bool suppressed(const zl_source *s, const zl_rule *rule, uint32_t line, u
     return false;
 }
 
+/* Findings of the check running on this thread go to its own list. */
+static _Thread_local zl_findings *thread_out;
+
 static void add(zl_lint *l, const zl_rule *rule, uint32_t src, uint32_t off, uint32_t len,
                 const char *path, const zl_zone *z, const zl_record *r, const char *key,
                 char *hint, char *message)
 {
-    zl_severity sev = l->sev[zl_rule_index(rule)];
-    zl_finding f = {.rule = rule, .severity = sev, .src = src, .off = off, .hint = hint,
+    zl_finding f = {.rule = rule,
+                    .severity = l->sev[zl_rule_index(rule)],
+                    .src = src,
+                    .off = off,
+                    .len = len,
+                    .zone = z,
+                    .rec = r,
+                    .path = path ? zl_xstrdup(path) : NULL,
+                    .key = key ? zl_xstrdup(key) : NULL,
+                    .hint = hint,
                     .message = message};
-    zl_buf k = {0};
-    zl_buf_adds(&k, rule->id);
-    zl_buf_addc(&k, '|');
-    if (src != ZL_NONE) {
-        const zl_source *s = l->zs->srcs[src];
-        uint32_t end_line, end_col;
-        zl_source_position(s, off, &f.line, &f.col);
-        zl_source_position(s, off + len, &end_line, &end_col);
-        f.end_col = end_line == f.line && len ? end_col : f.col + 1;
-        uint32_t rec_line = f.line;
-        if (r) {
-            uint32_t c;
-            zl_source_position(s, z->toks[r->tok], &rec_line, &c);
+    zl_findings_add(thread_out ? thread_out : &l->findings, f);
+}
+
+/* Positions, suppression comments and keys, once all checks are done. */
+static void finish(zl_lint *l)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < l->findings.n; i++) {
+        zl_finding f = l->findings.v[i];
+        if (f.src != ZL_NONE) {
+            const zl_source *s = l->zs->srcs[f.src];
+            uint32_t end_line, end_col;
+            zl_source_position(s, f.off, &f.line, &f.col);
+            zl_source_position(s, f.off + f.len, &end_line, &end_col);
+            f.end_col = end_line == f.line && f.len ? end_col : f.col + 1;
+            uint32_t rec_line = f.rec ? zl_record_line(l->zs, f.zone, f.rec) : f.line;
+            if (suppressed(s, f.rule, f.line, rec_line)) {
+                free(f.hint);
+                free(f.message);
+                free(f.key);
+                free(f.path);
+                continue;
+            }
+            if (!f.path)
+                f.path = zl_xstrdup(s->path);
         }
-        if (suppressed(s, rule, f.line, rec_line)) {
-            free(hint);
-            free(message);
-            zl_buf_free(&k);
-            return;
+        if (!f.key) {
+            zl_buf k = {0};
+            zl_buf_printf(&k, "%s|", f.rule->id);
+            if (f.rec)
+                zl_record_describe(l->zs, f.zone, f.rec, &k);
+            else
+                zl_buf_adds(&k, f.message);
+            f.key = zl_buf_take(&k);
         }
-        f.path = zl_xstrdup(s->path);
-    } else {
-        f.path = zl_xstrdup(path);
+        l->findings.v[kept++] = f;
     }
-    if (r)
-        zl_record_describe(l->zs, z, r, &k);
-    else if (key)
-        zl_buf_adds(&k, key);
-    else
-        zl_buf_adds(&k, message);
-    f.key = zl_buf_take(&k);
-    zl_findings_add(&l->findings, f);
+    l->findings.n = kept;
+}
+
+typedef struct run_ctx {
+    zl_lint *l;
+    const zl_check **checks;
+    zl_findings *out; /* one list per check: merged in check order */
+} run_ctx;
+
+static void run_check(void *ctx, size_t task, unsigned worker)
+{
+    (void)worker;
+    run_ctx *c = ctx;
+    thread_out = &c->out[task];
+    c->checks[task]->run(c->l);
+    thread_out = NULL;
+}
+
+void zl_lint_run(zl_lint *l)
+{
+    /* Shared structures are built before the checks start: during the run
+     * the zones are read-only. */
+    for (size_t k = 0; k < l->zs->nzones; k++)
+        zl_lint_index(l, k);
+    zl_lint_name_exists(l, ZL_NAME_ROOT);
+
+    const zl_check **checks = zl_xmalloc(zl_nchecks * sizeof *checks);
+    size_t n = 0;
+    for (size_t c = 0; c < zl_nchecks; c++) {
+        bool any = false;
+        for (const zl_rule *const *r = zl_checks[c]->rules; *r; r++)
+            any = any || zl_rule_on(l, *r);
+        if (any)
+            checks[n++] = zl_checks[c];
+    }
+    run_ctx ctx = {l, checks, zl_xcalloc(n + 1, sizeof *ctx.out)};
+    zl_parallel_for(n, zl_jobs(), run_check, &ctx);
+    for (size_t c = 0; c < n; c++) {
+        for (size_t i = 0; i < ctx.out[c].n; i++)
+            zl_findings_add(&l->findings, ctx.out[c].v[i]);
+        free(ctx.out[c].v);
+    }
+    free(ctx.out);
+    free(checks);
+    finish(l);
 }
 
 void zl_report_span(zl_lint *l, const zl_rule *rule, uint32_t src, uint32_t off, uint32_t len,
@@ -153,7 +223,7 @@ void zl_report_tok(zl_lint *l, const zl_rule *rule, const zl_zone *z, const zl_r
     zl_buf_vprintf(&m, fmt, ap);
     va_end(ap);
     zl_tok t = zl_record_tok(l->zs, z, r, tok);
-    add(l, rule, r->src, t.off, t.len, NULL, z, r, NULL, hint, zl_buf_take(&m));
+    add(l, rule, zl_record_src(z, r), t.off, t.len, NULL, z, r, NULL, hint, zl_buf_take(&m));
 }
 
 void zl_report_file(zl_lint *l, const zl_rule *rule, const char *path, const char *key,
@@ -168,5 +238,10 @@ void zl_report_file(zl_lint *l, const zl_rule *rule, const char *path, const cha
     zl_buf m = {0};
     zl_buf_vprintf(&m, fmt, ap);
     va_end(ap);
-    add(l, rule, ZL_NONE, 0, 0, path, NULL, NULL, key, hint, zl_buf_take(&m));
+    zl_buf k = {0};
+    if (key)
+        zl_buf_printf(&k, "%s|%s", rule->id, key);
+    add(l, rule, ZL_NONE, 0, 0, path, NULL, NULL, key ? zl_buf_str(&k) : NULL, hint,
+        zl_buf_take(&m));
+    zl_buf_free(&k);
 }

@@ -18,6 +18,10 @@ typedef struct zl_lint {
     zl_severity *sev;   /* effective severity by registry index */
     zl_index **idx;     /* per zone, built on first use */
     const struct zl_ses_expect *ses; /* SES data given with --expect, or NULL */
+    /* Bit per name id: the name owns records in a loaded zone, or is an
+     * ancestor of one (empty non-terminals included). Built on first use. */
+    uint8_t *exists;
+    size_t exists_n;
 } zl_lint;
 
 /* sev: effective severity per registry index (copied). */
@@ -28,6 +32,8 @@ void zl_lint_free(zl_lint *l);
 
 bool zl_rule_on(const zl_lint *l, const zl_rule *r);
 const zl_index *zl_lint_index(zl_lint *l, size_t zone);
+/* True when the name exists in one of the loaded zones. */
+bool zl_lint_name_exists(zl_lint *l, zl_name_id id);
 
 /* Report at token tok (record-relative) of record r. hint is taken over. */
 void zl_report_tok(zl_lint *l, const zl_rule *rule, const zl_zone *z, const zl_record *r,

@@ -34,7 +34,9 @@ void zl_zoneset_free(zl_zoneset *zs)
         zl_zone *z = zs->zones[i];
         free(z->path);
         free(z->recs);
-        free(z->toks);
+        free(z->deltas);
+        free(z->wide);
+        free(z->segs);
         free(z);
     }
     for (size_t i = 0; i < zs->ndiags; i++) {
@@ -72,7 +74,6 @@ uint32_t zl_zoneset_add_source(zl_zoneset *zs, const char *path, char *text, siz
     s->path = zl_xstrdup(path);
     s->text = text;
     s->len = len;
-    s->lines = zl_line_table(text, len, &s->nlines);
     s->parent = ZL_NONE;
     s->zone = ZL_NONE;
     s->origin = ZL_NAME_NONE;
@@ -111,6 +112,17 @@ void zl_diag_file(zl_zoneset *zs, const char *rule, const char *path, char *mess
                                         .path = zl_xstrdup(path),
                                         .message = message,
                                         .hint = hint};
+}
+
+/* The line table is a cache built on the first position asked for: a clean
+ * run never needs it. Sources are heap objects, so filling it in through a
+ * const pointer is sound. */
+static void ensure_lines(const zl_source *s)
+{
+    if (!s->lines) {
+        zl_source *m = (zl_source *)s;
+        m->lines = zl_line_table(s->text, s->len, &m->nlines);
+    }
 }
 
 static uint32_t line_index(const uint32_t *lines, uint32_t n, uint32_t off)
@@ -152,6 +164,7 @@ void zl_source_position(const zl_source *s, uint32_t off, uint32_t *line, uint32
         *col = m->col + (off > m->off ? count_chars(s->text + m->off, off - m->off) : 0);
         return;
     }
+    ensure_lines(s);
     uint32_t li = line_index(s->lines, s->nlines, off);
     *line = li + 1;
     *col = count_chars(s->text + s->lines[li], off - s->lines[li]) + 1;
@@ -159,6 +172,7 @@ void zl_source_position(const zl_source *s, uint32_t off, uint32_t *line, uint32
 
 const char *zl_source_line(const zl_source *s, uint32_t line, size_t *len)
 {
+    ensure_lines(s);
     const char *text = s->display ? s->display : s->text;
     size_t tlen = s->display ? s->display_len : s->len;
     const uint32_t *lines = s->display ? s->dlines : s->lines;
@@ -176,10 +190,76 @@ const char *zl_source_line(const zl_source *s, uint32_t line, size_t *len)
     return p;
 }
 
+void zl_zone_add_record(zl_zone *z, const zl_record *r, uint32_t src, zl_name_id origin,
+                        const uint32_t *offs)
+{
+    zl_record x = *r;
+    x.start = offs[0];
+    x.flags &= (uint8_t)~ZL_REC_WIDE;
+    for (unsigned i = 1; i < x.ntok; i++)
+        if (offs[i] - offs[0] > UINT16_MAX)
+            x.flags |= ZL_REC_WIDE;
+    if (x.flags & ZL_REC_WIDE) {
+        ZL_GROW(z->wide, z->wcap, z->nwide + x.ntok);
+        x.tok = (uint32_t)z->nwide;
+        for (unsigned i = 0; i < x.ntok; i++)
+            z->wide[z->nwide++] = offs[i];
+    } else {
+        ZL_GROW(z->deltas, z->dcap, z->ndeltas + x.ntok);
+        x.tok = (uint32_t)z->ndeltas;
+        for (unsigned i = 1; i < x.ntok; i++)
+            z->deltas[z->ndeltas++] = (uint16_t)(offs[i] - offs[0]);
+    }
+    if (!z->nsegs || z->segs[z->nsegs - 1].src != src || z->segs[z->nsegs - 1].origin != origin) {
+        ZL_GROW(z->segs, z->segcap, z->nsegs + 1);
+        z->segs[z->nsegs++] = (zl_segment){.first = (uint32_t)z->nrecs, .src = src, .origin = origin};
+    }
+    ZL_GROW(z->recs, z->rcap, z->nrecs + 1);
+    z->recs[z->nrecs++] = x;
+}
+
+static const zl_segment *segment_of(const zl_zone *z, const zl_record *r)
+{
+    uint32_t idx = (uint32_t)(r - z->recs);
+    size_t lo = 0, hi = z->nsegs;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (z->segs[mid].first <= idx)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return &z->segs[lo];
+}
+
+uint32_t zl_record_src(const zl_zone *z, const zl_record *r)
+{
+    return segment_of(z, r)->src;
+}
+
+zl_name_id zl_record_origin(const zl_zone *z, const zl_record *r)
+{
+    return segment_of(z, r)->origin;
+}
+
+uint32_t zl_record_line(const zl_zoneset *zs, const zl_zone *z, const zl_record *r)
+{
+    uint32_t line, col;
+    zl_source_position(zs->srcs[zl_record_src(z, r)], r->start, &line, &col);
+    return line;
+}
+
+static uint32_t token_offset(const zl_zone *z, const zl_record *r, unsigned i)
+{
+    if (r->flags & ZL_REC_WIDE)
+        return z->wide[r->tok + i];
+    return i == 0 ? r->start : r->start + z->deltas[r->tok + i - 1];
+}
+
 zl_tok zl_record_tok(const zl_zoneset *zs, const zl_zone *z, const zl_record *r, unsigned i)
 {
-    const zl_source *s = zs->srcs[r->src];
-    uint32_t off = z->toks[r->tok + i];
+    const zl_source *s = zs->srcs[zl_record_src(z, r)];
+    uint32_t off = token_offset(z, r, i);
     bool unterminated;
     size_t end = zl_token_end(s->text, s->len, off, &unterminated);
     return (zl_tok){.p = s->text + off,

@@ -39,7 +39,7 @@ typedef struct zl_source {
     char *path;       /* as shown in findings */
     char *text;       /* master-file text the tokens point into, NUL-terminated */
     size_t len;
-    uint32_t *lines;  /* offset of the first byte of each line of text */
+    uint32_t *lines;  /* offset of each line of text; built when first needed */
     uint32_t nlines;
     /* For synthesised text: the real file (shown under findings) and the map. */
     char *display;
@@ -58,28 +58,56 @@ typedef struct zl_source {
 } zl_source;
 
 enum {
-    ZL_REC_OWNER_WRITTEN = 1 << 0, /* tok[0] is the owner; else inherited */
+    ZL_REC_OWNER_WRITTEN = 1 << 0, /* token 0 is the owner; else inherited */
     ZL_REC_TTL_WRITTEN = 1 << 1,
     ZL_REC_CLASS_WRITTEN = 1 << 2,
-    ZL_REC_BAD_RDATA = 1 << 3,     /* reported as syntax-error; rules skip it */
-    ZL_REC_GENERIC = 1 << 4,       /* rdata in RFC 3597 \# form */
-    ZL_REC_OWNER_AT = 1 << 5,      /* owner written as @ */
+    ZL_REC_CLASS_FIRST = 1 << 3, /* the class was written before the TTL */
+    ZL_REC_BAD_RDATA = 1 << 4,   /* reported as syntax-error; rules skip it */
+    ZL_REC_GENERIC = 1 << 5,     /* rdata in RFC 3597 \# form */
+    ZL_REC_OWNER_AT = 1 << 6,    /* owner written as @ */
+    ZL_REC_WIDE = 1 << 7,        /* token offsets kept whole in zone->wide */
 };
 
+/* 24 octets: a million-record zone must fit in a few times its own size.
+ * The source and origin of a record are kept per run of records (segments),
+ * and its tokens as 16-bit distances from its first token. */
 typedef struct zl_record {
-    uint32_t tok;      /* first token in zone->toks */
+    uint32_t start;    /* offset of the first token in the record's source */
+    uint32_t tok;      /* the other tokens: in zone->deltas, or zone->wide */
     zl_name_id owner;
-    zl_name_id origin; /* origin for relative names in the rdata */
     uint32_t ttl;
-    uint32_t src;      /* index in zoneset->srcs */
     uint16_t ntok;
     uint16_t type;
     uint16_t rclass;
     uint8_t flags;
-    uint8_t rd;        /* index of the first rdata token within the record */
-    uint8_t i_ttl;     /* index of the TTL token, 0xff when not written */
-    uint8_t i_type;    /* index of the type token */
 } zl_record;
+
+/* Index of the first rdata token, of the type token, of the TTL token
+ * (ZL_NO_TOK when the TTL was not written). */
+#define ZL_NO_TOK 0xFFu
+static inline unsigned zl_record_rd(const zl_record *r)
+{
+    return 1u + !!(r->flags & ZL_REC_OWNER_WRITTEN) + !!(r->flags & ZL_REC_TTL_WRITTEN) +
+           !!(r->flags & ZL_REC_CLASS_WRITTEN);
+}
+static inline unsigned zl_record_i_type(const zl_record *r)
+{
+    return zl_record_rd(r) - 1;
+}
+static inline unsigned zl_record_i_ttl(const zl_record *r)
+{
+    if (!(r->flags & ZL_REC_TTL_WRITTEN))
+        return ZL_NO_TOK;
+    return !!(r->flags & ZL_REC_OWNER_WRITTEN) +
+           ((r->flags & ZL_REC_CLASS_FIRST) && (r->flags & ZL_REC_CLASS_WRITTEN));
+}
+
+/* A run of records read from one source with one origin. */
+typedef struct zl_segment {
+    uint32_t first; /* index of its first record */
+    uint32_t src;
+    zl_name_id origin;
+} zl_segment;
 
 /* A diagnostic found while reading (syntax errors, format-specific issues):
  * the readers record them here and rules/syntax.c turns them into findings. */
@@ -104,8 +132,12 @@ typedef struct zl_zone {
     uint32_t no_origin_off;
     zl_record *recs;
     size_t nrecs, rcap;
-    uint32_t *toks;
-    size_t ntoks, tcap;
+    uint16_t *deltas; /* token offsets minus the record's start */
+    size_t ndeltas, dcap;
+    uint32_t *wide;   /* token offsets of records with a token 64 KiB away */
+    size_t nwide, wcap;
+    zl_segment *segs;
+    size_t nsegs, segcap;
 } zl_zone;
 
 typedef struct zl_zoneset {
@@ -146,15 +178,25 @@ typedef struct zl_tok {
     bool quoted;
 } zl_tok;
 
+/* Append a record read from source src with the given origin; offs are the
+ * offsets of its r->ntok tokens. */
+void zl_zone_add_record(zl_zone *z, const zl_record *r, uint32_t src, zl_name_id origin,
+                        const uint32_t *offs);
+uint32_t zl_record_src(const zl_zone *z, const zl_record *r);
+/* The origin relative names in the record's rdata are read against. */
+zl_name_id zl_record_origin(const zl_zone *z, const zl_record *r);
+/* 1-based line of the record's first token. */
+uint32_t zl_record_line(const zl_zoneset *zs, const zl_zone *z, const zl_record *r);
+
 zl_tok zl_record_tok(const zl_zoneset *zs, const zl_zone *z, const zl_record *r, unsigned i);
 static inline unsigned zl_record_nrdata(const zl_record *r)
 {
-    return (unsigned)r->ntok - r->rd;
+    return (unsigned)r->ntok - zl_record_rd(r);
 }
 static inline zl_tok zl_record_rdata(const zl_zoneset *zs, const zl_zone *z,
                                      const zl_record *r, unsigned i)
 {
-    return zl_record_tok(zs, z, r, r->rd + i);
+    return zl_record_tok(zs, z, r, zl_record_rd(r) + i);
 }
 /* Offset just past the record's last token. */
 uint32_t zl_record_end(const zl_zoneset *zs, const zl_zone *z, const zl_record *r);

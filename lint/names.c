@@ -11,7 +11,12 @@ static uint32_t hash_child(uint32_t parent, const uint8_t *label, size_t len)
         h ^= (uint8_t)zl_ascii_lower(label[i]);
         h *= 1099511628211ULL;
     }
-    return (uint32_t)(h ^ (h >> 32));
+    /* Final avalanche (the murmur3 finaliser): labels that differ only in
+     * their last characters must not cluster in the table. */
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    return (uint32_t)h;
 }
 
 static bool label_eq(const zl_names *t, const zl_name_node *n, const uint8_t *label, size_t len)
@@ -25,19 +30,41 @@ static bool label_eq(const zl_names *t, const zl_name_node *n, const uint8_t *la
     return true;
 }
 
+/* Slot of a hash in a table of any size (no power of two needed, so the
+ * table can grow by less than double). */
+static size_t home(uint32_t hash, size_t nslots)
+{
+    return (size_t)(((uint64_t)hash * nslots) >> 32);
+}
+
 static void rehash(zl_names *t, size_t nslots)
 {
-    free(t->slots);
+    struct zl_name_slot *old = t->slots;
+    size_t oldn = t->nslots;
     t->slots = zl_xcalloc(nslots, sizeof *t->slots);
     t->nslots = nslots;
-    for (size_t i = 1; i < t->n; i++) {
-        const zl_name_node *n = &t->nodes[i];
-        const uint8_t *l = t->arena + n->label;
-        size_t s = hash_child(n->parent, l + 1, l[0]) & (nslots - 1);
-        while (t->slots[s])
-            s = (s + 1) & (nslots - 1);
-        t->slots[s] = (uint32_t)i + 1;
+    for (size_t i = 0; i < oldn; i++) {
+        if (!old[i].node)
+            continue;
+        size_t s = home(old[i].hash, nslots);
+        while (t->slots[s].node)
+            s = s + 1 == nslots ? 0 : s + 1;
+        t->slots[s] = old[i];
     }
+    free(old);
+}
+
+/* Load at most 0.7; grow to a load of 0.5. */
+static bool too_full(size_t n, size_t nslots)
+{
+    return n * 10 > nslots * 7;
+}
+
+void zl_names_reserve(zl_names *t, size_t n)
+{
+    if (too_full(n, t->nslots))
+        rehash(t, 2 * n);
+    ZL_GROW(t->nodes, t->cap, n);
 }
 
 void zl_names_init(zl_names *t)
@@ -47,7 +74,7 @@ void zl_names_init(zl_names *t)
     ZL_GROW(t->arena, t->acap, 1);
     t->arena[t->alen++] = 0;
     ZL_GROW(t->nodes, t->cap, 1);
-    t->nodes[0] = (zl_name_node){.parent = ZL_NAME_NONE, .label = 0, .depth = 0, .wlen = 1};
+    t->nodes[0] = (zl_name_node){.parent = ZL_NAME_NONE, .label = 0};
     t->n = 1;
     rehash(t, 1024);
 }
@@ -61,21 +88,23 @@ void zl_names_free(zl_names *t)
 }
 
 static size_t find_slot(const zl_names *t, zl_name_id parent, const uint8_t *label, size_t len,
-                        bool *found)
+                        uint32_t hash, bool *found)
 {
-    size_t s = hash_child(parent, label, len) & (t->nslots - 1);
+    size_t s = home(hash, t->nslots);
     for (;;) {
-        uint32_t v = t->slots[s];
-        if (!v) {
+        const struct zl_name_slot *e = &t->slots[s];
+        if (!e->node) {
             *found = false;
             return s;
         }
-        const zl_name_node *n = &t->nodes[v - 1];
-        if (n->parent == parent && label_eq(t, n, label, len)) {
-            *found = true;
-            return s;
+        if (e->hash == hash) {
+            const zl_name_node *n = &t->nodes[e->node - 1];
+            if (n->parent == parent && label_eq(t, n, label, len)) {
+                *found = true;
+                return s;
+            }
         }
-        s = (s + 1) & (t->nslots - 1);
+        s = s + 1 == t->nslots ? 0 : s + 1;
     }
 }
 
@@ -83,20 +112,37 @@ zl_name_id zl_names_find_child(const zl_names *t, zl_name_id parent, const uint8
                                size_t len)
 {
     bool found;
-    size_t s = find_slot(t, parent, label, len, &found);
-    return found ? t->slots[s] - 1 : ZL_NAME_NONE;
+    size_t s = find_slot(t, parent, label, len, hash_child(parent, label, len), &found);
+    return found ? t->slots[s].node - 1 : ZL_NAME_NONE;
+}
+
+static size_t wire_length(const zl_names *t, zl_name_id id)
+{
+    size_t n = 1;
+    for (; id != ZL_NAME_ROOT; id = t->nodes[id].parent)
+        n += (size_t)t->arena[t->nodes[id].label] + 1;
+    return n;
+}
+
+unsigned zl_names_depth(const zl_names *t, zl_name_id id)
+{
+    unsigned d = 0;
+    for (; id != ZL_NAME_ROOT; id = t->nodes[id].parent)
+        d++;
+    return d;
 }
 
 zl_name_id zl_names_child(zl_names *t, zl_name_id parent, const uint8_t *label, size_t len)
 {
     if (len == 0 || len > 63 || parent == ZL_NAME_NONE)
         return ZL_NAME_NONE;
-    if ((size_t)t->nodes[parent].wlen + len + 1 > ZL_NAME_MAX_WIRE)
+    if (wire_length(t, parent) + len + 1 > ZL_NAME_MAX_WIRE)
         return ZL_NAME_NONE;
     bool found;
-    size_t s = find_slot(t, parent, label, len, &found);
+    uint32_t hash = hash_child(parent, label, len);
+    size_t s = find_slot(t, parent, label, len, hash, &found);
     if (found)
-        return t->slots[s] - 1;
+        return t->slots[s].node - 1;
 
     ZL_GROW(t->arena, t->acap, t->alen + len + 1);
     uint32_t off = (uint32_t)t->alen;
@@ -109,12 +155,10 @@ zl_name_id zl_names_child(zl_names *t, zl_name_id parent, const uint8_t *label, 
     t->nodes[id] = (zl_name_node){
         .parent = parent,
         .label = off,
-        .depth = (uint8_t)(t->nodes[parent].depth + 1),
-        .wlen = (uint8_t)(t->nodes[parent].wlen + len + 1),
     };
-    t->slots[s] = id + 1;
-    if (t->n * 2 > t->nslots)
-        rehash(t, t->nslots * 2);
+    t->slots[s] = (struct zl_name_slot){.hash = hash, .node = id + 1};
+    if (too_full(t->n, t->nslots))
+        rehash(t, 2 * t->n);
     return id;
 }
 
@@ -165,7 +209,9 @@ const uint8_t *zl_names_label(const zl_names *t, zl_name_id id, size_t *len)
 
 zl_name_id zl_names_ancestor(const zl_names *t, zl_name_id id, unsigned depth)
 {
-    while (id != ZL_NAME_NONE && t->nodes[id].depth > depth)
+    if (id == ZL_NAME_NONE)
+        return id;
+    for (unsigned d = zl_names_depth(t, id); d > depth; d--)
         id = t->nodes[id].parent;
     return id;
 }
@@ -174,7 +220,10 @@ bool zl_names_is_below(const zl_names *t, zl_name_id name, zl_name_id ancestor)
 {
     if (name == ZL_NAME_NONE || ancestor == ZL_NAME_NONE)
         return false;
-    return zl_names_ancestor(t, name, t->nodes[ancestor].depth) == ancestor;
+    for (zl_name_id id = name; id != ZL_NAME_NONE; id = t->nodes[id].parent)
+        if (id == ancestor)
+            return true;
+    return false;
 }
 
 bool zl_names_repeats(const zl_names *t, zl_name_id name, zl_name_id base, zl_name_id suffix)
@@ -182,8 +231,8 @@ bool zl_names_repeats(const zl_names *t, zl_name_id name, zl_name_id base, zl_na
     if (name == ZL_NAME_NONE || base == ZL_NAME_NONE || suffix == ZL_NAME_NONE ||
         suffix == ZL_NAME_ROOT)
         return false;
-    unsigned d = t->nodes[suffix].depth, bd = t->nodes[base].depth;
-    if (t->nodes[name].depth < bd + d || !zl_names_is_below(t, name, base))
+    unsigned d = zl_names_depth(t, suffix), bd = zl_names_depth(t, base);
+    if (zl_names_depth(t, name) < bd + d || !zl_names_is_below(t, name, base))
         return false;
     zl_name_id a = zl_names_ancestor(t, name, bd + d), s = suffix;
     for (unsigned i = 0; i < d; i++, a = t->nodes[a].parent, s = t->nodes[s].parent) {

@@ -20,11 +20,11 @@ typedef uint32_t zl_name_id;
 #define ZL_NAME_NONE ((zl_name_id)UINT32_MAX)
 #define ZL_NAME_MAX_WIRE 255
 
+/* Eight octets a name: depth and length are found by walking the parents
+ * (names are a few labels deep), which costs less than storing them. */
 typedef struct zl_name_node {
     uint32_t parent;
     uint32_t label; /* offset into the arena: one length octet, then the label */
-    uint8_t depth;  /* number of labels; the root has 0 */
-    uint8_t wlen;   /* wire length of the whole name, root octet included */
 } zl_name_node;
 
 typedef struct zl_names {
@@ -32,12 +32,19 @@ typedef struct zl_names {
     size_t n, cap;
     uint8_t *arena;
     size_t alen, acap;
-    uint32_t *slots; /* open addressing; node index + 1, 0 = empty */
+    /* Open addressing: the hash beside the node index (+1; 0 = empty), so
+     * that probing rarely touches the nodes themselves. */
+    struct zl_name_slot {
+        uint32_t hash;
+        uint32_t node;
+    } *slots;
     size_t nslots;
 } zl_names;
 
 void zl_names_init(zl_names *t);
 void zl_names_free(zl_names *t);
+/* Make room for about n names without rehashing. */
+void zl_names_reserve(zl_names *t, size_t n);
 
 /* The child of parent with the given label (any case), created when absent.
  * ZL_NAME_NONE when the result would be longer than 255 octets. */
@@ -56,10 +63,8 @@ static inline zl_name_id zl_names_parent(const zl_names *t, zl_name_id id)
 {
     return t->nodes[id].parent;
 }
-static inline unsigned zl_names_depth(const zl_names *t, zl_name_id id)
-{
-    return t->nodes[id].depth;
-}
+/* Number of labels; the root has 0. */
+unsigned zl_names_depth(const zl_names *t, zl_name_id id);
 /* The first label of the name (lower case). */
 const uint8_t *zl_names_label(const zl_names *t, zl_name_id id, size_t *len);
 

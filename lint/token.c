@@ -29,6 +29,19 @@ size_t zl_token_end(const char *text, size_t len, size_t off, bool *unterminated
                 i++;
             continue;
         }
+        if (c == '"' && i > off) {
+            /* key="value" (SVCB parameters): a quoted part inside a word
+             * belongs to the word. */
+            for (i++; i < len && text[i] != '"' && text[i] != '\n'; i++)
+                if (text[i] == '\\' && i + 1 < len && text[i + 1] != '\n')
+                    i++;
+            if (i >= len || text[i] != '"') {
+                *unterminated = true;
+                return i;
+            }
+            i++;
+            continue;
+        }
         if (zl_is_delim(c))
             break;
         i++;

@@ -16,7 +16,9 @@ static inline bool zl_is_delim(unsigned char c)
 
 /* Offset just past the token starting at off. A token starting with '"' is a
  * quoted string ending at the next unescaped '"'; *unterminated is set when a
- * line break or the end of the text comes first (the token then ends there). */
+ * line break or the end of the text comes first (the token then ends there).
+ * A quoted part inside an unquoted token (key="a b", as SVCB writes its
+ * parameters) belongs to that token. */
 size_t zl_token_end(const char *text, size_t len, size_t off, bool *unterminated);
 
 #endif

@@ -139,11 +139,6 @@ void zl_buf_free(zl_buf *b)
     b->len = b->cap = 0;
 }
 
-int zl_ascii_lower(int c)
-{
-    return (c >= 'A' && c <= 'Z') ? c + 32 : c;
-}
-
 bool zl_ascii_ieq(const char *a, size_t alen, const char *b)
 {
     size_t blen = strlen(b);

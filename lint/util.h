@@ -18,7 +18,11 @@ char *zl_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* Grow *p (of *cap elements of size elem) so it holds at least need. */
 void zl_grow(void **p, size_t *cap, size_t need, size_t elem);
-#define ZL_GROW(arr, cap, need) zl_grow((void **)&(arr), &(cap), (need), sizeof *(arr))
+#define ZL_GROW(arr, cap, need)                                                               \
+    do {                                                                                      \
+        if ((size_t)(need) > (cap))                                                           \
+            zl_grow((void **)&(arr), &(cap), (need), sizeof *(arr));                          \
+    } while (0)
 
 typedef struct zl_buf {
     char *data;
@@ -44,6 +48,9 @@ char *zl_utf8_clean(const char *s);
 
 bool zl_ascii_ieq(const char *a, size_t alen, const char *b);
 bool zl_has_prefix_ci(const char *s, size_t len, const char *prefix);
-int zl_ascii_lower(int c);
+static inline int zl_ascii_lower(int c)
+{
+    return (c >= 'A' && c <= 'Z') ? c + 32 : c;
+}
 
 #endif

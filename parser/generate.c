@@ -89,19 +89,19 @@ static bool substitute(zl_buf *out, const char *p, size_t n, int64_t i, const ch
             memcpy(spec, p + 1, sl);
             spec[sl] = '\0';
             char b = 'd';
-            int got = sscanf(spec, "%ld,%lu,%c", &offset, &width, &b);
-            if (got < 1 || width > 255 || !strchr("doxXnN", b)) {
+            int used = 0;
+            int got = sscanf(spec, "%ld%n,%lu%n,%c%n", &offset, &used, &width, &used, &b, &used);
+            if (got < 1 || (size_t)used != sl || width > 255 || !strchr("doxXnN", b) ||
+                offset > 0x7FFFFFFF || offset < -0x7FFFFFFF ||
+                (offset > 0 && i > 0x7FFFFFFF - offset)) {
                 *why = "bad ${offset,width,base} modifier";
                 return false;
             }
             base = b;
             p = close + 1;
         }
-        int64_t v = i + offset;
-        if (v < 0) {
-            *why = "offset makes the counter negative";
-            return false;
-        }
+        /* BIND formats the sum as an unsigned 32-bit number. */
+        uint64_t v = (uint32_t)(i + offset);
         if (base == 'n' || base == 'N') {
             nibbles(out, (uint64_t)v, (unsigned)width, base == 'N');
             continue;

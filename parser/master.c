@@ -9,6 +9,7 @@
 #include "rdata.h"
 #include "rrtype.h"
 #include "suppress_comment.h"
+#include "validate.h"
 
 #define MAX_INCLUDE_DEPTH 32
 
@@ -25,8 +26,8 @@ typedef struct reader {
     char **stack; /* identities of the files being read, for include loops */
     size_t depth, stack_cap;
     zl_buf scratch;
-    zl_tok *rtoks;
-    size_t rtok_cap;
+    uint32_t *offs;
+    size_t offs_cap;
 } reader;
 
 static void read_source(reader *rd, uint32_t src);
@@ -253,13 +254,29 @@ static bool starts_with_digit(const zl_source *s, const zl_lex_tok *t)
     return !t->quoted && c >= '0' && c <= '9';
 }
 
+/* Intern the names in the rdata now, while reading is single-threaded:
+ * rules then only look names up. Bad names are left to the rdata check. */
+static void intern_rdata_names(reader *rd, uint32_t src, uint16_t type, const zl_lex_tok *toks,
+                               size_t n)
+{
+    if (!zl_type_has_names(type) || type == LDNS_RR_TYPE_HIP)
+        return; /* HIP's first field takes three tokens: no names to find by position */
+    const zl_source *s = rd->zs->srcs[src];
+    for (size_t k = 0; k < n; k++) {
+        if (!zl_rdata_field_is_name(type, (unsigned)k))
+            continue;
+        zl_tok t = to_tok(s, &toks[k]);
+        zl_rdata_name(&rd->zs->names, rd->origin, &t, NULL);
+    }
+}
+
 static void record(reader *rd, uint32_t src, const zl_entry *e)
 {
     zl_source *s = rd->zs->srcs[src];
     zl_zone *z = rd->z;
     const char *why = NULL;
     size_t i = 0;
-    zl_record r = {.src = src, .i_ttl = 0xFF};
+    zl_record r = {0};
 
     if (e->blank_start) {
         r.owner = rd->prev_owner;
@@ -300,13 +317,15 @@ static void record(reader *rd, uint32_t src, const zl_entry *e)
                 return;
             }
             have_ttl = true;
-            r.i_ttl = (uint8_t)i++;
+            i++;
             continue;
         }
         uint16_t cls = t->quoted ? 0 : zl_rrclass_lookup(s->text + t->off, t->len);
         if (!have_class && cls) {
             r.rclass = cls;
             have_class = true;
+            if (!have_ttl)
+                r.flags |= ZL_REC_CLASS_FIRST;
             i++;
             continue;
         }
@@ -332,21 +351,9 @@ static void record(reader *rd, uint32_t src, const zl_entry *e)
              zl_xasprintf("record has %zu fields, more than zonelint reads", e->n), NULL);
         return;
     }
-    r.i_type = (uint8_t)i;
-    r.rd = (uint8_t)(i + 1);
-
-    size_t nrd = e->n - r.rd;
-    ZL_GROW(rd->rtoks, rd->rtok_cap, nrd + 1);
-    for (size_t k = 0; k < nrd; k++)
-        rd->rtoks[k] = to_tok(s, &e->toks[r.rd + k]);
-    zl_rdata_result res = zl_rdata_check(r.type, rd->rtoks, (unsigned)nrd);
-    if (res.generic)
-        r.flags |= ZL_REC_GENERIC;
-    if (res.message) {
-        r.flags |= ZL_REC_BAD_RDATA;
-        const zl_lex_tok *at = nrd ? &e->toks[r.rd + res.tok] : tt;
-        diag(rd, src, at->off, at->len, res.message, NULL);
-    }
+    size_t first_rd = i + 1;
+    size_t nrd = e->n - first_rd;
+    intern_rdata_names(rd, src, r.type, e->toks + first_rd, nrd);
 
     /* TTL: written, else $TTL, else the previous record's (RFC 1035), else
      * for the SOA its own minimum field (RFC 2308's fallback). */
@@ -356,10 +363,11 @@ static void record(reader *rd, uint32_t src, const zl_entry *e)
         ttl = rd->default_ttl;
     } else if (rd->have_last_ttl) {
         ttl = rd->last_ttl;
-    } else if (r.type == LDNS_RR_TYPE_SOA && nrd == 7 && !(r.flags & ZL_REC_BAD_RDATA)) {
-        zl_tok m = rd->rtoks[6];
-        zl_parse_ttl(m.p, m.len, &ttl, &why);
-    } else if (!(r.flags & ZL_REC_BAD_RDATA)) {
+    } else if (r.type == LDNS_RR_TYPE_SOA && nrd == 7 &&
+               zl_parse_ttl(s->text + e->toks[first_rd + 6].off, e->toks[first_rd + 6].len,
+                            &ttl, &why)) {
+        /* ttl is the SOA minimum */
+    } else {
         diag(rd, src, e->toks[0].off, e->toks[0].len,
              zl_xstrdup("no TTL: the record has none, and no $TTL or earlier record gives one"),
              zl_xstrdup("add $TTL at the top of the file, or a TTL to this record"));
@@ -373,15 +381,11 @@ static void record(reader *rd, uint32_t src, const zl_entry *e)
     } else {
         r.rclass = rd->last_class;
     }
-    r.origin = rd->origin;
-
-    ZL_GROW(z->toks, z->tcap, z->ntoks + e->n);
-    r.tok = (uint32_t)z->ntoks;
     r.ntok = (uint16_t)e->n;
+    ZL_GROW(rd->offs, rd->offs_cap, e->n);
     for (size_t k = 0; k < e->n; k++)
-        z->toks[z->ntoks++] = e->toks[k].off;
-    ZL_GROW(z->recs, z->rcap, z->nrecs + 1);
-    z->recs[z->nrecs++] = r;
+        rd->offs[k] = e->toks[k].off;
+    zl_zone_add_record(z, &r, src, rd->origin, rd->offs);
     s->nrecords++;
 }
 
@@ -460,8 +464,9 @@ zl_zone *zl_read_master_text(zl_zoneset *zs, const char *path, char *text, size_
     read_source(&rd, src);
     free(rd.stack[--rd.depth]);
     z->apex = find_apex(&rd);
+    zl_validate_rdata(zs, z);
     free(rd.stack);
-    free(rd.rtoks);
+    free(rd.offs);
     zl_buf_free(&rd.scratch);
     return z;
 }

@@ -1,6 +1,7 @@
 #include "rdata.h"
 
 #include <ldns/ldns.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -60,6 +61,7 @@ static const char *field_desc(ldns_rdf_type ft)
     case LDNS_RDF_TYPE_ATMA: return "ATM address";
     case LDNS_RDF_TYPE_IPSECKEY: return "IPSECKEY gateway data";
     case LDNS_RDF_TYPE_NSEC3_SALT: return "NSEC3 salt";
+    case LDNS_RDF_TYPE_NSEC3_NEXT_OWNER: return "NSEC3 next hashed owner";
     case LDNS_RDF_TYPE_ILNP64: return "ILNP locator";
     case LDNS_RDF_TYPE_EUI48: return "EUI-48 address";
     case LDNS_RDF_TYPE_EUI64: return "EUI-64 address";
@@ -114,6 +116,59 @@ static char *describe_failure(ldns_rdf_type ft, const char *text, ldns_status st
                         why ? why : "");
 }
 
+static bool hex_digit(char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+/* The rdf for one field's text, or NULL with *st saying why. */
+static ldns_rdf *make_rdf(ldns_rdf_type ft, const char *text, ldns_status *st)
+{
+    ldns_rdf *rdf = NULL;
+    size_t n = strlen(text);
+    if ((ft == LDNS_RDF_TYPE_B32_EXT || ft == LDNS_RDF_TYPE_NSEC3_NEXT_OWNER) && n % 8 &&
+        n < 120) {
+        /* NSEC3 hashes are written unpadded (RFC 5155 3.3); ldns wants padding. */
+        char padded[128];
+        memcpy(padded, text, n);
+        while (n % 8)
+            padded[n++] = '=';
+        padded[n] = '\0';
+        return make_rdf(ft, padded, st);
+    }
+    if (ft == LDNS_RDF_TYPE_HIP) {
+        *st = ldns_str2rdf_hip(&rdf, text);
+    } else if (ft == LDNS_RDF_TYPE_DNAME) {
+        *st = ldns_str2rdf_dname(&rdf, text);
+    } else {
+        rdf = ldns_rdf_new_frm_str(ft, text);
+        *st = rdf ? LDNS_STATUS_OK : LDNS_STATUS_ERR; /* the reason stays inside ldns */
+    }
+    if (*st != LDNS_STATUS_OK) {
+        ldns_rdf_deep_free(rdf);
+        rdf = NULL;
+    }
+    return rdf;
+}
+
+/* Forms ldns is lenient about but the RFCs are not. */
+static const char *strict_form(ldns_rdf_type ft, const char *text)
+{
+    if ((ft == LDNS_RDF_TYPE_B32_EXT || ft == LDNS_RDF_TYPE_NSEC3_NEXT_OWNER) &&
+        strchr(text, '='))
+        return "NSEC3 hashes are written without '=' padding (RFC 5155 section 3.3)";
+    if (ft == LDNS_RDF_TYPE_EUI48 || ft == LDNS_RDF_TYPE_EUI64) {
+        /* RFC 7043: groups of exactly two hex digits joined by '-'. */
+        size_t groups = ft == LDNS_RDF_TYPE_EUI48 ? 6 : 8, n = strlen(text);
+        bool ok = n == groups * 3 - 1;
+        for (size_t i = 0; ok && i < n; i++)
+            ok = (i % 3 == 2) ? text[i] == '-' : hex_digit(text[i]);
+        if (!ok)
+            return "expected groups of two hex digits joined by '-'";
+    }
+    return NULL;
+}
+
 /* Convert one field's text; NULL when ldns accepts it. */
 static char *convert(ldns_rdf_type ft, const char *text)
 {
@@ -124,27 +179,17 @@ static char *convert(ldns_rdf_type ft, const char *text)
     if (max && !int_in_range(text, max))
         return zl_xasprintf("bad %s '%s': not a whole number from 0 to %llu", field_desc(ft),
                             text, (unsigned long long)max);
-    ldns_rdf *rdf = NULL;
-    ldns_status st;
     if (ft == LDNS_RDF_TYPE_DNAME && strcmp(text, "@") == 0)
         return NULL;
-    switch (ft) {
-    case LDNS_RDF_TYPE_HIP:
-        st = ldns_str2rdf_hip(&rdf, text);
-        break;
-    default:
-        rdf = ldns_rdf_new_frm_str(ft, text);
-        st = rdf ? LDNS_STATUS_OK : LDNS_STATUS_ERR;
-        /* ldns_rdf_new_frm_str hides the reason; ask the converter for it. */
-        if (!rdf && ft == LDNS_RDF_TYPE_DNAME)
-            st = ldns_str2rdf_dname(&rdf, text);
-        break;
-    }
-    if (st == LDNS_STATUS_OK && rdf) {
+    const char *why = strict_form(ft, text);
+    if (why)
+        return zl_xasprintf("bad %s '%s': %s", field_desc(ft), text, why);
+    ldns_status st;
+    ldns_rdf *rdf = make_rdf(ft, text, &st);
+    if (rdf) {
         ldns_rdf_deep_free(rdf);
         return NULL;
     }
-    ldns_rdf_deep_free(rdf);
     return describe_failure(ft, text, st == LDNS_STATUS_ERR ? LDNS_STATUS_OK : st);
 }
 
@@ -153,11 +198,6 @@ static void copy_inner(zl_buf *b, const zl_tok *t)
     size_t n;
     const char *p = zl_tok_inner(t, &n);
     zl_buf_add(b, p, n);
-}
-
-static bool hex_digit(char c)
-{
-    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
 /* RFC 3597: \# <length> <hex>...; the wire data is checked against the type. */
@@ -321,7 +361,7 @@ zl_rdata_result zl_rdata_check(uint16_t type, const zl_tok *toks, unsigned n)
 }
 
 typedef struct canon_ctx {
-    zl_names *names;
+    const zl_names *names;
     zl_name_id origin;
     zl_buf *out;
 } canon_ctx;
@@ -332,7 +372,7 @@ static char *canon_field(void *vctx, ldns_rdf_type ft, const char *text, unsigne
     (void)tok;
     canon_ctx *c = vctx;
     if (ft == LDNS_RDF_TYPE_DNAME) {
-        zl_name_id id = zl_rdata_name(c->names, c->origin, t, NULL);
+        zl_name_id id = zl_rdata_name_lookup(c->names, c->origin, t, NULL);
         if (id == ZL_NAME_NONE)
             return zl_xstrdup("bad name");
         uint8_t wire[256];
@@ -344,9 +384,8 @@ static char *canon_field(void *vctx, ldns_rdf_type ft, const char *text, unsigne
         zl_tok_decode(t, c->out); /* too long for ldns; its octets still identify it */
         return NULL;
     }
-    ldns_rdf *rdf = ft == LDNS_RDF_TYPE_HIP ? NULL : ldns_rdf_new_frm_str(ft, text);
-    if (ft == LDNS_RDF_TYPE_HIP && ldns_str2rdf_hip(&rdf, text) != LDNS_STATUS_OK)
-        rdf = NULL;
+    ldns_status st;
+    ldns_rdf *rdf = make_rdf(ft, text, &st);
     if (!rdf)
         return zl_xstrdup("bad field");
     zl_buf_add(c->out, ldns_rdf_data(rdf), ldns_rdf_size(rdf));
@@ -354,8 +393,8 @@ static char *canon_field(void *vctx, ldns_rdf_type ft, const char *text, unsigne
     return NULL;
 }
 
-bool zl_rdata_canonical(zl_names *names, zl_name_id origin, uint16_t type, const zl_tok *toks,
-                        unsigned n, zl_buf *out)
+bool zl_rdata_canonical(const zl_names *names, zl_name_id origin, uint16_t type,
+                        const zl_tok *toks, unsigned n, zl_buf *out)
 {
     if (is_generic(toks, n)) {
         for (unsigned i = 2; i < n; i++)
@@ -373,12 +412,57 @@ bool zl_rdata_canonical(zl_names *names, zl_name_id origin, uint16_t type, const
     return r.message == NULL;
 }
 
-bool zl_rdata_field_is_name(uint16_t type, unsigned field)
+/* The ldns field type of a field, LDNS_RDF_TYPE_NONE past the last one
+ * (ldns asserts on such an index). */
+static ldns_rdf_type field_type(uint16_t type, unsigned field)
 {
     const ldns_rr_descriptor *d = ldns_rr_descript(type);
-    if (!d || field >= ldns_rr_descriptor_maximum(d))
-        return false;
-    return ldns_rr_descriptor_field_type(d, field) == LDNS_RDF_TYPE_DNAME;
+    if (!d || (field >= ldns_rr_descriptor_maximum(d) && d->_variable == LDNS_RDF_TYPE_NONE))
+        return LDNS_RDF_TYPE_NONE;
+    return ldns_rr_descriptor_field_type(d, field);
+}
+
+enum { HAS_NAMES = 1, HAS_STRINGS = 2 };
+static uint8_t type_flags[65536];
+static pthread_once_t type_flags_once = PTHREAD_ONCE_INIT;
+
+static void build_type_flags(void)
+{
+    for (unsigned t = 0; t < 65536; t++) {
+        const ldns_rr_descriptor *d = ldns_rr_descript((uint16_t)t);
+        if (!d)
+            continue;
+        size_t max = ldns_rr_descriptor_maximum(d);
+        for (size_t f = 0; f < max && f < 16; f++) {
+            ldns_rdf_type ft = ldns_rr_descriptor_field_type(d, f);
+            if (ft == LDNS_RDF_TYPE_DNAME)
+                type_flags[t] |= HAS_NAMES;
+            if (ft == LDNS_RDF_TYPE_STR)
+                type_flags[t] |= HAS_STRINGS;
+        }
+    }
+}
+
+bool zl_type_has_names(uint16_t type)
+{
+    pthread_once(&type_flags_once, build_type_flags);
+    return type_flags[type] & HAS_NAMES;
+}
+
+bool zl_type_has_strings(uint16_t type)
+{
+    pthread_once(&type_flags_once, build_type_flags);
+    return type_flags[type] & HAS_STRINGS;
+}
+
+bool zl_rdata_field_is_name(uint16_t type, unsigned field)
+{
+    return field_type(type, field) == LDNS_RDF_TYPE_DNAME;
+}
+
+bool zl_rdata_field_is_string(uint16_t type, unsigned field)
+{
+    return field_type(type, field) == LDNS_RDF_TYPE_STR;
 }
 
 static zl_name_id rdata_name(zl_names *add_to, const zl_names *names, zl_name_id origin,
@@ -416,9 +500,10 @@ zl_name_id zl_rdata_name(zl_names *names, zl_name_id origin, const zl_tok *t, bo
     return rdata_name(names, names, origin, t, absolute);
 }
 
-zl_name_id zl_rdata_name_lookup(const zl_names *names, zl_name_id origin, const zl_tok *t)
+zl_name_id zl_rdata_name_lookup(const zl_names *names, zl_name_id origin, const zl_tok *t,
+                                bool *absolute)
 {
-    return rdata_name(NULL, names, origin, t, NULL);
+    return rdata_name(NULL, names, origin, t, absolute);
 }
 
 bool zl_parse_ttl(const char *s, size_t len, uint32_t *out, const char **why)

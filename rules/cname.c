@@ -28,21 +28,14 @@ static bool allowed_beside_cname(uint16_t type)
            type == LDNS_RR_TYPE_NSEC;
 }
 
-static uint32_t line_of(const zl_lint *l, const zl_zone *z, const zl_record *r)
-{
-    uint32_t line, col;
-    zl_source_position(l->zs->srcs[r->src], z->toks[r->tok], &line, &col);
-    return line;
-}
-
 /* Whether two CNAMEs point to the same target (then duplicate-record speaks). */
 static bool same_target(zl_lint *l, const zl_zone *z, const zl_record *a, const zl_record *b)
 {
     if (zl_record_nrdata(a) != 1 || zl_record_nrdata(b) != 1)
         return false;
     zl_tok ta = zl_record_rdata(l->zs, z, a, 0), tb = zl_record_rdata(l->zs, z, b, 0);
-    zl_name_id x = zl_rdata_name(&l->zs->names, a->origin, &ta, NULL);
-    zl_name_id y = zl_rdata_name(&l->zs->names, b->origin, &tb, NULL);
+    zl_name_id x = zl_rdata_name_lookup(&l->zs->names, zl_record_origin(z, a), &ta, NULL);
+    zl_name_id y = zl_rdata_name_lookup(&l->zs->names, zl_record_origin(z, b), &tb, NULL);
     return x != ZL_NAME_NONE && x == y;
 }
 
@@ -56,10 +49,10 @@ static void check_owner(zl_lint *l, const zl_zone *z, const zl_index *ix, size_t
         if (!cname) {
             cname = r;
         } else if (!same_target(l, z, cname, r)) {
-            zl_report_tok(l, &zl_rule_cname_and_other_data, z, r, r->i_type,
+            zl_report_tok(l, &zl_rule_cname_and_other_data, z, r, zl_record_i_type(r),
                           zl_xstrdup("an owner can have only one CNAME: keep one target"),
                           "second CNAME at this owner (the first is on line %u)",
-                          line_of(l, z, cname));
+                          zl_record_line(l->zs, z, cname));
         }
     }
     if (!cname)
@@ -73,14 +66,14 @@ static void check_owner(zl_lint *l, const zl_zone *z, const zl_index *ix, size_t
         char tn[32];
         if (count++ < 4)
             zl_buf_printf(&others, "%s%s (line %u)", count > 1 ? ", " : "",
-                          zl_type_name(r->type, tn, sizeof tn), line_of(l, z, r));
+                          zl_type_name(r->type, tn, sizeof tn), zl_record_line(l->zs, z, r));
     }
     if (count > 4)
         zl_buf_printf(&others, " and %u more", count - 4);
     if (count) {
         zl_buf owner = {0};
         zl_names_format(&l->zs->names, cname->owner, &owner);
-        zl_report_tok(l, &zl_rule_cname_and_other_data, z, cname, cname->i_type,
+        zl_report_tok(l, &zl_rule_cname_and_other_data, z, cname, zl_record_i_type(cname),
                       zl_xstrdup("keep the CNAME alone at its owner: delete or move the "
                                  "other records"),
                       "CNAME at %s shares its owner with %s", zl_buf_str(&owner),

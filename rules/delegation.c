@@ -34,7 +34,7 @@ static zl_u32set ns_targets(zl_lint *l, const zl_zone *z)
             (r->flags & (ZL_REC_BAD_RDATA | ZL_REC_GENERIC)))
             continue;
         zl_tok t = zl_record_rdata(l->zs, z, r, 0);
-        zl_name_id id = zl_rdata_name(&l->zs->names, r->origin, &t, NULL);
+        zl_name_id id = zl_rdata_name_lookup(&l->zs->names, zl_record_origin(z, r), &t, NULL);
         if (id != ZL_NAME_NONE)
             zl_u32set_add(&set, id);
     }
@@ -67,11 +67,8 @@ static uint32_t first_ns_line(zl_lint *l, const zl_zone *z, const zl_index *ix, 
     zl_index_owner_range(ix, z, cut, &b, &e);
     for (size_t i = b; i < e; i++) {
         const zl_record *r = &z->recs[ix->order[i]];
-        if (r->type == LDNS_RR_TYPE_NS) {
-            uint32_t line, col;
-            zl_source_position(l->zs->srcs[r->src], z->toks[r->tok], &line, &col);
-            return line;
-        }
+        if (r->type == LDNS_RR_TYPE_NS)
+            return zl_record_line(l->zs, z, r);
     }
     return 0;
 }
@@ -106,7 +103,7 @@ static void run(zl_lint *l)
                              : zl_xasprintf("move it to the zone file of %s, on the name "
                                             "servers the NS records name",
                                             zl_buf_str(&c));
-            unsigned tok = (r->flags & ZL_REC_OWNER_WRITTEN) ? 0 : r->i_type;
+            unsigned tok = (r->flags & ZL_REC_OWNER_WRITTEN) ? 0 : zl_record_i_type(r);
             zl_report_tok(l, &zl_rule_occluded_by_delegation, z, r, tok, hint,
                           "%s %s is %s the delegation of %s (NS on line %u): the parent's "
                           "servers never answer with it",

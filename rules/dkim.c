@@ -173,7 +173,7 @@ static void run(zl_lint *l)
                 continue;
             char *msg = zl_dkim_key_problem(v.data, v.len);
             if (msg) {
-                zl_report_tok(l, &zl_rule_dkim_key_syntax, z, r, r->rd, NULL, "%s", msg);
+                zl_report_tok(l, &zl_rule_dkim_key_syntax, z, r, zl_record_rd(r), NULL, "%s", msg);
                 free(msg);
             }
         }

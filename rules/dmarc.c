@@ -114,13 +114,6 @@ static char *problem(const char *v, size_t n)
     return msg;
 }
 
-static uint32_t line_of(const zl_lint *l, const zl_zone *z, const zl_record *r)
-{
-    uint32_t line, col;
-    zl_source_position(l->zs->srcs[r->src], z->toks[r->tok], &line, &col);
-    return line;
-}
-
 static void run(zl_lint *l)
 {
     zl_buf v = {0};
@@ -142,14 +135,14 @@ static void run(zl_lint *l)
                 zl_txt_value(l->zs, z, r, &v);
                 char *msg = problem(v.data, v.len);
                 if (msg) {
-                    zl_report_tok(l, &zl_rule_dmarc_syntax, z, r, r->rd, NULL, "%s", msg);
+                    zl_report_tok(l, &zl_rule_dmarc_syntax, z, r, zl_record_rd(r), NULL, "%s", msg);
                     free(msg);
                 } else if (first) {
-                    zl_report_tok(l, &zl_rule_dmarc_syntax, z, r, r->rd,
+                    zl_report_tok(l, &zl_rule_dmarc_syntax, z, r, zl_record_rd(r),
                                   zl_xstrdup("keep one DMARC record: merge or delete"),
                                   "second DMARC record at this name (the first is on line %u): "
                                   "receivers then apply no policy",
-                                  line_of(l, z, first));
+                                  zl_record_line(l->zs, z, first));
                 } else {
                     first = r;
                 }

@@ -59,13 +59,13 @@ static bool is_target_type(uint16_t type)
  * of one: a relative reference to it is then most likely meant. */
 static bool known_name(zl_lint *l, zl_name_id id)
 {
+    if (zl_lint_name_exists(l, id))
+        return true;
     for (size_t k = 0; k < l->zs->nzones; k++) {
         const zl_zone *z = l->zs->zones[k];
-        if (z->apex == ZL_NAME_NONE || !zl_names_is_below(&l->zs->names, id, z->apex))
-            continue;
-        const zl_index *ix = zl_lint_index(l, k);
-        if (zl_u32set_has(&ix->nodes, id) ||
-            zl_index_cut_above(ix, &l->zs->names, z->apex, id, false) != ZL_NAME_NONE)
+        if (z->apex != ZL_NAME_NONE && zl_names_is_below(&l->zs->names, id, z->apex) &&
+            zl_index_cut_above(zl_lint_index(l, k), &l->zs->names, z->apex, id, false) !=
+                ZL_NAME_NONE)
             return true;
     }
     return false;
@@ -141,7 +141,7 @@ static void check_owner(zl_lint *l, const zl_zone *z, const zl_record *r)
                     !(t.len >= 2 && t.p[t.len - 2] == '\\');
     const zl_names *names = &l->zs->names;
     if (!absolute) {
-        if (r->origin != ZL_NAME_NONE && repeats_origin(names, r->owner, r->origin, z->apex))
+        if (zl_record_origin(z, r) != ZL_NAME_NONE && repeats_origin(names, r->owner, zl_record_origin(z, r), z->apex))
             report_relative(l, z, r, 0, r->owner, "owner");
     } else if (z->apex != ZL_NAME_NONE && z->apex != ZL_NAME_ROOT &&
                zl_names_repeats(names, r->owner, z->apex, z->apex)) {
@@ -151,9 +151,10 @@ static void check_owner(zl_lint *l, const zl_zone *z, const zl_record *r)
 
 static void check_rdata(zl_lint *l, const zl_zone *z, const zl_record *r)
 {
-    if (r->flags & (ZL_REC_BAD_RDATA | ZL_REC_GENERIC) || r->type == LDNS_RR_TYPE_HIP)
+    if (r->flags & (ZL_REC_BAD_RDATA | ZL_REC_GENERIC) || r->type == LDNS_RR_TYPE_HIP ||
+        !zl_type_has_names(r->type))
         return;
-    zl_names *names = &l->zs->names;
+    const zl_names *names = &l->zs->names;
     unsigned n = zl_record_nrdata(r);
     for (unsigned i = 0; i < n; i++) {
         if (!zl_rdata_field_is_name(r->type, i))
@@ -162,23 +163,23 @@ static void check_rdata(zl_lint *l, const zl_zone *z, const zl_record *r)
         if (t.quoted || (t.len == 1 && t.p[0] == '@'))
             continue;
         bool absolute;
-        zl_name_id id = zl_rdata_name(names, r->origin, &t, &absolute);
+        zl_name_id id = zl_rdata_name_lookup(names, zl_record_origin(z, r), &t, &absolute);
         if (id == ZL_NAME_NONE)
             continue;
         if (absolute) {
             if (z->apex != ZL_NAME_NONE && z->apex != ZL_NAME_ROOT &&
                 zl_names_repeats(names, id, z->apex, z->apex))
-                report_twice(l, z, r, r->rd + i, id, "name");
+                report_twice(l, z, r, zl_record_rd(r) + i, id, "name");
             continue;
         }
-        if (repeats_origin(names, id, r->origin, z->apex)) {
-            report_relative(l, z, r, r->rd + i, id, "name");
+        if (repeats_origin(names, id, zl_record_origin(z, r), z->apex)) {
+            report_relative(l, z, r, zl_record_rd(r) + i, id, "name");
             continue;
         }
         unsigned labels;
         if (is_target_type(r->type) && last_label_is_tld(&t, &labels) && labels >= 2 &&
             !known_name(l, id))
-            report_relative(l, z, r, r->rd + i, id, "target");
+            report_relative(l, z, r, zl_record_rd(r) + i, id, "target");
     }
 }
 

@@ -30,7 +30,7 @@ static void run(zl_lint *l)
                 continue;
             zl_buf owner = {0};
             zl_names_format(names, r->owner, &owner);
-            unsigned tok = (r->flags & ZL_REC_OWNER_WRITTEN) ? 0 : r->i_type;
+            unsigned tok = (r->flags & ZL_REC_OWNER_WRITTEN) ? 0 : zl_record_i_type(r);
             zl_report_tok(l, &zl_rule_out_of_zone, z, r, tok,
                           zl_xasprintf("move the record to the zone of %s, or fix the name",
                                        zl_buf_str(&owner)),

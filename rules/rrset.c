@@ -45,13 +45,6 @@ static uint16_t covered_type(const zl_zoneset *zs, const zl_zone *z, const zl_re
     return zl_rrtype_lookup(t.p, t.len);
 }
 
-static uint32_t line_of(const zl_lint *l, const zl_zone *z, const zl_record *r)
-{
-    uint32_t line, col;
-    zl_source_position(l->zs->srcs[r->src], z->toks[r->tok], &line, &col);
-    return line;
-}
-
 static void check_ttls(zl_lint *l, const zl_zone *z, const uint32_t *v, size_t n)
 {
     const zl_record *first = &z->recs[v[0]];
@@ -62,13 +55,13 @@ static void check_ttls(zl_lint *l, const zl_zone *z, const uint32_t *v, size_t n
         char tn[32];
         zl_buf owner = {0};
         zl_names_format(&l->zs->names, r->owner, &owner);
-        unsigned tok = r->i_ttl != 0xFF ? r->i_ttl : r->i_type;
+        unsigned tok = zl_record_i_ttl(r) != ZL_NO_TOK ? zl_record_i_ttl(r) : zl_record_i_type(r);
         zl_report_tok(l, &zl_rule_ttl_mismatch, z, r, tok,
                       zl_xasprintf("use one TTL for all %s %s records, e.g. %u",
                                    zl_buf_str(&owner), zl_type_name(r->type, tn, sizeof tn),
                                    first->ttl),
                       "TTL %u differs from the TTL %u of the same RRset on line %u", r->ttl,
-                      first->ttl, line_of(l, z, first));
+                      first->ttl, zl_record_line(l->zs, z, first));
         zl_buf_free(&owner);
     }
 }
@@ -103,7 +96,7 @@ static void check_duplicates(zl_lint *l, const zl_zone *z, const uint32_t *v, si
         for (unsigned k = 0; k < nr; k++)
             toks[k] = zl_record_rdata(l->zs, z, r, k);
         size_t off = buf.len;
-        if (zl_rdata_canonical(&l->zs->names, r->origin, r->type, toks, nr, &buf))
+        if (zl_rdata_canonical(&l->zs->names, zl_record_origin(z, r), r->type, toks, nr, &buf))
             c[m++] = (canon){.rec = v[i], .off = off, .len = buf.len - off};
         else
             buf.len = off;
@@ -121,9 +114,9 @@ static void check_duplicates(zl_lint *l, const zl_zone *z, const uint32_t *v, si
                memcmp(buf.data + c[first - 1].off, buf.data + a->off, a->len) == 0)
             first--;
         const zl_record *r = &z->recs[b->rec], *orig = &z->recs[c[first].rec];
-        zl_report_tok(l, &zl_rule_duplicate_record, z, r, r->i_type,
+        zl_report_tok(l, &zl_rule_duplicate_record, z, r, zl_record_i_type(r),
                       zl_xstrdup("delete this copy"),
-                      "the same record is already on line %u", line_of(l, z, orig));
+                      "the same record is already on line %u", zl_record_line(l->zs, z, orig));
     }
     sort_base = NULL;
     free(toks);

@@ -74,7 +74,7 @@ static void fail(spf_ctx *c, size_t pos, size_t len, const char *fmt, const char
     if (tok_at(c, pos + (len ? len - 1 : 0)) != t)
         hint = zl_xstrdup("the strings of a TXT record are joined without a space: end the "
                           "first string with a space, or start the next with one");
-    zl_report_tok(c->l, &zl_rule_spf_syntax, c->z, c->r, c->r->rd + t, hint, fmt, arg);
+    zl_report_tok(c->l, &zl_rule_spf_syntax, c->z, c->r, zl_record_rd(c->r) + t, hint, fmt, arg);
 }
 
 static bool is_alpha(char ch)
@@ -392,7 +392,7 @@ static void check_record(zl_lint *l, const zl_zone *z, const zl_record *r, const
         return;
     unsigned lookups = count_lookups(l, v, n, 0, 0);
     if (lookups > SPF_LOOKUP_LIMIT) {
-        zl_report_tok(l, &zl_rule_spf_syntax, z, r, r->rd,
+        zl_report_tok(l, &zl_rule_spf_syntax, z, r, zl_record_rd(r),
                       zl_xstrdup("replace include: chains with ip4:/ip6: ranges, or drop "
                                  "services that no longer send mail"),
                       "the record needs more than %d DNS lookups (include, a, mx, ptr, "
@@ -400,13 +400,6 @@ static void check_record(zl_lint *l, const zl_zone *z, const zl_record *r, const
                       "zones); receivers give up after %d",
                       SPF_LOOKUP_LIMIT, SPF_LOOKUP_LIMIT);
     }
-}
-
-static uint32_t line_of(const zl_lint *l, const zl_zone *z, const zl_record *r)
-{
-    uint32_t line, col;
-    zl_source_position(l->zs->srcs[r->src], z->toks[r->tok], &line, &col);
-    return line;
 }
 
 static void run(zl_lint *l)
@@ -435,7 +428,7 @@ static void run(zl_lint *l)
                 if (!is_spf(val, v.len)) {
                     if (zl_has_prefix_ci(val, v.len, "v=spf1") && v.len > 6 &&
                         !zl_txt_has_value_problem(l->zs, z, r))
-                        zl_report_tok(l, &zl_rule_spf_syntax, z, r, r->rd,
+                        zl_report_tok(l, &zl_rule_spf_syntax, z, r, zl_record_rd(r),
                                       zl_xstrdup("put a space after v=spf1"),
                                       "v=spf1 is not followed by a space, so receivers do "
                                       "not read this as SPF");
@@ -444,11 +437,11 @@ static void run(zl_lint *l)
                 /* One policy per name: TXT and the obsolete SPF type count alike. */
                 if (r->type == LDNS_RR_TYPE_TXT) {
                     if (first)
-                        zl_report_tok(l, &zl_rule_spf_multiple, z, r, r->rd,
+                        zl_report_tok(l, &zl_rule_spf_multiple, z, r, zl_record_rd(r),
                                       zl_xstrdup("merge the two records into one"),
                                       "second v=spf1 record at this name (the first is on line "
                                       "%u): receivers return permerror",
-                                      line_of(l, z, first));
+                                      zl_record_line(l->zs, z, first));
                     else
                         first = r;
                 }

@@ -1,7 +1,6 @@
 /* txt-string-too-long: a character-string holds at most 255 octets
  * (RFC 1035 section 3.3); longer text must be split into several strings of
  * one record, which resolvers join again. */
-#include <ldns/ldns.h>
 #include <stdlib.h>
 
 #include "../lint/lint.h"
@@ -47,15 +46,6 @@ static char *split_hint(const zl_tok *t)
     return zl_buf_take(&out);
 }
 
-static bool has_strings(uint16_t type, unsigned nfields)
-{
-    const ldns_rr_descriptor *d = ldns_rr_descript(type);
-    for (unsigned i = 0; d && i < nfields && i < ldns_rr_descriptor_maximum(d); i++)
-        if (ldns_rr_descriptor_field_type(d, i) == LDNS_RDF_TYPE_STR)
-            return true;
-    return false;
-}
-
 static void run(zl_lint *l)
 {
     for (size_t k = 0; k < l->zs->nzones; k++) {
@@ -63,16 +53,15 @@ static void run(zl_lint *l)
         for (size_t i = 0; i < z->nrecs; i++) {
             const zl_record *r = &z->recs[i];
             unsigned n = zl_record_nrdata(r);
-            if ((r->flags & ZL_REC_GENERIC) || !has_strings(r->type, n))
+            if ((r->flags & ZL_REC_GENERIC) || !zl_type_has_strings(r->type))
                 continue;
-            const ldns_rr_descriptor *d = ldns_rr_descript(r->type);
             for (unsigned f = 0; f < n; f++) {
-                if (ldns_rr_descriptor_field_type(d, f) != LDNS_RDF_TYPE_STR)
+                if (!zl_rdata_field_is_string(r->type, f))
                     continue;
                 zl_tok t = zl_record_rdata(l->zs, z, r, f);
                 size_t len = zl_charstr_len(&t);
                 if (len > 255)
-                    zl_report_tok(l, &zl_rule_txt_string_too_long, z, r, r->rd + f,
+                    zl_report_tok(l, &zl_rule_txt_string_too_long, z, r, zl_record_rd(r) + f,
                                   split_hint(&t),
                                   "character-string of %zu octets; at most 255 fit in one", len);
             }

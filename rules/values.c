@@ -142,7 +142,7 @@ static unsigned tok_of(const size_t *starts, unsigned n, size_t pos)
 static void check_txt(const zl_zoneset *zs, const zl_zone *z, const zl_record *r,
                       zl_value_fn fn, void *ctx)
 {
-    const zl_source *s = zs->srcs[r->src];
+    const zl_source *s = zs->srcs[zl_record_src(z, r)];
     unsigned n = zl_record_nrdata(r);
     if (n == 0)
         return;
@@ -158,7 +158,7 @@ static void check_txt(const zl_zoneset *zs, const zl_zone *z, const zl_record *r
         if (i + 1 < n) {
             zl_tok u = zl_record_rdata(zs, z, r, i + 1);
             if (t.off + t.len == u.off && (t.quoted || u.quoted))
-                fn(ctx, &zl_rule_value_quoting, r->rd + i + 1,
+                fn(ctx, &zl_rule_value_quoting, zl_record_rd(r) + i + 1,
                    zl_xstrdup("put a space between the strings"),
                    zl_xasprintf("strings run together without a space: %.*s%.*s",
                                 (int)(t.len > 30 ? 30 : t.len), t.p,
@@ -179,7 +179,7 @@ static void check_txt(const zl_zoneset *zs, const zl_zone *z, const zl_record *r
             zl_buf_add(&q, in, il);
         }
         zl_buf_addc(&q, '"');
-        fn(ctx, &zl_rule_value_quoting, r->rd + first_unquoted,
+        fn(ctx, &zl_rule_value_quoting, zl_record_rd(r) + first_unquoted,
            zl_xasprintf("quote the value: %s", zl_buf_str(&q)),
            zl_xasprintf("TXT value without quotes: its %u words become separate strings, "
                         "joined without spaces",
@@ -203,7 +203,7 @@ static void check_txt(const zl_zoneset *zs, const zl_zone *z, const zl_record *r
                 size_t rest = eol ? (size_t)(eol - p) : (size_t)(end - p);
                 while (rest && (p[rest - 1] == '\r' || p[rest - 1] == ' '))
                     rest--;
-                fn(ctx, &zl_rule_value_quoting, r->rd + n - 1,
+                fn(ctx, &zl_rule_value_quoting, zl_record_rd(r) + n - 1,
                    zl_xasprintf("quote the whole value: \"%.*s%.*s\"", (int)last.len, last.p,
                                 (int)rest, p),
                    zl_xasprintf("TXT value without quotes: the ';' after \"%.*s\" starts a "
@@ -223,17 +223,17 @@ static void check_txt(const zl_zoneset *zs, const zl_zone *z, const zl_record *r
         if (zl_smart_quote_at(val + i, len - i))
             smart_pos = i;
     if (smart_pos != SIZE_MAX && (edge_smart || kind != VAL_PROSE)) {
-        fn(ctx, &zl_rule_value_quoting, r->rd + tok_of(starts, n, smart_pos),
+        fn(ctx, &zl_rule_value_quoting, zl_record_rd(r) + tok_of(starts, n, smart_pos),
            zl_xstrdup("replace typographic quotes with plain double quotes (\")"),
            zl_xasprintf("typographic quote %.*s in the value: it is data, not quoting",
                         (int)zl_smart_quote_at(val + smart_pos, len - smart_pos),
                         val + smart_pos));
     } else if (len >= 1 && (val[0] == '"' || val[len - 1] == '"')) {
-        fn(ctx, &zl_rule_value_quoting, r->rd + (val[0] == '"' ? 0 : n - 1),
+        fn(ctx, &zl_rule_value_quoting, zl_record_rd(r) + (val[0] == '"' ? 0 : n - 1),
            zl_xstrdup("remove the escaped quotes (\\\"): the outer quotes are enough"),
            zl_xstrdup("literal quote marks are part of the value (escaped as \\\")"));
     } else if (len >= 2 && val[0] == '\'' && val[len - 1] == '\'') {
-        fn(ctx, &zl_rule_value_quoting, r->rd,
+        fn(ctx, &zl_rule_value_quoting, zl_record_rd(r),
            zl_xstrdup("use double quotes: single quotes do not quote in a zone file"),
            zl_xstrdup("single quotes around the value are part of it"));
     }
@@ -241,11 +241,11 @@ static void check_txt(const zl_zoneset *zs, const zl_zone *z, const zl_record *r
     /* White space at the ends of the joined value. */
     size_t w = zl_space_at(val, len);
     if (w) {
-        fn(ctx, &zl_rule_value_whitespace, r->rd,
+        fn(ctx, &zl_rule_value_whitespace, zl_record_rd(r),
            zl_xstrdup("delete the white space after the opening quote"),
            zl_xasprintf("the value starts with %s", space_name(val, w)));
     } else if ((w = zl_space_before(val, len)) > 0) {
-        fn(ctx, &zl_rule_value_whitespace, r->rd + n - 1,
+        fn(ctx, &zl_rule_value_whitespace, zl_record_rd(r) + n - 1,
            zl_xstrdup("delete the white space before the closing quote"),
            zl_xasprintf("the value ends with %s", space_name(val + len - w, w)));
     } else {
@@ -254,7 +254,7 @@ static void check_txt(const zl_zoneset *zs, const zl_zone *z, const zl_record *r
         bool one_token = kind == VAL_TOKEN || (kind == VAL_DKIM && dkim_p(val, len, &off, &tlen));
         const char *what = kind == VAL_TOKEN ? "the verification token" : "the DKIM p= key";
         if (one_token && (at = find_space(val + off, tlen, &sl)) != SIZE_MAX) {
-            fn(ctx, &zl_rule_value_whitespace, r->rd + tok_of(starts, n, off + at),
+            fn(ctx, &zl_rule_value_whitespace, zl_record_rd(r) + tok_of(starts, n, off + at),
                zl_xstrdup("delete the white space: the value must be one unbroken token"),
                zl_xasprintf("%s inside %s", space_name(val + off + at, sl), what));
         } else if (kind != VAL_PROSE && (at = find_space(val, len, &sl)) != SIZE_MAX) {
@@ -262,7 +262,7 @@ static void check_txt(const zl_zoneset *zs, const zl_zone *z, const zl_record *r
             for (at = 0; at < len; at += sl ? sl : 1) {
                 sl = zl_space_at(val + at, len - at);
                 if (sl && val[at] != ' ') {
-                    fn(ctx, &zl_rule_value_whitespace, r->rd + tok_of(starts, n, at),
+                    fn(ctx, &zl_rule_value_whitespace, zl_record_rd(r) + tok_of(starts, n, at),
                        zl_xstrdup("replace it with a plain space, or delete it"),
                        zl_xasprintf("%s inside the value", space_name(val + at, sl)));
                     break;
@@ -291,12 +291,12 @@ static void check_names(const zl_zoneset *zs, const zl_zone *z, const zl_record 
                 if (c != ' ' && c != '\t')
                     zl_buf_addc(&d, c);
             }
-            fn(ctx, &zl_rule_value_quoting, r->rd + i,
+            fn(ctx, &zl_rule_value_quoting, zl_record_rd(r) + i,
                zl_xasprintf("write the name without quotes: %s", zl_buf_str(&d)),
                zl_xstrdup("domain name in quotes: the quotes are not part of a name"));
         }
         if (at != SIZE_MAX)
-            fn(ctx, &zl_rule_value_whitespace, r->rd + i,
+            fn(ctx, &zl_rule_value_whitespace, zl_record_rd(r) + i,
                zl_xstrdup("delete the white space from the name"),
                zl_xasprintf("%s inside the domain name", space_name(d.data + at, sl)));
         zl_buf_free(&d);
@@ -310,7 +310,7 @@ void zl_value_problems(const zl_zoneset *zs, const zl_zone *z, const zl_record *
         return;
     if (zl_is_txt_type(r->type))
         check_txt(zs, z, r, fn, ctx);
-    else
+    else if (zl_type_has_names(r->type))
         check_names(zs, z, r, fn, ctx);
 }
 
