@@ -27,11 +27,12 @@ all: $(BIN)
 
 $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+	@echo "CC $<"
+	@$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
 
 $(LIB): $(LIB_OBJ)
 	@rm -f $@
-	ar rcs $@ $^
+	@ar rcs $@ $^
 
 $(BIN): $(BUILD)/obj/lint/main.o $(LIB)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $^ $(LIBS) -o $@
@@ -50,11 +51,15 @@ check: check-run check-asan
 
 check-run: $(BIN) $(UNIT_BIN) $(TOOL_BIN)
 	@set -e; for t in $(UNIT_BIN); do echo "== $$t"; $$t; done
-	@echo "== fixtures"; $(TOOL_BIN) tests/fixtures
+	@echo "== fixtures"; $(TOOL_BIN) $(BIN) tests/fixtures
 	@echo "== golden"; tests/run-golden.sh $(BIN)
 	@echo "== cli"; tests/run-cli.sh $(BIN)
 	@echo "== corpus"; tests/run-corpus.sh $(BIN)
 
+# A sanitizer report exits 99, never 0, 1 or 2, so every test notices it.
+check-asan: export ASAN_OPTIONS = exitcode=99:detect_leaks=1:abort_on_error=0:fast_unwind_on_malloc=0
+check-asan: export LSAN_OPTIONS = suppressions=$(CURDIR)/tests/lsan.supp
+check-asan: export UBSAN_OPTIONS = halt_on_error=1:exitcode=99:print_stacktrace=1
 check-asan:
 	$(MAKE) BUILD=build/asan CC=clang CFLAGS="-O1 -g -fno-omit-frame-pointer" \
 	  SAN_FLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all" check-run

@@ -59,10 +59,11 @@ int main(int argc, char **argv)
         } else if (r < 97) {
             printf("_sip._tcp.srv%ld IN SRV 10 60 5060 host-%07ld.dc%ld\n", h, h / 2, (h / 2) % 4);
             n++;
-        } else if (n + 3 <= total) {
-            printf("sub%ld NS ns1.sub%ld\n  NS ns2.sub%ld\nns1.sub%ld A 198.51.100.%u\n", h, h,
-                   h, h, a & 255);
-            n += 3;
+        } else if (n + 4 <= total) {
+            printf("sub%ld NS ns1.sub%ld\n  NS ns2.sub%ld\nns1.sub%ld A 198.51.100.%u\n"
+                   "ns2.sub%ld A 203.0.113.%u\n",
+                   h, h, h, h, a & 255, h, (a >> 8) & 255);
+            n += 4;
         }
     }
     return 0;

@@ -13,6 +13,7 @@
 #include "inputs.h"
 #include "lint.h"
 #include "output.h"
+#include "parallel.h"
 #include "registry.h"
 #include "util.h"
 #include "version.h"
@@ -45,6 +46,7 @@ static void usage(FILE *f)
           "  --config FILE        configuration file (default: .zonelint.json here or above)\n"
           "  --no-config          do not read a configuration file\n"
           "  --color WHEN         auto (default), always, never; NO_COLOR also turns it off\n"
+          "  --jobs N             worker threads (default: the number of CPUs)\n"
           "  --list-rules         list every rule with its severity\n"
           "  --explain RULE       explain a rule\n"
           "  --version            print the version\n"
@@ -263,7 +265,7 @@ int zl_main(int argc, char **argv)
 {
     enum {
         OPT_FORMAT = 256, OPT_ORIGIN, OPT_FAIL_ON, OPT_DISABLE, OPT_ENABLE, OPT_CONFIG,
-        OPT_NO_CONFIG, OPT_COLOR, OPT_LIST_RULES, OPT_EXPLAIN, OPT_VERSION, OPT_HELP,
+        OPT_NO_CONFIG, OPT_COLOR, OPT_JOBS, OPT_LIST_RULES, OPT_EXPLAIN, OPT_VERSION, OPT_HELP,
     };
     static const struct option longopts[] = {
         {"format", required_argument, NULL, OPT_FORMAT},
@@ -274,6 +276,7 @@ int zl_main(int argc, char **argv)
         {"config", required_argument, NULL, OPT_CONFIG},
         {"no-config", no_argument, NULL, OPT_NO_CONFIG},
         {"color", required_argument, NULL, OPT_COLOR},
+        {"jobs", required_argument, NULL, OPT_JOBS},
         {"list-rules", no_argument, NULL, OPT_LIST_RULES},
         {"explain", required_argument, NULL, OPT_EXPLAIN},
         {"version", no_argument, NULL, OPT_VERSION},
@@ -314,6 +317,17 @@ int zl_main(int argc, char **argv)
             }
             o.color = optarg;
             break;
+        case OPT_JOBS: {
+            char *end;
+            long n = strtol(optarg, &end, 10);
+            if (*end || n < 1 || n > 1024) {
+                fprintf(stderr, "zonelint: --jobs: expected a number from 1 up\n");
+                status = EXIT_USAGE;
+            } else {
+                zl_set_jobs((unsigned)n);
+            }
+            break;
+        }
         case OPT_LIST_RULES: status = list_rules(); break;
         case OPT_EXPLAIN: status = explain(optarg); break;
         case OPT_VERSION:

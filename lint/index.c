@@ -6,7 +6,7 @@
 
 #include "util.h"
 
-static const zl_zone *sort_zone; /* qsort has no context argument in C11 */
+static _Thread_local const zl_zone *sort_zone; /* qsort has no context argument in C11 */
 
 static int cmp_owner_type(const void *pa, const void *pb)
 {
@@ -20,10 +20,16 @@ static int cmp_owner_type(const void *pa, const void *pb)
     return ia < ib ? -1 : ia > ib;
 }
 
-/* Within one owner's run, order by type keeping file order (insertion sort:
- * runs are short). */
+/* Within one owner's run, order by type keeping file order: insertion sort
+ * for the usual short runs, qsort (ties broken by index) for long ones. */
 static void sort_run_by_type(const zl_zone *z, uint32_t *v, size_t n)
 {
+    if (n > 16) {
+        sort_zone = z;
+        qsort(v, n, sizeof *v, cmp_owner_type);
+        sort_zone = NULL;
+        return;
+    }
     for (size_t i = 1; i < n; i++) {
         uint32_t x = v[i];
         size_t j = i;

@@ -1,5 +1,10 @@
 #include "token.h"
 
+const bool zl_delim[256] = {
+    [' '] = true, ['\t'] = true, ['\r'] = true, ['\n'] = true, ['\f'] = true, ['\v'] = true,
+    ['('] = true, [')'] = true,   [';'] = true,  ['"'] = true,  ['\0'] = true,
+};
+
 size_t zl_token_end(const char *text, size_t len, size_t off, bool *unterminated)
 {
     size_t i = off;
@@ -19,6 +24,10 @@ size_t zl_token_end(const char *text, size_t len, size_t off, bool *unterminated
     }
     while (i < len) {
         unsigned char c = (unsigned char)text[i];
+        if (!zl_delim[c] && c != '\\') {
+            i++;
+            continue;
+        }
         if (c == '\\') {
             /* An escape takes the next byte, delimiters included; a backslash
              * before a line break or the end stays alone (and is rejected by

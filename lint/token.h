@@ -7,11 +7,11 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* True for the bytes that end an unquoted token. */
+/* The bytes that end an unquoted token: white space, ( ) ; " and NUL. */
+extern const bool zl_delim[256];
 static inline bool zl_is_delim(unsigned char c)
 {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v' ||
-           c == '(' || c == ')' || c == ';' || c == '"' || c == '\0';
+    return zl_delim[c];
 }
 
 /* Offset just past the token starting at off. A token starting with '"' is a

@@ -73,7 +73,8 @@ void zl_grow(void **p, size_t *cap, size_t need, size_t elem)
 void zl_buf_add(zl_buf *b, const void *p, size_t n)
 {
     ZL_GROW(b->data, b->cap, b->len + n + 1);
-    memcpy(b->data + b->len, p, n);
+    if (n)
+        memcpy(b->data + b->len, p, n);
     b->len += n;
     b->data[b->len] = '\0';
 }

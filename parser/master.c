@@ -12,19 +12,23 @@
 #include "validate.h"
 
 #define MAX_INCLUDE_DEPTH 32
+/* Files one zone may $INCLUDE in all: a file that includes itself under
+ * ever-longer relative paths would otherwise branch without end. */
+#define MAX_INCLUDES 4096
 
 typedef struct reader {
     zl_zoneset *zs;
     zl_zone *z;
     const zl_master_opts *o;
     zl_name_id origin;
-    zl_name_id first_origin; /* first origin that was ever in effect */
+    zl_name_id lead_origin; /* set by $ORIGIN before the first record */
     zl_name_id prev_owner;
     bool have_default_ttl, have_last_ttl;
     uint32_t default_ttl, last_ttl;
     uint16_t last_class;
     char **stack; /* identities of the files being read, for include loops */
     size_t depth, stack_cap;
+    size_t includes;
     zl_buf scratch;
     uint32_t *offs;
     size_t offs_cap;
@@ -60,6 +64,61 @@ static void note_no_origin(reader *rd, uint32_t src, uint32_t off)
     }
 }
 
+/* Host names of letters, digits, '-', '_' and '*' need no escape handling:
+ * they are split here, which saves ldns's allocations on every owner of a
+ * large zone. Anything else (escapes above all) goes to ldns. Returns
+ * ZL_NAME_NONE with *why unset when the text is not such a name. */
+static zl_name_id plain_name(reader *rd, uint32_t src, const zl_lex_tok *t, const char *text,
+                             const char **why)
+{
+    size_t n = t->len;
+    for (size_t i = 0; i < n; i++) {
+        char c = text[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '-' || c == '_' || c == '*' || c == '.'))
+            return ZL_NAME_NONE;
+    }
+    if (n == 1 && text[0] == '.')
+        return ZL_NAME_ROOT;
+    if (n == 0 || text[0] == '.') {
+        *why = "Empty label";
+        return ZL_NAME_NONE;
+    }
+    bool absolute = n > 0 && text[n - 1] == '.';
+    zl_name_id id = absolute ? ZL_NAME_ROOT : rd->origin;
+    if (id == ZL_NAME_NONE) {
+        note_no_origin(rd, src, t->off);
+        *why = "relative name, but no origin is known here";
+        return ZL_NAME_NONE;
+    }
+    size_t end = absolute ? n - 1 : n;
+    /* Labels from the last to the first. */
+    size_t stop = end;
+    for (size_t i = end; i-- > 0 || stop > 0;) {
+        if (i != (size_t)-1 && text[i] != '.')
+            continue;
+        size_t start = i == (size_t)-1 ? 0 : i + 1;
+        size_t len = stop - start;
+        if (len == 0) {
+            *why = "Empty label";
+            return ZL_NAME_NONE;
+        }
+        if (len > 63) {
+            *why = "Label length overflow";
+            return ZL_NAME_NONE;
+        }
+        id = zl_names_child(&rd->zs->names, id, (const uint8_t *)text + start, len);
+        if (id == ZL_NAME_NONE) {
+            *why = "the name is longer than 255 octets once the origin is appended";
+            return ZL_NAME_NONE;
+        }
+        if (i == (size_t)-1)
+            break;
+        stop = i;
+    }
+    return id;
+}
+
 /* A name as written: "@", absolute, or relative to the current origin. */
 static zl_name_id parse_name(reader *rd, uint32_t src, const zl_lex_tok *t, const char **why)
 {
@@ -76,6 +135,9 @@ static zl_name_id parse_name(reader *rd, uint32_t src, const zl_lex_tok *t, cons
         }
         return rd->origin;
     }
+    zl_name_id fast = plain_name(rd, src, t, text, why);
+    if (fast != ZL_NAME_NONE || *why)
+        return fast;
     ldns_rdf *rdf = NULL;
     ldns_status st = ldns_str2rdf_dname(&rdf, text);
     if (st != LDNS_STATUS_OK || !rdf) {
@@ -123,8 +185,8 @@ static bool expect_args(reader *rd, uint32_t src, const zl_entry *e, size_t min,
 static void set_origin(reader *rd, zl_name_id id)
 {
     rd->origin = id;
-    if (rd->first_origin == ZL_NAME_NONE)
-        rd->first_origin = id;
+    if (rd->z->nrecs == 0)
+        rd->lead_origin = id;
 }
 
 static void do_include(reader *rd, uint32_t src, const zl_entry *e)
@@ -158,6 +220,14 @@ static void do_include(reader *rd, uint32_t src, const zl_entry *e)
             return;
         }
     }
+    if (rd->includes >= MAX_INCLUDES) {
+        diag(rd, src, ft->off, ft->len,
+             zl_xasprintf("more than %d $INCLUDEs in one zone", MAX_INCLUDES), NULL);
+        free(id);
+        free(path);
+        return;
+    }
+    rd->includes++;
     if (rd->depth >= MAX_INCLUDE_DEPTH) {
         diag(rd, src, ft->off, ft->len,
              zl_xasprintf("$INCLUDE nested more than %d deep", MAX_INCLUDE_DEPTH), NULL);
@@ -431,8 +501,8 @@ static void read_source(reader *rd, uint32_t src)
     zl_entry_free(&e);
 }
 
-/* The apex: --origin when given, else the owner of the SOA, else the origin
- * the file started with, else the first $ORIGIN. */
+/* The apex: --origin when given, else the owner of the SOA, else the
+ * $ORIGIN that precedes every record, else the origin of the file name. */
 static zl_name_id find_apex(const reader *rd)
 {
     if (rd->o->origin_forced)
@@ -440,9 +510,9 @@ static zl_name_id find_apex(const reader *rd)
     for (size_t i = 0; i < rd->z->nrecs; i++)
         if (rd->z->recs[i].type == LDNS_RR_TYPE_SOA)
             return rd->z->recs[i].owner;
-    if (rd->o->origin != ZL_NAME_NONE)
-        return rd->o->origin;
-    return rd->first_origin;
+    if (rd->lead_origin != ZL_NAME_NONE)
+        return rd->lead_origin;
+    return rd->o->origin;
 }
 
 zl_zone *zl_read_master_text(zl_zoneset *zs, const char *path, char *text, size_t len,
@@ -456,7 +526,7 @@ zl_zone *zl_read_master_text(zl_zoneset *zs, const char *path, char *text, size_
                  .z = z,
                  .o = o,
                  .origin = o->origin,
-                 .first_origin = o->origin,
+                 .lead_origin = ZL_NAME_NONE,
                  .prev_owner = ZL_NAME_NONE,
                  .last_class = LDNS_RR_CLASS_IN};
     ZL_GROW(rd.stack, rd.stack_cap, 1);

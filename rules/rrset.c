@@ -71,7 +71,7 @@ typedef struct canon {
     size_t off, len; /* in the shared buffer */
 } canon;
 
-static const char *sort_base;
+static _Thread_local const char *sort_base; /* qsort has no context argument */
 static int cmp_canon(const void *pa, const void *pb)
 {
     const canon *a = pa, *b = pb;
@@ -103,16 +103,15 @@ static void check_duplicates(zl_lint *l, const zl_zone *z, const uint32_t *v, si
     }
     sort_base = zl_buf_str(&buf);
     qsort(c, m, sizeof *c, cmp_canon);
+    /* Equal values sort together, by record index within: each later copy is
+     * reported against the first of its run. */
+    size_t first = 0;
     for (size_t i = 1; i < m; i++) {
         const canon *a = &c[i - 1], *b = &c[i];
-        if (a->len != b->len || memcmp(buf.data + a->off, buf.data + b->off, a->len) != 0)
+        if (a->len != b->len || memcmp(buf.data + a->off, buf.data + b->off, a->len) != 0) {
+            first = i;
             continue;
-        /* Equal runs are sorted by record index: report each later copy
-         * against the first one. */
-        size_t first = i - 1;
-        while (first > 0 && c[first - 1].len == a->len &&
-               memcmp(buf.data + c[first - 1].off, buf.data + a->off, a->len) == 0)
-            first--;
+        }
         const zl_record *r = &z->recs[b->rec], *orig = &z->recs[c[first].rec];
         zl_report_tok(l, &zl_rule_duplicate_record, z, r, zl_record_i_type(r),
                       zl_xstrdup("delete this copy"),
@@ -134,8 +133,8 @@ static void check_set(zl_lint *l, const zl_zone *z, const uint32_t *set, size_t 
         check_duplicates(l, z, set, n);
 }
 
-static const zl_zoneset *cov_zs;
-static const zl_zone *cov_z;
+static _Thread_local const zl_zoneset *cov_zs;
+static _Thread_local const zl_zone *cov_z;
 static int cmp_covered(const void *pa, const void *pb)
 {
     uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
@@ -176,7 +175,8 @@ static void run(zl_lint *l)
                 }
                 cov_zs = l->zs;
                 cov_z = z;
-                qsort(set, n, sizeof *set, cmp_covered);
+                if (n > 1)
+                    qsort(set, n, sizeof *set, cmp_covered);
                 for (size_t i = 0, j; i < n; i = j) {
                     uint16_t c = covered_type(l->zs, z, &z->recs[set[i]]);
                     for (j = i + 1; j < n && covered_type(l->zs, z, &z->recs[set[j]]) == c; j++)

@@ -77,6 +77,13 @@ static void fail(spf_ctx *c, size_t pos, size_t len, const char *fmt, const char
     zl_report_tok(c->l, &zl_rule_spf_syntax, c->z, c->r, zl_record_rd(c->r) + t, hint, fmt, arg);
 }
 
+static void fail_why(spf_ctx *c, size_t pos, size_t len, const char *term, const char *why)
+{
+    char msg[200];
+    snprintf(msg, sizeof msg, "bad domain in '%s': %s", term, why);
+    fail(c, pos, len, "%s", msg);
+}
+
 static bool is_alpha(char ch)
 {
     return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
@@ -323,7 +330,7 @@ static void check_term(spf_ctx *c, const char *v, size_t s, size_t e, bool *redi
             }
             *seen = true;
             if (!domain_spec(arg, arglen, &why))
-                fail(c, s, tl, "bad domain in '%s'", term);
+                fail_why(c, s, tl, term, why);
             return;
         }
         bool ok = namelen > 0 && is_alpha(name[0]);
@@ -338,8 +345,10 @@ static void check_term(spf_ctx *c, const char *v, size_t s, size_t e, bool *redi
         if (nl < tl)
             fail(c, s, tl, "'all' takes no argument: '%s'", term);
     } else if (zl_ascii_ieq(name, namelen, "include") || zl_ascii_ieq(name, namelen, "exists")) {
-        if (!arg || t[nl] != ':' || !domain_spec(arg, arglen, &why))
+        if (!arg || t[nl] != ':')
             fail(c, s, tl, "'%s' needs ':' and a domain", term);
+        else if (!domain_spec(arg, arglen, &why))
+            fail_why(c, s, tl, term, why);
     } else if (zl_ascii_ieq(name, namelen, "a") || zl_ascii_ieq(name, namelen, "mx")) {
         const char *rest = t + nl;
         size_t restlen = tl - nl;
@@ -347,7 +356,7 @@ static void check_term(spf_ctx *c, const char *v, size_t s, size_t e, bool *redi
             const char *slash = memchr(rest + 1, '/', restlen - 1);
             size_t dl = slash ? (size_t)(slash - rest - 1) : restlen - 1;
             if (!domain_spec(rest + 1, dl, &why)) {
-                fail(c, s, tl, "bad domain in '%s'", term);
+                fail_why(c, s, tl, term, why);
                 return;
             }
             rest += dl + 1;
@@ -358,7 +367,7 @@ static void check_term(spf_ctx *c, const char *v, size_t s, size_t e, bool *redi
                  term);
     } else if (zl_ascii_ieq(name, namelen, "ptr")) {
         if (arg && (t[nl] != ':' || !domain_spec(arg, arglen, &why)))
-            fail(c, s, tl, "bad domain in '%s'", term);
+            fail_why(c, s, tl, term, why ? why : "':' must come before the domain");
     } else if (zl_ascii_ieq(name, namelen, "ip4") || zl_ascii_ieq(name, namelen, "ip6")) {
         int family = (name[2] == '4') ? AF_INET : AF_INET6;
         if (!arg || t[nl] != ':' || arglen == 0)

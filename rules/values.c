@@ -169,7 +169,12 @@ static void check_txt(const zl_zoneset *zs, const zl_zone *z, const zl_record *r
     size_t len = v.len;
     value_kind kind = classify(zs, r, val, len);
 
-    if (unquoted && n >= 2) {
+    /* Words between typographic quotes: the quotes are the cause, reported below. */
+    zl_tok first_tok = zl_record_rdata(zs, z, r, 0), last_tok = zl_record_rdata(zs, z, r, n - 1);
+    bool smart_edges = zl_smart_quote_at(first_tok.p, first_tok.len) > 0 ||
+                       (last_tok.len >= 3 &&
+                        zl_smart_quote_at(last_tok.p + last_tok.len - 3, 3) == 3);
+    if (unquoted && n >= 2 && !smart_edges) {
         zl_buf q = {0};
         for (unsigned i = 0; i < n; i++) {
             zl_tok t = zl_record_rdata(zs, z, r, i);

@@ -1,0 +1,303 @@
+/* The master-file reader: directives, inheritance, escapes, recovery and
+ * positions, read from an in-memory file system. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <ldns/ldns.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../lint/util.h"
+#include "../../parser/master.h"
+
+typedef struct memfile {
+    const char *path, *text;
+} memfile;
+
+static const memfile *files;
+
+static bool mem_read(const zl_fs *fs, const char *path, char **data, size_t *len, char **err)
+{
+    (void)fs;
+    for (const memfile *f = files; f && f->path; f++)
+        if (strcmp(f->path, path) == 0) {
+            *len = strlen(f->text);
+            *data = zl_xstrndup(f->text, *len);
+            return true;
+        }
+    *err = zl_xasprintf("%s: no such file", path);
+    return false;
+}
+
+static char *mem_identity(const zl_fs *fs, const char *path)
+{
+    (void)fs;
+    return zl_path_normalize(path);
+}
+
+static const zl_fs memfs = {.read = mem_read, .identity = mem_identity};
+
+static zl_name_id name(zl_zoneset *zs, const char *text)
+{
+    ldns_rdf *rdf = NULL;
+    assert_int_equal(ldns_str2rdf_dname(&rdf, text), LDNS_STATUS_OK);
+    zl_name_id id =
+        zl_names_add_wire(&zs->names, ZL_NAME_ROOT, ldns_rdf_data(rdf), ldns_rdf_size(rdf));
+    ldns_rdf_deep_free(rdf);
+    return id;
+}
+
+static zl_zone *read_text(zl_zoneset *zs, const char *text, const char *origin)
+{
+    zl_master_opts o = {.fs = &memfs,
+                        .origin = origin ? name(zs, origin) : ZL_NAME_NONE,
+                        .origin_forced = origin != NULL};
+    return zl_read_master_text(zs, "main.zone", zl_xstrdup(text), strlen(text), &o);
+}
+
+static char *owner_of(zl_zoneset *zs, const zl_zone *z, size_t i)
+{
+    return zl_names_str(&zs->names, z->recs[i].owner);
+}
+
+static void assert_owner(zl_zoneset *zs, const zl_zone *z, size_t i, const char *want)
+{
+    char *got = owner_of(zs, z, i);
+    assert_string_equal(got, want);
+    free(got);
+}
+
+static void owners_ttls_and_classes(void **state)
+{
+    (void)state;
+    zl_zoneset zs;
+    zl_zoneset_init(&zs);
+    zl_zone *z = read_text(&zs,
+                           "$TTL 1h\n"
+                           "@ IN SOA ns h 1 2 3 4 5\n"
+                           "  NS ns\n"
+                           "www 300 IN A 192.0.2.1\n"
+                           "www IN 60 A 192.0.2.2\n"
+                           "abs.example.org. CH TXT \"x\"\n"
+                           "    TXT \"y\"\n"
+                           "Mixed.CASE A 192.0.2.3\n",
+                           "example.com.");
+    assert_int_equal(zs.ndiags, 0);
+    assert_int_equal(z->nrecs, 7);
+    assert_owner(&zs, z, 0, "example.com.");
+    assert_owner(&zs, z, 1, "example.com.");
+    assert_int_equal(z->recs[1].ttl, 3600);
+    assert_owner(&zs, z, 2, "www.example.com.");
+    assert_int_equal(z->recs[2].ttl, 300);
+    assert_int_equal(z->recs[3].ttl, 60);
+    assert_true(z->recs[3].flags & ZL_REC_CLASS_FIRST);
+    assert_int_equal(zl_record_i_ttl(&z->recs[3]), 2);
+    assert_int_equal(z->recs[4].rclass, LDNS_RR_CLASS_CH);
+    assert_int_equal(z->recs[5].rclass, LDNS_RR_CLASS_CH); /* class carries over */
+    assert_owner(&zs, z, 5, "abs.example.org.");
+    assert_false(z->recs[5].flags & ZL_REC_OWNER_WRITTEN);
+    assert_owner(&zs, z, 6, "mixed.case.example.com.");
+    assert_int_equal(z->apex, name(&zs, "example.com."));
+    zl_zoneset_free(&zs);
+}
+
+static void ttl_inheritance_without_ttl_directive(void **state)
+{
+    (void)state;
+    zl_zoneset zs;
+    zl_zoneset_init(&zs);
+    zl_zone *z = read_text(&zs,
+                           "@ SOA ns h 1 2 3 4 1800\n"
+                           "a A 192.0.2.1\n"
+                           "b 60 A 192.0.2.2\n"
+                           "c A 192.0.2.3\n",
+                           "example.com.");
+    assert_int_equal(zs.ndiags, 0);
+    assert_int_equal(z->recs[0].ttl, 1800); /* the SOA's own minimum */
+    assert_int_equal(z->recs[1].ttl, 1800); /* the previous record's */
+    assert_int_equal(z->recs[3].ttl, 60);
+    zl_zoneset_free(&zs);
+}
+
+static void origin_directive_and_escapes(void **state)
+{
+    (void)state;
+    zl_zoneset zs;
+    zl_zoneset_init(&zs);
+    zl_zone *z = read_text(&zs,
+                           "$TTL 60\n"
+                           "$ORIGIN sub\n" /* relative: below the current origin */
+                           "a A 192.0.2.1\n"
+                           "$ORIGIN example.net.\n"
+                           "b\\.c A 192.0.2.2\n"
+                           "\\065bc A 192.0.2.3\n"
+                           "*.w A 192.0.2.4\n",
+                           "example.com.");
+    assert_int_equal(zs.ndiags, 0);
+    assert_owner(&zs, z, 0, "a.sub.example.com.");
+    assert_owner(&zs, z, 1, "b\\.c.example.net.");
+    assert_owner(&zs, z, 2, "abc.example.net.");
+    assert_owner(&zs, z, 3, "*.w.example.net.");
+    assert_int_equal(zl_record_origin(z, &z->recs[0]), name(&zs, "sub.example.com."));
+    zl_zoneset_free(&zs);
+}
+
+static void includes_restore_origin_and_report_loops(void **state)
+{
+    (void)state;
+    static const memfile fs[] = {
+        {"inc/a.inc", "x A 192.0.2.1\n$INCLUDE b.inc\n"},
+        {"inc/b.inc", "y A 192.0.2.2\n$INCLUDE a.inc\n"},
+        {"inc/m.inc", "@ MX 10 mx\nmx A 192.0.2.3\n"},
+        {NULL, NULL},
+    };
+    files = fs;
+    zl_zoneset zs;
+    zl_zoneset_init(&zs);
+    zl_zone *z = read_text(&zs,
+                           "$TTL 60\n"
+                           "$INCLUDE inc/m.inc mail.example.com.\n"
+                           "after A 192.0.2.4\n"
+                           "$INCLUDE inc/a.inc\n"
+                           "$INCLUDE inc/none.inc\n",
+                           "example.com.");
+    assert_int_equal(z->nrecs, 5);
+    assert_owner(&zs, z, 0, "mail.example.com.");
+    assert_owner(&zs, z, 1, "mx.mail.example.com.");
+    assert_owner(&zs, z, 2, "after.example.com.");
+    assert_int_equal(zs.ndiags, 2); /* the loop back to a.inc, the missing file */
+    assert_non_null(strstr(zs.diags[0].message, "loop"));
+    assert_string_equal(zs.srcs[zs.diags[0].src]->path, "inc/b.inc");
+    assert_non_null(strstr(zs.diags[1].message, "cannot read"));
+    files = NULL;
+    zl_zoneset_free(&zs);
+}
+
+static void recovery_reports_each_broken_record(void **state)
+{
+    (void)state;
+    zl_zoneset zs;
+    zl_zoneset_init(&zs);
+    zl_zone *z = read_text(&zs,
+                           "$TTL 60\n"
+                           "a A 256.1.1.1\n"
+                           "b BOGUS x\n"
+                           "c A 192.0.2.1\n"
+                           "d TXT \"open\n"
+                           "e MX 10\n"
+                           "f A 192.0.2.2 extra\n"
+                           "g A 192.0.2.3\n",
+                           "example.com.");
+    assert_int_equal(zs.ndiags, 5);
+    /* Records with bad rdata stay in the model, marked; the others read on. */
+    size_t good = 0;
+    for (size_t i = 0; i < z->nrecs; i++)
+        good += !(z->recs[i].flags & ZL_REC_BAD_RDATA);
+    assert_int_equal(good, 2);
+    const zl_diag *bad_a = NULL;
+    for (size_t i = 0; i < zs.ndiags; i++)
+        if (strstr(zs.diags[i].message, "256.1.1.1"))
+            bad_a = &zs.diags[i];
+    assert_non_null(bad_a);
+    uint32_t line, col;
+    zl_source_position(zs.srcs[bad_a->src], bad_a->off, &line, &col);
+    assert_int_equal(line, 2);
+    assert_int_equal(col, 5);
+    zl_zoneset_free(&zs);
+}
+
+static void bad_names(void **state)
+{
+    (void)state;
+    zl_zoneset zs;
+    zl_zoneset_init(&zs);
+    zl_zone *z = read_text(&zs,
+                           "$TTL 60\n"
+                           "a..b A 192.0.2.1\n"
+                           ".a A 192.0.2.1\n"
+                           "a.b.. A 192.0.2.1\n"
+                           "x\\256 A 192.0.2.1\n"
+                           "ok.x-y_z A 192.0.2.1\n"
+                           ". A 192.0.2.1\n",
+                           "example.com.");
+    assert_int_equal(zs.ndiags, 4);
+    assert_int_equal(z->nrecs, 2);
+    assert_owner(&zs, z, 0, "ok.x-y_z.example.com.");
+    assert_owner(&zs, z, 1, ".");
+    zl_zoneset_free(&zs);
+}
+
+static void generate_expands(void **state)
+{
+    (void)state;
+    zl_zoneset zs;
+    zl_zoneset_init(&zs);
+    zl_zone *z = read_text(&zs,
+                           "$TTL 60\n"
+                           "$GENERATE 1-3 host$ A 192.0.2.$\n"
+                           "$GENERATE 10-11 r${0,3,d} CNAME host${-9}\n",
+                           "example.com.");
+    assert_int_equal(zs.ndiags, 0);
+    assert_int_equal(z->nrecs, 5);
+    assert_owner(&zs, z, 2, "host3.example.com.");
+    assert_owner(&zs, z, 3, "r010.example.com.");
+    zl_tok t = zl_record_rdata(&zs, z, &z->recs[4], 0);
+    assert_int_equal(t.len, 5);
+    assert_memory_equal(t.p, "host2", 5);
+    /* Generated records point at the $GENERATE line. */
+    uint32_t line, col;
+    zl_source_position(zs.srcs[zl_record_src(z, &z->recs[0])], z->recs[0].start, &line, &col);
+    assert_int_equal(line, 2);
+    zl_zoneset_free(&zs);
+}
+
+static void relative_name_without_origin(void **state)
+{
+    (void)state;
+    zl_zoneset zs;
+    zl_zoneset_init(&zs);
+    zl_zone *z = read_text(&zs, "$TTL 60\nabs.example. A 192.0.2.1\nrel A 192.0.2.2\n", NULL);
+    assert_int_not_equal(z->no_origin_src, ZL_NONE);
+    uint32_t line, col;
+    zl_source_position(zs.srcs[z->no_origin_src], z->no_origin_off, &line, &col);
+    assert_int_equal(line, 3);
+    zl_zoneset_free(&zs);
+}
+
+static void generic_rdata(void **state)
+{
+    (void)state;
+    zl_zoneset zs;
+    zl_zoneset_init(&zs);
+    zl_zone *z = read_text(&zs,
+                           "$TTL 60\n"
+                           "a TYPE65280 \\# 3 abcdef\n"
+                           "b A \\# 4 C0000201\n"
+                           "c A \\# 3 C00002\n",
+                           "example.com.");
+    assert_int_equal(z->nrecs, 3);
+    assert_true(z->recs[0].flags & ZL_REC_GENERIC);
+    assert_false(z->recs[1].flags & ZL_REC_BAD_RDATA);
+    assert_true(z->recs[2].flags & ZL_REC_BAD_RDATA); /* 3 octets are no IPv4 address */
+    assert_int_equal(zs.ndiags, 1);
+    zl_zoneset_free(&zs);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(owners_ttls_and_classes),
+        cmocka_unit_test(ttl_inheritance_without_ttl_directive),
+        cmocka_unit_test(origin_directive_and_escapes),
+        cmocka_unit_test(includes_restore_origin_and_report_loops),
+        cmocka_unit_test(recovery_reports_each_broken_record),
+        cmocka_unit_test(bad_names),
+        cmocka_unit_test(generate_expands),
+        cmocka_unit_test(relative_name_without_origin),
+        cmocka_unit_test(generic_rdata),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

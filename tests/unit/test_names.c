@@ -1,0 +1,124 @@
+/* The name table: interning, case folding, ancestry, formatting, limits. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <ldns/ldns.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../lint/names.h"
+
+static zl_name_id add(zl_names *t, const char *text)
+{
+    ldns_rdf *rdf = NULL;
+    assert_int_equal(ldns_str2rdf_dname(&rdf, text), LDNS_STATUS_OK);
+    zl_name_id id = zl_names_add_wire(t, ZL_NAME_ROOT, ldns_rdf_data(rdf), ldns_rdf_size(rdf));
+    ldns_rdf_deep_free(rdf);
+    return id;
+}
+
+static void interning_folds_case(void **state)
+{
+    (void)state;
+    zl_names t;
+    zl_names_init(&t);
+    zl_name_id a = add(&t, "WWW.Example.COM.");
+    zl_name_id b = add(&t, "www.example.com.");
+    assert_int_equal(a, b);
+    assert_int_equal(zl_names_depth(&t, a), 3);
+    char *s = zl_names_str(&t, a);
+    assert_string_equal(s, "www.example.com.");
+    free(s);
+    zl_names_free(&t);
+}
+
+static void ancestry(void **state)
+{
+    (void)state;
+    zl_names t;
+    zl_names_init(&t);
+    zl_name_id apex = add(&t, "example.com.");
+    zl_name_id deep = add(&t, "a.b.example.com.");
+    zl_name_id other = add(&t, "example.org.");
+    assert_true(zl_names_is_below(&t, deep, apex));
+    assert_true(zl_names_is_below(&t, apex, apex));
+    assert_false(zl_names_is_below(&t, other, apex));
+    assert_int_equal(zl_names_ancestor(&t, deep, 3), add(&t, "b.example.com."));
+    assert_true(zl_names_is_below(&t, deep, ZL_NAME_ROOT));
+    zl_buf b = {0};
+    zl_names_format_relative(&t, deep, apex, &b);
+    assert_string_equal(zl_buf_str(&b), "a.b");
+    zl_buf_free(&b);
+    zl_names_free(&t);
+}
+
+static void repeated_apex(void **state)
+{
+    (void)state;
+    zl_names t;
+    zl_names_init(&t);
+    zl_name_id apex = add(&t, "example.com.");
+    assert_true(zl_names_repeats(&t, add(&t, "tok.example.com.example.com."), apex, apex));
+    assert_true(zl_names_repeats(&t, add(&t, "example.com.example.com."), apex, apex));
+    assert_false(zl_names_repeats(&t, add(&t, "example.com.x.example.com."), apex, apex));
+    assert_false(zl_names_repeats(&t, add(&t, "com.example.com."), apex, apex));
+    zl_names_free(&t);
+}
+
+static void escapes_and_limits(void **state)
+{
+    (void)state;
+    zl_names t;
+    zl_names_init(&t);
+    zl_name_id id = add(&t, "a\\.b.example.");
+    char *s = zl_names_str(&t, id);
+    assert_string_equal(s, "a\\.b.example.");
+    free(s);
+    /* 4 labels of 63 octets are 256 octets of wire: one too many. */
+    char label[64];
+    memset(label, 'x', 63);
+    label[63] = '\0';
+    zl_name_id n = ZL_NAME_ROOT;
+    for (int i = 0; i < 3; i++)
+        n = zl_names_child(&t, n, (const uint8_t *)label, 63);
+    assert_int_not_equal(n, ZL_NAME_NONE);
+    assert_int_equal(zl_names_child(&t, n, (const uint8_t *)label, 63), ZL_NAME_NONE);
+    assert_int_equal(zl_names_child(&t, n, (const uint8_t *)label, 0), ZL_NAME_NONE);
+    zl_names_free(&t);
+}
+
+static void many_names_survive_growth(void **state)
+{
+    (void)state;
+    zl_names t;
+    zl_names_init(&t);
+    zl_name_id base = add(&t, "example.com.");
+    for (int i = 0; i < 100000; i++) {
+        char l[16];
+        int n = snprintf(l, sizeof l, "h%d", i);
+        zl_names_child(&t, base, (const uint8_t *)l, (size_t)n);
+    }
+    for (int i = 0; i < 100000; i += 997) {
+        char l[16];
+        int n = snprintf(l, sizeof l, "H%d", i);
+        assert_int_not_equal(zl_names_find_child(&t, base, (const uint8_t *)l, (size_t)n),
+                             ZL_NAME_NONE);
+    }
+    assert_int_equal(zl_names_find_child(&t, base, (const uint8_t *)"nope", 4), ZL_NAME_NONE);
+    zl_names_free(&t);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(interning_folds_case),
+        cmocka_unit_test(ancestry),
+        cmocka_unit_test(repeated_apex),
+        cmocka_unit_test(escapes_and_limits),
+        cmocka_unit_test(many_names_survive_growth),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

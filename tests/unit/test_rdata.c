@@ -1,0 +1,158 @@
+/* Rdata checks through ldns, TTLs, character-string lengths, canonical form. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <ldns/ldns.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../../lint/util.h"
+#include "../../parser/rdata.h"
+
+/* Split text into tokens the way the lexer would (no quotes with spaces). */
+static unsigned toks_of(char *text, zl_tok *out)
+{
+    unsigned n = 0;
+    for (char *save = NULL, *w = strtok_r(text, " ", &save); w; w = strtok_r(NULL, " ", &save))
+        out[n++] = (zl_tok){.p = w, .len = (uint32_t)strlen(w), .quoted = w[0] == '"'};
+    return n;
+}
+
+static char *check(uint16_t type, const char *rdata, unsigned *bad)
+{
+    char buf[512];
+    zl_tok t[32];
+    snprintf(buf, sizeof buf, "%s", rdata);
+    unsigned n = toks_of(buf, t);
+    zl_rdata_result r = zl_rdata_check(type, t, n);
+    if (bad)
+        *bad = r.tok;
+    return r.message;
+}
+
+static void valid_rdata(void **state)
+{
+    (void)state;
+    const struct {
+        uint16_t type;
+        const char *rdata;
+    } ok[] = {
+        {LDNS_RR_TYPE_A, "192.0.2.1"},
+        {LDNS_RR_TYPE_AAAA, "2001:db8::1"},
+        {LDNS_RR_TYPE_MX, "10 mail"},
+        {LDNS_RR_TYPE_SOA, "ns h 2024010101 1h 30m 2w 300"},
+        {LDNS_RR_TYPE_TXT, "\"a\" \"b\" c"},
+        {LDNS_RR_TYPE_SRV, "0 5 443 host."},
+        {LDNS_RR_TYPE_CAA, "0 issue \"ca.example\""},
+        {LDNS_RR_TYPE_DS, "1 8 2 49FD46E6C4B45C55D4AC69CBD3CD34AC 1AFE51DE6C1DFF4D27A2BFDE8E2DB7E5"},
+        {LDNS_RR_TYPE_NSEC3, "1 1 12 aabbccdd CPNMU A NS"},
+        {LDNS_RR_TYPE_SSHFP, "1 1 123456789abcdef67890123456789abcdef67890"},
+        {LDNS_RR_TYPE_LOC, "52 22 23.000 N 4 53 32.000 E -2.00m 0.00m 10000m 10m"},
+        {LDNS_RR_TYPE_A, "\\# 4 C0000201"},
+    };
+    for (size_t i = 0; i < sizeof ok / sizeof ok[0]; i++) {
+        char *msg = check(ok[i].type, ok[i].rdata, NULL);
+        if (msg)
+            fail_msg("%s: %s", ok[i].rdata, msg);
+    }
+}
+
+static void invalid_rdata(void **state)
+{
+    (void)state;
+    const struct {
+        uint16_t type;
+        const char *rdata;
+        unsigned bad;
+    } bad[] = {
+        {LDNS_RR_TYPE_A, "256.0.0.1", 0},
+        {LDNS_RR_TYPE_A, "192.0.2.1 extra", 1},
+        {LDNS_RR_TYPE_MX, "70000 mail", 0},
+        {LDNS_RR_TYPE_MX, "10", 0},
+        {LDNS_RR_TYPE_SOA, "ns h 4294967296 1 1 1 1", 2},
+        {LDNS_RR_TYPE_NSEC3, "1 1 12 aabbccdd CPNMU=== A", 4},
+        {LDNS_RR_TYPE_EUI48, "1-23-45-67-89-ab", 0},
+        {LDNS_RR_TYPE_A, "\\# 3 C00002", 2},
+        {LDNS_RR_TYPE_A, "\\# 4 C00002", 1},
+        {LDNS_RR_TYPE_NULL, "abc", 0},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+        unsigned at = 99;
+        char *msg = check(bad[i].type, bad[i].rdata, &at);
+        if (!msg)
+            fail_msg("accepted: %s", bad[i].rdata);
+        assert_int_equal(at, bad[i].bad);
+        free(msg);
+    }
+}
+
+static void long_strings_are_left_to_the_rule(void **state)
+{
+    (void)state;
+    char big[600];
+    big[0] = '"';
+    memset(big + 1, 'a', 300);
+    big[301] = '"';
+    big[302] = '\0';
+    char *msg = check(LDNS_RR_TYPE_TXT, big, NULL);
+    assert_null(msg);
+    zl_tok t = {.p = "\"\\065\\\"b\"", .len = 9, .quoted = true};
+    assert_int_equal(zl_charstr_len(&t), 3);
+}
+
+static void ttls(void **state)
+{
+    (void)state;
+    uint32_t v;
+    const char *why;
+    assert_true(zl_parse_ttl("3600", 4, &v, &why));
+    assert_int_equal(v, 3600);
+    assert_true(zl_parse_ttl("1h30m", 5, &v, &why));
+    assert_int_equal(v, 5400);
+    assert_true(zl_parse_ttl("1W", 2, &v, &why));
+    assert_int_equal(v, 604800);
+    assert_false(zl_parse_ttl("1z", 2, &v, &why));
+    assert_false(zl_parse_ttl("h", 1, &v, &why));
+    assert_false(zl_parse_ttl("2147483648", 10, &v, &why));
+    assert_false(zl_parse_ttl("99999999999", 11, &v, &why));
+    assert_false(zl_parse_ttl("9999999w", 8, &v, &why));
+}
+
+static void canonical_form(void **state)
+{
+    (void)state;
+    zl_names names;
+    zl_names_init(&names);
+    ldns_rdf *rdf = NULL;
+    ldns_str2rdf_dname(&rdf, "example.com.");
+    zl_name_id origin =
+        zl_names_add_wire(&names, ZL_NAME_ROOT, ldns_rdf_data(rdf), ldns_rdf_size(rdf));
+    ldns_rdf_deep_free(rdf);
+    zl_tok rel = {.p = "mail", .len = 4};
+    zl_rdata_name(&names, origin, &rel, NULL);
+    char a[] = "10 mail", b[] = "10 MAIL.example.COM.";
+    zl_tok ta[4], tb[4];
+    unsigned na = toks_of(a, ta), nb = toks_of(b, tb);
+    zl_buf wa = {0}, wb = {0};
+    assert_true(zl_rdata_canonical(&names, origin, LDNS_RR_TYPE_MX, ta, na, &wa));
+    assert_true(zl_rdata_canonical(&names, origin, LDNS_RR_TYPE_MX, tb, nb, &wb));
+    assert_int_equal(wa.len, wb.len);
+    assert_memory_equal(wa.data, wb.data, wa.len);
+    zl_buf_free(&wa);
+    zl_buf_free(&wb);
+    zl_names_free(&names);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(valid_rdata),
+        cmocka_unit_test(invalid_rdata),
+        cmocka_unit_test(long_strings_are_left_to_the_rule),
+        cmocka_unit_test(ttls),
+        cmocka_unit_test(canonical_form),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
