@@ -15,6 +15,8 @@
  * must not. Comments start with ';' in zone files and '#' in YAML; JSON
  * fixtures keep their expectations in NAME.json.expect ("LINE RULE[@COL]",
  * "file RULE", "args ...", "exit N"). $INCLUDEd files are scanned too.
+ * Folders named inc/ ($INCLUDEd parts) and data/ (files named in arguments)
+ * hold no fixtures.
  *
  * usage: fixture_runner ZONELINT FIXTURE-DIR-OR-FILE... */
 #include <dirent.h>
@@ -363,8 +365,9 @@ static void walk(const char *bin, const char *dir, int *files, int *failures)
         snprintf(path, sizeof path, "%s/%s", dir, names[i]);
         struct stat st;
         if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-            /* Folders named "inc" hold $INCLUDEd parts, not fixtures. */
-            if (strcmp(names[i], "inc") != 0)
+            /* Folders named "inc" hold $INCLUDEd parts, "data" the files a
+             * fixture names in its arguments (SES data): not fixtures. */
+            if (strcmp(names[i], "inc") != 0 && strcmp(names[i], "data") != 0)
                 walk(bin, path, files, failures);
         } else if (is_fixture(names[i])) {
             (*files)++;
