@@ -15,6 +15,7 @@ typedef struct zl_input_opts {
     const zl_config *cfg;
     const zl_fs *fs;
     const char *origin; /* --origin, or NULL */
+    const char *input_format; /* --input-format, or NULL to recognise each file's */
 } zl_input_opts;
 
 /* Expand arguments into the list of files to read (sorted within each

@@ -1,0 +1,44 @@
+/* The input formats: BIND master files and provider exports, recognised by
+ * their content (--input-format names one instead). Each format has a
+ * reader that turns the file into zones of zs. */
+#ifndef ZL_FORMATS_H
+#define ZL_FORMATS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "json_pos.h"
+#include "master.h"
+
+typedef struct zl_input {
+    zl_zoneset *zs;
+    const char *path; /* as shown in findings */
+    char *text;       /* the file, NUL-terminated; the reader owns it */
+    size_t len;
+    const zl_master_opts *o;
+} zl_input;
+
+typedef struct zl_format {
+    const char *name;
+    /* Read in->text into zones; false with *err when the file cannot be read
+     * as this format at all (a problem in one record is a finding instead). */
+    bool (*read)(zl_input *in, char **err);
+} zl_format;
+
+/* The format of that name, NULL when there is none. */
+const zl_format *zl_format_find(const char *name);
+/* Every name, comma-separated, for messages. */
+extern const char zl_format_list[];
+/* The format the content shows; "bind" when nothing else fits. */
+const zl_format *zl_format_detect(const char *text, size_t len, const char *path);
+
+/* Read the input as format (NULL or "auto": detected). */
+bool zl_format_read(zl_input *in, const char *format, char **err);
+
+/* "path:line:col: cannot read as FORMAT: reason", at offset off of the file. */
+char *zl_format_error(const zl_input *in, size_t off, const char *format, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* Decode the input as JSON; on failure *err says where, as that format. */
+bool zl_input_json(const zl_input *in, const char *format, zl_jdoc *d, char **err);
+
+#endif
