@@ -76,13 +76,30 @@ static void origin_from_soa(const zl_ydoc *d, zl_synth *s)
     }
 }
 
+/* Whether the stream holds record sets at all (a YAML file of another kind
+ * is not read as an empty zone). */
+static bool any_set(const zl_ydoc *d)
+{
+    for (size_t k = 0; k < d->n; k++) {
+        zl_ynode rs;
+        for (size_t i = 0; i < sets(d, k, &rs, i); i++)
+            if (zl_yget(rs, "rrdatas").n)
+                return true;
+    }
+    return false;
+}
+
 bool zl_read_gcloud_yaml(zl_input *in, char **err)
 {
     zl_ydoc d;
     char *why = NULL;
     size_t off = 0;
-    if (!zl_ydoc_load(&d, in->text, in->len, &why, &off)) {
-        *err = zl_format_error(in, off, "gcloud-yaml", "%s", why);
+    bool loaded = zl_ydoc_load(&d, in->text, in->len, &why, &off);
+    if (!loaded || !any_set(&d)) {
+        *err = zl_format_error(in, off, "gcloud-yaml", "%s",
+                               loaded ? "no record sets (documents with name, type, ttl and "
+                                        "rrdatas)"
+                                      : why);
         free(why);
         zl_ydoc_free(&d);
         free(in->text);

@@ -68,25 +68,38 @@ static void target(octo *o, const zl_lstr *v)
                       zl_xasprintf("add a final dot: %.*s.", (int)n, v->p));
 }
 
-/* TXT text: octoDNS wants every ';' escaped, and only once. */
+/* TXT text: octoDNS wants every ';' escaped, and only once. A doubly
+ * escaped one is read as meant (one ';'), so that the SPF, DKIM and DMARC
+ * rules judge the value and not the escaping reported here. */
 static void text(octo *o, const zl_lstr *v)
 {
-    for (size_t i = 0; i < v->n; i++) {
-        if (v->p[i] != ';')
-            continue;
+    zl_buf meant = {0};
+    uint32_t *raw = zl_xmalloc((v->n + 1) * sizeof *raw);
+    bool reported = false;
+    for (size_t i = 0; i <= v->n; i++) {
         size_t bs = 0;
-        while (bs < i && v->p[i - 1 - bs] == '\\')
+        while (i < v->n && v->p[i] == ';' && bs < i && v->p[i - 1 - bs] == '\\')
             bs++;
-        if (bs == 1)
-            continue;
-        zl_synth_diag_raw(&o->s, "value-quoting", v->raw[i - bs], v->raw[i + 1] - v->raw[i - bs],
-                          zl_xasprintf("%s ; in the value: octoDNS rejects it (%s ; in \"...\")",
-                                       bs ? "doubly escaped" : "unescaped",
-                                       bs ? "double escaped" : "unescaped"),
-                          zl_xstrdup("write every ; as \\; in octoDNS TXT values"));
-        break;
+        if (i < v->n && v->p[i] == ';' && bs != 1 && !reported) {
+            zl_synth_diag_raw(&o->s, "value-quoting", v->raw[i - bs],
+                              v->raw[i + 1] - v->raw[i - bs],
+                              zl_xasprintf("%s ; in the value: octoDNS rejects it (%s ; in "
+                                           "\"...\")",
+                                           bs ? "doubly escaped" : "unescaped",
+                                           bs ? "double escaped" : "unescaped"),
+                              zl_xstrdup("write every ; as \\; in octoDNS TXT values"));
+            reported = true;
+        }
+        if (bs > 1)
+            meant.len -= bs - 1; /* those backslashes were copied already */
+        raw[meant.len] = v->raw[i];
+        if (i < v->n)
+            zl_buf_addc(&meant, v->p[i]);
     }
-    zl_emit_text(&o->s, v, ZL_EMIT_ESCAPED | ZL_EMIT_CHUNK);
+    zl_lstr m = {zl_buf_str(&meant), meant.len, raw};
+    zl_emit_text(&o->s, &m, ZL_EMIT_ESCAPED | ZL_EMIT_CHUNK);
+    zl_lstr_free(&m);
+    zl_buf_free(&meant);
 }
 
 static void field(octo *o, zl_ynode val, const char *spec)

@@ -95,11 +95,13 @@ static int by_owner(const void *a, const void *b)
 static void report_split(zl_zoneset *zs, zl_zone *z, zl_record *head, head_kind kind,
                          zl_record *tail, const char *tail_value)
 {
-    zl_tok t = zl_record_rdata(zs, z, tail, 0);
+    zl_tok t = zl_record_rdata(zs, z, tail, 0), h = zl_record_rdata(zs, z, head, 0);
+    uint32_t line, col;
+    zl_source_position(zs->srcs[zl_record_src(z, head)], h.off, &line, &col);
     zl_diag_add(zs, "txt-string-too-long", zl_record_src(z, tail), t.off, t.len,
-                zl_xasprintf("this TXT record holds the rest of the %s of the record at line "
-                             "%u: separate records are separate values, not one long one",
-                             head_names[kind], zl_record_line(zs, z, head)),
+                zl_xasprintf("this TXT record holds the rest of the %s at line %u: separate "
+                             "records are separate values, not one long one",
+                             head_names[kind], line),
                 zl_xasprintf("remove this record and add \"%.40s%s\" as a further string of "
                              "that record",
                              tail_value, strlen(tail_value) > 40 ? "..." : ""));
@@ -230,7 +232,7 @@ static void ses_targets(zl_zoneset *zs, zl_zone *z)
             zl_diag_add(zs, "missing-trailing-dot", zl_record_src(z, r), t.off, t.len,
                         zl_xasprintf("the SES DKIM target %.*s lacks its domain: Easy DKIM "
                                      "targets are %s.dkim.amazonses.com.",
-                                     (int)t.len, t.p, token),
+                                     (int)n, text.data, token),
                         zl_xasprintf("write the whole target: %s.dkim.amazonses.com. (or the "
                                      "DKIM domain of your SES region)",
                                      token));
