@@ -113,6 +113,7 @@ bool zl_read_gcloud_yaml(zl_input *in, char **err)
         for (size_t i = 0; i < sets(&d, k, &rs, i); i++)
             record_set(&d, &s, rs);
     }
+    zl_synth_carry_comments(&s, '#');
     zl_synth_read(&s, in->zs, in->path, "gcloud-yaml", in->o);
     zl_synth_free(&s);
     zl_ydoc_free(&d);

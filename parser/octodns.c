@@ -241,6 +241,7 @@ bool zl_read_octodns(zl_input *in, char **err)
             record(&o, &name, val);
         zl_lstr_free(&name);
     }
+    zl_synth_carry_comments(&o.s, '#');
     zl_synth_read(&o.s, in->zs, in->path, "octodns", in->o);
     zl_synth_free(&o.s);
     zl_ydoc_free(&o.d);

@@ -117,6 +117,27 @@ void zl_synth_diag_raw(zl_synth *s, const char *rule, uint32_t raw, uint32_t raw
     pending(s, rule, raw, raw_len, true, message, hint);
 }
 
+void zl_synth_carry_comments(zl_synth *s, char marker)
+{
+    static const char kw[] = "zonelint-disable-";
+    const char *text = s->real.text, *end = text + s->real.len;
+    for (const char *p = text; p < end;) {
+        const char *eol = memchr(p, '\n', (size_t)(end - p));
+        const char *stop = eol ? eol : end, *c = p;
+        while (c < stop && !(*c == marker && (c == p || c[-1] == ' ' || c[-1] == '\t')))
+            c++;
+        size_t n = (size_t)(stop - c);
+        for (size_t k = 0; c < stop && k + sizeof kw - 1 <= n; k++)
+            if (memcmp(c + k, kw, sizeof kw - 1) == 0) {
+                zl_synth_glue(s, ";");
+                zl_synth_put(s, c + 1, n - 1, (uint32_t)(c + 1 - text), (uint32_t)n - 1);
+                zl_synth_glue(s, "\n");
+                break;
+            }
+        p = eol ? eol + 1 : end;
+    }
+}
+
 /* A diagnostic about export text the records do not contain points into a
  * comment that copies that text: the map then gives its real position. */
 static void place_raw_diags(zl_synth *s)

@@ -60,6 +60,10 @@ void zl_synth_verbatim(zl_synth *s, uint32_t from, uint32_t to);
 /* Bytes [from, to) of v, each standing for its own place. */
 void zl_synth_copy(zl_synth *s, const zl_lstr *v, size_t from, size_t to);
 
+/* Suppression comments of the export (a YAML "# zonelint-disable-line RULE")
+ * copied as master-file comments, so that they apply on their own lines. */
+void zl_synth_carry_comments(zl_synth *s, char marker);
+
 /* A problem found while synthesising, of the given rule: at text offsets, or
  * at export offsets for something the text does not contain. */
 void zl_synth_diag(zl_synth *s, const char *rule, uint32_t off, uint32_t len, char *message,
