@@ -172,9 +172,10 @@ static bool ses_dkim_token(const zl_names *names, zl_name_id owner, char token[3
 /* X.amazonses.com.APEX: an SES host that was completed with the zone. */
 static bool ses_host_below_apex(const zl_names *names, zl_name_id name, zl_name_id apex)
 {
+    if (apex == ZL_NAME_NONE || name == ZL_NAME_NONE)
+        return false;
     unsigned d = zl_names_depth(names, apex);
-    return apex != ZL_NAME_NONE && zl_names_depth(names, name) > d + 2 &&
-           zl_names_is_below(names, name, apex) &&
+    return zl_names_depth(names, name) > d + 2 && zl_names_is_below(names, name, apex) &&
            label_is(names, zl_names_ancestor(names, name, d + 1), "com") &&
            label_is(names, zl_names_ancestor(names, name, d + 2), "amazonses");
 }
