@@ -13,7 +13,6 @@
  * are read split, as Azure serves them. Alias record sets (targetResource)
  * have no records of their own, and types outside the table below (DS,
  * TLSA, NAPTR) are not read: neither is linted. */
-#include <ctype.h>
 #include <ldns/ldns.h>
 #include <stdlib.h>
 #include <string.h>
@@ -46,13 +45,7 @@ static const struct azure_type {
     {"TXT", "TXTRecords", true, {"*value"}},
 };
 
-typedef struct az {
-    zl_jdoc d;
-    zl_synth s;
-    char *zone; /* with its final dot */
-} az;
-
-static void field(az *a, zl_jval rec, const char *spec)
+static void field(zl_jreader *a, zl_jval rec, const char *spec)
 {
     zl_jdoc *d = &a->d;
     zl_jval v = zl_jget(d, rec, spec + 1, true);
@@ -83,7 +76,7 @@ static void field(az *a, zl_jval rec, const char *spec)
     }
 }
 
-static void record(az *a, const struct azure_type *at, zl_jval props, const zl_lstr *name,
+static void record(zl_jreader *a, const struct azure_type *at, zl_jval props, const zl_lstr *name,
                    const zl_lstr *type, zl_jval rec)
 {
     zl_emit_relative_owner(&a->s, name, a->zone);
@@ -98,7 +91,7 @@ static void record(az *a, const struct azure_type *at, zl_jval props, const zl_l
     zl_synth_glue(&a->s, "\n");
 }
 
-static void record_set(az *a, zl_jval rs)
+static void record_set(zl_jreader *a, zl_jval rs)
 {
     zl_jdoc *d = &a->d;
     zl_jval props = zl_jget(d, rs, "properties", false);
@@ -137,61 +130,22 @@ static void record_set(az *a, zl_jval rs)
 }
 
 /* The zone of a record set's id: .../dnszones/ZONE/TYPE/NAME. */
-static char *zone_of(const char *id)
+static char *zone_of(zl_jreader *a, zl_jval list)
 {
+    const char *id = json_string_value(zl_jfirst_string(&a->d, list, "id").v);
     const char *p = id;
-    for (; *p; p++)
+    for (; p && *p; p++)
         if (strncasecmp(p, "/dnszones/", 10) == 0)
             break;
-    if (!*p)
+    if (!p || !*p)
         return NULL;
     p += 10;
-    size_t n = 0;
-    while (p[n] && p[n] != '/') {
-        if (!isalnum((unsigned char)p[n]) && !strchr("-_.", p[n]))
-            return NULL;
-        n++;
-    }
-    return n ? zl_xasprintf("%.*s.", (int)n, p) : NULL;
+    return zl_xstrndup(p, strcspn(p, "/"));
 }
 
 bool zl_read_azure_json(zl_input *in, char **err)
 {
-    az a = {0};
-    if (!zl_input_json(in, "azure-json", &a.d, err)) {
-        free(in->text);
-        return false;
-    }
-    zl_jval root = zl_jdoc_root(&a.d);
-    zl_jval list = json_is_array(root.v) ? root : zl_jget(&a.d, root, "value", false);
-    if (!json_is_array(list.v)) {
-        *err = zl_format_error(in, zl_jstart(&a.d, root), "azure-json",
-                               "no array of record sets (nor a \"value\" array)");
-        zl_jdoc_free(&a.d);
-        free(in->text);
-        return false;
-    }
-    zl_synth_init(&a.s, in->text, in->len);
-    size_t i = 0;
-    zl_jval rs;
-    while (!a.zone && zl_jnext(&a.d, list, &i, &rs)) {
-        const char *id = json_string_value(zl_jget(&a.d, rs, "id", false).v);
-        a.zone = id ? zone_of(id) : NULL;
-    }
-    if (a.zone) {
-        zl_synth_glue(&a.s, "$ORIGIN ");
-        zl_synth_glue(&a.s, a.zone);
-        zl_synth_glue(&a.s, "\n");
-    }
-    i = 0;
-    while (zl_jnext(&a.d, list, &i, &rs))
-        record_set(&a, rs);
-    zl_synth_read(&a.s, in->zs, in->path, "azure-json", in->o);
-    zl_synth_free(&a.s);
-    zl_jdoc_free(&a.d);
-    free(a.zone);
-    free(in->text);
-    return true;
+    return zl_read_json_records(in, "azure-json", "value", zone_of, record_set, err);
 }
 
 /* The export: copied, with each TXT string over 255 octets split. */
@@ -226,7 +180,6 @@ bool zl_read_azure_zone(zl_input *in, char **err)
     zl_entry_free(&e);
     zl_synth_verbatim(&s, done, (uint32_t)in->len);
     zl_synth_read(&s, in->zs, in->path, "azure-zone", in->o);
-    zl_synth_free(&s);
     free(in->text);
     return true;
 }

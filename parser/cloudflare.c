@@ -21,19 +21,14 @@
 #include "origin.h"
 #include "readers.h"
 
-typedef struct cf {
-    zl_jdoc d;
-    zl_synth s;
-} cf;
-
-static void diag(cf *c, zl_jval at, const char *message)
+static void diag(zl_jreader *c, zl_jval at, const char *message)
 {
     zl_synth_diag_raw(&c->s, "syntax-error", zl_jstart(&c->d, at),
                       zl_jlen(&c->d, at) ? zl_jlen(&c->d, at) : 1, zl_xstrdup(message), NULL);
 }
 
 /* The rdata: content, with the priority (MX, SRV, URI) kept apart. */
-static void rdata(cf *c, zl_jval rec, uint16_t type, const zl_lstr *content)
+static void rdata(zl_jreader *c, zl_jval rec, uint16_t type, const zl_lstr *content)
 {
     zl_jdoc *d = &c->d;
     zl_jval prio = zl_jget(d, rec, "priority", false);
@@ -59,7 +54,7 @@ static void rdata(cf *c, zl_jval rec, uint16_t type, const zl_lstr *content)
     zl_emit_value(&c->s, type, field, content, 0);
 }
 
-static void record(cf *c, zl_jval rec)
+static void record(zl_jreader *c, zl_jval rec)
 {
     zl_jdoc *d = &c->d;
     zl_jval name = zl_jget(d, rec, "name", false), type = zl_jget(d, rec, "type", false);
@@ -83,43 +78,15 @@ static void record(cf *c, zl_jval rec)
     zl_lstr_free(&v);
 }
 
+static char *zone_name(zl_jreader *c, zl_jval list)
+{
+    const char *z = json_string_value(zl_jfirst_string(&c->d, list, "zone_name").v);
+    return z ? zl_xstrdup(z) : NULL;
+}
+
 bool zl_read_cloudflare_json(zl_input *in, char **err)
 {
-    cf c = {0};
-    if (!zl_input_json(in, "cloudflare-json", &c.d, err)) {
-        free(in->text);
-        return false;
-    }
-    zl_jval root = zl_jdoc_root(&c.d);
-    zl_jval list = json_is_array(root.v) ? root : zl_jget(&c.d, root, "result", false);
-    if (!json_is_array(list.v)) {
-        *err = zl_format_error(in, zl_jstart(&c.d, root), "cloudflare-json",
-                               "no array of DNS records (nor a \"result\" array)");
-        zl_jdoc_free(&c.d);
-        free(in->text);
-        return false;
-    }
-    zl_synth_init(&c.s, in->text, in->len);
-    size_t i = 0;
-    zl_jval rec;
-    zl_lstr zone = {0};
-    while (!zone.p && zl_jnext(&c.d, list, &i, &rec))
-        zl_jstr(&c.d, zl_jget(&c.d, rec, "zone_name", false), &zone);
-    if (zone.p) {
-        /* The zone's name as the origin: the apex, with no SOA in the list. */
-        zl_synth_glue(&c.s, "$ORIGIN ");
-        zl_emit_name(&c.s, &zone, ZL_EMIT_ABSOLUTE);
-        zl_synth_glue(&c.s, "\n");
-        zl_lstr_free(&zone);
-    }
-    i = 0;
-    while (zl_jnext(&c.d, list, &i, &rec))
-        record(&c, rec);
-    zl_synth_read(&c.s, in->zs, in->path, "cloudflare-json", in->o);
-    zl_synth_free(&c.s);
-    zl_jdoc_free(&c.d);
-    free(in->text);
-    return true;
+    return zl_read_json_records(in, "cloudflare-json", "result", zone_name, record, err);
 }
 
 /* The zone named by the ";; Domain:" header, as written; NULL when absent. */
@@ -192,7 +159,6 @@ bool zl_read_cloudflare_bind(zl_input *in, char **err)
         zl_synth_verbatim(&s, 0, (uint32_t)in->len);
     }
     zl_synth_read(&s, in->zs, in->path, "cloudflare-bind", &o);
-    zl_synth_free(&s);
     free(in->text);
     return true;
 }

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "origin.h"
 #include "readers.h"
 
 static const zl_format formats[] = {
@@ -121,15 +122,69 @@ char *zl_format_error(const zl_input *in, size_t off, const char *format, const 
     return zl_buf_take(&b);
 }
 
-bool zl_input_json(const zl_input *in, const char *format, zl_jdoc *d, char **err)
+bool zl_input_fail(zl_input *in, size_t off, const char *format, char *why, char **err)
+{
+    *err = zl_format_error(in, off, format, "%s", why);
+    free(why);
+    free(in->text);
+    return false;
+}
+
+bool zl_input_decode(zl_input *in, const char *format, zl_jdoc *json, zl_ydoc *yaml,
+                     char **err)
 {
     char *why = NULL;
     size_t off = 0;
-    if (zl_jdoc_load(d, in->text, in->len, &why, &off))
+    bool ok = json ? zl_jdoc_load(json, in->text, in->len, &why, &off)
+                   : zl_ydoc_load(yaml, in->text, in->len, &why, &off);
+    if (!ok && yaml)
+        zl_ydoc_free(yaml);
+    return ok || zl_input_fail(in, off, format, why, err);
+}
+
+bool zl_input_json_list(zl_input *in, const char *format, const char *key, zl_jdoc *d,
+                        zl_jval *list, char **err)
+{
+    if (!zl_input_decode(in, format, d, NULL, err))
+        return false;
+    zl_jval root = zl_jdoc_root(d);
+    *list = json_is_array(root.v) ? root : zl_jget(d, root, key, false);
+    if (json_is_array(list->v))
         return true;
-    *err = zl_format_error(in, off, format, "%s", why);
-    free(why);
-    return false;
+    uint32_t off = zl_jstart(d, root);
+    zl_jdoc_free(d);
+    return zl_input_fail(in, off, format, zl_xasprintf("no array of records, nor a \"%s\" array", key),
+                err);
+}
+
+bool zl_read_json_records(zl_input *in, const char *format, const char *key,
+                          char *(*zone)(zl_jreader *r, zl_jval list),
+                          void (*record)(zl_jreader *r, zl_jval rec), char **err)
+{
+    zl_jreader r = {0};
+    zl_jval list;
+    if (!zl_input_json_list(in, format, key, &r.d, &list, err))
+        return false;
+    zl_synth_init(&r.s, in->text, in->len);
+    char *name = zone ? zone(&r, list) : NULL;
+    zl_name_id id = name ? zl_origin_intern(&in->zs->names, name, strlen(name)) : ZL_NAME_NONE;
+    free(name);
+    if (id != ZL_NAME_NONE) {
+        /* The zone's name as the origin: the apex, as these exports have no SOA. */
+        r.zone = zl_names_str(&in->zs->names, id);
+        zl_synth_glue(&r.s, "$ORIGIN ");
+        zl_synth_glue(&r.s, r.zone);
+        zl_synth_glue(&r.s, "\n");
+    }
+    size_t i = 0;
+    zl_jval rec;
+    while (zl_jnext(&r.d, list, &i, &rec))
+        record(&r, rec);
+    zl_synth_read(&r.s, in->zs, in->path, format, in->o);
+    zl_jdoc_free(&r.d);
+    free(r.zone);
+    free(in->text);
+    return true;
 }
 
 bool zl_read_bind(zl_input *in, char **err)
@@ -141,25 +196,22 @@ bool zl_read_bind(zl_input *in, char **err)
 
 bool zl_format_read(zl_input *in, const char *format, char **err)
 {
-    if (in->len >= 2 && ((unsigned char)in->text[0] == 0xFF || (unsigned char)in->text[0] == 0xFE) &&
-        ((unsigned char)in->text[1] == 0xFE || (unsigned char)in->text[1] == 0xFF)) {
-        *err = zl_format_error(in, 0, format && strcmp(format, "auto") ? format : "any format",
-                               "the file is UTF-16 (as PowerShell writes it); convert it to "
-                               "UTF-8");
-        free(in->text);
-        return false;
-    }
+    const unsigned char *b = (const unsigned char *)in->text;
+    if (in->len >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF)))
+        return zl_input_fail(in, 0, format && strcmp(format, "auto") ? format : "any format",
+                             zl_xstrdup("the file is UTF-16 (as PowerShell writes it); convert "
+                                        "it to UTF-8"),
+                             err);
     const zl_format *f = NULL;
     if (format && strcmp(format, "auto") != 0)
         f = zl_format_find(format);
     else
         f = zl_format_detect(in->text, in->len, in->path);
-    if (!f) {
-        *err = zl_format_error(in, 0, "a provider export",
-                               "JSON, but not an export zonelint reads (Route 53, Cloudflare, "
-                               "Azure, Terraform plan); name its format with --input-format");
-        free(in->text);
-        return false;
-    }
+    if (!f)
+        return zl_input_fail(in, 0, "a provider export",
+                             zl_xstrdup("JSON, but not an export zonelint reads (Route 53, "
+                                        "Cloudflare, Azure, Terraform plan); name its format "
+                                        "with --input-format"),
+                             err);
     return f->read(in, err);
 }

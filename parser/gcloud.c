@@ -92,18 +92,14 @@ static bool any_set(const zl_ydoc *d)
 bool zl_read_gcloud_yaml(zl_input *in, char **err)
 {
     zl_ydoc d;
-    char *why = NULL;
-    size_t off = 0;
-    bool loaded = zl_ydoc_load(&d, in->text, in->len, &why, &off);
-    if (!loaded || !any_set(&d)) {
-        *err = zl_format_error(in, off, "gcloud-yaml", "%s",
-                               loaded ? "no record sets (documents with name, type, ttl and "
-                                        "rrdatas)"
-                                      : why);
-        free(why);
-        zl_ydoc_free(&d);
-        free(in->text);
+    if (!zl_input_decode(in, "gcloud-yaml", NULL, &d, err))
         return false;
+    if (!any_set(&d)) {
+        zl_ydoc_free(&d);
+        return zl_input_fail(in, 0, "gcloud-yaml",
+                             zl_xstrdup("no record sets (documents with name, type, ttl and "
+                                        "rrdatas)"),
+                             err);
     }
     zl_synth s;
     zl_synth_init(&s, in->text, in->len);
@@ -115,7 +111,6 @@ bool zl_read_gcloud_yaml(zl_input *in, char **err)
     }
     zl_synth_carry_comments(&s, '#');
     zl_synth_read(&s, in->zs, in->path, "gcloud-yaml", in->o);
-    zl_synth_free(&s);
     zl_ydoc_free(&d);
     free(in->text);
     return true;

@@ -44,6 +44,10 @@ zl_jval zl_jget(const zl_jdoc *d, zl_jval obj, const char *key, bool ignore_case
 /* Elements of an array in order: *i starts at 0, *out holds the previous one. */
 bool zl_jnext(const zl_jdoc *d, zl_jval arr, size_t *i, zl_jval *out);
 
+/* The first string member key of the elements of arr (the zone's name that
+ * every record repeats), or a missing value. */
+zl_jval zl_jfirst_string(const zl_jdoc *d, zl_jval arr, const char *key);
+
 /* Where the value starts, and its length in the text (0, 0 when missing). */
 uint32_t zl_jstart(const zl_jdoc *d, zl_jval v);
 uint32_t zl_jlen(const zl_jdoc *d, zl_jval v);

@@ -205,22 +205,19 @@ static zl_name_id zone_of(const zl_input *in)
 bool zl_read_octodns(zl_input *in, char **err)
 {
     octo o = {0};
-    char *why = NULL;
-    size_t off = 0;
     zl_name_id zone = zone_of(in);
-    bool loaded = zl_ydoc_load(&o.d, in->text, in->len, &why, &off);
-    zl_ynode root = loaded && o.d.n ? zl_yroot(&o.d, 0) : (zl_ynode){0};
-    if (!loaded || zone == ZL_NAME_NONE || !zl_yis(root, YAML_MAPPING_NODE)) {
-        *err = zl_format_error(in, off, "octodns", "%s",
-                               !loaded ? why
-                               : zone == ZL_NAME_NONE
-                                   ? "the zone comes from the file's name (example.com.yaml); "
-                                     "name the file so, or pass --origin"
-                                   : "not a mapping of names to records");
-        free(why);
-        zl_ydoc_free(&o.d);
-        free(in->text);
+    if (!zl_input_decode(in, "octodns", NULL, &o.d, err))
         return false;
+    zl_ynode root = o.d.n ? zl_yroot(&o.d, 0) : (zl_ynode){0};
+    if (zone == ZL_NAME_NONE || !zl_yis(root, YAML_MAPPING_NODE)) {
+        zl_ydoc_free(&o.d);
+        return zl_input_fail(in, 0, "octodns",
+                             zl_xstrdup(zone == ZL_NAME_NONE
+                                            ? "the zone comes from the file's name "
+                                              "(example.com.yaml); name the file so, or pass "
+                                              "--origin"
+                                            : "not a mapping of names to records"),
+                             err);
     }
     zl_buf z = {0};
     zl_names_format(&in->zs->names, zone, &z);
@@ -243,7 +240,6 @@ bool zl_read_octodns(zl_input *in, char **err)
     }
     zl_synth_carry_comments(&o.s, '#');
     zl_synth_read(&o.s, in->zs, in->path, "octodns", in->o);
-    zl_synth_free(&o.s);
     zl_ydoc_free(&o.d);
     free(o.zone);
     free(in->text);

@@ -114,22 +114,20 @@ static void record_set(r53 *r, zl_jval rs)
 static bool read_r53(zl_input *in, const char *format, bool changes, char **err)
 {
     r53 r = {0};
-    if (!zl_input_json(in, format, &r.d, err)) {
-        free(in->text);
+    if (!zl_input_decode(in, format, &r.d, NULL, err))
         return false;
-    }
     zl_jval root = zl_jdoc_root(&r.d);
     zl_jval list = changes ? zl_jget(&r.d, root, "Changes", false)
                            : zl_jget(&r.d, root, "ResourceRecordSets", false);
     if (changes && !list.v)
         list = zl_jget(&r.d, zl_jget(&r.d, root, "ChangeBatch", false), "Changes", false);
     if (!json_is_array(list.v)) {
-        *err = zl_format_error(in, zl_jstart(&r.d, list.v ? list : root), format,
-                               changes ? "no Changes array (or ChangeBatch.Changes)"
-                                       : "no ResourceRecordSets array");
+        uint32_t off = zl_jstart(&r.d, list.v ? list : root);
         zl_jdoc_free(&r.d);
-        free(in->text);
-        return false;
+        return zl_input_fail(in, off, format,
+                             zl_xstrdup(changes ? "no Changes array (or ChangeBatch.Changes)"
+                                                : "no ResourceRecordSets array"),
+                             err);
     }
     zl_synth_init(&r.s, in->text, in->len);
     size_t i = 0;
@@ -146,7 +144,6 @@ static bool read_r53(zl_input *in, const char *format, bool changes, char **err)
             record_set(&r, rs.v ? rs : item);
     }
     zl_synth_read(&r.s, in->zs, in->path, changes ? "route53-changes" : "route53", in->o);
-    zl_synth_free(&r.s);
     zl_jdoc_free(&r.d);
     for (size_t k = 0; k < r.nrouted; k++)
         free(r.routed[k]);

@@ -219,5 +219,6 @@ zl_zone *zl_synth_read(zl_synth *s, zl_zoneset *zs, const char *path, const char
     if (z->apex == ZL_NAME_NONE)
         z->apex = guess_apex(zs, z);
     zl_provider_checks(zs, z);
+    zl_synth_free(s);
     return z;
 }

@@ -73,7 +73,8 @@ void zl_synth_diag_raw(zl_synth *s, const char *rule, uint32_t raw, uint32_t raw
 
 /* Read the text as a zone of the given format: the source shows the export,
  * the diagnostics are added, the export's own checks run. When no SOA,
- * $ORIGIN or --origin gives the apex, it is guessed from the owners. */
+ * $ORIGIN or --origin gives the apex, it is guessed from the owners. The
+ * synth is freed. */
 zl_zone *zl_synth_read(zl_synth *s, zl_zoneset *zs, const char *path, const char *format,
                        const zl_master_opts *o);
 

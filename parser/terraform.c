@@ -268,18 +268,16 @@ static void free_tf(tf *t)
 bool zl_read_terraform_plan(zl_input *in, char **err)
 {
     tf t = {0};
-    if (!zl_input_json(in, "terraform-plan", &t.d, err)) {
-        free(in->text);
+    if (!zl_input_decode(in, "terraform-plan", &t.d, NULL, err))
         return false;
-    }
     zl_jval root = zl_jdoc_root(&t.d);
     zl_jval changes = zl_jget(&t.d, root, "resource_changes", false);
     if (!json_is_object(root.v) || !zl_jget(&t.d, root, "format_version", false).v) {
-        *err = zl_format_error(in, 0, "terraform-plan",
-                               "no format_version: not the output of terraform show -json");
         free_tf(&t);
-        free(in->text);
-        return false;
+        return zl_input_fail(in, 0, "terraform-plan",
+                             zl_xstrdup("no format_version: not the output of terraform show "
+                                        "-json"),
+                             err);
     }
     state_zones(&t, zl_jget(&t.d, zl_jget(&t.d, zl_jget(&t.d, root, "prior_state", false),
                                           "values", false),
@@ -324,7 +322,6 @@ bool zl_read_terraform_plan(zl_input *in, char **err)
             if (t.recs[k].zone == z)
                 record(&t, &s, t.recs[k].after, zone);
         zl_synth_read(&s, in->zs, in->path, "terraform-plan", in->o);
-        zl_synth_free(&s);
     }
     free(forced);
     free_tf(&t);

@@ -13,41 +13,35 @@
 #include "../../parser/formats.h"
 #include "../../parser/yaml_pos.h"
 
-static const char *detect(const char *text, const char *path)
-{
-    const zl_format *f = zl_format_detect(text, strlen(text), path);
-    return f ? f->name : "none";
-}
-
 static void detection(void **state)
 {
     (void)state;
-    assert_string_equal(detect("{\"ResourceRecordSets\": []}", "-"), "route53");
-    assert_string_equal(detect("\xEF\xBB\xBF {\"ResourceRecordSets\": []}", "-"), "route53");
-    assert_string_equal(detect("{\"Changes\": [{\"Action\": \"CREATE\", \"ResourceRecordSet\": {}}]}",
-                               "-"),
-                        "route53-changes");
-    assert_string_equal(detect("{\"result\": [{\"zone_name\": \"example.com\"}]}", "-"),
-                        "cloudflare-json");
-    assert_string_equal(detect("[{\"type\": \"Microsoft.Network/dnszones/A\"}]", "-"),
-                        "azure-json");
-    assert_string_equal(detect("{\"format_version\": \"1.2\", \"resource_changes\": []}", "-"),
-                        "terraform-plan");
-    assert_string_equal(detect("[{\"foo\": 1}]", "-"), "none");
-    assert_string_equal(detect("---\nkind: dns#resourceRecordSet\nname: a.\n", "-"),
-                        "gcloud-yaml");
-    assert_string_equal(detect(";; Domain:     example.com.\n;; Exported:   2025-01-01\n", "-"),
-                        "cloudflare-bind");
-    assert_string_equal(detect("; Exported zone file from Azure DNS\n$ORIGIN example.com.\n", "-"),
-                        "azure-zone");
-    assert_string_equal(
-        detect("example.com. 300 IN SOA ns. cloud-dns-hostmaster.google.com. 1 2 3 4 5\n", "-"),
-        "gcloud-zone");
-    assert_string_equal(detect("www:\n  type: A\n  value: 192.0.2.1\n", "-"), "octodns");
-    assert_string_equal(detect("www: {}\n", "zones/example.com.yaml"), "octodns");
-    /* A zone file that mentions none of them is a zone file. */
-    assert_string_equal(detect("$ORIGIN example.com.\nwww IN A 192.0.2.1 ; type: A\n", "-"),
-                        "bind");
+    static const struct {
+        const char *text, *path, *format;
+    } cases[] = {
+        {"{\"ResourceRecordSets\": []}", "-", "route53"},
+        {"\xEF\xBB\xBF {\"ResourceRecordSets\": []}", "-", "route53"},
+        {"{\"Changes\": [{\"Action\": \"CREATE\", \"ResourceRecordSet\": {}}]}", "-",
+         "route53-changes"},
+        {"{\"result\": [{\"zone_name\": \"example.com\"}]}", "-", "cloudflare-json"},
+        {"[{\"type\": \"Microsoft.Network/dnszones/A\"}]", "-", "azure-json"},
+        {"{\"format_version\": \"1.2\", \"resource_changes\": []}", "-", "terraform-plan"},
+        {"[{\"foo\": 1}]", "-", "none"},
+        {"---\nkind: dns#resourceRecordSet\nname: a.\n", "-", "gcloud-yaml"},
+        {";; Domain:     example.com.\n;; Exported:   2025-01-01\n", "-", "cloudflare-bind"},
+        {"; Exported zone file from Azure DNS\n$ORIGIN example.com.\n", "-", "azure-zone"},
+        {"example.com. 300 IN SOA ns. cloud-dns-hostmaster.google.com. 1 2 3 4 5\n", "-",
+         "gcloud-zone"},
+        {"www:\n  type: A\n  value: 192.0.2.1\n", "-", "octodns"},
+        {"www: {}\n", "zones/example.com.yaml", "octodns"},
+        /* A zone file that mentions none of them is a zone file. */
+        {"$ORIGIN example.com.\nwww IN A 192.0.2.1 ; type: A\n", "-", "bind"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        const char *t = cases[i].text;
+        const zl_format *f = zl_format_detect(t, strlen(t), cases[i].path);
+        assert_string_equal(f ? f->name : "none", cases[i].format);
+    }
     assert_non_null(zl_format_find("azure-zone"));
     assert_null(zl_format_find("auto"));
 }
@@ -120,6 +114,18 @@ static void escaped_values(void **state)
     zl_synth_free(&s);
 }
 
+/* The scalar at key: its value, and the offset of each byte (then its end). */
+static void scalar(const zl_ydoc *d, const char *key, const char *want,
+                   const uint32_t *offsets)
+{
+    zl_lstr l;
+    assert_true(zl_yscalar(d, zl_yget(zl_yroot(d, 0), key), &l));
+    assert_string_equal(l.p, want);
+    for (size_t k = 0; k <= l.n; k++)
+        assert_int_equal(l.raw[k], offsets[k]);
+    zl_lstr_free(&l);
+}
+
 static void yaml_scalars(void **state)
 {
     (void)state;
@@ -128,25 +134,10 @@ static void yaml_scalars(void **state)
     char *err = NULL;
     size_t off = 0;
     assert_true(zl_ydoc_load(&d, text, strlen(text), &err, &off));
-    zl_ynode root = zl_yroot(&d, 0);
-    zl_lstr l;
-    assert_true(zl_yscalar(&d, zl_yget(root, "a"), &l));
-    assert_string_equal(l.p, "it's");
-    const uint32_t a[] = {4, 5, 6, 8, 9};
-    for (size_t k = 0; k <= l.n; k++)
-        assert_int_equal(l.raw[k], a[k]);
-    zl_lstr_free(&l);
-    assert_true(zl_yscalar(&d, zl_yget(root, "b"), &l));
-    assert_string_equal(l.p, "tAb");
-    const uint32_t b[] = {15, 16, 20, 21};
-    for (size_t k = 0; k <= l.n; k++)
-        assert_int_equal(l.raw[k], b[k]);
-    zl_lstr_free(&l);
-    assert_true(zl_yscalar(&d, zl_yget(root, "c"), &l));
-    assert_string_equal(l.p, "one two");
-    assert_int_equal(l.raw[3], 29);  /* the folded line break */
-    assert_int_equal(l.raw[4], 32);  /* "two" on the next line */
-    zl_lstr_free(&l);
+    scalar(&d, "a", "it's", (const uint32_t[]){4, 5, 6, 8, 9});
+    scalar(&d, "b", "tAb", (const uint32_t[]){15, 16, 20, 21});
+    /* The folded line break stands for the end of the first line. */
+    scalar(&d, "c", "one two", (const uint32_t[]){26, 27, 28, 29, 32, 33, 34, 35});
     zl_ydoc_free(&d);
     assert_false(zl_ydoc_load(&d, "a: [b\n", 6, &err, &off));
     assert_int_equal(off, 6);
