@@ -97,23 +97,25 @@ static void record_set(zl_jreader *a, zl_jval rs)
     zl_jval props = zl_jget(d, rs, "properties", false);
     if (!props.v)
         props = rs;
-    zl_lstr name, full;
-    bool ok = zl_jstr(d, zl_jget(d, rs, "name", false), &name) &
-              zl_jstr(d, zl_jget(d, rs, "type", false), &full);
-    const char *slash = ok ? memchr(full.p, '/', full.n) : NULL;
+    zl_lstr name = {0}, full = {0};
+    if (!zl_jstr(d, zl_jget(d, rs, "name", false), &name) ||
+        !zl_jstr(d, zl_jget(d, rs, "type", false), &full)) {
+        zl_synth_diag_raw(&a->s, "syntax-error", zl_jstart(d, rs), 1,
+                          zl_xstrdup("record set without name and type strings"), NULL);
+        zl_lstr_free(&name);
+        return;
+    }
+    /* Microsoft.Network/dnszones/TXT */
     size_t cut = full.n;
-    while (slash && cut > 0 && full.p[cut - 1] != '/')
+    while (cut > 0 && full.p[cut - 1] != '/')
         cut--;
     zl_lstr type = zl_lstr_sub(&full, cut, full.n);
     const struct azure_type *at = NULL;
-    for (size_t i = 0; ok && i < sizeof types / sizeof types[0]; i++)
+    for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
         if (zl_ascii_ieq(type.p, type.n, types[i].type))
             at = &types[i];
     zl_jval target = zl_jget(d, zl_jget(d, props, "targetResource", true), "id", false);
-    if (!ok) {
-        zl_synth_diag_raw(&a->s, "syntax-error", zl_jstart(d, rs), 1,
-                          zl_xstrdup("record set without name and type strings"), NULL);
-    } else if (at && !json_is_string(target.v)) {
+    if (at && !json_is_string(target.v)) {
         zl_jval recs = zl_jget(d, props, at->key, true);
         if (!at->list) {
             if (recs.v)

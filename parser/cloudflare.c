@@ -59,8 +59,8 @@ static void record(zl_jreader *c, zl_jval rec)
     zl_jdoc *d = &c->d;
     zl_jval name = zl_jget(d, rec, "name", false), type = zl_jget(d, rec, "type", false);
     zl_jval content = zl_jget(d, rec, "content", false);
-    zl_lstr n, t, v;
-    bool ok = zl_jstr(d, name, &n) & zl_jstr(d, type, &t) & zl_jstr(d, content, &v);
+    zl_lstr n = {0}, t = {0}, v = {0};
+    bool ok = zl_jstr(d, name, &n) && zl_jstr(d, type, &t) && zl_jstr(d, content, &v);
     if (!ok) {
         diag(c, rec, "record without name, type and content strings");
     } else if (!zl_emit_is_type(&t)) {

@@ -18,8 +18,8 @@ static void record_set(zl_ydoc *d, zl_synth *s, zl_ynode rs)
 {
     zl_ynode name = zl_yget(rs, "name"), type = zl_yget(rs, "type");
     zl_ynode ttl = zl_yget(rs, "ttl"), rrdatas = zl_yget(rs, "rrdatas");
-    zl_lstr n, t;
-    bool ok = zl_yscalar(d, name, &n) & zl_yscalar(d, type, &t);
+    zl_lstr n = {0}, t = {0};
+    bool ok = zl_yscalar(d, name, &n) && zl_yscalar(d, type, &t);
     long long ttl_v = 0;
     if (!ok || !zl_emit_is_type(&t) || !zl_yis(rrdatas, YAML_SEQUENCE_NODE) ||
         !zl_yint(ttl, &ttl_v)) {

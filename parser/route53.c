@@ -69,8 +69,8 @@ static void record_set(r53 *r, zl_jval rs)
     zl_jdoc *d = &r->d;
     zl_jval name = zl_jget(d, rs, "Name", false), type = zl_jget(d, rs, "Type", false);
     zl_jval ttl = zl_jget(d, rs, "TTL", false), recs = zl_jget(d, rs, "ResourceRecords", false);
-    zl_lstr n, t;
-    bool ok = zl_jstr(d, name, &n) & zl_jstr(d, type, &t);
+    zl_lstr n = {0}, t = {0};
+    bool ok = zl_jstr(d, name, &n) && zl_jstr(d, type, &t);
     if (!ok || !zl_emit_is_type(&t)) {
         zl_jval at = ok ? type : rs;
         zl_synth_diag_raw(&r->s, "syntax-error", zl_jstart(d, at), ok ? zl_jlen(d, at) : 1,

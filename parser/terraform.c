@@ -225,9 +225,9 @@ static void txt(zl_synth *s, const zl_lstr *v)
 static void record(tf *t, zl_synth *s, zl_jval after, const char *zone)
 {
     zl_jdoc *d = &t->d;
-    zl_lstr name, type;
+    zl_lstr name = {0}, type = {0};
     zl_jval recs = zl_jget(d, after, "records", false), ttl = zl_jget(d, after, "ttl", false);
-    bool ok = zl_jstr(d, zl_jget(d, after, "name", false), &name) &
+    bool ok = zl_jstr(d, zl_jget(d, after, "name", false), &name) &&
               zl_jstr(d, zl_jget(d, after, "type", false), &type);
     if (ok && zl_emit_is_type(&type) && json_is_array(recs.v) &&
         json_array_size(zl_jget(d, after, "alias", false).v) == 0) {
