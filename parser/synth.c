@@ -44,12 +44,32 @@ void zl_synth_free(zl_synth *s)
     memset(s, 0, sizeof *s);
 }
 
+/* Line and column of export offset raw. `terraform show -json` writes one
+ * line of megabytes: columns are counted from the last position, forwards
+ * or back, not from the start of the line each time. */
+static void position(zl_synth *s, uint32_t raw, uint32_t *line, uint32_t *col)
+{
+    const char *t = s->real.text;
+    zl_posmap *l = &s->last;
+    uint32_t lo = raw < l->off ? raw : l->off, hi = raw < l->off ? l->off : raw;
+    if (l->line && !memchr(t + lo, '\n', hi - lo)) {
+        uint32_t chars = 0;
+        for (uint32_t i = lo; i < hi; i++)
+            chars += ((unsigned char)t[i] & 0xC0) != 0x80;
+        l->col = raw < l->off ? l->col - chars : l->col + chars;
+    } else {
+        zl_source_position(&s->real, raw, &l->line, &l->col);
+    }
+    l->off = raw;
+    *line = l->line;
+    *col = l->col;
+}
+
 /* A map entry: the next byte of the text is at export offset raw. */
 static void map_here(zl_synth *s, uint32_t raw)
 {
     zl_posmap m = {.off = zl_synth_off(s)};
-    zl_source_position(&s->real, raw > s->real.len ? (uint32_t)s->real.len : raw, &m.line,
-                       &m.col);
+    position(s, raw > s->real.len ? (uint32_t)s->real.len : raw, &m.line, &m.col);
     if (s->nmap && s->map[s->nmap - 1].off == m.off) {
         s->map[s->nmap - 1] = m;
     } else {

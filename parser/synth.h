@@ -36,6 +36,7 @@ typedef struct zl_synth {
     size_t nmap, mcap;
     zl_source real;    /* a view of the export, for its line table */
     uint32_t next_raw; /* where the next byte continues the current map entry */
+    zl_posmap last;    /* the last export position computed (off is its offset) */
     zl_synth_pending *diags;
     size_t ndiags, dcap;
 } zl_synth;
