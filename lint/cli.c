@@ -15,6 +15,7 @@
 #include "output.h"
 #include "parallel.h"
 #include "registry.h"
+#include "ses_expect.h"
 #include "util.h"
 #include "version.h"
 
@@ -29,6 +30,9 @@ typedef struct options {
     zl_severity fail_on;
     char **enable, **disable;
     size_t nenable, ndisable;
+    char **expect;              /* --expect: SES data files */
+    size_t nexpect;
+    const char *identity, *region;
 } options;
 
 static void usage(FILE *f)
@@ -47,6 +51,12 @@ static void usage(FILE *f)
           "  --no-config          do not read a configuration file\n"
           "  --color WHEN         auto (default), always, never; NO_COLOR also turns it off\n"
           "  --jobs N             worker threads (default: the number of CPUs)\n"
+          "  --expect FILE        what SES issued: aws sesv2 get-email-identity or aws ses\n"
+          "                       get-identity-*-attributes JSON, or the console's CSV\n"
+          "                       (repeatable)\n"
+          "  --identity DOMAIN    the SES identity --expect files describe (default: the\n"
+          "                       file name without .json)\n"
+          "  --region REGION      their SES region (default: $AWS_REGION, $AWS_DEFAULT_REGION)\n"
           "  --list-rules         list every rule with its severity\n"
           "  --explain RULE       explain a rule\n"
           "  --version            print the version\n"
@@ -182,6 +192,7 @@ static void free_options(options *o)
         free(o->disable[i]);
     free(o->enable);
     free(o->disable);
+    free(o->expect);
 }
 
 static int run(options *o, bool no_config, char **args, size_t nargs)
@@ -197,11 +208,22 @@ static int run(options *o, bool no_config, char **args, size_t nargs)
         return EXIT_USAGE;
     }
     free(cfg_path);
+    zl_ses_expect ses = {0};
+    if ((cfg.nses || o->nexpect) &&
+        !zl_ses_expect_load_all(&ses, &cfg, o->expect, o->nexpect, o->identity, o->region,
+                                &err)) {
+        fprintf(stderr, "zonelint: %s\n", err);
+        free(err);
+        zl_ses_expect_free(&ses);
+        zl_config_free(&cfg);
+        return EXIT_USAGE;
+    }
 
     int status = EXIT_CLEAN;
     zl_severity *sev = zl_xmalloc(zl_nrules * sizeof *sev);
     if (!severities(o, &cfg, sev)) {
         free(sev);
+        zl_ses_expect_free(&ses);
         zl_config_free(&cfg);
         return EXIT_USAGE;
     }
@@ -216,6 +238,7 @@ static int run(options *o, bool no_config, char **args, size_t nargs)
         fprintf(stderr, "zonelint: %s\n", err);
         free(err);
         free(sev);
+        zl_ses_expect_free(&ses);
         zl_config_free(&cfg);
         return EXIT_USAGE;
     }
@@ -238,6 +261,7 @@ static int run(options *o, bool no_config, char **args, size_t nargs)
 
     zl_lint l;
     zl_lint_init(&l, &zs, sev);
+    l.ses = ses.n ? &ses : NULL;
     zl_lint_run(&l);
     zl_findings_sort(&l.findings);
     if (strcmp(o->format, "json") == 0) {
@@ -257,6 +281,7 @@ static int run(options *o, bool no_config, char **args, size_t nargs)
     zl_lint_free(&l);
     zl_zoneset_free(&zs);
     free(sev);
+    zl_ses_expect_free(&ses);
     zl_config_free(&cfg);
     return status;
 }
@@ -266,6 +291,7 @@ int zl_main(int argc, char **argv)
     enum {
         OPT_FORMAT = 256, OPT_ORIGIN, OPT_FAIL_ON, OPT_DISABLE, OPT_ENABLE, OPT_CONFIG,
         OPT_NO_CONFIG, OPT_COLOR, OPT_JOBS, OPT_LIST_RULES, OPT_EXPLAIN, OPT_VERSION, OPT_HELP,
+        OPT_EXPECT, OPT_IDENTITY, OPT_REGION,
     };
     static const struct option longopts[] = {
         {"format", required_argument, NULL, OPT_FORMAT},
@@ -281,6 +307,9 @@ int zl_main(int argc, char **argv)
         {"explain", required_argument, NULL, OPT_EXPLAIN},
         {"version", no_argument, NULL, OPT_VERSION},
         {"help", no_argument, NULL, OPT_HELP},
+        {"expect", required_argument, NULL, OPT_EXPECT},
+        {"identity", required_argument, NULL, OPT_IDENTITY},
+        {"region", required_argument, NULL, OPT_REGION},
         {NULL, 0, NULL, 0},
     };
     options o = {.format = "text", .color = "auto"};
@@ -334,6 +363,12 @@ int zl_main(int argc, char **argv)
             printf("zonelint %s\n", ZL_VERSION);
             status = EXIT_CLEAN;
             break;
+        case OPT_EXPECT:
+            o.expect = zl_xrealloc(o.expect, (o.nexpect + 1) * sizeof *o.expect);
+            o.expect[o.nexpect++] = optarg;
+            break;
+        case OPT_IDENTITY: o.identity = optarg; break;
+        case OPT_REGION: o.region = optarg; break;
         case 'h':
         case OPT_HELP:
             usage(stdout);
@@ -348,6 +383,10 @@ int zl_main(int argc, char **argv)
             usage(stderr);
             status = EXIT_USAGE;
         }
+    }
+    if (status < 0 && o.identity && !o.nexpect) {
+        fprintf(stderr, "zonelint: --identity names the identity of --expect files: give one\n");
+        status = EXIT_USAGE;
     }
     if (status < 0 && optind >= argc) {
         fprintf(stderr, "zonelint: no input: give zone files, directories, or - for stdin\n");
