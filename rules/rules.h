@@ -31,6 +31,13 @@ extern const zl_rule zl_rule_ttl_mismatch;
 extern const zl_rule zl_rule_duplicate_record;
 extern const zl_check zl_check_rrset;
 
+/* Amazon SES */
+extern const zl_rule zl_rule_ses_dkim_missing;
+extern const zl_rule zl_rule_ses_dkim_mismatch;
+extern const zl_rule zl_rule_ses_dkim_incomplete;
+extern const zl_check zl_check_ses_dkim;
+extern const zl_rule zl_rule_ses_wrong_placement;
+
 /* Mail authentication */
 extern const zl_rule zl_rule_spf_multiple;
 extern const zl_rule zl_rule_spf_syntax;

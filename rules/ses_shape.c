@@ -24,8 +24,7 @@ static bool ends_ci(const char *s, size_t n, const char *suffix)
     return n >= k && zl_ascii_ieq(s + n - k, k, suffix);
 }
 
-/* The decoded text of a token without quotes and without a final dot. */
-static size_t plain(const zl_tok *t, char *buf, size_t cap, bool *absolute)
+size_t zl_ses_plain(const zl_tok *t, char *buf, size_t cap, bool *absolute)
 {
     zl_buf b = {0};
     zl_tok_decode(t, &b);
@@ -85,7 +84,7 @@ bool zl_ses_classify(const zl_zoneset *zs, const zl_zone *z, const zl_record *r,
     char text[512];
     if (r->type == LDNS_RR_TYPE_CNAME && n == 1) {
         zl_tok t = zl_record_rdata(zs, z, r, 0);
-        size_t len = plain(&t, text, sizeof text, &out->target_absolute);
+        size_t len = zl_ses_plain(&t, text, sizeof text, &out->target_absolute);
         if (!zl_ses_dkim_target(text, len, out))
             return false;
         zl_name_id parent = r->owner == ZL_NAME_ROOT ? ZL_NAME_NONE
@@ -100,7 +99,7 @@ bool zl_ses_classify(const zl_zoneset *zs, const zl_zone *z, const zl_record *r,
     }
     if (r->type == LDNS_RR_TYPE_MX && n == 2) {
         zl_tok t = zl_record_rdata(zs, z, r, 1);
-        size_t len = plain(&t, text, sizeof text, &out->target_absolute);
+        size_t len = zl_ses_plain(&t, text, sizeof text, &out->target_absolute);
         if (!zl_ses_feedback_host(text, len, out->region, sizeof out->region))
             return false;
         out->kind = ZL_SES_MAILFROM_MX;

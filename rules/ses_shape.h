@@ -33,6 +33,10 @@ bool zl_ses_classify(const zl_zoneset *zs, const zl_zone *z, const zl_record *r,
                      zl_ses_shape *out);
 const char *zl_ses_kind_name(zl_ses_kind k);
 
+/* The decoded text of a token without quotes and without a final dot (cut
+ * to cap - 1 octets); *absolute tells whether it ended with one. */
+size_t zl_ses_plain(const zl_tok *t, char *buf, size_t cap, bool *absolute);
+
 /* The same on plain text (no quotes, no final dot), for SES's own data:
  * TOKEN.dkim[.REGION].amazonses.com fills target_token and region. */
 bool zl_ses_dkim_target(const char *t, size_t n, zl_ses_shape *out);

@@ -1,0 +1,95 @@
+/* Where an SES record belongs, which loaded zone must hold it, and why a
+ * record found elsewhere does not count. Shared by the SES rule families.
+ *
+ * A name is served by the loaded zone with the deepest apex at or above it,
+ * unless that zone delegates it (then by the child zone, when loaded). A
+ * record that holds what SES wants but sits elsewhere is reported once: by
+ * the rule of its cause when that rule is on (missing-trailing-dot,
+ * duplicated-origin, occluded-by-delegation, out-of-zone), else as
+ * ses-wrong-placement. */
+#ifndef ZL_SES_PLACE_H
+#define ZL_SES_PLACE_H
+
+#include "../lint/lint.h"
+#include "../lint/ses_expect.h"
+
+typedef struct zl_ses_place {
+    const zl_ses_identity *identity;
+    char name[300];  /* the owner SES queries, without the final dot */
+    zl_name_id id;   /* ZL_NAME_NONE when no loaded zone has that name */
+    size_t zone;     /* the loaded zone that serves it */
+} zl_ses_place;
+
+/* The place of name (plain text, below or at identity->domain). False when
+ * no loaded zone serves it: nothing to check there. */
+bool zl_ses_place_find(zl_lint *l, const zl_ses_identity *identity, const char *name,
+                       zl_ses_place *out);
+/* The records at the place in its zone: order[*b .. *e) of its index. */
+const zl_index *zl_ses_place_records(zl_lint *l, const zl_ses_place *p, size_t *b, size_t *e);
+/* The place's zone. */
+const zl_zone *zl_ses_place_zone(const zl_lint *l, const zl_ses_place *p);
+
+typedef enum zl_ses_cause {
+    ZL_SES_AT_PLACE = 0,   /* where it belongs */
+    ZL_SES_OWNER_NO_DOT,   /* written without a final dot: the origin was appended */
+    ZL_SES_OWNER_APEX_TWICE,
+    ZL_SES_OUT_OF_ZONE,
+    ZL_SES_OCCLUDED,       /* below a delegation of its zone */
+    ZL_SES_OTHER_ZONE,     /* the right name, in a zone that does not serve it */
+    ZL_SES_OTHER_NAME,
+} zl_ses_cause;
+
+zl_ses_cause zl_ses_cause_of(zl_lint *l, size_t zone, const zl_record *r,
+                             const zl_ses_place *want);
+/* True when the owner of r differs from the place only in its first label,
+ * which is a near miss of the place's (a typo in a token): *why says how. */
+bool zl_ses_owner_near(zl_lint *l, const zl_record *r, const zl_ses_place *want, zl_buf *why);
+
+/* Report r, which holds what (e.g. "the Easy DKIM CNAME of token X") but is
+ * not at want: ses-wrong-placement, or nothing when the rule of its cause is
+ * on and reports it. hint is taken over. */
+void zl_ses_report_misplaced(zl_lint *l, size_t zone, const zl_record *r, zl_ses_cause cause,
+                             const zl_ses_place *want, const char *what, char *hint);
+
+/* A record that came close to the one SES wants: a token with a typo. */
+typedef struct zl_ses_near {
+    const zl_zone *z;
+    const zl_record *r; /* NULL: nothing came close */
+    zl_buf why;         /* how it differs: "its name's token differs: ..." */
+} zl_ses_near;
+
+/* Does r hold what SES wants (its token, say)? */
+typedef bool (*zl_ses_holds_fn)(zl_lint *l, const zl_zone *z, const zl_record *r,
+                                const void *ctx);
+
+/* Search every loaded zone, the place itself excepted, for records that
+ * hold what SES wants. Each is reported with zl_ses_report_misplaced, except
+ * one whose owner is a near miss of the place (a typo in a token), kept in
+ * *near. line is the record to write, for hints. Returns how many were
+ * misplaced. */
+size_t zl_ses_find_elsewhere(zl_lint *l, const zl_ses_place *want, zl_ses_holds_fn holds,
+                             const void *ctx, const char *what, const char *line,
+                             zl_ses_near *near);
+/* A file-level finding in the place's zone file: what (e.g. "the Easy DKIM
+ * CNAME of token 1 of 3") is missing; line is the record to add, near what
+ * came close. key: for --diff (taken over). */
+void zl_ses_report_missing(zl_lint *l, const zl_rule *rule, const zl_ses_place *want,
+                           char *key, const char *what, const char *line, zl_ses_near *near);
+
+/* True when a value rule that is on (value-whitespace, value-quoting)
+ * reports r: the SES rules then stay quiet about its value. */
+bool zl_ses_value_reported(zl_lint *l, const zl_zone *z, const zl_record *r);
+/* True when the rule that reports a fault of rdata name i is on. */
+bool zl_ses_rdata_name_reported(zl_lint *l, const zl_zone *z, const zl_record *r, unsigned i);
+
+/* Where a record is, for messages: "line 12 of db.example.com". */
+void zl_ses_where(const zl_lint *l, const zl_zone *z, const zl_record *r, zl_buf *out);
+/* The region whose DKIM domain the identity's records use (a DEED replica
+ * uses its parent's), or NULL. */
+const char *zl_ses_dkim_region(const zl_ses_identity *id);
+/* "example.com in us-east-1, from data/example.com.json" */
+void zl_ses_identity_desc(const zl_ses_identity *id, zl_buf *out);
+/* A key for --diff: identity, kind and token. */
+char *zl_ses_key(const zl_ses_identity *id, const char *kind, const char *token);
+
+#endif
