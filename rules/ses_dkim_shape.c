@@ -96,7 +96,7 @@ static void check_record(zl_lint *l, const zl_zone *z, const zl_record *r, const
     const char *problem = zl_ses_token_shape(s->token, n, buf, sizeof buf);
     if (problem)
         zl_report_tok(l, &zl_rule_ses_dkim_incomplete, z, r,
-                      (r->flags & ZL_REC_OWNER_WRITTEN) ? 0 : zl_record_i_type(r), NULL,
+                      zl_ses_owner_tok(r), NULL,
                       "the DKIM token %s does not look like one SES issued: %s", s->token,
                       problem);
 }
@@ -147,8 +147,7 @@ void zl_ses_check_dkim_shape(zl_lint *l)
         group *g = &gs[i];
         if (g->n % 3 != 0)
             zl_report_tok(l, &zl_rule_ses_dkim_incomplete, g->z, g->last,
-                          (g->last->flags & ZL_REC_OWNER_WRITTEN) ? 0 : zl_record_i_type(g->last),
-                          NULL,
+                          zl_ses_owner_tok(g->last), NULL,
                           "%s has %zu Easy DKIM CNAME%s in this zone: SES issues them in sets "
                           "of three per region and account",
                           g->identity, g->n, g->n == 1 ? "" : "s");

@@ -96,8 +96,7 @@ static const zl_rule *cause_rule(zl_ses_cause c)
     }
 }
 
-/* A name without its final dot. */
-static void plain(const zl_names *names, zl_name_id id, zl_buf *out)
+void zl_ses_plain_name(const zl_names *names, zl_name_id id, zl_buf *out)
 {
     zl_names_format(names, id, out);
     if (out->len > 1)
@@ -150,6 +149,10 @@ static bool label_slip(const char *o, const char *w, zl_buf *out)
 static void relation(const zl_lint *l, const char *o, const zl_ses_place *want, zl_buf *out)
 {
     const char *w = want->name, *d = want->identity->domain;
+    if (strcmp(o, d) == 0) {
+        zl_buf_adds(out, "the identity's own name");
+        return;
+    }
     if (label_slip(o, w, out))
         return;
     size_t wl = strlen(w), dl = strlen(d);
@@ -173,7 +176,7 @@ static void relation(const zl_lint *l, const char *o, const zl_ses_place *want, 
 bool zl_ses_owner_near(zl_lint *l, const zl_record *r, const zl_ses_place *want, zl_buf *why)
 {
     zl_buf o = {0};
-    plain(&l->zs->names, r->owner, &o);
+    zl_ses_plain_name(&l->zs->names, r->owner, &o);
     const char *od = strchr(zl_buf_str(&o), '.'), *wd = strchr(want->name, '.');
     bool near = od && wd && strcmp(od, wd) == 0 &&
                 zl_ses_diff(o.data, (size_t)(od - o.data), want->name,
@@ -199,7 +202,7 @@ void zl_ses_report_misplaced(zl_lint *l, size_t zone, const zl_record *r, zl_ses
     const zl_zone *z = l->zs->zones[zone];
     const char *serving = zl_ses_place_zone(l, want)->path;
     zl_buf o = {0}, m = {0};
-    plain(&l->zs->names, r->owner, &o);
+    zl_ses_plain_name(&l->zs->names, r->owner, &o);
     zl_buf_printf(&m, "%s is at %s.", what, zl_buf_str(&o));
     switch (cause) {
     case ZL_SES_OWNER_NO_DOT:
@@ -227,8 +230,8 @@ void zl_ses_report_misplaced(zl_lint *l, size_t zone, const zl_record *r, zl_ses
     }
     }
     zl_buf_printf(&m, "; SES looks for it at %s., served by %s", want->name, serving);
-    unsigned tok = (r->flags & ZL_REC_OWNER_WRITTEN) ? 0 : zl_record_i_type(r);
-    zl_report_tok(l, &zl_rule_ses_wrong_placement, z, r, tok, hint, "%s", zl_buf_str(&m));
+    zl_report_tok(l, &zl_rule_ses_wrong_placement, z, r, zl_ses_owner_tok(r), hint, "%s",
+                  zl_buf_str(&m));
     zl_buf_free(&o);
     zl_buf_free(&m);
 }
@@ -246,7 +249,7 @@ size_t zl_ses_find_elsewhere(zl_lint *l, const zl_ses_place *want, zl_ses_holds_
                 !holds(l, z, r, ctx))
                 continue;
             zl_buf why = {0};
-            zl_buf_adds(&why, "its name's token differs: ");
+            zl_buf_adds(&why, "the first label of its name differs: ");
             if (zl_ses_owner_near(l, r, want, &why) && !near->r) {
                 near->z = z;
                 near->r = r;

@@ -55,7 +55,7 @@ void zl_ses_report_misplaced(zl_lint *l, size_t zone, const zl_record *r, zl_ses
 typedef struct zl_ses_near {
     const zl_zone *z;
     const zl_record *r; /* NULL: nothing came close */
-    zl_buf why;         /* how it differs: "its name's token differs: ..." */
+    zl_buf why;         /* how it differs: "the first label of its name differs: ..." */
 } zl_ses_near;
 
 /* Does r hold what SES wants (its token, say)? */
@@ -81,6 +81,15 @@ void zl_ses_report_missing(zl_lint *l, const zl_rule *rule, const zl_ses_place *
 bool zl_ses_value_reported(zl_lint *l, const zl_zone *z, const zl_record *r);
 /* True when the rule that reports a fault of rdata name i is on. */
 bool zl_ses_rdata_name_reported(zl_lint *l, const zl_zone *z, const zl_record *r, unsigned i);
+
+/* A name without its final dot. */
+void zl_ses_plain_name(const zl_names *names, zl_name_id id, zl_buf *out);
+/* The token to point at for a record's name: its owner, or its type when
+ * the owner was inherited from the line above. */
+static inline unsigned zl_ses_owner_tok(const zl_record *r)
+{
+    return (r->flags & ZL_REC_OWNER_WRITTEN) ? 0 : zl_record_i_type(r);
+}
 
 /* Where a record is, for messages: "line 12 of db.example.com". */
 void zl_ses_where(const zl_lint *l, const zl_zone *z, const zl_record *r, zl_buf *out);
