@@ -42,6 +42,8 @@ extern const zl_check zl_check_ses_verification;
 extern const zl_rule zl_rule_ses_wrong_placement;
 extern const zl_rule zl_rule_ses_mail_from;
 extern const zl_check zl_check_ses_mail_from;
+extern const zl_rule zl_rule_ses_unexpected_token;
+extern const zl_check zl_check_ses_unexpected;
 
 /* Mail authentication */
 extern const zl_rule zl_rule_spf_multiple;

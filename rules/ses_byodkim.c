@@ -75,7 +75,9 @@ static void check_key(zl_lint *l, const zl_zone *z, const zl_record *r, const by
     }
     char *problem = zl_dkim_key_problem(v.data, v.len);
     if (problem && !zl_rule_on(l, &zl_rule_dkim_key_syntax))
-        mismatch(l, z, r, zl_record_rd(r), NULL, w, problem);
+        mismatch(l, z, r, zl_record_rd(r),
+                 zl_xasprintf("publish the public key SES was given: %s", w->line.data), w,
+                 problem);
     const char *want = w->id->byodkim_value;
     zl_buf why = {0};
     if (!problem && want && strcmp(v.data, want) != 0) {
@@ -114,7 +116,9 @@ static bool check_at_place(zl_lint *l, const byo_want *w)
         char *why = zl_xasprintf("%zu TXT records: receivers get them as separate keys and "
                                  "use none; the key goes in one record, as several strings",
                                  ntxt);
-        mismatch(l, z, txt, zl_record_i_type(txt), NULL, w, why);
+        mismatch(l, z, txt, zl_record_i_type(txt),
+                 zl_xasprintf("put the parts in one record, as strings: %s", w->line.data), w,
+                 why);
         free(why);
     } else if (!ntxt && other) {
         char *why = zl_xasprintf("a %s record%s, where %s signs with its own key (BYODKIM) "

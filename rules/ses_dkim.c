@@ -48,7 +48,7 @@ const zl_rule zl_rule_ses_dkim_mismatch = {
         "belongs, a key that differs from the one SES shows, and, when the rules that own "
         "them are switched off, a key in one string over 255 octets, split over several TXT "
         "records, or unusable.",
-    .hint = "make the target exactly what SES lists for the token",
+    .hint = "write the record exactly as SES lists it for the token or selector",
 };
 
 const zl_rule zl_rule_ses_dkim_incomplete = {
@@ -156,10 +156,10 @@ static void report_target(zl_lint *l, const zl_zone *z, const zl_record *r, cons
         zl_ses_shape s;
         const char *region = zl_ses_dkim_region(w->id);
         zl_buf_adds(&why, why.len ? "; and " : "");
-        if (dot && zl_ses_dkim_target(text, n, &s) && s.region[0] && region)
-            zl_buf_printf(&why, "it points to the DKIM domain of %s, but %s signs in %s, "
-                          "whose DKIM domain is %s",
-                          s.region, w->id->domain, region, w->host);
+        if (dot && zl_ses_dkim_target(text, n, &s) && region && !w->id->dkim_host)
+            zl_buf_printf(&why, "it points to the DKIM domain %s, but %s signs in %s, whose "
+                          "DKIM domain is %s",
+                          dot + 1, w->id->domain, region, w->host);
         else
             zl_buf_printf(&why, "it points below %s, not below %s", dot ? dot + 1 : "nothing",
                           w->host);

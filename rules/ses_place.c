@@ -153,12 +153,12 @@ static void relation(const zl_lint *l, const char *o, const zl_ses_place *want, 
         zl_buf_adds(out, "the identity's own name");
         return;
     }
-    if (label_slip(o, w, out))
-        return;
     size_t wl = strlen(w), dl = strlen(d);
     size_t pl = wl > dl ? wl - dl : 0; /* "TOKEN._domainkey." above the identity */
-    if (strncmp(o, w, pl) != 0)
+    if (pl == 0 || strncmp(o, w, pl) != 0) {
+        label_slip(o, w, out);
         return;
+    }
     const char *r = o + pl;
     const char *dparent = strchr(d, '.'), *rparent = strchr(r, '.');
     if (ends_with_label(d, r))
@@ -178,7 +178,9 @@ bool zl_ses_owner_near(zl_lint *l, const zl_record *r, const zl_ses_place *want,
     zl_buf o = {0};
     zl_ses_plain_name(&l->zs->names, r->owner, &o);
     const char *od = strchr(zl_buf_str(&o), '.'), *wd = strchr(want->name, '.');
-    bool near = od && wd && strcmp(od, wd) == 0 &&
+    /* a dropped underscore is no typo: a provider refused it (a misplacement) */
+    bool underscore = want->name[0] == '_' && strcmp(o.data, want->name + 1) == 0;
+    bool near = od && wd && !underscore && strcmp(od, wd) == 0 &&
                 zl_ses_diff(o.data, (size_t)(od - o.data), want->name,
                             (size_t)(wd - want->name), false, why);
     zl_buf_free(&o);
