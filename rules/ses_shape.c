@@ -177,7 +177,7 @@ const char *zl_ses_token_shape(const char *t, size_t n, char *buf, size_t cap)
 {
     for (size_t i = 0; i + 7 <= n; i++)
         if (zl_ascii_ieq(t + i, 7, "example"))
-            return "it is a placeholder from the AWS documentation, not a token SES issued";
+            return "it is a placeholder from the AWS documentation";
     for (size_t i = 0; i < n; i++)
         if (!((t[i] >= 'a' && t[i] <= 'z') || (t[i] >= '2' && t[i] <= '7'))) {
             snprintf(buf, cap, "it holds '%c', which tokens SES issues never contain "
