@@ -44,10 +44,10 @@ static bool describe_middle(const char *found, const char *want, size_t wn, size
         zl_buf_printf(out, "one character too many: an extra '%c' ", found[p]);
         where(out, want, wn, p);
     } else if (a == 1 && b == 1) {
-        zl_buf_printf(out, "one character differs: '%c' where SES has '%c', ", found[p], want[p]);
+        zl_buf_printf(out, "one character differs: '%c' instead of '%c', ", found[p], want[p]);
         where(out, want, wn, p);
     } else if (a == 2 && b == 2 && found[p] == want[p + 1] && found[p + 1] == want[p]) {
-        zl_buf_printf(out, "two characters swapped: \"%.2s\" where SES has \"%.2s\"", found + p,
+        zl_buf_printf(out, "two characters swapped: \"%.2s\" instead of \"%.2s\"", found + p,
                       want + p);
     } else if (a == 0 && p + b == wn && 2 * p >= wn) {
         zl_buf_printf(out, "truncated: %zu of %zu characters, \"%.*s\" is missing at the end", p,
@@ -61,7 +61,7 @@ static bool describe_middle(const char *found, const char *want, size_t wn, size
         where(out, want, wn, p);
         zl_buf_printf(out, ": \"%.*s\"", (int)a, found + p);
     } else if (a <= 3 && b <= 3) {
-        zl_buf_printf(out, "\"%.*s\" where SES has \"%.*s\", ", (int)a, found + p, (int)b,
+        zl_buf_printf(out, "\"%.*s\" instead of \"%.*s\", ", (int)a, found + p, (int)b,
                       want + p);
         where(out, want, wn, p);
     } else {

@@ -87,10 +87,8 @@ static void check_record(zl_lint *l, const zl_zone *z, const zl_record *r, const
             zl_buf_adds(&why, "they are different tokens");
         zl_report_tok(l, &zl_rule_ses_dkim_incomplete, z, r, zl_record_rd(r),
                       zl_xstrdup("write the token SES issued in both the name and the target"),
-                      "the name's token %s and the target's token %s differ; against the "
-                      "name's, the target's has %s",
-                      s->token,
-                      s->target_token, zl_buf_str(&why));
+                      "the target's token %s differs from the name's token %s: %s",
+                      s->target_token, s->token, zl_buf_str(&why));
         zl_buf_free(&why);
         return;
     }
