@@ -103,7 +103,7 @@ static void wrap(FILE *f, const char *text, int indent, int width)
 static int list_rules(void)
 {
     for (size_t i = 0; i < zl_nrules; i++)
-        printf("%-24s %-8s %s\n", zl_rules[i]->id, zl_severity_name(zl_rules[i]->severity),
+        printf("%-26s %-8s %s\n", zl_rules[i]->id, zl_severity_name(zl_rules[i]->severity),
                zl_rules[i]->summary);
     return EXIT_CLEAN;
 }
