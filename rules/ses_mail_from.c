@@ -206,13 +206,15 @@ static void check_identity(zl_lint *l, size_t i)
     zl_ses_place home;
     if (!(ml > dl && id->mail_from[ml - dl - 1] == '.' &&
           strcmp(id->mail_from + ml - dl, id->domain) == 0) &&
-        zl_ses_place_find(l, id, id->domain, &home))
-        zl_report_file(l, &zl_rule_ses_mail_from, zl_ses_place_zone(l, &home)->path,
-                       zl_ses_key(id, "mail-from-outside", id->mail_from),
+        zl_ses_place_find(l, id, id->domain, &home)) {
+        char *key = zl_ses_key(id, "mail-from-outside", id->mail_from);
+        zl_report_file(l, &zl_rule_ses_mail_from, zl_ses_place_zone(l, &home)->path, key,
                        zl_xasprintf("choose a MAIL FROM domain below %s, such as mail.%s",
                                     id->domain, id->domain),
                        "the MAIL FROM domain %s (from %s) is not a subdomain of the identity %s",
                        id->mail_from, id->source, id->domain);
+        free(key);
+    }
     /* One check per MAIL FROM domain, accepting the regions of all the
      * identities that use it: one MX serves them all. */
     for (size_t k = 0; k < i; k++)
