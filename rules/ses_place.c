@@ -272,7 +272,7 @@ void zl_ses_report_missing(zl_lint *l, const zl_rule *rule, const zl_ses_place *
 {
     zl_buf m = {0}, d = {0};
     zl_ses_identity_desc(want->identity, &d);
-    zl_buf_printf(&m, "%s is missing: SES looks for it at %s. (%s)", what, want->name,
+    zl_buf_printf(&m, "%s is missing: it belongs at %s. (%s)", what, want->name,
                   zl_buf_str(&d));
     char *hint;
     if (near->r) {
