@@ -95,14 +95,13 @@ static void check_key(zl_lint *l, const zl_zone *z, const zl_record *r, const by
 /* The records at the selector's name; false when there are none. */
 static bool check_at_place(zl_lint *l, const byo_want *w)
 {
-    size_t b, e;
-    const zl_index *ix = zl_ses_place_records(l, &w->place, &b, &e);
-    const zl_zone *z = zl_ses_place_zone(l, &w->place);
+    zl_ses_records at = zl_ses_place_records(l, &w->place);
+    const zl_zone *z = at.z;
     const zl_record *txt = NULL, *other = NULL;
     size_t ntxt = 0;
-    for (size_t i = b; i < e; i++) {
-        const zl_record *r = &z->recs[ix->order[i]];
-        if (r->flags & (ZL_REC_BAD_RDATA | ZL_REC_GENERIC))
+    for (size_t i = at.b; i < at.e; i++) {
+        const zl_record *r = zl_ses_record(&at, i);
+        if (!r)
             continue;
         if (zl_is_txt_type(r->type) && ntxt++ == 0)
             txt = r;
@@ -131,7 +130,7 @@ static bool check_at_place(zl_lint *l, const byo_want *w)
                  zl_xasprintf("replace it with: %s", w->line.data), w, why);
         free(why);
     }
-    return b < e;
+    return at.b < at.e;
 }
 
 void zl_ses_check_byodkim(zl_lint *l, const zl_ses_identity *id, const char *selector)

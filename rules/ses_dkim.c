@@ -192,15 +192,13 @@ static void report_type(zl_lint *l, const zl_zone *z, const zl_record *r, const 
 /* The records at the name SES resolves. False when there are none. */
 static bool check_at_place(zl_lint *l, const dkim_want *w)
 {
-    size_t b, e;
-    const zl_index *ix = zl_ses_place_records(l, &w->place, &b, &e);
-    const zl_zone *z = zl_ses_place_zone(l, &w->place);
+    zl_ses_records at = zl_ses_place_records(l, &w->place);
     const zl_record *wrong = NULL, *other = NULL;
-    for (size_t i = b; i < e; i++) {
-        const zl_record *r = &z->recs[ix->order[i]];
-        if (r->flags & (ZL_REC_BAD_RDATA | ZL_REC_GENERIC))
-            continue; /* syntax-error has it */
-        if (r->type == LDNS_RR_TYPE_CNAME && target_ok(l, z, r, w))
+    for (size_t i = at.b; i < at.e; i++) {
+        const zl_record *r = zl_ses_record(&at, i);
+        if (!r)
+            continue;
+        if (r->type == LDNS_RR_TYPE_CNAME && target_ok(l, at.z, r, w))
             return true;
         if (r->type == LDNS_RR_TYPE_CNAME && !wrong)
             wrong = r;
@@ -208,10 +206,10 @@ static bool check_at_place(zl_lint *l, const dkim_want *w)
             other = r;
     }
     if (wrong)
-        report_target(l, z, wrong, w);
+        report_target(l, at.z, wrong, w);
     else if (other)
-        report_type(l, z, other, w);
-    return b < e;
+        report_type(l, at.z, other, w);
+    return at.b < at.e;
 }
 
 /* A record that holds the token: in a label of its name, or in its CNAME

@@ -102,18 +102,20 @@ static void check_ses_mx(zl_lint *l, const zl_zone *z, const zl_record *r, const
 }
 
 /* The MX records at the name; false when there is none. */
-static bool check_mx(zl_lint *l, const zl_zone *z, const zl_index *ix, size_t b, size_t e,
-                     const mf_want *w)
+static bool check_mx(zl_lint *l, const zl_ses_records *at, const mf_want *w)
 {
+    const zl_zone *z = at->z;
     size_t ses = 0, mx = 0;
     bool has_ses = false;
     zl_ses_shape s;
-    for (size_t i = b; i < e; i++)
-        has_ses = has_ses || (zl_ses_classify(l->zs, z, &z->recs[ix->order[i]], &s) &&
+    for (size_t i = at->b; i < at->e; i++) {
+        const zl_record *r = zl_ses_record(at, i);
+        has_ses = has_ses || (r && zl_ses_classify(l->zs, z, r, &s) &&
                               s.kind == ZL_SES_MAILFROM_MX);
-    for (size_t i = b; i < e; i++) {
-        const zl_record *r = &z->recs[ix->order[i]];
-        if (r->type != LDNS_RR_TYPE_MX || (r->flags & ZL_REC_BAD_RDATA))
+    }
+    for (size_t i = at->b; i < at->e; i++) {
+        const zl_record *r = zl_ses_record(at, i);
+        if (!r || r->type != LDNS_RR_TYPE_MX)
             continue;
         mx++;
         if (zl_ses_value_reported(l, z, r) || zl_ses_rdata_name_reported(l, z, r, 1))
@@ -135,14 +137,14 @@ static bool check_mx(zl_lint *l, const zl_zone *z, const zl_index *ix, size_t b,
 }
 
 /* The SPF record at the name; false when there is none. */
-static bool check_spf(zl_lint *l, const zl_zone *z, const zl_index *ix, size_t b, size_t e,
-                      const mf_want *w)
+static bool check_spf(zl_lint *l, const zl_ses_records *at, const mf_want *w)
 {
+    const zl_zone *z = at->z;
     size_t n = 0;
     zl_buf v = {0};
-    for (size_t i = b; i < e; i++) {
-        const zl_record *r = &z->recs[ix->order[i]];
-        if (!zl_is_txt_type(r->type) || (r->flags & ZL_REC_BAD_RDATA))
+    for (size_t i = at->b; i < at->e; i++) {
+        const zl_record *r = zl_ses_record(at, i);
+        if (!r || !zl_is_txt_type(r->type))
             continue;
         zl_buf_reset(&v);
         zl_txt_value(l->zs, z, r, &v);
@@ -181,11 +183,9 @@ static bool holds_feedback_mx(zl_lint *l, const zl_zone *z, const zl_record *r, 
 static void check_given(zl_lint *l, mf_want *w)
 {
     const zl_ses_identity *id = w->place.identity;
-    size_t b, e;
-    const zl_index *ix = zl_ses_place_records(l, &w->place, &b, &e);
-    const zl_zone *z = zl_ses_place_zone(l, &w->place);
+    zl_ses_records at = zl_ses_place_records(l, &w->place);
     zl_ses_near near = {0};
-    if (!check_mx(l, z, ix, b, e, w) &&
+    if (!check_mx(l, &at, w) &&
         zl_ses_find_elsewhere(l, &w->place, holds_feedback_mx, w, "the MAIL FROM MX",
                               w->mx_line, &near) == 0)
         zl_ses_report_missing(l, &zl_rule_ses_mail_from, &w->place,
@@ -193,7 +193,7 @@ static void check_given(zl_lint *l, mf_want *w)
                               w->mx_line, &near);
     zl_buf_free(&near.why);
     zl_ses_near none = {0};
-    if (!check_spf(l, z, ix, b, e, w))
+    if (!check_spf(l, &at, w))
         zl_ses_report_missing(l, &zl_rule_ses_mail_from, &w->place,
                               zl_ses_key(id, "mail-from-spf", id->mail_from),
                               "the MAIL FROM SPF record", w->spf_line, &none);
@@ -237,15 +237,15 @@ static void check_shapes(zl_lint *l)
 {
     for (size_t k = 0; k < l->zs->nzones; k++) {
         const zl_zone *z = l->zs->zones[k];
-        const zl_index *ix = zl_lint_index(l, k);
-        size_t b = 0, e = 0;
-        while (zl_index_next_owner(ix, z, &b, &e)) {
+        zl_ses_records at = {z, zl_lint_index(l, k), 0, 0};
+        while (zl_index_next_owner(at.ix, z, &at.b, &at.e)) {
             const zl_record *mx = NULL;
             zl_ses_shape s;
-            for (size_t i = b; i < e && !mx; i++)
-                if (zl_ses_classify(l->zs, z, &z->recs[ix->order[i]], &s) &&
-                    s.kind == ZL_SES_MAILFROM_MX)
-                    mx = &z->recs[ix->order[i]];
+            for (size_t i = at.b; i < at.e && !mx; i++) {
+                const zl_record *r = zl_ses_record(&at, i);
+                if (r && zl_ses_classify(l->zs, z, r, &s) && s.kind == ZL_SES_MAILFROM_MX)
+                    mx = r;
+            }
             if (!mx)
                 continue;
             mf_want w = {.place = {.id = mx->owner, .zone = k}};
@@ -254,8 +254,8 @@ static void check_shapes(zl_lint *l)
             snprintf(w.place.name, sizeof w.place.name, "%s", zl_buf_str(&o));
             zl_buf_free(&o);
             set_lines(&w, s.region);
-            check_mx(l, z, ix, b, e, &w);
-            if (!check_spf(l, z, ix, b, e, &w))
+            check_mx(l, &at, &w);
+            if (!check_spf(l, &at, &w))
                 report(l, z, mx, zl_ses_owner_tok(mx), zl_xasprintf("add: %s", w.spf_line),
                        zl_xasprintf("%s. has SES's MAIL FROM MX but no SPF record including "
                                     "amazonses.com",

@@ -55,13 +55,18 @@ const zl_zone *zl_ses_place_zone(const zl_lint *l, const zl_ses_place *p)
     return l->zs->zones[p->zone];
 }
 
-const zl_index *zl_ses_place_records(zl_lint *l, const zl_ses_place *p, size_t *b, size_t *e)
+zl_ses_records zl_ses_place_records(zl_lint *l, const zl_ses_place *p)
 {
-    const zl_index *ix = zl_lint_index(l, p->zone);
-    *b = *e = 0;
+    zl_ses_records at = {zl_ses_place_zone(l, p), zl_lint_index(l, p->zone), 0, 0};
     if (p->id != ZL_NAME_NONE)
-        zl_index_owner_range(ix, zl_ses_place_zone(l, p), p->id, b, e);
-    return ix;
+        zl_index_owner_range(at.ix, at.z, p->id, &at.b, &at.e);
+    return at;
+}
+
+const zl_record *zl_ses_record(const zl_ses_records *at, size_t i)
+{
+    const zl_record *r = &at->z->recs[at->ix->order[i]];
+    return (r->flags & (ZL_REC_BAD_RDATA | ZL_REC_GENERIC)) ? NULL : r;
 }
 
 zl_ses_cause zl_ses_cause_of(zl_lint *l, size_t zone, const zl_record *r,

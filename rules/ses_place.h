@@ -24,8 +24,17 @@ typedef struct zl_ses_place {
  * no loaded zone serves it: nothing to check there. */
 bool zl_ses_place_find(zl_lint *l, const zl_ses_identity *identity, const char *name,
                        zl_ses_place *out);
-/* The records at the place in its zone: order[*b .. *e) of its index. */
-const zl_index *zl_ses_place_records(zl_lint *l, const zl_ses_place *p, size_t *b, size_t *e);
+/* Records of one owner in one zone: positions b .. e of the zone's index. */
+typedef struct zl_ses_records {
+    const zl_zone *z;
+    const zl_index *ix;
+    size_t b, e;
+} zl_ses_records;
+/* The records at the place, in its zone. */
+zl_ses_records zl_ses_place_records(zl_lint *l, const zl_ses_place *p);
+/* The record at position i, or NULL when its rdata could not be read
+ * (syntax-error's finding: the SES rules leave it alone). */
+const zl_record *zl_ses_record(const zl_ses_records *at, size_t i);
 /* The place's zone. */
 const zl_zone *zl_ses_place_zone(const zl_lint *l, const zl_ses_place *p);
 

@@ -52,7 +52,7 @@ typedef struct verif_want {
 static bool value_is(zl_lint *l, const zl_zone *z, const zl_record *r, const char *token,
                      bool prefixed)
 {
-    if (!zl_is_txt_type(r->type) || (r->flags & ZL_REC_BAD_RDATA))
+    if (!r || !zl_is_txt_type(r->type))
         return false;
     zl_buf v = {0};
     zl_txt_value(l->zs, z, r, &v);
@@ -67,11 +67,9 @@ static bool value_is(zl_lint *l, const zl_zone *z, const zl_record *r, const cha
 /* True when a TXT record at the place's name holds the token. */
 static bool holds_at(zl_lint *l, const zl_ses_place *p, const char *token, bool prefixed)
 {
-    size_t b, e;
-    const zl_index *ix = zl_ses_place_records(l, p, &b, &e);
-    const zl_zone *z = zl_ses_place_zone(l, p);
-    for (size_t i = b; i < e; i++)
-        if (value_is(l, z, &z->recs[ix->order[i]], token, prefixed))
+    zl_ses_records at = zl_ses_place_records(l, p);
+    for (size_t i = at.b; i < at.e; i++)
+        if (value_is(l, at.z, zl_ses_record(&at, i), token, prefixed))
             return true;
     return false;
 }
@@ -80,14 +78,13 @@ static bool holds_at(zl_lint *l, const zl_ses_place *p, const char *token, bool 
  * to the value rules). True when there was one. */
 static bool check_near(zl_lint *l, const verif_want *w)
 {
-    size_t b, e;
-    const zl_index *ix = zl_ses_place_records(l, &w->place, &b, &e);
-    const zl_zone *z = zl_ses_place_zone(l, &w->place);
+    zl_ses_records at = zl_ses_place_records(l, &w->place);
+    const zl_zone *z = at.z;
     bool found = false;
     zl_buf v = {0}, why = {0};
-    for (size_t i = b; i < e && !found; i++) {
-        const zl_record *r = &z->recs[ix->order[i]];
-        if (!zl_is_txt_type(r->type) || (r->flags & ZL_REC_BAD_RDATA))
+    for (size_t i = at.b; i < at.e && !found; i++) {
+        const zl_record *r = zl_ses_record(&at, i);
+        if (!r || !zl_is_txt_type(r->type))
             continue;
         zl_buf_reset(&v);
         zl_buf_reset(&why);

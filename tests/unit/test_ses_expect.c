@@ -45,6 +45,15 @@ static char *parse_err(const char *path, const char *text, const char *identity)
     return err;
 }
 
+/* text parses into a BYODKIM identity with the selector. */
+static zl_ses_expect parse_byodkim(const char *path, const char *text, const char *selector)
+{
+    zl_ses_expect e = parse_ok(path, text, NULL, NULL);
+    assert_int_equal(e.v[0].signing, ZL_SES_SIGN_BYODKIM);
+    assert_string_equal(e.v[0].dkim[0], selector);
+    return e;
+}
+
 static void assert_err(const char *path, const char *text, const char *identity,
                        const char *want)
 {
@@ -120,12 +129,11 @@ static void sesv2_signing_hosted_zone_and_mail_from(void **state)
 static void sesv2_byodkim_and_deed(void **state)
 {
     (void)state;
-    zl_ses_expect e = parse_ok("example.com.json",
-                               "{\"DkimAttributes\": {\"Tokens\": [\"Sel2048\"], "
-                               "\"SigningAttributesOrigin\": \"EXTERNAL\", \"Status\": \"PENDING\"}}",
-                               NULL, NULL);
-    assert_int_equal(e.v[0].signing, ZL_SES_SIGN_BYODKIM);
-    assert_string_equal(e.v[0].dkim[0], "sel2048");
+    zl_ses_expect e = parse_byodkim("example.com.json",
+                                    "{\"DkimAttributes\": {\"Tokens\": [\"Sel2048\"], "
+                                    "\"SigningAttributesOrigin\": \"EXTERNAL\", "
+                                    "\"Status\": \"PENDING\"}}",
+                                    "sel2048");
     zl_ses_expect_free(&e);
     e = parse_ok("example.com.json",
                  "{\"IdentityType\": \"DOMAIN\", \"DkimAttributes\": {\"Tokens\": [\"" T1 "\"], "
@@ -280,12 +288,10 @@ static void csv_name_type_value_quoted_with_dots(void **state)
 static void csv_byodkim_split_value(void **state)
 {
     (void)state;
-    zl_ses_expect e = parse_ok("byodkim.csv",
-                               "Type,Name,Value\n"
-                               "TXT,sel._domainkey.example.com,\"\"\"p=MIIBIjAN\"\" \"\"AQAB\"\"\"\n",
-                               NULL, NULL);
-    assert_int_equal(e.v[0].signing, ZL_SES_SIGN_BYODKIM);
-    assert_string_equal(e.v[0].dkim[0], "sel");
+    zl_ses_expect e = parse_byodkim(
+        "byodkim.csv",
+        "Type,Name,Value\nTXT,sel._domainkey.example.com,\"\"\"p=MIIBIjAN\"\" \"\"AQAB\"\"\"\n",
+        "sel");
     assert_string_equal(e.v[0].byodkim_value, "p=MIIBIjANAQAB");
     zl_ses_expect_free(&e);
 }
