@@ -6,7 +6,6 @@
 #include "../lint/lint.h"
 #include "../parser/rdata.h"
 #include "rules.h"
-#include "txt.h"
 
 const zl_rule zl_rule_txt_string_too_long = {
     .id = "txt-string-too-long",
@@ -22,32 +21,28 @@ const zl_rule zl_rule_txt_string_too_long = {
     .hint = "split the text into several quoted strings of at most 255 octets each",
 };
 
-void zl_txt_split(const char *p, size_t n, zl_buf *out)
+/* The token's text split into quoted strings of at most 255 octets, never
+ * inside an escape sequence. */
+static char *split_hint(const zl_tok *t)
 {
-    zl_buf_addc(out, '"');
+    size_t n;
+    const char *p = zl_tok_inner(t, &n);
+    zl_buf out = {0};
+    zl_buf_adds(&out, "split it: \"");
     size_t octets = 0;
     for (size_t i = 0; i < n;) {
         size_t step = 1;
         if (p[i] == '\\' && i + 1 < n)
             step = (i + 3 < n && p[i + 1] >= '0' && p[i + 1] <= '9') ? 4 : 2;
         if (octets == 255) {
-            zl_buf_adds(out, "\" \"");
+            zl_buf_adds(&out, "\" \"");
             octets = 0;
         }
-        zl_buf_add(out, p + i, step);
+        zl_buf_add(&out, p + i, step);
         octets++;
         i += step;
     }
-    zl_buf_addc(out, '"');
-}
-
-static char *split_hint(const zl_tok *t)
-{
-    size_t n;
-    const char *p = zl_tok_inner(t, &n);
-    zl_buf out = {0};
-    zl_buf_adds(&out, "split it: ");
-    zl_txt_split(p, n, &out);
+    zl_buf_addc(&out, '"');
     return zl_buf_take(&out);
 }
 
