@@ -163,7 +163,8 @@ static void check_rdata(zl_lint *l, const zl_zone *z, const zl_record *r)
         if (t.quoted || (t.len == 1 && t.p[0] == '@'))
             continue;
         bool absolute;
-        zl_name_id id = zl_rdata_name_lookup(names, zl_record_origin(z, r), &t, &absolute);
+        zl_name_id origin = zl_record_origin(z, r);
+        zl_name_id id = zl_rdata_name_lookup(names, origin, &t, &absolute);
         if (id == ZL_NAME_NONE)
             continue;
         if (absolute) {
@@ -172,13 +173,14 @@ static void check_rdata(zl_lint *l, const zl_zone *z, const zl_record *r)
                 report_twice(l, z, r, zl_record_rd(r) + i, id, "name");
             continue;
         }
-        if (repeats_origin(names, id, zl_record_origin(z, r), z->apex)) {
+        if (repeats_origin(names, id, origin, z->apex)) {
             report_relative(l, z, r, zl_record_rd(r) + i, id, "name");
             continue;
         }
+        /* Below the root origin a relative name is the absolute one. */
         unsigned labels;
-        if (is_target_type(r->type) && last_label_is_tld(&t, &labels) && labels >= 2 &&
-            !known_name(l, id))
+        if (origin != ZL_NAME_ROOT && is_target_type(r->type) &&
+            last_label_is_tld(&t, &labels) && labels >= 2 && !known_name(l, id))
             report_relative(l, z, r, zl_record_rd(r) + i, id, "target");
     }
 }
