@@ -19,11 +19,11 @@ void zl_txt_value(const zl_zoneset *zs, const zl_zone *z, const zl_record *r, zl
     zl_buf_str(out);
 }
 
-static void count_problem(void *ctx, const zl_rule *rule, unsigned tok, char *hint,
+static void count_problem(void *ctx, const zl_rule *rule, zl_value_at where, char *hint,
                           char *message)
 {
     (void)rule;
-    (void)tok;
+    (void)where;
     free(hint);
     free(message);
     (*(int *)ctx)++;
