@@ -151,7 +151,6 @@ static void add_includers(zl_git_side *s, const zl_config *cfg, const zl_git_pat
         if (has(out, all.v[i]))
             continue;
         walk w = {.side = s, .changed = changed};
-        push(&w.seen, all.v[i]);
         if (reaches(&w, all.v[i]))
             push(out, all.v[i]);
         zl_git_paths_free(&w.seen);
