@@ -33,7 +33,9 @@ static json_t *rule_meta(const zl_rule *r)
     json_object_set_new(o, "id", json_string(r->id));
     json_object_set_new(o, "shortDescription", text_obj(r->summary));
     json_object_set_new(o, "fullDescription", text_obj(r->explanation));
-    char *help = zl_xasprintf("%s\n\nFix: %s", r->explanation, r->hint);
+    char *help = zl_xasprintf("%s\n\nFix: %s\n\nTo accept one record, put the comment "
+                              "'; zonelint-disable-line %s' on its line.",
+                              r->explanation, r->hint, r->id);
     json_object_set_new(o, "help", text_obj(help));
     free(help);
     json_t *cfg = json_object();
