@@ -69,6 +69,7 @@ check-run: $(BIN) $(UNIT_BIN) $(TOOL_BIN)
 	@echo "== fixtures"; $(TOOL_BIN) $(BIN) tests/fixtures
 	@echo "== golden"; tests/run-golden.sh $(BIN)
 	@echo "== cli"; tests/run-cli.sh $(BIN)
+	@echo "== hook and git"; tests/run-hook.sh $(BIN)
 	@echo "== corpus"; tests/run-corpus.sh $(BIN)
 
 # A sanitizer report exits 99, never 0, 1 or 2, so every test notices it.
