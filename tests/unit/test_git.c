@@ -47,6 +47,22 @@ static void free_repo(repo *r)
     shell("rm -rf '%s'", r->dir);
 }
 
+/* Each test gets a fresh repository with a work tree. */
+static int setup(void **state)
+{
+    repo *r = zl_xcalloc(1, sizeof *r);
+    init_repo(r, false);
+    *state = r;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    free_repo(*state);
+    free(*state);
+    return 0;
+}
+
 static void write_file(const repo *r, const char *path, const char *text, size_t len)
 {
     char *full = zl_xasprintf("%s/%s", r->dir, path);
@@ -66,15 +82,23 @@ static void put(const repo *r, const char *path, const char *text)
     write_file(r, path, text, strlen(text));
 }
 
+/* Record in the index the work tree's version of path, or its absence. */
+static void stage(const repo *r, const char *path, bool present)
+{
+    git_index *idx;
+    assert_int_equal(git_repository_index(&idx, r->git), 0);
+    assert_int_equal(present ? git_index_add_bypath(idx, path)
+                             : git_index_remove_bypath(idx, path),
+                     0);
+    assert_int_equal(git_index_write(idx), 0);
+    git_index_free(idx);
+}
+
 /* Write and stage. */
 static void add(const repo *r, const char *path, const char *text)
 {
     put(r, path, text);
-    git_index *idx;
-    assert_int_equal(git_repository_index(&idx, r->git), 0);
-    assert_int_equal(git_index_add_bypath(idx, path), 0);
-    assert_int_equal(git_index_write(idx), 0);
-    git_index_free(idx);
+    stage(r, path, true);
 }
 
 /* Delete from the work tree and the index. */
@@ -83,11 +107,7 @@ static void rm(const repo *r, const char *path)
     char *full = zl_xasprintf("%s/%s", r->dir, path);
     unlink(full);
     free(full);
-    git_index *idx;
-    assert_int_equal(git_repository_index(&idx, r->git), 0);
-    assert_int_equal(git_index_remove_bypath(idx, path), 0);
-    assert_int_equal(git_index_write(idx), 0);
-    git_index_free(idx);
+    stage(r, path, false);
 }
 
 /* Commit the index on HEAD (detached or not); returns the commit id. */
@@ -189,211 +209,179 @@ static void assert_error(const repo *r, const char *diff, const char *part)
 
 static void staged_reads_the_index_not_the_work_tree(void **state)
 {
-    (void)state;
-    repo r;
-    init_repo(&r, false);
-    add(&r, "db.example.com", APEX DKIM1);
-    commit(&r, "base");
+    repo *r = *state;
+    add(r, "db.example.com", APEX DKIM1);
+    commit(r, "base");
     /* Staged: a clean edit. Work tree: broken. */
-    add(&r, "db.example.com", APEX DKIM1 "www IN A 192.0.2.1\n");
-    put(&r, "db.example.com", APEX DKIM1 BROKEN);
-    assert_lint(&r, NULL, "");
+    add(r, "db.example.com", APEX DKIM1 "www IN A 192.0.2.1\n");
+    put(r, "db.example.com", APEX DKIM1 BROKEN);
+    assert_lint(r, NULL, "");
     /* And the other way round. */
-    add(&r, "db.example.com", APEX DKIM1 BROKEN);
-    put(&r, "db.example.com", APEX DKIM1);
-    assert_lint(&r, NULL, "db.example.com:6 syntax-error\n");
+    add(r, "db.example.com", APEX DKIM1 BROKEN);
+    put(r, "db.example.com", APEX DKIM1);
+    assert_lint(r, NULL, "db.example.com:6 syntax-error\n");
     /* Unchanged zone files are not linted. */
-    add(&r, "db.example.com", APEX DKIM1);
-    add(&r, "db.other.example", "$ORIGIN other.example.\n$TTL 60\nx A 192.0.2.1\n");
-    assert_lint(&r, NULL, "");
-    free_repo(&r);
+    add(r, "db.example.com", APEX DKIM1);
+    add(r, "db.other.example", "$ORIGIN other.example.\n$TTL 60\nx A 192.0.2.1\n");
+    assert_lint(r, NULL, "");
 }
 
 static void staged_includes_come_from_the_index(void **state)
 {
-    (void)state;
-    repo r;
-    init_repo(&r, false);
-    add(&r, "zones/db.example.com", APEX "$INCLUDE inc/ses.inc\n");
-    add(&r, "zones/inc/ses.inc", DKIM1);
-    add(&r, "README", "zones\n");
-    commit(&r, "base");
+    repo *r = *state;
+    add(r, "zones/db.example.com", APEX "$INCLUDE inc/ses.inc\n");
+    add(r, "zones/inc/ses.inc", DKIM1);
+    add(r, "README", "zones\n");
+    commit(r, "base");
     /* Only the include is staged: the zone file that reads it is linted,
      * with the include's index version. */
-    add(&r, "zones/inc/ses.inc", DKIM1 BROKEN);
-    put(&r, "zones/inc/ses.inc", DKIM1);
-    assert_lint(&r, NULL, "zones/inc/ses.inc:2 syntax-error\n");
+    add(r, "zones/inc/ses.inc", DKIM1 BROKEN);
+    put(r, "zones/inc/ses.inc", DKIM1);
+    assert_lint(r, NULL, "zones/inc/ses.inc:2 syntax-error\n");
     /* A change to a file nobody includes selects nothing. */
-    add(&r, "zones/inc/ses.inc", DKIM1);
-    add(&r, "README", "zone files\n");
-    assert_lint(&r, NULL, "");
-    free_repo(&r);
+    add(r, "zones/inc/ses.inc", DKIM1);
+    add(r, "README", "zone files\n");
+    assert_lint(r, NULL, "");
 }
 
 static void staged_in_an_empty_repository(void **state)
 {
-    (void)state;
-    repo r;
-    init_repo(&r, false);
-    assert_lint(&r, NULL, "");
-    add(&r, "example.com.zone", APEX BROKEN);
-    assert_lint(&r, NULL, "example.com.zone:5 syntax-error\n");
-    free_repo(&r);
+    repo *r = *state;
+    assert_lint(r, NULL, "");
+    add(r, "example.com.zone", APEX BROKEN);
+    assert_lint(r, NULL, "example.com.zone:5 syntax-error\n");
 }
 
 static void staged_deletions_and_other_files(void **state)
 {
-    (void)state;
-    repo r;
-    init_repo(&r, false);
-    add(&r, "db.example.com", APEX BROKEN);
-    commit(&r, "base");
-    rm(&r, "db.example.com");
-    add(&r, "notes.txt", BROKEN);
-    assert_lint(&r, NULL, "");
-    free_repo(&r);
+    repo *r = *state;
+    add(r, "db.example.com", APEX BROKEN);
+    commit(r, "base");
+    rm(r, "db.example.com");
+    add(r, "notes.txt", BROKEN);
+    assert_lint(r, NULL, "");
 }
 
 static void staged_uses_the_configuration_patterns(void **state)
 {
-    (void)state;
-    repo r;
-    init_repo(&r, false);
-    add(&r, "lan/hosts.txt", "www 60 IN A 256.0.0.1\n");
-    add(&r, "lan/skip.zone", BROKEN);
-    char *path = zl_xasprintf("%s/.zonelint.json", r.dir);
-    put(&r, ".zonelint.json", "{\"zones\": [{\"path\": \"lan/*.txt\", \"origin\": "
+    repo *r = *state;
+    add(r, "lan/hosts.txt", "www 60 IN A 256.0.0.1\n");
+    add(r, "lan/skip.zone", BROKEN);
+    char *path = zl_xasprintf("%s/.zonelint.json", r->dir);
+    put(r, ".zonelint.json", "{\"zones\": [{\"path\": \"lan/*.txt\", \"origin\": "
                               "\"corp.example\"}], \"ignore\": [\"lan/skip.zone\"]}");
     zl_config cfg;
     char *err = NULL;
     assert_true(zl_config_load(path, &cfg, &err));
-    char *got = lint_cfg(&r, NULL, &cfg);
+    char *got = lint_cfg(r, NULL, &cfg);
     assert_string_equal(got, "lan/hosts.txt:1 syntax-error\n");
     free(got);
     zl_config_free(&cfg);
     free(path);
-    free_repo(&r);
 }
 
 static void diff_reports_only_new_findings(void **state)
 {
-    (void)state;
-    repo r;
-    init_repo(&r, false);
-    add(&r, "db.example.com", APEX BROKEN);
-    git_oid base = commit(&r, "base");
+    repo *r = *state;
+    add(r, "db.example.com", APEX BROKEN);
+    git_oid base = commit(r, "base");
     char hex[GIT_OID_HEXSZ + 1];
     git_oid_tostr(hex, sizeof hex, &base);
     /* Lines inserted above the old mistake move it; it is still old. */
-    put(&r, "db.example.com", APEX "a IN A 192.0.2.1\nb IN A 192.0.2.2\n" BROKEN
+    put(r, "db.example.com", APEX "a IN A 192.0.2.1\nb IN A 192.0.2.2\n" BROKEN
                               "new IN A 300.1.1.1\n");
-    assert_lint(&r, "HEAD", "db.example.com:8 syntax-error\n");
-    assert_lint(&r, hex, "db.example.com:8 syntax-error\n");
+    assert_lint(r, "HEAD", "db.example.com:8 syntax-error\n");
+    assert_lint(r, hex, "db.example.com:8 syntax-error\n");
     /* Committed, the same change compares commit to commit. */
-    add(&r, "db.example.com", APEX "a IN A 192.0.2.1\nb IN A 192.0.2.2\n" BROKEN
+    add(r, "db.example.com", APEX "a IN A 192.0.2.1\nb IN A 192.0.2.2\n" BROKEN
                               "new IN A 300.1.1.1\n");
-    commit(&r, "change");
-    assert_lint(&r, "HEAD~1..HEAD", "db.example.com:8 syntax-error\n");
-    assert_lint(&r, "HEAD~1...HEAD", "db.example.com:8 syntax-error\n");
-    assert_lint(&r, "HEAD", "");
-    free_repo(&r);
+    commit(r, "change");
+    assert_lint(r, "HEAD~1..HEAD", "db.example.com:8 syntax-error\n");
+    assert_lint(r, "HEAD~1...HEAD", "db.example.com:8 syntax-error\n");
+    assert_lint(r, "HEAD", "");
 }
 
 static void diff_counts_equal_findings(void **state)
 {
-    (void)state;
-    repo r;
-    init_repo(&r, false);
-    add(&r, "db.example.com", APEX BROKEN BROKEN);
-    commit(&r, "base");
-    put(&r, "db.example.com", APEX BROKEN BROKEN BROKEN);
+    repo *r = *state;
+    add(r, "db.example.com", APEX BROKEN BROKEN);
+    commit(r, "base");
+    put(r, "db.example.com", APEX BROKEN BROKEN BROKEN);
     /* Two old copies hide two of the three. */
-    assert_lint(&r, "HEAD", "db.example.com:7 syntax-error\n");
-    free_repo(&r);
+    assert_lint(r, "HEAD", "db.example.com:7 syntax-error\n");
 }
 
 static void diff_finds_removed_ses_records(void **state)
 {
-    (void)state;
-    repo r;
-    init_repo(&r, false);
-    add(&r, "db.example.com",
+    repo *r = *state;
+    add(r, "db.example.com",
         APEX DKIM1 DKIM2 "_amazonses IN TXT \"tok=\"\n"
              "mail IN MX 10 feedback-smtp.us-east-1.amazonses.com.\n"
              "t3._domainkey IN CNAME t3.dkim.amazonses.com\n");
-    commit(&r, "base");
+    commit(r, "base");
     /* DKIM1 gone, DKIM2 retargeted, the TXT's TTL and case changed (the
      * same record), the MX unchanged, t3's lost final dot restored (it never
      * worked, so fixing it removes nothing). */
-    put(&r, "db.example.com",
+    put(r, "db.example.com",
         APEX "t2._domainkey IN CNAME t2x.dkim.amazonses.com.\n"
              "_AMAZONSES 60 IN TXT \"tok=\"\n"
              "mail IN MX 10 feedback-smtp.us-east-1.amazonses.com.\n"
              "t3._domainkey IN CNAME t3.dkim.amazonses.com.\n");
-    assert_lint(&r, "HEAD", "db.example.com:0 ses-record-removed\n"
+    assert_lint(r, "HEAD", "db.example.com:0 ses-record-removed\n"
                             "db.example.com:5 ses-record-removed\n");
-    free_repo(&r);
 }
 
 static void diff_follows_renames_and_deletions(void **state)
 {
-    (void)state;
-    repo r;
-    init_repo(&r, false);
-    add(&r, "db.example.com", APEX DKIM1 DKIM2 BROKEN);
-    add(&r, "db.example.org", "$ORIGIN example.org.\n$TTL 60\n" DKIM1);
-    commit(&r, "base");
+    repo *r = *state;
+    add(r, "db.example.com", APEX DKIM1 DKIM2 BROKEN);
+    add(r, "db.example.org", "$ORIGIN example.org.\n$TTL 60\n" DKIM1);
+    commit(r, "base");
     /* A rename keeps its records and its old findings. */
-    rm(&r, "db.example.com");
-    add(&r, "zones/example.com.zone", APEX DKIM1 DKIM2 BROKEN);
-    assert_lint(&r, "HEAD", "");
+    rm(r, "db.example.com");
+    add(r, "zones/example.com.zone", APEX DKIM1 DKIM2 BROKEN);
+    assert_lint(r, "HEAD", "");
     /* A deleted zone file loses its SES records. */
-    rm(&r, "db.example.org");
-    assert_lint(&r, "HEAD", "db.example.org:0 ses-record-removed\n");
+    rm(r, "db.example.org");
+    assert_lint(r, "HEAD", "db.example.org:0 ses-record-removed\n");
     /* So does one renamed to a name that is no zone file's: the finding is
      * on the file's new name. */
-    rm(&r, "zones/example.com.zone");
-    add(&r, "zones/example.com.txt", APEX DKIM1 DKIM2 BROKEN);
-    assert_lint(&r, "HEAD", "db.example.org:0 ses-record-removed\n"
+    rm(r, "zones/example.com.zone");
+    add(r, "zones/example.com.txt", APEX DKIM1 DKIM2 BROKEN);
+    assert_lint(r, "HEAD", "db.example.org:0 ses-record-removed\n"
                             "zones/example.com.txt:0 ses-record-removed\n"
                             "zones/example.com.txt:0 ses-record-removed\n");
-    free_repo(&r);
 }
 
 static void diff_reads_includes_of_each_side(void **state)
 {
-    (void)state;
-    repo r;
-    init_repo(&r, false);
-    add(&r, "db.example.com", APEX "$INCLUDE ses.inc\n");
-    add(&r, "ses.inc", DKIM1 DKIM2);
-    commit(&r, "base");
-    add(&r, "ses.inc", DKIM1 BROKEN);
-    commit(&r, "drop a record");
-    assert_lint(&r, "HEAD~1..HEAD", "db.example.com:0 ses-record-removed\n"
+    repo *r = *state;
+    add(r, "db.example.com", APEX "$INCLUDE ses.inc\n");
+    add(r, "ses.inc", DKIM1 DKIM2);
+    commit(r, "base");
+    add(r, "ses.inc", DKIM1 BROKEN);
+    commit(r, "drop a record");
+    assert_lint(r, "HEAD~1..HEAD", "db.example.com:0 ses-record-removed\n"
                                     "ses.inc:2 syntax-error\n");
     /* The include deleted: the zone file reports it missing. */
-    rm(&r, "ses.inc");
-    char *got = lint(&r, "HEAD~1");
+    rm(r, "ses.inc");
+    char *got = lint(r, "HEAD~1");
     assert_non_null(strstr(got, "db.example.com:5 syntax-error\n"));
     assert_non_null(strstr(got, "db.example.com:0 ses-record-removed\n"));
     free(got);
-    free_repo(&r);
 }
 
 static void binary_files_and_submodules(void **state)
 {
-    (void)state;
-    repo r;
-    init_repo(&r, false);
-    add(&r, "db.example.com", APEX DKIM1);
-    commit(&r, "base");
+    repo *r = *state;
+    add(r, "db.example.com", APEX DKIM1);
+    commit(r, "base");
     /* A zone file turned binary: read up to the NUL (a broken record), and
      * the NUL reported. */
     static const char bin[] = "\x7f" "ELF\0\0\0\x01\x02";
-    write_file(&r, "db.example.com", bin, sizeof bin - 1);
+    write_file(r, "db.example.com", bin, sizeof bin - 1);
     git_index *idx;
-    assert_int_equal(git_repository_index(&idx, r.git), 0);
+    assert_int_equal(git_repository_index(&idx, r->git), 0);
     assert_int_equal(git_index_add_bypath(idx, "db.example.com"), 0);
     /* A submodule whose name looks like a zone file is not a file. */
     git_index_entry sub = {.mode = GIT_FILEMODE_COMMIT, .path = "vendor.zone"};
@@ -401,50 +389,48 @@ static void binary_files_and_submodules(void **state)
     assert_int_equal(git_index_add(idx, &sub), 0);
     assert_int_equal(git_index_write(idx), 0);
     git_index_free(idx);
-    assert_lint(&r, NULL, "db.example.com:1 syntax-error\ndb.example.com:1 syntax-error\n");
-    commit(&r, "binary");
-    assert_lint(&r, "HEAD~1..HEAD", "db.example.com:0 ses-record-removed\n"
+    assert_lint(r, NULL, "db.example.com:1 syntax-error\ndb.example.com:1 syntax-error\n");
+    commit(r, "binary");
+    assert_lint(r, "HEAD~1..HEAD", "db.example.com:0 ses-record-removed\n"
                                     "db.example.com:1 syntax-error\n"
                                     "db.example.com:1 syntax-error\n");
-    free_repo(&r);
 }
 
 static void detached_head(void **state)
 {
-    (void)state;
-    repo r;
-    init_repo(&r, false);
-    add(&r, "db.example.com", APEX BROKEN);
-    git_oid first = commit(&r, "one");
-    add(&r, "db.example.com", APEX BROKEN "n IN A 300.0.0.1\n");
-    git_oid second = commit(&r, "two");
+    repo *r = *state;
+    add(r, "db.example.com", APEX BROKEN);
+    git_oid first = commit(r, "one");
+    add(r, "db.example.com", APEX BROKEN "n IN A 300.0.0.1\n");
+    git_oid second = commit(r, "two");
     char range[2 * GIT_OID_HEXSZ + 8] = "HEAD..";
     git_oid_tostr(range + 6, GIT_OID_HEXSZ + 1, &second);
-    assert_int_equal(git_repository_set_head_detached(r.git, &first), 0);
-    assert_int_equal(git_repository_head_detached(r.git), 1);
+    assert_int_equal(git_repository_set_head_detached(r->git, &first), 0);
+    assert_int_equal(git_repository_head_detached(r->git), 1);
     /* The index still holds "two": staged against "one". */
-    assert_lint(&r, NULL, "db.example.com:5 syntax-error\ndb.example.com:6 syntax-error\n");
-    assert_lint(&r, "HEAD", "db.example.com:6 syntax-error\n");
-    assert_lint(&r, range, "db.example.com:6 syntax-error\n");
-    free_repo(&r);
+    assert_lint(r, NULL, "db.example.com:5 syntax-error\ndb.example.com:6 syntax-error\n");
+    assert_lint(r, "HEAD", "db.example.com:6 syntax-error\n");
+    assert_lint(r, range, "db.example.com:6 syntax-error\n");
 }
 
 static void errors(void **state)
 {
-    (void)state;
-    repo r;
-    init_repo(&r, false);
-    assert_error(&r, "HEAD", "no commits yet");
-    add(&r, "db.example.com", APEX);
-    commit(&r, "one");
-    assert_error(&r, "no-such-branch", "no-such-branch");
-    assert_error(&r, "HEAD~5", "HEAD~5");
-    assert_error(&r, "HEAD^{tree}", "not a commit");
-    free_repo(&r);
+    repo *r = *state;
+    assert_error(r, "HEAD", "no commits yet");
+    add(r, "db.example.com", APEX);
+    commit(r, "one");
+    assert_error(r, "no-such-branch", "no-such-branch");
+    assert_error(r, "HEAD~5", "HEAD~5");
+    assert_error(r, "HEAD^{tree}", "not a commit");
+}
 
-    init_repo(&r, true);
-    assert_error(&r, NULL, "bare");
-    free_repo(&r);
+static void bare_or_no_repository(void **state)
+{
+    (void)state;
+    repo bare;
+    init_repo(&bare, true);
+    assert_error(&bare, NULL, "bare");
+    free_repo(&bare);
 
     char dir[] = "/tmp/zl-test-nogit-XXXXXX";
     assert_non_null(mkdtemp(dir));
@@ -457,45 +443,46 @@ static void errors(void **state)
 /* A shallow clone: the base commit's parent is not in the repository. */
 static void shallow_clone(void **state)
 {
-    (void)state;
-    repo r;
-    init_repo(&r, false);
-    add(&r, "db.example.com", APEX);
-    git_oid first = commit(&r, "one");
-    add(&r, "db.example.com", APEX BROKEN);
-    git_oid second = commit(&r, "two");
+    repo *r = *state;
+    add(r, "db.example.com", APEX);
+    git_oid first = commit(r, "one");
+    add(r, "db.example.com", APEX BROKEN);
+    git_oid second = commit(r, "two");
     char hex[GIT_OID_HEXSZ + 1];
     git_oid_tostr(hex, sizeof hex, &first);
-    char *obj = zl_xasprintf("%s/.git/objects/%.2s/%s", r.dir, hex, hex + 2);
+    char *obj = zl_xasprintf("%s/.git/objects/%.2s/%s", r->dir, hex, hex + 2);
     assert_int_equal(unlink(obj), 0);
     free(obj);
     git_oid_tostr(hex, sizeof hex, &second);
     char *shallow = zl_xasprintf("%s\n", hex);
-    put(&r, ".git/shallow", shallow);
+    put(r, ".git/shallow", shallow);
     free(shallow);
-    assert_error(&r, "HEAD~1", "shallow clone");
-    assert_lint(&r, "HEAD", "");
-    free_repo(&r);
+    assert_error(r, "HEAD~1", "shallow clone");
+    assert_lint(r, "HEAD", "");
 }
+
+/* A test run in the fresh repository of setup(). */
+#define IN_REPO(test) cmocka_unit_test_setup_teardown(test, setup, teardown)
 
 int main(void)
 {
     git_libgit2_init();
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(staged_reads_the_index_not_the_work_tree),
-        cmocka_unit_test(staged_includes_come_from_the_index),
-        cmocka_unit_test(staged_in_an_empty_repository),
-        cmocka_unit_test(staged_deletions_and_other_files),
-        cmocka_unit_test(staged_uses_the_configuration_patterns),
-        cmocka_unit_test(diff_reports_only_new_findings),
-        cmocka_unit_test(diff_counts_equal_findings),
-        cmocka_unit_test(diff_finds_removed_ses_records),
-        cmocka_unit_test(diff_follows_renames_and_deletions),
-        cmocka_unit_test(diff_reads_includes_of_each_side),
-        cmocka_unit_test(binary_files_and_submodules),
-        cmocka_unit_test(detached_head),
-        cmocka_unit_test(errors),
-        cmocka_unit_test(shallow_clone),
+        IN_REPO(staged_reads_the_index_not_the_work_tree),
+        IN_REPO(staged_includes_come_from_the_index),
+        IN_REPO(staged_in_an_empty_repository),
+        IN_REPO(staged_deletions_and_other_files),
+        IN_REPO(staged_uses_the_configuration_patterns),
+        IN_REPO(diff_reports_only_new_findings),
+        IN_REPO(diff_counts_equal_findings),
+        IN_REPO(diff_finds_removed_ses_records),
+        IN_REPO(diff_follows_renames_and_deletions),
+        IN_REPO(diff_reads_includes_of_each_side),
+        IN_REPO(binary_files_and_submodules),
+        IN_REPO(detached_head),
+        IN_REPO(errors),
+        cmocka_unit_test(bare_or_no_repository),
+        IN_REPO(shallow_clone),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     git_libgit2_shutdown();
