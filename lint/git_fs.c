@@ -1,22 +1,32 @@
 #include "git_fs.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "util.h"
 
+/* Messages name files as the work tree's reader does ("path: No such file
+ * or directory"), so that a finding quoting one (a missing $INCLUDE) keeps
+ * its key whichever version it comes from. */
+static char *missing(const char *path)
+{
+    return zl_xasprintf("%s: %s", path, strerror(ENOENT));
+}
+
 /* The blob a tree or the index holds at path, or false with *err. */
 static bool find_blob(const zl_git_fs *g, const char *path, git_oid *id, char **err)
 {
     if (g->index) {
         const git_index_entry *e = git_index_get_bypath(g->index, path, 0);
+        if (!e && (git_index_get_bypath(g->index, path, 1) ||
+                   git_index_get_bypath(g->index, path, 2))) {
+            *err = zl_xasprintf("%s: unmerged in the index: resolve the conflict first", path);
+            return false;
+        }
         if (!e) {
-            *err = zl_xasprintf("%s: not in %s%s", path, g->what,
-                                git_index_get_bypath(g->index, path, 1) ||
-                                        git_index_get_bypath(g->index, path, 2)
-                                    ? " (it has merge conflicts)"
-                                    : "");
+            *err = missing(path);
             return false;
         }
         if (e->mode == GIT_FILEMODE_COMMIT) {
@@ -28,15 +38,16 @@ static bool find_blob(const zl_git_fs *g, const char *path, git_oid *id, char **
     }
     git_tree_entry *e = NULL;
     if (git_tree_entry_bypath(&e, g->tree, path) != 0) {
-        *err = zl_xasprintf("%s: not in %s", path, g->what);
+        *err = missing(path);
         return false;
     }
     git_object_t type = git_tree_entry_type(e);
     git_oid_cpy(id, git_tree_entry_id(e));
     git_tree_entry_free(e);
     if (type != GIT_OBJECT_BLOB) {
-        *err = zl_xasprintf("%s: %s in %s, not a file", path,
-                            type == GIT_OBJECT_TREE ? "a directory" : "a submodule", g->what);
+        *err = zl_xasprintf(type == GIT_OBJECT_TREE ? "%s: is a directory"
+                                                    : "%s: a submodule, not a file",
+                            path);
         return false;
     }
     return true;
@@ -81,6 +92,9 @@ static bool git_read(const zl_fs *fs, const char *path, char **data, size_t *len
     if (g->root) {
         char *full = norm[0] == '/' ? zl_xstrdup(norm) : zl_xasprintf("%s%s", g->root, norm);
         ok = zl_fs_posix.read(&zl_fs_posix, full, data, len, err);
+        size_t n = strlen(g->root);
+        if (!ok && strncmp(*err, g->root, n) == 0)
+            memmove(*err, *err + n, strlen(*err + n) + 1);
         free(full);
     } else {
         ok = read_object(g, norm, data, len, err);

@@ -369,6 +369,11 @@ static void diff_reads_includes_of_each_side(void **state)
     assert_non_null(strstr(got, "db.example.com:5 syntax-error\n"));
     assert_non_null(strstr(got, "db.example.com:0 ses-record-removed\n"));
     free(got);
+    /* Missing in the base commit and in the work tree alike: not new. */
+    commit(r, "include deleted");
+    put(r, "db.example.com", APEX "www IN A 192.0.2.1\n$INCLUDE ses.inc\n");
+    assert_lint(r, "HEAD", "");
+    assert_lint(r, NULL, "");
 }
 
 static void binary_files_and_submodules(void **state)
