@@ -242,6 +242,10 @@ bool zl_git_lint(const zl_git_opts *o, zl_zoneset *zs, zl_lint *l, size_t *unrea
                  char **err)
 {
     git_libgit2_init();
+    /* Every zone file of a big folder is looked up by path when a change
+     * touches a file they might include: keep such a folder's tree parsed
+     * (libgit2 caches trees only up to 4 KiB by default). */
+    git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, (size_t)1 << 20);
     session s = {.o = o};
     bool ok = false;
     if (git_repository_open_ext(&s.repo, o->dir ? o->dir : ".", 0, NULL) != 0) {
