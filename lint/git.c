@@ -248,9 +248,14 @@ bool zl_git_lint(const zl_git_opts *o, zl_zoneset *zs, zl_lint *l, size_t *unrea
     git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, (size_t)1 << 20);
     session s = {.o = o};
     bool ok = false;
-    if (git_repository_open_ext(&s.repo, o->dir ? o->dir : ".", 0, NULL) != 0) {
+    /* As git's own tools do: a pre-commit hook of `git commit -a` or
+     * `git commit FILE` must read the temporary index GIT_INDEX_FILE names. */
+    int rc = git_repository_open_ext(&s.repo, o->dir, GIT_REPOSITORY_OPEN_FROM_ENV, NULL);
+    if (rc == GIT_ENOTFOUND) {
         *err = zl_xasprintf("%s is not in a git repository (--staged and --diff read one)",
                             o->dir ? o->dir : "the working directory");
+    } else if (rc != 0) {
+        *err = git_failure("cannot open the repository");
     } else {
         s.top = git_repository_workdir(s.repo);
         ok = o->diff ? lint_diff(&s, zs, l, err) : lint_staged(&s, zs, l, err);

@@ -18,7 +18,7 @@
 #include "lint.h"
 
 typedef struct zl_git_opts {
-    const char *dir;        /* a directory inside the repository; NULL: "." */
+    const char *dir;        /* a directory inside the repository; NULL: $GIT_DIR, else "." */
     const zl_config *cfg;
     const char *origin;     /* --origin, or NULL */
     const zl_severity *sev; /* effective severity per registry index */

@@ -6,7 +6,9 @@
 suite=hook
 . "$(dirname "$0")/lib.sh"
 
-# A git of our own: no user or system configuration.
+# A git of our own: no user or system configuration, nothing from a git
+# that runs these tests (from a hook, say).
+unset GIT_DIR GIT_INDEX_FILE GIT_WORK_TREE GIT_COMMON_DIR
 export HOME="$tmp" GIT_CONFIG_NOSYSTEM=1 GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@example.com \
     GIT_COMMITTER_NAME=t GIT_COMMITTER_EMAIL=t@example.com NO_COLOR=1
 mkdir "$tmp/bin" && ln -s "$bin" "$tmp/bin/zonelint"
@@ -52,6 +54,18 @@ echo "bad IN A 256.1.1.1" >> "$r/zones/db.example.com"
 expect 0 "commit the fixed version, broken in the work tree only" -- git commit -q -m base
 expect 1 "--diff HEAD reads the work tree" -- zonelint --diff HEAD
 has "zones/db.example.com:7:10" "work tree finding"
+# git commit -a and git commit FILE stage into a temporary index, which
+# GIT_INDEX_FILE names: the hook reads that one.
+expect 1 "git commit -a of a broken zone" -- git commit -q -a -m all
+has "zones/db.example.com:7:10" "finding of the temporary index"
+expect 1 "git commit FILE of a broken zone" -- git commit -q -m one zones/db.example.com
+# A linked work tree shares the hook and has an index of its own.
+git -C "$r" worktree add -q "$tmp/linked"
+echo "bad IN A 256.1.1.1" >> "$tmp/linked/zones/db.example.com"
+cwd=$tmp/linked
+expect 1 "git commit -a in a linked work tree" -- git commit -q -a -m linked
+has "zones/db.example.com:7:10" "finding in the linked work tree"
+cwd=$r
 zone > "$r/zones/db.example.com"
 
 # An existing hook is never replaced.
