@@ -62,7 +62,7 @@ static void usage(FILE *f)
           "  --version            print the version\n"
           "  --help               print this help\n"
           "\n"
-          "Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or I/O error.\n",
+          "Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage, I/O or git error.\n",
           f);
 }
 

@@ -18,6 +18,7 @@ typedef struct session {
     git_repository *repo;
     const char *top; /* the work tree, ending in '/'; NULL when bare */
     zl_git_changes changes;
+    char *base_name; /* for messages: "origin/main (1a2b3c4d5e6f)" */
     size_t unreadable;
 } session;
 
@@ -52,8 +53,9 @@ static void read_side(session *s, zl_git_side *side, bool new_side, zl_zoneset *
             fprintf(stderr, "zonelint: %s\n", err);
             s->unreadable++;
         } else {
-            fprintf(stderr, "zonelint: warning: %s, so its findings are all reported: %s\n",
-                    "the base version cannot be read", err);
+            fprintf(stderr, "zonelint: warning: the base version cannot be read, so all "
+                            "findings of the new one are reported: %s\n",
+                    err);
         }
         free(err);
     }
@@ -115,6 +117,20 @@ static char *bad_range(const session *s, const char *what)
     return full;
 }
 
+/* How messages name the base: as the user did, with its id. */
+static char *base_name(const char *spec, bool merge_base, const git_commit *base)
+{
+    char hex[GIT_OID_HEXSZ + 1];
+    git_oid_tostr(hex, sizeof hex, git_commit_id(base));
+    const char *dots = strstr(spec, "..");
+    if (merge_base)
+        return zl_xasprintf("the merge base of %s (%.12s)", spec, hex);
+    if (dots == spec)
+        return zl_xasprintf("HEAD (%.12s)", hex);
+    return zl_xasprintf("%.*s (%.12s)", dots ? (int)(dots - spec) : (int)strlen(spec), spec,
+                        hex);
+}
+
 /* --diff's argument: the base commit and the new one (NULL: the work tree). */
 static bool resolve_range(session *s, git_commit **base, git_commit **head, char **err)
 {
@@ -137,6 +153,8 @@ static bool resolve_range(session *s, git_commit **base, git_commit **head, char
         git_commit_free(*base);
         *base = merge_base;
     }
+    if (ok)
+        s->base_name = base_name(s->o->diff, spec.flags & GIT_REVSPEC_MERGE_BASE, *base);
     git_object_free(spec.from);
     git_object_free(spec.to);
     return ok;
@@ -152,17 +170,9 @@ static const char *renamed(void *ctx, const char *base_path)
     return base_path;
 }
 
-static char *describe_base(const session *s, const git_commit *base)
-{
-    char hex[GIT_OID_HEXSZ + 1];
-    git_oid_tostr(hex, sizeof hex, git_commit_id(base));
-    size_t n = strcspn(s->o->diff, ".");
-    return zl_xasprintf("%.*s (%.12s)", (int)n, s->o->diff, hex);
-}
-
 /* Lint both versions; keep what the base did not have. */
-static void compare(session *s, zl_git_side *old_side, zl_git_side *new_side,
-                    const git_commit *base, zl_zoneset *zs, zl_lint *l)
+static void compare(session *s, zl_git_side *old_side, zl_git_side *new_side, zl_zoneset *zs,
+                    zl_lint *l)
 {
     zl_zoneset bzs;
     zl_zoneset_init(&bzs);
@@ -174,7 +184,7 @@ static void compare(session *s, zl_git_side *old_side, zl_git_side *new_side,
     read_side(s, new_side, true, zs);
     zl_removed rm = {0};
     if (s->o->sev[zl_rule_index(&zl_rule_ses_record_removed)] != ZL_SEV_OFF) {
-        rm.base = describe_base(s, base);
+        rm.base = zl_xstrdup(s->base_name);
         zl_removed_find(&bzs, &bl.findings, zs, renamed, s, &rm);
     }
     zl_lint_init(l, zs, s->o->sev);
@@ -205,9 +215,10 @@ static bool lint_diff(session *s, zl_zoneset *zs, zl_lint *l, char **err)
         *err = git_failure("cannot read the index");
         ok = false;
     }
-    if (ok && (head ? git_diff_tree_to_tree(&diff, s->repo, base_tree, head_tree, &opts)
-                    : git_diff_tree_to_workdir_with_index(&diff, s->repo, base_tree, &opts)) !=
-                  0) {
+    int rc = !ok   ? 0
+             : head ? git_diff_tree_to_tree(&diff, s->repo, base_tree, head_tree, &opts)
+                    : git_diff_tree_to_workdir_with_index(&diff, s->repo, base_tree, &opts);
+    if (rc != 0) {
         *err = git_failure("cannot compare the versions");
         ok = false;
     }
@@ -227,7 +238,7 @@ static bool lint_diff(session *s, zl_zoneset *zs, zl_lint *l, char **err)
             zl_git_fs_tree(&new_side.fs, s->repo, head_tree, git_commit_id(head));
         else
             zl_git_fs_workdir(&new_side.fs, s->top);
-        compare(s, &old_side, &new_side, base, zs, l);
+        compare(s, &old_side, &new_side, zs, l);
     }
     git_diff_free(diff);
     git_index_free(index);
@@ -263,6 +274,7 @@ bool zl_git_lint(const zl_git_opts *o, zl_zoneset *zs, zl_lint *l, size_t *unrea
     if (!ok)
         zl_lint_init(l, zs, o->sev);
     zl_git_changes_free(&s.changes);
+    free(s.base_name);
     git_repository_free(s.repo);
     git_libgit2_shutdown();
     *unreadable = s.unreadable;
