@@ -1,6 +1,7 @@
 #!/bin/sh
 # The command line: exit codes, options, messages, colour, configuration.
 suite=cli
+# shellcheck source=tests/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 cat > "$tmp/clean.zone" <<'Z'

@@ -4,6 +4,7 @@
 # pre-commit hook through real commits, and what --staged and --diff print
 # and exit with.
 suite=hook
+# shellcheck source=tests/lib.sh
 . "$(dirname "$0")/lib.sh"
 
 # A git of our own: no user or system configuration, nothing from a git
@@ -22,6 +23,7 @@ not() {
 }
 
 zone() {
+    # shellcheck disable=SC2016 # the dollars are the zone file's
     printf '$ORIGIN example.com.\n$TTL 300\n@ IN SOA ns1 h 1 2 3 4 5\n  IN NS ns1\n'
     printf 'ns1 IN A 192.0.2.1\nt1._domainkey IN CNAME t1.dkim.amazonses.com.\n'
 }
