@@ -23,13 +23,17 @@ typedef struct entries {
     size_t n, cap;
 } entries;
 
-static void record_key(const zl_zoneset *zs, const zl_zone *z, const zl_record *r, zl_buf *b,
-                       size_t *prefix)
+/* "owner<TAB>TYPE<TAB>" into b. */
+static void record_prefix(const zl_zoneset *zs, const zl_record *r, zl_buf *b)
 {
     char tn[32];
     zl_names_format(&zs->names, r->owner, b);
     zl_buf_printf(b, "\t%s\t", zl_type_name(r->type, tn, sizeof tn));
-    *prefix = b->len;
+}
+
+/* The value after the prefix. */
+static void record_value(const zl_zoneset *zs, const zl_zone *z, const zl_record *r, zl_buf *b)
+{
     unsigned n = zl_record_nrdata(r);
     zl_tok *toks = zl_xmalloc((n + 1) * sizeof *toks);
     for (unsigned i = 0; i < n; i++)
@@ -55,20 +59,16 @@ static int cmp_entry(const void *a, const void *b)
     return strcmp(((const entry *)a)->key, ((const entry *)b)->key);
 }
 
-static void collect(const zl_zoneset *zs, entries *out)
+static void push(entries *out, zl_buf *key, size_t prefix, const zl_zone *z, const zl_record *r)
 {
-    zl_buf b = {0};
-    for (size_t k = 0; k < zs->nzones; k++) {
-        const zl_zone *z = zs->zones[k];
-        for (size_t i = 0; i < z->nrecs; i++) {
-            size_t prefix;
-            record_key(zs, z, &z->recs[i], &b, &prefix);
-            ZL_GROW(out->v, out->cap, out->n + 1);
-            out->v[out->n++] = (entry){zl_buf_take(&b), prefix, z, &z->recs[i]};
-        }
-    }
-    if (out->n > 1)
-        qsort(out->v, out->n, sizeof *out->v, cmp_entry);
+    ZL_GROW(out->v, out->cap, out->n + 1);
+    out->v[out->n++] = (entry){zl_buf_take(key), prefix, z, r};
+}
+
+static void sort(entries *e)
+{
+    if (e->n > 1)
+        qsort(e->v, e->n, sizeof *e->v, cmp_entry);
 }
 
 static void entries_free(entries *e)
@@ -78,7 +78,7 @@ static void entries_free(entries *e)
     free(e->v);
 }
 
-/* Index of the first entry not below key (compared on n bytes, or whole). */
+/* Index of the first entry not below key (compared on n bytes). */
 static size_t lower_bound(const entries *e, const char *key, size_t n)
 {
     size_t lo = 0, hi = e->n;
@@ -92,10 +92,62 @@ static size_t lower_bound(const entries *e, const char *key, size_t n)
     return lo;
 }
 
+static bool has_prefix(const entries *e, const char *key, size_t n)
+{
+    size_t i = lower_bound(e, key, n);
+    return i < e->n && strncmp(e->v[i].key, key, n) == 0;
+}
+
 static bool contains(const entries *e, const char *key)
 {
-    size_t i = lower_bound(e, key, strlen(key) + 1);
-    return i < e->n && strcmp(e->v[i].key, key) == 0;
+    return has_prefix(e, key, strlen(key) + 1);
+}
+
+/* The SES records of base that worked (no error of their own), sorted. */
+static void collect_ses(const zl_zoneset *base, const zl_findings *found, entries *out)
+{
+    zl_buf b = {0};
+    for (size_t k = 0; k < base->nzones; k++) {
+        const zl_zone *z = base->zones[k];
+        for (size_t i = 0; i < z->nrecs; i++) {
+            const zl_record *r = &z->recs[i];
+            zl_ses_shape shape;
+            if (!zl_ses_classify(base, z, r, &shape))
+                continue;
+            bool broken = false;
+            for (size_t f = 0; f < found->n && !broken; f++)
+                broken = found->v[f].rec == r && found->v[f].severity == ZL_SEV_ERROR;
+            if (broken)
+                continue;
+            record_prefix(base, r, &b);
+            size_t prefix = b.len;
+            record_value(base, z, r, &b);
+            push(out, &b, prefix, z, r);
+        }
+    }
+    sort(out);
+}
+
+/* The records of zs at an owner and type of one of the SES records: the only
+ * ones a comparison needs, whatever the size of the zone. */
+static void collect_at(const zl_zoneset *zs, const entries *ses, entries *out)
+{
+    zl_buf b = {0};
+    for (size_t k = 0; k < zs->nzones; k++) {
+        const zl_zone *z = zs->zones[k];
+        for (size_t i = 0; i < z->nrecs; i++) {
+            const zl_record *r = &z->recs[i];
+            zl_buf_reset(&b);
+            record_prefix(zs, r, &b);
+            size_t prefix = b.len;
+            if (!has_prefix(ses, zl_buf_str(&b), prefix))
+                continue;
+            record_value(zs, z, r, &b);
+            push(out, &b, prefix, z, r);
+        }
+    }
+    zl_buf_free(&b);
+    sort(out);
 }
 
 /* A record of head at the same owner and type whose value base lacks. */
@@ -108,28 +160,23 @@ static const entry *replacement(const entries *head, const entries *base, const 
     return NULL;
 }
 
-static bool has_error(const zl_findings *f, const zl_record *r)
-{
-    for (size_t i = 0; i < f->n; i++)
-        if (f->v[i].rec == r && f->v[i].severity == ZL_SEV_ERROR)
-            return true;
-    return false;
-}
-
 void zl_removed_find(const zl_zoneset *base, const zl_findings *base_found,
                      const zl_zoneset *head, zl_renamed_fn renamed, void *ctx,
                      zl_removed *out)
 {
-    entries b = {0}, h = {0};
-    collect(base, &b);
-    collect(head, &h);
-    for (size_t i = 0; i < b.n; i++) {
-        const entry *e = &b.v[i];
-        zl_ses_shape shape;
-        if (contains(&h, e->key) || !zl_ses_classify(base, e->z, e->r, &shape) ||
-            has_error(base_found, e->r))
+    entries ses = {0}, b = {0}, h = {0};
+    collect_ses(base, base_found, &ses);
+    if (ses.n) {
+        collect_at(base, &ses, &b);
+        collect_at(head, &ses, &h);
+    }
+    for (size_t i = 0; i < ses.n; i++) {
+        const entry *e = &ses.v[i];
+        if (contains(&h, e->key))
             continue;
         const entry *now = replacement(&h, &b, e);
+        zl_ses_shape shape;
+        zl_ses_classify(base, e->z, e->r, &shape);
         zl_buf text = {0};
         zl_record_describe(base, e->z, e->r, &text);
         const char *new_name = renamed(ctx, e->z->path);
@@ -144,6 +191,7 @@ void zl_removed_find(const zl_zoneset *base, const zl_findings *base_found,
             .rec = now ? now->r : NULL,
         };
     }
+    entries_free(&ses);
     entries_free(&b);
     entries_free(&h);
 }
