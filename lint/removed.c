@@ -103,51 +103,61 @@ static bool contains(const entries *e, const char *key)
     return has_prefix(e, key, strlen(key) + 1);
 }
 
-/* The SES records of base that worked (no error of their own), sorted. */
-static void collect_ses(const zl_zoneset *base, const zl_findings *found, entries *out)
-{
-    zl_buf b = {0};
-    for (size_t k = 0; k < base->nzones; k++) {
-        const zl_zone *z = base->zones[k];
-        for (size_t i = 0; i < z->nrecs; i++) {
-            const zl_record *r = &z->recs[i];
-            zl_ses_shape shape;
-            if (!zl_ses_classify(base, z, r, &shape))
-                continue;
-            bool broken = false;
-            for (size_t f = 0; f < found->n && !broken; f++)
-                broken = found->v[f].rec == r && found->v[f].severity == ZL_SEV_ERROR;
-            if (broken)
-                continue;
-            record_prefix(base, r, &b);
-            size_t prefix = b.len;
-            record_value(base, z, r, &b);
-            push(out, &b, prefix, z, r);
-        }
-    }
-    sort(out);
-}
+/* Which records to key. */
+typedef bool (*keep_fn)(const void *ctx, const zl_zoneset *zs, const zl_zone *z,
+                        const zl_record *r);
 
-/* The records of zs at an owner and type of one of the SES records: the only
- * ones a comparison needs, whatever the size of the zone. */
-static void collect_at(const zl_zoneset *zs, const entries *ses, entries *out)
+/* The records of zs that keep accepts, keyed and sorted. */
+static void collect(const zl_zoneset *zs, keep_fn keep, const void *ctx, entries *out)
 {
     zl_buf b = {0};
     for (size_t k = 0; k < zs->nzones; k++) {
         const zl_zone *z = zs->zones[k];
         for (size_t i = 0; i < z->nrecs; i++) {
             const zl_record *r = &z->recs[i];
-            zl_buf_reset(&b);
+            if (!keep(ctx, zs, z, r))
+                continue;
             record_prefix(zs, r, &b);
             size_t prefix = b.len;
-            if (!has_prefix(ses, zl_buf_str(&b), prefix))
-                continue;
             record_value(zs, z, r, &b);
             push(out, &b, prefix, z, r);
         }
     }
-    zl_buf_free(&b);
     sort(out);
+}
+
+/* An SES record that worked: no error of its own among the findings. */
+static bool working_ses(const void *ctx, const zl_zoneset *zs, const zl_zone *z,
+                        const zl_record *r)
+{
+    const zl_findings *found = ctx;
+    zl_ses_shape shape;
+    if (!zl_ses_classify(zs, z, r, &shape))
+        return false;
+    for (size_t f = 0; f < found->n; f++)
+        if (found->v[f].rec == r && found->v[f].severity == ZL_SEV_ERROR)
+            return false;
+    return true;
+}
+
+/* The owners and types of the SES records: the only records a comparison
+ * needs, whatever the size of the zone. */
+typedef struct at_ses {
+    const entries *ses;
+    uint8_t types[65536 / 8]; /* a bit per type any of them has */
+    zl_buf *scratch;
+} at_ses;
+
+static bool at_ses_name(const void *ctx, const zl_zoneset *zs, const zl_zone *z,
+                        const zl_record *r)
+{
+    (void)z;
+    const at_ses *a = ctx;
+    if (!(a->types[r->type / 8] & (1u << (r->type % 8))))
+        return false;
+    zl_buf_reset(a->scratch);
+    record_prefix(zs, r, a->scratch);
+    return has_prefix(a->ses, a->scratch->data, a->scratch->len);
 }
 
 /* A record of head at the same owner and type whose value base lacks. */
@@ -165,11 +175,14 @@ void zl_removed_find(const zl_zoneset *base, const zl_findings *base_found,
                      zl_removed *out)
 {
     entries ses = {0}, b = {0}, h = {0};
-    collect_ses(base, base_found, &ses);
-    if (ses.n) {
-        collect_at(base, &ses, &b);
-        collect_at(head, &ses, &h);
-    }
+    collect(base, working_ses, base_found, &ses);
+    zl_buf scratch = {0};
+    at_ses where = {.ses = &ses, .scratch = &scratch};
+    for (size_t i = 0; i < ses.n; i++)
+        where.types[ses.v[i].r->type / 8] |= (uint8_t)(1u << (ses.v[i].r->type % 8));
+    collect(base, at_ses_name, &where, &b);
+    collect(head, at_ses_name, &where, &h);
+    zl_buf_free(&scratch);
     for (size_t i = 0; i < ses.n; i++) {
         const entry *e = &ses.v[i];
         if (contains(&h, e->key))
