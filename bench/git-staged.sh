@@ -22,7 +22,8 @@ awk -v files="$files" -v records="$records" -v dir="$repo/zones" 'BEGIN {
     for (f = 0; f < files; f++) {
         zone = sprintf("z%04d.example", f)
         path = dir "/db." zone
-        printf "$ORIGIN %s.\n$TTL 3600\n@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n", zone > path
+        printf "$ORIGIN %s.\n$TTL 3600\n", zone > path
+        printf "@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n" > path
         printf "  IN NS ns1\n  IN MX 10 mail\nns1 IN A 192.0.2.1\nmail IN A 192.0.2.2\n" > path
         printf "tok%d._domainkey IN CNAME tok%d.dkim.amazonses.com.\n", f, f > path
         printf "_amazonses IN TXT \"tok%d=\"\n", f > path

@@ -90,7 +90,7 @@ has "zonelint not found" "missing program named"
 { zone | sed '/t1._domainkey/d'; echo "ns2 IN A 192.0.2.2"; } > "$r/zones/db.example.com"
 cwd=$r/zones
 expect 1 "--diff HEAD, a DKIM record removed" -- zonelint --diff HEAD --format github
-has "::error file=zones/db.example.com,title=ses-record-removed::Easy DKIM CNAME removed since HEAD" \
+has "::error file=zones/db.example.com,title=ses-record-removed::Easy DKIM CNAME removed" \
     "annotation"
 expect 1 "--diff HEAD as SARIF" -- zonelint --diff HEAD --format sarif
 has '"uri": "zones/db.example.com"' "SARIF path relative to the repository"
