@@ -10,7 +10,7 @@
 #include "fs.h"
 
 typedef struct zl_git_fs {
-    zl_fs fs; /* hand &fs to the readers */
+    zl_fs fs; /* hand &fs to the readers; fs.ctx points here, so never copy one */
     git_repository *repo;
     git_tree *tree;   /* the files of a commit, or */
     git_index *index; /* those of the index, or (both NULL) */
