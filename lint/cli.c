@@ -10,6 +10,8 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "git.h"
+#include "hook.h"
 #include "inputs.h"
 #include "lint.h"
 #include "output.h"
@@ -29,15 +31,19 @@ typedef struct options {
     zl_severity fail_on;
     char **enable, **disable;
     size_t nenable, ndisable;
+    bool staged;      /* --staged */
+    const char *diff; /* --diff BASE[..HEAD] */
 } options;
 
 static void usage(FILE *f)
 {
     fputs("usage: zonelint [options] FILE|DIR|- ...\n"
+          "       zonelint [options] --staged | --diff BASE[..HEAD]\n"
           "\n"
           "Lint DNS zone files: syntax, names, values, zone structure, SPF, DKIM, DMARC.\n"
           "\n"
-          "  --format FMT         text (default) or json\n"
+          "  --format FMT         text (default), json, sarif (code scanning) or github\n"
+          "                       (GitHub Actions annotations)\n"
           "  --origin NAME        origin of relative names, and the zone apex\n"
           "  --fail-on LEVEL      exit 1 on findings at or above LEVEL:\n"
           "                       error (default), warning, note, none\n"
@@ -47,12 +53,16 @@ static void usage(FILE *f)
           "  --no-config          do not read a configuration file\n"
           "  --color WHEN         auto (default), always, never; NO_COLOR also turns it off\n"
           "  --jobs N             worker threads (default: the number of CPUs)\n"
+          "  --staged             lint the staged zone files as the commit would record them\n"
+          "  --diff BASE[..HEAD]  lint HEAD's (default: the work tree's) zone files changed\n"
+          "                       since BASE; report only new findings and removed SES records\n"
+          "  --install-hook       install the pre-commit hook (zonelint --staged) here\n"
           "  --list-rules         list every rule with its severity\n"
           "  --explain RULE       explain a rule\n"
           "  --version            print the version\n"
           "  --help               print this help\n"
           "\n"
-          "Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or I/O error.\n",
+          "Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage, I/O or git error.\n",
           f);
 }
 
@@ -174,6 +184,33 @@ static bool use_color(const char *when)
     return isatty(STDOUT_FILENO) && !(nc && *nc);
 }
 
+static int install_hook(void)
+{
+    char *msg = NULL;
+    bool ok = zl_hook_install(".", &msg);
+    fprintf(ok ? stdout : stderr, "zonelint: %s\n", msg);
+    free(msg);
+    return ok ? EXIT_CLEAN : EXIT_USAGE;
+}
+
+/* --staged and --diff: the zone files come from git, not the arguments.
+ * False when git failed (nothing to write then). */
+static bool lint_git(const options *o, const zl_config *cfg, const zl_severity *sev,
+                     zl_zoneset *zs, zl_lint *l, int *status)
+{
+    zl_git_opts go = {.cfg = cfg, .origin = o->origin, .sev = sev, .diff = o->diff};
+    size_t unreadable = 0;
+    char *err = NULL;
+    if (!zl_git_lint(&go, zs, l, &unreadable, &err)) {
+        fprintf(stderr, "zonelint: %s\n", err);
+        free(err);
+        return false;
+    }
+    if (unreadable)
+        *status = EXIT_USAGE;
+    return true;
+}
+
 static void free_options(options *o)
 {
     for (size_t i = 0; i < o->nenable; i++)
@@ -219,7 +256,7 @@ static int run(options *o, bool no_config, char **args, size_t nargs)
         zl_config_free(&cfg);
         return EXIT_USAGE;
     }
-    if (nfiles == 0)
+    if (nfiles == 0 && !o->staged && !o->diff)
         fprintf(stderr, "zonelint: warning: no zone files found (names read by default: "
                         "*.zone, *.db, db.*)\n");
 
@@ -234,15 +271,30 @@ static int run(options *o, bool no_config, char **args, size_t nargs)
         free(files[i]);
     }
     free(files);
-    check_suppressions(&zs);
 
     zl_lint l;
-    zl_lint_init(&l, &zs, sev);
-    zl_lint_run(&l);
+    if (o->staged || o->diff) {
+        if (!lint_git(o, &cfg, sev, &zs, &l, &status)) {
+            zl_lint_free(&l);
+            zl_zoneset_free(&zs);
+            free(sev);
+            zl_config_free(&cfg);
+            return EXIT_USAGE;
+        }
+    } else {
+        zl_lint_init(&l, &zs, sev);
+        zl_lint_run(&l);
+    }
+    check_suppressions(&zs);
     zl_findings_sort(&l.findings);
     if (strcmp(o->format, "json") == 0) {
         if (!zl_output_json(stdout, &zs, &l.findings))
             status = EXIT_USAGE;
+    } else if (strcmp(o->format, "sarif") == 0) {
+        if (!zl_output_sarif(stdout, &l.findings))
+            status = EXIT_USAGE;
+    } else if (strcmp(o->format, "github") == 0) {
+        zl_output_github(stdout, &l.findings);
     } else {
         zl_output_text(stdout, &zs, &l.findings, use_color(o->color));
     }
@@ -266,6 +318,7 @@ int zl_main(int argc, char **argv)
     enum {
         OPT_FORMAT = 256, OPT_ORIGIN, OPT_FAIL_ON, OPT_DISABLE, OPT_ENABLE, OPT_CONFIG,
         OPT_NO_CONFIG, OPT_COLOR, OPT_JOBS, OPT_LIST_RULES, OPT_EXPLAIN, OPT_VERSION, OPT_HELP,
+        OPT_STAGED, OPT_DIFF, OPT_INSTALL_HOOK,
     };
     static const struct option longopts[] = {
         {"format", required_argument, NULL, OPT_FORMAT},
@@ -281,6 +334,9 @@ int zl_main(int argc, char **argv)
         {"explain", required_argument, NULL, OPT_EXPLAIN},
         {"version", no_argument, NULL, OPT_VERSION},
         {"help", no_argument, NULL, OPT_HELP},
+        {"staged", no_argument, NULL, OPT_STAGED},
+        {"diff", required_argument, NULL, OPT_DIFF},
+        {"install-hook", no_argument, NULL, OPT_INSTALL_HOOK},
         {NULL, 0, NULL, 0},
     };
     options o = {.format = "text", .color = "auto"};
@@ -291,8 +347,10 @@ int zl_main(int argc, char **argv)
     while (status < 0 && (c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
         switch (c) {
         case OPT_FORMAT:
-            if (strcmp(optarg, "text") && strcmp(optarg, "json")) {
-                fprintf(stderr, "zonelint: --format: unknown format '%s' (text, json)\n",
+            if (strcmp(optarg, "text") && strcmp(optarg, "json") && strcmp(optarg, "sarif") &&
+                strcmp(optarg, "github")) {
+                fprintf(stderr,
+                        "zonelint: --format: unknown format '%s' (text, json, sarif, github)\n",
                         optarg);
                 status = EXIT_USAGE;
             }
@@ -334,6 +392,9 @@ int zl_main(int argc, char **argv)
             printf("zonelint %s\n", ZL_VERSION);
             status = EXIT_CLEAN;
             break;
+        case OPT_STAGED: o.staged = true; break;
+        case OPT_DIFF: o.diff = optarg; break;
+        case OPT_INSTALL_HOOK: status = install_hook(); break;
         case 'h':
         case OPT_HELP:
             usage(stdout);
@@ -348,6 +409,17 @@ int zl_main(int argc, char **argv)
             usage(stderr);
             status = EXIT_USAGE;
         }
+    }
+    if (status < 0 && (o.staged || o.diff)) {
+        if (o.staged && o.diff)
+            fprintf(stderr, "zonelint: --staged and --diff do not go together\n");
+        else if (optind < argc)
+            fprintf(stderr, "zonelint: --staged and --diff take no FILE: they lint the zone "
+                            "files the change touches\n");
+        else
+            status = run(&o, no_config, NULL, 0);
+        if (status < 0)
+            status = EXIT_USAGE;
     }
     if (status < 0 && optind >= argc) {
         fprintf(stderr, "zonelint: no input: give zone files, directories, or - for stdin\n");

@@ -10,6 +10,7 @@ const zl_check *const zl_checks[] = {
     &zl_check_syntax,      &zl_check_names,  &zl_check_values, &zl_check_txt_length,
     &zl_check_out_of_zone, &zl_check_cname,  &zl_check_delegation, &zl_check_rrset,
     &zl_check_spf,         &zl_check_dkim,   &zl_check_dmarc,
+    &zl_check_ses_removed,
 };
 const size_t zl_nchecks = sizeof zl_checks / sizeof zl_checks[0];
 
@@ -30,6 +31,7 @@ const zl_rule *const zl_rules[] = {
     &zl_rule_spf_syntax,
     &zl_rule_dkim_key_syntax,
     &zl_rule_dmarc_syntax,
+    &zl_rule_ses_record_removed,
 };
 const size_t zl_nrules = sizeof zl_rules / sizeof zl_rules[0];
 
