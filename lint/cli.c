@@ -10,6 +10,8 @@
 #include <unistd.h>
 
 #include "config.h"
+#include "git.h"
+#include "hook.h"
 #include "inputs.h"
 #include "lint.h"
 #include "output.h"
@@ -33,15 +35,19 @@ typedef struct options {
     char **expect;              /* --expect: SES data files */
     size_t nexpect;
     const char *identity, *region;
+    bool staged;      /* --staged */
+    const char *diff; /* --diff BASE[..HEAD] */
 } options;
 
 static void usage(FILE *f)
 {
     fputs("usage: zonelint [options] FILE|DIR|- ...\n"
+          "       zonelint [options] --staged | --diff BASE[..HEAD]\n"
           "\n"
           "Lint DNS zone files: syntax, names, values, zone structure, SPF, DKIM, DMARC.\n"
           "\n"
-          "  --format FMT         text (default) or json\n"
+          "  --format FMT         text (default), json, sarif (code scanning) or github\n"
+          "                       (GitHub Actions annotations)\n"
           "  --origin NAME        origin of relative names, and the zone apex\n"
           "  --fail-on LEVEL      exit 1 on findings at or above LEVEL:\n"
           "                       error (default), warning, note, none\n"
@@ -57,12 +63,16 @@ static void usage(FILE *f)
           "  --identity DOMAIN    the SES identity --expect files describe (default: the\n"
           "                       file name without .json)\n"
           "  --region REGION      their SES region (default: $AWS_REGION, $AWS_DEFAULT_REGION)\n"
+          "  --staged             lint the staged zone files as the commit would record them\n"
+          "  --diff BASE[..HEAD]  lint HEAD's (default: the work tree's) zone files changed\n"
+          "                       since BASE; report only new findings and removed SES records\n"
+          "  --install-hook       install the pre-commit hook (zonelint --staged) here\n"
           "  --list-rules         list every rule with its severity\n"
           "  --explain RULE       explain a rule\n"
           "  --version            print the version\n"
           "  --help               print this help\n"
           "\n"
-          "Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or I/O error.\n",
+          "Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage, I/O or git error.\n",
           f);
 }
 
@@ -184,6 +194,34 @@ static bool use_color(const char *when)
     return isatty(STDOUT_FILENO) && !(nc && *nc);
 }
 
+static int install_hook(void)
+{
+    char *msg = NULL;
+    bool ok = zl_hook_install(".", &msg);
+    fprintf(ok ? stdout : stderr, "zonelint: %s\n", msg);
+    free(msg);
+    return ok ? EXIT_CLEAN : EXIT_USAGE;
+}
+
+/* --staged and --diff: the zone files come from git, not the arguments.
+ * False when git failed (nothing to write then). */
+static bool lint_git(const options *o, const zl_config *cfg, const zl_severity *sev,
+                     const zl_ses_expect *ses, zl_zoneset *zs, zl_lint *l, int *status)
+{
+    zl_git_opts go = {.cfg = cfg, .origin = o->origin, .sev = sev, .diff = o->diff,
+                      .ses = ses->n ? ses : NULL};
+    size_t unreadable = 0;
+    char *err = NULL;
+    if (!zl_git_lint(&go, zs, l, &unreadable, &err)) {
+        fprintf(stderr, "zonelint: %s\n", err);
+        free(err);
+        return false;
+    }
+    if (unreadable)
+        *status = EXIT_USAGE;
+    return true;
+}
+
 static void free_options(options *o)
 {
     for (size_t i = 0; i < o->nenable; i++)
@@ -242,7 +280,7 @@ static int run(options *o, bool no_config, char **args, size_t nargs)
         zl_config_free(&cfg);
         return EXIT_USAGE;
     }
-    if (nfiles == 0)
+    if (nfiles == 0 && !o->staged && !o->diff)
         fprintf(stderr, "zonelint: warning: no zone files found (names read by default: "
                         "*.zone, *.db, db.*)\n");
 
@@ -257,16 +295,32 @@ static int run(options *o, bool no_config, char **args, size_t nargs)
         free(files[i]);
     }
     free(files);
-    check_suppressions(&zs);
 
     zl_lint l;
-    zl_lint_init(&l, &zs, sev);
-    l.ses = ses.n ? &ses : NULL;
-    zl_lint_run(&l);
+    if (o->staged || o->diff) {
+        if (!lint_git(o, &cfg, sev, &ses, &zs, &l, &status)) {
+            zl_lint_free(&l);
+            zl_zoneset_free(&zs);
+            free(sev);
+            zl_ses_expect_free(&ses);
+            zl_config_free(&cfg);
+            return EXIT_USAGE;
+        }
+    } else {
+        zl_lint_init(&l, &zs, sev);
+        l.ses = ses.n ? &ses : NULL;
+        zl_lint_run(&l);
+    }
+    check_suppressions(&zs);
     zl_findings_sort(&l.findings);
     if (strcmp(o->format, "json") == 0) {
         if (!zl_output_json(stdout, &zs, &l.findings))
             status = EXIT_USAGE;
+    } else if (strcmp(o->format, "sarif") == 0) {
+        if (!zl_output_sarif(stdout, &l.findings))
+            status = EXIT_USAGE;
+    } else if (strcmp(o->format, "github") == 0) {
+        zl_output_github(stdout, &l.findings);
     } else {
         zl_output_text(stdout, &zs, &l.findings, use_color(o->color));
     }
@@ -292,6 +346,7 @@ int zl_main(int argc, char **argv)
         OPT_FORMAT = 256, OPT_ORIGIN, OPT_FAIL_ON, OPT_DISABLE, OPT_ENABLE, OPT_CONFIG,
         OPT_NO_CONFIG, OPT_COLOR, OPT_JOBS, OPT_LIST_RULES, OPT_EXPLAIN, OPT_VERSION, OPT_HELP,
         OPT_EXPECT, OPT_IDENTITY, OPT_REGION,
+        OPT_STAGED, OPT_DIFF, OPT_INSTALL_HOOK,
     };
     static const struct option longopts[] = {
         {"format", required_argument, NULL, OPT_FORMAT},
@@ -310,6 +365,9 @@ int zl_main(int argc, char **argv)
         {"expect", required_argument, NULL, OPT_EXPECT},
         {"identity", required_argument, NULL, OPT_IDENTITY},
         {"region", required_argument, NULL, OPT_REGION},
+        {"staged", no_argument, NULL, OPT_STAGED},
+        {"diff", required_argument, NULL, OPT_DIFF},
+        {"install-hook", no_argument, NULL, OPT_INSTALL_HOOK},
         {NULL, 0, NULL, 0},
     };
     options o = {.format = "text", .color = "auto"};
@@ -320,8 +378,10 @@ int zl_main(int argc, char **argv)
     while (status < 0 && (c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
         switch (c) {
         case OPT_FORMAT:
-            if (strcmp(optarg, "text") && strcmp(optarg, "json")) {
-                fprintf(stderr, "zonelint: --format: unknown format '%s' (text, json)\n",
+            if (strcmp(optarg, "text") && strcmp(optarg, "json") && strcmp(optarg, "sarif") &&
+                strcmp(optarg, "github")) {
+                fprintf(stderr,
+                        "zonelint: --format: unknown format '%s' (text, json, sarif, github)\n",
                         optarg);
                 status = EXIT_USAGE;
             }
@@ -369,6 +429,9 @@ int zl_main(int argc, char **argv)
             break;
         case OPT_IDENTITY: o.identity = optarg; break;
         case OPT_REGION: o.region = optarg; break;
+        case OPT_STAGED: o.staged = true; break;
+        case OPT_DIFF: o.diff = optarg; break;
+        case OPT_INSTALL_HOOK: status = install_hook(); break;
         case 'h':
         case OPT_HELP:
             usage(stdout);
@@ -387,6 +450,17 @@ int zl_main(int argc, char **argv)
     if (status < 0 && o.identity && !o.nexpect) {
         fprintf(stderr, "zonelint: --identity names the identity of --expect files: give one\n");
         status = EXIT_USAGE;
+    }
+    if (status < 0 && (o.staged || o.diff)) {
+        if (o.staged && o.diff)
+            fprintf(stderr, "zonelint: --staged and --diff do not go together\n");
+        else if (optind < argc)
+            fprintf(stderr, "zonelint: --staged and --diff take no FILE: they lint the zone "
+                            "files the change touches\n");
+        else
+            status = run(&o, no_config, NULL, 0);
+        if (status < 0)
+            status = EXIT_USAGE;
     }
     if (status < 0 && optind >= argc) {
         fprintf(stderr, "zonelint: no input: give zone files, directories, or - for stdin\n");

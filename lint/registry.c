@@ -11,7 +11,7 @@ const zl_check *const zl_checks[] = {
     &zl_check_out_of_zone, &zl_check_cname,  &zl_check_delegation, &zl_check_rrset,
     &zl_check_spf,         &zl_check_dkim,   &zl_check_dmarc,
     &zl_check_ses_dkim,    &zl_check_ses_verification, &zl_check_ses_mail_from,
-    &zl_check_ses_unexpected,
+    &zl_check_ses_unexpected, &zl_check_ses_removed,
 };
 const size_t zl_nchecks = sizeof zl_checks / sizeof zl_checks[0];
 
@@ -40,6 +40,7 @@ const zl_rule *const zl_rules[] = {
     &zl_rule_spf_syntax,
     &zl_rule_dkim_key_syntax,
     &zl_rule_dmarc_syntax,
+    &zl_rule_ses_record_removed,
 };
 const size_t zl_nrules = sizeof zl_rules / sizeof zl_rules[0];
 

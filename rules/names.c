@@ -163,7 +163,8 @@ zl_name_fault zl_rdata_fault(zl_lint *l, const zl_zone *z, const zl_record *r, u
     if (t.quoted || (t.len == 1 && t.p[0] == '@'))
         return ZL_FAULT_NONE;
     bool absolute;
-    zl_name_id id = *read_as = zl_rdata_name_lookup(names, zl_record_origin(z, r), &t, &absolute);
+    zl_name_id origin = zl_record_origin(z, r);
+    zl_name_id id = *read_as = zl_rdata_name_lookup(names, origin, &t, &absolute);
     if (id == ZL_NAME_NONE)
         return ZL_FAULT_NONE;
     if (absolute)
@@ -171,11 +172,12 @@ zl_name_fault zl_rdata_fault(zl_lint *l, const zl_zone *z, const zl_record *r, u
                        zl_names_repeats(names, id, z->apex, z->apex)
                    ? ZL_FAULT_APEX_TWICE
                    : ZL_FAULT_NONE;
-    if (repeats_origin(names, id, zl_record_origin(z, r), z->apex))
+    if (repeats_origin(names, id, origin, z->apex))
         return ZL_FAULT_NO_FINAL_DOT;
+    /* Below the root origin a relative name is the absolute one. */
     unsigned labels;
-    if (is_target_type(r->type) && last_label_is_tld(&t, &labels) && labels >= 2 &&
-        !known_name(l, id))
+    if (origin != ZL_NAME_ROOT && is_target_type(r->type) && last_label_is_tld(&t, &labels) &&
+        labels >= 2 && !known_name(l, id))
         return ZL_FAULT_TARGET_NO_DOT;
     return ZL_FAULT_NONE;
 }

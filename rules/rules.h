@@ -54,4 +54,8 @@ extern const zl_check zl_check_dkim;
 extern const zl_rule zl_rule_dmarc_syntax;
 extern const zl_check zl_check_dmarc;
 
+/* Changes (git) */
+extern const zl_rule zl_rule_ses_record_removed;
+extern const zl_check zl_check_ses_removed;
+
 #endif

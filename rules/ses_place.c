@@ -304,10 +304,10 @@ typedef struct value_ctx {
     bool reported;
 } value_ctx;
 
-static void note_problem(void *vctx, const zl_rule *rule, unsigned tok, char *hint,
+static void note_problem(void *vctx, const zl_rule *rule, zl_value_at where, char *hint,
                          char *message)
 {
-    (void)tok;
+    (void)where;
     value_ctx *c = vctx;
     c->reported = c->reported || zl_rule_on(c->l, rule);
     free(hint);

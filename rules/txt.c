@@ -28,11 +28,11 @@ void zl_txt_split(const char *p, size_t n, zl_buf *out)
     }
 }
 
-static void count_problem(void *ctx, const zl_rule *rule, unsigned tok, char *hint,
+static void count_problem(void *ctx, const zl_rule *rule, zl_value_at where, char *hint,
                           char *message)
 {
     (void)rule;
-    (void)tok;
+    (void)where;
     free(hint);
     free(message);
     (*(int *)ctx)++;

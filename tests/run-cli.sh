@@ -1,42 +1,8 @@
 #!/bin/sh
 # The command line: exit codes, options, messages, colour, configuration.
-set -u
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-here=$(cd "$(dirname "$0")" && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0 n=0
-
-# expect STATUS DESCRIPTION -- COMMAND...: run it in $tmp, check the status;
-# the output is left in $tmp/out for the grep checks that follow.
-expect() {
-    want=$1 what=$2
-    shift 3
-    n=$((n + 1))
-    (cd "$tmp" && "$@") > "$tmp/out" 2>&1
-    got=$?
-    if [ "$got" -ne "$want" ]; then
-        echo "FAIL cli: $what: exit $got, expected $want"
-        sed 's/^/    /' "$tmp/out" | head -n 10
-        fail=$((fail + 1))
-    fi
-}
-# has PATTERN DESCRIPTION: the last output matches the pattern.
-has() {
-    n=$((n + 1))
-    if ! grep -q -- "$1" "$tmp/out"; then
-        echo "FAIL cli: $2: output lacks '$1'"
-        sed 's/^/    /' "$tmp/out" | head -n 10
-        fail=$((fail + 1))
-    fi
-}
-lacks() {
-    n=$((n + 1))
-    if grep -q -- "$1" "$tmp/out"; then
-        echo "FAIL cli: $2: output has '$1'"
-        fail=$((fail + 1))
-    fi
-}
+suite=cli
+# shellcheck source=tests/lib.sh
+. "$(dirname "$0")/lib.sh"
 
 cat > "$tmp/clean.zone" <<'Z'
 $ORIGIN example.com.
