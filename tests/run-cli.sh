@@ -142,6 +142,15 @@ has "example.com in us-east-1, from .*/ses/expect/example.com.json" "the configu
 echo '{"ses": [{"expect": "expect/none.json"}]}' > "$tmp/ses/.zonelint.json"
 expect 2 "configuration naming a missing SES file" -- sh -c "cd ses && '$bin' example.com.zone"
 rm "$tmp/ses/.zonelint.json"
+# --diff with SES data: what the base already lacked is not new; a record
+# broken since is.
+mkdir -p "$tmp/sesgit" && cp "$tmp/ses/example.com.zone" "$tmp/sesgit/" && cp -r "$tmp/ses/expect" "$tmp/sesgit/"
+(cd "$tmp/sesgit" && git init -q && git add . && git -c user.name=t -c user.email=t@example.com commit -qm base) > /dev/null 2>&1
+expect 0 "--diff: SES findings of the base are not new" -- sh -c "cd sesgit && '$bin' --no-config --expect expect/example.com.json --diff HEAD"
+sed -i 's/2jhtl.dkim.amazonses.com./2jht.dkim.amazonses.com./' "$tmp/sesgit/example.com.zone"
+expect 1 "--diff: an SES record broken since the base" -- sh -c "cd sesgit && '$bin' --no-config --expect expect/example.com.json --diff HEAD"
+has "ses-dkim-mismatch" "new SES finding under --diff"
+lacks "ses-dkim-missing" "old SES finding dropped under --diff"
 
 # The rule pages are generated from the binary; they must be current.
 n=$((n + 1))
