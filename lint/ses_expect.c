@@ -152,7 +152,8 @@ void zl_ses_expect_free(zl_ses_expect *e)
     memset(e, 0, sizeof *e);
 }
 
-const char *zl_ses_default_region(void)
+/* --region's default: $AWS_REGION, then $AWS_DEFAULT_REGION, else NULL. */
+static const char *default_region(void)
 {
     const char *r = getenv("AWS_REGION");
     if (!r || !*r)
@@ -184,8 +185,9 @@ bool zl_ses_expect_parse(zl_ses_expect *e, const char *path, const char *text, s
     return zl_ses_read_csv(e, path, text, len, identity, region, err);
 }
 
-bool zl_ses_expect_load(zl_ses_expect *e, const char *path, const char *identity,
-                        const char *region, char **err)
+/* Read one data file (- for standard input). */
+static bool load(zl_ses_expect *e, const char *path, const char *identity, const char *region,
+                 char **err)
 {
     char *text = NULL, *why = NULL;
     size_t len = 0;
@@ -203,21 +205,20 @@ bool zl_ses_expect_load_all(zl_ses_expect *e, const zl_config *cfg, char **files
                             const char *identity, const char *region, char **err)
 {
     if (!region)
-        region = zl_ses_default_region();
+        region = default_region();
     for (size_t i = 0; i < cfg->nses; i++) {
         const zl_ses_identity_cfg *s = &cfg->ses[i];
         for (size_t k = 0; k < s->nexpect; k++) {
             char *path = s->expect[k][0] == '/' ? zl_xstrdup(s->expect[k])
                                                 : zl_xasprintf("%s/%s", cfg->dir, s->expect[k]);
-            bool ok = zl_ses_expect_load(e, path, s->identity, s->region ? s->region : region,
-                                         err);
+            bool ok = load(e, path, s->identity, s->region ? s->region : region, err);
             free(path);
             if (!ok)
                 return false;
         }
     }
     for (size_t i = 0; i < nfiles; i++)
-        if (!zl_ses_expect_load(e, files[i], identity, region, err))
+        if (!load(e, files[i], identity, region, err))
             return false;
     return true;
 }

@@ -43,11 +43,9 @@ typedef struct zl_ses_expect {
     size_t n, cap;
 } zl_ses_expect;
 
-/* Read one data file. identity: --identity (NULL: from the data or the file
- * name); region: NULL when unknown. False with *err ("file:line: message"). */
-bool zl_ses_expect_load(zl_ses_expect *e, const char *path, const char *identity,
-                        const char *region, char **err);
-/* The same on text already in memory. */
+/* Read one data file's text. identity: --identity (NULL: from the data or
+ * the file name); region: NULL when unknown. False with *err
+ * ("file:line: message"). */
 bool zl_ses_expect_parse(zl_ses_expect *e, const char *path, const char *text, size_t len,
                          const char *identity, const char *region, char **err);
 /* The files of the configuration's "ses" entries (paths relative to its
@@ -56,9 +54,6 @@ bool zl_ses_expect_parse(zl_ses_expect *e, const char *path, const char *text, s
 bool zl_ses_expect_load_all(zl_ses_expect *e, const zl_config *cfg, char **files, size_t nfiles,
                             const char *identity, const char *region, char **err);
 void zl_ses_expect_free(zl_ses_expect *e);
-
-/* --region's default: $AWS_REGION, then $AWS_DEFAULT_REGION, else NULL. */
-const char *zl_ses_default_region(void);
 
 /* For the readers (ses_json.c, ses_csv.c). */
 

@@ -67,7 +67,8 @@ const zl_rule zl_rule_ses_dkim_incomplete = {
             "to zonelint with --expect",
 };
 
-bool zl_ses_owner_has_label(const zl_names *names, zl_name_id owner, const char *label)
+/* True when one of the owner's labels is label (any case). */
+static bool owner_has_label(const zl_names *names, zl_name_id owner, const char *label)
 {
     size_t n = strlen(label);
     for (zl_name_id id = owner; id != ZL_NAME_ROOT && id != ZL_NAME_NONE;
@@ -219,7 +220,7 @@ static bool holds_token(zl_lint *l, const zl_zone *z, const zl_record *r, const 
 {
     const dkim_want *w = ctx;
     const zl_names *names = &l->zs->names;
-    if (zl_ses_owner_has_label(names, r->owner, w->token))
+    if (owner_has_label(names, r->owner, w->token))
         return true;
     size_t len;
     const uint8_t *first = zl_names_label(names, r->owner, &len);

@@ -10,8 +10,6 @@
 void zl_ses_check_byodkim(zl_lint *l, const zl_ses_identity *id, const char *selector);
 void zl_ses_check_dkim_shape(zl_lint *l);
 
-/* True when one of the owner's labels is label (any case). */
-bool zl_ses_owner_has_label(const zl_names *names, zl_name_id owner, const char *label);
 /* True when token is a DKIM token or selector of any identity given. */
 bool zl_ses_known_dkim_token(const zl_lint *l, const char *token, size_t n);
 

@@ -69,34 +69,44 @@ const zl_record *zl_ses_record(const zl_ses_records *at, size_t i)
     return (r->flags & (ZL_REC_BAD_RDATA | ZL_REC_GENERIC)) ? NULL : r;
 }
 
-zl_ses_cause zl_ses_cause_of(zl_lint *l, size_t zone, const zl_record *r,
-                             const zl_ses_place *want)
+/* Why a record found elsewhere is not where SES looks. */
+typedef enum cause {
+    AT_PLACE = 0,      /* where it belongs */
+    OWNER_NO_DOT,      /* written without a final dot: the origin was appended */
+    OWNER_APEX_TWICE,
+    OUT_OF_ZONE,
+    OCCLUDED,          /* below a delegation of its zone */
+    OTHER_ZONE,        /* the right name, in a zone that does not serve it */
+    OTHER_NAME,
+} cause;
+
+static cause cause_of(zl_lint *l, size_t zone, const zl_record *r, const zl_ses_place *want)
 {
     const zl_zone *z = l->zs->zones[zone];
     const zl_names *names = &l->zs->names;
     zl_name_fault f = zl_owner_fault(l->zs, z, r);
     if (f == ZL_FAULT_NO_FINAL_DOT)
-        return ZL_SES_OWNER_NO_DOT;
+        return OWNER_NO_DOT;
     if (f == ZL_FAULT_APEX_TWICE)
-        return ZL_SES_OWNER_APEX_TWICE;
+        return OWNER_APEX_TWICE;
     if (z->apex != ZL_NAME_NONE && !zl_names_is_below(names, r->owner, z->apex))
-        return ZL_SES_OUT_OF_ZONE;
+        return OUT_OF_ZONE;
     if (zl_index_cut_above(zl_lint_index(l, zone), names, z->apex, r->owner, false) !=
         ZL_NAME_NONE)
-        return ZL_SES_OCCLUDED;
+        return OCCLUDED;
     if (r->owner == want->id)
-        return zone == want->zone ? ZL_SES_AT_PLACE : ZL_SES_OTHER_ZONE;
-    return ZL_SES_OTHER_NAME;
+        return zone == want->zone ? AT_PLACE : OTHER_ZONE;
+    return OTHER_NAME;
 }
 
 /* The rule that reports a cause at the record itself, if any. */
-static const zl_rule *cause_rule(zl_ses_cause c)
+static const zl_rule *cause_rule(cause c)
 {
     switch (c) {
-    case ZL_SES_OWNER_NO_DOT: return &zl_rule_missing_trailing_dot;
-    case ZL_SES_OWNER_APEX_TWICE: return &zl_rule_duplicated_origin;
-    case ZL_SES_OUT_OF_ZONE: return &zl_rule_out_of_zone;
-    case ZL_SES_OCCLUDED: return &zl_rule_occluded_by_delegation;
+    case OWNER_NO_DOT: return &zl_rule_missing_trailing_dot;
+    case OWNER_APEX_TWICE: return &zl_rule_duplicated_origin;
+    case OUT_OF_ZONE: return &zl_rule_out_of_zone;
+    case OCCLUDED: return &zl_rule_occluded_by_delegation;
     default: return NULL;
     }
 }
@@ -178,7 +188,9 @@ static void relation(const zl_lint *l, const char *o, const zl_ses_place *want, 
         zl_buf_printf(out, "under %s, not %s", r, d);
 }
 
-bool zl_ses_owner_near(zl_lint *l, const zl_record *r, const zl_ses_place *want, zl_buf *why)
+/* True when the owner of r differs from the place only in its first label,
+ * which is a near miss of the place's (a typo in a token): why says how. */
+static bool owner_near(zl_lint *l, const zl_record *r, const zl_ses_place *want, zl_buf *why)
 {
     zl_buf o = {0};
     zl_ses_plain_name(&l->zs->names, r->owner, &o);
@@ -192,17 +204,21 @@ bool zl_ses_owner_near(zl_lint *l, const zl_record *r, const zl_ses_place *want,
     return near;
 }
 
-void zl_ses_where(const zl_lint *l, const zl_zone *z, const zl_record *r, zl_buf *out)
+/* Where a record is, for messages: "line 12 of db.example.com". */
+static void where(const zl_lint *l, const zl_zone *z, const zl_record *r, zl_buf *out)
 {
     zl_buf_printf(out, "line %u of %s", zl_record_line(l->zs, z, r),
                   l->zs->srcs[zl_record_src(z, r)]->path);
 }
 
-void zl_ses_report_misplaced(zl_lint *l, size_t zone, const zl_record *r, zl_ses_cause cause,
+/* Report r, which holds what (e.g. "the Easy DKIM CNAME of token X") but is
+ * not at want: ses-wrong-placement, or nothing when the rule of its cause is
+ * on and reports it. hint is taken over. */
+static void report_misplaced(zl_lint *l, size_t zone, const zl_record *r, cause c,
                              const zl_ses_place *want, const char *what, char *hint)
 {
-    const zl_rule *owner_rule = cause_rule(cause);
-    if (cause == ZL_SES_AT_PLACE || (owner_rule && zl_rule_on(l, owner_rule))) {
+    const zl_rule *owner_rule = cause_rule(c);
+    if (c == AT_PLACE || (owner_rule && zl_rule_on(l, owner_rule))) {
         free(hint);
         return;
     }
@@ -211,21 +227,21 @@ void zl_ses_report_misplaced(zl_lint *l, size_t zone, const zl_record *r, zl_ses
     zl_buf o = {0}, m = {0};
     zl_ses_plain_name(&l->zs->names, r->owner, &o);
     zl_buf_printf(&m, "%s is at %s.", what, zl_buf_str(&o));
-    switch (cause) {
-    case ZL_SES_OWNER_NO_DOT:
+    switch (c) {
+    case OWNER_NO_DOT:
         zl_buf_adds(&m, ", because its name was written without a final dot and the origin "
                         "was appended");
         break;
-    case ZL_SES_OWNER_APEX_TWICE:
+    case OWNER_APEX_TWICE:
         zl_buf_adds(&m, ", which ends with the zone apex twice");
         break;
-    case ZL_SES_OUT_OF_ZONE:
+    case OUT_OF_ZONE:
         zl_buf_adds(&m, ", outside the zone of this file");
         break;
-    case ZL_SES_OCCLUDED:
+    case OCCLUDED:
         zl_buf_adds(&m, ", below a delegation: the parent's servers never answer with it");
         break;
-    case ZL_SES_OTHER_ZONE:
+    case OTHER_ZONE:
         zl_buf_printf(&m, " in %s, a file that does not serve that name", z->path);
         break;
     default: {
@@ -257,7 +273,7 @@ size_t zl_ses_find_elsewhere(zl_lint *l, const zl_ses_place *want, zl_ses_holds_
                 continue;
             zl_buf why = {0};
             zl_buf_adds(&why, "the first label of its name differs: ");
-            if (zl_ses_owner_near(l, r, want, &why) && !near->r) {
+            if (owner_near(l, r, want, &why) && !near->r) {
                 near->z = z;
                 near->r = r;
                 near->why = why;
@@ -265,25 +281,34 @@ size_t zl_ses_find_elsewhere(zl_lint *l, const zl_ses_place *want, zl_ses_holds_
             }
             zl_buf_free(&why);
             misplaced++;
-            zl_ses_report_misplaced(l, k, r, zl_ses_cause_of(l, k, r, want), want, what,
+            report_misplaced(l, k, r, cause_of(l, k, r, want), want, what,
                                     zl_xasprintf("move it: %s", line));
         }
     }
     return misplaced;
 }
 
+/* "example.com in us-east-1, from data/example.com.json" */
+static void identity_desc(const zl_ses_identity *id, zl_buf *out)
+{
+    zl_buf_adds(out, id->domain);
+    if (id->region)
+        zl_buf_printf(out, " in %s", id->region);
+    zl_buf_printf(out, ", from %s", id->source);
+}
+
 void zl_ses_report_missing(zl_lint *l, const zl_rule *rule, const zl_ses_place *want,
                            char *key, const char *what, const char *line, zl_ses_near *near)
 {
     zl_buf m = {0}, d = {0};
-    zl_ses_identity_desc(want->identity, &d);
+    identity_desc(want->identity, &d);
     zl_buf_printf(&m, "%s is missing: it belongs at %s. (%s)", what, want->name,
                   zl_buf_str(&d));
     char *hint;
     if (near->r) {
         zl_buf rec = {0}, at = {0};
         zl_record_describe(l->zs, near->z, near->r, &rec);
-        zl_ses_where(l, near->z, near->r, &at);
+        where(l, near->z, near->r, &at);
         zl_buf_printf(&m, "; %s has %s, and %s", zl_buf_str(&at), zl_buf_str(&rec),
                       zl_buf_str(&near->why));
         hint = zl_xasprintf("change line %u to: %s", zl_record_line(l->zs, near->z, near->r),
@@ -334,14 +359,6 @@ bool zl_ses_rdata_name_reported(zl_lint *l, const zl_zone *z, const zl_record *r
 const char *zl_ses_dkim_region(const zl_ses_identity *id)
 {
     return id->signing == ZL_SES_SIGN_DEED && id->dkim_region ? id->dkim_region : id->region;
-}
-
-void zl_ses_identity_desc(const zl_ses_identity *id, zl_buf *out)
-{
-    zl_buf_adds(out, id->domain);
-    if (id->region)
-        zl_buf_printf(out, " in %s", id->region);
-    zl_buf_printf(out, ", from %s", id->source);
 }
 
 char *zl_ses_key(const zl_ses_identity *id, const char *kind, const char *token)

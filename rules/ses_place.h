@@ -24,6 +24,7 @@ typedef struct zl_ses_place {
  * no loaded zone serves it: nothing to check there. */
 bool zl_ses_place_find(zl_lint *l, const zl_ses_identity *identity, const char *name,
                        zl_ses_place *out);
+
 /* Records of one owner in one zone: positions b .. e of the zone's index. */
 typedef struct zl_ses_records {
     const zl_zone *z;
@@ -38,28 +39,6 @@ const zl_record *zl_ses_record(const zl_ses_records *at, size_t i);
 /* The place's zone. */
 const zl_zone *zl_ses_place_zone(const zl_lint *l, const zl_ses_place *p);
 
-typedef enum zl_ses_cause {
-    ZL_SES_AT_PLACE = 0,   /* where it belongs */
-    ZL_SES_OWNER_NO_DOT,   /* written without a final dot: the origin was appended */
-    ZL_SES_OWNER_APEX_TWICE,
-    ZL_SES_OUT_OF_ZONE,
-    ZL_SES_OCCLUDED,       /* below a delegation of its zone */
-    ZL_SES_OTHER_ZONE,     /* the right name, in a zone that does not serve it */
-    ZL_SES_OTHER_NAME,
-} zl_ses_cause;
-
-zl_ses_cause zl_ses_cause_of(zl_lint *l, size_t zone, const zl_record *r,
-                             const zl_ses_place *want);
-/* True when the owner of r differs from the place only in its first label,
- * which is a near miss of the place's (a typo in a token): *why says how. */
-bool zl_ses_owner_near(zl_lint *l, const zl_record *r, const zl_ses_place *want, zl_buf *why);
-
-/* Report r, which holds what (e.g. "the Easy DKIM CNAME of token X") but is
- * not at want: ses-wrong-placement, or nothing when the rule of its cause is
- * on and reports it. hint is taken over. */
-void zl_ses_report_misplaced(zl_lint *l, size_t zone, const zl_record *r, zl_ses_cause cause,
-                             const zl_ses_place *want, const char *what, char *hint);
-
 /* A record that came close to the one SES wants: a token with a typo. */
 typedef struct zl_ses_near {
     const zl_zone *z;
@@ -72,10 +51,10 @@ typedef bool (*zl_ses_holds_fn)(zl_lint *l, const zl_zone *z, const zl_record *r
                                 const void *ctx);
 
 /* Search every loaded zone, the place itself excepted, for records that
- * hold what SES wants. Each is reported with zl_ses_report_misplaced, except
- * one whose owner is a near miss of the place (a typo in a token), kept in
- * *near. line is the record to write, for hints. Returns how many were
- * misplaced. */
+ * hold what SES wants. Each is reported where it is (ses-wrong-placement, or
+ * the rule of its cause when that rule is on), except one whose owner is a
+ * near miss of the place (a typo in a token), kept in *near. line is the
+ * record to write, for hints. Returns how many were misplaced. */
 size_t zl_ses_find_elsewhere(zl_lint *l, const zl_ses_place *want, zl_ses_holds_fn holds,
                              const void *ctx, const char *what, const char *line,
                              zl_ses_near *near);
@@ -100,13 +79,9 @@ static inline unsigned zl_ses_owner_tok(const zl_record *r)
     return (r->flags & ZL_REC_OWNER_WRITTEN) ? 0 : zl_record_i_type(r);
 }
 
-/* Where a record is, for messages: "line 12 of db.example.com". */
-void zl_ses_where(const zl_lint *l, const zl_zone *z, const zl_record *r, zl_buf *out);
 /* The region whose DKIM domain the identity's records use (a DEED replica
  * uses its parent's), or NULL. */
 const char *zl_ses_dkim_region(const zl_ses_identity *id);
-/* "example.com in us-east-1, from data/example.com.json" */
-void zl_ses_identity_desc(const zl_ses_identity *id, zl_buf *out);
 /* A key for --diff: identity, kind and token. */
 char *zl_ses_key(const zl_ses_identity *id, const char *kind, const char *token);
 
