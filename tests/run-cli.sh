@@ -93,6 +93,8 @@ expect 0 "unknown rule in a suppression" -- "$bin" --no-config sup.zone
 has "unknown rule 'no-such-rule'" "suppression typo reported"
 
 # SES data: --expect, --identity, --region, the environment, the configuration.
+# The checks below set the region environment themselves.
+unset AWS_REGION AWS_DEFAULT_REGION
 mkdir -p "$tmp/ses/expect"
 cat > "$tmp/ses/example.com.zone" <<'Z'
 $ORIGIN example.com.
