@@ -17,6 +17,7 @@
 #include "output.h"
 #include "parallel.h"
 #include "registry.h"
+#include "ses_expect.h"
 #include "util.h"
 #include "version.h"
 
@@ -31,6 +32,9 @@ typedef struct options {
     zl_severity fail_on;
     char **enable, **disable;
     size_t nenable, ndisable;
+    char **expect;              /* --expect: SES data files */
+    size_t nexpect;
+    const char *identity, *region;
     bool staged;      /* --staged */
     const char *diff; /* --diff BASE[..HEAD] */
 } options;
@@ -53,6 +57,12 @@ static void usage(FILE *f)
           "  --no-config          do not read a configuration file\n"
           "  --color WHEN         auto (default), always, never; NO_COLOR also turns it off\n"
           "  --jobs N             worker threads (default: the number of CPUs)\n"
+          "  --expect FILE        what SES issued: aws sesv2 get-email-identity or aws ses\n"
+          "                       get-identity-*-attributes JSON, or the console's CSV\n"
+          "                       (repeatable)\n"
+          "  --identity DOMAIN    the SES identity --expect files describe (default: the\n"
+          "                       file name without .json)\n"
+          "  --region REGION      their SES region (default: $AWS_REGION, $AWS_DEFAULT_REGION)\n"
           "  --staged             lint the staged zone files as the commit would record them\n"
           "  --diff BASE[..HEAD]  lint HEAD's (default: the work tree's) zone files changed\n"
           "                       since BASE; report only new findings and removed SES records\n"
@@ -103,7 +113,7 @@ static void wrap(FILE *f, const char *text, int indent, int width)
 static int list_rules(void)
 {
     for (size_t i = 0; i < zl_nrules; i++)
-        printf("%-24s %-8s %s\n", zl_rules[i]->id, zl_severity_name(zl_rules[i]->severity),
+        printf("%-26s %-8s %s\n", zl_rules[i]->id, zl_severity_name(zl_rules[i]->severity),
                zl_rules[i]->summary);
     return EXIT_CLEAN;
 }
@@ -196,9 +206,10 @@ static int install_hook(void)
 /* --staged and --diff: the zone files come from git, not the arguments.
  * False when git failed (nothing to write then). */
 static bool lint_git(const options *o, const zl_config *cfg, const zl_severity *sev,
-                     zl_zoneset *zs, zl_lint *l, int *status)
+                     const zl_ses_expect *ses, zl_zoneset *zs, zl_lint *l, int *status)
 {
-    zl_git_opts go = {.cfg = cfg, .origin = o->origin, .sev = sev, .diff = o->diff};
+    zl_git_opts go = {.cfg = cfg, .origin = o->origin, .sev = sev, .diff = o->diff,
+                      .ses = ses->n ? ses : NULL};
     size_t unreadable = 0;
     char *err = NULL;
     if (!zl_git_lint(&go, zs, l, &unreadable, &err)) {
@@ -219,6 +230,7 @@ static void free_options(options *o)
         free(o->disable[i]);
     free(o->enable);
     free(o->disable);
+    free(o->expect);
 }
 
 static int run(options *o, bool no_config, char **args, size_t nargs)
@@ -234,11 +246,22 @@ static int run(options *o, bool no_config, char **args, size_t nargs)
         return EXIT_USAGE;
     }
     free(cfg_path);
+    zl_ses_expect ses = {0};
+    if ((cfg.nses || o->nexpect) &&
+        !zl_ses_expect_load_all(&ses, &cfg, o->expect, o->nexpect, o->identity, o->region,
+                                &err)) {
+        fprintf(stderr, "zonelint: %s\n", err);
+        free(err);
+        zl_ses_expect_free(&ses);
+        zl_config_free(&cfg);
+        return EXIT_USAGE;
+    }
 
     int status = EXIT_CLEAN;
     zl_severity *sev = zl_xmalloc(zl_nrules * sizeof *sev);
     if (!severities(o, &cfg, sev)) {
         free(sev);
+        zl_ses_expect_free(&ses);
         zl_config_free(&cfg);
         return EXIT_USAGE;
     }
@@ -253,6 +276,7 @@ static int run(options *o, bool no_config, char **args, size_t nargs)
         fprintf(stderr, "zonelint: %s\n", err);
         free(err);
         free(sev);
+        zl_ses_expect_free(&ses);
         zl_config_free(&cfg);
         return EXIT_USAGE;
     }
@@ -274,15 +298,17 @@ static int run(options *o, bool no_config, char **args, size_t nargs)
 
     zl_lint l;
     if (o->staged || o->diff) {
-        if (!lint_git(o, &cfg, sev, &zs, &l, &status)) {
+        if (!lint_git(o, &cfg, sev, &ses, &zs, &l, &status)) {
             zl_lint_free(&l);
             zl_zoneset_free(&zs);
             free(sev);
+            zl_ses_expect_free(&ses);
             zl_config_free(&cfg);
             return EXIT_USAGE;
         }
     } else {
         zl_lint_init(&l, &zs, sev);
+        l.ses = ses.n ? &ses : NULL;
         zl_lint_run(&l);
     }
     check_suppressions(&zs);
@@ -309,6 +335,7 @@ static int run(options *o, bool no_config, char **args, size_t nargs)
     zl_lint_free(&l);
     zl_zoneset_free(&zs);
     free(sev);
+    zl_ses_expect_free(&ses);
     zl_config_free(&cfg);
     return status;
 }
@@ -318,6 +345,7 @@ int zl_main(int argc, char **argv)
     enum {
         OPT_FORMAT = 256, OPT_ORIGIN, OPT_FAIL_ON, OPT_DISABLE, OPT_ENABLE, OPT_CONFIG,
         OPT_NO_CONFIG, OPT_COLOR, OPT_JOBS, OPT_LIST_RULES, OPT_EXPLAIN, OPT_VERSION, OPT_HELP,
+        OPT_EXPECT, OPT_IDENTITY, OPT_REGION,
         OPT_STAGED, OPT_DIFF, OPT_INSTALL_HOOK,
     };
     static const struct option longopts[] = {
@@ -334,6 +362,9 @@ int zl_main(int argc, char **argv)
         {"explain", required_argument, NULL, OPT_EXPLAIN},
         {"version", no_argument, NULL, OPT_VERSION},
         {"help", no_argument, NULL, OPT_HELP},
+        {"expect", required_argument, NULL, OPT_EXPECT},
+        {"identity", required_argument, NULL, OPT_IDENTITY},
+        {"region", required_argument, NULL, OPT_REGION},
         {"staged", no_argument, NULL, OPT_STAGED},
         {"diff", required_argument, NULL, OPT_DIFF},
         {"install-hook", no_argument, NULL, OPT_INSTALL_HOOK},
@@ -392,6 +423,12 @@ int zl_main(int argc, char **argv)
             printf("zonelint %s\n", ZL_VERSION);
             status = EXIT_CLEAN;
             break;
+        case OPT_EXPECT:
+            o.expect = zl_xrealloc(o.expect, (o.nexpect + 1) * sizeof *o.expect);
+            o.expect[o.nexpect++] = optarg;
+            break;
+        case OPT_IDENTITY: o.identity = optarg; break;
+        case OPT_REGION: o.region = optarg; break;
         case OPT_STAGED: o.staged = true; break;
         case OPT_DIFF: o.diff = optarg; break;
         case OPT_INSTALL_HOOK: status = install_hook(); break;
@@ -409,6 +446,10 @@ int zl_main(int argc, char **argv)
             usage(stderr);
             status = EXIT_USAGE;
         }
+    }
+    if (status < 0 && o.identity && !o.nexpect) {
+        fprintf(stderr, "zonelint: --identity names the identity of --expect files: give one\n");
+        status = EXIT_USAGE;
     }
     if (status < 0 && (o.staged || o.diff)) {
         if (o.staged && o.diff)

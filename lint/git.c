@@ -92,6 +92,7 @@ static bool lint_staged(session *s, zl_zoneset *zs, zl_lint *l, char **err)
         zl_git_fs_index(&side.fs, s->repo, index);
         read_side(s, &side, true, zs);
         zl_lint_init(l, zs, s->o->sev);
+        l->ses = s->o->ses;
         zl_lint_run(l);
         ok = true;
     }
@@ -179,6 +180,7 @@ static void compare(session *s, zl_git_side *old_side, zl_git_side *new_side, zl
     read_side(s, old_side, false, &bzs);
     zl_lint bl;
     zl_lint_init(&bl, &bzs, s->o->sev);
+    bl.ses = s->o->ses;
     zl_lint_run(&bl);
 
     read_side(s, new_side, true, zs);
@@ -188,6 +190,7 @@ static void compare(session *s, zl_git_side *old_side, zl_git_side *new_side, zl
         zl_removed_find(&bzs, &bl.findings, zs, renamed, s, &rm);
     }
     zl_lint_init(l, zs, s->o->sev);
+    l->ses = s->o->ses;
     l->removed = &rm;
     zl_lint_run(l);
     l->removed = NULL;

@@ -23,6 +23,7 @@ typedef struct zl_git_opts {
     const char *origin;     /* --origin, or NULL */
     const zl_severity *sev; /* effective severity per registry index */
     const char *diff;       /* --diff's argument, or NULL for --staged */
+    const struct zl_ses_expect *ses; /* SES data (--expect), or NULL */
 } zl_git_opts;
 
 /* Read the selected zone files into zs (initialised, empty) and lint them

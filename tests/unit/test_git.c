@@ -16,6 +16,7 @@
 #include "../../lint/git.h"
 #include "../../lint/registry.h"
 #include "../../lint/util.h"
+#include "../../rules/rules.h"
 
 typedef struct repo {
     char dir[64];
@@ -143,6 +144,8 @@ static zl_severity *defaults(void)
     zl_severity *sev = zl_xmalloc(zl_nrules * sizeof *sev);
     for (size_t i = 0; i < zl_nrules; i++)
         sev[i] = zl_rules[i]->severity;
+    /* toy DKIM tokens (t1, t2): the SES record shape is not what these test */
+    sev[zl_rule_index(&zl_rule_ses_dkim_incomplete)] = ZL_SEV_OFF;
     return sev;
 }
 
