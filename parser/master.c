@@ -522,6 +522,9 @@ zl_zone *zl_read_master_text(zl_zoneset *zs, const char *path, char *text, size_
     uint32_t src = zl_zoneset_add_source(zs, path, text, len);
     z->src = src;
     z->origin = o->origin;
+    /* About one new name per 48 octets of a large zone: growing the name
+     * table step by step would rehash it a dozen times. */
+    zl_names_reserve(&zs->names, zs->names.n + len / 48);
     reader rd = {.zs = zs,
                  .z = z,
                  .o = o,

@@ -74,22 +74,45 @@ bool zl_ses_feedback_host(const char *t, size_t n, char *region, size_t cap)
     return true;
 }
 
+/* Whether the raw text of rdata token i mentions amazonses (any case): a
+ * cheap test that lets most records of a large zone out before decoding. */
+static bool mentions_ses(const zl_zoneset *zs, const zl_zone *z, const zl_record *r)
+{
+    for (unsigned i = 0; i < zl_record_nrdata(r); i++) {
+        zl_tok t = zl_record_rdata(zs, z, r, i);
+        for (uint32_t k = 0; k + 9 <= t.len; k++)
+            if (zl_has_prefix_ci(t.p + k, t.len - k, "amazonses"))
+                return true;
+    }
+    return false;
+}
+
+static bool owner_under_domainkey(const zl_zoneset *zs, const zl_record *r)
+{
+    return r->owner != ZL_NAME_ROOT &&
+           zl_owner_label_is(zs, zl_names_parent(&zs->names, r->owner), "_domainkey");
+}
+
 bool zl_ses_classify(const zl_zoneset *zs, const zl_zone *z, const zl_record *r,
                      zl_ses_shape *out)
 {
-    memset(out, 0, sizeof *out);
+    out->kind = ZL_SES_NONE;
     if (r->flags & (ZL_REC_BAD_RDATA | ZL_REC_GENERIC))
         return false;
     unsigned n = zl_record_nrdata(r);
+    bool verification = zl_is_txt_type(r->type) && zl_owner_label_is(zs, r->owner, "_amazonses");
+    if (!verification && !((r->type == LDNS_RR_TYPE_CNAME && n == 1 &&
+                            owner_under_domainkey(zs, r)) ||
+                           (r->type == LDNS_RR_TYPE_MX && n == 2) || zl_is_txt_type(r->type)))
+        return false;
+    if (!verification && !mentions_ses(zs, z, r))
+        return false;
+    memset(out, 0, sizeof *out);
     char text[512];
-    if (r->type == LDNS_RR_TYPE_CNAME && n == 1) {
+    if (r->type == LDNS_RR_TYPE_CNAME) {
         zl_tok t = zl_record_rdata(zs, z, r, 0);
         size_t len = zl_ses_plain(&t, text, sizeof text, &out->target_absolute);
         if (!zl_ses_dkim_target(text, len, out))
-            return false;
-        zl_name_id parent = r->owner == ZL_NAME_ROOT ? ZL_NAME_NONE
-                                                     : zl_names_parent(&zs->names, r->owner);
-        if (!zl_owner_label_is(zs, parent, "_domainkey"))
             return false;
         size_t ll;
         const uint8_t *label = zl_names_label(&zs->names, r->owner, &ll);
@@ -97,7 +120,7 @@ bool zl_ses_classify(const zl_zoneset *zs, const zl_zone *z, const zl_record *r,
         out->kind = ZL_SES_DKIM;
         return true;
     }
-    if (r->type == LDNS_RR_TYPE_MX && n == 2) {
+    if (r->type == LDNS_RR_TYPE_MX) {
         zl_tok t = zl_record_rdata(zs, z, r, 1);
         size_t len = zl_ses_plain(&t, text, sizeof text, &out->target_absolute);
         if (!zl_ses_feedback_host(text, len, out->region, sizeof out->region))
@@ -105,20 +128,17 @@ bool zl_ses_classify(const zl_zoneset *zs, const zl_zone *z, const zl_record *r,
         out->kind = ZL_SES_MAILFROM_MX;
         return true;
     }
-    if (zl_is_txt_type(r->type)) {
-        zl_buf v = {0};
-        zl_txt_value(zs, z, r, &v);
-        if (zl_owner_label_is(zs, r->owner, "_amazonses")) {
-            out->kind = ZL_SES_VERIFICATION;
-            snprintf(out->token, sizeof out->token, "%s", v.data);
-        } else if (zl_has_prefix_ci(v.data, v.len, "v=spf1") &&
-                   strstr(v.data, "include:amazonses.com")) {
-            out->kind = ZL_SES_MAILFROM_SPF;
-        }
-        zl_buf_free(&v);
-        return out->kind != ZL_SES_NONE;
+    zl_buf v = {0};
+    zl_txt_value(zs, z, r, &v);
+    if (verification) {
+        out->kind = ZL_SES_VERIFICATION;
+        snprintf(out->token, sizeof out->token, "%s", v.data);
+    } else if (zl_has_prefix_ci(v.data, v.len, "v=spf1") &&
+               strstr(v.data, "include:amazonses.com")) {
+        out->kind = ZL_SES_MAILFROM_SPF;
     }
-    return false;
+    zl_buf_free(&v);
+    return out->kind != ZL_SES_NONE;
 }
 
 /* Regions whose Easy DKIM records point to dkim.REGION.amazonses.com, as
