@@ -15,6 +15,8 @@ LIBS     := $(shell pkg-config --libs $(PKGS)) -lpthread
 LIB_SRC  := $(sort $(wildcard parser/*.c) $(filter-out lint/main.c,$(wildcard lint/*.c)) \
               $(wildcard rules/*.c))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
+HOOK_C   := $(BUILD)/gen/hook_text.c
+LIB_OBJ  += $(BUILD)/obj/gen/hook_text.o
 LIB      := $(BUILD)/libzonelint.a
 BIN      := $(BUILD)/zonelint
 
@@ -29,6 +31,19 @@ $(BUILD)/obj/%.o: %.c
 	@mkdir -p $(dir $@)
 	@echo "CC $<"
 	@$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -MMD -MP -c $< -o $@
+
+# hooks/pre-commit ships inside the binary, for --install-hook: each line a
+# C string, with \ " and ? escaped (? for trigraphs).
+$(HOOK_C): hooks/pre-commit
+	@mkdir -p $(dir $@)
+	@{ echo '/* Generated from hooks/pre-commit by the Makefile. */'; \
+	   echo 'extern const char zl_hook_text[];'; echo 'const char zl_hook_text[] ='; \
+	   sed -e 's/[\\"?]/\\&/g' -e 's/^/    "/' -e 's/$$/\\n"/' $<; echo '    ;'; } > $@
+
+$(BUILD)/obj/gen/hook_text.o: $(HOOK_C)
+	@mkdir -p $(dir $@)
+	@echo "CC $<"
+	@$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c $< -o $@
 
 $(LIB): $(LIB_OBJ)
 	@rm -f $@
@@ -54,6 +69,7 @@ check-run: $(BIN) $(UNIT_BIN) $(TOOL_BIN)
 	@echo "== fixtures"; $(TOOL_BIN) $(BIN) tests/fixtures
 	@echo "== golden"; tests/run-golden.sh $(BIN)
 	@echo "== cli"; tests/run-cli.sh $(BIN)
+	@echo "== hook and git"; tests/run-hook.sh $(BIN)
 	@echo "== corpus"; tests/run-corpus.sh $(BIN)
 
 # A sanitizer report exits 99, never 0, 1 or 2, so every test notices it.
@@ -64,7 +80,7 @@ check-asan:
 	$(MAKE) BUILD=build/asan CC=clang CFLAGS="-O1 -g -fno-omit-frame-pointer" \
 	  SAN_FLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all" check-run
 
-fuzz:
+fuzz: $(HOOK_C)
 	$(MAKE) -f fuzz/Makefile
 
 bench: $(BIN)

@@ -11,11 +11,14 @@
 
 #include "../parser/formats.h"
 #include "config.h"
+#include "git.h"
+#include "hook.h"
 #include "inputs.h"
 #include "lint.h"
 #include "output.h"
 #include "parallel.h"
 #include "registry.h"
+#include "ses_expect.h"
 #include "util.h"
 #include "version.h"
 
@@ -31,15 +34,22 @@ typedef struct options {
     zl_severity fail_on;
     char **enable, **disable;
     size_t nenable, ndisable;
+    char **expect;              /* --expect: SES data files */
+    size_t nexpect;
+    const char *identity, *region;
+    bool staged;      /* --staged */
+    const char *diff; /* --diff BASE[..HEAD] */
 } options;
 
 static void usage(FILE *f)
 {
     fputs("usage: zonelint [options] FILE|DIR|- ...\n"
+          "       zonelint [options] --staged | --diff BASE[..HEAD]\n"
           "\n"
           "Lint DNS zone files: syntax, names, values, zone structure, SPF, DKIM, DMARC.\n"
           "\n"
-          "  --format FMT         text (default) or json\n"
+          "  --format FMT         text (default), json, sarif (code scanning) or github\n"
+          "                       (GitHub Actions annotations)\n"
           "  --origin NAME        origin of relative names, and the zone apex\n"
           "  --input-format FMT   read every input as FMT instead of recognising it:\n"
           "                       bind, route53, route53-changes, cloudflare-json,\n"
@@ -53,12 +63,22 @@ static void usage(FILE *f)
           "  --no-config          do not read a configuration file\n"
           "  --color WHEN         auto (default), always, never; NO_COLOR also turns it off\n"
           "  --jobs N             worker threads (default: the number of CPUs)\n"
+          "  --expect FILE        what SES issued: aws sesv2 get-email-identity or aws ses\n"
+          "                       get-identity-*-attributes JSON, or the console's CSV\n"
+          "                       (repeatable)\n"
+          "  --identity DOMAIN    the SES identity --expect files describe (default: the\n"
+          "                       file name without .json)\n"
+          "  --region REGION      their SES region (default: $AWS_REGION, $AWS_DEFAULT_REGION)\n"
+          "  --staged             lint the staged zone files as the commit would record them\n"
+          "  --diff BASE[..HEAD]  lint HEAD's (default: the work tree's) zone files changed\n"
+          "                       since BASE; report only new findings and removed SES records\n"
+          "  --install-hook       install the pre-commit hook (zonelint --staged) here\n"
           "  --list-rules         list every rule with its severity\n"
           "  --explain RULE       explain a rule\n"
           "  --version            print the version\n"
           "  --help               print this help\n"
           "\n"
-          "Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage or I/O error.\n",
+          "Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage, I/O or git error.\n",
           f);
 }
 
@@ -99,7 +119,7 @@ static void wrap(FILE *f, const char *text, int indent, int width)
 static int list_rules(void)
 {
     for (size_t i = 0; i < zl_nrules; i++)
-        printf("%-24s %-8s %s\n", zl_rules[i]->id, zl_severity_name(zl_rules[i]->severity),
+        printf("%-26s %-8s %s\n", zl_rules[i]->id, zl_severity_name(zl_rules[i]->severity),
                zl_rules[i]->summary);
     return EXIT_CLEAN;
 }
@@ -180,6 +200,34 @@ static bool use_color(const char *when)
     return isatty(STDOUT_FILENO) && !(nc && *nc);
 }
 
+static int install_hook(void)
+{
+    char *msg = NULL;
+    bool ok = zl_hook_install(".", &msg);
+    fprintf(ok ? stdout : stderr, "zonelint: %s\n", msg);
+    free(msg);
+    return ok ? EXIT_CLEAN : EXIT_USAGE;
+}
+
+/* --staged and --diff: the zone files come from git, not the arguments.
+ * False when git failed (nothing to write then). */
+static bool lint_git(const options *o, const zl_config *cfg, const zl_severity *sev,
+                     const zl_ses_expect *ses, zl_zoneset *zs, zl_lint *l, int *status)
+{
+    zl_git_opts go = {.cfg = cfg, .origin = o->origin, .sev = sev, .diff = o->diff,
+                      .ses = ses->n ? ses : NULL};
+    size_t unreadable = 0;
+    char *err = NULL;
+    if (!zl_git_lint(&go, zs, l, &unreadable, &err)) {
+        fprintf(stderr, "zonelint: %s\n", err);
+        free(err);
+        return false;
+    }
+    if (unreadable)
+        *status = EXIT_USAGE;
+    return true;
+}
+
 static void free_options(options *o)
 {
     for (size_t i = 0; i < o->nenable; i++)
@@ -188,6 +236,7 @@ static void free_options(options *o)
         free(o->disable[i]);
     free(o->enable);
     free(o->disable);
+    free(o->expect);
 }
 
 static int run(options *o, bool no_config, char **args, size_t nargs)
@@ -203,11 +252,22 @@ static int run(options *o, bool no_config, char **args, size_t nargs)
         return EXIT_USAGE;
     }
     free(cfg_path);
+    zl_ses_expect ses = {0};
+    if ((cfg.nses || o->nexpect) &&
+        !zl_ses_expect_load_all(&ses, &cfg, o->expect, o->nexpect, o->identity, o->region,
+                                &err)) {
+        fprintf(stderr, "zonelint: %s\n", err);
+        free(err);
+        zl_ses_expect_free(&ses);
+        zl_config_free(&cfg);
+        return EXIT_USAGE;
+    }
 
     int status = EXIT_CLEAN;
     zl_severity *sev = zl_xmalloc(zl_nrules * sizeof *sev);
     if (!severities(o, &cfg, sev)) {
         free(sev);
+        zl_ses_expect_free(&ses);
         zl_config_free(&cfg);
         return EXIT_USAGE;
     }
@@ -225,10 +285,11 @@ static int run(options *o, bool no_config, char **args, size_t nargs)
         fprintf(stderr, "zonelint: %s\n", err);
         free(err);
         free(sev);
+        zl_ses_expect_free(&ses);
         zl_config_free(&cfg);
         return EXIT_USAGE;
     }
-    if (nfiles == 0)
+    if (nfiles == 0 && !o->staged && !o->diff)
         fprintf(stderr, "zonelint: warning: no zone files found (names read by default: "
                         "*.zone, *.db, db.*)\n");
 
@@ -243,15 +304,32 @@ static int run(options *o, bool no_config, char **args, size_t nargs)
         free(files[i]);
     }
     free(files);
-    check_suppressions(&zs);
 
     zl_lint l;
-    zl_lint_init(&l, &zs, sev);
-    zl_lint_run(&l);
+    if (o->staged || o->diff) {
+        if (!lint_git(o, &cfg, sev, &ses, &zs, &l, &status)) {
+            zl_lint_free(&l);
+            zl_zoneset_free(&zs);
+            free(sev);
+            zl_ses_expect_free(&ses);
+            zl_config_free(&cfg);
+            return EXIT_USAGE;
+        }
+    } else {
+        zl_lint_init(&l, &zs, sev);
+        l.ses = ses.n ? &ses : NULL;
+        zl_lint_run(&l);
+    }
+    check_suppressions(&zs);
     zl_findings_sort(&l.findings);
     if (strcmp(o->format, "json") == 0) {
         if (!zl_output_json(stdout, &zs, &l.findings))
             status = EXIT_USAGE;
+    } else if (strcmp(o->format, "sarif") == 0) {
+        if (!zl_output_sarif(stdout, &l.findings))
+            status = EXIT_USAGE;
+    } else if (strcmp(o->format, "github") == 0) {
+        zl_output_github(stdout, &l.findings);
     } else {
         zl_output_text(stdout, &zs, &l.findings, use_color(o->color));
     }
@@ -266,6 +344,7 @@ static int run(options *o, bool no_config, char **args, size_t nargs)
     zl_lint_free(&l);
     zl_zoneset_free(&zs);
     free(sev);
+    zl_ses_expect_free(&ses);
     zl_config_free(&cfg);
     return status;
 }
@@ -276,6 +355,8 @@ int zl_main(int argc, char **argv)
         OPT_FORMAT = 256, OPT_ORIGIN, OPT_FAIL_ON, OPT_DISABLE, OPT_ENABLE, OPT_CONFIG,
         OPT_NO_CONFIG, OPT_COLOR, OPT_JOBS, OPT_LIST_RULES, OPT_EXPLAIN, OPT_VERSION, OPT_HELP,
         OPT_INPUT_FORMAT,
+        OPT_EXPECT, OPT_IDENTITY, OPT_REGION,
+        OPT_STAGED, OPT_DIFF, OPT_INSTALL_HOOK,
     };
     static const struct option longopts[] = {
         {"format", required_argument, NULL, OPT_FORMAT},
@@ -292,6 +373,12 @@ int zl_main(int argc, char **argv)
         {"explain", required_argument, NULL, OPT_EXPLAIN},
         {"version", no_argument, NULL, OPT_VERSION},
         {"help", no_argument, NULL, OPT_HELP},
+        {"expect", required_argument, NULL, OPT_EXPECT},
+        {"identity", required_argument, NULL, OPT_IDENTITY},
+        {"region", required_argument, NULL, OPT_REGION},
+        {"staged", no_argument, NULL, OPT_STAGED},
+        {"diff", required_argument, NULL, OPT_DIFF},
+        {"install-hook", no_argument, NULL, OPT_INSTALL_HOOK},
         {NULL, 0, NULL, 0},
     };
     options o = {.format = "text", .color = "auto"};
@@ -302,8 +389,10 @@ int zl_main(int argc, char **argv)
     while (status < 0 && (c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
         switch (c) {
         case OPT_FORMAT:
-            if (strcmp(optarg, "text") && strcmp(optarg, "json")) {
-                fprintf(stderr, "zonelint: --format: unknown format '%s' (text, json)\n",
+            if (strcmp(optarg, "text") && strcmp(optarg, "json") && strcmp(optarg, "sarif") &&
+                strcmp(optarg, "github")) {
+                fprintf(stderr,
+                        "zonelint: --format: unknown format '%s' (text, json, sarif, github)\n",
                         optarg);
                 status = EXIT_USAGE;
             }
@@ -353,6 +442,15 @@ int zl_main(int argc, char **argv)
             printf("zonelint %s\n", ZL_VERSION);
             status = EXIT_CLEAN;
             break;
+        case OPT_EXPECT:
+            o.expect = zl_xrealloc(o.expect, (o.nexpect + 1) * sizeof *o.expect);
+            o.expect[o.nexpect++] = optarg;
+            break;
+        case OPT_IDENTITY: o.identity = optarg; break;
+        case OPT_REGION: o.region = optarg; break;
+        case OPT_STAGED: o.staged = true; break;
+        case OPT_DIFF: o.diff = optarg; break;
+        case OPT_INSTALL_HOOK: status = install_hook(); break;
         case 'h':
         case OPT_HELP:
             usage(stdout);
@@ -367,6 +465,21 @@ int zl_main(int argc, char **argv)
             usage(stderr);
             status = EXIT_USAGE;
         }
+    }
+    if (status < 0 && o.identity && !o.nexpect) {
+        fprintf(stderr, "zonelint: --identity names the identity of --expect files: give one\n");
+        status = EXIT_USAGE;
+    }
+    if (status < 0 && (o.staged || o.diff)) {
+        if (o.staged && o.diff)
+            fprintf(stderr, "zonelint: --staged and --diff do not go together\n");
+        else if (optind < argc)
+            fprintf(stderr, "zonelint: --staged and --diff take no FILE: they lint the zone "
+                            "files the change touches\n");
+        else
+            status = run(&o, no_config, NULL, 0);
+        if (status < 0)
+            status = EXIT_USAGE;
     }
     if (status < 0 && optind >= argc) {
         fprintf(stderr, "zonelint: no input: give zone files, directories, or - for stdin\n");

@@ -93,7 +93,9 @@ bool zl_inputs_expand(const zl_input_opts *o, char **args, size_t nargs, char **
 
 bool zl_inputs_read(zl_zoneset *zs, const zl_input_opts *o, const char *path, char **err)
 {
-    const zl_zone_pattern *pat = zl_config_zone_for(o->cfg, path);
+    char *where = o->root ? zl_xasprintf("%s%s", o->root, path) : NULL;
+    const zl_zone_pattern *pat = zl_config_zone_for(o->cfg, where ? where : path);
+    free(where);
     const char *forced = pat && pat->origin ? pat->origin : o->origin;
     zl_master_opts mo = {.fs = o->fs, .origin = ZL_NAME_NONE};
     if (forced) {

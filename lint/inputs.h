@@ -16,6 +16,10 @@ typedef struct zl_input_opts {
     const zl_fs *fs;
     const char *origin; /* --origin, or NULL */
     const char *input_format; /* --input-format, or NULL to recognise each file's */
+    /* The directory paths are relative to, ending in '/', for matching the
+     * configuration's patterns (a repository's work tree); NULL: the
+     * working directory. */
+    const char *root;
 } zl_input_opts;
 
 /* Expand arguments into the list of files to read (sorted within each

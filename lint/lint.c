@@ -195,53 +195,48 @@ void zl_lint_run(zl_lint *l)
     finish(l);
 }
 
-void zl_report_span(zl_lint *l, const zl_rule *rule, uint32_t src, uint32_t off, uint32_t len,
-                    const zl_zone *z, const zl_record *r, char *hint, const char *fmt, ...)
+/* The message is formatted only for rules that are on. hint is taken over. */
+static void vreport(zl_lint *l, const zl_rule *rule, uint32_t src, uint32_t off, uint32_t len,
+                    const char *path, const zl_zone *z, const zl_record *r, const char *key,
+                    char *hint, const char *fmt, va_list ap)
 {
     if (!zl_rule_on(l, rule)) {
         free(hint);
         return;
     }
-    va_list ap;
-    va_start(ap, fmt);
     zl_buf m = {0};
     zl_buf_vprintf(&m, fmt, ap);
+    add(l, rule, src, off, len, path, z, r, key, hint, zl_buf_take(&m));
+}
+
+void zl_report_span(zl_lint *l, const zl_rule *rule, uint32_t src, uint32_t off, uint32_t len,
+                    const zl_zone *z, const zl_record *r, char *hint, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(l, rule, src, off, len, NULL, z, r, NULL, hint, fmt, ap);
     va_end(ap);
-    add(l, rule, src, off, len, NULL, z, r, NULL, hint, zl_buf_take(&m));
 }
 
 void zl_report_tok(zl_lint *l, const zl_rule *rule, const zl_zone *z, const zl_record *r,
                    unsigned tok, char *hint, const char *fmt, ...)
 {
-    if (!zl_rule_on(l, rule)) {
-        free(hint);
-        return;
-    }
+    zl_tok t = zl_record_tok(l->zs, z, r, tok);
     va_list ap;
     va_start(ap, fmt);
-    zl_buf m = {0};
-    zl_buf_vprintf(&m, fmt, ap);
+    vreport(l, rule, zl_record_src(z, r), t.off, t.len, NULL, z, r, NULL, hint, fmt, ap);
     va_end(ap);
-    zl_tok t = zl_record_tok(l->zs, z, r, tok);
-    add(l, rule, zl_record_src(z, r), t.off, t.len, NULL, z, r, NULL, hint, zl_buf_take(&m));
 }
 
 void zl_report_file(zl_lint *l, const zl_rule *rule, const char *path, const char *key,
                     char *hint, const char *fmt, ...)
 {
-    if (!zl_rule_on(l, rule)) {
-        free(hint);
-        return;
-    }
-    va_list ap;
-    va_start(ap, fmt);
-    zl_buf m = {0};
-    zl_buf_vprintf(&m, fmt, ap);
-    va_end(ap);
     zl_buf k = {0};
     if (key)
         zl_buf_printf(&k, "%s|%s", rule->id, key);
-    add(l, rule, ZL_NONE, 0, 0, path, NULL, NULL, key ? zl_buf_str(&k) : NULL, hint,
-        zl_buf_take(&m));
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(l, rule, ZL_NONE, 0, 0, path, NULL, NULL, key ? zl_buf_str(&k) : NULL, hint, fmt, ap);
+    va_end(ap);
     zl_buf_free(&k);
 }

@@ -11,6 +11,7 @@
 #include "rule.h"
 
 struct zl_ses_expect;
+struct zl_removed;
 
 typedef struct zl_lint {
     zl_zoneset *zs;
@@ -18,6 +19,7 @@ typedef struct zl_lint {
     zl_severity *sev;   /* effective severity by registry index */
     zl_index **idx;     /* per zone, built on first use */
     const struct zl_ses_expect *ses; /* SES data given with --expect, or NULL */
+    const struct zl_removed *removed; /* --diff: SES records the change took away */
     /* Bit per name id: the name owns records in a loaded zone, or is an
      * ancestor of one (empty non-terminals included). Built on first use. */
     uint8_t *exists;

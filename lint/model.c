@@ -299,6 +299,20 @@ void zl_tok_decode(const zl_tok *t, zl_buf *out)
     }
 }
 
+uint32_t zl_tok_raw_offset(const zl_tok *t, size_t decoded)
+{
+    size_t n;
+    const char *p = zl_tok_inner(t, &n);
+    size_t i = 0;
+    for (size_t d = 0; d < decoded && i < n; d++) {
+        if (p[i] == '\\' && i + 1 < n)
+            i += (i + 3 < n && digit(p[i + 1]) && digit(p[i + 2]) && digit(p[i + 3])) ? 4 : 2;
+        else
+            i++;
+    }
+    return (uint32_t)((size_t)(p - t->p) + i);
+}
+
 const char *zl_type_name(uint16_t type, char *buf, size_t cap)
 {
     const ldns_rr_descriptor *d = ldns_rr_descript(type);

@@ -203,6 +203,9 @@ uint32_t zl_record_end(const zl_zoneset *zs, const zl_zone *z, const zl_record *
 
 /* The content of a token with quotes removed and \X, \DDD escapes decoded. */
 void zl_tok_decode(const zl_tok *t, zl_buf *out);
+/* Offset in the token's text (from its first byte, the quote included) of
+ * octet `decoded` of its decoded content: escapes take 2 or 4 bytes. */
+uint32_t zl_tok_raw_offset(const zl_tok *t, size_t decoded);
 /* The bytes between the quotes (or the whole bare token), escapes kept. */
 static inline const char *zl_tok_inner(const zl_tok *t, size_t *len)
 {

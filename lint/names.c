@@ -175,29 +175,33 @@ static size_t collect_labels(const uint8_t *wire, size_t len, size_t *offs, size
     return n;
 }
 
-zl_name_id zl_names_add_wire(zl_names *t, zl_name_id base, const uint8_t *wire, size_t len)
+/* The labels of wire below base, from the last to the first: created when
+ * t_add is given, looked up in t otherwise. */
+static zl_name_id walk_wire(zl_names *t_add, const zl_names *t, zl_name_id base,
+                            const uint8_t *wire, size_t len)
 {
     size_t offs[128];
     size_t n = collect_labels(wire, len, offs, 128);
     if (n == SIZE_MAX)
         return ZL_NAME_NONE;
     zl_name_id id = base;
-    for (size_t k = n; k-- > 0 && id != ZL_NAME_NONE;)
-        id = zl_names_child(t, id, wire + offs[k] + 1, wire[offs[k]]);
+    for (size_t k = n; k-- > 0 && id != ZL_NAME_NONE;) {
+        const uint8_t *label = wire + offs[k] + 1;
+        id = t_add ? zl_names_child(t_add, id, label, wire[offs[k]])
+                   : zl_names_find_child(t, id, label, wire[offs[k]]);
+    }
     return id;
+}
+
+zl_name_id zl_names_add_wire(zl_names *t, zl_name_id base, const uint8_t *wire, size_t len)
+{
+    return walk_wire(t, t, base, wire, len);
 }
 
 zl_name_id zl_names_find_wire(const zl_names *t, zl_name_id base, const uint8_t *wire,
                               size_t len)
 {
-    size_t offs[128];
-    size_t n = collect_labels(wire, len, offs, 128);
-    if (n == SIZE_MAX)
-        return ZL_NAME_NONE;
-    zl_name_id id = base;
-    for (size_t k = n; k-- > 0 && id != ZL_NAME_NONE;)
-        id = zl_names_find_child(t, id, wire + offs[k] + 1, wire[offs[k]]);
-    return id;
+    return walk_wire(NULL, t, base, wire, len);
 }
 
 const uint8_t *zl_names_label(const zl_names *t, zl_name_id id, size_t *len)

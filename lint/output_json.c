@@ -2,17 +2,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "json_text.h"
 #include "output.h"
 #include "util.h"
-
-/* A JSON string from text that may quote a file's raw bytes. */
-static json_t *text(const char *s)
-{
-    char *clean = zl_utf8_clean(s);
-    json_t *v = json_string(clean);
-    free(clean);
-    return v;
-}
 
 static json_t *line_or_null(uint32_t v)
 {
@@ -27,11 +19,11 @@ bool zl_output_json(FILE *f, const zl_zoneset *zs, const zl_findings *fs)
     for (size_t i = 0; i < zs->nzones; i++) {
         const zl_zone *z = zs->zones[i];
         json_t *o = json_object();
-        json_object_set_new(o, "path", text(z->path));
+        json_object_set_new(o, "path", zl_json_text(z->path));
         json_object_set_new(o, "format", json_string(z->format));
         if (z->apex != ZL_NAME_NONE) {
             char *apex = zl_names_str(&zs->names, z->apex);
-            json_object_set_new(o, "origin", text(apex));
+            json_object_set_new(o, "origin", zl_json_text(apex));
             free(apex);
         } else {
             json_object_set_new(o, "origin", json_null());
@@ -47,13 +39,13 @@ bool zl_output_json(FILE *f, const zl_zoneset *zs, const zl_findings *fs)
         json_t *o = json_object();
         json_object_set_new(o, "rule", json_string(x->rule->id));
         json_object_set_new(o, "severity", json_string(zl_severity_name(x->severity)));
-        json_object_set_new(o, "path", text(x->path));
+        json_object_set_new(o, "path", zl_json_text(x->path));
         json_object_set_new(o, "line", line_or_null(x->line));
         json_object_set_new(o, "column", line_or_null(x->line ? x->col : 0));
         json_object_set_new(o, "end_column", line_or_null(x->line ? x->end_col : 0));
-        json_object_set_new(o, "message", text(x->message));
+        json_object_set_new(o, "message", zl_json_text(x->message));
         const char *hint = x->hint ? x->hint : x->rule->hint;
-        json_object_set_new(o, "hint", text(hint));
+        json_object_set_new(o, "hint", zl_json_text(hint));
         json_array_append_new(list, o);
     }
     json_object_set_new(root, "findings", list);

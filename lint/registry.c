@@ -10,6 +10,8 @@ const zl_check *const zl_checks[] = {
     &zl_check_syntax,      &zl_check_names,  &zl_check_values, &zl_check_txt_length,
     &zl_check_out_of_zone, &zl_check_cname,  &zl_check_delegation, &zl_check_rrset,
     &zl_check_spf,         &zl_check_dkim,   &zl_check_dmarc,
+    &zl_check_ses_dkim,    &zl_check_ses_verification, &zl_check_ses_mail_from,
+    &zl_check_ses_unexpected, &zl_check_ses_removed,
 };
 const size_t zl_nchecks = sizeof zl_checks / sizeof zl_checks[0];
 
@@ -26,10 +28,19 @@ const zl_rule *const zl_rules[] = {
     &zl_rule_out_of_zone,
     &zl_rule_ttl_mismatch,
     &zl_rule_duplicate_record,
+    &zl_rule_ses_dkim_missing,
+    &zl_rule_ses_dkim_mismatch,
+    &zl_rule_ses_dkim_incomplete,
+    &zl_rule_ses_verification_missing,
+    &zl_rule_ses_verification_mismatch,
+    &zl_rule_ses_wrong_placement,
+    &zl_rule_ses_mail_from,
+    &zl_rule_ses_unexpected_token,
     &zl_rule_spf_multiple,
     &zl_rule_spf_syntax,
     &zl_rule_dkim_key_syntax,
     &zl_rule_dmarc_syntax,
+    &zl_rule_ses_record_removed,
 };
 const size_t zl_nrules = sizeof zl_rules / sizeof zl_rules[0];
 

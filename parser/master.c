@@ -527,6 +527,9 @@ zl_zone *zl_read_master_source(zl_zoneset *zs, const char *path, uint32_t src,
     zl_zone *z = zl_zoneset_add_zone(zs, path, "bind");
     z->src = src;
     z->origin = o->origin;
+    /* About one new name per 48 octets of a large zone: growing the name
+     * table step by step would rehash it a dozen times. */
+    zl_names_reserve(&zs->names, zs->names.n + zs->srcs[src]->len / 48);
     reader rd = {.zs = zs,
                  .z = z,
                  .o = o,

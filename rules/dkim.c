@@ -8,6 +8,7 @@
 
 #include "../lint/lint.h"
 #include "rules.h"
+#include "ses_shape.h"
 #include "taglist.h"
 #include "txt.h"
 
@@ -22,7 +23,9 @@ const zl_rule zl_rule_dkim_key_syntax = {
         "missing, the key is not valid base64 (a character lost or added in copying, a "
         "quote in the middle), or the key is of an unusable size: RSA keys under 1024 bits "
         "are refused (RFC 8301) and over 4096 bits need not be accepted. An empty p= is "
-        "a deliberately revoked key and is accepted.",
+        "a deliberately revoked key and is accepted. A key split over several TXT records "
+        "(instead of several strings of one record) is reported once: receivers get the "
+        "parts as separate records and can use none of them.",
     .hint = "publish the key as its provider gives it: v=DKIM1; k=rsa; p=BASE64, one record",
 };
 
@@ -156,6 +159,40 @@ bool zl_dkim_owner(const zl_zoneset *zs, zl_name_id owner)
            zl_owner_label_is(zs, zl_names_parent(&zs->names, owner), "_domainkey");
 }
 
+/* TXT records at r's owner that together hold a usable key: one key split
+ * over several records. Reported once, at the second part; true for every
+ * part, so that none is reported as a key of its own. */
+static bool split_key(zl_lint *l, size_t k, const zl_zone *z, const zl_record *r)
+{
+    const zl_index *ix = zl_lint_index(l, k);
+    size_t b, e, parts = 0;
+    const zl_record *second = NULL;
+    zl_index_owner_range(ix, z, r->owner, &b, &e);
+    zl_buf joined = {0};
+    for (size_t i = b; i < e; i++) {
+        const zl_record *p = &z->recs[ix->order[i]];
+        if (p->type != LDNS_RR_TYPE_TXT || (p->flags & (ZL_REC_BAD_RDATA | ZL_REC_GENERIC)))
+            continue;
+        if (parts++ == 1)
+            second = p;
+        zl_txt_value(l->zs, z, p, &joined); /* in file order within the owner */
+    }
+    char *problem = parts > 1 ? zl_dkim_key_problem(zl_buf_str(&joined), joined.len) : NULL;
+    bool split = parts > 1 && !problem;
+    if (split && r == second) {
+        zl_buf hint = {0};
+        zl_buf_adds(&hint, "put the parts in one TXT record, as strings: ");
+        zl_txt_split(joined.data, joined.len, &hint);
+        zl_report_tok(l, &zl_rule_dkim_key_syntax, z, r, zl_record_i_type(r), zl_buf_take(&hint),
+                      "the key is split over %zu TXT records: receivers get them as separate "
+                      "records and can use none of them",
+                      parts);
+    }
+    free(problem);
+    zl_buf_free(&joined);
+    return split;
+}
+
 static void run(zl_lint *l)
 {
     zl_buf v = {0};
@@ -169,7 +206,10 @@ static void run(zl_lint *l)
             zl_txt_value(l->zs, z, r, &v);
             if (!zl_dkim_owner(l->zs, r->owner) && !zl_has_prefix_ci(v.data, v.len, "v=DKIM1"))
                 continue;
-            if (zl_txt_has_value_problem(l->zs, z, r))
+            zl_ses_shape easy;
+            if (zl_ses_dkim_target(v.data, v.len, &easy))
+                continue; /* an Easy DKIM CNAME written as TXT: the SES rules say so */
+            if (zl_txt_has_value_problem(l->zs, z, r) || split_key(l, k, z, r))
                 continue;
             char *msg = zl_dkim_key_problem(v.data, v.len);
             if (msg) {

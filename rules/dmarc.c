@@ -64,7 +64,28 @@ static const char *bad_uri_list(const zl_tag *t)
     return NULL;
 }
 
-static char *problem(const char *v, size_t n)
+/* The tag's address list with mailto: added where the scheme is missing. */
+static char *with_mailto(const zl_tag *t)
+{
+    zl_buf b = {0};
+    zl_buf_printf(&b, "write %.*s=", (int)t->name_len, t->name);
+    const char *p = t->value, *end = t->value + t->value_len;
+    while (p < end) {
+        const char *comma = memchr(p, ',', (size_t)(end - p));
+        const char *e = comma ? comma : end;
+        while (p < e && (*p == ' ' || *p == '\t'))
+            p++;
+        if (!memchr(p, ':', (size_t)(e - p)))
+            zl_buf_adds(&b, "mailto:");
+        zl_buf_add(&b, p, (size_t)(e - p));
+        if (comma)
+            zl_buf_addc(&b, ',');
+        p = comma ? comma + 1 : end;
+    }
+    return zl_buf_take(&b);
+}
+
+static char *problem(const char *v, size_t n, char **hint)
 {
     zl_taglist tl;
     zl_taglist_parse(v, n, &tl);
@@ -107,8 +128,11 @@ static char *problem(const char *v, size_t n)
         msg = zl_xstrdup("rf= is afrf");
     for (const char *name = "rua"; !msg && name; name = strcmp(name, "rua") == 0 ? "ruf" : NULL) {
         const char *why;
-        if ((t = zl_taglist_get(&tl, name)) && (why = bad_uri_list(t)))
+        if ((t = zl_taglist_get(&tl, name)) && (why = bad_uri_list(t))) {
             msg = zl_xasprintf("%s=: %s", name, why);
+            if (strstr(why, "scheme"))
+                *hint = with_mailto(t);
+        }
     }
     zl_taglist_free(&tl);
     return msg;
@@ -133,9 +157,11 @@ static void run(zl_lint *l)
                     continue;
                 zl_buf_reset(&v);
                 zl_txt_value(l->zs, z, r, &v);
-                char *msg = problem(v.data, v.len);
+                char *hint = NULL;
+                char *msg = problem(v.data, v.len, &hint);
                 if (msg) {
-                    zl_report_tok(l, &zl_rule_dmarc_syntax, z, r, zl_record_rd(r), NULL, "%s", msg);
+                    zl_report_tok(l, &zl_rule_dmarc_syntax, z, r, zl_record_rd(r), hint, "%s",
+                                  msg);
                     free(msg);
                 } else if (first) {
                     zl_report_tok(l, &zl_rule_dmarc_syntax, z, r, zl_record_rd(r),

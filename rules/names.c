@@ -5,10 +5,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../lint/lint.h"
+#include "names.h"
+
+#include "../lint/tld.h"
 #include "../parser/rdata.h"
 #include "rules.h"
-#include "../lint/tld.h"
 
 const zl_rule zl_rule_missing_trailing_dot = {
     .id = "missing-trailing-dot",
@@ -132,54 +133,76 @@ static void report_twice(zl_lint *l, const zl_zone *z, const zl_record *r, unsig
     zl_buf_free(&a);
 }
 
-static void check_owner(zl_lint *l, const zl_zone *z, const zl_record *r)
+zl_name_fault zl_owner_fault(const zl_zoneset *zs, const zl_zone *z, const zl_record *r)
 {
     if (!(r->flags & ZL_REC_OWNER_WRITTEN) || (r->flags & ZL_REC_OWNER_AT))
-        return;
-    zl_tok t = zl_record_tok(l->zs, z, r, 0);
+        return ZL_FAULT_NONE;
+    zl_tok t = zl_record_tok(zs, z, r, 0);
     bool absolute = t.len > 0 && t.p[t.len - 1] == '.' &&
                     !(t.len >= 2 && t.p[t.len - 2] == '\\');
+    const zl_names *names = &zs->names;
+    if (!absolute)
+        return zl_record_origin(z, r) != ZL_NAME_NONE &&
+                       repeats_origin(names, r->owner, zl_record_origin(z, r), z->apex)
+                   ? ZL_FAULT_NO_FINAL_DOT
+                   : ZL_FAULT_NONE;
+    return z->apex != ZL_NAME_NONE && z->apex != ZL_NAME_ROOT &&
+                   zl_names_repeats(names, r->owner, z->apex, z->apex)
+               ? ZL_FAULT_APEX_TWICE
+               : ZL_FAULT_NONE;
+}
+
+zl_name_fault zl_rdata_fault(zl_lint *l, const zl_zone *z, const zl_record *r, unsigned i,
+                             zl_name_id *read_as)
+{
+    if (r->flags & (ZL_REC_BAD_RDATA | ZL_REC_GENERIC) || r->type == LDNS_RR_TYPE_HIP ||
+        !zl_rdata_field_is_name(r->type, i))
+        return ZL_FAULT_NONE;
     const zl_names *names = &l->zs->names;
-    if (!absolute) {
-        if (zl_record_origin(z, r) != ZL_NAME_NONE && repeats_origin(names, r->owner, zl_record_origin(z, r), z->apex))
-            report_relative(l, z, r, 0, r->owner, "owner");
-    } else if (z->apex != ZL_NAME_NONE && z->apex != ZL_NAME_ROOT &&
-               zl_names_repeats(names, r->owner, z->apex, z->apex)) {
+    zl_tok t = zl_record_rdata(l->zs, z, r, i);
+    if (t.quoted || (t.len == 1 && t.p[0] == '@'))
+        return ZL_FAULT_NONE;
+    bool absolute;
+    zl_name_id origin = zl_record_origin(z, r);
+    zl_name_id id = *read_as = zl_rdata_name_lookup(names, origin, &t, &absolute);
+    if (id == ZL_NAME_NONE)
+        return ZL_FAULT_NONE;
+    if (absolute)
+        return z->apex != ZL_NAME_NONE && z->apex != ZL_NAME_ROOT &&
+                       zl_names_repeats(names, id, z->apex, z->apex)
+                   ? ZL_FAULT_APEX_TWICE
+                   : ZL_FAULT_NONE;
+    if (repeats_origin(names, id, origin, z->apex))
+        return ZL_FAULT_NO_FINAL_DOT;
+    /* Below the root origin a relative name is the absolute one. */
+    unsigned labels;
+    if (origin != ZL_NAME_ROOT && is_target_type(r->type) && last_label_is_tld(&t, &labels) &&
+        labels >= 2 && !known_name(l, id))
+        return ZL_FAULT_TARGET_NO_DOT;
+    return ZL_FAULT_NONE;
+}
+
+static void check_owner(zl_lint *l, const zl_zone *z, const zl_record *r)
+{
+    zl_name_fault f = zl_owner_fault(l->zs, z, r);
+    if (f == ZL_FAULT_NO_FINAL_DOT)
+        report_relative(l, z, r, 0, r->owner, "owner");
+    else if (f == ZL_FAULT_APEX_TWICE)
         report_twice(l, z, r, 0, r->owner, "owner");
-    }
 }
 
 static void check_rdata(zl_lint *l, const zl_zone *z, const zl_record *r)
 {
-    if (r->flags & (ZL_REC_BAD_RDATA | ZL_REC_GENERIC) || r->type == LDNS_RR_TYPE_HIP ||
-        !zl_type_has_names(r->type))
+    if (!zl_type_has_names(r->type))
         return;
-    const zl_names *names = &l->zs->names;
-    unsigned n = zl_record_nrdata(r);
-    for (unsigned i = 0; i < n; i++) {
-        if (!zl_rdata_field_is_name(r->type, i))
-            continue;
-        zl_tok t = zl_record_rdata(l->zs, z, r, i);
-        if (t.quoted || (t.len == 1 && t.p[0] == '@'))
-            continue;
-        bool absolute;
-        zl_name_id id = zl_rdata_name_lookup(names, zl_record_origin(z, r), &t, &absolute);
-        if (id == ZL_NAME_NONE)
-            continue;
-        if (absolute) {
-            if (z->apex != ZL_NAME_NONE && z->apex != ZL_NAME_ROOT &&
-                zl_names_repeats(names, id, z->apex, z->apex))
-                report_twice(l, z, r, zl_record_rd(r) + i, id, "name");
-            continue;
-        }
-        if (repeats_origin(names, id, zl_record_origin(z, r), z->apex)) {
-            report_relative(l, z, r, zl_record_rd(r) + i, id, "name");
-            continue;
-        }
-        unsigned labels;
-        if (is_target_type(r->type) && last_label_is_tld(&t, &labels) && labels >= 2 &&
-            !known_name(l, id))
-            report_relative(l, z, r, zl_record_rd(r) + i, id, "target");
+    for (unsigned i = 0; i < zl_record_nrdata(r); i++) {
+        zl_name_id id;
+        zl_name_fault f = zl_rdata_fault(l, z, r, i, &id);
+        if (f == ZL_FAULT_APEX_TWICE)
+            report_twice(l, z, r, zl_record_rd(r) + i, id, "name");
+        else if (f != ZL_FAULT_NONE)
+            report_relative(l, z, r, zl_record_rd(r) + i, id,
+                            f == ZL_FAULT_NO_FINAL_DOT ? "name" : "target");
     }
 }
 

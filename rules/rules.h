@@ -31,6 +31,20 @@ extern const zl_rule zl_rule_ttl_mismatch;
 extern const zl_rule zl_rule_duplicate_record;
 extern const zl_check zl_check_rrset;
 
+/* Amazon SES */
+extern const zl_rule zl_rule_ses_dkim_missing;
+extern const zl_rule zl_rule_ses_dkim_mismatch;
+extern const zl_rule zl_rule_ses_dkim_incomplete;
+extern const zl_check zl_check_ses_dkim;
+extern const zl_rule zl_rule_ses_verification_missing;
+extern const zl_rule zl_rule_ses_verification_mismatch;
+extern const zl_check zl_check_ses_verification;
+extern const zl_rule zl_rule_ses_wrong_placement;
+extern const zl_rule zl_rule_ses_mail_from;
+extern const zl_check zl_check_ses_mail_from;
+extern const zl_rule zl_rule_ses_unexpected_token;
+extern const zl_check zl_check_ses_unexpected;
+
 /* Mail authentication */
 extern const zl_rule zl_rule_spf_multiple;
 extern const zl_rule zl_rule_spf_syntax;
@@ -39,5 +53,9 @@ extern const zl_rule zl_rule_dkim_key_syntax;
 extern const zl_check zl_check_dkim;
 extern const zl_rule zl_rule_dmarc_syntax;
 extern const zl_check zl_check_dmarc;
+
+/* Changes (git) */
+extern const zl_rule zl_rule_ses_record_removed;
+extern const zl_check zl_check_ses_removed;
 
 #endif

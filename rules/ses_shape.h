@@ -33,4 +33,25 @@ bool zl_ses_classify(const zl_zoneset *zs, const zl_zone *z, const zl_record *r,
                      zl_ses_shape *out);
 const char *zl_ses_kind_name(zl_ses_kind k);
 
+/* The decoded text of a token without quotes and without a final dot (cut
+ * to cap - 1 octets); *absolute tells whether it ended with one. */
+size_t zl_ses_plain(const zl_tok *t, char *buf, size_t cap, bool *absolute);
+
+/* The same on plain text (no quotes, no final dot), for SES's own data:
+ * TOKEN.dkim[.REGION].amazonses.com fills target_token and region. */
+bool zl_ses_dkim_target(const char *t, size_t n, zl_ses_shape *out);
+/* feedback-smtp.REGION.amazonses.com: the region into region[cap]. */
+bool zl_ses_feedback_host(const char *t, size_t n, char *region, size_t cap);
+
+/* The DKIM target domain of a region: dkim.REGION.amazonses.com where SES
+ * has one, else (and for an unknown region) dkim.amazonses.com. */
+const char *zl_ses_dkim_domain(const char *region, char *buf, size_t cap);
+/* True when host (plain text) is a DKIM target domain SES may use in region:
+ * the right one of a known region; for another region either form; for
+ * region NULL any SES DKIM domain. */
+bool zl_ses_dkim_domain_ok(const char *region, const char *host);
+/* Why an Easy DKIM token does not look like one SES issues (32 characters
+ * of a-z and 2-7; EXAMPLE placeholders), or NULL. buf may hold the text. */
+const char *zl_ses_token_shape(const char *t, size_t n, char *buf, size_t cap);
+
 #endif

@@ -19,11 +19,20 @@ void zl_txt_value(const zl_zoneset *zs, const zl_zone *z, const zl_record *r, zl
     zl_buf_str(out);
 }
 
-static void count_problem(void *ctx, const zl_rule *rule, unsigned tok, char *hint,
+void zl_txt_split(const char *p, size_t n, zl_buf *out)
+{
+    for (size_t i = 0; i < n || i == 0; i += 255) {
+        zl_buf_adds(out, i ? " \"" : "\"");
+        zl_buf_add(out, p + i, n - i < 255 ? n - i : 255);
+        zl_buf_addc(out, '"');
+    }
+}
+
+static void count_problem(void *ctx, const zl_rule *rule, zl_value_at where, char *hint,
                           char *message)
 {
     (void)rule;
-    (void)tok;
+    (void)where;
     free(hint);
     free(message);
     (*(int *)ctx)++;

@@ -12,6 +12,9 @@ bool zl_is_txt_type(uint16_t type);
 /* The strings of a TXT record decoded and joined, as a resolver hands them
  * to SPF, DKIM and DMARC. */
 void zl_txt_value(const zl_zoneset *zs, const zl_zone *z, const zl_record *r, zl_buf *out);
+/* A value that needs no escapes (a DKIM key) as quoted strings of at most
+ * 255 octets: "first 255" "the rest". */
+void zl_txt_split(const char *p, size_t n, zl_buf *out);
 /* True when value-whitespace or value-quoting fires on the record. */
 bool zl_txt_has_value_problem(const zl_zoneset *zs, const zl_zone *z, const zl_record *r);
 

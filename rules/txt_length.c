@@ -21,22 +21,32 @@ const zl_rule zl_rule_txt_string_too_long = {
     .hint = "split the text into several quoted strings of at most 255 octets each",
 };
 
+/* Strings shown in full in the hint; a longer text is abbreviated. */
+#define HINT_STRINGS 4
+
 /* The token's text split into quoted strings of at most 255 octets, never
  * inside an escape sequence. */
-static char *split_hint(const zl_tok *t)
+static char *split_hint(const zl_tok *t, size_t octets_total)
 {
     size_t n;
     const char *p = zl_tok_inner(t, &n);
+    size_t strings = (octets_total + 254) / 255;
     zl_buf out = {0};
     zl_buf_adds(&out, "split it: \"");
-    size_t octets = 0;
+    size_t octets = 0, shown = 1;
     for (size_t i = 0; i < n;) {
         size_t step = 1;
         if (p[i] == '\\' && i + 1 < n)
             step = (i + 3 < n && p[i + 1] >= '0' && p[i + 1] <= '9') ? 4 : 2;
         if (octets == 255) {
+            if (strings > HINT_STRINGS && shown == HINT_STRINGS - 1) {
+                zl_buf_printf(&out, "\" ... (%zu strings of at most 255 octets in all)",
+                              strings);
+                return zl_buf_take(&out);
+            }
             zl_buf_adds(&out, "\" \"");
             octets = 0;
+            shown++;
         }
         zl_buf_add(&out, p + i, step);
         octets++;
@@ -62,7 +72,7 @@ static void run(zl_lint *l)
                 size_t len = zl_charstr_len(&t);
                 if (len > 255)
                     zl_report_tok(l, &zl_rule_txt_string_too_long, z, r, zl_record_rd(r) + f,
-                                  split_hint(&t),
+                                  split_hint(&t, len),
                                   "character-string of %zu octets; at most 255 fit in one", len);
             }
         }

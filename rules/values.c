@@ -130,14 +130,26 @@ static bool dkim_p(const char *v, size_t n, size_t *off, size_t *len)
     return false;
 }
 
-/* Which token holds octet pos of the joined value. */
-static unsigned tok_of(const size_t *starts, unsigned n, size_t pos)
+/* Octets [pos, pos + len) of the joined value, as a place in one token. */
+static zl_value_at in_value(const zl_record *r, const size_t *starts, unsigned n, size_t pos,
+                            size_t len)
 {
     unsigned k = 0;
     while (k + 1 < n && starts[k + 1] <= pos)
         k++;
-    return k;
+    return (zl_value_at){zl_record_rd(r) + k, pos - starts[k], len};
 }
+
+static size_t ql_at(const char *val, size_t len, size_t pos)
+{
+    return zl_smart_quote_at(val + pos, len - pos);
+}
+
+static zl_value_at whole(unsigned tok)
+{
+    return (zl_value_at){tok, ZL_WHOLE_TOKEN, 0};
+}
+
 
 static void check_txt(const zl_zoneset *zs, const zl_zone *z, const zl_record *r,
                       zl_value_fn fn, void *ctx)
@@ -158,7 +170,7 @@ static void check_txt(const zl_zoneset *zs, const zl_zone *z, const zl_record *r
         if (i + 1 < n) {
             zl_tok u = zl_record_rdata(zs, z, r, i + 1);
             if (t.off + t.len == u.off && (t.quoted || u.quoted))
-                fn(ctx, &zl_rule_value_quoting, zl_record_rd(r) + i + 1,
+                fn(ctx, &zl_rule_value_quoting, whole(zl_record_rd(r) + i + 1),
                    zl_xstrdup("put a space between the strings"),
                    zl_xasprintf("strings run together without a space: %.*s%.*s",
                                 (int)(t.len > 30 ? 30 : t.len), t.p,
@@ -184,7 +196,7 @@ static void check_txt(const zl_zoneset *zs, const zl_zone *z, const zl_record *r
             zl_buf_add(&q, in, il);
         }
         zl_buf_addc(&q, '"');
-        fn(ctx, &zl_rule_value_quoting, zl_record_rd(r) + first_unquoted,
+        fn(ctx, &zl_rule_value_quoting, whole(zl_record_rd(r) + first_unquoted),
            zl_xasprintf("quote the value: %s", zl_buf_str(&q)),
            zl_xasprintf("TXT value without quotes: its %u words become separate strings, "
                         "joined without spaces",
@@ -208,7 +220,7 @@ static void check_txt(const zl_zoneset *zs, const zl_zone *z, const zl_record *r
                 size_t rest = eol ? (size_t)(eol - p) : (size_t)(end - p);
                 while (rest && (p[rest - 1] == '\r' || p[rest - 1] == ' '))
                     rest--;
-                fn(ctx, &zl_rule_value_quoting, zl_record_rd(r) + n - 1,
+                fn(ctx, &zl_rule_value_quoting, whole(zl_record_rd(r) + n - 1),
                    zl_xasprintf("quote the whole value: \"%.*s%.*s\"", (int)last.len, last.p,
                                 (int)rest, p),
                    zl_xasprintf("TXT value without quotes: the ';' after \"%.*s\" starts a "
@@ -228,17 +240,17 @@ static void check_txt(const zl_zoneset *zs, const zl_zone *z, const zl_record *r
         if (zl_smart_quote_at(val + i, len - i))
             smart_pos = i;
     if (smart_pos != SIZE_MAX && (edge_smart || kind != VAL_PROSE)) {
-        fn(ctx, &zl_rule_value_quoting, zl_record_rd(r) + tok_of(starts, n, smart_pos),
+        fn(ctx, &zl_rule_value_quoting, in_value(r, starts, n, smart_pos, ql_at(val, len, smart_pos)),
            zl_xstrdup("replace typographic quotes with plain double quotes (\")"),
            zl_xasprintf("typographic quote %.*s in the value: it is data, not quoting",
                         (int)zl_smart_quote_at(val + smart_pos, len - smart_pos),
                         val + smart_pos));
     } else if (len >= 1 && (val[0] == '"' || val[len - 1] == '"')) {
-        fn(ctx, &zl_rule_value_quoting, zl_record_rd(r) + (val[0] == '"' ? 0 : n - 1),
+        fn(ctx, &zl_rule_value_quoting, in_value(r, starts, n, val[0] == '"' ? 0 : len - 1, 1),
            zl_xstrdup("remove the escaped quotes (\\\"): the outer quotes are enough"),
            zl_xstrdup("literal quote marks are part of the value (escaped as \\\")"));
     } else if (len >= 2 && val[0] == '\'' && val[len - 1] == '\'') {
-        fn(ctx, &zl_rule_value_quoting, zl_record_rd(r),
+        fn(ctx, &zl_rule_value_quoting, whole(zl_record_rd(r)),
            zl_xstrdup("use double quotes: single quotes do not quote in a zone file"),
            zl_xstrdup("single quotes around the value are part of it"));
     }
@@ -246,11 +258,11 @@ static void check_txt(const zl_zoneset *zs, const zl_zone *z, const zl_record *r
     /* White space at the ends of the joined value. */
     size_t w = zl_space_at(val, len);
     if (w) {
-        fn(ctx, &zl_rule_value_whitespace, zl_record_rd(r),
+        fn(ctx, &zl_rule_value_whitespace, in_value(r, starts, n, 0, w),
            zl_xstrdup("delete the white space after the opening quote"),
            zl_xasprintf("the value starts with %s", space_name(val, w)));
     } else if ((w = zl_space_before(val, len)) > 0) {
-        fn(ctx, &zl_rule_value_whitespace, zl_record_rd(r) + n - 1,
+        fn(ctx, &zl_rule_value_whitespace, in_value(r, starts, n, len - w, w),
            zl_xstrdup("delete the white space before the closing quote"),
            zl_xasprintf("the value ends with %s", space_name(val + len - w, w)));
     } else {
@@ -259,7 +271,7 @@ static void check_txt(const zl_zoneset *zs, const zl_zone *z, const zl_record *r
         bool one_token = kind == VAL_TOKEN || (kind == VAL_DKIM && dkim_p(val, len, &off, &tlen));
         const char *what = kind == VAL_TOKEN ? "the verification token" : "the DKIM p= key";
         if (one_token && (at = find_space(val + off, tlen, &sl)) != SIZE_MAX) {
-            fn(ctx, &zl_rule_value_whitespace, zl_record_rd(r) + tok_of(starts, n, off + at),
+            fn(ctx, &zl_rule_value_whitespace, in_value(r, starts, n, off + at, sl),
                zl_xstrdup("delete the white space: the value must be one unbroken token"),
                zl_xasprintf("%s inside %s", space_name(val + off + at, sl), what));
         } else if (kind != VAL_PROSE && (at = find_space(val, len, &sl)) != SIZE_MAX) {
@@ -267,7 +279,7 @@ static void check_txt(const zl_zoneset *zs, const zl_zone *z, const zl_record *r
             for (at = 0; at < len; at += sl ? sl : 1) {
                 sl = zl_space_at(val + at, len - at);
                 if (sl && val[at] != ' ') {
-                    fn(ctx, &zl_rule_value_whitespace, zl_record_rd(r) + tok_of(starts, n, at),
+                    fn(ctx, &zl_rule_value_whitespace, in_value(r, starts, n, at, sl),
                        zl_xstrdup("replace it with a plain space, or delete it"),
                        zl_xasprintf("%s inside the value", space_name(val + at, sl)));
                     break;
@@ -290,18 +302,19 @@ static void check_names(const zl_zoneset *zs, const zl_zone *z, const zl_record 
         zl_tok_decode(&t, &d);
         size_t sl, at = find_space(d.data ? d.data : "", d.len, &sl);
         if (t.quoted) {
-            zl_buf_reset(&d);
+            zl_buf bare = {0};
             for (size_t k = 0; k < t.len - (t.len >= 2 ? 2 : 0); k++) {
                 char c = t.p[1 + k];
                 if (c != ' ' && c != '\t')
-                    zl_buf_addc(&d, c);
+                    zl_buf_addc(&bare, c);
             }
-            fn(ctx, &zl_rule_value_quoting, zl_record_rd(r) + i,
-               zl_xasprintf("write the name without quotes: %s", zl_buf_str(&d)),
+            fn(ctx, &zl_rule_value_quoting, whole(zl_record_rd(r) + i),
+               zl_xasprintf("write the name without quotes: %s", zl_buf_str(&bare)),
                zl_xstrdup("domain name in quotes: the quotes are not part of a name"));
+            zl_buf_free(&bare);
         }
         if (at != SIZE_MAX)
-            fn(ctx, &zl_rule_value_whitespace, zl_record_rd(r) + i,
+            fn(ctx, &zl_rule_value_whitespace, (zl_value_at){zl_record_rd(r) + i, at, sl},
                zl_xstrdup("delete the white space from the name"),
                zl_xasprintf("%s inside the domain name", space_name(d.data + at, sl)));
         zl_buf_free(&d);
@@ -325,10 +338,19 @@ typedef struct report_ctx {
     const zl_record *r;
 } report_ctx;
 
-static void report(void *vctx, const zl_rule *rule, unsigned tok, char *hint, char *message)
+static void report(void *vctx, const zl_rule *rule, zl_value_at where, char *hint,
+                   char *message)
 {
     report_ctx *c = vctx;
-    zl_report_tok(c->l, rule, c->z, c->r, tok, hint, "%s", message);
+    if (where.at == ZL_WHOLE_TOKEN) {
+        zl_report_tok(c->l, rule, c->z, c->r, where.tok, hint, "%s", message);
+    } else {
+        zl_tok t = zl_record_tok(c->l->zs, c->z, c->r, where.tok);
+        uint32_t from = zl_tok_raw_offset(&t, where.at);
+        uint32_t to = zl_tok_raw_offset(&t, where.at + where.len);
+        zl_report_span(c->l, rule, zl_record_src(c->z, c->r), t.off + from, to - from, c->z,
+                       c->r, hint, "%s", message);
+    }
     free(message);
 }
 

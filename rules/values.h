@@ -6,8 +6,16 @@
 #include "../lint/model.h"
 #include "../lint/rule.h"
 
+/* Where a problem is: a token, and within its decoded content the octets
+ * [at, at + len); at == ZL_WHOLE_TOKEN means the token as a whole. */
+#define ZL_WHOLE_TOKEN ((size_t)-1)
+typedef struct zl_value_at {
+    unsigned tok;
+    size_t at, len;
+} zl_value_at;
+
 /* Called once per problem; hint and message are handed over. */
-typedef void (*zl_value_fn)(void *ctx, const zl_rule *rule, unsigned tok, char *hint,
+typedef void (*zl_value_fn)(void *ctx, const zl_rule *rule, zl_value_at where, char *hint,
                             char *message);
 
 void zl_value_problems(const zl_zoneset *zs, const zl_zone *z, const zl_record *r,

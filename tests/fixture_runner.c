@@ -9,6 +9,12 @@
  *   ; expect-at 12: syntax-error         (for a line that cannot hold a comment)
  *   ; zonelint-test: --origin example.com --expect ses.json
  *   ; zonelint-test-exit: 2
+ *   ; zonelint-test-files: data/mail.example.com.zone
+ *
+ * zonelint-test-files names more zone files (relative to the fixture's
+ * folder) linted in the same run, after the fixture, and scanned for
+ * expectations too: a parent zone and its child, say. The run has no
+ * AWS_REGION or AWS_DEFAULT_REGION: a fixture names its region.
  *
  * A rule may carry @COLUMN. Every finding must be expected and every
  * expectation must be found, so a fixture tests both what must fire and what
@@ -45,6 +51,8 @@ typedef struct fixture {
     size_t nex, cap;
     char **args;
     size_t nargs;
+    char **files; /* more zone files in the run */
+    size_t nfiles;
     int exit_code; /* -1: 0 or 1 as the findings imply */
 } fixture;
 
@@ -82,14 +90,20 @@ static void add_expect(fixture *fx, const char *path, int line, const char *spec
     }
 }
 
-static void add_args(fixture *fx, const char *p, size_t len)
+static void add_words(char ***v, size_t *n, const char *p, size_t len)
 {
     char *copy = strndup(p, len);
-    for (char *save = NULL, *w = strtok_r(copy, " \t", &save); w; w = strtok_r(NULL, " \t", &save)) {
-        fx->args = realloc(fx->args, (fx->nargs + 1) * sizeof *fx->args);
-        fx->args[fx->nargs++] = strdup(w);
+    for (char *save = NULL, *w = strtok_r(copy, " \t\r", &save); w;
+         w = strtok_r(NULL, " \t\r", &save)) {
+        *v = realloc(*v, (*n + 1) * sizeof **v);
+        (*v)[(*n)++] = strdup(w);
     }
     free(copy);
+}
+
+static void add_args(fixture *fx, const char *p, size_t len)
+{
+    add_words(&fx->args, &fx->nargs, p, len);
 }
 
 /* Rules listed after a keyword: "expect: a, b@3 c". */
@@ -130,6 +144,8 @@ static void scan_comments(fixture *fx, const char *path, const char *shown, cons
         if (c) {
             if ((v = find_kw(c, end, "zonelint-test-exit:")))
                 fx->exit_code = atoi(v);
+            else if ((v = find_kw(c, end, "zonelint-test-files:")))
+                add_words(&fx->files, &fx->nfiles, v, (size_t)(end - v));
             else if ((v = find_kw(c, end, "zonelint-test:")))
                 add_args(fx, v, (size_t)(end - v));
             else if ((v = find_kw(c, end, "expect-file:")))
@@ -217,7 +233,9 @@ static char *run(const char *bin, const fixture *fx, const char *dir, const char
         dup2(fd[1], 1);
         if (chdir(dir) != 0)
             _exit(127);
-        char **argv = calloc(fx->nargs + 8, sizeof *argv);
+        unsetenv("AWS_REGION");
+        unsetenv("AWS_DEFAULT_REGION");
+        char **argv = calloc(fx->nargs + fx->nfiles + 8, sizeof *argv);
         size_t n = 0;
         argv[n++] = (char *)bin;
         argv[n++] = "--format";
@@ -226,6 +244,8 @@ static char *run(const char *bin, const fixture *fx, const char *dir, const char
         for (size_t i = 0; i < fx->nargs; i++)
             argv[n++] = fx->args[i];
         argv[n++] = (char *)file;
+        for (size_t i = 0; i < fx->nfiles; i++)
+            argv[n++] = fx->files[i];
         execv(bin, argv);
         _exit(127);
     }
@@ -259,6 +279,11 @@ static int check_fixture(const char *bin, const char *path)
         scan_sidecar(&fx, path, base);
     else
         scan_file(&fx, path, base, yaml ? '#' : ';', 0);
+    for (size_t i = 0; i < fx.nfiles; i++) {
+        char extra[2048];
+        snprintf(extra, sizeof extra, "%s/%s", dir, fx.files[i]);
+        scan_file(&fx, extra, fx.files[i], ';', 0);
+    }
 
     int status = 0;
     char *out = run(bin, &fx, dir, base, &status);
@@ -318,6 +343,9 @@ static int check_fixture(const char *bin, const char *path)
     for (size_t k = 0; k < fx.nargs; k++)
         free(fx.args[k]);
     free(fx.args);
+    for (size_t k = 0; k < fx.nfiles; k++)
+        free(fx.files[k]);
+    free(fx.files);
     free(fx.ex);
     json_decref(root);
     free(out);

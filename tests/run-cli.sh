@@ -1,42 +1,8 @@
 #!/bin/sh
 # The command line: exit codes, options, messages, colour, configuration.
-set -u
-bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
-here=$(cd "$(dirname "$0")" && pwd)
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail=0 n=0
-
-# expect STATUS DESCRIPTION -- COMMAND...: run it in $tmp, check the status;
-# the output is left in $tmp/out for the grep checks that follow.
-expect() {
-    want=$1 what=$2
-    shift 3
-    n=$((n + 1))
-    (cd "$tmp" && "$@") > "$tmp/out" 2>&1
-    got=$?
-    if [ "$got" -ne "$want" ]; then
-        echo "FAIL cli: $what: exit $got, expected $want"
-        sed 's/^/    /' "$tmp/out" | head -n 10
-        fail=$((fail + 1))
-    fi
-}
-# has PATTERN DESCRIPTION: the last output matches the pattern.
-has() {
-    n=$((n + 1))
-    if ! grep -q -- "$1" "$tmp/out"; then
-        echo "FAIL cli: $2: output lacks '$1'"
-        sed 's/^/    /' "$tmp/out" | head -n 10
-        fail=$((fail + 1))
-    fi
-}
-lacks() {
-    n=$((n + 1))
-    if grep -q -- "$1" "$tmp/out"; then
-        echo "FAIL cli: $2: output has '$1'"
-        fail=$((fail + 1))
-    fi
-}
+suite=cli
+# shellcheck source=tests/lib.sh
+. "$(dirname "$0")/lib.sh"
 
 cat > "$tmp/clean.zone" <<'Z'
 $ORIGIN example.com.
@@ -150,6 +116,67 @@ expect 2 "UTF-16 export" -- "$bin" --no-config utf16.json
 has "UTF-16" "UTF-16 named"
 expect 2 "octoDNS without a zone name" -- sh -c "printf 'www:\n  type: A\n  value: 192.0.2.1\n' | '$bin' --no-config -"
 has "cannot read as octodns: the zone comes from the file's name" "octoDNS zone message"
+# SES data: --expect, --identity, --region, the environment, the configuration.
+# The checks below set the region environment themselves.
+unset AWS_REGION AWS_DEFAULT_REGION
+mkdir -p "$tmp/ses/expect"
+cat > "$tmp/ses/example.com.zone" <<'Z'
+$ORIGIN example.com.
+$TTL 300
+@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300
+  IN NS ns1
+ns1 IN A 192.0.2.1
+ujzdegxdncf32epf3dhodzdocis2jhtl._domainkey IN CNAME ujzdegxdncf32epf3dhodzdocis2jhtl.dkim.amazonses.com.
+gmxgedn73u55xtplpft7v4seh2kvj72c._domainkey IN CNAME gmxgedn73u55xtplpft7v4seh2kvj72c.dkim.amazonses.com.
+Z
+cat > "$tmp/ses/expect/example.com.json" <<'J'
+{"IdentityType": "DOMAIN", "DkimAttributes": {"SigningAttributesOrigin": "AWS_SES",
+ "Tokens": ["ujzdegxdncf32epf3dhodzdocis2jhtl", "gmxgedn73u55xtplpft7v4seh2kvj72c",
+            "euvw75efr6edt4sywb5wkh7dnsipzz7f"]}}
+J
+printf '{"DkimTokens": ["ujzdegxdncf32epf3dhodzdocis2jhtl"]}\n' > "$tmp/ses/tokens.json"
+printf '{\n  "DkimAttributes": {\n    "Tokens": [1,\n}\n' > "$tmp/ses/bad.json"
+expect 1 "--expect: a missing DKIM record" -- "$bin" --no-config --expect ses/expect/example.com.json ses/example.com.zone
+has "ses/example.com.zone: error: the Easy DKIM CNAME of token 3 of 3 is missing" "file-level SES finding"
+has "add: euvw75efr6edt4sywb5wkh7dnsipzz7f._domainkey.example.com. CNAME euvw75efr6edt4sywb5wkh7dnsipzz7f.dkim.amazonses.com." "the line to add"
+has "(example.com, from ses/expect/example.com.json)" "identity from the file name"
+expect 1 "--expect as json" -- "$bin" --no-config --format json --expect ses/expect/example.com.json ses/example.com.zone
+has '"rule": "ses-dkim-missing"' "SES finding in JSON"
+has '"line": null' "file-level finding in JSON"
+expect 0 "--expect from stdin" -- sh -c "'$bin' --no-config --identity example.com --expect - ses/example.com.zone < ses/tokens.json"
+expect 2 "malformed SES data" -- "$bin" --no-config --expect ses/bad.json --identity example.com ses/example.com.zone
+has "ses/bad.json:4: malformed JSON" "SES data error with file and line"
+expect 2 "verify-domain-dkim output without --identity" -- "$bin" --no-config --expect ses/tokens.json ses/example.com.zone
+has "give --identity DOMAIN" "--identity asked for"
+expect 2 "--identity without --expect" -- "$bin" --no-config --identity example.com ses/example.com.zone
+expect 2 "--expect of a missing file" -- "$bin" --no-config --expect ses/nope.json ses/example.com.zone
+has "ses/nope.json" "missing SES file named"
+expect 1 "--region picks the DKIM domain" -- "$bin" --no-config --region eu-south-1 --identity example.com --expect ses/tokens.json ses/example.com.zone
+has "whose DKIM domain is dkim.eu-south-1.amazonses.com" "regional DKIM domain"
+expect 1 "AWS_REGION is --region's default" -- env AWS_REGION=eu-south-1 "$bin" --no-config --identity example.com --expect ses/tokens.json ses/example.com.zone
+has "signs in eu-south-1" "AWS_REGION used"
+expect 1 "then AWS_DEFAULT_REGION" -- env -u AWS_REGION AWS_DEFAULT_REGION=eu-south-1 "$bin" --no-config --identity example.com --expect ses/tokens.json ses/example.com.zone
+has "signs in eu-south-1" "AWS_DEFAULT_REGION used"
+expect 0 "--region wins over the environment" -- env AWS_REGION=eu-south-1 "$bin" --no-config --region us-east-1 --identity example.com --expect ses/tokens.json ses/example.com.zone
+cat > "$tmp/ses/.zonelint.json" <<'J'
+{"ses": [{"expect": "expect/example.com.json", "region": "us-east-1"}]}
+J
+mkdir -p "$tmp/ses/sub"
+expect 1 "configuration SES entries, paths relative to it" -- sh -c "cd ses/sub && '$bin' ../example.com.zone"
+has "ses-dkim-missing" "SES data from the configuration"
+has "example.com in us-east-1, from .*/ses/expect/example.com.json" "the configuration's region"
+echo '{"ses": [{"expect": "expect/none.json"}]}' > "$tmp/ses/.zonelint.json"
+expect 2 "configuration naming a missing SES file" -- sh -c "cd ses && '$bin' example.com.zone"
+rm "$tmp/ses/.zonelint.json"
+# --diff with SES data: what the base already lacked is not new; a record
+# broken since is.
+mkdir -p "$tmp/sesgit" && cp "$tmp/ses/example.com.zone" "$tmp/sesgit/" && cp -r "$tmp/ses/expect" "$tmp/sesgit/"
+(cd "$tmp/sesgit" && git init -q && git add . && git -c user.name=t -c user.email=t@example.com commit -qm base) > /dev/null 2>&1
+expect 0 "--diff: SES findings of the base are not new" -- sh -c "cd sesgit && '$bin' --no-config --expect expect/example.com.json --diff HEAD"
+sed -i 's/2jhtl.dkim.amazonses.com./2jht.dkim.amazonses.com./' "$tmp/sesgit/example.com.zone"
+expect 1 "--diff: an SES record broken since the base" -- sh -c "cd sesgit && '$bin' --no-config --expect expect/example.com.json --diff HEAD"
+has "ses-dkim-mismatch" "new SES finding under --diff"
+lacks "ses-dkim-missing" "old SES finding dropped under --diff"
 
 # The rule pages are generated from the binary; they must be current.
 n=$((n + 1))

@@ -1,7 +1,8 @@
 #!/bin/sh
 # Golden output: each tests/golden/NAME.zone is linted and its text output
 # (no colour) and JSON output must equal NAME.txt and NAME.json byte for byte.
-# Options for a case come from a "; golden-args: ..." line in the zone.
+# Options for a case come from a "; golden-args: ..." line in the zone; more
+# formats (sarif, github: NAME.sarif, NAME.github) from "; golden-formats: ...".
 # UPDATE=1 rewrites the expected files (review the diff before committing).
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -10,9 +11,10 @@ fail=0 n=0
 for zone in *.zone; do
     name=${zone%.zone}
     args=$(sed -n 's/^; golden-args: //p' "$zone" | head -n 1)
-    for fmt in txt json; do
+    more=$(sed -n 's/^; golden-formats: //p' "$zone" | head -n 1)
+    for fmt in txt json $more; do
         n=$((n + 1))
-        case $fmt in txt) f=text ;; json) f=json ;; esac
+        case $fmt in txt) f=text ;; *) f=$fmt ;; esac
         # shellcheck disable=SC2086
         NO_COLOR=1 "$bin" --no-config --color never --format "$f" $args "$zone" > "/tmp/golden.$$" 2>&1
         echo "exit $?" >> "/tmp/golden.$$"

@@ -1,0 +1,127 @@
+#!/bin/sh
+# The git side of the command line, with the git program (tests only; zonelint
+# itself reads repositories through libgit2): --install-hook, the installed
+# pre-commit hook through real commits, and what --staged and --diff print
+# and exit with.
+suite=hook
+# shellcheck source=tests/lib.sh
+. "$(dirname "$0")/lib.sh"
+
+# A git of our own: no user or system configuration, nothing from a git
+# that runs these tests (from a hook, say).
+unset GIT_DIR GIT_INDEX_FILE GIT_WORK_TREE GIT_COMMON_DIR
+export HOME="$tmp" GIT_CONFIG_NOSYSTEM=1 GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@example.com \
+    GIT_COMMITTER_NAME=t GIT_COMMITTER_EMAIL=t@example.com NO_COLOR=1
+mkdir "$tmp/bin" && ln -s "$bin" "$tmp/bin/zonelint"
+PATH="$tmp/bin:$PATH"
+# not TEXT DESCRIPTION: a check that failed when TEXT is not empty.
+not() {
+    n=$((n + 1))
+    [ -z "$1" ] && return
+    echo "FAIL $suite: $2"
+    fail=$((fail + 1))
+}
+
+zone() {
+    # shellcheck disable=SC2016 # the dollars are the zone file's
+    printf '$ORIGIN example.com.\n$TTL 300\n@ IN SOA ns1 h 1 2 3 4 5\n  IN NS ns1\n'
+    printf 'ns1 IN A 192.0.2.1\nt1._domainkey IN CNAME t1.dkim.amazonses.com.\n'
+}
+r="$tmp/repo"
+git init -q "$r" && mkdir "$r/zones"
+cwd=$r
+
+expect 0 "install the hook" -- zonelint --install-hook
+has "installed the zonelint pre-commit hook" "install message"
+not "$(cmp "$r/.git/hooks/pre-commit" "$here/../hooks/pre-commit" 2>&1)" \
+    "the installed hook is not hooks/pre-commit"
+not "$(find "$r/.git/hooks/pre-commit" ! -perm -u+x)" "the installed hook is not executable"
+cwd=$r/zones
+expect 0 "install it again, from a subdirectory" -- zonelint --install-hook
+has "already installed" "second install"
+
+# A broken staged zone file stops the commit, with the findings shown.
+{ zone; echo "bad IN A 256.1.1.1"; } > "$r/zones/db.example.com"
+git -C "$r" add zones/db.example.com
+cwd=$r
+expect 1 "commit with a broken zone" -- git commit -q -m broken
+has "zones/db.example.com:7:10: error: bad IPv4 address" "finding shown by the hook"
+has "commit stopped" "hook says why"
+expect 1 "nothing was committed" -- git rev-parse -q --verify HEAD
+
+# What is staged counts, not the work tree.
+zone > "$r/zones/db.example.com"
+git -C "$r" add zones/db.example.com
+echo "bad IN A 256.1.1.1" >> "$r/zones/db.example.com"
+expect 0 "commit the fixed version, broken in the work tree only" -- git commit -q -m base
+expect 1 "--diff HEAD reads the work tree" -- zonelint --diff HEAD
+has "zones/db.example.com:7:10" "work tree finding"
+# git commit -a and git commit FILE stage into a temporary index, which
+# GIT_INDEX_FILE names: the hook reads that one.
+expect 1 "git commit -a of a broken zone" -- git commit -q -a -m all
+has "zones/db.example.com:7:10" "finding of the temporary index"
+expect 1 "git commit FILE of a broken zone" -- git commit -q -m one zones/db.example.com
+# A linked work tree shares the hook and has an index of its own.
+git -C "$r" worktree add -q "$tmp/linked"
+echo "bad IN A 256.1.1.1" >> "$tmp/linked/zones/db.example.com"
+cwd=$tmp/linked
+expect 1 "git commit -a in a linked work tree" -- git commit -q -a -m linked
+has "zones/db.example.com:7:10" "finding in the linked work tree"
+cwd=$r
+zone > "$r/zones/db.example.com"
+
+# An existing hook is never replaced.
+printf '#!/bin/sh\nexit 0\n' > "$r/.git/hooks/pre-commit"
+expect 2 "install over another hook" -- zonelint --install-hook
+has "exists and is not zonelint's hook" "refusal"
+not "$(grep zonelint "$r/.git/hooks/pre-commit")" "the other hook was replaced"
+
+# core.hooksPath is where git looks, so that is where it goes.
+git -C "$r" config core.hooksPath .githooks
+cwd=$r/zones
+expect 0 "install under core.hooksPath" -- zonelint --install-hook
+not "$(find "$r/.githooks/pre-commit" ! -perm -u+x 2>&1)" "no hook in .githooks"
+cwd=$r
+expect 1 "the hook without zonelint on PATH" -- env PATH=/usr/bin:/bin sh .githooks/pre-commit
+has "zonelint not found" "missing program named"
+
+# --diff: new findings only, removed SES records, repository-relative paths
+# from a subdirectory, SARIF and annotations.
+{ zone | sed '/t1._domainkey/d'; echo "ns2 IN A 192.0.2.2"; } > "$r/zones/db.example.com"
+cwd=$r/zones
+expect 1 "--diff HEAD, a DKIM record removed" -- zonelint --diff HEAD --format github
+has "::error file=zones/db.example.com,title=ses-record-removed::Easy DKIM CNAME removed" \
+    "annotation"
+expect 1 "--diff HEAD as SARIF" -- zonelint --diff HEAD --format sarif
+has '"uri": "zones/db.example.com"' "SARIF path relative to the repository"
+has '"ruleId": "ses-record-removed"' "SARIF result"
+cwd=$r
+expect 0 "--fail-on none" -- zonelint --diff HEAD --fail-on none
+expect 0 "rule switched off" -- zonelint --diff HEAD --disable ses-record-removed
+git -C "$r" commit -q -a --no-verify -m "drop dkim"
+expect 1 "--diff HEAD~1..HEAD" -- zonelint --diff HEAD~1..HEAD
+has "zones/db.example.com: error: Easy DKIM CNAME removed" "commit range"
+
+# Usage and git errors exit 2, with a message.
+expect 2 "--diff with a bad revision" -- zonelint --diff no-such-branch
+has "no-such-branch" "bad revision named"
+expect 2 "--staged with a file" -- zonelint --staged zones/db.example.com
+expect 2 "--staged and --diff" -- zonelint --staged --diff HEAD
+cwd=$tmp/bin
+expect 2 "--staged outside a repository" -- zonelint --staged
+has "not in a git repository" "no repository"
+expect 2 "--install-hook outside a repository" -- zonelint --install-hook
+git init -q "$tmp/empty"
+cwd=$tmp/empty
+expect 2 "--diff in an empty repository" -- zonelint --diff HEAD
+has "no commits yet" "empty repository"
+expect 0 "--staged in an empty repository" -- zonelint --staged
+
+# A shallow clone lacks the base: say so.
+git clone -q --depth 1 "file://$r" "$tmp/shallow"
+cwd=$tmp/shallow
+expect 2 "--diff beyond a shallow clone" -- zonelint --diff HEAD~1
+has "shallow clone" "shallow hint"
+
+echo "$n hook and git checks, $fail failure(s)"
+[ "$fail" -eq 0 ]
