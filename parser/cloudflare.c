@@ -68,8 +68,9 @@ static void record(zl_jreader *c, zl_jval rec)
     } else {
         zl_emit_name(&c->s, &n, ZL_EMIT_ABSOLUTE);
         zl_jval ttl = zl_jget(d, rec, "ttl", false);
-        uint16_t code = zl_emit_ttl_type(&c->s, json_is_integer(ttl.v) ? json_integer_value(ttl.v) : 1,
-                                         ttl.v ? zl_jstart(d, ttl) : n.raw[n.n], zl_jlen(d, ttl), &t);
+        long long secs = json_is_integer(ttl.v) ? json_integer_value(ttl.v) : 1; /* 1: auto */
+        uint16_t code = zl_emit_ttl_type(&c->s, secs, ttl.v ? zl_jstart(d, ttl) : n.raw[n.n],
+                                         zl_jlen(d, ttl), &t);
         rdata(c, rec, code, &v);
         zl_synth_glue(&c->s, "\n");
     }

@@ -153,8 +153,8 @@ bool zl_input_json_list(zl_input *in, const char *format, const char *key, zl_jd
         return true;
     uint32_t off = zl_jstart(d, root);
     zl_jdoc_free(d);
-    return zl_input_fail(in, off, format, zl_xasprintf("no array of records, nor a \"%s\" array", key),
-                err);
+    return zl_input_fail(in, off, format,
+                         zl_xasprintf("no array of records, nor a \"%s\" array", key), err);
 }
 
 bool zl_read_json_records(zl_input *in, const char *format, const char *key,

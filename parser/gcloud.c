@@ -61,11 +61,11 @@ static void origin_from_soa(const zl_ydoc *d, zl_synth *s)
     for (size_t k = 0; k < d->n; k++) {
         zl_ynode rs;
         for (size_t i = 0; i < sets(d, k, &rs, i); i++) {
-            zl_ynode type = zl_yget(rs, "type");
-            zl_lstr n;
-            if (zl_yis(type, YAML_SCALAR_NODE) && zl_ascii_ieq((const char *)type.n->data.scalar.value,
-                                                               type.n->data.scalar.length, "SOA") &&
-                zl_yscalar(d, zl_yget(rs, "name"), &n)) {
+            zl_lstr n, type;
+            bool soa = zl_yscalar(d, zl_yget(rs, "type"), &type) &&
+                       zl_ascii_ieq(type.p, type.n, "SOA");
+            zl_lstr_free(&type);
+            if (soa && zl_yscalar(d, zl_yget(rs, "name"), &n)) {
                 zl_synth_glue(s, "$ORIGIN ");
                 zl_emit_name(s, &n, ZL_EMIT_ABSOLUTE);
                 zl_synth_glue(s, "\n");
