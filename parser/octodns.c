@@ -7,7 +7,8 @@
  *   dot ("missing trailing ."); with lenient: true it publishes them as
  *   absolute names anyway, so they are read with the dot (missing-trailing-dot);
  * - a key that already ends with the zone gives zone.zone once octoDNS
- *   appends the zone (duplicated-origin);
+ *   appends the zone (duplicated-origin); one that ends with a dot is
+ *   rejected (syntax-error);
  * - in TXT and SPF values a ';' must be escaped as \; ("unescaped ; in",
  *   "double escaped ; in": value-quoting); octoDNS splits long values into
  *   strings of 255 octets when it publishes them, so they are read split.
@@ -231,6 +232,12 @@ bool zl_read_octodns(zl_input *in, char **err)
         zl_ynode val = zl_yvalue(root, i);
         if (!zl_yscalar(&o.d, zl_ykey(root, i), &name))
             continue;
+        if (name.n && name.p[name.n - 1] == '.')
+            zl_synth_diag_raw(&o.s, "syntax-error", name.raw[0], name.raw[name.n] - name.raw[0],
+                              zl_xasprintf("octoDNS rejects a name ending with a dot: keys are "
+                                           "relative to the zone (write %.*s)",
+                                           (int)(name.n - 1), name.p),
+                              NULL);
         if (zl_yis(val, YAML_SEQUENCE_NODE))
             for (size_t k = 0; k < zl_ycount(val); k++)
                 record(&o, &name, zl_yitem(val, k));
