@@ -6,10 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../lint/lint.h"
-#include "../lint/parallel.h"
-#include "../lint/registry.h"
 #include "../parser/master.h"
+#include "fuzz_lint.h"
 
 static const uint8_t *input;
 static size_t input_len;
@@ -43,14 +41,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     zl_name_id origin = zl_names_child(&zs.names, ZL_NAME_ROOT, (const uint8_t *)"example", 7);
     zl_master_opts o = {.fs = &fuzz_fs, .origin = origin};
     zl_read_master_text(&zs, "fuzz.zone", zl_xstrndup((const char *)data, size), size, &o);
-    zl_severity *sev = malloc(zl_nrules * sizeof *sev);
-    for (size_t i = 0; i < zl_nrules; i++)
-        sev[i] = zl_rules[i]->severity;
-    zl_lint l;
-    zl_lint_init(&l, &zs, sev);
-    zl_lint_run(&l);
-    zl_lint_free(&l);
-    free(sev);
-    zl_zoneset_free(&zs);
+    fuzz_lint(&zs);
     return 0;
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "../parser/formats.h"
 #include "config.h"
 #include "git.h"
 #include "hook.h"
@@ -26,6 +27,7 @@ enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_USAGE = 2 };
 typedef struct options {
     const char *format;
     const char *origin;
+    const char *input_format;
     const char *config;
     const char *color;
     bool has_fail_on;
@@ -49,6 +51,10 @@ static void usage(FILE *f)
           "  --format FMT         text (default), json, sarif (code scanning) or github\n"
           "                       (GitHub Actions annotations)\n"
           "  --origin NAME        origin of relative names, and the zone apex\n"
+          "  --input-format FMT   read every input as FMT instead of recognising it:\n"
+          "                       bind, route53, route53-changes, cloudflare-json,\n"
+          "                       cloudflare-bind, gcloud-yaml, gcloud-zone, azure-zone,\n"
+          "                       azure-json, octodns, terraform-plan, auto (default)\n"
           "  --fail-on LEVEL      exit 1 on findings at or above LEVEL:\n"
           "                       error (default), warning, note, none\n"
           "  --disable RULE,...   switch rules off\n"
@@ -269,7 +275,10 @@ static int run(options *o, bool no_config, char **args, size_t nargs)
                           : cfg.has_fail_on ? cfg.fail_on
                                             : ZL_SEV_ERROR;
 
-    zl_input_opts io = {.cfg = &cfg, .fs = &zl_fs_posix, .origin = o->origin};
+    zl_input_opts io = {.cfg = &cfg,
+                        .fs = &zl_fs_posix,
+                        .origin = o->origin,
+                        .input_format = o->input_format};
     char **files = NULL;
     size_t nfiles = 0;
     if (!zl_inputs_expand(&io, args, nargs, &files, &nfiles, &err)) {
@@ -345,12 +354,14 @@ int zl_main(int argc, char **argv)
     enum {
         OPT_FORMAT = 256, OPT_ORIGIN, OPT_FAIL_ON, OPT_DISABLE, OPT_ENABLE, OPT_CONFIG,
         OPT_NO_CONFIG, OPT_COLOR, OPT_JOBS, OPT_LIST_RULES, OPT_EXPLAIN, OPT_VERSION, OPT_HELP,
+        OPT_INPUT_FORMAT,
         OPT_EXPECT, OPT_IDENTITY, OPT_REGION,
         OPT_STAGED, OPT_DIFF, OPT_INSTALL_HOOK,
     };
     static const struct option longopts[] = {
         {"format", required_argument, NULL, OPT_FORMAT},
         {"origin", required_argument, NULL, OPT_ORIGIN},
+        {"input-format", required_argument, NULL, OPT_INPUT_FORMAT},
         {"fail-on", required_argument, NULL, OPT_FAIL_ON},
         {"disable", required_argument, NULL, OPT_DISABLE},
         {"enable", required_argument, NULL, OPT_ENABLE},
@@ -388,6 +399,14 @@ int zl_main(int argc, char **argv)
             o.format = optarg;
             break;
         case OPT_ORIGIN: o.origin = optarg; break;
+        case OPT_INPUT_FORMAT:
+            if (strcmp(optarg, "auto") && !zl_format_find(optarg)) {
+                fprintf(stderr, "zonelint: --input-format: unknown format '%s' (%s)\n", optarg,
+                        zl_format_list);
+                status = EXIT_USAGE;
+            }
+            o.input_format = optarg;
+            break;
         case OPT_FAIL_ON:
             if (!zl_severity_parse(optarg, &o.fail_on)) {
                 fprintf(stderr, "zonelint: --fail-on: expected error, warning, note or none\n");

@@ -2,11 +2,11 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <ldns/ldns.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
+#include "../parser/formats.h"
 #include "../parser/master.h"
 #include "../parser/origin.h"
 #include "util.h"
@@ -91,19 +91,6 @@ bool zl_inputs_expand(const zl_input_opts *o, char **args, size_t nargs, char **
     return true;
 }
 
-static zl_name_id intern_origin(zl_zoneset *zs, const char *text)
-{
-    char *abs = text[0] && text[strlen(text) - 1] == '.' ? zl_xstrdup(text)
-                                                          : zl_xasprintf("%s.", text);
-    ldns_rdf *rdf = NULL;
-    zl_name_id id = ZL_NAME_NONE;
-    if (ldns_str2rdf_dname(&rdf, abs) == LDNS_STATUS_OK && rdf)
-        id = zl_names_add_wire(&zs->names, ZL_NAME_ROOT, ldns_rdf_data(rdf), ldns_rdf_size(rdf));
-    ldns_rdf_deep_free(rdf);
-    free(abs);
-    return id;
-}
-
 bool zl_inputs_read(zl_zoneset *zs, const zl_input_opts *o, const char *path, char **err)
 {
     char *where = o->root ? zl_xasprintf("%s%s", o->root, path) : NULL;
@@ -112,7 +99,7 @@ bool zl_inputs_read(zl_zoneset *zs, const zl_input_opts *o, const char *path, ch
     const char *forced = pat && pat->origin ? pat->origin : o->origin;
     zl_master_opts mo = {.fs = o->fs, .origin = ZL_NAME_NONE};
     if (forced) {
-        mo.origin = intern_origin(zs, forced);
+        mo.origin = zl_origin_intern(&zs->names, forced, strlen(forced));
         mo.origin_forced = true;
         if (mo.origin == ZL_NAME_NONE) {
             *err = zl_xasprintf("bad origin '%s'", forced);
@@ -121,17 +108,22 @@ bool zl_inputs_read(zl_zoneset *zs, const zl_input_opts *o, const char *path, ch
     } else {
         char *derived = strcmp(path, "-") ? zl_origin_from_filename(path) : NULL;
         if (derived)
-            mo.origin = intern_origin(zs, derived);
+            mo.origin = zl_origin_intern(&zs->names, derived, strlen(derived));
         free(derived);
     }
-    zl_zone *z;
     const char *shown = strcmp(path, "-") == 0 ? "<stdin>" : path;
     char *data = NULL;
     size_t len = 0;
     if (!o->fs->read(o->fs, path, &data, &len, err))
         return false;
-    z = zl_read_master_text(zs, shown, data, len, &mo);
-    if (z->no_origin_src != ZL_NONE) {
+    size_t first = zs->nzones;
+    zl_input in = {.zs = zs, .path = shown, .text = data, .len = len, .o = &mo};
+    if (!zl_format_read(&in, o->input_format, err))
+        return false;
+    for (size_t i = first; i < zs->nzones; i++) {
+        const zl_zone *z = zs->zones[i];
+        if (z->no_origin_src == ZL_NONE)
+            continue;
         uint32_t line, col;
         const zl_source *s = zs->srcs[z->no_origin_src];
         zl_source_position(s, z->no_origin_off, &line, &col);

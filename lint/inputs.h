@@ -15,6 +15,7 @@ typedef struct zl_input_opts {
     const zl_config *cfg;
     const zl_fs *fs;
     const char *origin; /* --origin, or NULL */
+    const char *input_format; /* --input-format, or NULL to recognise each file's */
     /* The directory paths are relative to, ending in '/', for matching the
      * configuration's patterns (a repository's work tree); NULL: the
      * working directory. */

@@ -21,46 +21,54 @@ static size_t char_len(const char *p, size_t n)
     return k <= n ? k : 1;
 }
 
+/* Where the last window of a line started: findings on one long line (a
+ * one-line JSON export) come sorted by column, so each walk to its window
+ * goes on from there, not from the start of the line. */
+static struct {
+    const char *line;
+    uint32_t c;
+    size_t i;
+} resume;
+
 /* Print the source line (a window of it when long) and a caret line under
  * columns [col, end_col). Control characters are shown as '?' and tabs kept,
  * so that the caret lines up in a terminal. */
 static void show_source(FILE *f, const char *line, size_t len, uint32_t lineno, uint32_t col,
                         uint32_t end_col, const palette *p)
 {
-    /* Byte offsets of the window [first char, last char). */
-    uint32_t total = 0;
-    for (size_t i = 0; i < len; i += char_len(line + i, len - i))
-        total++;
-    uint32_t from = 1, to = total + 1;
-    if (total > WINDOW) {
-        from = col > WINDOW / 3 ? col - WINDOW / 3 : 1;
-        to = from + WINDOW > total + 1 ? total + 1 : from + WINDOW;
-    }
+    uint32_t c = 1, shown = 0;
+    size_t i = 0;
+    for (size_t k = 0; k < len && shown <= WINDOW; k += char_len(line + k, len - k))
+        shown++;
+    uint32_t from = shown > WINDOW && col > WINDOW / 3 ? col - WINDOW / 3 : 1;
+    uint32_t to = shown > WINDOW ? from + WINDOW : UINT32_MAX;
+    if (resume.line == line && resume.c <= from)
+        c = resume.c, i = resume.i;
+    for (; i < len && c < from; c++)
+        i += char_len(line + i, len - i);
+    resume.line = line, resume.c = c, resume.i = i;
     int width = fprintf(f, "%6u | ", lineno) - 2;
     if (from > 1)
         fputs("...", f);
     zl_buf caret = {0};
-    uint32_t c = 1;
-    for (size_t i = 0; i < len; c++) {
+    for (; i < len && c < to; c++) {
         size_t k = char_len(line + i, len - i);
-        if (c >= from && c < to) {
-            unsigned char ch = (unsigned char)line[i];
-            if (ch == '\t')
-                fputc('\t', f);
-            else if (ch < 0x20 || ch == 0x7F)
-                fputc('?', f);
-            else
-                fwrite(line + i, 1, k, f);
-            if (c < col)
-                zl_buf_addc(&caret, ch == '\t' ? '\t' : ' ');
-            else if (c < (end_col > col ? end_col : col + 1))
-                zl_buf_addc(&caret, c == col ? '^' : '~');
-        }
+        unsigned char ch = (unsigned char)line[i];
+        if (ch == '\t')
+            fputc('\t', f);
+        else if (ch < 0x20 || ch == 0x7F)
+            fputc('?', f);
+        else
+            fwrite(line + i, 1, k, f);
+        if (c < col)
+            zl_buf_addc(&caret, ch == '\t' ? '\t' : ' ');
+        else if (c < (end_col > col ? end_col : col + 1))
+            zl_buf_addc(&caret, c == col ? '^' : '~');
         i += k;
     }
-    if (col >= to || col > total)
+    if (col >= c)
         zl_buf_addc(&caret, '^');
-    if (to <= total)
+    if (i < len)
         fputs("...", f);
     fputc('\n', f);
     fprintf(f, "%*s| %s%s%s%s\n", width, "", from > 1 ? "   " : "", p->caret, zl_buf_str(&caret),

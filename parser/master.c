@@ -518,13 +518,18 @@ static zl_name_id find_apex(const reader *rd)
 zl_zone *zl_read_master_text(zl_zoneset *zs, const char *path, char *text, size_t len,
                              const zl_master_opts *o)
 {
+    return zl_read_master_source(zs, path, zl_zoneset_add_source(zs, path, text, len), o);
+}
+
+zl_zone *zl_read_master_source(zl_zoneset *zs, const char *path, uint32_t src,
+                               const zl_master_opts *o)
+{
     zl_zone *z = zl_zoneset_add_zone(zs, path, "bind");
-    uint32_t src = zl_zoneset_add_source(zs, path, text, len);
     z->src = src;
     z->origin = o->origin;
     /* About one new name per 48 octets of a large zone: growing the name
      * table step by step would rehash it a dozen times. */
-    zl_names_reserve(&zs->names, zs->names.n + len / 48);
+    zl_names_reserve(&zs->names, zs->names.n + zs->srcs[src]->len / 48);
     reader rd = {.zs = zs,
                  .z = z,
                  .o = o,

@@ -24,5 +24,10 @@ bool zl_read_master_file(zl_zoneset *zs, const char *path, const zl_master_opts 
  * must have a NUL after its len bytes. */
 zl_zone *zl_read_master_text(zl_zoneset *zs, const char *path, char *text, size_t len,
                              const zl_master_opts *o);
+/* The same for a source already in zs: text synthesised from a provider
+ * export, whose display text and position map are set before reading so
+ * that suppression comments and diagnostics land on the export's lines. */
+zl_zone *zl_read_master_source(zl_zoneset *zs, const char *path, uint32_t src,
+                               const zl_master_opts *o);
 
 #endif

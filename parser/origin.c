@@ -64,3 +64,16 @@ char *zl_origin_from_filename(const char *path)
     ldns_rdf_deep_free(rdf);
     return origin;
 }
+
+zl_name_id zl_origin_intern(zl_names *names, const char *text, size_t n)
+{
+    char *abs = n && text[n - 1] == '.' ? zl_xstrndup(text, n)
+                                        : zl_xasprintf("%.*s.", (int)n, text);
+    ldns_rdf *rdf = NULL;
+    zl_name_id id = ZL_NAME_NONE;
+    if (ldns_str2rdf_dname(&rdf, abs) == LDNS_STATUS_OK && rdf)
+        id = zl_names_add_wire(names, ZL_NAME_ROOT, ldns_rdf_data(rdf), ldns_rdf_size(rdf));
+    ldns_rdf_deep_free(rdf);
+    free(abs);
+    return id;
+}

@@ -5,7 +5,13 @@
 #ifndef ZL_ORIGIN_H
 #define ZL_ORIGIN_H
 
+#include "../lint/names.h"
+
 /* The origin with a final dot (caller frees), or NULL. */
 char *zl_origin_from_filename(const char *path);
+
+/* The name text (n bytes, absolute with or without its final dot) interned
+ * in names; ZL_NAME_NONE when it is not a valid name. */
+zl_name_id zl_origin_intern(zl_names *names, const char *text, size_t n);
 
 #endif

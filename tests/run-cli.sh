@@ -92,6 +92,30 @@ printf '$ORIGIN example.com.\n$TTL 60\na A 192.0.2.1 ; zonelint-disable-line no-
 expect 0 "unknown rule in a suppression" -- "$bin" --no-config sup.zone
 has "unknown rule 'no-such-rule'" "suppression typo reported"
 
+# Provider exports: recognised by content, or named with --input-format;
+# one that cannot be read exits 2 with its position and the format tried.
+cat > "$tmp/r53.json" <<'J'
+{"ResourceRecordSets": [
+  {"Name": "example.com.", "Type": "TXT", "TTL": 300,
+   "ResourceRecords": [{"Value": "v=spf1 include:amazonses.com ~all"}]}]}
+J
+expect 1 "route53 export recognised" -- "$bin" --no-config r53.json
+has "r53.json:3:35: error: TXT value without quotes" "finding at the value's column"
+expect 1 "json output names the format" -- "$bin" --no-config --format json r53.json
+has '"format": "route53"' "files[].format"
+expect 1 "--input-format on stdin" -- sh -c "'$bin' --no-config --input-format route53 - < r53.json"
+expect 2 "--input-format that does not fit" -- "$bin" --no-config --input-format azure-json r53.json
+has "r53.json:1:1: cannot read as azure-json: " "format tried and position"
+expect 2 "unknown --input-format" -- "$bin" --no-config --input-format xml r53.json
+has "cloudflare-json" "the formats are listed"
+printf '{"ResourceRecordSets": [\n  {"Name": "a."}}\n' > "$tmp/bad.json"
+expect 2 "broken JSON" -- "$bin" --no-config bad.json
+has "bad.json:2:17: cannot read as route53: " "JSON error position"
+printf '\377\376{\000}\000' > "$tmp/utf16.json"
+expect 2 "UTF-16 export" -- "$bin" --no-config utf16.json
+has "UTF-16" "UTF-16 named"
+expect 2 "octoDNS without a zone name" -- sh -c "printf 'www:\n  type: A\n  value: 192.0.2.1\n' | '$bin' --no-config -"
+has "cannot read as octodns: the zone comes from the file's name" "octoDNS zone message"
 # SES data: --expect, --identity, --region, the environment, the configuration.
 # The checks below set the region environment themselves.
 unset AWS_REGION AWS_DEFAULT_REGION
