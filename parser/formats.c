@@ -33,6 +33,8 @@ const zl_format *zl_format_find(const char *name)
     return NULL;
 }
 
+#define DETECT_HEAD 65536 /* octets of a text export searched for its markers */
+
 static bool has(const char *text, size_t len, const char *needle)
 {
     size_t k = strlen(needle);
@@ -92,17 +94,20 @@ const zl_format *zl_format_detect(const char *text, size_t len, const char *path
             return zl_format_find("cloudflare-json");
         return NULL;
     }
-    if (has(text, len, "kind: dns#resourceRecordSet") ||
-        has(text, len, "kind: 'dns#resourceRecordSet'"))
+    /* Text exports say what they are in their first records or their header:
+     * a large BIND file is not searched to its end five times. */
+    size_t head = len < DETECT_HEAD ? len : DETECT_HEAD;
+    if (has(text, head, "kind: dns#resourceRecordSet") ||
+        has(text, head, "kind: 'dns#resourceRecordSet'"))
         return zl_format_find("gcloud-yaml");
-    if ((has(text, len, ";; Domain:") && has(text, len, ";; Exported:")) ||
-        has(text, len, "cf_tags="))
+    if ((has(text, head, ";; Domain:") && has(text, head, ";; Exported:")) ||
+        has(text, head, "cf_tags="))
         return zl_format_find("cloudflare-bind");
-    if (has(text, len, "; Exported zone file from Azure DNS"))
+    if (has(text, head, "; Exported zone file from Azure DNS"))
         return zl_format_find("azure-zone");
-    if (has(text, len, "cloud-dns-hostmaster.google.com."))
+    if (has(text, head, "cloud-dns-hostmaster.google.com."))
         return zl_format_find("gcloud-zone");
-    if (octodns_like(text, len, path))
+    if (octodns_like(text, head, path))
         return zl_format_find("octodns");
     return zl_format_find("bind");
 }
