@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+_Static_assert(sizeof(zl_record) == 24, "a record is 24 octets: see lint/model.h");
+
 void zl_zoneset_init(zl_zoneset *zs)
 {
     memset(zs, 0, sizeof *zs);

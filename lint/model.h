@@ -80,6 +80,7 @@ typedef struct zl_record {
     uint16_t type;
     uint16_t rclass;
     uint8_t flags;
+    bool owner_absolute; /* the owner was written with its final dot */
 } zl_record;
 
 /* Index of the first rdata token, of the type token, of the TTL token

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "generate.h"
+#include "name_text.h"
 #include "lexer.h"
 #include "rdata.h"
 #include "rrtype.h"
@@ -64,99 +65,29 @@ static void note_no_origin(reader *rd, uint32_t src, uint32_t off)
     }
 }
 
-/* Host names of letters, digits, '-', '_' and '*' need no escape handling:
- * they are split here, which saves ldns's allocations on every owner of a
- * large zone. Anything else (escapes above all) goes to ldns. Returns
- * ZL_NAME_NONE with *why unset when the text is not such a name. */
-static zl_name_id plain_name(reader *rd, uint32_t src, const zl_lex_tok *t, const char *text,
-                             const char **why)
-{
-    size_t n = t->len;
-    for (size_t i = 0; i < n; i++) {
-        char c = text[i];
-        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-              c == '-' || c == '_' || c == '*' || c == '.'))
-            return ZL_NAME_NONE;
-    }
-    if (n == 1 && text[0] == '.')
-        return ZL_NAME_ROOT;
-    if (n == 0 || text[0] == '.') {
-        *why = "Empty label";
-        return ZL_NAME_NONE;
-    }
-    bool absolute = n > 0 && text[n - 1] == '.';
-    zl_name_id id = absolute ? ZL_NAME_ROOT : rd->origin;
-    if (id == ZL_NAME_NONE) {
-        note_no_origin(rd, src, t->off);
-        *why = "relative name, but no origin is known here";
-        return ZL_NAME_NONE;
-    }
-    size_t end = absolute ? n - 1 : n;
-    /* Labels from the last to the first. */
-    size_t stop = end;
-    for (size_t i = end; i-- > 0 || stop > 0;) {
-        if (i != (size_t)-1 && text[i] != '.')
-            continue;
-        size_t start = i == (size_t)-1 ? 0 : i + 1;
-        size_t len = stop - start;
-        if (len == 0) {
-            *why = "Empty label";
-            return ZL_NAME_NONE;
-        }
-        if (len > 63) {
-            *why = "Label length overflow";
-            return ZL_NAME_NONE;
-        }
-        id = zl_names_child(&rd->zs->names, id, (const uint8_t *)text + start, len);
-        if (id == ZL_NAME_NONE) {
-            *why = "the name is longer than 255 octets once the origin is appended";
-            return ZL_NAME_NONE;
-        }
-        if (i == (size_t)-1)
-            break;
-        stop = i;
-    }
-    return id;
-}
-
-/* A name as written: "@", absolute, or relative to the current origin. */
-static zl_name_id parse_name(reader *rd, uint32_t src, const zl_lex_tok *t, const char **why)
+/* A name as written: "@", absolute, or relative to the current origin.
+ * *absolute (may be NULL) tells whether it was written with its final dot. */
+static zl_name_id parse_name(reader *rd, uint32_t src, const zl_lex_tok *t, const char **why,
+                             bool *absolute)
 {
     const zl_source *s = rd->zs->srcs[src];
     if (t->quoted) {
         *why = "a name cannot be written in quotes";
         return ZL_NAME_NONE;
     }
-    const char *text = tok_cstr(rd, s, t);
-    if (strcmp(text, "@") == 0) {
-        if (rd->origin == ZL_NAME_NONE) {
-            note_no_origin(rd, src, t->off);
-            *why = "'@' stands for the origin, which is not known here";
-        }
-        return rd->origin;
-    }
-    zl_name_id fast = plain_name(rd, src, t, text, why);
-    if (fast != ZL_NAME_NONE || *why)
-        return fast;
-    ldns_rdf *rdf = NULL;
-    ldns_status st = ldns_str2rdf_dname(&rdf, text);
-    if (st != LDNS_STATUS_OK || !rdf) {
-        *why = ldns_get_errorstr_by_id(st);
-        ldns_rdf_deep_free(rdf);
-        return ZL_NAME_NONE;
-    }
-    zl_name_id base = ldns_dname_str_absolute(text) ? ZL_NAME_ROOT : rd->origin;
-    zl_name_id id = ZL_NAME_NONE;
-    if (base == ZL_NAME_NONE) {
+    zl_name_read n = zl_name_from_text(&rd->zs->names, &rd->zs->names, rd->origin,
+                                       s->text + t->off, t->len);
+    if (n.needs_origin) {
         note_no_origin(rd, src, t->off);
-        *why = "relative name, but no origin is known here";
-    } else {
-        id = zl_names_add_wire(&rd->zs->names, base, ldns_rdf_data(rdf), ldns_rdf_size(rdf));
-        if (id == ZL_NAME_NONE)
-            *why = "the name is longer than 255 octets once the origin is appended";
+        *why = t->len == 1 && s->text[t->off] == '@'
+                   ? "'@' stands for the origin, which is not known here"
+                   : n.why;
+    } else if (n.why) {
+        *why = n.why;
     }
-    ldns_rdf_deep_free(rdf);
-    return id;
+    if (absolute)
+        *absolute = n.absolute && !(t->len == 1 && s->text[t->off] == '@');
+    return n.id;
 }
 
 static bool expect_args(reader *rd, uint32_t src, const zl_entry *e, size_t min, size_t max,
@@ -200,7 +131,7 @@ static void do_include(reader *rd, uint32_t src, const zl_entry *e)
     zl_name_id inc_origin = rd->origin;
     if (e->n == 3) {
         const char *why = NULL;
-        inc_origin = parse_name(rd, src, &e->toks[2], &why);
+        inc_origin = parse_name(rd, src, &e->toks[2], &why, NULL);
         if (why) {
             diag(rd, src, e->toks[2].off, e->toks[2].len,
                  zl_xasprintf("bad $INCLUDE origin: %s", why), NULL);
@@ -270,7 +201,7 @@ static void directive(reader *rd, uint32_t src, const zl_entry *e)
     if (zl_ascii_ieq(name, d->len, "$ORIGIN")) {
         if (!expect_args(rd, src, e, 1, 1, "a domain name"))
             return;
-        zl_name_id id = parse_name(rd, src, &e->toks[1], &why);
+        zl_name_id id = parse_name(rd, src, &e->toks[1], &why, NULL);
         if (why)
             diag(rd, src, e->toks[1].off, e->toks[1].len,
                  zl_xasprintf("bad $ORIGIN: %s", why), NULL);
@@ -358,7 +289,7 @@ static void record(reader *rd, uint32_t src, const zl_entry *e)
             return;
         }
     } else {
-        r.owner = parse_name(rd, src, &e->toks[0], &why);
+        r.owner = parse_name(rd, src, &e->toks[0], &why, &r.owner_absolute);
         if (why) {
             diag(rd, src, e->toks[0].off, e->toks[0].len,
                  zl_xasprintf("bad owner name '%.*s': %s",

@@ -1,5 +1,7 @@
 #include "rdata.h"
 
+#include "name_text.h"
+
 #include <ldns/ldns.h>
 #include <pthread.h>
 #include <stdlib.h>
@@ -468,31 +470,12 @@ bool zl_rdata_field_is_string(uint16_t type, unsigned field)
 static zl_name_id rdata_name(zl_names *add_to, const zl_names *names, zl_name_id origin,
                              const zl_tok *t, bool *absolute)
 {
-    zl_buf b = {0};
-    copy_inner(&b, t);
-    const char *text = zl_buf_str(&b);
-    zl_name_id id = ZL_NAME_NONE;
-    bool abs = false;
-    if (strcmp(text, "@") == 0) {
-        id = origin;
-        abs = true;
-    } else {
-        ldns_rdf *rdf = NULL;
-        if (ldns_str2rdf_dname(&rdf, text) == LDNS_STATUS_OK && rdf) {
-            abs = ldns_dname_str_absolute(text);
-            zl_name_id base = abs ? ZL_NAME_ROOT : origin;
-            if (base != ZL_NAME_NONE)
-                id = add_to ? zl_names_add_wire(add_to, base, ldns_rdf_data(rdf),
-                                                ldns_rdf_size(rdf))
-                            : zl_names_find_wire(names, base, ldns_rdf_data(rdf),
-                                                 ldns_rdf_size(rdf));
-        }
-        ldns_rdf_deep_free(rdf);
-    }
+    size_t len;
+    const char *text = zl_tok_inner(t, &len);
+    zl_name_read n = zl_name_from_text(add_to, names, origin, text, len);
     if (absolute)
-        *absolute = abs;
-    zl_buf_free(&b);
-    return id;
+        *absolute = n.absolute;
+    return n.id;
 }
 
 zl_name_id zl_rdata_name(zl_names *names, zl_name_id origin, const zl_tok *t, bool *absolute)

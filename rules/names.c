@@ -137,11 +137,8 @@ zl_name_fault zl_owner_fault(const zl_zoneset *zs, const zl_zone *z, const zl_re
 {
     if (!(r->flags & ZL_REC_OWNER_WRITTEN) || (r->flags & ZL_REC_OWNER_AT))
         return ZL_FAULT_NONE;
-    zl_tok t = zl_record_tok(zs, z, r, 0);
-    bool absolute = t.len > 0 && t.p[t.len - 1] == '.' &&
-                    !(t.len >= 2 && t.p[t.len - 2] == '\\');
     const zl_names *names = &zs->names;
-    if (!absolute)
+    if (!r->owner_absolute)
         return zl_record_origin(z, r) != ZL_NAME_NONE &&
                        repeats_origin(names, r->owner, zl_record_origin(z, r), z->apex)
                    ? ZL_FAULT_NO_FINAL_DOT
