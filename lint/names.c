@@ -108,6 +108,11 @@ static size_t find_slot(const zl_names *t, zl_name_id parent, const uint8_t *lab
     }
 }
 
+void zl_names_prefetch(const zl_names *t, zl_name_id parent, const uint8_t *label, size_t len)
+{
+    __builtin_prefetch(&t->slots[home(hash_child(parent, label, len), t->nslots)]);
+}
+
 zl_name_id zl_names_find_child(const zl_names *t, zl_name_id parent, const uint8_t *label,
                                size_t len)
 {

@@ -53,6 +53,9 @@ zl_name_id zl_names_child(zl_names *t, zl_name_id parent, const uint8_t *label, 
 zl_name_id zl_names_find_child(const zl_names *t, zl_name_id parent, const uint8_t *label,
                                size_t len);
 
+/* A hint: fetch the slot where the child would be found or created. */
+void zl_names_prefetch(const zl_names *t, zl_name_id parent, const uint8_t *label, size_t len);
+
 /* Intern the labels of a wire-format name (ending with the root octet or
  * not) below base. ZL_NAME_NONE when the result exceeds 255 octets. */
 zl_name_id zl_names_add_wire(zl_names *t, zl_name_id base, const uint8_t *wire, size_t len);

@@ -418,8 +418,19 @@ static void read_source(reader *rd, uint32_t src)
     comment_ctx cc = {rd, src};
     zl_lexer lx;
     zl_lexer_init(&lx, s->text, len, on_comment, &cc);
-    zl_entry e = {0};
-    while (zl_lex_entry(&lx, &e)) {
+    /* One entry of lookahead: while an entry is processed, the name table
+     * slot its successor's owner will need is already on its way to the
+     * cache (interning owners is bound by memory latency). */
+    zl_entry e = {0}, next = {0};
+    bool more = zl_lex_entry(&lx, &next);
+    while (more) {
+        zl_entry t = e;
+        e = next;
+        next = t;
+        more = zl_lex_entry(&lx, &next);
+        if (more && !next.err && !next.blank_start)
+            zl_names_prefetch_text(&rd->zs->names, rd->origin, s->text + next.toks[0].off,
+                                   next.toks[0].len);
         if (e.err) {
             diag(rd, src, (uint32_t)e.err_off, (uint32_t)e.err_len, zl_xstrdup(e.err), NULL);
             continue;
@@ -430,6 +441,7 @@ static void read_source(reader *rd, uint32_t src)
             record(rd, src, &e);
     }
     zl_entry_free(&e);
+    zl_entry_free(&next);
 }
 
 /* The apex: --origin when given, else the owner of the SOA, else the

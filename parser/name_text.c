@@ -106,3 +106,23 @@ zl_name_read zl_name_from_text(zl_names *add, const zl_names *names, zl_name_id 
         r.why = "relative name, but no origin is known here";
     return r;
 }
+
+void zl_names_prefetch_text(const zl_names *names, zl_name_id origin, const char *text,
+                            size_t len)
+{
+    if (len == 0 || text[len - 1] == '.' || origin == ZL_NAME_NONE)
+        return; /* absolute names are rarer in large zones: not worth it */
+    for (size_t i = 0; i < len; i++)
+        if (!plain_char(text[i]))
+            return;
+    zl_name_id parent = origin;
+    size_t stop = len;
+    for (size_t i = len; i > 0 && parent != ZL_NAME_NONE; i--) {
+        if (text[i - 1] != '.')
+            continue;
+        parent = zl_names_find_child(names, parent, (const uint8_t *)text + i, stop - i);
+        stop = i - 1;
+    }
+    if (parent != ZL_NAME_NONE && stop > 0)
+        zl_names_prefetch(names, parent, (const uint8_t *)text, stop);
+}
