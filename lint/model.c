@@ -2,6 +2,7 @@
 #include "token.h"
 
 #include <ldns/ldns.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -127,12 +128,19 @@ static void ensure_lines(const zl_source *s)
     }
 }
 
-static uint32_t line_index(const uint32_t *lines, uint32_t n, uint32_t off)
+/* The last of n elements (stride octets apart, each with a uint32_t key at
+ * key_off, sorted by it) whose key is at most x; 0 when none is. Line
+ * tables, position maps and record segments are all searched this way. */
+static size_t last_at_most(const void *base, size_t n, size_t stride, size_t key_off,
+                           uint32_t x)
 {
-    uint32_t lo = 0, hi = n;
+    const unsigned char *b = base;
+    size_t lo = 0, hi = n;
     while (hi - lo > 1) {
-        uint32_t mid = lo + (hi - lo) / 2;
-        if (lines[mid] <= off)
+        size_t mid = lo + (hi - lo) / 2;
+        uint32_t key;
+        memcpy(&key, b + mid * stride + key_off, sizeof key);
+        if (key <= x)
             lo = mid;
         else
             hi = mid;
@@ -153,21 +161,14 @@ static uint32_t count_chars(const char *p, size_t n)
 void zl_source_position(const zl_source *s, uint32_t off, uint32_t *line, uint32_t *col)
 {
     if (s->map && s->nmap) {
-        size_t lo = 0, hi = s->nmap;
-        while (hi - lo > 1) {
-            size_t mid = lo + (hi - lo) / 2;
-            if (s->map[mid].off <= off)
-                lo = mid;
-            else
-                hi = mid;
-        }
-        const zl_posmap *m = &s->map[lo];
+        const zl_posmap *m = &s->map[last_at_most(s->map, s->nmap, sizeof *s->map,
+                                                  offsetof(zl_posmap, off), off)];
         *line = m->line;
         *col = m->col + (off > m->off ? count_chars(s->text + m->off, off - m->off) : 0);
         return;
     }
     ensure_lines(s);
-    uint32_t li = line_index(s->lines, s->nlines, off);
+    uint32_t li = (uint32_t)last_at_most(s->lines, s->nlines, sizeof *s->lines, 0, off);
     *line = li + 1;
     *col = count_chars(s->text + s->lines[li], off - s->lines[li]) + 1;
 }
@@ -223,15 +224,8 @@ void zl_zone_add_record(zl_zone *z, const zl_record *r, uint32_t src, zl_name_id
 static const zl_segment *segment_of(const zl_zone *z, const zl_record *r)
 {
     uint32_t idx = (uint32_t)(r - z->recs);
-    size_t lo = 0, hi = z->nsegs;
-    while (hi - lo > 1) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (z->segs[mid].first <= idx)
-            lo = mid;
-        else
-            hi = mid;
-    }
-    return &z->segs[lo];
+    return &z->segs[last_at_most(z->segs, z->nsegs, sizeof *z->segs,
+                                 offsetof(zl_segment, first), idx)];
 }
 
 uint32_t zl_record_src(const zl_zone *z, const zl_record *r)
