@@ -241,36 +241,30 @@ static void free_options(options *o)
 
 static int run(options *o, bool no_config, char **args, size_t nargs)
 {
+    /* Everything run() owns, released once at the end (done:). */
     zl_config cfg = {0};
-    char *err = NULL;
-    char *cfg_path = o->config ? zl_xstrdup(o->config) : no_config ? NULL : zl_config_find(".");
-    if (cfg_path && !zl_config_load(cfg_path, &cfg, &err)) {
-        fprintf(stderr, "zonelint: %s\n", err);
-        free(err);
-        free(cfg_path);
-        zl_config_free(&cfg);
-        return EXIT_USAGE;
-    }
-    free(cfg_path);
     zl_ses_expect ses = {0};
-    if ((cfg.nses || o->nexpect) &&
-        !zl_ses_expect_load_all(&ses, &cfg, o->expect, o->nexpect, o->identity, o->region,
-                                &err)) {
-        fprintf(stderr, "zonelint: %s\n", err);
-        free(err);
-        zl_ses_expect_free(&ses);
-        zl_config_free(&cfg);
-        return EXIT_USAGE;
-    }
+    zl_severity *sev = NULL;
+    char **files = NULL;
+    size_t nfiles = 0;
+    zl_zoneset zs;
+    zl_zoneset_init(&zs);
+    zl_lint l;
+    bool linted = false;
+    int status = EXIT_USAGE;
+    char *err = NULL;
 
-    int status = EXIT_CLEAN;
-    zl_severity *sev = zl_xmalloc(zl_nrules * sizeof *sev);
-    if (!severities(o, &cfg, sev)) {
-        free(sev);
-        zl_ses_expect_free(&ses);
-        zl_config_free(&cfg);
-        return EXIT_USAGE;
-    }
+    char *cfg_path = o->config ? zl_xstrdup(o->config) : no_config ? NULL : zl_config_find(".");
+    bool cfg_ok = !cfg_path || zl_config_load(cfg_path, &cfg, &err);
+    free(cfg_path);
+    if (!cfg_ok ||
+        ((cfg.nses || o->nexpect) &&
+         !zl_ses_expect_load_all(&ses, &cfg, o->expect, o->nexpect, o->identity, o->region,
+                                 &err)))
+        goto done;
+    sev = zl_xmalloc(zl_nrules * sizeof *sev);
+    if (!severities(o, &cfg, sev))
+        goto done;
     zl_severity fail_on = o->has_fail_on ? o->fail_on
                           : cfg.has_fail_on ? cfg.fail_on
                                             : ZL_SEV_ERROR;
@@ -279,44 +273,31 @@ static int run(options *o, bool no_config, char **args, size_t nargs)
                         .fs = &zl_fs_posix,
                         .origin = o->origin,
                         .input_format = o->input_format};
-    char **files = NULL;
-    size_t nfiles = 0;
-    if (!zl_inputs_expand(&io, args, nargs, &files, &nfiles, &err)) {
-        fprintf(stderr, "zonelint: %s\n", err);
-        free(err);
-        free(sev);
-        zl_ses_expect_free(&ses);
-        zl_config_free(&cfg);
-        return EXIT_USAGE;
-    }
+    if (!zl_inputs_expand(&io, args, nargs, &files, &nfiles, &err))
+        goto done;
     if (nfiles == 0 && !o->staged && !o->diff)
         fprintf(stderr, "zonelint: warning: no zone files found (names read by default: "
                         "*.zone, *.db, db.*)\n");
 
-    zl_zoneset zs;
-    zl_zoneset_init(&zs);
+    status = EXIT_CLEAN;
     for (size_t i = 0; i < nfiles; i++) {
         if (!zl_inputs_read(&zs, &io, files[i], &err)) {
             fprintf(stderr, "zonelint: %s\n", err);
             free(err);
+            err = NULL;
             status = EXIT_USAGE;
         }
-        free(files[i]);
     }
-    free(files);
 
-    zl_lint l;
     if (o->staged || o->diff) {
+        linted = true; /* lint_git initialises l, also when it fails */
         if (!lint_git(o, &cfg, sev, &ses, &zs, &l, &status)) {
-            zl_lint_free(&l);
-            zl_zoneset_free(&zs);
-            free(sev);
-            zl_ses_expect_free(&ses);
-            zl_config_free(&cfg);
-            return EXIT_USAGE;
+            status = EXIT_USAGE;
+            goto done;
         }
     } else {
         zl_lint_init(&l, &zs, sev);
+        linted = true;
         l.ses = ses.n ? &ses : NULL;
         zl_lint_run(&l);
     }
@@ -341,7 +322,17 @@ static int run(options *o, bool no_config, char **args, size_t nargs)
         for (size_t i = 0; i < l.findings.n; i++)
             if (l.findings.v[i].severity >= fail_on)
                 status = EXIT_FINDINGS;
-    zl_lint_free(&l);
+
+done:
+    if (err) {
+        fprintf(stderr, "zonelint: %s\n", err);
+        free(err);
+    }
+    if (linted)
+        zl_lint_free(&l);
+    for (size_t i = 0; i < nfiles; i++)
+        free(files[i]);
+    free(files);
     zl_zoneset_free(&zs);
     free(sev);
     zl_ses_expect_free(&ses);
