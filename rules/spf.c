@@ -54,14 +54,6 @@ static bool is_spf(const char *v, size_t n)
     return n >= 6 && zl_has_prefix_ci(v, n, "v=spf1") && (n == 6 || v[6] == ' ');
 }
 
-static unsigned tok_at(const spf_ctx *c, size_t pos)
-{
-    unsigned k = 0;
-    while (k + 1 < c->nstr && c->starts[k + 1] <= pos)
-        k++;
-    return k;
-}
-
 /* Report once per record, at the string holding pos. A term that straddles
  * two strings is the classic split-without-space mistake: say so. */
 static void fail(spf_ctx *c, size_t pos, size_t len, const char *fmt, const char *arg)
@@ -70,8 +62,8 @@ static void fail(spf_ctx *c, size_t pos, size_t len, const char *fmt, const char
         return;
     c->reported = true;
     char *hint = NULL;
-    unsigned t = tok_at(c, pos);
-    if (tok_at(c, pos + (len ? len - 1 : 0)) != t)
+    unsigned t = zl_txt_string_at(c->starts, c->nstr, pos);
+    if (zl_txt_string_at(c->starts, c->nstr, pos + (len ? len - 1 : 0)) != t)
         hint = zl_xstrdup("the strings of a TXT record are joined without a space: end the "
                           "first string with a space, or start the next with one");
     zl_report_tok(c->l, &zl_rule_spf_syntax, c->z, c->r, zl_record_rd(c->r) + t, hint, fmt, arg);
@@ -428,12 +420,8 @@ static void run(zl_lint *l)
                 unsigned n = zl_record_nrdata(r);
                 ZL_GROW(starts, cap, n + 1);
                 zl_buf_reset(&v);
-                for (unsigned t = 0; t < n; t++) {
-                    starts[t] = v.len;
-                    zl_tok tok = zl_record_rdata(l->zs, z, r, t);
-                    zl_tok_decode(&tok, &v);
-                }
-                const char *val = zl_buf_str(&v);
+                zl_txt_value_starts(l->zs, z, r, &v, starts);
+                const char *val = v.data;
                 if (!is_spf(val, v.len)) {
                     if (zl_has_prefix_ci(val, v.len, "v=spf1") && v.len > 6 &&
                         !zl_txt_has_value_problem(l->zs, z, r))

@@ -10,13 +10,29 @@ bool zl_is_txt_type(uint16_t type)
     return type == LDNS_RR_TYPE_TXT || type == LDNS_RR_TYPE_SPF;
 }
 
-void zl_txt_value(const zl_zoneset *zs, const zl_zone *z, const zl_record *r, zl_buf *out)
+void zl_txt_value_starts(const zl_zoneset *zs, const zl_zone *z, const zl_record *r,
+                         zl_buf *out, size_t *starts)
 {
     for (unsigned i = 0; i < zl_record_nrdata(r); i++) {
         zl_tok t = zl_record_rdata(zs, z, r, i);
+        if (starts)
+            starts[i] = out->len;
         zl_tok_decode(&t, out);
     }
     zl_buf_str(out);
+}
+
+void zl_txt_value(const zl_zoneset *zs, const zl_zone *z, const zl_record *r, zl_buf *out)
+{
+    zl_txt_value_starts(zs, z, r, out, NULL);
+}
+
+unsigned zl_txt_string_at(const size_t *starts, unsigned n, size_t pos)
+{
+    unsigned k = 0;
+    while (k + 1 < n && starts[k + 1] <= pos)
+        k++;
+    return k;
 }
 
 void zl_txt_split(const char *p, size_t n, zl_buf *out)

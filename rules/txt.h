@@ -12,6 +12,12 @@ bool zl_is_txt_type(uint16_t type);
 /* The strings of a TXT record decoded and joined, as a resolver hands them
  * to SPF, DKIM and DMARC. */
 void zl_txt_value(const zl_zoneset *zs, const zl_zone *z, const zl_record *r, zl_buf *out);
+/* The same, noting in starts (one per string) where each string begins in
+ * the joined value, so that a position can be traced back to its string. */
+void zl_txt_value_starts(const zl_zoneset *zs, const zl_zone *z, const zl_record *r,
+                         zl_buf *out, size_t *starts);
+/* The string (of n, with the starts above) that holds octet pos of the value. */
+unsigned zl_txt_string_at(const size_t *starts, unsigned n, size_t pos);
 /* A value that needs no escapes (a DKIM key) as quoted strings of at most
  * 255 octets: "first 255" "the rest". */
 void zl_txt_split(const char *p, size_t n, zl_buf *out);

@@ -134,9 +134,7 @@ static bool dkim_p(const char *v, size_t n, size_t *off, size_t *len)
 static zl_value_at in_value(const zl_record *r, const size_t *starts, unsigned n, size_t pos,
                             size_t len)
 {
-    unsigned k = 0;
-    while (k + 1 < n && starts[k + 1] <= pos)
-        k++;
+    unsigned k = zl_txt_string_at(starts, n, pos);
     return (zl_value_at){zl_record_rd(r) + k, pos - starts[k], len};
 }
 
@@ -161,12 +159,11 @@ static void check_txt(const zl_zoneset *zs, const zl_zone *z, const zl_record *r
     unsigned unquoted = 0, first_unquoted = 0;
     zl_buf v = {0};
     size_t *starts = zl_xmalloc(n * sizeof *starts);
+    zl_txt_value_starts(zs, z, r, &v, starts);
     for (unsigned i = 0; i < n; i++) {
         zl_tok t = zl_record_rdata(zs, z, r, i);
         if (!t.quoted && unquoted++ == 0)
             first_unquoted = i;
-        starts[i] = v.len;
-        zl_tok_decode(&t, &v);
         if (i + 1 < n) {
             zl_tok u = zl_record_rdata(zs, z, r, i + 1);
             if (t.off + t.len == u.off && (t.quoted || u.quoted))
