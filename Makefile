@@ -9,11 +9,11 @@ WARN     := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototy
             -Wpointer-arith -Wformat=2 -Wno-format-nonliteral
 CFLAGS   ?= -O2 -g
 CPPFLAGS += -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L
-ALL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) $(SAN_FLAGS) $(shell pkg-config --cflags $(PKGS))
+ALL_CFLAGS = -std=c11 -I. $(WARN) $(CFLAGS) $(SAN_FLAGS) $(shell pkg-config --cflags $(PKGS))
 LIBS     := $(shell pkg-config --libs $(PKGS)) -lpthread
 
-LIB_SRC  := $(sort $(wildcard parser/*.c) $(filter-out lint/main.c,$(wildcard lint/*.c)) \
-              $(wildcard rules/*.c))
+# Sources are found by folder: every .c below parser/, lint/ and rules/.
+LIB_SRC  := $(sort $(filter-out lint/cli/main.c,$(shell find parser lint rules -name '*.c')))
 LIB_OBJ  := $(LIB_SRC:%.c=$(BUILD)/obj/%.o)
 HOOK_C   := $(BUILD)/gen/hook_text.c
 LIB_OBJ  += $(BUILD)/obj/gen/hook_text.o
@@ -49,7 +49,7 @@ $(LIB): $(LIB_OBJ)
 	@rm -f $@
 	@ar rcs $@ $^
 
-$(BIN): $(BUILD)/obj/lint/main.o $(LIB)
+$(BIN): $(BUILD)/obj/lint/cli/main.o $(LIB)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $^ $(LIBS) -o $@
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIB)
@@ -89,4 +89,4 @@ bench: $(BIN)
 clean:
 	rm -rf build
 
--include $(LIB_OBJ:.o=.d) $(BUILD)/obj/lint/main.d
+-include $(LIB_OBJ:.o=.d) $(BUILD)/obj/lint/cli/main.d

@@ -5,9 +5,9 @@
 
 #include <stdlib.h>
 
-#include "../lint/lint.h"
-#include "../lint/parallel.h"
-#include "../lint/registry.h"
+#include "lint/engine/lint.h"
+#include "lint/util/parallel.h"
+#include "lint/engine/registry.h"
 
 static void fuzz_lint(zl_zoneset *zs)
 {

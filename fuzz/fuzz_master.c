@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../parser/master.h"
+#include "parser/master/master.h"
 #include "fuzz_lint.h"
 
 #define READS_PER_INPUT 8

@@ -8,7 +8,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "../parser/formats.h"
+#include "parser/formats.h"
 #include "fuzz_lint.h"
 
 static bool no_read(const zl_fs *fs, const char *path, char **data, size_t *len, char **err)

@@ -7,11 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../lint/lint.h"
-#include "../lint/parallel.h"
-#include "../lint/registry.h"
-#include "../lint/ses_expect.h"
-#include "../parser/master.h"
+#include "lint/engine/lint.h"
+#include "lint/util/parallel.h"
+#include "lint/engine/registry.h"
+#include "lint/ses/expect.h"
+#include "parser/master/master.h"
 
 static const char zone[] =
     "$ORIGIN example.com.\n$TTL 300\n"

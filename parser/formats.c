@@ -1,11 +1,11 @@
-#include "formats.h"
+#include "parser/formats.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "origin.h"
-#include "readers.h"
+#include "parser/master/origin.h"
+#include "parser/exports/readers.h"
 
 static const zl_format formats[] = {
     {"bind", zl_read_bind},

@@ -7,9 +7,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "json_pos.h"
-#include "master.h"
-#include "yaml_pos.h"
+#include "parser/exports/json_pos.h"
+#include "parser/master/master.h"
+#include "parser/exports/yaml_pos.h"
 
 typedef struct zl_input {
     zl_zoneset *zs;

@@ -2,7 +2,7 @@
 #ifndef ZL_RULES_H
 #define ZL_RULES_H
 
-#include "../lint/rule.h"
+#include "lint/engine/rule.h"
 
 /* Reading the input */
 extern const zl_rule zl_rule_syntax_error;

@@ -15,9 +15,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../lint/output.h"
-#include "../../lint/registry.h"
-#include "../../lint/util.h"
+#include "lint/output/output.h"
+#include "lint/engine/registry.h"
+#include "lint/util/util.h"
 
 static void add(zl_findings *f, const char *rule, const char *path, uint32_t line,
                 const char *key, const char *message)

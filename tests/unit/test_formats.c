@@ -9,9 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../parser/emit.h"
-#include "../../parser/formats.h"
-#include "../../parser/yaml_pos.h"
+#include "parser/exports/emit.h"
+#include "parser/formats.h"
+#include "parser/exports/yaml_pos.h"
 
 static void detection(void **state)
 {

@@ -13,10 +13,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "../../lint/git.h"
-#include "../../lint/registry.h"
-#include "../../lint/util.h"
-#include "../../rules/rules.h"
+#include "lint/git/git.h"
+#include "lint/engine/registry.h"
+#include "lint/util/util.h"
+#include "rules/rules.h"
 
 typedef struct repo {
     char dir[64];

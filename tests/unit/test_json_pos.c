@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../parser/json_pos.h"
+#include "parser/exports/json_pos.h"
 
 static zl_jdoc load(const char *text)
 {

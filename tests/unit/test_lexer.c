@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../parser/lexer.h"
+#include "parser/master/lexer.h"
 
 typedef struct lexed {
     char tokens[64][64];

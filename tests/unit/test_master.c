@@ -10,8 +10,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../lint/util.h"
-#include "../../parser/master.h"
+#include "lint/util/util.h"
+#include "parser/master/master.h"
 
 typedef struct memfile {
     const char *path, *text;

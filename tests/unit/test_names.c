@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../lint/names.h"
+#include "lint/model/names.h"
 
 static zl_name_id add(zl_names *t, const char *text)
 {

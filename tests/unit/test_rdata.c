@@ -8,8 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../lint/util.h"
-#include "../../parser/rdata.h"
+#include "lint/util/util.h"
+#include "parser/master/rdata.h"
 
 /* Split text into tokens the way the lexer would (no quotes with spaces). */
 static unsigned toks_of(char *text, zl_tok *out)

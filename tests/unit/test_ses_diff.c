@@ -7,7 +7,7 @@
 #include <cmocka.h>
 #include <string.h>
 
-#include "../../rules/ses_diff.h"
+#include "rules/ses/diff.h"
 
 #define TOKEN "xvvj77hbufxfl2cee6bhdit2v3jlaqbq"
 #define VTOKEN "RSOthFcgHSsLOE0u2IYtAaDXyqCFcwPWQs5y2vnH1mY="

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../../lint/ses_expect.h"
+#include "lint/ses/expect.h"
 
 #define T1 "oc4vbmhlp2jdgulaqmj64h4a5ea6rvhi"
 #define T2 "cw3h654y4ufvu7ux4a2mf2bec3le3sw4"

@@ -1,0 +1,484 @@
+/* The command line: options, configuration, the run, the exit status.
+ * Exit 0: no finding at or above the failure threshold; 1: there is one;
+ * 2: usage, configuration or I/O error. */
+#include "lint/cli/cli.h"
+
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "parser/formats.h"
+#include "lint/cli/config.h"
+#include "lint/git/git.h"
+#include "lint/git/hook.h"
+#include "lint/cli/inputs.h"
+#include "lint/engine/lint.h"
+#include "lint/output/output.h"
+#include "lint/util/parallel.h"
+#include "lint/engine/registry.h"
+#include "lint/ses/expect.h"
+#include "lint/util/util.h"
+#include "lint/cli/version.h"
+
+enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_USAGE = 2 };
+
+typedef struct options {
+    const char *format;
+    const char *origin;
+    const char *input_format;
+    const char *config;
+    const char *color;
+    bool has_fail_on;
+    zl_severity fail_on;
+    char **enable, **disable;
+    size_t nenable, ndisable;
+    char **expect;              /* --expect: SES data files */
+    size_t nexpect;
+    const char *identity, *region;
+    bool staged;      /* --staged */
+    const char *diff; /* --diff BASE[..HEAD] */
+} options;
+
+static void usage(FILE *f)
+{
+    fputs("usage: zonelint [options] FILE|DIR|- ...\n"
+          "       zonelint [options] --staged | --diff BASE[..HEAD]\n"
+          "\n"
+          "Lint DNS zone files: syntax, names, values, zone structure, SPF, DKIM, DMARC.\n"
+          "\n"
+          "  --format FMT         text (default), json, sarif (code scanning) or github\n"
+          "                       (GitHub Actions annotations)\n"
+          "  --origin NAME        origin of relative names, and the zone apex\n"
+          "  --input-format FMT   read every input as FMT instead of recognising it:\n"
+          "                       bind, route53, route53-changes, cloudflare-json,\n"
+          "                       cloudflare-bind, gcloud-yaml, gcloud-zone, azure-zone,\n"
+          "                       azure-json, octodns, terraform-plan, auto (default)\n"
+          "  --fail-on LEVEL      exit 1 on findings at or above LEVEL:\n"
+          "                       error (default), warning, note, none\n"
+          "  --disable RULE,...   switch rules off\n"
+          "  --enable RULE,...    switch rules on (undoes --disable or the configuration)\n"
+          "  --config FILE        configuration file (default: .zonelint.json here or above)\n"
+          "  --no-config          do not read a configuration file\n"
+          "  --color WHEN         auto (default), always, never; NO_COLOR also turns it off\n"
+          "  --jobs N             worker threads (default: the number of CPUs)\n"
+          "  --expect FILE        what SES issued: aws sesv2 get-email-identity or aws ses\n"
+          "                       get-identity-*-attributes JSON, or the console's CSV\n"
+          "                       (repeatable)\n"
+          "  --identity DOMAIN    the SES identity --expect files describe (default: the\n"
+          "                       file name without .json)\n"
+          "  --region REGION      their SES region (default: $AWS_REGION, $AWS_DEFAULT_REGION)\n"
+          "  --staged             lint the staged zone files as the commit would record them\n"
+          "  --diff BASE[..HEAD]  lint HEAD's (default: the work tree's) zone files changed\n"
+          "                       since BASE; report only new findings and removed SES records\n"
+          "  --install-hook       install the pre-commit hook (zonelint --staged) here\n"
+          "  --list-rules         list every rule with its severity\n"
+          "  --explain RULE       explain a rule\n"
+          "  --version            print the version\n"
+          "  --help               print this help\n"
+          "\n"
+          "Exit status: 0 clean, 1 findings at or above --fail-on, 2 usage, I/O or git error.\n",
+          f);
+}
+
+static void split_list(const char *arg, char ***v, size_t *n)
+{
+    char *copy = zl_xstrdup(arg);
+    for (char *save = NULL, *p = strtok_r(copy, ",", &save); p; p = strtok_r(NULL, ",", &save)) {
+        *v = zl_xrealloc(*v, (*n + 1) * sizeof **v);
+        (*v)[(*n)++] = zl_xstrdup(p);
+    }
+    free(copy);
+}
+
+static void wrap(FILE *f, const char *text, int indent, int width)
+{
+    int col = indent;
+    fprintf(f, "%*s", indent, "");
+    const char *p = text;
+    while (*p) {
+        const char *sp = strchr(p, ' ');
+        int len = sp ? (int)(sp - p) : (int)strlen(p);
+        if (col > indent && col + 1 + len > width) {
+            fprintf(f, "\n%*s", indent, "");
+            col = indent;
+        } else if (col > indent) {
+            fputc(' ', f);
+            col++;
+        }
+        fwrite(p, 1, (size_t)len, f);
+        col += len;
+        p += len;
+        while (*p == ' ')
+            p++;
+    }
+    fputc('\n', f);
+}
+
+static int list_rules(void)
+{
+    for (size_t i = 0; i < zl_nrules; i++)
+        printf("%-26s %-8s %s\n", zl_rules[i]->id, zl_severity_name(zl_rules[i]->severity),
+               zl_rules[i]->summary);
+    return EXIT_CLEAN;
+}
+
+static int explain(const char *id)
+{
+    const zl_rule *r = zl_rule_find(id);
+    if (!r) {
+        fprintf(stderr, "zonelint: unknown rule '%s' (see zonelint --list-rules)\n", id);
+        return EXIT_USAGE;
+    }
+    printf("%s (%s by default)\n\n", r->id, zl_severity_name(r->severity));
+    wrap(stdout, r->summary, 2, 78);
+    putchar('\n');
+    wrap(stdout, r->explanation, 2, 78);
+    putchar('\n');
+    printf("  Fix: ");
+    wrap(stdout, r->hint, 0, 72);
+    printf("\n  Suppress one record with a comment on its line or the line before:\n"
+           "    ; zonelint-disable-line %s\n    ; zonelint-disable-next-line %s\n",
+           r->id, r->id);
+    return EXIT_CLEAN;
+}
+
+/* Effective severities: defaults, then the configuration, then the flags. */
+static bool severities(const options *o, const zl_config *cfg, zl_severity *sev)
+{
+    for (size_t i = 0; i < zl_nrules; i++)
+        sev[i] = zl_rules[i]->severity;
+    for (size_t i = 0; i < cfg->nrules; i++)
+        sev[zl_rule_index(zl_rule_find(cfg->rules[i].rule))] = cfg->rules[i].severity;
+    for (size_t i = 0; i < o->ndisable; i++) {
+        const zl_rule *r = zl_rule_find(o->disable[i]);
+        if (!r) {
+            fprintf(stderr, "zonelint: --disable: unknown rule '%s'\n", o->disable[i]);
+            return false;
+        }
+        sev[zl_rule_index(r)] = ZL_SEV_OFF;
+    }
+    for (size_t i = 0; i < o->nenable; i++) {
+        const zl_rule *r = zl_rule_find(o->enable[i]);
+        if (!r) {
+            fprintf(stderr, "zonelint: --enable: unknown rule '%s'\n", o->enable[i]);
+            return false;
+        }
+        if (sev[zl_rule_index(r)] == ZL_SEV_OFF)
+            sev[zl_rule_index(r)] = r->severity;
+    }
+    return true;
+}
+
+/* Suppression comments naming rules that do not exist are typos: say so. */
+static void check_suppressions(const zl_zoneset *zs)
+{
+    for (size_t i = 0; i < zs->nsrcs; i++) {
+        const zl_source *s = zs->srcs[i];
+        for (size_t k = 0; k < s->nsupp; k++) {
+            char *copy = zl_xstrdup(s->supp[k].rules);
+            for (char *save = NULL, *p = strtok_r(copy, ",", &save); p;
+                 p = strtok_r(NULL, ",", &save))
+                if (strcmp(p, "all") != 0 && !zl_rule_find(p))
+                    fprintf(stderr,
+                            "zonelint: %s:%u:%u: warning: unknown rule '%s' in a suppression "
+                            "comment\n",
+                            s->path, s->supp[k].at_line, s->supp[k].col, p);
+            free(copy);
+        }
+    }
+}
+
+static bool use_color(const char *when)
+{
+    if (strcmp(when, "always") == 0)
+        return true;
+    if (strcmp(when, "never") == 0)
+        return false;
+    const char *nc = getenv("NO_COLOR");
+    return isatty(STDOUT_FILENO) && !(nc && *nc);
+}
+
+static int install_hook(void)
+{
+    char *msg = NULL;
+    bool ok = zl_hook_install(".", &msg);
+    fprintf(ok ? stdout : stderr, "zonelint: %s\n", msg);
+    free(msg);
+    return ok ? EXIT_CLEAN : EXIT_USAGE;
+}
+
+/* --staged and --diff: the zone files come from git, not the arguments.
+ * False when git failed (nothing to write then). */
+static bool lint_git(const options *o, const zl_config *cfg, const zl_severity *sev,
+                     const zl_ses_expect *ses, zl_zoneset *zs, zl_lint *l, int *status)
+{
+    zl_git_opts go = {.cfg = cfg, .origin = o->origin, .sev = sev, .diff = o->diff,
+                      .ses = ses->n ? ses : NULL};
+    size_t unreadable = 0;
+    char *err = NULL;
+    if (!zl_git_lint(&go, zs, l, &unreadable, &err)) {
+        fprintf(stderr, "zonelint: %s\n", err);
+        free(err);
+        return false;
+    }
+    if (unreadable)
+        *status = EXIT_USAGE;
+    return true;
+}
+
+static void free_options(options *o)
+{
+    for (size_t i = 0; i < o->nenable; i++)
+        free(o->enable[i]);
+    for (size_t i = 0; i < o->ndisable; i++)
+        free(o->disable[i]);
+    free(o->enable);
+    free(o->disable);
+    free(o->expect);
+}
+
+static int run(options *o, bool no_config, char **args, size_t nargs)
+{
+    /* Everything run() owns, released once at the end (done:). */
+    zl_config cfg = {0};
+    zl_ses_expect ses = {0};
+    zl_severity *sev = NULL;
+    char **files = NULL;
+    size_t nfiles = 0;
+    zl_zoneset zs;
+    zl_zoneset_init(&zs);
+    zl_lint l;
+    bool linted = false;
+    int status = EXIT_USAGE;
+    char *err = NULL;
+
+    char *cfg_path = o->config ? zl_xstrdup(o->config) : no_config ? NULL : zl_config_find(".");
+    bool cfg_ok = !cfg_path || zl_config_load(cfg_path, &cfg, &err);
+    free(cfg_path);
+    if (!cfg_ok ||
+        ((cfg.nses || o->nexpect) &&
+         !zl_ses_expect_load_all(&ses, &cfg, o->expect, o->nexpect, o->identity, o->region,
+                                 &err)))
+        goto done;
+    sev = zl_xmalloc(zl_nrules * sizeof *sev);
+    if (!severities(o, &cfg, sev))
+        goto done;
+    zl_severity fail_on = o->has_fail_on ? o->fail_on
+                          : cfg.has_fail_on ? cfg.fail_on
+                                            : ZL_SEV_ERROR;
+
+    zl_input_opts io = {.cfg = &cfg,
+                        .fs = &zl_fs_posix,
+                        .origin = o->origin,
+                        .input_format = o->input_format};
+    if (!zl_inputs_expand(&io, args, nargs, &files, &nfiles, &err))
+        goto done;
+    if (nfiles == 0 && !o->staged && !o->diff)
+        fprintf(stderr, "zonelint: warning: no zone files found (names read by default: "
+                        "*.zone, *.db, db.*)\n");
+
+    status = EXIT_CLEAN;
+    for (size_t i = 0; i < nfiles; i++) {
+        if (!zl_inputs_read(&zs, &io, files[i], &err)) {
+            fprintf(stderr, "zonelint: %s\n", err);
+            free(err);
+            err = NULL;
+            status = EXIT_USAGE;
+        }
+    }
+
+    if (o->staged || o->diff) {
+        linted = true; /* lint_git initialises l, also when it fails */
+        if (!lint_git(o, &cfg, sev, &ses, &zs, &l, &status)) {
+            status = EXIT_USAGE;
+            goto done;
+        }
+    } else {
+        zl_lint_init(&l, &zs, sev);
+        linted = true;
+        l.ses = ses.n ? &ses : NULL;
+        zl_lint_run(&l);
+    }
+    check_suppressions(&zs);
+    zl_findings_sort(&l.findings);
+    if (strcmp(o->format, "json") == 0) {
+        if (!zl_output_json(stdout, &zs, &l.findings))
+            status = EXIT_USAGE;
+    } else if (strcmp(o->format, "sarif") == 0) {
+        if (!zl_output_sarif(stdout, &l.findings))
+            status = EXIT_USAGE;
+    } else if (strcmp(o->format, "github") == 0) {
+        zl_output_github(stdout, &l.findings);
+    } else {
+        zl_output_text(stdout, &zs, &l.findings, use_color(o->color));
+    }
+    if (fflush(stdout) != 0) {
+        fprintf(stderr, "zonelint: cannot write the output\n");
+        status = EXIT_USAGE;
+    }
+    if (status == EXIT_CLEAN && fail_on != ZL_SEV_OFF)
+        for (size_t i = 0; i < l.findings.n; i++)
+            if (l.findings.v[i].severity >= fail_on)
+                status = EXIT_FINDINGS;
+
+done:
+    if (err) {
+        fprintf(stderr, "zonelint: %s\n", err);
+        free(err);
+    }
+    if (linted)
+        zl_lint_free(&l);
+    for (size_t i = 0; i < nfiles; i++)
+        free(files[i]);
+    free(files);
+    zl_zoneset_free(&zs);
+    free(sev);
+    zl_ses_expect_free(&ses);
+    zl_config_free(&cfg);
+    return status;
+}
+
+int zl_main(int argc, char **argv)
+{
+    enum {
+        OPT_FORMAT = 256, OPT_ORIGIN, OPT_FAIL_ON, OPT_DISABLE, OPT_ENABLE, OPT_CONFIG,
+        OPT_NO_CONFIG, OPT_COLOR, OPT_JOBS, OPT_LIST_RULES, OPT_EXPLAIN, OPT_VERSION, OPT_HELP,
+        OPT_INPUT_FORMAT,
+        OPT_EXPECT, OPT_IDENTITY, OPT_REGION,
+        OPT_STAGED, OPT_DIFF, OPT_INSTALL_HOOK,
+    };
+    static const struct option longopts[] = {
+        {"format", required_argument, NULL, OPT_FORMAT},
+        {"origin", required_argument, NULL, OPT_ORIGIN},
+        {"input-format", required_argument, NULL, OPT_INPUT_FORMAT},
+        {"fail-on", required_argument, NULL, OPT_FAIL_ON},
+        {"disable", required_argument, NULL, OPT_DISABLE},
+        {"enable", required_argument, NULL, OPT_ENABLE},
+        {"config", required_argument, NULL, OPT_CONFIG},
+        {"no-config", no_argument, NULL, OPT_NO_CONFIG},
+        {"color", required_argument, NULL, OPT_COLOR},
+        {"jobs", required_argument, NULL, OPT_JOBS},
+        {"list-rules", no_argument, NULL, OPT_LIST_RULES},
+        {"explain", required_argument, NULL, OPT_EXPLAIN},
+        {"version", no_argument, NULL, OPT_VERSION},
+        {"help", no_argument, NULL, OPT_HELP},
+        {"expect", required_argument, NULL, OPT_EXPECT},
+        {"identity", required_argument, NULL, OPT_IDENTITY},
+        {"region", required_argument, NULL, OPT_REGION},
+        {"staged", no_argument, NULL, OPT_STAGED},
+        {"diff", required_argument, NULL, OPT_DIFF},
+        {"install-hook", no_argument, NULL, OPT_INSTALL_HOOK},
+        {NULL, 0, NULL, 0},
+    };
+    options o = {.format = "text", .color = "auto"};
+    bool no_config = false;
+    int c, status = -1;
+    opterr = 0;
+    optind = 1;
+    while (status < 0 && (c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+        switch (c) {
+        case OPT_FORMAT:
+            if (strcmp(optarg, "text") && strcmp(optarg, "json") && strcmp(optarg, "sarif") &&
+                strcmp(optarg, "github")) {
+                fprintf(stderr,
+                        "zonelint: --format: unknown format '%s' (text, json, sarif, github)\n",
+                        optarg);
+                status = EXIT_USAGE;
+            }
+            o.format = optarg;
+            break;
+        case OPT_ORIGIN: o.origin = optarg; break;
+        case OPT_INPUT_FORMAT:
+            if (strcmp(optarg, "auto") && !zl_format_find(optarg)) {
+                fprintf(stderr, "zonelint: --input-format: unknown format '%s' (%s)\n", optarg,
+                        zl_format_list);
+                status = EXIT_USAGE;
+            }
+            o.input_format = optarg;
+            break;
+        case OPT_FAIL_ON:
+            if (!zl_severity_parse(optarg, &o.fail_on)) {
+                fprintf(stderr, "zonelint: --fail-on: expected error, warning, note or none\n");
+                status = EXIT_USAGE;
+            }
+            o.has_fail_on = true;
+            break;
+        case OPT_DISABLE: split_list(optarg, &o.disable, &o.ndisable); break;
+        case OPT_ENABLE: split_list(optarg, &o.enable, &o.nenable); break;
+        case OPT_CONFIG: o.config = optarg; break;
+        case OPT_NO_CONFIG: no_config = true; break;
+        case OPT_COLOR:
+            if (strcmp(optarg, "auto") && strcmp(optarg, "always") && strcmp(optarg, "never")) {
+                fprintf(stderr, "zonelint: --color: expected auto, always or never\n");
+                status = EXIT_USAGE;
+            }
+            o.color = optarg;
+            break;
+        case OPT_JOBS: {
+            char *end;
+            long n = strtol(optarg, &end, 10);
+            if (*end || n < 1 || n > 1024) {
+                fprintf(stderr, "zonelint: --jobs: expected a number from 1 up\n");
+                status = EXIT_USAGE;
+            } else {
+                zl_set_jobs((unsigned)n);
+            }
+            break;
+        }
+        case OPT_LIST_RULES: status = list_rules(); break;
+        case OPT_EXPLAIN: status = explain(optarg); break;
+        case OPT_VERSION:
+            printf("zonelint %s\n", ZL_VERSION);
+            status = EXIT_CLEAN;
+            break;
+        case OPT_EXPECT:
+            o.expect = zl_xrealloc(o.expect, (o.nexpect + 1) * sizeof *o.expect);
+            o.expect[o.nexpect++] = optarg;
+            break;
+        case OPT_IDENTITY: o.identity = optarg; break;
+        case OPT_REGION: o.region = optarg; break;
+        case OPT_STAGED: o.staged = true; break;
+        case OPT_DIFF: o.diff = optarg; break;
+        case OPT_INSTALL_HOOK: status = install_hook(); break;
+        case 'h':
+        case OPT_HELP:
+            usage(stdout);
+            status = EXIT_CLEAN;
+            break;
+        default:
+            if (optopt && optopt < 256)
+                fprintf(stderr, "zonelint: unknown option '-%c'\n", optopt);
+            else
+                fprintf(stderr, "zonelint: unknown option or missing argument: '%s'\n",
+                        argv[optind - 1]);
+            usage(stderr);
+            status = EXIT_USAGE;
+        }
+    }
+    if (status < 0 && o.identity && !o.nexpect) {
+        fprintf(stderr, "zonelint: --identity names the identity of --expect files: give one\n");
+        status = EXIT_USAGE;
+    }
+    if (status < 0 && (o.staged || o.diff)) {
+        if (o.staged && o.diff)
+            fprintf(stderr, "zonelint: --staged and --diff do not go together\n");
+        else if (optind < argc)
+            fprintf(stderr, "zonelint: --staged and --diff take no FILE: they lint the zone "
+                            "files the change touches\n");
+        else
+            status = run(&o, no_config, NULL, 0);
+        if (status < 0)
+            status = EXIT_USAGE;
+    }
+    if (status < 0 && optind >= argc) {
+        fprintf(stderr, "zonelint: no input: give zone files, directories, or - for stdin\n");
+        usage(stderr);
+        status = EXIT_USAGE;
+    }
+    if (status < 0)
+        status = run(&o, no_config, argv + optind, (size_t)(argc - optind));
+    free_options(&o);
+    return status;
+}

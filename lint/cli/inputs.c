@@ -1,0 +1,137 @@
+#include "lint/cli/inputs.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "parser/formats.h"
+#include "parser/master/master.h"
+#include "parser/master/origin.h"
+#include "lint/util/util.h"
+
+typedef struct list {
+    char **v;
+    size_t n, cap;
+} list;
+
+static void push(list *l, char *s)
+{
+    ZL_GROW(l->v, l->cap, l->n + 1);
+    l->v[l->n++] = s;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void walk(const zl_input_opts *o, const char *dir, list *out)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    list names = {0};
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue; /* ., .., .git and other hidden entries */
+        push(&names, zl_xstrdup(e->d_name));
+    }
+    closedir(d);
+    if (names.n)
+        qsort(names.v, names.n, sizeof *names.v, cmp_str);
+    for (size_t i = 0; i < names.n; i++) {
+        char *path = strcmp(dir, ".") == 0 ? zl_xstrdup(names.v[i])
+                                           : zl_xasprintf("%s/%s", dir, names.v[i]);
+        free(names.v[i]);
+        struct stat st;
+        if (stat(path, &st) != 0 || zl_config_ignored(o->cfg, path)) {
+            free(path);
+        } else if (S_ISDIR(st.st_mode)) {
+            walk(o, path, out);
+            free(path);
+        } else if (S_ISREG(st.st_mode) && zl_config_is_zone_file(o->cfg, path)) {
+            push(out, path);
+        } else {
+            free(path);
+        }
+    }
+    free(names.v);
+}
+
+bool zl_inputs_expand(const zl_input_opts *o, char **args, size_t nargs, char ***files,
+                      size_t *nfiles, char **err)
+{
+    list out = {0};
+    for (size_t i = 0; i < nargs; i++) {
+        struct stat st;
+        if (strcmp(args[i], "-") == 0) {
+            push(&out, zl_xstrdup("-"));
+        } else if (stat(args[i], &st) != 0) {
+            *err = zl_xasprintf("%s: %s", args[i], strerror(errno));
+            for (size_t k = 0; k < out.n; k++)
+                free(out.v[k]);
+            free(out.v);
+            return false;
+        } else if (S_ISDIR(st.st_mode)) {
+            char *dir = zl_xstrdup(args[i]);
+            size_t n = strlen(dir);
+            while (n > 1 && dir[n - 1] == '/')
+                dir[--n] = '\0';
+            walk(o, dir, &out);
+            free(dir);
+        } else {
+            push(&out, zl_xstrdup(args[i]));
+        }
+    }
+    *files = out.v;
+    *nfiles = out.n;
+    return true;
+}
+
+bool zl_inputs_read(zl_zoneset *zs, const zl_input_opts *o, const char *path, char **err)
+{
+    char *where = o->root ? zl_xasprintf("%s%s", o->root, path) : NULL;
+    const zl_zone_pattern *pat = zl_config_zone_for(o->cfg, where ? where : path);
+    free(where);
+    const char *forced = pat && pat->origin ? pat->origin : o->origin;
+    zl_master_opts mo = {.fs = o->fs, .origin = ZL_NAME_NONE};
+    if (forced) {
+        mo.origin = zl_origin_intern(&zs->names, forced, strlen(forced));
+        mo.origin_forced = true;
+        if (mo.origin == ZL_NAME_NONE) {
+            *err = zl_xasprintf("bad origin '%s'", forced);
+            return false;
+        }
+    } else {
+        char *derived = strcmp(path, "-") ? zl_origin_from_filename(path) : NULL;
+        if (derived)
+            mo.origin = zl_origin_intern(&zs->names, derived, strlen(derived));
+        free(derived);
+    }
+    const char *shown = strcmp(path, "-") == 0 ? "<stdin>" : path;
+    char *data = NULL;
+    size_t len = 0;
+    if (!o->fs->read(o->fs, path, &data, &len, err))
+        return false;
+    size_t first = zs->nzones;
+    zl_input in = {.zs = zs, .path = shown, .text = data, .len = len, .o = &mo};
+    if (!zl_format_read(&in, o->input_format, err))
+        return false;
+    for (size_t i = first; i < zs->nzones; i++) {
+        const zl_zone *z = zs->zones[i];
+        if (z->no_origin_src == ZL_NONE)
+            continue;
+        uint32_t line, col;
+        const zl_source *s = zs->srcs[z->no_origin_src];
+        zl_source_position(s, z->no_origin_off, &line, &col);
+        *err = zl_xasprintf("%s:%u:%u: relative name, but the origin is unknown: add $ORIGIN "
+                            "to the file, pass --origin, or name the file after its zone "
+                            "(db.example.com, example.com.zone)",
+                            s->path, line, col);
+        return false;
+    }
+    return true;
+}

@@ -1,0 +1,34 @@
+/* From command-line arguments to zones: directories are searched for zone
+ * files, every file gets its origin (configuration, --origin, or its name)
+ * and is read by the reader of its format. */
+#ifndef ZL_INPUTS_H
+#define ZL_INPUTS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "lint/cli/config.h"
+#include "lint/io/fs.h"
+#include "lint/model/model.h"
+
+typedef struct zl_input_opts {
+    const zl_config *cfg;
+    const zl_fs *fs;
+    const char *origin; /* --origin, or NULL */
+    const char *input_format; /* --input-format, or NULL to recognise each file's */
+    /* The directory paths are relative to, ending in '/', for matching the
+     * configuration's patterns (a repository's work tree); NULL: the
+     * working directory. */
+    const char *root;
+} zl_input_opts;
+
+/* Expand arguments into the list of files to read (sorted within each
+ * directory). False with *err when an argument does not exist. */
+bool zl_inputs_expand(const zl_input_opts *o, char **args, size_t nargs, char ***files,
+                      size_t *nfiles, char **err);
+
+/* Read one file into zs. False with *err on an I/O or usage problem (the
+ * file cannot be read, or its names are relative and no origin is known). */
+bool zl_inputs_read(zl_zoneset *zs, const zl_input_opts *o, const char *path, char **err);
+
+#endif

@@ -1,0 +1,57 @@
+#include "lint/engine/finding.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "lint/util/util.h"
+
+void zl_findings_add(zl_findings *f, zl_finding x)
+{
+    ZL_GROW(f->v, f->cap, f->n + 1);
+    f->v[f->n++] = x;
+}
+
+static int cmp_u32(uint32_t a, uint32_t b)
+{
+    return a < b ? -1 : a > b;
+}
+
+static int cmp_finding(const void *pa, const void *pb)
+{
+    const zl_finding *a = pa, *b = pb;
+    int c = strcmp(a->path, b->path);
+    if (!c)
+        c = cmp_u32(a->line, b->line);
+    if (!c)
+        c = cmp_u32(a->col, b->col);
+    if (!c)
+        c = strcmp(a->rule->id, b->rule->id);
+    if (!c)
+        c = strcmp(a->message, b->message);
+    return c;
+}
+
+void zl_findings_sort(zl_findings *f)
+{
+    if (f->n > 1)
+        qsort(f->v, f->n, sizeof *f->v, cmp_finding);
+}
+
+void zl_findings_free(zl_findings *f)
+{
+    for (size_t i = 0; i < f->n; i++) {
+        free(f->v[i].path);
+        free(f->v[i].message);
+        free(f->v[i].hint);
+        free(f->v[i].key);
+    }
+    free(f->v);
+    memset(f, 0, sizeof *f);
+}
+
+void zl_findings_count(const zl_findings *f, size_t counts[4])
+{
+    memset(counts, 0, 4 * sizeof counts[0]);
+    for (size_t i = 0; i < f->n; i++)
+        counts[f->v[i].severity]++;
+}

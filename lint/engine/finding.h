@@ -1,0 +1,40 @@
+/* Findings: what a rule reports, with the position in the file, the message,
+ * the hint, and a key that identifies the finding independently of line
+ * numbers (used by --diff to tell old findings from new ones). */
+#ifndef ZL_FINDING_H
+#define ZL_FINDING_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "lint/engine/rule.h"
+
+typedef struct zl_finding {
+    const zl_rule *rule;
+    zl_severity severity;
+    char *path;
+    uint32_t line, col, end_col; /* 1-based; 0 for a file-level finding */
+    uint32_t src, off;           /* source and offset, ZL_NONE for file-level */
+    char *message;
+    char *hint;
+    char *key; /* rule, owner, type and value: stable across unrelated edits */
+    /* Filled in when reported; positions, suppressions and keys are worked out
+     * from them once all checks are done (checks run on several threads). */
+    uint32_t len;
+    const struct zl_zone *zone;
+    const struct zl_record *rec;
+} zl_finding;
+
+typedef struct zl_findings {
+    zl_finding *v;
+    size_t n, cap;
+} zl_findings;
+
+void zl_findings_add(zl_findings *f, zl_finding x);
+/* By path, line, column, rule id, then message: the documented order. */
+void zl_findings_sort(zl_findings *f);
+void zl_findings_free(zl_findings *f);
+/* Count per severity into counts[ZL_SEV_NOTE..ZL_SEV_ERROR]. */
+void zl_findings_count(const zl_findings *f, size_t counts[4]);
+
+#endif

@@ -1,0 +1,242 @@
+#include "lint/engine/lint.h"
+
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lint/util/parallel.h"
+#include "lint/engine/registry.h"
+#include "lint/util/util.h"
+
+void zl_lint_init(zl_lint *l, zl_zoneset *zs, const zl_severity *sev)
+{
+    memset(l, 0, sizeof *l);
+    l->zs = zs;
+    l->sev = zl_xmalloc(zl_nrules * sizeof *l->sev);
+    memcpy(l->sev, sev, zl_nrules * sizeof *l->sev);
+    l->idx = zl_xcalloc(zs->nzones + 1, sizeof *l->idx);
+}
+
+void zl_lint_free(zl_lint *l)
+{
+    for (size_t i = 0; i < l->zs->nzones; i++)
+        zl_index_free(l->idx[i]);
+    free(l->idx);
+    free(l->sev);
+    free(l->exists);
+    zl_findings_free(&l->findings);
+}
+
+bool zl_rule_on(const zl_lint *l, const zl_rule *r)
+{
+    return l->sev[zl_rule_index(r)] != ZL_SEV_OFF;
+}
+
+const zl_index *zl_lint_index(zl_lint *l, size_t zone)
+{
+    if (!l->idx[zone])
+        l->idx[zone] = zl_index_build(l->zs, l->zs->zones[zone]);
+    return l->idx[zone];
+}
+
+bool zl_lint_name_exists(zl_lint *l, zl_name_id id)
+{
+    if (!l->exists) {
+        const zl_names *names = &l->zs->names;
+        l->exists_n = names->n;
+        l->exists = zl_xcalloc((l->exists_n + 7) / 8, 1);
+        for (size_t k = 0; k < l->zs->nzones; k++) {
+            const zl_zone *z = l->zs->zones[k];
+            for (size_t i = 0; i < z->nrecs; i++)
+                for (zl_name_id n = z->recs[i].owner;
+                     n != ZL_NAME_NONE && !(l->exists[n / 8] & (1u << (n % 8)));
+                     n = zl_names_parent(names, n))
+                    l->exists[n / 8] |= (uint8_t)(1u << (n % 8));
+        }
+    }
+    return id < l->exists_n && (l->exists[id / 8] & (1u << (id % 8)));
+}
+
+
+void zl_record_describe(const zl_zoneset *zs, const zl_zone *z, const zl_record *r,
+                        zl_buf *out)
+{
+    char tn[32];
+    zl_names_format(&zs->names, r->owner, out);
+    zl_buf_printf(out, " %s", zl_type_name(r->type, tn, sizeof tn));
+    for (unsigned i = 0; i < zl_record_nrdata(r); i++) {
+        zl_tok t = zl_record_rdata(zs, z, r, i);
+        zl_buf_addc(out, ' ');
+        zl_buf_add(out, t.p, t.len);
+    }
+}
+
+static bool list_has(const char *list, const char *id)
+{
+    size_t n = strlen(id);
+    for (const char *p = list; *p;) {
+        const char *comma = strchr(p, ',');
+        size_t len = comma ? (size_t)(comma - p) : strlen(p);
+        if ((len == n && memcmp(p, id, n) == 0) || (len == 3 && memcmp(p, "all", 3) == 0))
+            return true;
+        p += len + (comma ? 1 : 0);
+    }
+    return false;
+}
+
+static bool suppressed(const zl_source *s, const zl_rule *rule, uint32_t line, uint32_t line2)
+{
+    for (size_t i = 0; i < s->nsupp; i++)
+        if ((s->supp[i].line == line || s->supp[i].line == line2) &&
+            list_has(s->supp[i].rules, rule->id))
+            return true;
+    return false;
+}
+
+/* Findings of the check running on this thread go to its own list. */
+static _Thread_local zl_findings *thread_out;
+
+static void add(zl_lint *l, const zl_rule *rule, uint32_t src, uint32_t off, uint32_t len,
+                const char *path, const zl_zone *z, const zl_record *r, const char *key,
+                char *hint, char *message)
+{
+    zl_finding f = {.rule = rule,
+                    .severity = l->sev[zl_rule_index(rule)],
+                    .src = src,
+                    .off = off,
+                    .len = len,
+                    .zone = z,
+                    .rec = r,
+                    .path = path ? zl_xstrdup(path) : NULL,
+                    .key = key ? zl_xstrdup(key) : NULL,
+                    .hint = hint,
+                    .message = message};
+    zl_findings_add(thread_out ? thread_out : &l->findings, f);
+}
+
+/* Positions, suppression comments and keys, once all checks are done. */
+static void finish(zl_lint *l)
+{
+    size_t kept = 0;
+    for (size_t i = 0; i < l->findings.n; i++) {
+        zl_finding f = l->findings.v[i];
+        if (f.src != ZL_NONE) {
+            const zl_source *s = l->zs->srcs[f.src];
+            uint32_t end_line, end_col;
+            zl_source_position(s, f.off, &f.line, &f.col);
+            zl_source_position(s, f.off + f.len, &end_line, &end_col);
+            f.end_col = end_line == f.line && f.len ? end_col : f.col + 1;
+            uint32_t rec_line = f.rec ? zl_record_line(l->zs, f.zone, f.rec) : f.line;
+            if (suppressed(s, f.rule, f.line, rec_line)) {
+                free(f.hint);
+                free(f.message);
+                free(f.key);
+                free(f.path);
+                continue;
+            }
+            if (!f.path)
+                f.path = zl_xstrdup(s->path);
+        }
+        if (!f.key) {
+            zl_buf k = {0};
+            zl_buf_printf(&k, "%s|", f.rule->id);
+            if (f.rec)
+                zl_record_describe(l->zs, f.zone, f.rec, &k);
+            else
+                zl_buf_adds(&k, f.message);
+            f.key = zl_buf_take(&k);
+        }
+        l->findings.v[kept++] = f;
+    }
+    l->findings.n = kept;
+}
+
+typedef struct run_ctx {
+    zl_lint *l;
+    const zl_check **checks;
+    zl_findings *out; /* one list per check: merged in check order */
+} run_ctx;
+
+static void run_check(void *ctx, size_t task, unsigned worker)
+{
+    (void)worker;
+    run_ctx *c = ctx;
+    thread_out = &c->out[task];
+    c->checks[task]->run(c->l);
+    thread_out = NULL;
+}
+
+void zl_lint_run(zl_lint *l)
+{
+    /* Shared structures are built before the checks start: during the run
+     * the zones are read-only. */
+    for (size_t k = 0; k < l->zs->nzones; k++)
+        zl_lint_index(l, k);
+    zl_lint_name_exists(l, ZL_NAME_ROOT);
+
+    const zl_check **checks = zl_xmalloc(zl_nchecks * sizeof *checks);
+    size_t n = 0;
+    for (size_t c = 0; c < zl_nchecks; c++) {
+        bool any = false;
+        for (const zl_rule *const *r = zl_checks[c]->rules; *r; r++)
+            any = any || zl_rule_on(l, *r);
+        if (any)
+            checks[n++] = zl_checks[c];
+    }
+    run_ctx ctx = {l, checks, zl_xcalloc(n + 1, sizeof *ctx.out)};
+    zl_parallel_for(n, zl_jobs(), run_check, &ctx);
+    for (size_t c = 0; c < n; c++) {
+        for (size_t i = 0; i < ctx.out[c].n; i++)
+            zl_findings_add(&l->findings, ctx.out[c].v[i]);
+        free(ctx.out[c].v);
+    }
+    free(ctx.out);
+    free(checks);
+    finish(l);
+}
+
+/* The message is formatted only for rules that are on. hint is taken over. */
+static void vreport(zl_lint *l, const zl_rule *rule, uint32_t src, uint32_t off, uint32_t len,
+                    const char *path, const zl_zone *z, const zl_record *r, const char *key,
+                    char *hint, const char *fmt, va_list ap)
+{
+    if (!zl_rule_on(l, rule)) {
+        free(hint);
+        return;
+    }
+    zl_buf m = {0};
+    zl_buf_vprintf(&m, fmt, ap);
+    add(l, rule, src, off, len, path, z, r, key, hint, zl_buf_take(&m));
+}
+
+void zl_report_span(zl_lint *l, const zl_rule *rule, uint32_t src, uint32_t off, uint32_t len,
+                    const zl_zone *z, const zl_record *r, char *hint, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(l, rule, src, off, len, NULL, z, r, NULL, hint, fmt, ap);
+    va_end(ap);
+}
+
+void zl_report_tok(zl_lint *l, const zl_rule *rule, const zl_zone *z, const zl_record *r,
+                   unsigned tok, char *hint, const char *fmt, ...)
+{
+    zl_tok t = zl_record_tok(l->zs, z, r, tok);
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(l, rule, zl_record_src(z, r), t.off, t.len, NULL, z, r, NULL, hint, fmt, ap);
+    va_end(ap);
+}
+
+void zl_report_file(zl_lint *l, const zl_rule *rule, const char *path, const char *key,
+                    char *hint, const char *fmt, ...)
+{
+    zl_buf k = {0};
+    if (key)
+        zl_buf_printf(&k, "%s|%s", rule->id, key);
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(l, rule, ZL_NONE, 0, 0, path, NULL, NULL, key ? zl_buf_str(&k) : NULL, hint, fmt, ap);
+    va_end(ap);
+    zl_buf_free(&k);
+}

@@ -1,0 +1,56 @@
+/* The lint run: the loaded zones, the effective severity of every rule, the
+ * findings so far, and the indexes checks share. Checks in rules/ report
+ * through the functions here, which apply severities and suppression
+ * comments and give every finding its position and key. */
+#ifndef ZL_LINT_H
+#define ZL_LINT_H
+
+#include "lint/engine/finding.h"
+#include "lint/model/index.h"
+#include "lint/model/model.h"
+#include "lint/engine/rule.h"
+
+struct zl_ses_expect;
+struct zl_removed;
+
+typedef struct zl_lint {
+    zl_zoneset *zs;
+    zl_findings findings;
+    zl_severity *sev;   /* effective severity by registry index */
+    zl_index **idx;     /* per zone, built on first use */
+    const struct zl_ses_expect *ses; /* SES data given with --expect, or NULL */
+    const struct zl_removed *removed; /* --diff: SES records the change took away */
+    /* Bit per name id: the name owns records in a loaded zone, or is an
+     * ancestor of one (empty non-terminals included). Built on first use. */
+    uint8_t *exists;
+    size_t exists_n;
+} zl_lint;
+
+/* sev: effective severity per registry index (copied). */
+void zl_lint_init(zl_lint *l, zl_zoneset *zs, const zl_severity *sev);
+/* Run every check that has at least one rule switched on. */
+void zl_lint_run(zl_lint *l);
+void zl_lint_free(zl_lint *l);
+
+bool zl_rule_on(const zl_lint *l, const zl_rule *r);
+const zl_index *zl_lint_index(zl_lint *l, size_t zone);
+/* True when the name exists in one of the loaded zones. */
+bool zl_lint_name_exists(zl_lint *l, zl_name_id id);
+
+/* Report at token tok (record-relative) of record r. hint is taken over. */
+void zl_report_tok(zl_lint *l, const zl_rule *rule, const zl_zone *z, const zl_record *r,
+                   unsigned tok, char *hint, const char *fmt, ...)
+    __attribute__((format(printf, 7, 8)));
+/* Report at bytes [off, off+len) of source src; r (or NULL) keys the finding. */
+void zl_report_span(zl_lint *l, const zl_rule *rule, uint32_t src, uint32_t off, uint32_t len,
+                    const zl_zone *z, const zl_record *r, char *hint, const char *fmt, ...)
+    __attribute__((format(printf, 9, 10)));
+/* A finding about a whole file (a record that is missing, say). */
+void zl_report_file(zl_lint *l, const zl_rule *rule, const char *path, const char *key,
+                    char *hint, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+/* Owner, type and value of a record in one line, for keys and messages. */
+void zl_record_describe(const zl_zoneset *zs, const zl_zone *z, const zl_record *r,
+                        zl_buf *out);
+
+#endif

@@ -1,0 +1,285 @@
+#include "lint/git/git.h"
+
+#include <git2.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rules/rules.h"
+#include "lint/git/baseline.h"
+#include "lint/git/select.h"
+#include "lint/cli/inputs.h"
+#include "lint/engine/registry.h"
+#include "lint/git/removed.h"
+#include "lint/util/util.h"
+
+typedef struct session {
+    const zl_git_opts *o;
+    git_repository *repo;
+    const char *top; /* the work tree, ending in '/'; NULL when bare */
+    zl_git_changes changes;
+    char *base_name; /* for messages: "origin/main (1a2b3c4d5e6f)" */
+    size_t unreadable;
+} session;
+
+static char *git_failure(const char *what)
+{
+    const git_error *e = git_error_last();
+    return zl_xasprintf("%s: %s", what, e && e->message ? e->message : "unknown error");
+}
+
+static git_diff_options diff_options(void)
+{
+    git_diff_options opts;
+    git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
+    /* A submodule's own work tree is another repository: not ours to lint. */
+    opts.ignore_submodules = GIT_SUBMODULE_IGNORE_DIRTY;
+    return opts;
+}
+
+/* Read the side's selected zone files into zs. Base versions that cannot be
+ * read only lose their comparison (the change may be what fixes them). */
+static void read_side(session *s, zl_git_side *side, bool new_side, zl_zoneset *zs)
+{
+    zl_git_paths files = {0};
+    zl_git_select(&s->changes, new_side, side, s->o->cfg, &files);
+    zl_input_opts io = {
+        .cfg = s->o->cfg, .fs = &side->fs.fs, .origin = s->o->origin, .root = s->top};
+    for (size_t i = 0; i < files.n; i++) {
+        char *err = NULL;
+        if (zl_inputs_read(zs, &io, files.v[i], &err))
+            continue;
+        if (new_side) {
+            fprintf(stderr, "zonelint: %s\n", err);
+            s->unreadable++;
+        } else {
+            fprintf(stderr, "zonelint: warning: the base version cannot be read, so all "
+                            "findings of the new one are reported: %s\n",
+                    err);
+        }
+        free(err);
+    }
+    zl_git_paths_free(&files);
+}
+
+static bool need_work_tree(const session *s, const char *mode, char **err)
+{
+    if (s->top)
+        return true;
+    *err = zl_xasprintf("%s needs a work tree, and this is a bare repository", mode);
+    return false;
+}
+
+static bool lint_staged(session *s, zl_zoneset *zs, zl_lint *l, char **err)
+{
+    if (!need_work_tree(s, "--staged", err))
+        return false;
+    git_index *index = NULL;
+    git_object *head = NULL;
+    git_diff *diff = NULL;
+    git_diff_options opts = diff_options();
+    bool ok = false;
+    if (git_repository_index(&index, s->repo) != 0) {
+        *err = git_failure("cannot read the index");
+    } else if (git_repository_head_unborn(s->repo) != 1 &&
+               git_revparse_single(&head, s->repo, "HEAD^{tree}") != 0) {
+        *err = git_failure("cannot read HEAD");
+    } else if (git_diff_tree_to_index(&diff, s->repo, (git_tree *)head, index, &opts) != 0) {
+        *err = git_failure("cannot compare the index with HEAD");
+    } else {
+        zl_git_changes_from_diff(diff, &s->changes);
+        zl_git_side side = {.index = index, .top = s->top};
+        zl_git_fs_index(&side.fs, s->repo, index);
+        read_side(s, &side, true, zs);
+        zl_lint_init(l, zs, s->o->sev);
+        l->ses = s->o->ses;
+        zl_lint_run(l);
+        ok = true;
+    }
+    git_diff_free(diff);
+    git_object_free(head);
+    git_index_free(index);
+    return ok;
+}
+
+/* Why --diff's argument names no commit, with a hint where history is
+ * missing. Call right after the failing call: others reset git's error. */
+static char *bad_range(const session *s, const char *what)
+{
+    char *msg = git_failure(what);
+    const char *why = git_repository_is_empty(s->repo) == 1
+                          ? " (the repository has no commits yet)"
+                      : git_repository_is_shallow(s->repo) == 1
+                          ? " (this is a shallow clone: fetch the history it needs, e.g. "
+                            "actions/checkout with fetch-depth: 0)"
+                          : "";
+    char *full = zl_xasprintf("--diff %s: %s%s", s->o->diff, msg, why);
+    free(msg);
+    return full;
+}
+
+/* How messages name the base: as the user did, with its id. */
+static char *base_name(const char *spec, bool merge_base, const git_commit *base)
+{
+    char hex[GIT_OID_HEXSZ + 1];
+    git_oid_tostr(hex, sizeof hex, git_commit_id(base));
+    const char *dots = strstr(spec, "..");
+    if (merge_base)
+        return zl_xasprintf("the merge base of %s (%.12s)", spec, hex);
+    if (dots == spec)
+        return zl_xasprintf("HEAD (%.12s)", hex);
+    return zl_xasprintf("%.*s (%.12s)", dots ? (int)(dots - spec) : (int)strlen(spec), spec,
+                        hex);
+}
+
+/* --diff's argument: the base commit and the new one (NULL: the work tree). */
+static bool resolve_range(session *s, git_commit **base, git_commit **head, char **err)
+{
+    git_revspec spec;
+    if (git_revparse(&spec, s->repo, s->o->diff) != 0) {
+        *err = bad_range(s, "no such revision");
+        return false;
+    }
+    bool ok = git_object_peel((git_object **)base, spec.from, GIT_OBJECT_COMMIT) == 0 &&
+              (!spec.to || git_object_peel((git_object **)head, spec.to, GIT_OBJECT_COMMIT) == 0);
+    if (!ok)
+        *err = bad_range(s, "not a commit");
+    if (ok && (spec.flags & GIT_REVSPEC_MERGE_BASE)) {
+        git_oid mb;
+        git_commit *merge_base = NULL;
+        ok = git_merge_base(&mb, s->repo, git_commit_id(*base), git_commit_id(*head)) == 0 &&
+             git_commit_lookup(&merge_base, s->repo, &mb) == 0;
+        if (!ok)
+            *err = bad_range(s, "no merge base");
+        git_commit_free(*base);
+        *base = merge_base;
+    }
+    if (ok)
+        s->base_name = base_name(s->o->diff, spec.flags & GIT_REVSPEC_MERGE_BASE, *base);
+    git_object_free(spec.from);
+    git_object_free(spec.to);
+    return ok;
+}
+
+/* The name a base file has now: renamed, unchanged, or NULL when deleted. */
+static const char *renamed(void *ctx, const char *base_path)
+{
+    const session *s = ctx;
+    for (size_t i = 0; i < s->changes.n; i++)
+        if (s->changes.v[i].old_path && strcmp(s->changes.v[i].old_path, base_path) == 0)
+            return s->changes.v[i].new_path;
+    return base_path;
+}
+
+/* Lint both versions; keep what the base did not have. */
+static void compare(session *s, zl_git_side *old_side, zl_git_side *new_side, zl_zoneset *zs,
+                    zl_lint *l)
+{
+    zl_zoneset bzs;
+    zl_zoneset_init(&bzs);
+    read_side(s, old_side, false, &bzs);
+    zl_lint bl;
+    zl_lint_init(&bl, &bzs, s->o->sev);
+    bl.ses = s->o->ses;
+    zl_lint_run(&bl);
+
+    read_side(s, new_side, true, zs);
+    zl_removed rm = {0};
+    if (s->o->sev[zl_rule_index(&zl_rule_ses_record_removed)] != ZL_SEV_OFF) {
+        rm.base = zl_xstrdup(s->base_name);
+        zl_removed_find(&bzs, &bl.findings, zs, renamed, s, &rm);
+    }
+    zl_lint_init(l, zs, s->o->sev);
+    l->ses = s->o->ses;
+    l->removed = &rm;
+    zl_lint_run(l);
+    l->removed = NULL;
+    zl_findings_drop_known(&l->findings, &bl.findings);
+    zl_removed_free(&rm);
+    zl_lint_free(&bl);
+    zl_zoneset_free(&bzs);
+}
+
+static bool lint_diff(session *s, zl_zoneset *zs, zl_lint *l, char **err)
+{
+    git_commit *base = NULL, *head = NULL;
+    git_tree *base_tree = NULL, *head_tree = NULL;
+    git_index *index = NULL;
+    git_diff *diff = NULL;
+    git_diff_options opts = diff_options();
+    bool ok = resolve_range(s, &base, &head, err) &&
+              (head || need_work_tree(s, "--diff without ..HEAD", err));
+    if (ok && (git_commit_tree(&base_tree, base) != 0 ||
+               (head && git_commit_tree(&head_tree, head) != 0))) {
+        *err = git_failure("cannot read a commit's files");
+        ok = false;
+    }
+    if (ok && !head && git_repository_index(&index, s->repo) != 0) {
+        *err = git_failure("cannot read the index");
+        ok = false;
+    }
+    int rc = !ok   ? 0
+             : head ? git_diff_tree_to_tree(&diff, s->repo, base_tree, head_tree, &opts)
+                    : git_diff_tree_to_workdir_with_index(&diff, s->repo, base_tree, &opts);
+    if (rc != 0) {
+        *err = git_failure("cannot compare the versions");
+        ok = false;
+    }
+    git_diff_find_options find;
+    git_diff_find_options_init(&find, GIT_DIFF_FIND_OPTIONS_VERSION);
+    find.flags = GIT_DIFF_FIND_RENAMES;
+    if (ok && git_diff_find_similar(diff, &find) != 0) {
+        *err = git_failure("cannot find renamed files");
+        ok = false;
+    }
+    if (ok) {
+        zl_git_changes_from_diff(diff, &s->changes);
+        zl_git_side old_side = {.tree = base_tree, .top = s->top};
+        zl_git_fs_tree(&old_side.fs, s->repo, base_tree, git_commit_id(base));
+        zl_git_side new_side = {.tree = head_tree, .index = index, .top = s->top};
+        if (head)
+            zl_git_fs_tree(&new_side.fs, s->repo, head_tree, git_commit_id(head));
+        else
+            zl_git_fs_workdir(&new_side.fs, s->top);
+        compare(s, &old_side, &new_side, zs, l);
+    }
+    git_diff_free(diff);
+    git_index_free(index);
+    git_tree_free(base_tree);
+    git_tree_free(head_tree);
+    git_commit_free(base);
+    git_commit_free(head);
+    return ok;
+}
+
+bool zl_git_lint(const zl_git_opts *o, zl_zoneset *zs, zl_lint *l, size_t *unreadable,
+                 char **err)
+{
+    git_libgit2_init();
+    /* Every zone file of a big folder is looked up by path when a change
+     * touches a file they might include: keep such a folder's tree parsed
+     * (libgit2 caches trees only up to 4 KiB by default). */
+    git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, (size_t)1 << 20);
+    session s = {.o = o};
+    bool ok = false;
+    /* As git's own tools do: a pre-commit hook of `git commit -a` or
+     * `git commit FILE` must read the temporary index GIT_INDEX_FILE names. */
+    int rc = git_repository_open_ext(&s.repo, o->dir, GIT_REPOSITORY_OPEN_FROM_ENV, NULL);
+    if (rc == GIT_ENOTFOUND) {
+        *err = zl_xasprintf("%s is not in a git repository (--staged and --diff read one)",
+                            o->dir ? o->dir : "the working directory");
+    } else if (rc != 0) {
+        *err = git_failure("cannot open the repository");
+    } else {
+        s.top = git_repository_workdir(s.repo);
+        ok = o->diff ? lint_diff(&s, zs, l, err) : lint_staged(&s, zs, l, err);
+    }
+    if (!ok)
+        zl_lint_init(l, zs, o->sev);
+    zl_git_changes_free(&s.changes);
+    free(s.base_name);
+    git_repository_free(s.repo);
+    git_libgit2_shutdown();
+    *unreadable = s.unreadable;
+    return ok;
+}

@@ -1,0 +1,46 @@
+/* What a change took away: the SES-shaped records (rules/ses_shape.h) of the
+ * base commit's files that the new versions lack, compared by owner, type
+ * and value (as DNS compares them: case and relative names do not matter,
+ * a lost final dot does). lint/git.c works the list out before the checks
+ * run; rules/ses_removed.c reports it. */
+#ifndef ZL_REMOVED_H
+#define ZL_REMOVED_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "lint/engine/finding.h"
+#include "lint/model/model.h"
+
+typedef struct zl_removed_rec {
+    const char *kind; /* "Easy DKIM CNAME", ... */
+    char *path;       /* the file that held it in the base commit */
+    uint32_t line;
+    char *record;     /* owner, type and value as they were */
+    char *report_path; /* the file's name now, or its old name when it is gone */
+    /* The new record with the same owner and type and another value, which
+     * replaced it, or NULL when there is none. */
+    const zl_zone *zone;
+    const zl_record *rec;
+} zl_removed_rec;
+
+typedef struct zl_removed {
+    char *base; /* the base commit as the user named it, with its id */
+    zl_removed_rec *v;
+    size_t n, cap;
+} zl_removed;
+
+/* The name a base file has in the new version (NULL: deleted). */
+typedef const char *(*zl_renamed_fn)(void *ctx, const char *base_path);
+
+/* Fill out with the SES records of base (the base commit's versions of the
+ * changed files) missing from head (the new versions). Records with an error
+ * among base_found (base's own findings) are left out: they never worked,
+ * so fixing them (adding a lost final dot) removes nothing. out->base is set
+ * by the caller. */
+void zl_removed_find(const zl_zoneset *base, const zl_findings *base_found,
+                     const zl_zoneset *head, zl_renamed_fn renamed, void *ctx,
+                     zl_removed *out);
+void zl_removed_free(zl_removed *r);
+
+#endif

@@ -1,0 +1,145 @@
+#include "lint/git/tree_fs.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lint/util/util.h"
+
+/* Messages name files as the work tree's reader does ("path: No such file
+ * or directory"), so that a finding quoting one (a missing $INCLUDE) keeps
+ * its key whichever version it comes from. */
+static char *missing(const char *path)
+{
+    return zl_xasprintf("%s: %s", path, strerror(ENOENT));
+}
+
+/* The blob a tree or the index holds at path, or false with *err. */
+static bool find_blob(const zl_git_fs *g, const char *path, git_oid *id, char **err)
+{
+    if (g->index) {
+        const git_index_entry *e = git_index_get_bypath(g->index, path, 0);
+        if (!e && (git_index_get_bypath(g->index, path, 1) ||
+                   git_index_get_bypath(g->index, path, 2))) {
+            *err = zl_xasprintf("%s: unmerged in the index: resolve the conflict first", path);
+            return false;
+        }
+        if (!e) {
+            *err = missing(path);
+            return false;
+        }
+        if (e->mode == GIT_FILEMODE_COMMIT) {
+            *err = zl_xasprintf("%s: a submodule, not a file", path);
+            return false;
+        }
+        git_oid_cpy(id, &e->id);
+        return true;
+    }
+    git_tree_entry *e = NULL;
+    if (git_tree_entry_bypath(&e, g->tree, path) != 0) {
+        *err = missing(path);
+        return false;
+    }
+    git_object_t type = git_tree_entry_type(e);
+    git_oid_cpy(id, git_tree_entry_id(e));
+    git_tree_entry_free(e);
+    if (type != GIT_OBJECT_BLOB) {
+        *err = zl_xasprintf(type == GIT_OBJECT_TREE ? "%s: is a directory"
+                                                    : "%s: a submodule, not a file",
+                            path);
+        return false;
+    }
+    return true;
+}
+
+static bool read_object(const zl_git_fs *g, const char *path, char **data, size_t *len,
+                        char **err)
+{
+    if (path[0] == '/' || strcmp(path, "..") == 0 || strncmp(path, "../", 3) == 0) {
+        *err = zl_xasprintf("%s: outside the repository, so not in %s", path, g->what);
+        return false;
+    }
+    git_oid id;
+    if (!find_blob(g, path, &id, err))
+        return false;
+    git_blob *blob = NULL;
+    if (git_blob_lookup(&blob, g->repo, &id) != 0) {
+        const git_error *e = git_error_last();
+        *err = zl_xasprintf("%s: cannot read it from %s: %s", path, g->what,
+                            e ? e->message : "unknown error");
+        return false;
+    }
+    git_object_size_t size = git_blob_rawsize(blob);
+    if (size > ZL_MAX_FILE_SIZE) {
+        git_blob_free(blob);
+        *err = zl_xasprintf("%s: larger than 4 GiB, which zonelint does not read", path);
+        return false;
+    }
+    *len = (size_t)size;
+    *data = zl_xmalloc(*len + 1);
+    memcpy(*data, git_blob_rawcontent(blob), *len);
+    (*data)[*len] = '\0';
+    git_blob_free(blob);
+    return true;
+}
+
+static bool git_read(const zl_fs *fs, const char *path, char **data, size_t *len, char **err)
+{
+    const zl_git_fs *g = fs->ctx;
+    char *norm = zl_path_normalize(path);
+    bool ok;
+    if (g->root) {
+        char *full = norm[0] == '/' ? zl_xstrdup(norm) : zl_xasprintf("%s%s", g->root, norm);
+        ok = zl_fs_posix.read(&zl_fs_posix, full, data, len, err);
+        size_t n = strlen(g->root);
+        if (!ok && strncmp(*err, g->root, n) == 0)
+            memmove(*err, *err + n, strlen(*err + n) + 1);
+        free(full);
+    } else {
+        ok = read_object(g, norm, data, len, err);
+    }
+    free(norm);
+    return ok;
+}
+
+static char *git_identity(const zl_fs *fs, const char *path)
+{
+    const zl_git_fs *g = fs->ctx;
+    if (!g->root || path[0] == '/')
+        return zl_path_normalize(path);
+    char *full = zl_xasprintf("%s%s", g->root, path);
+    char *id = zl_fs_posix.identity(&zl_fs_posix, full);
+    free(full);
+    return id;
+}
+
+static void init(zl_git_fs *g, git_repository *repo)
+{
+    memset(g, 0, sizeof *g);
+    g->fs = (zl_fs){.read = git_read, .identity = git_identity, .ctx = g};
+    g->repo = repo;
+}
+
+void zl_git_fs_tree(zl_git_fs *g, git_repository *repo, git_tree *tree, const git_oid *commit)
+{
+    init(g, repo);
+    g->tree = tree;
+    char hex[GIT_OID_HEXSZ + 1];
+    git_oid_tostr(hex, sizeof hex, commit);
+    snprintf(g->what, sizeof g->what, "commit %.12s", hex);
+}
+
+void zl_git_fs_index(zl_git_fs *g, git_repository *repo, git_index *index)
+{
+    init(g, repo);
+    g->index = index;
+    snprintf(g->what, sizeof g->what, "the index");
+}
+
+void zl_git_fs_workdir(zl_git_fs *g, const char *root)
+{
+    init(g, NULL);
+    g->root = root;
+    snprintf(g->what, sizeof g->what, "the work tree");
+}

@@ -1,0 +1,118 @@
+#include "lint/io/fs.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "lint/util/util.h"
+
+static bool read_stream(FILE *f, const char *path, char **data, size_t *len, char **err)
+{
+    size_t cap = 65536, n = 0;
+    char *buf = zl_xmalloc(cap);
+    for (;;) {
+        if (cap - n < 4096 + 1) {
+            if (cap > ZL_MAX_FILE_SIZE) {
+                free(buf);
+                *err = zl_xasprintf("%s: larger than 4 GiB, which zonelint does not read", path);
+                return false;
+            }
+            cap *= 2;
+            buf = zl_xrealloc(buf, cap);
+        }
+        size_t got = fread(buf + n, 1, cap - n - 1, f);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    if (ferror(f)) {
+        *err = zl_xasprintf("%s: read error: %s", path, strerror(errno));
+        free(buf);
+        return false;
+    }
+    buf[n] = '\0';
+    *data = buf;
+    *len = n;
+    return true;
+}
+
+static bool posix_read(const zl_fs *fs, const char *path, char **data, size_t *len, char **err)
+{
+    (void)fs;
+    if (strcmp(path, "-") == 0)
+        return read_stream(stdin, "<stdin>", data, len, err);
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
+        *err = zl_xasprintf("%s: is a directory", path);
+        return false;
+    }
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        *err = zl_xasprintf("%s: %s", path, strerror(errno));
+        return false;
+    }
+    bool ok = read_stream(f, path, data, len, err);
+    fclose(f);
+    return ok;
+}
+
+static char *posix_identity(const zl_fs *fs, const char *path)
+{
+    (void)fs;
+    char *real = realpath(path, NULL);
+    return real ? real : zl_path_normalize(path);
+}
+
+const zl_fs zl_fs_posix = {.read = posix_read, .identity = posix_identity, .ctx = NULL};
+
+const char *zl_path_base(const char *path)
+{
+    const char *s = strrchr(path, '/');
+    return s ? s + 1 : path;
+}
+
+char *zl_path_beside(const char *base_file, const char *rel)
+{
+    if (rel[0] == '/' || !base_file)
+        return zl_xstrdup(rel);
+    const char *slash = strrchr(base_file, '/');
+    if (!slash)
+        return zl_xstrdup(rel);
+    return zl_xasprintf("%.*s/%s", (int)(slash - base_file), base_file, rel);
+}
+
+char *zl_path_normalize(const char *path)
+{
+    bool absolute = path[0] == '/';
+    size_t n = strlen(path);
+    char *copy = zl_xstrndup(path, n);
+    char **parts = zl_xmalloc((n / 2 + 2) * sizeof *parts);
+    size_t np = 0;
+    for (char *save = NULL, *p = strtok_r(copy, "/", &save); p; p = strtok_r(NULL, "/", &save)) {
+        if (strcmp(p, ".") == 0)
+            continue;
+        if (strcmp(p, "..") == 0 && np > 0 && strcmp(parts[np - 1], "..") != 0) {
+            np--;
+            continue;
+        }
+        if (strcmp(p, "..") == 0 && absolute)
+            continue;
+        parts[np++] = p;
+    }
+    zl_buf b = {0};
+    if (absolute)
+        zl_buf_addc(&b, '/');
+    for (size_t i = 0; i < np; i++) {
+        if (i)
+            zl_buf_addc(&b, '/');
+        zl_buf_adds(&b, parts[i]);
+    }
+    if (b.len == 0)
+        zl_buf_addc(&b, '.');
+    free(parts);
+    free(copy);
+    return zl_buf_take(&b);
+}

@@ -1,0 +1,146 @@
+#include "lint/model/index.h"
+
+#include <ldns/ldns.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lint/util/util.h"
+
+static _Thread_local const zl_zone *sort_zone; /* qsort has no context argument in C11 */
+
+static int cmp_owner_type(const void *pa, const void *pb)
+{
+    const zl_record *a = &sort_zone->recs[*(const uint32_t *)pa];
+    const zl_record *b = &sort_zone->recs[*(const uint32_t *)pb];
+    if (a->owner != b->owner)
+        return a->owner < b->owner ? -1 : 1;
+    if (a->type != b->type)
+        return a->type < b->type ? -1 : 1;
+    uint32_t ia = *(const uint32_t *)pa, ib = *(const uint32_t *)pb;
+    return ia < ib ? -1 : ia > ib;
+}
+
+/* Within one owner's run, order by type keeping file order: insertion sort
+ * for the usual short runs, qsort (ties broken by index) for long ones. */
+static void sort_run_by_type(const zl_zone *z, uint32_t *v, size_t n)
+{
+    if (n > 16) {
+        sort_zone = z;
+        qsort(v, n, sizeof *v, cmp_owner_type);
+        sort_zone = NULL;
+        return;
+    }
+    for (size_t i = 1; i < n; i++) {
+        uint32_t x = v[i];
+        size_t j = i;
+        while (j > 0 && z->recs[v[j - 1]].type > z->recs[x].type) {
+            v[j] = v[j - 1];
+            j--;
+        }
+        v[j] = x;
+    }
+}
+
+zl_index *zl_index_build(const zl_zoneset *zs, const zl_zone *z)
+{
+    zl_index *ix = zl_xcalloc(1, sizeof *ix);
+    size_t n = z->nrecs;
+    ix->n = n;
+    ix->order = zl_xmalloc((n ? n : 1) * sizeof *ix->order);
+    size_t nnames = zs->names.n;
+    if (nnames <= 16 * n + 4096) {
+        /* Counting sort by owner id: linear, and stable (file order kept). */
+        uint32_t *start = zl_xcalloc(nnames + 1, sizeof *start);
+        for (size_t i = 0; i < n; i++)
+            start[z->recs[i].owner + 1]++;
+        for (size_t k = 1; k <= nnames; k++)
+            start[k] += start[k - 1];
+        for (size_t i = 0; i < n; i++)
+            ix->order[start[z->recs[i].owner]++] = (uint32_t)i;
+        free(start);
+        size_t b = 0;
+        while (b < n) {
+            size_t e = b + 1;
+            while (e < n && z->recs[ix->order[e]].owner == z->recs[ix->order[b]].owner)
+                e++;
+            if (e - b > 1)
+                sort_run_by_type(z, ix->order + b, e - b);
+            b = e;
+        }
+    } else {
+        for (size_t i = 0; i < n; i++)
+            ix->order[i] = (uint32_t)i;
+        sort_zone = z;
+        qsort(ix->order, n, sizeof *ix->order, cmp_owner_type);
+        sort_zone = NULL;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const zl_record *r = &z->recs[i];
+        if (r->type == LDNS_RR_TYPE_NS && r->owner != z->apex && z->apex != ZL_NAME_NONE &&
+            zl_names_is_below(&zs->names, r->owner, z->apex))
+            zl_u32set_add(&ix->cuts, r->owner);
+    }
+    return ix;
+}
+
+void zl_index_free(zl_index *ix)
+{
+    if (!ix)
+        return;
+    free(ix->order);
+    zl_u32set_free(&ix->cuts);
+    free(ix);
+}
+
+zl_name_id zl_index_cut_above(const zl_index *ix, const zl_names *names, zl_name_id apex,
+                              zl_name_id name, bool strict)
+{
+    if (!ix->cuts.n || apex == ZL_NAME_NONE)
+        return ZL_NAME_NONE;
+    zl_name_id found = ZL_NAME_NONE;
+    zl_name_id id = strict ? zl_names_parent(names, name) : name;
+    if (!zl_names_is_below(names, name, apex))
+        return ZL_NAME_NONE;
+    for (; id != ZL_NAME_NONE && id != apex; id = zl_names_parent(names, id))
+        if (zl_u32set_has(&ix->cuts, id))
+            found = id; /* keep walking: the highest cut is the one that matters */
+    return found;
+}
+
+bool zl_index_next_owner(const zl_index *ix, const zl_zone *z, size_t *begin, size_t *end)
+{
+    size_t b = *end;
+    if (b >= ix->n)
+        return false;
+    size_t e = b + 1;
+    while (e < ix->n && z->recs[ix->order[e]].owner == z->recs[ix->order[b]].owner)
+        e++;
+    *begin = b;
+    *end = e;
+    return true;
+}
+
+
+void zl_index_owner_range(const zl_index *ix, const zl_zone *z, zl_name_id owner, size_t *begin,
+                          size_t *end)
+{
+    /* order is sorted by owner id: two binary searches. */
+    size_t lo = 0, hi = ix->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (z->recs[ix->order[mid]].owner < owner)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    *begin = lo;
+    hi = ix->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (z->recs[ix->order[mid]].owner <= owner)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    *end = lo;
+}

@@ -1,0 +1,35 @@
+/* Per-zone indexes shared by the checks: records grouped by owner and type,
+ * and the delegation points (NS records below the apex). */
+#ifndef ZL_INDEX_H
+#define ZL_INDEX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "lint/model/model.h"
+#include "lint/util/u32set.h"
+
+typedef struct zl_index {
+    /* Record indices grouped by owner, then by type; file order within. */
+    uint32_t *order;
+    size_t n;
+    /* Owners below the apex that hold NS records: zone cuts. */
+    zl_u32set cuts;
+} zl_index;
+
+zl_index *zl_index_build(const zl_zoneset *zs, const zl_zone *z);
+void zl_index_free(zl_index *ix);
+
+/* The highest zone cut at or above name (strictly below the apex), or
+ * ZL_NAME_NONE. With strict, a cut at name itself does not count. */
+zl_name_id zl_index_cut_above(const zl_index *ix, const zl_names *names, zl_name_id apex,
+                              zl_name_id name, bool strict);
+
+/* The records of owner: [*begin, *end) of order (empty when none). */
+void zl_index_owner_range(const zl_index *ix, const zl_zone *z, zl_name_id owner, size_t *begin,
+                          size_t *end);
+
+/* Iterate groups: records [*begin, *end) of order share an owner. */
+bool zl_index_next_owner(const zl_index *ix, const zl_zone *z, size_t *begin, size_t *end);
+
+#endif

@@ -1,0 +1,320 @@
+#include "lint/model/model.h"
+#include "lint/model/token.h"
+
+#include <ldns/ldns.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+_Static_assert(sizeof(zl_record) == 24, "a record is 24 octets: see lint/model.h");
+
+void zl_zoneset_init(zl_zoneset *zs)
+{
+    memset(zs, 0, sizeof *zs);
+    zl_names_init(&zs->names);
+}
+
+static void source_free(zl_source *s)
+{
+    free(s->path);
+    free(s->text);
+    free(s->lines);
+    free(s->display);
+    free(s->dlines);
+    free(s->map);
+    for (size_t i = 0; i < s->nsupp; i++)
+        free(s->supp[i].rules);
+    free(s->supp);
+    free(s);
+}
+
+void zl_zoneset_free(zl_zoneset *zs)
+{
+    for (size_t i = 0; i < zs->nsrcs; i++)
+        source_free(zs->srcs[i]);
+    for (size_t i = 0; i < zs->nzones; i++) {
+        zl_zone *z = zs->zones[i];
+        free(z->path);
+        free(z->recs);
+        free(z->deltas);
+        free(z->wide);
+        free(z->segs);
+        free(z);
+    }
+    for (size_t i = 0; i < zs->ndiags; i++) {
+        free(zs->diags[i].path);
+        free(zs->diags[i].message);
+        free(zs->diags[i].hint);
+    }
+    free(zs->diags);
+    free(zs->srcs);
+    free(zs->zones);
+    zl_names_free(&zs->names);
+    memset(zs, 0, sizeof *zs);
+}
+
+uint32_t *zl_line_table(const char *text, size_t len, uint32_t *n)
+{
+    size_t cap = 1024, count = 0;
+    uint32_t *lines = zl_xmalloc(cap * sizeof *lines);
+    lines[count++] = 0;
+    const char *p = text, *end = text + len;
+    while ((p = memchr(p, '\n', (size_t)(end - p))) != NULL) {
+        p++;
+        if (p == end)
+            break;
+        ZL_GROW(lines, cap, count + 1);
+        lines[count++] = (uint32_t)(p - text);
+    }
+    *n = (uint32_t)count;
+    return lines;
+}
+
+uint32_t zl_zoneset_add_source(zl_zoneset *zs, const char *path, char *text, size_t len)
+{
+    zl_source *s = zl_xcalloc(1, sizeof *s);
+    s->path = zl_xstrdup(path);
+    s->text = text;
+    s->len = len;
+    s->parent = ZL_NONE;
+    s->zone = ZL_NONE;
+    s->origin = ZL_NAME_NONE;
+    ZL_GROW(zs->srcs, zs->scap, zs->nsrcs + 1);
+    zs->srcs[zs->nsrcs] = s;
+    return (uint32_t)zs->nsrcs++;
+}
+
+zl_zone *zl_zoneset_add_zone(zl_zoneset *zs, const char *path, const char *format)
+{
+    zl_zone *z = zl_xcalloc(1, sizeof *z);
+    z->path = zl_xstrdup(path);
+    z->format = format;
+    z->apex = ZL_NAME_NONE;
+    z->origin = ZL_NAME_NONE;
+    z->src = ZL_NONE;
+    z->no_origin_src = ZL_NONE;
+    ZL_GROW(zs->zones, zs->zcap, zs->nzones + 1);
+    zs->zones[zs->nzones++] = z;
+    return z;
+}
+
+void zl_diag_add(zl_zoneset *zs, const char *rule, uint32_t src, uint32_t off, uint32_t len,
+                 char *message, char *hint)
+{
+    ZL_GROW(zs->diags, zs->dcap, zs->ndiags + 1);
+    zs->diags[zs->ndiags++] = (zl_diag){
+        .rule = rule, .src = src, .off = off, .len = len, .message = message, .hint = hint};
+}
+
+void zl_diag_file(zl_zoneset *zs, const char *rule, const char *path, char *message, char *hint)
+{
+    ZL_GROW(zs->diags, zs->dcap, zs->ndiags + 1);
+    zs->diags[zs->ndiags++] = (zl_diag){.rule = rule,
+                                        .src = ZL_NONE,
+                                        .path = zl_xstrdup(path),
+                                        .message = message,
+                                        .hint = hint};
+}
+
+/* The line table is a cache built on the first position asked for: a clean
+ * run never needs it. Sources are heap objects, so filling it in through a
+ * const pointer is sound. */
+static void ensure_lines(const zl_source *s)
+{
+    if (!s->lines) {
+        zl_source *m = (zl_source *)s;
+        m->lines = zl_line_table(s->text, s->len, &m->nlines);
+    }
+}
+
+/* The last of n elements (stride octets apart, each with a uint32_t key at
+ * key_off, sorted by it) whose key is at most x; 0 when none is. Line
+ * tables, position maps and record segments are all searched this way. */
+static size_t last_at_most(const void *base, size_t n, size_t stride, size_t key_off,
+                           uint32_t x)
+{
+    const unsigned char *b = base;
+    size_t lo = 0, hi = n;
+    while (hi - lo > 1) {
+        size_t mid = lo + (hi - lo) / 2;
+        uint32_t key;
+        memcpy(&key, b + mid * stride + key_off, sizeof key);
+        if (key <= x)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* Characters, not bytes: UTF-8 continuation octets do not start one. */
+static uint32_t count_chars(const char *p, size_t n)
+{
+    uint32_t c = 0;
+    for (size_t i = 0; i < n; i++)
+        if (((unsigned char)p[i] & 0xC0) != 0x80)
+            c++;
+    return c;
+}
+
+void zl_source_position(const zl_source *s, uint32_t off, uint32_t *line, uint32_t *col)
+{
+    if (s->map && s->nmap) {
+        const zl_posmap *m = &s->map[last_at_most(s->map, s->nmap, sizeof *s->map,
+                                                  offsetof(zl_posmap, off), off)];
+        *line = m->line;
+        *col = m->col + (off > m->off ? count_chars(s->text + m->off, off - m->off) : 0);
+        return;
+    }
+    ensure_lines(s);
+    uint32_t li = (uint32_t)last_at_most(s->lines, s->nlines, sizeof *s->lines, 0, off);
+    *line = li + 1;
+    *col = count_chars(s->text + s->lines[li], off - s->lines[li]) + 1;
+}
+
+const char *zl_source_line(const zl_source *s, uint32_t line, size_t *len)
+{
+    ensure_lines(s);
+    const char *text = s->display ? s->display : s->text;
+    size_t tlen = s->display ? s->display_len : s->len;
+    const uint32_t *lines = s->display ? s->dlines : s->lines;
+    uint32_t n = s->display ? s->ndlines : s->nlines;
+    if (line == 0 || line > n) {
+        *len = 0;
+        return "";
+    }
+    const char *p = text + lines[line - 1];
+    const char *e = memchr(p, '\n', tlen - lines[line - 1]);
+    size_t l = e ? (size_t)(e - p) : tlen - lines[line - 1];
+    if (l && p[l - 1] == '\r')
+        l--;
+    *len = l;
+    return p;
+}
+
+void zl_zone_add_record(zl_zone *z, const zl_record *r, uint32_t src, zl_name_id origin,
+                        const uint32_t *offs)
+{
+    zl_record x = *r;
+    x.start = offs[0];
+    x.flags &= (uint8_t)~ZL_REC_WIDE;
+    for (unsigned i = 1; i < x.ntok; i++)
+        if (offs[i] - offs[0] > UINT16_MAX)
+            x.flags |= ZL_REC_WIDE;
+    if (x.flags & ZL_REC_WIDE) {
+        ZL_GROW(z->wide, z->wcap, z->nwide + x.ntok);
+        x.tok = (uint32_t)z->nwide;
+        for (unsigned i = 0; i < x.ntok; i++)
+            z->wide[z->nwide++] = offs[i];
+    } else {
+        ZL_GROW(z->deltas, z->dcap, z->ndeltas + x.ntok);
+        x.tok = (uint32_t)z->ndeltas;
+        for (unsigned i = 1; i < x.ntok; i++)
+            z->deltas[z->ndeltas++] = (uint16_t)(offs[i] - offs[0]);
+    }
+    if (!z->nsegs || z->segs[z->nsegs - 1].src != src || z->segs[z->nsegs - 1].origin != origin) {
+        ZL_GROW(z->segs, z->segcap, z->nsegs + 1);
+        z->segs[z->nsegs++] = (zl_segment){.first = (uint32_t)z->nrecs, .src = src, .origin = origin};
+    }
+    ZL_GROW(z->recs, z->rcap, z->nrecs + 1);
+    z->recs[z->nrecs++] = x;
+}
+
+static const zl_segment *segment_of(const zl_zone *z, const zl_record *r)
+{
+    uint32_t idx = (uint32_t)(r - z->recs);
+    return &z->segs[last_at_most(z->segs, z->nsegs, sizeof *z->segs,
+                                 offsetof(zl_segment, first), idx)];
+}
+
+uint32_t zl_record_src(const zl_zone *z, const zl_record *r)
+{
+    return segment_of(z, r)->src;
+}
+
+zl_name_id zl_record_origin(const zl_zone *z, const zl_record *r)
+{
+    return segment_of(z, r)->origin;
+}
+
+uint32_t zl_record_line(const zl_zoneset *zs, const zl_zone *z, const zl_record *r)
+{
+    uint32_t line, col;
+    zl_source_position(zs->srcs[zl_record_src(z, r)], r->start, &line, &col);
+    return line;
+}
+
+static uint32_t token_offset(const zl_zone *z, const zl_record *r, unsigned i)
+{
+    if (r->flags & ZL_REC_WIDE)
+        return z->wide[r->tok + i];
+    return i == 0 ? r->start : r->start + z->deltas[r->tok + i - 1];
+}
+
+zl_tok zl_record_tok(const zl_zoneset *zs, const zl_zone *z, const zl_record *r, unsigned i)
+{
+    const zl_source *s = zs->srcs[zl_record_src(z, r)];
+    uint32_t off = token_offset(z, r, i);
+    bool unterminated;
+    size_t end = zl_token_end(s->text, s->len, off, &unterminated);
+    return (zl_tok){.p = s->text + off,
+                    .off = off,
+                    .len = (uint32_t)(end - off),
+                    .quoted = s->text[off] == '"'};
+}
+
+uint32_t zl_record_end(const zl_zoneset *zs, const zl_zone *z, const zl_record *r)
+{
+    zl_tok t = zl_record_tok(zs, z, r, r->ntok - 1u);
+    return t.off + t.len;
+}
+
+static int digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+void zl_tok_decode(const zl_tok *t, zl_buf *out)
+{
+    size_t n;
+    const char *p = zl_tok_inner(t, &n);
+    for (size_t i = 0; i < n; i++) {
+        if (p[i] != '\\' || i + 1 >= n) {
+            zl_buf_addc(out, p[i]);
+            continue;
+        }
+        if (i + 3 < n && digit(p[i + 1]) && digit(p[i + 2]) && digit(p[i + 3])) {
+            int v = (p[i + 1] - '0') * 100 + (p[i + 2] - '0') * 10 + (p[i + 3] - '0');
+            zl_buf_addc(out, (char)(v & 0xFF));
+            i += 3;
+        } else {
+            zl_buf_addc(out, p[i + 1]);
+            i += 1;
+        }
+    }
+}
+
+uint32_t zl_tok_raw_offset(const zl_tok *t, size_t decoded)
+{
+    size_t n;
+    const char *p = zl_tok_inner(t, &n);
+    size_t i = 0;
+    for (size_t d = 0; d < decoded && i < n; d++) {
+        if (p[i] == '\\' && i + 1 < n)
+            i += (i + 3 < n && digit(p[i + 1]) && digit(p[i + 2]) && digit(p[i + 3])) ? 4 : 2;
+        else
+            i++;
+    }
+    return (uint32_t)((size_t)(p - t->p) + i);
+}
+
+const char *zl_type_name(uint16_t type, char *buf, size_t cap)
+{
+    const ldns_rr_descriptor *d = ldns_rr_descript(type);
+    if (d && d->_name && strncmp(d->_name, "TYPE", 4) != 0)
+        snprintf(buf, cap, "%s", d->_name);
+    else
+        snprintf(buf, cap, "TYPE%u", type);
+    return buf;
+}

@@ -1,0 +1,307 @@
+#include "lint/model/names.h"
+
+#include <ldns/ldns.h>
+#include <stdlib.h>
+#include <string.h>
+
+static uint32_t hash_child(uint32_t parent, const uint8_t *label, size_t len)
+{
+    uint64_t h = 1469598103934665603ULL ^ ((uint64_t)parent * 0x9E3779B97F4A7C15ULL);
+    for (size_t i = 0; i < len; i++) {
+        h ^= (uint8_t)zl_ascii_lower(label[i]);
+        h *= 1099511628211ULL;
+    }
+    /* Final avalanche (the murmur3 finaliser): labels that differ only in
+     * their last characters must not cluster in the table. */
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    return (uint32_t)h;
+}
+
+static bool label_eq(const zl_names *t, const zl_name_node *n, const uint8_t *label, size_t len)
+{
+    const uint8_t *l = t->arena + n->label;
+    if (l[0] != len)
+        return false;
+    for (size_t i = 0; i < len; i++)
+        if (l[1 + i] != zl_ascii_lower(label[i]))
+            return false;
+    return true;
+}
+
+/* Slot of a hash in a table of any size (no power of two needed, so the
+ * table can grow by less than double). */
+static size_t home(uint32_t hash, size_t nslots)
+{
+    return (size_t)(((uint64_t)hash * nslots) >> 32);
+}
+
+static void rehash(zl_names *t, size_t nslots)
+{
+    struct zl_name_slot *old = t->slots;
+    size_t oldn = t->nslots;
+    t->slots = zl_xcalloc(nslots, sizeof *t->slots);
+    t->nslots = nslots;
+    for (size_t i = 0; i < oldn; i++) {
+        if (!old[i].node)
+            continue;
+        size_t s = home(old[i].hash, nslots);
+        while (t->slots[s].node)
+            s = s + 1 == nslots ? 0 : s + 1;
+        t->slots[s] = old[i];
+    }
+    free(old);
+}
+
+/* Load at most 0.7; grow to a load of 0.5. */
+static bool too_full(size_t n, size_t nslots)
+{
+    return n * 10 > nslots * 7;
+}
+
+void zl_names_reserve(zl_names *t, size_t n)
+{
+    if (too_full(n, t->nslots))
+        rehash(t, 2 * n);
+    ZL_GROW(t->nodes, t->cap, n);
+}
+
+void zl_names_init(zl_names *t)
+{
+    memset(t, 0, sizeof *t);
+    /* The root: empty label, no parent. */
+    ZL_GROW(t->arena, t->acap, 1);
+    t->arena[t->alen++] = 0;
+    ZL_GROW(t->nodes, t->cap, 1);
+    t->nodes[0] = (zl_name_node){.parent = ZL_NAME_NONE, .label = 0};
+    t->n = 1;
+    rehash(t, 1024);
+}
+
+void zl_names_free(zl_names *t)
+{
+    free(t->nodes);
+    free(t->arena);
+    free(t->slots);
+    memset(t, 0, sizeof *t);
+}
+
+static size_t find_slot(const zl_names *t, zl_name_id parent, const uint8_t *label, size_t len,
+                        uint32_t hash, bool *found)
+{
+    size_t s = home(hash, t->nslots);
+    for (;;) {
+        const struct zl_name_slot *e = &t->slots[s];
+        if (!e->node) {
+            *found = false;
+            return s;
+        }
+        if (e->hash == hash) {
+            const zl_name_node *n = &t->nodes[e->node - 1];
+            if (n->parent == parent && label_eq(t, n, label, len)) {
+                *found = true;
+                return s;
+            }
+        }
+        s = s + 1 == t->nslots ? 0 : s + 1;
+    }
+}
+
+void zl_names_prefetch(const zl_names *t, zl_name_id parent, const uint8_t *label, size_t len)
+{
+    __builtin_prefetch(&t->slots[home(hash_child(parent, label, len), t->nslots)]);
+}
+
+zl_name_id zl_names_find_child(const zl_names *t, zl_name_id parent, const uint8_t *label,
+                               size_t len)
+{
+    bool found;
+    size_t s = find_slot(t, parent, label, len, hash_child(parent, label, len), &found);
+    return found ? t->slots[s].node - 1 : ZL_NAME_NONE;
+}
+
+static size_t wire_length(const zl_names *t, zl_name_id id)
+{
+    size_t n = 1;
+    for (; id != ZL_NAME_ROOT; id = t->nodes[id].parent)
+        n += (size_t)t->arena[t->nodes[id].label] + 1;
+    return n;
+}
+
+unsigned zl_names_depth(const zl_names *t, zl_name_id id)
+{
+    unsigned d = 0;
+    for (; id != ZL_NAME_ROOT; id = t->nodes[id].parent)
+        d++;
+    return d;
+}
+
+zl_name_id zl_names_child(zl_names *t, zl_name_id parent, const uint8_t *label, size_t len)
+{
+    if (len == 0 || len > 63 || parent == ZL_NAME_NONE)
+        return ZL_NAME_NONE;
+    if (wire_length(t, parent) + len + 1 > ZL_NAME_MAX_WIRE)
+        return ZL_NAME_NONE;
+    bool found;
+    uint32_t hash = hash_child(parent, label, len);
+    size_t s = find_slot(t, parent, label, len, hash, &found);
+    if (found)
+        return t->slots[s].node - 1;
+
+    ZL_GROW(t->arena, t->acap, t->alen + len + 1);
+    uint32_t off = (uint32_t)t->alen;
+    t->arena[t->alen++] = (uint8_t)len;
+    for (size_t i = 0; i < len; i++)
+        t->arena[t->alen++] = (uint8_t)zl_ascii_lower(label[i]);
+
+    ZL_GROW(t->nodes, t->cap, t->n + 1);
+    zl_name_id id = (zl_name_id)t->n++;
+    t->nodes[id] = (zl_name_node){
+        .parent = parent,
+        .label = off,
+    };
+    t->slots[s] = (struct zl_name_slot){.hash = hash, .node = id + 1};
+    if (too_full(t->n, t->nslots))
+        rehash(t, 2 * t->n);
+    return id;
+}
+
+/* Walk the labels of a wire name from the last to the first. */
+static size_t collect_labels(const uint8_t *wire, size_t len, size_t *offs, size_t max)
+{
+    size_t n = 0, i = 0;
+    while (i < len && wire[i] != 0) {
+        if (n == max || i + 1 + wire[i] > len)
+            return SIZE_MAX;
+        offs[n++] = i;
+        i += 1 + wire[i];
+    }
+    return n;
+}
+
+/* The labels of wire below base, from the last to the first: created when
+ * t_add is given, looked up in t otherwise. */
+static zl_name_id walk_wire(zl_names *t_add, const zl_names *t, zl_name_id base,
+                            const uint8_t *wire, size_t len)
+{
+    size_t offs[128];
+    size_t n = collect_labels(wire, len, offs, 128);
+    if (n == SIZE_MAX)
+        return ZL_NAME_NONE;
+    zl_name_id id = base;
+    for (size_t k = n; k-- > 0 && id != ZL_NAME_NONE;) {
+        const uint8_t *label = wire + offs[k] + 1;
+        id = t_add ? zl_names_child(t_add, id, label, wire[offs[k]])
+                   : zl_names_find_child(t, id, label, wire[offs[k]]);
+    }
+    return id;
+}
+
+zl_name_id zl_names_add_wire(zl_names *t, zl_name_id base, const uint8_t *wire, size_t len)
+{
+    return walk_wire(t, t, base, wire, len);
+}
+
+zl_name_id zl_names_find_wire(const zl_names *t, zl_name_id base, const uint8_t *wire,
+                              size_t len)
+{
+    return walk_wire(NULL, t, base, wire, len);
+}
+
+const uint8_t *zl_names_label(const zl_names *t, zl_name_id id, size_t *len)
+{
+    const uint8_t *l = t->arena + t->nodes[id].label;
+    *len = l[0];
+    return l + 1;
+}
+
+zl_name_id zl_names_ancestor(const zl_names *t, zl_name_id id, unsigned depth)
+{
+    if (id == ZL_NAME_NONE)
+        return id;
+    for (unsigned d = zl_names_depth(t, id); d > depth; d--)
+        id = t->nodes[id].parent;
+    return id;
+}
+
+bool zl_names_is_below(const zl_names *t, zl_name_id name, zl_name_id ancestor)
+{
+    if (name == ZL_NAME_NONE || ancestor == ZL_NAME_NONE)
+        return false;
+    for (zl_name_id id = name; id != ZL_NAME_NONE; id = t->nodes[id].parent)
+        if (id == ancestor)
+            return true;
+    return false;
+}
+
+bool zl_names_repeats(const zl_names *t, zl_name_id name, zl_name_id base, zl_name_id suffix)
+{
+    if (name == ZL_NAME_NONE || base == ZL_NAME_NONE || suffix == ZL_NAME_NONE ||
+        suffix == ZL_NAME_ROOT)
+        return false;
+    unsigned d = zl_names_depth(t, suffix), bd = zl_names_depth(t, base);
+    if (zl_names_depth(t, name) < bd + d || !zl_names_is_below(t, name, base))
+        return false;
+    zl_name_id a = zl_names_ancestor(t, name, bd + d), s = suffix;
+    for (unsigned i = 0; i < d; i++, a = t->nodes[a].parent, s = t->nodes[s].parent) {
+        const uint8_t *la = t->arena + t->nodes[a].label, *ls = t->arena + t->nodes[s].label;
+        if (la[0] != ls[0] || memcmp(la + 1, ls + 1, la[0]) != 0)
+            return false;
+    }
+    return true;
+}
+
+size_t zl_names_wire(const zl_names *t, zl_name_id id, uint8_t *out)
+{
+    size_t n = 0;
+    for (; id != ZL_NAME_ROOT; id = t->nodes[id].parent) {
+        const uint8_t *l = t->arena + t->nodes[id].label;
+        memcpy(out + n, l, (size_t)l[0] + 1);
+        n += (size_t)l[0] + 1;
+    }
+    out[n++] = 0;
+    return n;
+}
+
+void zl_names_format(const zl_names *t, zl_name_id id, zl_buf *out)
+{
+    if (id == ZL_NAME_NONE) {
+        zl_buf_adds(out, "?");
+        return;
+    }
+    uint8_t wire[256];
+    size_t n = zl_names_wire(t, id, wire);
+    ldns_rdf *rdf = ldns_rdf_new_frm_data(LDNS_RDF_TYPE_DNAME, n, wire);
+    char *s = rdf ? ldns_rdf2str(rdf) : NULL;
+    zl_buf_adds(out, s ? s : "?");
+    free(s);
+    ldns_rdf_deep_free(rdf);
+}
+
+char *zl_names_str(const zl_names *t, zl_name_id id)
+{
+    zl_buf b = {0};
+    zl_names_format(t, id, &b);
+    return zl_buf_take(&b);
+}
+
+void zl_names_format_relative(const zl_names *t, zl_name_id name, zl_name_id ancestor,
+                              zl_buf *out)
+{
+    if (name == ancestor) {
+        zl_buf_addc(out, '@');
+        return;
+    }
+    if (!zl_names_is_below(t, name, ancestor)) {
+        zl_names_format(t, name, out);
+        return;
+    }
+    zl_buf full = {0}, anc = {0};
+    zl_names_format(t, name, &full);
+    zl_names_format(t, ancestor, &anc);
+    size_t keep = full.len - (ancestor == ZL_NAME_ROOT ? 1 : anc.len + 1);
+    zl_buf_add(out, full.data, keep);
+    zl_buf_free(&full);
+    zl_buf_free(&anc);
+}

@@ -1,0 +1,41 @@
+/* GitHub Actions workflow commands: one annotation a finding,
+ *   ::error file=PATH,line=L,col=C,endColumn=E,title=RULE::MESSAGE
+ * GitHub shows them on the pull request's changed lines. Values are escaped
+ * as the runner expects: % CR LF everywhere, and : , inside properties. */
+#include "lint/output/output.h"
+#include "lint/util/util.h"
+
+static void escape(FILE *f, const char *s, bool property)
+{
+    for (; *s; s++) {
+        switch (*s) {
+        case '%': fputs("%25", f); break;
+        case '\r': fputs("%0D", f); break;
+        case '\n': fputs("%0A", f); break;
+        case ':': fputs(property ? "%3A" : ":", f); break;
+        case ',': fputs(property ? "%2C" : ",", f); break;
+        default: fputc(*s, f);
+        }
+    }
+}
+
+void zl_output_github(FILE *f, const zl_findings *fs)
+{
+    for (size_t i = 0; i < fs->n; i++) {
+        const zl_finding *x = &fs->v[i];
+        const char *cmd = x->severity == ZL_SEV_ERROR     ? "error"
+                          : x->severity == ZL_SEV_WARNING ? "warning"
+                                                          : "notice";
+        fprintf(f, "::%s file=", cmd);
+        escape(f, x->path, true);
+        if (x->line)
+            fprintf(f, ",line=%u,col=%u,endColumn=%u", x->line, x->col, x->end_col);
+        fputs(",title=", f);
+        escape(f, x->rule->id, true);
+        fputs("::", f);
+        escape(f, x->message, false);
+        fputs("%0Ahint: ", f);
+        escape(f, x->hint ? x->hint : x->rule->hint, false);
+        fputc('\n', f);
+    }
+}

@@ -1,0 +1,65 @@
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lint/output/json_text.h"
+#include "lint/output/output.h"
+#include "lint/util/util.h"
+
+static json_t *line_or_null(uint32_t v)
+{
+    return v ? json_integer(v) : json_null();
+}
+
+bool zl_output_json(FILE *f, const zl_zoneset *zs, const zl_findings *fs)
+{
+    json_t *root = json_object();
+    json_object_set_new(root, "version", json_integer(1));
+    json_t *files = json_array();
+    for (size_t i = 0; i < zs->nzones; i++) {
+        const zl_zone *z = zs->zones[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "path", zl_json_text(z->path));
+        json_object_set_new(o, "format", json_string(z->format));
+        if (z->apex != ZL_NAME_NONE) {
+            char *apex = zl_names_str(&zs->names, z->apex);
+            json_object_set_new(o, "origin", zl_json_text(apex));
+            free(apex);
+        } else {
+            json_object_set_new(o, "origin", json_null());
+        }
+        json_object_set_new(o, "records", json_integer((json_int_t)z->nrecs));
+        json_array_append_new(files, o);
+    }
+    json_object_set_new(root, "files", files);
+
+    json_t *list = json_array();
+    for (size_t i = 0; i < fs->n; i++) {
+        const zl_finding *x = &fs->v[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "rule", json_string(x->rule->id));
+        json_object_set_new(o, "severity", json_string(zl_severity_name(x->severity)));
+        json_object_set_new(o, "path", zl_json_text(x->path));
+        json_object_set_new(o, "line", line_or_null(x->line));
+        json_object_set_new(o, "column", line_or_null(x->line ? x->col : 0));
+        json_object_set_new(o, "end_column", line_or_null(x->line ? x->end_col : 0));
+        json_object_set_new(o, "message", zl_json_text(x->message));
+        const char *hint = x->hint ? x->hint : x->rule->hint;
+        json_object_set_new(o, "hint", zl_json_text(hint));
+        json_array_append_new(list, o);
+    }
+    json_object_set_new(root, "findings", list);
+
+    size_t counts[4];
+    zl_findings_count(fs, counts);
+    json_t *sum = json_object();
+    json_object_set_new(sum, "error", json_integer((json_int_t)counts[ZL_SEV_ERROR]));
+    json_object_set_new(sum, "warning", json_integer((json_int_t)counts[ZL_SEV_WARNING]));
+    json_object_set_new(sum, "note", json_integer((json_int_t)counts[ZL_SEV_NOTE]));
+    json_object_set_new(root, "summary", sum);
+
+    int rc = json_dumpf(root, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII);
+    fputc('\n', f);
+    json_decref(root);
+    return rc == 0;
+}

@@ -1,0 +1,194 @@
+/* SARIF 2.1.0 as GitHub code scanning takes it: the rules with findings,
+ * with their metadata; results with a level, a message, a repository-
+ * relative location with a region (GitHub needs a start line: a finding
+ * about a whole file points at line 1), and a partial fingerprint made from
+ * the finding's key, so an alert follows its record when lines move. */
+#include <jansson.h>
+#include <ldns/ldns.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lint/io/fs.h"
+#include "lint/output/json_text.h"
+#include "lint/output/output.h"
+#include "lint/engine/registry.h"
+#include "lint/util/util.h"
+#include "lint/cli/version.h"
+
+static json_t *text_obj(const char *s)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "text", zl_json_text(s));
+    return o;
+}
+
+static const char *level(zl_severity s)
+{
+    return s == ZL_SEV_ERROR ? "error" : s == ZL_SEV_WARNING ? "warning" : "note";
+}
+
+static json_t *rule_meta(const zl_rule *r)
+{
+    json_t *o = json_object();
+    json_object_set_new(o, "id", json_string(r->id));
+    json_object_set_new(o, "shortDescription", text_obj(r->summary));
+    json_object_set_new(o, "fullDescription", text_obj(r->explanation));
+    char *help = zl_xasprintf("%s\n\nFix: %s\n\nTo accept one record, put the comment "
+                              "'; zonelint-disable-line %s' on its line.",
+                              r->explanation, r->hint, r->id);
+    json_object_set_new(o, "help", text_obj(help));
+    free(help);
+    json_t *cfg = json_object();
+    json_object_set_new(cfg, "level", json_string(level(r->severity)));
+    json_object_set_new(o, "defaultConfiguration", cfg);
+    return o;
+}
+
+/* A URI reference for a path: relative paths stay relative (to %SRCROOT%),
+ * bytes outside the unreserved set are percent-encoded. */
+static char *uri(const char *path, bool *relative)
+{
+    char *norm = zl_path_normalize(path);
+    *relative = norm[0] != '/';
+    zl_buf b = {0};
+    if (!*relative)
+        zl_buf_adds(&b, "file://");
+    for (const unsigned char *p = (const unsigned char *)norm; *p; p++) {
+        if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+            strchr("-._~/", *p))
+            zl_buf_addc(&b, (char)*p);
+        else
+            zl_buf_printf(&b, "%%%02X", *p);
+    }
+    free(norm);
+    return zl_buf_take(&b);
+}
+
+static json_t *location(const zl_finding *x)
+{
+    bool relative;
+    char *u = uri(x->path, &relative);
+    json_t *art = json_object();
+    json_object_set_new(art, "uri", json_string(u));
+    if (relative)
+        json_object_set_new(art, "uriBaseId", json_string("%SRCROOT%"));
+    free(u);
+    json_t *region = json_object();
+    json_object_set_new(region, "startLine", json_integer(x->line ? x->line : 1));
+    if (x->line) {
+        json_object_set_new(region, "startColumn", json_integer(x->col));
+        json_object_set_new(region, "endColumn", json_integer(x->end_col));
+    }
+    json_t *phys = json_object();
+    json_object_set_new(phys, "artifactLocation", art);
+    json_object_set_new(phys, "region", region);
+    json_t *loc = json_object();
+    json_object_set_new(loc, "physicalLocation", phys);
+    json_t *locs = json_array();
+    json_array_append_new(locs, loc);
+    return locs;
+}
+
+/* Path and key, and which of the equal ones it is: stable across edits
+ * that move lines, distinct for two copies of one mistake. */
+static json_t *fingerprint(const zl_finding *x, unsigned occurrence)
+{
+    char *data = zl_xasprintf("%s\n%s\n%u", x->path, x->key, occurrence);
+    unsigned char digest[LDNS_SHA256_DIGEST_LENGTH];
+    ldns_sha256((unsigned char *)data, (unsigned)strlen(data), digest);
+    free(data);
+    char hex[2 * LDNS_SHA256_DIGEST_LENGTH + 1];
+    for (size_t i = 0; i < sizeof digest; i++)
+        snprintf(hex + 2 * i, 3, "%02x", digest[i]);
+    json_t *o = json_object();
+    json_object_set_new(o, "zonelintKey/v1", json_string(hex));
+    return o;
+}
+
+static const zl_findings *sort_base;
+
+static int cmp_path_key(const void *pa, const void *pb)
+{
+    const zl_finding *a = &sort_base->v[*(const size_t *)pa];
+    const zl_finding *b = &sort_base->v[*(const size_t *)pb];
+    int c = strcmp(a->path, b->path);
+    if (!c)
+        c = strcmp(a->key, b->key);
+    return c ? c : (a < b ? -1 : a > b);
+}
+
+/* For each finding, how many earlier findings share its path and key. */
+static unsigned *occurrences(const zl_findings *fs)
+{
+    unsigned *occ = zl_xcalloc(fs->n + 1, sizeof *occ);
+    size_t *order = zl_xmalloc((fs->n + 1) * sizeof *order);
+    for (size_t i = 0; i < fs->n; i++)
+        order[i] = i;
+    sort_base = fs;
+    qsort(order, fs->n, sizeof *order, cmp_path_key);
+    for (size_t i = 1; i < fs->n; i++) {
+        const zl_finding *a = &fs->v[order[i - 1]], *b = &fs->v[order[i]];
+        if (strcmp(a->path, b->path) == 0 && strcmp(a->key, b->key) == 0)
+            occ[order[i]] = occ[order[i - 1]] + 1;
+    }
+    sort_base = NULL;
+    free(order);
+    return occ;
+}
+
+bool zl_output_sarif(FILE *f, const zl_findings *fs)
+{
+    /* Rules with findings, in catalogue order; ruleIndex points into them. */
+    size_t *index = zl_xmalloc(zl_nrules * sizeof *index);
+    json_t *rules = json_array();
+    for (size_t r = 0; r < zl_nrules; r++) {
+        index[r] = SIZE_MAX;
+        for (size_t i = 0; i < fs->n && index[r] == SIZE_MAX; i++)
+            if (fs->v[i].rule == zl_rules[r]) {
+                index[r] = json_array_size(rules);
+                json_array_append_new(rules, rule_meta(zl_rules[r]));
+            }
+    }
+    unsigned *occ = occurrences(fs);
+    json_t *results = json_array();
+    for (size_t i = 0; i < fs->n; i++) {
+        const zl_finding *x = &fs->v[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "ruleId", json_string(x->rule->id));
+        json_object_set_new(o, "ruleIndex",
+                            json_integer((json_int_t)index[zl_rule_index(x->rule)]));
+        json_object_set_new(o, "level", json_string(level(x->severity)));
+        char *msg = zl_xasprintf("%s\nhint: %s", x->message, x->hint ? x->hint : x->rule->hint);
+        json_object_set_new(o, "message", text_obj(msg));
+        free(msg);
+        json_object_set_new(o, "locations", location(x));
+        json_object_set_new(o, "partialFingerprints", fingerprint(x, occ[i]));
+        json_array_append_new(results, o);
+    }
+    free(occ);
+    free(index);
+
+    json_t *driver = json_object();
+    json_object_set_new(driver, "name", json_string("zonelint"));
+    json_object_set_new(driver, "version", json_string(ZL_VERSION));
+    json_object_set_new(driver, "semanticVersion", json_string(ZL_VERSION));
+    json_object_set_new(driver, "rules", rules);
+    json_t *tool = json_object();
+    json_object_set_new(tool, "driver", driver);
+    json_t *run = json_object();
+    json_object_set_new(run, "tool", tool);
+    /* Columns count characters, as in the other formats. */
+    json_object_set_new(run, "columnKind", json_string("unicodeCodePoints"));
+    json_object_set_new(run, "results", results);
+    json_t *runs = json_array();
+    json_array_append_new(runs, run);
+    json_t *root = json_object();
+    json_object_set_new(root, "$schema",
+                        json_string("https://json.schemastore.org/sarif-2.1.0.json"));
+    json_object_set_new(root, "version", json_string("2.1.0"));
+    json_object_set_new(root, "runs", runs);
+    int rc = json_dumpf(root, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII);
+    fputc('\n', f);
+    json_decref(root);
+    return rc == 0;
+}

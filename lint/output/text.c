@@ -1,0 +1,109 @@
+#include <string.h>
+
+#include "lint/output/output.h"
+#include "lint/util/util.h"
+
+/* Source lines longer than this are shown as a window around the column. */
+#define WINDOW 160
+
+typedef struct palette {
+    const char *bold, *err, *warn, *note, *caret, *dim, *reset;
+} palette;
+
+static const palette plain = {"", "", "", "", "", "", ""};
+static const palette ansi = {"\033[1m",  "\033[1;31m", "\033[1;35m", "\033[1;36m",
+                             "\033[1;32m", "\033[2m",    "\033[0m"};
+
+static size_t char_len(const char *p, size_t n)
+{
+    unsigned char c = (unsigned char)p[0];
+    size_t k = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    return k <= n ? k : 1;
+}
+
+/* Where the last window of a line started: findings on one long line (a
+ * one-line JSON export) come sorted by column, so each walk to its window
+ * goes on from there, not from the start of the line. */
+static struct {
+    const char *line;
+    uint32_t c;
+    size_t i;
+} resume;
+
+/* Print the source line (a window of it when long) and a caret line under
+ * columns [col, end_col). Control characters are shown as '?' and tabs kept,
+ * so that the caret lines up in a terminal. */
+static void show_source(FILE *f, const char *line, size_t len, uint32_t lineno, uint32_t col,
+                        uint32_t end_col, const palette *p)
+{
+    uint32_t c = 1, shown = 0;
+    size_t i = 0;
+    for (size_t k = 0; k < len && shown <= WINDOW; k += char_len(line + k, len - k))
+        shown++;
+    uint32_t from = shown > WINDOW && col > WINDOW / 3 ? col - WINDOW / 3 : 1;
+    uint32_t to = shown > WINDOW ? from + WINDOW : UINT32_MAX;
+    if (resume.line == line && resume.c <= from)
+        c = resume.c, i = resume.i;
+    for (; i < len && c < from; c++)
+        i += char_len(line + i, len - i);
+    resume.line = line, resume.c = c, resume.i = i;
+    int width = fprintf(f, "%6u | ", lineno) - 2;
+    if (from > 1)
+        fputs("...", f);
+    zl_buf caret = {0};
+    for (; i < len && c < to; c++) {
+        size_t k = char_len(line + i, len - i);
+        unsigned char ch = (unsigned char)line[i];
+        if (ch == '\t')
+            fputc('\t', f);
+        else if (ch < 0x20 || ch == 0x7F)
+            fputc('?', f);
+        else
+            fwrite(line + i, 1, k, f);
+        if (c < col)
+            zl_buf_addc(&caret, ch == '\t' ? '\t' : ' ');
+        else if (c < (end_col > col ? end_col : col + 1))
+            zl_buf_addc(&caret, c == col ? '^' : '~');
+        i += k;
+    }
+    if (col >= c)
+        zl_buf_addc(&caret, '^');
+    if (i < len)
+        fputs("...", f);
+    fputc('\n', f);
+    fprintf(f, "%*s| %s%s%s%s\n", width, "", from > 1 ? "   " : "", p->caret, zl_buf_str(&caret),
+            p->reset);
+    zl_buf_free(&caret);
+}
+
+void zl_output_text(FILE *f, const zl_zoneset *zs, const zl_findings *fs, bool color)
+{
+    const palette *p = color ? &ansi : &plain;
+    for (size_t i = 0; i < fs->n; i++) {
+        const zl_finding *x = &fs->v[i];
+        const char *sc = x->severity == ZL_SEV_ERROR     ? p->err
+                         : x->severity == ZL_SEV_WARNING ? p->warn
+                                                         : p->note;
+        if (x->line)
+            fprintf(f, "%s%s:%u:%u:%s ", p->bold, x->path, x->line, x->col, p->reset);
+        else
+            fprintf(f, "%s%s:%s ", p->bold, x->path, p->reset);
+        fprintf(f, "%s%s:%s %s%s%s %s[%s]%s\n", sc, zl_severity_name(x->severity), p->reset,
+                p->bold, x->message, p->reset, p->dim, x->rule->id, p->reset);
+        if (x->line && x->src != UINT32_MAX) {
+            size_t len;
+            const char *line = zl_source_line(zs->srcs[x->src], x->line, &len);
+            show_source(f, line, len, x->line, x->col, x->end_col, p);
+        }
+        const char *hint = x->hint ? x->hint : x->rule->hint;
+        if (hint)
+            fprintf(f, "  %shint:%s %s\n", p->bold, p->reset, hint);
+    }
+    size_t counts[4];
+    zl_findings_count(fs, counts);
+    if (fs->n)
+        fprintf(f, "%zu error%s, %zu warning%s, %zu note%s\n", counts[ZL_SEV_ERROR],
+                counts[ZL_SEV_ERROR] == 1 ? "" : "s", counts[ZL_SEV_WARNING],
+                counts[ZL_SEV_WARNING] == 1 ? "" : "s", counts[ZL_SEV_NOTE],
+                counts[ZL_SEV_NOTE] == 1 ? "" : "s");
+}

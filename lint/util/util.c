@@ -1,0 +1,204 @@
+#include "lint/util/util.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void out_of_memory(size_t n)
+{
+    fprintf(stderr, "zonelint: out of memory (asked for %zu bytes)\n", n);
+    exit(2);
+}
+
+void *zl_xmalloc(size_t n)
+{
+    void *p = malloc(n ? n : 1);
+    if (!p)
+        out_of_memory(n);
+    return p;
+}
+
+void *zl_xcalloc(size_t n, size_t size)
+{
+    void *p = calloc(n ? n : 1, size ? size : 1);
+    if (!p)
+        out_of_memory(n * size);
+    return p;
+}
+
+void *zl_xrealloc(void *p, size_t n)
+{
+    void *q = realloc(p, n ? n : 1);
+    if (!q)
+        out_of_memory(n);
+    return q;
+}
+
+char *zl_xstrdup(const char *s)
+{
+    return zl_xstrndup(s, strlen(s));
+}
+
+char *zl_xstrndup(const char *s, size_t n)
+{
+    char *p = zl_xmalloc(n + 1);
+    memcpy(p, s, n);
+    p[n] = '\0';
+    return p;
+}
+
+char *zl_xasprintf(const char *fmt, ...)
+{
+    zl_buf b = {0};
+    va_list ap;
+    va_start(ap, fmt);
+    zl_buf_vprintf(&b, fmt, ap);
+    va_end(ap);
+    return zl_buf_take(&b);
+}
+
+void zl_grow(void **p, size_t *cap, size_t need, size_t elem)
+{
+    if (need <= *cap)
+        return;
+    size_t n = *cap ? *cap : 8;
+    while (n < need)
+        n += n / 2 + 8;
+    if (n > SIZE_MAX / elem)
+        out_of_memory(SIZE_MAX);
+    *p = zl_xrealloc(*p, n * elem);
+    *cap = n;
+}
+
+void zl_buf_add(zl_buf *b, const void *p, size_t n)
+{
+    ZL_GROW(b->data, b->cap, b->len + n + 1);
+    if (n)
+        memcpy(b->data + b->len, p, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+void zl_buf_addc(zl_buf *b, char c)
+{
+    zl_buf_add(b, &c, 1);
+}
+
+void zl_buf_adds(zl_buf *b, const char *s)
+{
+    zl_buf_add(b, s, strlen(s));
+}
+
+void zl_buf_vprintf(zl_buf *b, const char *fmt, va_list ap)
+{
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap2);
+    va_end(ap2);
+    if (n < 0)
+        return;
+    ZL_GROW(b->data, b->cap, b->len + (size_t)n + 1);
+    vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+    b->len += (size_t)n;
+}
+
+void zl_buf_printf(zl_buf *b, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    zl_buf_vprintf(b, fmt, ap);
+    va_end(ap);
+}
+
+const char *zl_buf_str(zl_buf *b)
+{
+    if (!b->data)
+        zl_buf_add(b, "", 0);
+    return b->data;
+}
+
+char *zl_buf_take(zl_buf *b)
+{
+    zl_buf_str(b);
+    char *s = b->data;
+    b->data = NULL;
+    b->len = b->cap = 0;
+    return s;
+}
+
+void zl_buf_reset(zl_buf *b)
+{
+    b->len = 0;
+    if (b->data)
+        b->data[0] = '\0';
+}
+
+void zl_buf_free(zl_buf *b)
+{
+    free(b->data);
+    b->data = NULL;
+    b->len = b->cap = 0;
+}
+
+bool zl_ascii_ieq(const char *a, size_t alen, const char *b)
+{
+    size_t blen = strlen(b);
+    if (alen != blen)
+        return false;
+    for (size_t i = 0; i < alen; i++)
+        if (zl_ascii_lower((unsigned char)a[i]) != zl_ascii_lower((unsigned char)b[i]))
+            return false;
+    return true;
+}
+
+bool zl_has_prefix_ci(const char *s, size_t len, const char *prefix)
+{
+    size_t plen = strlen(prefix);
+    return len >= plen && zl_ascii_ieq(s, plen, prefix);
+}
+
+/* Length of the valid UTF-8 sequence at p (at most n bytes), 0 if invalid. */
+static size_t utf8_seq(const unsigned char *p, size_t n)
+{
+    if (p[0] < 0x80)
+        return 1;
+    size_t k;
+    uint32_t cp;
+    if (p[0] >= 0xC2 && p[0] <= 0xDF)
+        k = 2, cp = p[0] & 0x1F;
+    else if (p[0] >= 0xE0 && p[0] <= 0xEF)
+        k = 3, cp = p[0] & 0x0F;
+    else if (p[0] >= 0xF0 && p[0] <= 0xF4)
+        k = 4, cp = p[0] & 0x07;
+    else
+        return 0;
+    if (k > n)
+        return 0;
+    for (size_t i = 1; i < k; i++) {
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (p[i] & 0x3F);
+    }
+    if ((k == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+        (k == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+        return 0;
+    return k;
+}
+
+char *zl_utf8_clean(const char *s)
+{
+    zl_buf b = {0};
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        size_t k = utf8_seq(p + i, n - i);
+        if (k) {
+            zl_buf_add(&b, p + i, k);
+            i += k;
+        } else {
+            zl_buf_printf(&b, "\\x%02X", p[i]);
+            i++;
+        }
+    }
+    return zl_buf_take(&b);
+}

@@ -1,0 +1,19 @@
+/* The reader of each format (see formats.h). */
+#ifndef ZL_READERS_H
+#define ZL_READERS_H
+
+#include "parser/formats.h"
+
+bool zl_read_bind(zl_input *in, char **err);
+bool zl_read_route53(zl_input *in, char **err);
+bool zl_read_route53_changes(zl_input *in, char **err);
+bool zl_read_cloudflare_json(zl_input *in, char **err);
+bool zl_read_cloudflare_bind(zl_input *in, char **err);
+bool zl_read_gcloud_yaml(zl_input *in, char **err);
+bool zl_read_gcloud_zone(zl_input *in, char **err);
+bool zl_read_azure_zone(zl_input *in, char **err);
+bool zl_read_azure_json(zl_input *in, char **err);
+bool zl_read_octodns(zl_input *in, char **err);
+bool zl_read_terraform_plan(zl_input *in, char **err);
+
+#endif

@@ -1,0 +1,163 @@
+/* Route 53: `aws route53 list-resource-record-sets` output and change
+ * batches (`change-resource-record-sets --change-batch`, also inside
+ * --cli-input-json's ChangeBatch). Route 53's conventions:
+ *
+ * - names and targets are absolute whether or not they end with a dot, and
+ *   characters other than a-z, 0-9, - and _ come back as \ooo OCTAL escapes
+ *   (\052 is '*'): they are written here with the dot, in decimal;
+ * - a TXT value must be one or more quoted strings ("\"v=spf1 ...\"" in the
+ *   JSON): an unquoted one is rejected by the API (value-quoting here);
+ * - alias record sets (AliasTarget) have no TTL and no records of their own:
+ *   they are read, not linted;
+ * - routing-policy sets (SetIdentifier) repeat a name and type; the model
+ *   holds one RRset per name and type, so the first of them is linted. */
+#include <ldns/ldns.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parser/exports/emit.h"
+#include "parser/exports/readers.h"
+
+typedef struct r53 {
+    zl_jdoc d;
+    zl_synth s;
+    char **routed; /* "name type" of routing-policy sets already read */
+    size_t nrouted, rcap;
+} r53;
+
+/* A routing-policy set whose name and type were read before. */
+static bool routed_before(r53 *r, const zl_lstr *name, const zl_lstr *type, bool routed)
+{
+    if (!routed)
+        return false;
+    char *key = zl_xasprintf("%.*s %.*s", (int)name->n, name->p, (int)type->n, type->p);
+    for (size_t i = 0; i < r->nrouted; i++)
+        if (strcmp(r->routed[i], key) == 0) {
+            free(key);
+            return true;
+        }
+    ZL_GROW(r->routed, r->rcap, r->nrouted + 1);
+    r->routed[r->nrouted++] = key;
+    return false;
+}
+
+static bool is_txt(uint16_t type)
+{
+    return type == LDNS_RR_TYPE_TXT || type == LDNS_RR_TYPE_SPF;
+}
+
+static void value(r53 *r, uint16_t type, const zl_lstr *v)
+{
+    size_t i = 0;
+    while (i < v->n && (v->p[i] == ' ' || v->p[i] == '\t'))
+        i++;
+    if (is_txt(type) && (i == v->n || v->p[i] != '"')) {
+        zl_synth_diag_raw(&r->s, "value-quoting", v->raw[0], v->raw[v->n] - v->raw[0],
+                          zl_xstrdup("TXT value without quotes: Route 53 rejects it (\"Value "
+                                     "should be enclosed in quotation marks\")"),
+                          zl_xasprintf("write it in quotes, escaped in the JSON: "
+                                       "\"\\\"%.*s\\\"\"",
+                                       (int)(v->n > 60 ? 60 : v->n), v->p));
+        zl_emit_text(&r->s, v, 0);
+    } else {
+        zl_emit_value(&r->s, type, 0, v, ZL_EMIT_OCTAL);
+    }
+}
+
+static void record_set(r53 *r, zl_jval rs)
+{
+    zl_jdoc *d = &r->d;
+    zl_jval name = zl_jget(d, rs, "Name", false), type = zl_jget(d, rs, "Type", false);
+    zl_jval ttl = zl_jget(d, rs, "TTL", false), recs = zl_jget(d, rs, "ResourceRecords", false);
+    zl_lstr n = {0}, t = {0};
+    bool ok = zl_jstr(d, name, &n) && zl_jstr(d, type, &t);
+    if (!ok || !zl_emit_is_type(&t)) {
+        zl_jval at = ok ? type : rs;
+        zl_synth_diag_raw(&r->s, "syntax-error", zl_jstart(d, at), ok ? zl_jlen(d, at) : 1,
+                          zl_xstrdup(ok ? "not a record type"
+                                        : "record set without a Name and a Type"),
+                          NULL);
+    } else if (zl_jget(d, rs, "AliasTarget", false).v ||
+               routed_before(r, &n, &t, zl_jget(d, rs, "SetIdentifier", false).v != NULL)) {
+        /* read, not linted (see above) */
+    } else if (!json_is_array(recs.v)) {
+        zl_synth_diag_raw(&r->s, "syntax-error", zl_jstart(d, name), zl_jlen(d, name),
+                          zl_xstrdup("record set without ResourceRecords or AliasTarget"), NULL);
+    } else {
+        if (!json_is_integer(ttl.v))
+            zl_synth_diag_raw(&r->s, "syntax-error", zl_jstart(d, name), zl_jlen(d, name),
+                              zl_xstrdup("record set without a TTL: Route 53 requires one "
+                                         "unless it is an alias"),
+                              NULL);
+        size_t i = 0;
+        zl_jval rr;
+        while (zl_jnext(d, recs, &i, &rr)) {
+            zl_lstr v;
+            if (!zl_jstr(d, zl_jget(d, rr, "Value", false), &v)) {
+                zl_synth_diag_raw(&r->s, "syntax-error", zl_jstart(d, rr), 1,
+                                  zl_xstrdup("resource record without a Value string"), NULL);
+                continue;
+            }
+            zl_emit_name(&r->s, &n, ZL_EMIT_ABSOLUTE | ZL_EMIT_OCTAL);
+            uint32_t ttl_at = ttl.v ? zl_jstart(d, ttl) : n.raw[n.n];
+            uint16_t code = zl_emit_ttl_type(&r->s, json_integer_value(ttl.v), ttl_at,
+                                             zl_jlen(d, ttl), &t);
+            value(r, code, &v);
+            zl_synth_glue(&r->s, "\n");
+            zl_lstr_free(&v);
+        }
+    }
+    zl_lstr_free(&n);
+    zl_lstr_free(&t);
+}
+
+static bool read_r53(zl_input *in, const char *format, bool changes, char **err)
+{
+    r53 r = {0};
+    if (!zl_input_decode(in, format, &r.d, NULL, err))
+        return false;
+    zl_jval root = zl_jdoc_root(&r.d);
+    zl_jval list = changes ? zl_jget(&r.d, root, "Changes", false)
+                           : zl_jget(&r.d, root, "ResourceRecordSets", false);
+    if (changes && !list.v)
+        list = zl_jget(&r.d, zl_jget(&r.d, root, "ChangeBatch", false), "Changes", false);
+    if (!json_is_array(list.v)) {
+        uint32_t off = zl_jstart(&r.d, list.v ? list : root);
+        zl_jdoc_free(&r.d);
+        return zl_input_fail(in, off, format,
+                             zl_xstrdup(changes ? "no Changes array (or ChangeBatch.Changes)"
+                                                : "no ResourceRecordSets array"),
+                             err);
+    }
+    zl_synth_init(&r.s, in->text, in->len);
+    size_t i = 0;
+    zl_jval item;
+    while (zl_jnext(&r.d, list, &i, &item)) {
+        if (!changes) {
+            record_set(&r, item);
+            continue;
+        }
+        /* A deletion takes a record set away: nothing to lint. */
+        const char *action = json_string_value(zl_jget(&r.d, item, "Action", false).v);
+        zl_jval rs = zl_jget(&r.d, item, "ResourceRecordSet", false);
+        if (!action || strcmp(action, "DELETE") != 0)
+            record_set(&r, rs.v ? rs : item);
+    }
+    zl_synth_read(&r.s, in->zs, in->path, changes ? "route53-changes" : "route53", in->o);
+    zl_jdoc_free(&r.d);
+    for (size_t k = 0; k < r.nrouted; k++)
+        free(r.routed[k]);
+    free(r.routed);
+    free(in->text);
+    return true;
+}
+
+bool zl_read_route53(zl_input *in, char **err)
+{
+    return read_r53(in, "route53", false, err);
+}
+
+bool zl_read_route53_changes(zl_input *in, char **err)
+{
+    return read_r53(in, "route53-changes", true, err);
+}

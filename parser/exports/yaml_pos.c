@@ -1,0 +1,199 @@
+#include "parser/exports/yaml_pos.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+bool zl_ydoc_load(zl_ydoc *d, const char *text, size_t len, char **err, size_t *err_off)
+{
+    memset(d, 0, sizeof *d);
+    d->text = text;
+    d->len = len;
+    yaml_parser_t p;
+    yaml_parser_initialize(&p);
+    yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
+    bool ok = true;
+    for (;;) {
+        ZL_GROW(d->docs, d->cap, d->n + 1);
+        if (!yaml_parser_load(&p, &d->docs[d->n])) {
+            *err = p.context ? zl_xasprintf("%s %s", p.problem ? p.problem : "bad YAML",
+                                            p.context)
+                             : zl_xstrdup(p.problem ? p.problem : "bad YAML");
+            *err_off = p.problem_mark.index <= len ? p.problem_mark.index : 0;
+            ok = false;
+            break;
+        }
+        if (!yaml_document_get_root_node(&d->docs[d->n])) {
+            yaml_document_delete(&d->docs[d->n]);
+            break;
+        }
+        d->n++;
+    }
+    yaml_parser_delete(&p);
+    return ok;
+}
+
+void zl_ydoc_free(zl_ydoc *d)
+{
+    for (size_t i = 0; i < d->n; i++)
+        yaml_document_delete(&d->docs[i]);
+    free(d->docs);
+    memset(d, 0, sizeof *d);
+}
+
+zl_ynode zl_yroot(const zl_ydoc *d, size_t i)
+{
+    return (zl_ynode){&d->docs[i], yaml_document_get_root_node(&d->docs[i])};
+}
+
+bool zl_yis(zl_ynode n, yaml_node_type_t type)
+{
+    return n.n && n.n->type == type;
+}
+
+static zl_ynode node(zl_ynode in, int index)
+{
+    return (zl_ynode){in.doc, yaml_document_get_node(in.doc, index)};
+}
+
+size_t zl_ycount(zl_ynode n)
+{
+    if (zl_yis(n, YAML_SEQUENCE_NODE))
+        return (size_t)(n.n->data.sequence.items.top - n.n->data.sequence.items.start);
+    if (zl_yis(n, YAML_MAPPING_NODE))
+        return (size_t)(n.n->data.mapping.pairs.top - n.n->data.mapping.pairs.start);
+    return 0;
+}
+
+zl_ynode zl_yitem(zl_ynode seq, size_t i)
+{
+    return node(seq, seq.n->data.sequence.items.start[i]);
+}
+
+zl_ynode zl_ykey(zl_ynode map, size_t i)
+{
+    return node(map, map.n->data.mapping.pairs.start[i].key);
+}
+
+zl_ynode zl_yvalue(zl_ynode map, size_t i)
+{
+    return node(map, map.n->data.mapping.pairs.start[i].value);
+}
+
+zl_ynode zl_yget(zl_ynode map, const char *key)
+{
+    zl_ynode found = {map.doc, NULL};
+    size_t k = strlen(key);
+    for (size_t i = 0; zl_yis(map, YAML_MAPPING_NODE) && i < zl_ycount(map); i++) {
+        zl_ynode kn = zl_ykey(map, i);
+        if (zl_yis(kn, YAML_SCALAR_NODE) && kn.n->data.scalar.length == k &&
+            memcmp(kn.n->data.scalar.value, key, k) == 0)
+            found = zl_yvalue(map, i);
+    }
+    return found;
+}
+
+uint32_t zl_ystart(zl_ynode n)
+{
+    return n.n ? (uint32_t)n.n->start_mark.index : 0;
+}
+
+uint32_t zl_ylen(zl_ynode n)
+{
+    return n.n ? (uint32_t)(n.n->end_mark.index - n.n->start_mark.index) : 0;
+}
+
+static bool ws(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Bytes a double-quoted escape at p gives, and (in *raw) its length. */
+static size_t escape(const char *p, size_t left, size_t *raw)
+{
+    char e = left > 1 ? p[1] : 0;
+    size_t hexdigits = e == 'x' ? 2 : e == 'u' ? 4 : e == 'U' ? 8 : 0;
+    *raw = 2 + hexdigits;
+    if (*raw > left)
+        *raw = left;
+    if (hexdigits) {
+        char buf[9] = {0};
+        memcpy(buf, p + 2, *raw - 2);
+        unsigned long cp = strtoul(buf, NULL, 16);
+        return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+    }
+    return e == 'N' || e == '_' ? 2 : e == 'L' || e == 'P' ? 3 : 1;
+}
+
+bool zl_yscalar(const zl_ydoc *d, zl_ynode n, zl_lstr *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!zl_yis(n, YAML_SCALAR_NODE))
+        return false;
+    const yaml_node_t *s = n.n;
+    out->p = (const char *)s->data.scalar.value;
+    out->n = s->data.scalar.length;
+    out->raw = zl_xmalloc((out->n + 1) * sizeof *out->raw);
+    yaml_scalar_style_t style = s->data.scalar.style;
+    size_t r = s->start_mark.index, end = s->end_mark.index;
+    if (end > d->len)
+        end = d->len;
+    if (style == YAML_SINGLE_QUOTED_SCALAR_STYLE || style == YAML_DOUBLE_QUOTED_SCALAR_STYLE) {
+        r++;
+        if (end > r)
+            end--;
+    } else if (style == YAML_LITERAL_SCALAR_STYLE || style == YAML_FOLDED_SCALAR_STYLE) {
+        const char *nl = memchr(d->text + r, '\n', end > r ? end - r : 0);
+        r = nl ? (size_t)(nl - d->text) + 1 : end;
+    }
+    /* Walk the text beside the value: equal bytes advance both; escapes,
+     * doubled quotes and folded line breaks advance the text further. */
+    const char *t = d->text;
+    for (size_t j = 0; j < out->n;) {
+        char c = out->p[j];
+        if (style == YAML_DOUBLE_QUOTED_SCALAR_STYLE && r < end && t[r] == '\\') {
+            if (r + 1 < end && (t[r + 1] == '\n' || t[r + 1] == '\r')) {
+                for (r += 2; r < end && ws(t[r]); r++)
+                    ;
+                continue;
+            }
+            size_t raw;
+            size_t k = escape(t + r, end - r, &raw);
+            for (; k && j < out->n; k--)
+                out->raw[j++] = (uint32_t)r;
+            r += raw;
+            continue;
+        }
+        if (style == YAML_SINGLE_QUOTED_SCALAR_STYLE && c == '\'' && r + 1 < end &&
+            t[r] == '\'' && t[r + 1] == '\'') {
+            out->raw[j++] = (uint32_t)r;
+            r += 2;
+            continue;
+        }
+        while (r < end && t[r] != c && ws(t[r]) && !ws(c))
+            r++;
+        out->raw[j++] = (uint32_t)(r < end ? r : end);
+        if (r < end && (t[r] == c || ws(t[r])))
+            for (r++; ws(c) && r < end && ws(t[r]) && (j == out->n || t[r] != out->p[j]); r++)
+                ;
+    }
+    out->raw[out->n] = (uint32_t)end;
+    return true;
+}
+
+bool zl_yint(zl_ynode n, long long *out)
+{
+    if (!zl_yis(n, YAML_SCALAR_NODE) || n.n->data.scalar.length == 0 ||
+        n.n->data.scalar.length > 20)
+        return false;
+    char buf[24];
+    memcpy(buf, n.n->data.scalar.value, n.n->data.scalar.length);
+    buf[n.n->data.scalar.length] = '\0';
+    char *e;
+    errno = 0;
+    long long v = strtoll(buf, &e, 10);
+    if (*e || errno || buf[0] == ' ')
+        return false;
+    *out = v;
+    return true;
+}

@@ -1,0 +1,504 @@
+#include "parser/master/master.h"
+
+#include <ldns/ldns.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parser/master/generate.h"
+#include "parser/master/name_text.h"
+#include "parser/master/lexer.h"
+#include "parser/master/rdata.h"
+#include "parser/master/rrtype.h"
+#include "parser/master/suppress_comment.h"
+#include "parser/master/validate.h"
+
+#define MAX_INCLUDE_DEPTH 32
+/* Files one zone may $INCLUDE in all: a file that includes itself under
+ * ever-longer relative paths would otherwise branch without end. */
+#define MAX_INCLUDES 4096
+
+typedef struct reader {
+    zl_zoneset *zs;
+    zl_zone *z;
+    const zl_master_opts *o;
+    zl_name_id origin;
+    zl_name_id lead_origin; /* set by $ORIGIN before the first record */
+    zl_name_id prev_owner;
+    bool have_default_ttl, have_last_ttl;
+    uint32_t default_ttl, last_ttl;
+    uint16_t last_class;
+    char **stack; /* identities of the files being read, for include loops */
+    size_t depth, stack_cap;
+    size_t includes;
+    zl_buf scratch;
+    uint32_t *offs;
+    size_t offs_cap;
+} reader;
+
+static void read_source(reader *rd, uint32_t src);
+
+static void diag(reader *rd, uint32_t src, uint32_t off, uint32_t len, char *msg, char *hint)
+{
+    zl_diag_add(rd->zs, "syntax-error", src, off, len, msg, hint);
+}
+
+static const char *tok_cstr(reader *rd, const zl_source *s, const zl_lex_tok *t)
+{
+    zl_buf_reset(&rd->scratch);
+    if (t->quoted)
+        zl_buf_add(&rd->scratch, s->text + t->off + 1, t->len >= 2 ? t->len - 2 : 0);
+    else
+        zl_buf_add(&rd->scratch, s->text + t->off, t->len);
+    return zl_buf_str(&rd->scratch);
+}
+
+static zl_tok to_tok(const zl_source *s, const zl_lex_tok *t)
+{
+    return (zl_tok){.p = s->text + t->off, .off = t->off, .len = t->len, .quoted = t->quoted};
+}
+
+static void note_no_origin(reader *rd, uint32_t src, uint32_t off)
+{
+    if (rd->z->no_origin_src == ZL_NONE) {
+        rd->z->no_origin_src = src;
+        rd->z->no_origin_off = off;
+    }
+}
+
+/* A name as written: "@", absolute, or relative to the current origin.
+ * *absolute (may be NULL) tells whether it was written with its final dot. */
+static zl_name_id parse_name(reader *rd, uint32_t src, const zl_lex_tok *t, const char **why,
+                             bool *absolute)
+{
+    const zl_source *s = rd->zs->srcs[src];
+    if (t->quoted) {
+        *why = "a name cannot be written in quotes";
+        return ZL_NAME_NONE;
+    }
+    zl_name_read n = zl_name_from_text(&rd->zs->names, &rd->zs->names, rd->origin,
+                                       s->text + t->off, t->len);
+    if (n.needs_origin) {
+        note_no_origin(rd, src, t->off);
+        *why = t->len == 1 && s->text[t->off] == '@'
+                   ? "'@' stands for the origin, which is not known here"
+                   : n.why;
+    } else if (n.why) {
+        *why = n.why;
+    }
+    if (absolute)
+        *absolute = n.absolute && !(t->len == 1 && s->text[t->off] == '@');
+    return n.id;
+}
+
+static bool expect_args(reader *rd, uint32_t src, const zl_entry *e, size_t min, size_t max,
+                        const char *what)
+{
+    size_t args = e->n - 1;
+    const zl_lex_tok *d = &e->toks[0];
+    if (args < min) {
+        diag(rd, src, d->off, d->len,
+             zl_xasprintf("%.*s needs %s", (int)d->len, rd->zs->srcs[src]->text + d->off, what),
+             NULL);
+        return false;
+    }
+    if (args > max) {
+        const zl_lex_tok *x = &e->toks[max + 1];
+        diag(rd, src, x->off, x->len,
+             zl_xasprintf("unexpected '%.*s' after %.*s", (int)(x->len > 60 ? 60 : x->len),
+                          rd->zs->srcs[src]->text + x->off, (int)d->len,
+                          rd->zs->srcs[src]->text + d->off),
+             NULL);
+        return false;
+    }
+    return true;
+}
+
+static void set_origin(reader *rd, zl_name_id id)
+{
+    rd->origin = id;
+    if (rd->z->nrecs == 0)
+        rd->lead_origin = id;
+}
+
+static void do_include(reader *rd, uint32_t src, const zl_entry *e)
+{
+    zl_source *s = rd->zs->srcs[src];
+    const zl_lex_tok *ft = &e->toks[1];
+    char *rel = zl_xstrdup(tok_cstr(rd, s, ft));
+    char *path = zl_path_beside(s->path, rel);
+    free(rel);
+
+    zl_name_id inc_origin = rd->origin;
+    if (e->n == 3) {
+        const char *why = NULL;
+        inc_origin = parse_name(rd, src, &e->toks[2], &why, NULL);
+        if (why) {
+            diag(rd, src, e->toks[2].off, e->toks[2].len,
+                 zl_xasprintf("bad $INCLUDE origin: %s", why), NULL);
+            free(path);
+            return;
+        }
+    }
+    const zl_fs *fs = rd->o->fs;
+    char *id = fs->identity(fs, path);
+    for (size_t i = 0; i < rd->depth; i++) {
+        if (strcmp(rd->stack[i], id) == 0) {
+            diag(rd, src, ft->off, ft->len,
+                 zl_xasprintf("$INCLUDE loop: %s is already being read", path),
+                 zl_xstrdup("remove the $INCLUDE that leads back to a file being read"));
+            free(id);
+            free(path);
+            return;
+        }
+    }
+    if (rd->includes >= MAX_INCLUDES) {
+        diag(rd, src, ft->off, ft->len,
+             zl_xasprintf("more than %d $INCLUDEs in one zone", MAX_INCLUDES), NULL);
+        free(id);
+        free(path);
+        return;
+    }
+    rd->includes++;
+    if (rd->depth >= MAX_INCLUDE_DEPTH) {
+        diag(rd, src, ft->off, ft->len,
+             zl_xasprintf("$INCLUDE nested more than %d deep", MAX_INCLUDE_DEPTH), NULL);
+        free(id);
+        free(path);
+        return;
+    }
+    char *data = NULL, *err = NULL;
+    size_t len = 0;
+    if (!fs->read(fs, path, &data, &len, &err)) {
+        diag(rd, src, ft->off, ft->len, zl_xasprintf("cannot read $INCLUDE file: %s", err),
+             zl_xstrdup("$INCLUDE paths are relative to the including file"));
+        free(err);
+        free(id);
+        free(path);
+        return;
+    }
+    uint32_t inc = zl_zoneset_add_source(rd->zs, path, data, len);
+    rd->zs->srcs[inc]->parent = src;
+    free(path);
+
+    zl_name_id saved_origin = rd->origin, saved_owner = rd->prev_owner;
+    rd->origin = inc_origin;
+    ZL_GROW(rd->stack, rd->stack_cap, rd->depth + 1);
+    rd->stack[rd->depth++] = id;
+    read_source(rd, inc);
+    free(rd->stack[--rd->depth]);
+    /* RFC 1035 5.1: an included file never changes the parent's origin. */
+    rd->origin = saved_origin;
+    rd->prev_owner = saved_owner;
+}
+
+static void directive(reader *rd, uint32_t src, const zl_entry *e)
+{
+    zl_source *s = rd->zs->srcs[src];
+    const zl_lex_tok *d = &e->toks[0];
+    const char *name = s->text + d->off;
+    const char *why = NULL;
+
+    if (zl_ascii_ieq(name, d->len, "$ORIGIN")) {
+        if (!expect_args(rd, src, e, 1, 1, "a domain name"))
+            return;
+        zl_name_id id = parse_name(rd, src, &e->toks[1], &why, NULL);
+        if (why)
+            diag(rd, src, e->toks[1].off, e->toks[1].len,
+                 zl_xasprintf("bad $ORIGIN: %s", why), NULL);
+        else
+            set_origin(rd, id);
+    } else if (zl_ascii_ieq(name, d->len, "$TTL")) {
+        if (!expect_args(rd, src, e, 1, 1, "a TTL"))
+            return;
+        uint32_t ttl;
+        if (!zl_parse_ttl(s->text + e->toks[1].off, e->toks[1].len, &ttl, &why)) {
+            diag(rd, src, e->toks[1].off, e->toks[1].len,
+                 zl_xasprintf("bad $TTL '%.*s': %s", (int)e->toks[1].len,
+                              s->text + e->toks[1].off, why),
+                 NULL);
+            return;
+        }
+        rd->default_ttl = ttl;
+        rd->have_default_ttl = true;
+    } else if (zl_ascii_ieq(name, d->len, "$INCLUDE")) {
+        if (expect_args(rd, src, e, 1, 2, "a file name"))
+            do_include(rd, src, e);
+    } else if (zl_ascii_ieq(name, d->len, "$GENERATE")) {
+        zl_generate_result g = zl_generate_expand(s->text, e->toks, e->n);
+        if (g.error) {
+            diag(rd, src, g.error_off, g.error_len, g.error, NULL);
+            return;
+        }
+        uint32_t gen = zl_zoneset_add_source(rd->zs, s->path, g.text, g.len);
+        zl_source *gs = rd->zs->srcs[gen];
+        gs->parent = src;
+        /* Every generated record points at the $GENERATE line. */
+        uint32_t line, col;
+        zl_source_position(s, d->off, &line, &col);
+        gs->map = zl_xmalloc(sizeof *gs->map);
+        gs->map[0] = (zl_posmap){.off = 0, .line = line, .col = col};
+        gs->nmap = 1;
+        gs->display = zl_xstrndup(s->text, s->len);
+        gs->display_len = s->len;
+        gs->dlines = zl_line_table(gs->display, gs->display_len, &gs->ndlines);
+        read_source(rd, gen);
+    } else {
+        diag(rd, src, d->off, d->len,
+             zl_xasprintf("unknown directive '%.*s'", (int)(d->len > 40 ? 40 : d->len), name),
+             zl_xstrdup("known directives: $ORIGIN, $TTL, $INCLUDE, $GENERATE"));
+    }
+}
+
+static bool starts_with_digit(const zl_source *s, const zl_lex_tok *t)
+{
+    char c = s->text[t->off];
+    return !t->quoted && c >= '0' && c <= '9';
+}
+
+/* Intern the names in the rdata now, while reading is single-threaded:
+ * rules then only look names up. Bad names are left to the rdata check. */
+static void intern_rdata_names(reader *rd, uint32_t src, uint16_t type, const zl_lex_tok *toks,
+                               size_t n)
+{
+    if (!zl_type_has_names(type) || type == LDNS_RR_TYPE_HIP)
+        return; /* HIP's first field takes three tokens: no names to find by position */
+    const zl_source *s = rd->zs->srcs[src];
+    for (size_t k = 0; k < n; k++) {
+        if (!zl_rdata_field_is_name(type, (unsigned)k))
+            continue;
+        zl_tok t = to_tok(s, &toks[k]);
+        zl_rdata_name(&rd->zs->names, rd->origin, &t, NULL);
+    }
+}
+
+static void record(reader *rd, uint32_t src, const zl_entry *e)
+{
+    zl_source *s = rd->zs->srcs[src];
+    zl_zone *z = rd->z;
+    const char *why = NULL;
+    size_t i = 0;
+    zl_record r = {0};
+
+    if (e->blank_start) {
+        r.owner = rd->prev_owner;
+        if (r.owner == ZL_NAME_NONE) {
+            diag(rd, src, e->toks[0].off, e->toks[0].len,
+                 zl_xstrdup("no owner name: the line starts with white space, so it "
+                            "continues the previous owner, but there is none"),
+                 zl_xstrdup("write the owner name at the start of the line"));
+            return;
+        }
+    } else {
+        r.owner = parse_name(rd, src, &e->toks[0], &why, &r.owner_absolute);
+        if (why) {
+            diag(rd, src, e->toks[0].off, e->toks[0].len,
+                 zl_xasprintf("bad owner name '%.*s': %s",
+                              (int)(e->toks[0].len > 80 ? 80 : e->toks[0].len),
+                              s->text + e->toks[0].off, why),
+                 NULL);
+            return;
+        }
+        r.flags |= ZL_REC_OWNER_WRITTEN;
+        if (e->toks[0].len == 1 && s->text[e->toks[0].off] == '@')
+            r.flags |= ZL_REC_OWNER_AT;
+        rd->prev_owner = r.owner;
+        i = 1;
+    }
+
+    bool have_ttl = false, have_class = false;
+    uint32_t ttl = 0;
+    for (int k = 0; k < 2 && i < e->n; k++) {
+        const zl_lex_tok *t = &e->toks[i];
+        if (!have_ttl && starts_with_digit(s, t)) {
+            if (!zl_parse_ttl(s->text + t->off, t->len, &ttl, &why)) {
+                diag(rd, src, t->off, t->len,
+                     zl_xasprintf("bad TTL '%.*s': %s", (int)(t->len > 40 ? 40 : t->len),
+                                  s->text + t->off, why),
+                     NULL);
+                return;
+            }
+            have_ttl = true;
+            i++;
+            continue;
+        }
+        uint16_t cls = t->quoted ? 0 : zl_rrclass_lookup(s->text + t->off, t->len);
+        if (!have_class && cls) {
+            r.rclass = cls;
+            have_class = true;
+            if (!have_ttl)
+                r.flags |= ZL_REC_CLASS_FIRST;
+            i++;
+            continue;
+        }
+        break;
+    }
+    if (i >= e->n) {
+        const zl_lex_tok *t = &e->toks[e->n - 1];
+        diag(rd, src, t->off, t->len, zl_xstrdup("record type missing"), NULL);
+        return;
+    }
+    const zl_lex_tok *tt = &e->toks[i];
+    r.type = tt->quoted ? 0 : zl_rrtype_lookup(s->text + tt->off, tt->len);
+    if (r.type == 0) {
+        diag(rd, src, tt->off, tt->len,
+             zl_xasprintf("unknown record type '%.*s'", (int)(tt->len > 40 ? 40 : tt->len),
+                          s->text + tt->off),
+             zl_xstrdup("types unknown to zonelint can be written as TYPEnnn \\# LENGTH HEX "
+                        "(RFC 3597)"));
+        return;
+    }
+    if (e->n > UINT16_MAX) {
+        diag(rd, src, tt->off, tt->len,
+             zl_xasprintf("record has %zu fields, more than zonelint reads", e->n), NULL);
+        return;
+    }
+    size_t first_rd = i + 1;
+    size_t nrd = e->n - first_rd;
+    intern_rdata_names(rd, src, r.type, e->toks + first_rd, nrd);
+
+    /* TTL: written, else $TTL, else the previous record's (RFC 1035), else
+     * for the SOA its own minimum field (RFC 2308's fallback). */
+    if (have_ttl) {
+        r.flags |= ZL_REC_TTL_WRITTEN;
+    } else if (rd->have_default_ttl) {
+        ttl = rd->default_ttl;
+    } else if (rd->have_last_ttl) {
+        ttl = rd->last_ttl;
+    } else if (r.type == LDNS_RR_TYPE_SOA && nrd == 7 &&
+               zl_parse_ttl(s->text + e->toks[first_rd + 6].off, e->toks[first_rd + 6].len,
+                            &ttl, &why)) {
+        /* ttl is the SOA minimum */
+    } else {
+        diag(rd, src, e->toks[0].off, e->toks[0].len,
+             zl_xstrdup("no TTL: the record has none, and no $TTL or earlier record gives one"),
+             zl_xstrdup("add $TTL at the top of the file, or a TTL to this record"));
+    }
+    r.ttl = ttl;
+    rd->last_ttl = ttl;
+    rd->have_last_ttl = true;
+    if (have_class) {
+        r.flags |= ZL_REC_CLASS_WRITTEN;
+        rd->last_class = r.rclass;
+    } else {
+        r.rclass = rd->last_class;
+    }
+    r.ntok = (uint16_t)e->n;
+    ZL_GROW(rd->offs, rd->offs_cap, e->n);
+    for (size_t k = 0; k < e->n; k++)
+        rd->offs[k] = e->toks[k].off;
+    zl_zone_add_record(z, &r, src, rd->origin, rd->offs);
+    s->nrecords++;
+}
+
+typedef struct comment_ctx {
+    reader *rd;
+    uint32_t src;
+} comment_ctx;
+
+static void on_comment(void *ctx, size_t off, size_t len)
+{
+    comment_ctx *c = ctx;
+    zl_suppress_comment(c->rd->zs->srcs[c->src], (uint32_t)off, (uint32_t)len);
+}
+
+static void read_source(reader *rd, uint32_t src)
+{
+    zl_source *s = rd->zs->srcs[src];
+    s->zone = (uint32_t)(rd->zs->nzones - 1);
+    s->origin = rd->origin;
+    const char *nul = memchr(s->text, '\0', s->len);
+    if (nul) {
+        diag(rd, src, (uint32_t)(nul - s->text), 1,
+             zl_xstrdup("NUL byte: this is binary data, not a zone file; the rest of the "
+                        "file is not read"),
+             NULL);
+    }
+    size_t len = nul ? (size_t)(nul - s->text) : s->len;
+
+    comment_ctx cc = {rd, src};
+    zl_lexer lx;
+    zl_lexer_init(&lx, s->text, len, on_comment, &cc);
+    /* One entry of lookahead: while an entry is processed, the name table
+     * slot its successor's owner will need is already on its way to the
+     * cache (interning owners is bound by memory latency). */
+    zl_entry e = {0}, next = {0};
+    bool more = zl_lex_entry(&lx, &next);
+    while (more) {
+        zl_entry t = e;
+        e = next;
+        next = t;
+        more = zl_lex_entry(&lx, &next);
+        if (more && !next.err && !next.blank_start)
+            zl_names_prefetch_text(&rd->zs->names, rd->origin, s->text + next.toks[0].off,
+                                   next.toks[0].len);
+        if (e.err) {
+            diag(rd, src, (uint32_t)e.err_off, (uint32_t)e.err_len, zl_xstrdup(e.err), NULL);
+            continue;
+        }
+        if (!e.blank_start && s->text[e.toks[0].off] == '$')
+            directive(rd, src, &e);
+        else
+            record(rd, src, &e);
+    }
+    zl_entry_free(&e);
+    zl_entry_free(&next);
+}
+
+/* The apex: --origin when given, else the owner of the SOA, else the
+ * $ORIGIN that precedes every record, else the origin of the file name. */
+static zl_name_id find_apex(const reader *rd)
+{
+    if (rd->o->origin_forced)
+        return rd->o->origin;
+    for (size_t i = 0; i < rd->z->nrecs; i++)
+        if (rd->z->recs[i].type == LDNS_RR_TYPE_SOA)
+            return rd->z->recs[i].owner;
+    if (rd->lead_origin != ZL_NAME_NONE)
+        return rd->lead_origin;
+    return rd->o->origin;
+}
+
+zl_zone *zl_read_master_text(zl_zoneset *zs, const char *path, char *text, size_t len,
+                             const zl_master_opts *o)
+{
+    return zl_read_master_source(zs, path, zl_zoneset_add_source(zs, path, text, len), o);
+}
+
+zl_zone *zl_read_master_source(zl_zoneset *zs, const char *path, uint32_t src,
+                               const zl_master_opts *o)
+{
+    zl_zone *z = zl_zoneset_add_zone(zs, path, "bind");
+    z->src = src;
+    z->origin = o->origin;
+    /* About one new name per 48 octets of a large zone: growing the name
+     * table step by step would rehash it a dozen times. */
+    zl_names_reserve(&zs->names, zs->names.n + zs->srcs[src]->len / 48);
+    reader rd = {.zs = zs,
+                 .z = z,
+                 .o = o,
+                 .origin = o->origin,
+                 .lead_origin = ZL_NAME_NONE,
+                 .prev_owner = ZL_NAME_NONE,
+                 .last_class = LDNS_RR_CLASS_IN};
+    ZL_GROW(rd.stack, rd.stack_cap, 1);
+    rd.stack[rd.depth++] = o->fs->identity(o->fs, path);
+    read_source(&rd, src);
+    free(rd.stack[--rd.depth]);
+    z->apex = find_apex(&rd);
+    zl_validate_rdata(zs, z);
+    free(rd.stack);
+    free(rd.offs);
+    zl_buf_free(&rd.scratch);
+    return z;
+}
+
+bool zl_read_master_file(zl_zoneset *zs, const char *path, const zl_master_opts *o,
+                         zl_zone **out, char **err)
+{
+    char *data = NULL;
+    size_t len = 0;
+    if (!o->fs->read(o->fs, path, &data, &len, err))
+        return false;
+    *out = zl_read_master_text(zs, path, data, len, o);
+    return true;
+}

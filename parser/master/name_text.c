@@ -1,0 +1,128 @@
+#include "parser/master/name_text.h"
+
+#include <ldns/ldns.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lint/util/util.h"
+
+static const char too_long[] = "the name is longer than 255 octets once the origin is appended";
+
+static bool plain_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '-' || c == '_' || c == '*' || c == '.';
+}
+
+static zl_name_id label(zl_names *add, const zl_names *names, zl_name_id parent,
+                        const char *p, size_t n)
+{
+    return add ? zl_names_child(add, parent, (const uint8_t *)p, n)
+               : zl_names_find_child(names, parent, (const uint8_t *)p, n);
+}
+
+/* A plain name (no escapes, checked by the caller), labels last to first. */
+static void read_plain(zl_names *add, const zl_names *names, zl_name_id base, const char *text,
+                       size_t end, zl_name_read *r)
+{
+    zl_name_id id = base;
+    size_t stop = end;
+    for (size_t i = end; i > 0; i--) {
+        if (text[i - 1] != '.')
+            continue;
+        if (stop - i == 0 || stop - i > 63) {
+            r->why = stop == i ? "Empty label" : "Label length overflow";
+            return;
+        }
+        if ((id = label(add, names, id, text + i, stop - i)) == ZL_NAME_NONE) {
+            r->why = add ? too_long : NULL;
+            return;
+        }
+        stop = i - 1;
+    }
+    if (stop == 0 || stop > 63) {
+        r->why = stop == 0 ? "Empty label" : "Label length overflow";
+        return;
+    }
+    id = label(add, names, id, text, stop);
+    r->why = id == ZL_NAME_NONE && add ? too_long : NULL;
+    r->id = id;
+}
+
+static void read_escaped(zl_names *add, const zl_names *names, zl_name_id origin,
+                         const char *text, size_t len, zl_name_read *r)
+{
+    char *copy = zl_xstrndup(text, len);
+    ldns_rdf *rdf = NULL;
+    ldns_status st = ldns_str2rdf_dname(&rdf, copy);
+    if (st != LDNS_STATUS_OK || !rdf) {
+        r->why = ldns_get_errorstr_by_id(st);
+    } else {
+        r->absolute = ldns_dname_str_absolute(copy);
+        zl_name_id base = r->absolute ? ZL_NAME_ROOT : origin;
+        if (base == ZL_NAME_NONE) {
+            r->needs_origin = true;
+        } else {
+            r->id = add ? zl_names_add_wire(add, base, ldns_rdf_data(rdf), ldns_rdf_size(rdf))
+                        : zl_names_find_wire(names, base, ldns_rdf_data(rdf),
+                                             ldns_rdf_size(rdf));
+            if (r->id == ZL_NAME_NONE && add)
+                r->why = too_long;
+        }
+    }
+    ldns_rdf_deep_free(rdf);
+    free(copy);
+}
+
+zl_name_read zl_name_from_text(zl_names *add, const zl_names *names, zl_name_id origin,
+                               const char *text, size_t len)
+{
+    zl_name_read r = {.id = ZL_NAME_NONE};
+    if (len == 1 && text[0] == '@') {
+        r.absolute = true;
+        r.id = origin;
+        r.needs_origin = origin == ZL_NAME_NONE;
+        return r;
+    }
+    size_t i = 0;
+    while (i < len && plain_char(text[i]))
+        i++;
+    if (i < len) {
+        read_escaped(add, names, origin, text, len, &r);
+    } else if (len == 1 && text[0] == '.') {
+        r.absolute = true;
+        r.id = ZL_NAME_ROOT;
+    } else if (len == 0 || text[0] == '.') {
+        r.why = "Empty label";
+    } else {
+        r.absolute = text[len - 1] == '.';
+        zl_name_id base = r.absolute ? ZL_NAME_ROOT : origin;
+        if (base == ZL_NAME_NONE)
+            r.needs_origin = true;
+        else
+            read_plain(add, names, base, text, r.absolute ? len - 1 : len, &r);
+    }
+    if (r.needs_origin)
+        r.why = "relative name, but no origin is known here";
+    return r;
+}
+
+void zl_names_prefetch_text(const zl_names *names, zl_name_id origin, const char *text,
+                            size_t len)
+{
+    if (len == 0 || text[len - 1] == '.' || origin == ZL_NAME_NONE)
+        return; /* absolute names are rarer in large zones: not worth it */
+    for (size_t i = 0; i < len; i++)
+        if (!plain_char(text[i]))
+            return;
+    zl_name_id parent = origin;
+    size_t stop = len;
+    for (size_t i = len; i > 0 && parent != ZL_NAME_NONE; i--) {
+        if (text[i - 1] != '.')
+            continue;
+        parent = zl_names_find_child(names, parent, (const uint8_t *)text + i, stop - i);
+        stop = i - 1;
+    }
+    if (parent != ZL_NAME_NONE && stop > 0)
+        zl_names_prefetch(names, parent, (const uint8_t *)text, stop);
+}

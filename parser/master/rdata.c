@@ -1,0 +1,529 @@
+#include "parser/master/rdata.h"
+
+#include "parser/master/name_text.h"
+
+#include <ldns/ldns.h>
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lint/util/util.h"
+
+/* Field types whose text may contain white space: as the last field of a
+ * record they take every remaining token (ldns's own reader does the same). */
+static bool takes_rest(ldns_rdf_type ft)
+{
+    switch (ft) {
+    case LDNS_RDF_TYPE_B64:
+    case LDNS_RDF_TYPE_HEX:
+    case LDNS_RDF_TYPE_LOC:
+    case LDNS_RDF_TYPE_WKS:
+    case LDNS_RDF_TYPE_NSEC:
+    case LDNS_RDF_TYPE_IPSECKEY:
+    case LDNS_RDF_TYPE_AMTRELAY:
+    case LDNS_RDF_TYPE_SVCPARAMS:
+        return true;
+    default:
+        return false;
+    }
+}
+
+/* Base64 and hex are joined without spaces; lists keep their separators. */
+static bool joins_tight(ldns_rdf_type ft)
+{
+    return ft == LDNS_RDF_TYPE_B64 || ft == LDNS_RDF_TYPE_HEX;
+}
+
+static const char *field_desc(ldns_rdf_type ft)
+{
+    switch (ft) {
+    case LDNS_RDF_TYPE_DNAME: return "domain name";
+    case LDNS_RDF_TYPE_INT8: return "8-bit number";
+    case LDNS_RDF_TYPE_INT16: return "16-bit number";
+    case LDNS_RDF_TYPE_INT32: return "32-bit number";
+    case LDNS_RDF_TYPE_A: return "IPv4 address";
+    case LDNS_RDF_TYPE_AAAA: return "IPv6 address";
+    case LDNS_RDF_TYPE_STR: return "character string";
+    case LDNS_RDF_TYPE_LONG_STR: return "quoted string";
+    case LDNS_RDF_TYPE_APL: return "address prefix list item";
+    case LDNS_RDF_TYPE_B32_EXT: return "base32 hash";
+    case LDNS_RDF_TYPE_B64: return "base64 data";
+    case LDNS_RDF_TYPE_HEX: return "hex data";
+    case LDNS_RDF_TYPE_NSEC: return "type bitmap";
+    case LDNS_RDF_TYPE_TYPE: return "record type";
+    case LDNS_RDF_TYPE_CLASS: return "class";
+    case LDNS_RDF_TYPE_CERT_ALG: return "certificate type";
+    case LDNS_RDF_TYPE_ALG: return "algorithm";
+    case LDNS_RDF_TYPE_TIME: return "timestamp";
+    case LDNS_RDF_TYPE_PERIOD: return "time value";
+    case LDNS_RDF_TYPE_HIP: return "HIP algorithm, HIT and key";
+    case LDNS_RDF_TYPE_LOC: return "location";
+    case LDNS_RDF_TYPE_WKS: return "protocol and service list";
+    case LDNS_RDF_TYPE_NSAP: return "NSAP address";
+    case LDNS_RDF_TYPE_ATMA: return "ATM address";
+    case LDNS_RDF_TYPE_IPSECKEY: return "IPSECKEY gateway data";
+    case LDNS_RDF_TYPE_NSEC3_SALT: return "NSEC3 salt";
+    case LDNS_RDF_TYPE_NSEC3_NEXT_OWNER: return "NSEC3 next hashed owner";
+    case LDNS_RDF_TYPE_ILNP64: return "ILNP locator";
+    case LDNS_RDF_TYPE_EUI48: return "EUI-48 address";
+    case LDNS_RDF_TYPE_EUI64: return "EUI-64 address";
+    case LDNS_RDF_TYPE_TAG: return "tag";
+    case LDNS_RDF_TYPE_CERTIFICATE_USAGE: return "certificate usage";
+    case LDNS_RDF_TYPE_SELECTOR: return "selector";
+    case LDNS_RDF_TYPE_MATCHING_TYPE: return "matching type";
+    case LDNS_RDF_TYPE_AMTRELAY: return "AMTRELAY data";
+    case LDNS_RDF_TYPE_SVCPARAMS: return "service parameters";
+    default: return "field";
+    }
+}
+
+size_t zl_charstr_len(const zl_tok *t)
+{
+    size_t n, len = 0;
+    const char *p = zl_tok_inner(t, &n);
+    for (size_t i = 0; i < n; i++, len++) {
+        if (p[i] != '\\' || i + 1 >= n)
+            continue;
+        if (i + 3 < n && p[i + 1] >= '0' && p[i + 1] <= '9' && p[i + 2] >= '0' &&
+            p[i + 2] <= '9' && p[i + 3] >= '0' && p[i + 3] <= '9')
+            i += 3;
+        else
+            i += 1;
+    }
+    return len;
+}
+
+static bool int_in_range(const char *s, uint64_t max)
+{
+    if (!*s)
+        return false;
+    uint64_t v = 0;
+    for (; *s; s++) {
+        if (*s < '0' || *s > '9')
+            return false;
+        v = v * 10 + (uint64_t)(*s - '0');
+        if (v > max)
+            return false;
+    }
+    return true;
+}
+
+static char *describe_failure(ldns_rdf_type ft, const char *text, ldns_status st)
+{
+    const char *why = st == LDNS_STATUS_OK ? NULL : ldns_get_errorstr_by_id(st);
+    if (strlen(text) > 80)
+        return zl_xasprintf("bad %s '%.60s...'%s%s", field_desc(ft), text, why ? ": " : "",
+                            why ? why : "");
+    return zl_xasprintf("bad %s '%s'%s%s", field_desc(ft), text, why ? ": " : "",
+                        why ? why : "");
+}
+
+static bool hex_digit(char c)
+{
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+/* The rdf for one field's text, or NULL with *st saying why. */
+static ldns_rdf *make_rdf(ldns_rdf_type ft, const char *text, ldns_status *st)
+{
+    ldns_rdf *rdf = NULL;
+    size_t n = strlen(text);
+    if ((ft == LDNS_RDF_TYPE_B32_EXT || ft == LDNS_RDF_TYPE_NSEC3_NEXT_OWNER) && n % 8 &&
+        n < 120) {
+        /* NSEC3 hashes are written unpadded (RFC 5155 3.3); ldns wants padding. */
+        char padded[128];
+        memcpy(padded, text, n);
+        while (n % 8)
+            padded[n++] = '=';
+        padded[n] = '\0';
+        return make_rdf(ft, padded, st);
+    }
+    if (ft == LDNS_RDF_TYPE_HIP) {
+        *st = ldns_str2rdf_hip(&rdf, text);
+    } else if (ft == LDNS_RDF_TYPE_DNAME) {
+        *st = ldns_str2rdf_dname(&rdf, text);
+    } else {
+        rdf = ldns_rdf_new_frm_str(ft, text);
+        *st = rdf ? LDNS_STATUS_OK : LDNS_STATUS_ERR; /* the reason stays inside ldns */
+    }
+    if (*st != LDNS_STATUS_OK) {
+        ldns_rdf_deep_free(rdf);
+        rdf = NULL;
+    }
+    return rdf;
+}
+
+/* Forms ldns is lenient about but the RFCs are not. */
+static const char *strict_form(ldns_rdf_type ft, const char *text)
+{
+    if ((ft == LDNS_RDF_TYPE_B32_EXT || ft == LDNS_RDF_TYPE_NSEC3_NEXT_OWNER) &&
+        strchr(text, '='))
+        return "NSEC3 hashes are written without '=' padding (RFC 5155 section 3.3)";
+    if (ft == LDNS_RDF_TYPE_EUI48 || ft == LDNS_RDF_TYPE_EUI64) {
+        /* RFC 7043: groups of exactly two hex digits joined by '-'. */
+        size_t groups = ft == LDNS_RDF_TYPE_EUI48 ? 6 : 8, n = strlen(text);
+        bool ok = n == groups * 3 - 1;
+        for (size_t i = 0; ok && i < n; i++)
+            ok = (i % 3 == 2) ? text[i] == '-' : hex_digit(text[i]);
+        if (!ok)
+            return "expected groups of two hex digits joined by '-'";
+    }
+    return NULL;
+}
+
+/* Convert one field's text; NULL when ldns accepts it. */
+static char *convert(ldns_rdf_type ft, const char *text)
+{
+    uint64_t max = ft == LDNS_RDF_TYPE_INT8    ? 0xFF
+                   : ft == LDNS_RDF_TYPE_INT16 ? 0xFFFF
+                   : ft == LDNS_RDF_TYPE_INT32 ? 0xFFFFFFFFu
+                                               : 0;
+    if (max && !int_in_range(text, max))
+        return zl_xasprintf("bad %s '%s': not a whole number from 0 to %llu", field_desc(ft),
+                            text, (unsigned long long)max);
+    if (ft == LDNS_RDF_TYPE_DNAME && strcmp(text, "@") == 0)
+        return NULL;
+    const char *why = strict_form(ft, text);
+    if (why)
+        return zl_xasprintf("bad %s '%s': %s", field_desc(ft), text, why);
+    ldns_status st;
+    ldns_rdf *rdf = make_rdf(ft, text, &st);
+    if (rdf) {
+        ldns_rdf_deep_free(rdf);
+        return NULL;
+    }
+    return describe_failure(ft, text, st == LDNS_STATUS_ERR ? LDNS_STATUS_OK : st);
+}
+
+static void copy_inner(zl_buf *b, const zl_tok *t)
+{
+    size_t n;
+    const char *p = zl_tok_inner(t, &n);
+    zl_buf_add(b, p, n);
+}
+
+/* RFC 3597: \# <length> <hex>...; the wire data is checked against the type. */
+static zl_rdata_result check_generic(uint16_t type, const zl_tok *toks, unsigned n)
+{
+    zl_rdata_result r = {.generic = true};
+    zl_buf b = {0};
+    if (n < 2) {
+        r.message = zl_xstrdup("\\# needs a length");
+        r.tok = 0;
+        return r;
+    }
+    copy_inner(&b, &toks[1]);
+    if (!int_in_range(b.data, 65535)) {
+        r.message = zl_xasprintf("bad \\# length '%s'", b.data);
+        r.tok = 1;
+        zl_buf_free(&b);
+        return r;
+    }
+    size_t want = (size_t)strtoul(b.data, NULL, 10);
+    zl_buf_reset(&b);
+    for (unsigned i = 2; i < n; i++) {
+        for (size_t k = 0; k < toks[i].len; k++) {
+            if (!hex_digit(toks[i].p[k])) {
+                r.message = zl_xasprintf("bad hex digit '%c' in \\# data", toks[i].p[k]);
+                r.tok = i;
+                zl_buf_free(&b);
+                return r;
+            }
+        }
+        zl_buf_add(&b, toks[i].p, toks[i].len);
+    }
+    if (b.len != want * 2) {
+        r.message = zl_xasprintf("\\# length %zu does not match the %zu octets of hex data",
+                                 want, b.len / 2);
+        r.tok = 1;
+        zl_buf_free(&b);
+        return r;
+    }
+    const ldns_rr_descriptor *d = ldns_rr_descript(type);
+    if (d && want > 0 && ldns_rr_descriptor_field_type(d, 0) != LDNS_RDF_TYPE_UNKNOWN) {
+        uint8_t *wire = zl_xmalloc(want + 2);
+        ldns_write_uint16(wire, (uint16_t)want);
+        ldns_hexstring_to_data(wire + 2, b.data);
+        ldns_rr *rr = ldns_rr_new();
+        ldns_rr_set_type(rr, type);
+        size_t pos = 0;
+        ldns_status st = ldns_wire2rdf(rr, wire, want + 2, &pos);
+        if (st != LDNS_STATUS_OK) {
+            r.message = zl_xasprintf("\\# data is not valid rdata for this type: %s",
+                                     ldns_get_errorstr_by_id(st));
+            r.tok = 2;
+        }
+        ldns_rr_free(rr);
+        free(wire);
+    }
+    zl_buf_free(&b);
+    return r;
+}
+
+/* Walk the fields of a record's rdata as its ldns descriptor lays them out,
+ * handing each field's text (tokens joined where a field takes several) to
+ * fn. Stops at the first field fn rejects, or at a layout error. */
+typedef char *(*field_fn)(void *ctx, ldns_rdf_type ft, const char *text, unsigned tok,
+                          const zl_tok *t);
+
+static zl_rdata_result walk_fields(uint16_t type, const zl_tok *toks, unsigned n, field_fn fn,
+                                   void *ctx)
+{
+    zl_rdata_result r = {0};
+    const ldns_rr_descriptor *d = ldns_rr_descript(type);
+    size_t min = d ? ldns_rr_descriptor_minimum(d) : 1;
+    size_t max = d ? ldns_rr_descriptor_maximum(d) : 1;
+    zl_buf b = {0};
+    unsigned ti = 0;
+    size_t fi = 0;
+    while (ti < n) {
+        if (fi >= max) {
+            size_t l;
+            const char *p = zl_tok_inner(&toks[ti], &l);
+            r.message = zl_xasprintf("unexpected '%.*s' after the last rdata field",
+                                     (int)(l > 60 ? 60 : l), p);
+            r.tok = ti;
+            break;
+        }
+        ldns_rdf_type ft = ldns_rr_descriptor_field_type(d, fi);
+        unsigned start = ti;
+        zl_buf_reset(&b);
+        if ((takes_rest(ft) && fi == max - 1) || ft == LDNS_RDF_TYPE_LOC) {
+            for (; ti < n; ti++) {
+                if (b.len && !joins_tight(ft))
+                    zl_buf_addc(&b, ' ');
+                copy_inner(&b, &toks[ti]);
+            }
+        } else if (ft == LDNS_RDF_TYPE_HIP) {
+            for (unsigned k = 0; k < 3 && ti < n; k++, ti++) {
+                if (b.len)
+                    zl_buf_addc(&b, ' ');
+                copy_inner(&b, &toks[ti]);
+            }
+        } else {
+            copy_inner(&b, &toks[ti]);
+            ti++;
+        }
+        char *msg = fn(ctx, ft, zl_buf_str(&b), start, &toks[start]);
+        if (msg) {
+            r.message = msg;
+            r.tok = start;
+            break;
+        }
+        fi++;
+    }
+    if (!r.message && fi < min) {
+        char tn[32];
+        r.message = zl_xasprintf("%s needs %zu rdata field%s, found %zu",
+                                 zl_type_name(type, tn, sizeof tn), min, min == 1 ? "" : "s",
+                                 fi);
+        r.tok = n ? n - 1 : 0;
+    }
+    zl_buf_free(&b);
+    return r;
+}
+
+static bool is_generic(const zl_tok *toks, unsigned n)
+{
+    return n > 0 && !toks[0].quoted && toks[0].len == 2 && memcmp(toks[0].p, "\\#", 2) == 0;
+}
+
+/* Types ldns knows by name but whose rdata it cannot read from text. */
+static bool needs_generic(uint16_t type)
+{
+    const ldns_rr_descriptor *d = ldns_rr_descript(type);
+    return (!d || ldns_rr_descriptor_field_type(d, 0) == LDNS_RDF_TYPE_UNKNOWN) &&
+           type != LDNS_RR_TYPE_A6;
+}
+
+static char *check_field(void *ctx, ldns_rdf_type ft, const char *text, unsigned tok,
+                         const zl_tok *t)
+{
+    (void)ctx;
+    (void)tok;
+    if (ft == LDNS_RDF_TYPE_STR && zl_charstr_len(t) > 255)
+        return NULL; /* txt-string-too-long reports it */
+    return convert(ft, text);
+}
+
+zl_rdata_result zl_rdata_check(uint16_t type, const zl_tok *toks, unsigned n)
+{
+    if (is_generic(toks, n))
+        return check_generic(type, toks, n);
+    zl_rdata_result r = {0};
+    if (needs_generic(type)) {
+        char tn[32];
+        r.message = zl_xasprintf("%s rdata can only be written in RFC 3597 form: \\# LENGTH HEX",
+                                 zl_type_name(type, tn, sizeof tn));
+        return r;
+    }
+    if (type == LDNS_RR_TYPE_A6 || type == LDNS_RR_TYPE_NXT)
+        return r; /* presentation forms ldns cannot read; accepted as written */
+    return walk_fields(type, toks, n, check_field, NULL);
+}
+
+typedef struct canon_ctx {
+    const zl_names *names;
+    zl_name_id origin;
+    zl_buf *out;
+} canon_ctx;
+
+static char *canon_field(void *vctx, ldns_rdf_type ft, const char *text, unsigned tok,
+                         const zl_tok *t)
+{
+    (void)tok;
+    canon_ctx *c = vctx;
+    if (ft == LDNS_RDF_TYPE_DNAME) {
+        zl_name_id id = zl_rdata_name_lookup(c->names, c->origin, t, NULL);
+        if (id == ZL_NAME_NONE)
+            return zl_xstrdup("bad name");
+        uint8_t wire[256];
+        size_t len = zl_names_wire(c->names, id, wire);
+        zl_buf_add(c->out, wire, len);
+        return NULL;
+    }
+    if (ft == LDNS_RDF_TYPE_STR && zl_charstr_len(t) > 255) {
+        zl_tok_decode(t, c->out); /* too long for ldns; its octets still identify it */
+        return NULL;
+    }
+    ldns_status st;
+    ldns_rdf *rdf = make_rdf(ft, text, &st);
+    if (!rdf)
+        return zl_xstrdup("bad field");
+    zl_buf_add(c->out, ldns_rdf_data(rdf), ldns_rdf_size(rdf));
+    ldns_rdf_deep_free(rdf);
+    return NULL;
+}
+
+bool zl_rdata_canonical(const zl_names *names, zl_name_id origin, uint16_t type,
+                        const zl_tok *toks, unsigned n, zl_buf *out)
+{
+    if (is_generic(toks, n)) {
+        for (unsigned i = 2; i < n; i++)
+            zl_buf_add(out, toks[i].p, toks[i].len);
+        return true;
+    }
+    if (needs_generic(type) || type == LDNS_RR_TYPE_A6 || type == LDNS_RR_TYPE_NXT) {
+        for (unsigned i = 0; i < n; i++)
+            zl_buf_add(out, toks[i].p, toks[i].len + 1);
+        return true;
+    }
+    canon_ctx c = {names, origin, out};
+    zl_rdata_result r = walk_fields(type, toks, n, canon_field, &c);
+    free(r.message);
+    return r.message == NULL;
+}
+
+/* The ldns field type of a field, LDNS_RDF_TYPE_NONE past the last one
+ * (ldns asserts on such an index). */
+static ldns_rdf_type field_type(uint16_t type, unsigned field)
+{
+    const ldns_rr_descriptor *d = ldns_rr_descript(type);
+    if (!d || (field >= ldns_rr_descriptor_maximum(d) && d->_variable == LDNS_RDF_TYPE_NONE))
+        return LDNS_RDF_TYPE_NONE;
+    return ldns_rr_descriptor_field_type(d, field);
+}
+
+enum { HAS_NAMES = 1, HAS_STRINGS = 2 };
+static uint8_t type_flags[65536];
+static pthread_once_t type_flags_once = PTHREAD_ONCE_INIT;
+
+static void build_type_flags(void)
+{
+    for (unsigned t = 0; t < 65536; t++) {
+        const ldns_rr_descriptor *d = ldns_rr_descript((uint16_t)t);
+        if (!d)
+            continue;
+        size_t max = ldns_rr_descriptor_maximum(d);
+        for (size_t f = 0; f < max && f < 16; f++) {
+            ldns_rdf_type ft = ldns_rr_descriptor_field_type(d, f);
+            if (ft == LDNS_RDF_TYPE_DNAME)
+                type_flags[t] |= HAS_NAMES;
+            if (ft == LDNS_RDF_TYPE_STR)
+                type_flags[t] |= HAS_STRINGS;
+        }
+    }
+}
+
+bool zl_type_has_names(uint16_t type)
+{
+    pthread_once(&type_flags_once, build_type_flags);
+    return type_flags[type] & HAS_NAMES;
+}
+
+bool zl_type_has_strings(uint16_t type)
+{
+    pthread_once(&type_flags_once, build_type_flags);
+    return type_flags[type] & HAS_STRINGS;
+}
+
+bool zl_rdata_field_is_name(uint16_t type, unsigned field)
+{
+    return field_type(type, field) == LDNS_RDF_TYPE_DNAME;
+}
+
+bool zl_rdata_field_is_string(uint16_t type, unsigned field)
+{
+    return field_type(type, field) == LDNS_RDF_TYPE_STR;
+}
+
+static zl_name_id rdata_name(zl_names *add_to, const zl_names *names, zl_name_id origin,
+                             const zl_tok *t, bool *absolute)
+{
+    size_t len;
+    const char *text = zl_tok_inner(t, &len);
+    zl_name_read n = zl_name_from_text(add_to, names, origin, text, len);
+    if (absolute)
+        *absolute = n.absolute;
+    return n.id;
+}
+
+zl_name_id zl_rdata_name(zl_names *names, zl_name_id origin, const zl_tok *t, bool *absolute)
+{
+    return rdata_name(names, names, origin, t, absolute);
+}
+
+zl_name_id zl_rdata_name_lookup(const zl_names *names, zl_name_id origin, const zl_tok *t,
+                                bool *absolute)
+{
+    return rdata_name(NULL, names, origin, t, absolute);
+}
+
+bool zl_parse_ttl(const char *s, size_t len, uint32_t *out, const char **why)
+{
+    char buf[32];
+    if (len == 0 || len >= sizeof buf || s[0] < '0' || s[0] > '9') {
+        *why = "not a TTL (seconds, or units s m h d w as in 1h30m)";
+        return false;
+    }
+    memcpy(buf, s, len);
+    buf[len] = '\0';
+    /* ldns reads the value; this pass only bounds it, as ldns wraps silently. */
+    uint64_t total = 0, num = 0;
+    for (size_t i = 0; i < len; i++) {
+        int c = zl_ascii_lower((unsigned char)buf[i]);
+        uint64_t unit = c == 's' ? 1 : c == 'm' ? 60 : c == 'h' ? 3600 : c == 'd' ? 86400
+                      : c == 'w' ? 604800 : 0;
+        if (c >= '0' && c <= '9')
+            num = num * 10 + (uint64_t)(c - '0');
+        else if (unit)
+            total += num * unit, num = 0;
+        else
+            break; /* ldns rejects it below */
+        if (num > 0xFFFFFFFFull || total > 0xFFFFFFFFull)
+            break;
+    }
+    total += num;
+    const char *end = NULL;
+    uint32_t value = ldns_str2period(buf, &end);
+    if (!end || *end) {
+        *why = "not a TTL (seconds, or units s m h d w as in 1h30m)";
+        return false;
+    }
+    if (total > 0x7FFFFFFFull) {
+        *why = "TTL larger than 2147483647 (RFC 2181 section 8)";
+        return false;
+    }
+    *out = value;
+    return true;
+}

@@ -1,0 +1,86 @@
+#include "parser/master/rrtype.h"
+
+#include <ldns/ldns.h>
+#include <pthread.h>
+#include <string.h>
+
+#include "lint/util/util.h"
+
+#define SLOTS 1024 /* power of two, well above the number of mnemonics */
+
+typedef struct entry {
+    char name[16];
+    uint16_t type;
+} entry;
+
+static entry table[SLOTS];
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+
+static unsigned hash_upper(const char *s, size_t n)
+{
+    unsigned h = 2166136261u;
+    for (size_t i = 0; i < n; i++) {
+        int c = (unsigned char)s[i];
+        if (c >= 'a' && c <= 'z')
+            c -= 32;
+        h = (h ^ (unsigned)c) * 16777619u;
+    }
+    return h & (SLOTS - 1);
+}
+
+static void build(void)
+{
+    for (unsigned t = 1; t <= 65535; t++) {
+        const ldns_rr_descriptor *d = ldns_rr_descript((uint16_t)t);
+        if (!d || !d->_name || strncmp(d->_name, "TYPE", 4) == 0)
+            continue;
+        size_t n = strlen(d->_name);
+        if (n >= sizeof table[0].name)
+            continue;
+        unsigned h = hash_upper(d->_name, n);
+        while (table[h].type)
+            h = (h + 1) & (SLOTS - 1);
+        memcpy(table[h].name, d->_name, n + 1);
+        table[h].type = (uint16_t)t;
+    }
+}
+
+uint16_t zl_rrtype_lookup(const char *text, size_t len)
+{
+    pthread_once(&once, build);
+    if (len > 0 && len < sizeof table[0].name) {
+        for (unsigned h = hash_upper(text, len); table[h].type; h = (h + 1) & (SLOTS - 1))
+            if (zl_ascii_ieq(text, len, table[h].name))
+                return table[h].type;
+    }
+    if (len > 4 && len < 10 && zl_has_prefix_ci(text, len, "TYPE")) {
+        char buf[16];
+        memcpy(buf, text, len);
+        buf[len] = '\0';
+        for (size_t i = 4; i < len; i++)
+            if (buf[i] < '0' || buf[i] > '9')
+                return 0;
+        /* ldns defines what TYPEnnn means, including its range. */
+        ldns_rr_type t = ldns_get_rr_type_by_name(buf);
+        return t <= 65535 ? (uint16_t)t : 0;
+    }
+    return 0;
+}
+
+uint16_t zl_rrclass_lookup(const char *text, size_t len)
+{
+    if (zl_ascii_ieq(text, len, "IN"))
+        return LDNS_RR_CLASS_IN;
+    /* Zone data knows two-letter classes (CH, HS) and CLASSnnn; asking ldns
+     * about every type token that follows a record's owner would be slow. */
+    if (len != 2 && !(len > 5 && len <= 10 && zl_has_prefix_ci(text, len, "CLASS")))
+        return 0;
+    char buf[16];
+    memcpy(buf, text, len);
+    buf[len] = '\0';
+    ldns_rr_class c = ldns_get_rr_class_by_name(buf);
+    /* NONE and ANY belong to queries and updates, never to zone data. */
+    if (c == LDNS_RR_CLASS_NONE || c == LDNS_RR_CLASS_ANY || c > 65535)
+        return 0;
+    return (uint16_t)c;
+}

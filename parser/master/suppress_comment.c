@@ -1,0 +1,57 @@
+#include "parser/master/suppress_comment.h"
+
+#include <string.h>
+
+#include "lint/util/util.h"
+
+static const char *find(const char *p, size_t n, const char *needle)
+{
+    size_t k = strlen(needle);
+    for (size_t i = 0; i + k <= n; i++)
+        if (memcmp(p + i, needle, k) == 0)
+            return p + i;
+    return NULL;
+}
+
+void zl_suppress_comment(zl_source *s, uint32_t off, uint32_t len)
+{
+    const char *p = s->text + off;
+    static const char line_kw[] = "zonelint-disable-line";
+    static const char next_kw[] = "zonelint-disable-next-line";
+    const char *at = find(p, len, "zonelint-disable-");
+    if (!at)
+        return;
+    const char *end = p + len;
+    size_t skip;
+    bool next;
+    if ((size_t)(end - at) >= sizeof next_kw - 1 && memcmp(at, next_kw, sizeof next_kw - 1) == 0) {
+        skip = sizeof next_kw - 1;
+        next = true;
+    } else if ((size_t)(end - at) >= sizeof line_kw - 1 &&
+               memcmp(at, line_kw, sizeof line_kw - 1) == 0) {
+        skip = sizeof line_kw - 1;
+        next = false;
+    } else {
+        return;
+    }
+    const char *q = at + skip;
+    while (q < end && (*q == ' ' || *q == '\t'))
+        q++;
+    const char *rules = q;
+    /* RULE, RULE: a space may follow a comma. */
+    while (q < end && *q != ' ' && *q != '\t' && *q != '\r') {
+        if (*q == ',')
+            while (q + 1 < end && (q[1] == ' ' || q[1] == '\t'))
+                q++;
+        q++;
+    }
+    uint32_t line, col;
+    zl_source_position(s, (uint32_t)(rules - s->text), &line, &col);
+    ZL_GROW(s->supp, s->supp_cap, s->nsupp + 1);
+    zl_buf b = {0};
+    for (const char *c = rules; c < q; c++)
+        if (*c != ' ' && *c != '\t')
+            zl_buf_addc(&b, *c);
+    s->supp[s->nsupp++] = (zl_suppression){
+        .line = next ? line + 1 : line, .at_line = line, .col = col, .rules = zl_buf_take(&b)};
+}

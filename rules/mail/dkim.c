@@ -1,0 +1,225 @@
+/* dkim-key-syntax: DKIM key records (RFC 6376 section 3.6.1) at
+ * SELECTOR._domainkey.DOMAIN: the tag list, the p= key's base64 and size. */
+#include "rules/mail/dkim.h"
+
+#include <ldns/ldns.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lint/engine/lint.h"
+#include "rules/rules.h"
+#include "rules/ses/shape.h"
+#include "rules/mail/taglist.h"
+#include "rules/values/txt.h"
+
+const zl_rule zl_rule_dkim_key_syntax = {
+    .id = "dkim-key-syntax",
+    .severity = ZL_SEV_ERROR,
+    .summary = "a DKIM key record that receivers cannot use",
+    .explanation =
+        "A DKIM key record is a tag list (v=DKIM1; k=rsa; p=BASE64) at "
+        "SELECTOR._domainkey.DOMAIN. Receivers that fetch it to verify a signature give up "
+        "when the tags are malformed or repeated, v= is not first or not DKIM1, p= is "
+        "missing, the key is not valid base64 (a character lost or added in copying, a "
+        "quote in the middle), or the key is of an unusable size: RSA keys under 1024 bits "
+        "are refused (RFC 8301) and over 4096 bits need not be accepted. An empty p= is "
+        "a deliberately revoked key and is accepted. A key split over several TXT records "
+        "(instead of several strings of one record) is reported once: receivers get the "
+        "parts as separate records and can use none of them.",
+    .hint = "publish the key as its provider gives it: v=DKIM1; k=rsa; p=BASE64, one record",
+};
+
+/* A DER length at p; returns the header size, or 0 when malformed. */
+static size_t der_len(const uint8_t *p, size_t n, size_t *len)
+{
+    if (n < 2)
+        return 0;
+    if (p[1] < 0x80) {
+        *len = p[1];
+        return 2;
+    }
+    size_t k = p[1] & 0x7F;
+    if (k == 0 || k > 4 || n < 2 + k)
+        return 0;
+    size_t v = 0;
+    for (size_t i = 0; i < k; i++)
+        v = (v << 8) | p[2 + i];
+    *len = v;
+    return 2 + k;
+}
+
+/* Enter a DER element of the given tag: *p, *n become its contents. */
+static bool der_enter(const uint8_t **p, size_t *n, uint8_t tag, const uint8_t **rest,
+                      size_t *restn)
+{
+    size_t len, h;
+    if (*n < 2 || (*p)[0] != tag || !(h = der_len(*p, *n, &len)) || h + len > *n)
+        return false;
+    if (rest) {
+        *rest = *p + h + len;
+        *restn = *n - h - len;
+    }
+    *p += h;
+    *n = len;
+    return true;
+}
+
+/* Bits of the RSA modulus in a SubjectPublicKeyInfo or RSAPublicKey. */
+static unsigned rsa_bits(const uint8_t *p, size_t n)
+{
+    const uint8_t *q = p;
+    size_t m = n;
+    if (!der_enter(&q, &m, 0x30, NULL, NULL))
+        return 0;
+    if (m > 0 && q[0] == 0x30) { /* SubjectPublicKeyInfo: skip the algorithm */
+        const uint8_t *rest;
+        size_t restn;
+        const uint8_t *alg = q;
+        size_t algn = m;
+        if (!der_enter(&alg, &algn, 0x30, &rest, &restn))
+            return 0;
+        q = rest;
+        m = restn;
+        if (!der_enter(&q, &m, 0x03, NULL, NULL) || m < 1)
+            return 0;
+        q++, m--; /* unused-bits octet */
+        if (!der_enter(&q, &m, 0x30, NULL, NULL))
+            return 0;
+    }
+    if (!der_enter(&q, &m, 0x02, NULL, NULL))
+        return 0;
+    while (m > 0 && q[0] == 0)
+        q++, m--;
+    if (m == 0)
+        return 0;
+    unsigned bits = (unsigned)m * 8;
+    for (uint8_t top = q[0]; !(top & 0x80); top <<= 1)
+        bits--;
+    return bits;
+}
+
+char *zl_dkim_key_problem(const char *v, size_t n)
+{
+    zl_taglist tl;
+    zl_taglist_parse(v, n, &tl);
+    char *msg = NULL;
+    const zl_tag *t;
+    if (tl.error) {
+        msg = zl_xasprintf("bad tag list: %s", tl.error);
+    } else if (tl.n && (t = zl_taglist_get(&tl, "v")) != NULL &&
+               (t != &tl.tags[0] || !zl_tag_value_is(t, "DKIM1"))) {
+        msg = zl_xstrdup(t != &tl.tags[0] ? "v= must be the first tag"
+                                          : "v= must be DKIM1 exactly");
+    } else if ((t = zl_taglist_get(&tl, "p")) == NULL) {
+        msg = zl_xstrdup("no p= tag: the record holds no key");
+    } else if (t->value_len > 0) {
+        const zl_tag *k = zl_taglist_get(&tl, "k");
+        bool ed = k && zl_tag_value_is(k, "ed25519");
+        zl_buf b64 = {0};
+        for (size_t i = 0; i < t->value_len; i++)
+            if (t->value[i] != ' ' && t->value[i] != '\t')
+                zl_buf_addc(&b64, t->value[i]);
+        ldns_rdf *key = NULL;
+        bool decoded = b64.len % 4 == 0 &&
+                       ldns_str2rdf_b64(&key, zl_buf_str(&b64)) == LDNS_STATUS_OK && key;
+        size_t got = decoded ? ldns_rdf_size(key) : 0;
+        unsigned bits = decoded && !ed ? rsa_bits(ldns_rdf_data(key), got) : 0;
+        if (k && !ed && !zl_tag_value_is(k, "rsa"))
+            msg = zl_xasprintf("unknown key type k=%.*s: receivers know rsa and ed25519",
+                               (int)k->value_len, k->value);
+        else if (!decoded)
+            msg = zl_xstrdup("p= is not valid base64 (a character lost, added or changed)");
+        else if (ed && got != 32)
+            msg = zl_xasprintf("p= holds %zu octets; an ed25519 key is 32", got);
+        else if (!ed && bits == 0)
+            msg = zl_xstrdup("p= is not an RSA public key");
+        else if (!ed && bits < 1024)
+            msg = zl_xasprintf("RSA key of %u bits: receivers refuse keys under 1024 bits "
+                               "(RFC 8301)",
+                               bits);
+        else if (!ed && bits > 4096)
+            msg = zl_xasprintf("RSA key of %u bits: receivers need not accept keys over 4096 "
+                               "bits (RFC 8301)",
+                               bits);
+        ldns_rdf_deep_free(key);
+        zl_buf_free(&b64);
+    }
+    zl_taglist_free(&tl);
+    return msg;
+}
+
+bool zl_dkim_owner(const zl_zoneset *zs, zl_name_id owner)
+{
+    if (owner == ZL_NAME_NONE || owner == ZL_NAME_ROOT)
+        return false;
+    /* Selectors are host-name labels; _adsp and the like are other records. */
+    size_t len;
+    const uint8_t *sel = zl_names_label(&zs->names, owner, &len);
+    return sel[0] != '_' &&
+           zl_owner_label_is(zs, zl_names_parent(&zs->names, owner), "_domainkey");
+}
+
+/* TXT records at r's owner that together hold a usable key: one key split
+ * over several records. Reported once, at the second part; true for every
+ * part, so that none is reported as a key of its own. */
+static bool split_key(zl_lint *l, size_t k, const zl_zone *z, const zl_record *r)
+{
+    const zl_index *ix = zl_lint_index(l, k);
+    size_t b, e, parts = 0;
+    const zl_record *second = NULL;
+    zl_index_owner_range(ix, z, r->owner, &b, &e);
+    zl_buf joined = {0};
+    for (size_t i = b; i < e; i++) {
+        const zl_record *p = &z->recs[ix->order[i]];
+        if (p->type != LDNS_RR_TYPE_TXT || (p->flags & (ZL_REC_BAD_RDATA | ZL_REC_GENERIC)))
+            continue;
+        if (parts++ == 1)
+            second = p;
+        zl_txt_value(l->zs, z, p, &joined); /* in file order within the owner */
+    }
+    char *problem = parts > 1 ? zl_dkim_key_problem(zl_buf_str(&joined), joined.len) : NULL;
+    bool split = parts > 1 && !problem;
+    if (split && r == second) {
+        zl_buf hint = {0};
+        zl_buf_adds(&hint, "put the parts in one TXT record, as strings: ");
+        zl_txt_split(joined.data, joined.len, &hint);
+        zl_report_tok(l, &zl_rule_dkim_key_syntax, z, r, zl_record_i_type(r), zl_buf_take(&hint),
+                      "the key is split over %zu TXT records: receivers get them as separate "
+                      "records and can use none of them",
+                      parts);
+    }
+    free(problem);
+    zl_buf_free(&joined);
+    return split;
+}
+
+static void run(zl_lint *l)
+{
+    zl_buf v = {0};
+    for (size_t k = 0; k < l->zs->nzones; k++) {
+        const zl_zone *z = l->zs->zones[k];
+        for (size_t i = 0; i < z->nrecs; i++) {
+            const zl_record *r = &z->recs[i];
+            if (r->type != LDNS_RR_TYPE_TXT || (r->flags & (ZL_REC_BAD_RDATA | ZL_REC_GENERIC)))
+                continue;
+            zl_buf_reset(&v);
+            zl_txt_value(l->zs, z, r, &v);
+            if (!zl_dkim_owner(l->zs, r->owner) && !zl_has_prefix_ci(v.data, v.len, "v=DKIM1"))
+                continue;
+            zl_ses_shape easy;
+            if (zl_ses_dkim_target(v.data, v.len, &easy))
+                continue; /* an Easy DKIM CNAME written as TXT: the SES rules say so */
+            if (zl_txt_has_value_problem(l->zs, z, r) || split_key(l, k, z, r))
+                continue;
+            char *msg = zl_dkim_key_problem(v.data, v.len);
+            if (msg) {
+                zl_report_tok(l, &zl_rule_dkim_key_syntax, z, r, zl_record_rd(r), NULL, "%s", msg);
+                free(msg);
+            }
+        }
+    }
+    zl_buf_free(&v);
+}
+
+static const zl_rule *const rules[] = {&zl_rule_dkim_key_syntax, NULL};
+const zl_check zl_check_dkim = {.family = "dkim", .run = run, .rules = rules};

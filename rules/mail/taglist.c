@@ -1,0 +1,97 @@
+#include "rules/mail/taglist.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "lint/util/util.h"
+
+static bool wsp(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+static bool alpha(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+static void set_error(zl_taglist *t, const char *msg, size_t off)
+{
+    if (!t->error) {
+        t->error = msg;
+        t->error_off = off;
+    }
+}
+
+void zl_taglist_parse(const char *text, size_t len, zl_taglist *out)
+{
+    memset(out, 0, sizeof *out);
+    size_t i = 0;
+    while (i < len) {
+        size_t start = i;
+        while (i < len && text[i] != ';')
+            i++;
+        size_t end = i;
+        i++; /* past ';' */
+        size_t a = start;
+        while (a < end && wsp(text[a]))
+            a++;
+        size_t b = end;
+        while (b > a && wsp(text[b - 1]))
+            b--;
+        if (a == b) {
+            /* An empty spec is allowed only as the trailing ';'. */
+            if (end < len)
+                set_error(out, "an empty tag between two ';'", start);
+            continue;
+        }
+        const char *eq = memchr(text + a, '=', b - a);
+        if (!eq) {
+            set_error(out, "a tag without '='", a);
+            continue;
+        }
+        size_t ne = (size_t)(eq - text);
+        while (ne > a && wsp(text[ne - 1]))
+            ne--;
+        bool name_ok = ne > a && alpha(text[a]);
+        for (size_t k = a + 1; name_ok && k < ne; k++)
+            name_ok = alpha(text[k]) || (text[k] >= '0' && text[k] <= '9') || text[k] == '_';
+        if (!name_ok) {
+            set_error(out, "a tag name that is not letters, digits and '_'", a);
+            continue;
+        }
+        size_t vs = (size_t)(eq - text) + 1;
+        while (vs < b && wsp(text[vs]))
+            vs++;
+        for (size_t k = 0; k < out->n; k++)
+            if (out->tags[k].name_len == ne - a &&
+                memcmp(out->tags[k].name, text + a, ne - a) == 0)
+                set_error(out, "a tag that appears twice", a);
+        ZL_GROW(out->tags, out->cap, out->n + 1);
+        out->tags[out->n++] = (zl_tag){.name = text + a,
+                                       .name_len = ne - a,
+                                       .value = text + vs,
+                                       .value_len = b - vs,
+                                       .off = a};
+    }
+}
+
+void zl_taglist_free(zl_taglist *t)
+{
+    free(t->tags);
+    memset(t, 0, sizeof *t);
+}
+
+const zl_tag *zl_taglist_get(const zl_taglist *t, const char *name)
+{
+    size_t n = strlen(name);
+    for (size_t i = 0; i < t->n; i++)
+        if (t->tags[i].name_len == n && memcmp(t->tags[i].name, name, n) == 0)
+            return &t->tags[i];
+    return NULL;
+}
+
+bool zl_tag_value_is(const zl_tag *t, const char *value)
+{
+    return t->value_len == strlen(value) && memcmp(t->value, value, t->value_len) == 0;
+}

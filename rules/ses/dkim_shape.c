@@ -1,0 +1,160 @@
+/* ses-dkim-incomplete, without SES's data: Easy DKIM CNAMEs come in sets of
+ * three per identity, carry one token in name and target, and the tokens
+ * look like those SES issues. All warnings: the shape is observed, not
+ * documented. A record whose name lost its final dot still counts for the
+ * identity it was meant for: its name is missing-trailing-dot's finding. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rules/names/names.h"
+#include "rules/rules.h"
+#include "rules/ses/diff.h"
+#include "rules/ses/dkim.h"
+#include "rules/ses/place.h"
+#include "rules/ses/shape.h"
+#include "rules/values/txt.h"
+
+/* The DKIM CNAMEs of one identity in one zone. */
+typedef struct group {
+    const zl_zone *z;
+    char *identity;
+    char **tokens; /* distinct name tokens */
+    size_t n;
+    const zl_record *last;
+} group;
+
+/* The identity the record was meant for: the owner as written when its
+ * final dot was forgotten, without the repeated apex when that was doubled. */
+static char *meant_identity(zl_lint *l, const zl_zone *z, const zl_record *r)
+{
+    zl_buf o = {0};
+    zl_name_fault f = zl_owner_fault(l->zs, z, r);
+    if (f == ZL_FAULT_NO_FINAL_DOT) {
+        zl_tok t = zl_record_tok(l->zs, z, r, 0);
+        zl_tok_decode(&t, &o);
+    } else {
+        zl_names_format(&l->zs->names, r->owner, &o);
+        if (f == ZL_FAULT_APEX_TWICE) {
+            zl_buf a = {0};
+            zl_names_format(&l->zs->names, z->apex, &a);
+            o.len -= a.len;
+            o.data[o.len] = '\0';
+            zl_buf_free(&a);
+        }
+    }
+    const char *s = zl_buf_str(&o);
+    const char *dk = strstr(s, "._domainkey.");
+    char *id = zl_xstrdup(dk ? dk + strlen("._domainkey.") : s);
+    for (char *p = id; *p; p++)
+        *p = (char)zl_ascii_lower(*p);
+    size_t n = strlen(id);
+    if (n > 1 && id[n - 1] == '.')
+        id[n - 1] = '\0';
+    zl_buf_free(&o);
+    return id;
+}
+
+static void count(group **gs, size_t *ngs, const zl_zone *z, char *identity, const char *token,
+                  const zl_record *r)
+{
+    group *g = NULL;
+    for (size_t i = 0; i < *ngs && !g; i++)
+        if ((*gs)[i].z == z && strcmp((*gs)[i].identity, identity) == 0)
+            g = &(*gs)[i];
+    if (!g) {
+        *gs = zl_xrealloc(*gs, (*ngs + 1) * sizeof **gs);
+        g = &(*gs)[(*ngs)++];
+        *g = (group){.z = z, .identity = identity};
+    } else {
+        free(identity);
+    }
+    g->last = r;
+    for (size_t i = 0; i < g->n; i++)
+        if (strcmp(g->tokens[i], token) == 0)
+            return;
+    g->tokens = zl_xrealloc(g->tokens, (g->n + 1) * sizeof *g->tokens);
+    g->tokens[g->n++] = zl_xstrdup(token);
+}
+
+/* Name token and target token of one record, and their shape. */
+static void check_record(zl_lint *l, const zl_zone *z, const zl_record *r, const zl_ses_shape *s)
+{
+    size_t n = strlen(s->token);
+    if (!zl_ascii_ieq(s->target_token, strlen(s->target_token), s->token)) {
+        zl_buf why = {0};
+        if (!zl_ses_diff(s->target_token, strlen(s->target_token), s->token, n, false, &why))
+            zl_buf_adds(&why, "they are different tokens");
+        zl_report_tok(l, &zl_rule_ses_dkim_incomplete, z, r, zl_record_rd(r),
+                      zl_xstrdup("write the token SES issued in both the name and the target"),
+                      "the target's token %s differs from the name's token %s: %s",
+                      s->target_token, s->token, zl_buf_str(&why));
+        zl_buf_free(&why);
+        return;
+    }
+    char buf[160];
+    const char *problem = zl_ses_token_shape(s->token, n, buf, sizeof buf);
+    if (problem)
+        zl_report_tok(l, &zl_rule_ses_dkim_incomplete, z, r,
+                      zl_ses_owner_tok(r), NULL,
+                      "the DKIM token %s does not look like one SES issued: %s", s->token,
+                      problem);
+}
+
+/* TOKEN._domainkey TXT "TOKEN.dkim.amazonses.com": the CNAME typed as TXT.
+ * Reported, and counted for its identity like the CNAME it stands for. */
+static bool easy_as_txt(zl_lint *l, const zl_zone *z, const zl_record *r, zl_ses_shape *s)
+{
+    if (!zl_is_txt_type(r->type) || r->owner == ZL_NAME_ROOT ||
+        !zl_owner_label_is(l->zs, zl_names_parent(&l->zs->names, r->owner), "_domainkey"))
+        return false;
+    zl_buf v = {0};
+    zl_txt_value(l->zs, z, r, &v);
+    bool easy = zl_ses_dkim_target(zl_buf_str(&v), v.len, s);
+    zl_buf_free(&v);
+    if (!easy)
+        return false;
+    size_t len;
+    const uint8_t *label = zl_names_label(&l->zs->names, r->owner, &len);
+    snprintf(s->token, sizeof s->token, "%.*s", (int)len, (const char *)label);
+    zl_report_tok(l, &zl_rule_ses_dkim_incomplete, z, r, zl_record_i_type(r),
+                  zl_xstrdup("make it a CNAME record, with the same target"),
+                  "an Easy DKIM record written as TXT: SES resolves a CNAME here");
+    return true;
+}
+
+void zl_ses_check_dkim_shape(zl_lint *l)
+{
+    group *gs = NULL;
+    size_t ngs = 0;
+    for (size_t k = 0; k < l->zs->nzones; k++) {
+        const zl_zone *z = l->zs->zones[k];
+        for (size_t i = 0; i < z->nrecs; i++) {
+            const zl_record *r = &z->recs[i];
+            zl_ses_shape s;
+            if (easy_as_txt(l, z, r, &s)) {
+                count(&gs, &ngs, z, meant_identity(l, z, r), s.token, r);
+                continue;
+            }
+            if (!zl_ses_classify(l->zs, z, r, &s) || s.kind != ZL_SES_DKIM ||
+                zl_ses_value_reported(l, z, r))
+                continue;
+            check_record(l, z, r, &s);
+            count(&gs, &ngs, z, meant_identity(l, z, r), s.token, r);
+        }
+    }
+    for (size_t i = 0; i < ngs; i++) {
+        group *g = &gs[i];
+        if (g->n % 3 != 0)
+            zl_report_tok(l, &zl_rule_ses_dkim_incomplete, g->z, g->last,
+                          zl_ses_owner_tok(g->last), NULL,
+                          "%s has %zu Easy DKIM CNAME%s in this zone: SES issues them in sets "
+                          "of three per region and account",
+                          g->identity, g->n, g->n == 1 ? "" : "s");
+        for (size_t t = 0; t < g->n; t++)
+            free(g->tokens[t]);
+        free(g->tokens);
+        free(g->identity);
+    }
+    free(gs);
+}

@@ -1,0 +1,280 @@
+/* ses-mail-from: a custom MAIL FROM domain needs exactly one MX, 10
+ * feedback-smtp.REGION.amazonses.com. in the identity's region, and an SPF
+ * record that includes amazonses.com; it lies below the identity and
+ * receives no mail. With SES's data every MAIL FROM domain SES was given is
+ * checked; without, every name with an MX to feedback-smtp. */
+#include <ldns/ldns.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "rules/rules.h"
+#include "rules/ses/place.h"
+#include "rules/ses/shape.h"
+#include "rules/values/txt.h"
+
+const zl_rule zl_rule_ses_mail_from = {
+    .id = "ses-mail-from",
+    .severity = ZL_SEV_ERROR,
+    .summary = "a custom MAIL FROM domain without SES's MX and SPF records, or misused",
+    .explanation =
+        "A custom MAIL FROM domain (the domain of the bounce address, mail.example.com say) "
+        "needs exactly one MX record, 10 feedback-smtp.REGION.amazonses.com., naming the "
+        "region the identity sends from, and an SPF record that includes amazonses.com "
+        "(v=spf1 include:amazonses.com ~all). It must be a subdomain of the identity, and "
+        "must not receive mail: another MX there makes SES's check fail and sends the "
+        "domain's mail astray. zonelint reports a missing or wrong MX (another host, "
+        "another region, another priority), a second MX, a missing SPF record or one "
+        "without include:amazonses.com, and a MAIL FROM domain that is not below its "
+        "identity. With SES's data (--expect) it checks the MAIL FROM domains SES was "
+        "given, in their regions; without, every name with an MX to feedback-smtp.",
+    .hint = "publish at the MAIL FROM domain: MX 10 feedback-smtp.REGION.amazonses.com. and "
+            "TXT \"v=spf1 include:amazonses.com ~all\"",
+};
+
+/* One MAIL FROM domain and what SES wants there. */
+typedef struct mf_want {
+    zl_ses_place place;      /* identity NULL without SES's data */
+    const char *regions[16]; /* the regions of the identities that use it; none: any */
+    size_t nregions;
+    char host[96];           /* SES's feedback host, for hints */
+    char mx_line[512], spf_line[400];
+} mf_want;
+
+static bool region_ok(const mf_want *w, const char *region)
+{
+    for (size_t i = 0; i < w->nregions; i++)
+        if (strcmp(w->regions[i], region) == 0)
+            return true;
+    return w->nregions == 0;
+}
+
+static void set_lines(mf_want *w, const char *region)
+{
+    snprintf(w->host, sizeof w->host, "feedback-smtp.%s.amazonses.com", region);
+    snprintf(w->mx_line, sizeof w->mx_line, "%s. MX 10 %s.", w->place.name, w->host);
+    snprintf(w->spf_line, sizeof w->spf_line, "%s. TXT \"v=spf1 include:amazonses.com ~all\"",
+             w->place.name);
+}
+
+/* include:amazonses.com as a term of an SPF record (qualifier + or none). */
+static bool includes_amazonses(const char *v)
+{
+    for (const char *p = v; *p;) {
+        while (*p == ' ')
+            p++;
+        size_t n = strcspn(p, " ");
+        const char *t = *p == '+' ? p + 1 : p;
+        if (zl_ascii_ieq(t, n - (size_t)(t - p), "include:amazonses.com"))
+            return true;
+        p += n;
+    }
+    return false;
+}
+
+static void report(zl_lint *l, const zl_zone *z, const zl_record *r, unsigned tok, char *hint,
+                   char *message)
+{
+    zl_report_tok(l, &zl_rule_ses_mail_from, z, r, tok, hint, "%s", message);
+    free(message);
+}
+
+/* SES's MX at the name: one, in the identity's region, priority 10. */
+static void check_ses_mx(zl_lint *l, const zl_zone *z, const zl_record *r, const mf_want *w,
+                         const zl_ses_shape *s, bool first)
+{
+    zl_tok prio = zl_record_rdata(l->zs, z, r, 0);
+    if (!first)
+        report(l, z, r, zl_record_i_type(r),
+               zl_xstrdup("keep one MX: SES's, in the region the identity sends from"),
+               zl_xasprintf("a second MX at %s.: SES requires exactly one at a MAIL FROM "
+                            "domain",
+                            w->place.name));
+    else if (!region_ok(w, s->region))
+        report(l, z, r, zl_record_rd(r) + 1, zl_xasprintf("change it to: %s", w->mx_line),
+               zl_xasprintf("the MAIL FROM MX at %s. points to feedback-smtp.%s.amazonses.com, "
+                            "but the identity sends from %s, where SES expects %s",
+                            w->place.name, s->region, w->regions[0], w->host));
+    else if (prio.len != 2 || memcmp(prio.p, "10", 2) != 0)
+        report(l, z, r, zl_record_rd(r), zl_xstrdup("change the priority to 10"),
+               zl_xasprintf("the MAIL FROM MX at %s. has priority %.*s; SES's record is 10 %s.",
+                            w->place.name, (int)prio.len, prio.p, w->host));
+}
+
+/* The MX records at the name; false when there is none. */
+static bool check_mx(zl_lint *l, const zl_ses_records *at, const mf_want *w)
+{
+    const zl_zone *z = at->z;
+    size_t ses = 0, mx = 0;
+    bool has_ses = false;
+    zl_ses_shape s;
+    for (size_t i = at->b; i < at->e; i++) {
+        const zl_record *r = zl_ses_record(at, i);
+        has_ses = has_ses || (r && zl_ses_classify(l->zs, z, r, &s) &&
+                              s.kind == ZL_SES_MAILFROM_MX);
+    }
+    for (size_t i = at->b; i < at->e; i++) {
+        const zl_record *r = zl_ses_record(at, i);
+        if (!r || r->type != LDNS_RR_TYPE_MX)
+            continue;
+        mx++;
+        if (zl_ses_value_reported(l, z, r) || zl_ses_rdata_name_reported(l, z, r, 1))
+            continue;
+        if (zl_ses_classify(l->zs, z, r, &s) && s.kind == ZL_SES_MAILFROM_MX) {
+            check_ses_mx(l, z, r, w, &s, ses++ == 0);
+            continue;
+        }
+        zl_tok host = zl_record_rdata(l->zs, z, r, 1);
+        report(l, z, r, zl_record_rd(r) + 1,
+               has_ses ? zl_xstrdup("remove it, and receive mail at another name")
+                       : zl_xasprintf("replace it with: %s, and receive mail at another name",
+                                      w->mx_line),
+               zl_xasprintf("%s. has an MX to %.*s: a MAIL FROM domain must not receive mail, "
+                            "and SES requires its own MX as the only one",
+                            w->place.name, (int)host.len, host.p));
+    }
+    return mx > 0;
+}
+
+/* The SPF record at the name; false when there is none. */
+static bool check_spf(zl_lint *l, const zl_ses_records *at, const mf_want *w)
+{
+    const zl_zone *z = at->z;
+    size_t n = 0;
+    zl_buf v = {0};
+    for (size_t i = at->b; i < at->e; i++) {
+        const zl_record *r = zl_ses_record(at, i);
+        if (!r || !zl_is_txt_type(r->type))
+            continue;
+        zl_buf_reset(&v);
+        zl_txt_value(l->zs, z, r, &v);
+        /* a second SPF record is spf-multiple's finding */
+        if (!zl_has_prefix_ci(zl_buf_str(&v), v.len, "v=spf1") || n++ > 0 ||
+            zl_ses_value_reported(l, z, r) || includes_amazonses(v.data))
+            continue;
+        report(l, z, r, zl_record_rd(r),
+               zl_xasprintf("add the include: \"v=spf1 include:amazonses.com%s\"", v.data + 6),
+               zl_xasprintf("the SPF record at %s. does not include amazonses.com, whose "
+                            "servers send the mail that bounces here",
+                            w->place.name));
+    }
+    zl_buf_free(&v);
+    return n > 0;
+}
+
+/* An MX to SES's feedback host, at a name that is no identity's MAIL FROM
+ * domain (the MX of another MAIL FROM domain is that domain's). */
+static bool holds_feedback_mx(zl_lint *l, const zl_zone *z, const zl_record *r, const void *ctx)
+{
+    (void)ctx;
+    zl_ses_shape s;
+    if (!zl_ses_classify(l->zs, z, r, &s) || s.kind != ZL_SES_MAILFROM_MX)
+        return false;
+    zl_buf o = {0};
+    zl_ses_plain_name(&l->zs->names, r->owner, &o);
+    bool theirs = false;
+    for (size_t i = 0; i < l->ses->n && !theirs; i++)
+        theirs = l->ses->v[i].mail_from && strcmp(l->ses->v[i].mail_from, o.data) == 0;
+    zl_buf_free(&o);
+    return !theirs;
+}
+
+/* A MAIL FROM domain SES was given. */
+static void check_given(zl_lint *l, mf_want *w)
+{
+    const zl_ses_identity *id = w->place.identity;
+    zl_ses_records at = zl_ses_place_records(l, &w->place);
+    zl_ses_near near = {0};
+    if (!check_mx(l, &at, w) &&
+        zl_ses_find_elsewhere(l, &w->place, holds_feedback_mx, w, "the MAIL FROM MX",
+                              w->mx_line, &near) == 0)
+        zl_ses_report_missing(l, &zl_rule_ses_mail_from, &w->place,
+                              zl_ses_key(id, "mail-from-mx", id->mail_from), "the MAIL FROM MX",
+                              w->mx_line, &near);
+    zl_buf_free(&near.why);
+    zl_ses_near none = {0};
+    if (!check_spf(l, &at, w))
+        zl_ses_report_missing(l, &zl_rule_ses_mail_from, &w->place,
+                              zl_ses_key(id, "mail-from-spf", id->mail_from),
+                              "the MAIL FROM SPF record", w->spf_line, &none);
+}
+
+static void check_identity(zl_lint *l, size_t i)
+{
+    const zl_ses_identity *id = &l->ses->v[i];
+    size_t ml = strlen(id->mail_from), dl = strlen(id->domain);
+    zl_ses_place home;
+    if (!(ml > dl && id->mail_from[ml - dl - 1] == '.' &&
+          strcmp(id->mail_from + ml - dl, id->domain) == 0) &&
+        zl_ses_place_find(l, id, id->domain, &home)) {
+        char *key = zl_ses_key(id, "mail-from-outside", id->mail_from);
+        zl_report_file(l, &zl_rule_ses_mail_from, zl_ses_place_zone(l, &home)->path, key,
+                       zl_xasprintf("choose a MAIL FROM domain below %s, such as mail.%s",
+                                    id->domain, id->domain),
+                       "the MAIL FROM domain %s (from %s) is not a subdomain of the identity %s",
+                       id->mail_from, id->source, id->domain);
+        free(key);
+    }
+    /* One check per MAIL FROM domain, accepting the regions of all the
+     * identities that use it: one MX serves them all. */
+    for (size_t k = 0; k < i; k++)
+        if (l->ses->v[k].mail_from && strcmp(l->ses->v[k].mail_from, id->mail_from) == 0)
+            return;
+    mf_want w = {0};
+    if (!zl_ses_place_find(l, id, id->mail_from, &w.place))
+        return;
+    for (size_t k = i; k < l->ses->n && w.nregions < 16; k++) {
+        const zl_ses_identity *o = &l->ses->v[k];
+        if (o->region && o->mail_from && strcmp(o->mail_from, id->mail_from) == 0)
+            w.regions[w.nregions++] = o->region;
+    }
+    set_lines(&w, w.nregions ? w.regions[0] : "REGION");
+    check_given(l, &w);
+}
+
+/* Without SES's data: every name with an MX to feedback-smtp. */
+static void check_shapes(zl_lint *l)
+{
+    for (size_t k = 0; k < l->zs->nzones; k++) {
+        const zl_zone *z = l->zs->zones[k];
+        zl_ses_records at = {z, zl_lint_index(l, k), 0, 0};
+        while (zl_index_next_owner(at.ix, z, &at.b, &at.e)) {
+            const zl_record *mx = NULL;
+            zl_ses_shape s;
+            for (size_t i = at.b; i < at.e && !mx; i++) {
+                const zl_record *r = zl_ses_record(&at, i);
+                if (r && zl_ses_classify(l->zs, z, r, &s) && s.kind == ZL_SES_MAILFROM_MX)
+                    mx = r;
+            }
+            if (!mx)
+                continue;
+            mf_want w = {.place = {.id = mx->owner, .zone = k}};
+            zl_buf o = {0};
+            zl_ses_plain_name(&l->zs->names, mx->owner, &o);
+            snprintf(w.place.name, sizeof w.place.name, "%s", zl_buf_str(&o));
+            zl_buf_free(&o);
+            set_lines(&w, s.region);
+            check_mx(l, &at, &w);
+            if (!check_spf(l, &at, &w))
+                report(l, z, mx, zl_ses_owner_tok(mx), zl_xasprintf("add: %s", w.spf_line),
+                       zl_xasprintf("%s. has SES's MAIL FROM MX but no SPF record including "
+                                    "amazonses.com",
+                                    w.place.name));
+        }
+    }
+}
+
+static void run(zl_lint *l)
+{
+    if (!l->ses) {
+        check_shapes(l);
+        return;
+    }
+    for (size_t i = 0; i < l->ses->n; i++)
+        if (l->ses->v[i].mail_from)
+            check_identity(l, i);
+}
+
+static const zl_rule *const rules[] = {&zl_rule_ses_mail_from, &zl_rule_ses_wrong_placement,
+                                       NULL};
+const zl_check zl_check_ses_mail_from = {.family = "ses-mail-from", .run = run, .rules = rules};

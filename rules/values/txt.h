@@ -1,0 +1,38 @@
+/* Helpers for rules that read TXT values: the joined value of a record's
+ * strings, and whether the value-* rules already have something to say about
+ * it (mail-authentication rules then stay quiet: one cause, one finding). */
+#ifndef ZL_TXT_H
+#define ZL_TXT_H
+
+#include <stdbool.h>
+
+#include "lint/engine/lint.h"
+
+bool zl_is_txt_type(uint16_t type);
+/* The strings of a TXT record decoded and joined, as a resolver hands them
+ * to SPF, DKIM and DMARC. */
+void zl_txt_value(const zl_zoneset *zs, const zl_zone *z, const zl_record *r, zl_buf *out);
+/* The same, noting in starts (one per string) where each string begins in
+ * the joined value, so that a position can be traced back to its string. */
+void zl_txt_value_starts(const zl_zoneset *zs, const zl_zone *z, const zl_record *r,
+                         zl_buf *out, size_t *starts);
+/* The string (of n, with the starts above) that holds octet pos of the value. */
+unsigned zl_txt_string_at(const size_t *starts, unsigned n, size_t pos);
+/* A value that needs no escapes (a DKIM key) as quoted strings of at most
+ * 255 octets: "first 255" "the rest". */
+void zl_txt_split(const char *p, size_t n, zl_buf *out);
+/* True when value-whitespace or value-quoting fires on the record. */
+bool zl_txt_has_value_problem(const zl_zoneset *zs, const zl_zone *z, const zl_record *r);
+
+/* Length in octets of the white space (ASCII blanks, line breaks, no-break,
+ * zero-width and other Unicode spaces in UTF-8) at p, 0 if none. */
+size_t zl_space_at(const char *p, size_t n);
+/* Length of white space ending at p + n, 0 if none. */
+size_t zl_space_before(const char *p, size_t n);
+/* Length of a typographic quote mark at p (UTF-8), 0 if none. */
+size_t zl_smart_quote_at(const char *p, size_t n);
+
+/* The first label of an owner name, lower case, and whether it is label. */
+bool zl_owner_label_is(const zl_zoneset *zs, zl_name_id owner, const char *label);
+
+#endif

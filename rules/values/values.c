@@ -1,0 +1,366 @@
+/* value-whitespace and value-quoting: the debris of copy and paste. White
+ * space at the ends of a value or inside a value that must be one token, and
+ * quote marks that became data. */
+#include "rules/values/values.h"
+
+#include <ldns/ldns.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lint/engine/lint.h"
+#include "parser/master/rdata.h"
+#include "rules/rules.h"
+#include "rules/values/txt.h"
+
+const zl_rule zl_rule_value_whitespace = {
+    .id = "value-whitespace",
+    .severity = ZL_SEV_ERROR,
+    .summary = "white space at the ends of a value, or inside a value that must be one token",
+    .explanation =
+        "Values pasted from a web page or an email often bring white space with them: a "
+        "space after the opening quote, a line break before the closing one, a tab, a "
+        "no-break or zero-width space. DNS keeps every octet, and the services that read "
+        "the record compare exactly: SES does not find \" tokenvalue=\" when it looks for "
+        "\"tokenvalue=\", a DKIM key with a zero-width space in it does not decode. zonelint "
+        "reports white space at the start or end of a TXT value, and any white space inside "
+        "a value that must be a single token: an SES verification token, a DKIM p= key, a "
+        "domain-name target.",
+    .hint = "delete the white space from the value",
+};
+
+const zl_rule zl_rule_value_quoting = {
+    .id = "value-quoting",
+    .severity = ZL_SEV_ERROR,
+    .summary = "quote marks that became data, or a TXT value that lost its quotes",
+    .explanation =
+        "In a zone file, double quotes delimit a TXT string and are not part of it. "
+        "Typographic quotes (“ ” ‘ ’) from a word processor are ordinary characters, so they "
+        "end up inside the value. Escaped quotes (\"\\\"v=spf1 ...\\\"\") put literal quotes "
+        "around it, the usual result of quoting a value that a tool quotes again. A domain "
+        "name in quotes is not a name. And a TXT value written without quotes is split at "
+        "every space into separate strings that receivers join without spaces, while a ';' "
+        "in it starts a comment that silently drops the rest (as DigitalOcean exports do). "
+        "zonelint reports each of these where it is.",
+    .hint = "write the value once, between plain double quotes",
+};
+
+static bool starts_ci(const char *p, size_t n, const char *prefix)
+{
+    return zl_has_prefix_ci(p, n, prefix);
+}
+
+/* Values read by machines that must match exactly, token by token. */
+typedef enum { VAL_PROSE, VAL_TOKEN, VAL_DKIM, VAL_STRUCTURED } value_kind;
+
+static bool is_verification_token(const char *v, size_t n)
+{
+    const char *eq = memchr(v, '=', n);
+    if (!eq)
+        return false;
+    static const char suffix[] = "-verification";
+    size_t k = (size_t)(eq - v);
+    return k > sizeof suffix - 1 && memcmp(eq - (sizeof suffix - 1), suffix,
+                                           sizeof suffix - 1) == 0;
+}
+
+static value_kind classify(const zl_zoneset *zs, const zl_record *r, const char *v, size_t n)
+{
+    /* Skip leading blanks: a leading space must not hide what the value is. */
+    size_t s;
+    while (n && (s = zl_space_at(v, n)) > 0)
+        v += s, n -= s;
+    if (zl_owner_label_is(zs, r->owner, "_amazonses") || starts_ci(v, n, "amazonses:") ||
+        is_verification_token(v, n))
+        return VAL_TOKEN;
+    zl_name_id parent = r->owner == ZL_NAME_ROOT ? ZL_NAME_NONE
+                                                 : zl_names_parent(&zs->names, r->owner);
+    if (starts_ci(v, n, "v=DKIM1") || zl_owner_label_is(zs, parent, "_domainkey"))
+        return VAL_DKIM;
+    if (starts_ci(v, n, "v=spf1") || starts_ci(v, n, "v=DMARC1") ||
+        zl_owner_label_is(zs, r->owner, "_dmarc"))
+        return VAL_STRUCTURED;
+    return VAL_PROSE;
+}
+
+static size_t find_space(const char *p, size_t n, size_t *len)
+{
+    for (size_t i = 0; i < n; i++)
+        if ((*len = zl_space_at(p + i, n - i)) > 0)
+            return i;
+    return SIZE_MAX;
+}
+
+static const char *space_name(const char *p, size_t len)
+{
+    unsigned char c = (unsigned char)p[0];
+    if (len == 1)
+        return c == ' ' ? "a space" : c == '\t' ? "a tab" : "a line break";
+    if (len == 2)
+        return "a no-break space";
+    if ((unsigned char)p[1] == 0x80 && (unsigned char)p[2] >= 0x8B && (unsigned char)p[2] <= 0x8D)
+        return "a zero-width character";
+    if (c == 0xEF)
+        return "a zero-width no-break space (byte order mark)";
+    return "a Unicode space";
+}
+
+/* The p= value of a DKIM tag list: offset and length within v. */
+static bool dkim_p(const char *v, size_t n, size_t *off, size_t *len)
+{
+    size_t i = 0;
+    while (i < n) {
+        size_t s = i;
+        while (i < n && v[i] != ';')
+            i++;
+        size_t a = s;
+        while (a < i && (v[a] == ' ' || v[a] == '\t'))
+            a++;
+        if (i - a >= 2 && (v[a] == 'p' || v[a] == 'P') && v[a + 1] == '=') {
+            size_t b = a + 2, e = i;
+            while (b < e && zl_space_at(v + b, e - b))
+                b += zl_space_at(v + b, e - b);
+            while (e > b && zl_space_before(v + b, e - b))
+                e -= zl_space_before(v + b, e - b);
+            *off = b;
+            *len = e - b;
+            return true;
+        }
+        i++;
+    }
+    return false;
+}
+
+/* Octets [pos, pos + len) of the joined value, as a place in one token. */
+static zl_value_at in_value(const zl_record *r, const size_t *starts, unsigned n, size_t pos,
+                            size_t len)
+{
+    unsigned k = zl_txt_string_at(starts, n, pos);
+    return (zl_value_at){zl_record_rd(r) + k, pos - starts[k], len};
+}
+
+static size_t ql_at(const char *val, size_t len, size_t pos)
+{
+    return zl_smart_quote_at(val + pos, len - pos);
+}
+
+static zl_value_at whole(unsigned tok)
+{
+    return (zl_value_at){tok, ZL_WHOLE_TOKEN, 0};
+}
+
+
+static void check_txt(const zl_zoneset *zs, const zl_zone *z, const zl_record *r,
+                      zl_value_fn fn, void *ctx)
+{
+    const zl_source *s = zs->srcs[zl_record_src(z, r)];
+    unsigned n = zl_record_nrdata(r);
+    if (n == 0)
+        return;
+    unsigned unquoted = 0, first_unquoted = 0;
+    zl_buf v = {0};
+    size_t *starts = zl_xmalloc(n * sizeof *starts);
+    zl_txt_value_starts(zs, z, r, &v, starts);
+    for (unsigned i = 0; i < n; i++) {
+        zl_tok t = zl_record_rdata(zs, z, r, i);
+        if (!t.quoted && unquoted++ == 0)
+            first_unquoted = i;
+        if (i + 1 < n) {
+            zl_tok u = zl_record_rdata(zs, z, r, i + 1);
+            if (t.off + t.len == u.off && (t.quoted || u.quoted))
+                fn(ctx, &zl_rule_value_quoting, whole(zl_record_rd(r) + i + 1),
+                   zl_xstrdup("put a space between the strings"),
+                   zl_xasprintf("strings run together without a space: %.*s%.*s",
+                                (int)(t.len > 30 ? 30 : t.len), t.p,
+                                (int)(u.len > 30 ? 30 : u.len), u.p));
+        }
+    }
+    const char *val = zl_buf_str(&v);
+    size_t len = v.len;
+    value_kind kind = classify(zs, r, val, len);
+
+    /* Words between typographic quotes: the quotes are the cause, reported below. */
+    zl_tok first_tok = zl_record_rdata(zs, z, r, 0), last_tok = zl_record_rdata(zs, z, r, n - 1);
+    bool smart_edges = zl_smart_quote_at(first_tok.p, first_tok.len) > 0 ||
+                       (last_tok.len >= 3 &&
+                        zl_smart_quote_at(last_tok.p + last_tok.len - 3, 3) == 3);
+    if (unquoted && n >= 2 && !smart_edges) {
+        zl_buf q = {0};
+        for (unsigned i = 0; i < n; i++) {
+            zl_tok t = zl_record_rdata(zs, z, r, i);
+            size_t il;
+            const char *in = zl_tok_inner(&t, &il);
+            zl_buf_add(&q, i ? " " : "\"", 1);
+            zl_buf_add(&q, in, il);
+        }
+        zl_buf_addc(&q, '"');
+        fn(ctx, &zl_rule_value_quoting, whole(zl_record_rd(r) + first_unquoted),
+           zl_xasprintf("quote the value: %s", zl_buf_str(&q)),
+           zl_xasprintf("TXT value without quotes: its %u words become separate strings, "
+                        "joined without spaces",
+                        n));
+        zl_buf_free(&q);
+    } else if (unquoted) {
+        /* An unquoted value followed by "; tag=...": the ';' began a comment. */
+        zl_tok last = zl_record_rdata(zs, z, r, n - 1);
+        const char *p = last.p + last.len, *end = s->text + s->len;
+        while (p < end && (*p == ' ' || *p == '\t'))
+            p++;
+        if (p < end && *p == ';') {
+            const char *q = p + 1;
+            while (q < end && (*q == ' ' || *q == '\t'))
+                q++;
+            const char *w = q;
+            while (q < end && ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z')))
+                q++;
+            if (q > w && q < end && *q == '=' && q - w <= 8) {
+                const char *eol = memchr(p, '\n', (size_t)(end - p));
+                size_t rest = eol ? (size_t)(eol - p) : (size_t)(end - p);
+                while (rest && (p[rest - 1] == '\r' || p[rest - 1] == ' '))
+                    rest--;
+                fn(ctx, &zl_rule_value_quoting, whole(zl_record_rd(r) + n - 1),
+                   zl_xasprintf("quote the whole value: \"%.*s%.*s\"", (int)last.len, last.p,
+                                (int)rest, p),
+                   zl_xasprintf("TXT value without quotes: the ';' after \"%.*s\" starts a "
+                                "comment, so the rest of the value is lost",
+                                (int)(last.len > 40 ? 40 : last.len), last.p));
+            }
+        }
+    }
+
+    /* Quote marks that are data. */
+    size_t ql = 0;
+    bool edge_smart = (ql = zl_smart_quote_at(val, len)) > 0;
+    for (size_t k = 1; !edge_smart && k <= 3 && k <= len; k++)
+        edge_smart = zl_smart_quote_at(val + len - k, k) == k;
+    size_t smart_pos = SIZE_MAX;
+    for (size_t i = 0; i < len && smart_pos == SIZE_MAX; i++)
+        if (zl_smart_quote_at(val + i, len - i))
+            smart_pos = i;
+    if (smart_pos != SIZE_MAX && (edge_smart || kind != VAL_PROSE)) {
+        fn(ctx, &zl_rule_value_quoting, in_value(r, starts, n, smart_pos, ql_at(val, len, smart_pos)),
+           zl_xstrdup("replace typographic quotes with plain double quotes (\")"),
+           zl_xasprintf("typographic quote %.*s in the value: it is data, not quoting",
+                        (int)zl_smart_quote_at(val + smart_pos, len - smart_pos),
+                        val + smart_pos));
+    } else if (len >= 1 && (val[0] == '"' || val[len - 1] == '"')) {
+        fn(ctx, &zl_rule_value_quoting, in_value(r, starts, n, val[0] == '"' ? 0 : len - 1, 1),
+           zl_xstrdup("remove the escaped quotes (\\\"): the outer quotes are enough"),
+           zl_xstrdup("literal quote marks are part of the value (escaped as \\\")"));
+    } else if (len >= 2 && val[0] == '\'' && val[len - 1] == '\'') {
+        fn(ctx, &zl_rule_value_quoting, whole(zl_record_rd(r)),
+           zl_xstrdup("use double quotes: single quotes do not quote in a zone file"),
+           zl_xstrdup("single quotes around the value are part of it"));
+    }
+
+    /* White space at the ends of the joined value. */
+    size_t w = zl_space_at(val, len);
+    if (w) {
+        fn(ctx, &zl_rule_value_whitespace, in_value(r, starts, n, 0, w),
+           zl_xstrdup("delete the white space after the opening quote"),
+           zl_xasprintf("the value starts with %s", space_name(val, w)));
+    } else if ((w = zl_space_before(val, len)) > 0) {
+        fn(ctx, &zl_rule_value_whitespace, in_value(r, starts, n, len - w, w),
+           zl_xstrdup("delete the white space before the closing quote"),
+           zl_xasprintf("the value ends with %s", space_name(val + len - w, w)));
+    } else {
+        /* White space inside a value that must be one token. */
+        size_t off = 0, tlen = len, sl = 0, at;
+        bool one_token = kind == VAL_TOKEN || (kind == VAL_DKIM && dkim_p(val, len, &off, &tlen));
+        const char *what = kind == VAL_TOKEN ? "the verification token" : "the DKIM p= key";
+        if (one_token && (at = find_space(val + off, tlen, &sl)) != SIZE_MAX) {
+            fn(ctx, &zl_rule_value_whitespace, in_value(r, starts, n, off + at, sl),
+               zl_xstrdup("delete the white space: the value must be one unbroken token"),
+               zl_xasprintf("%s inside %s", space_name(val + off + at, sl), what));
+        } else if (kind != VAL_PROSE && (at = find_space(val, len, &sl)) != SIZE_MAX) {
+            /* Plain spaces separate terms; anything else is paste debris. */
+            for (at = 0; at < len; at += sl ? sl : 1) {
+                sl = zl_space_at(val + at, len - at);
+                if (sl && val[at] != ' ') {
+                    fn(ctx, &zl_rule_value_whitespace, in_value(r, starts, n, at, sl),
+                       zl_xstrdup("replace it with a plain space, or delete it"),
+                       zl_xasprintf("%s inside the value", space_name(val + at, sl)));
+                    break;
+                }
+            }
+        }
+    }
+    free(starts);
+    zl_buf_free(&v);
+}
+
+static void check_names(const zl_zoneset *zs, const zl_zone *z, const zl_record *r,
+                        zl_value_fn fn, void *ctx)
+{
+    for (unsigned i = 0; i < zl_record_nrdata(r); i++) {
+        if (!zl_rdata_field_is_name(r->type, i))
+            continue;
+        zl_tok t = zl_record_rdata(zs, z, r, i);
+        zl_buf d = {0};
+        zl_tok_decode(&t, &d);
+        size_t sl, at = find_space(d.data ? d.data : "", d.len, &sl);
+        if (t.quoted) {
+            zl_buf bare = {0};
+            for (size_t k = 0; k < t.len - (t.len >= 2 ? 2 : 0); k++) {
+                char c = t.p[1 + k];
+                if (c != ' ' && c != '\t')
+                    zl_buf_addc(&bare, c);
+            }
+            fn(ctx, &zl_rule_value_quoting, whole(zl_record_rd(r) + i),
+               zl_xasprintf("write the name without quotes: %s", zl_buf_str(&bare)),
+               zl_xstrdup("domain name in quotes: the quotes are not part of a name"));
+            zl_buf_free(&bare);
+        }
+        if (at != SIZE_MAX)
+            fn(ctx, &zl_rule_value_whitespace, (zl_value_at){zl_record_rd(r) + i, at, sl},
+               zl_xstrdup("delete the white space from the name"),
+               zl_xasprintf("%s inside the domain name", space_name(d.data + at, sl)));
+        zl_buf_free(&d);
+    }
+}
+
+void zl_value_problems(const zl_zoneset *zs, const zl_zone *z, const zl_record *r,
+                       zl_value_fn fn, void *ctx)
+{
+    if (r->flags & (ZL_REC_BAD_RDATA | ZL_REC_GENERIC))
+        return;
+    if (zl_is_txt_type(r->type))
+        check_txt(zs, z, r, fn, ctx);
+    else if (zl_type_has_names(r->type))
+        check_names(zs, z, r, fn, ctx);
+}
+
+typedef struct report_ctx {
+    zl_lint *l;
+    const zl_zone *z;
+    const zl_record *r;
+} report_ctx;
+
+static void report(void *vctx, const zl_rule *rule, zl_value_at where, char *hint,
+                   char *message)
+{
+    report_ctx *c = vctx;
+    if (where.at == ZL_WHOLE_TOKEN) {
+        zl_report_tok(c->l, rule, c->z, c->r, where.tok, hint, "%s", message);
+    } else {
+        zl_tok t = zl_record_tok(c->l->zs, c->z, c->r, where.tok);
+        uint32_t from = zl_tok_raw_offset(&t, where.at);
+        uint32_t to = zl_tok_raw_offset(&t, where.at + where.len);
+        zl_report_span(c->l, rule, zl_record_src(c->z, c->r), t.off + from, to - from, c->z,
+                       c->r, hint, "%s", message);
+    }
+    free(message);
+}
+
+static void run(zl_lint *l)
+{
+    for (size_t k = 0; k < l->zs->nzones; k++) {
+        const zl_zone *z = l->zs->zones[k];
+        for (size_t i = 0; i < z->nrecs; i++) {
+            report_ctx c = {l, z, &z->recs[i]};
+            zl_value_problems(l->zs, z, &z->recs[i], report, &c);
+        }
+    }
+}
+
+static const zl_rule *const rules[] = {&zl_rule_value_whitespace, &zl_rule_value_quoting, NULL};
+const zl_check zl_check_values = {.family = "values", .run = run, .rules = rules};

@@ -1,0 +1,24 @@
+/* The detection behind value-whitespace and value-quoting, shared with the
+ * mail-authentication rules so that they stay quiet where these fire. */
+#ifndef ZL_VALUES_H
+#define ZL_VALUES_H
+
+#include "lint/model/model.h"
+#include "lint/engine/rule.h"
+
+/* Where a problem is: a token, and within its decoded content the octets
+ * [at, at + len); at == ZL_WHOLE_TOKEN means the token as a whole. */
+#define ZL_WHOLE_TOKEN ((size_t)-1)
+typedef struct zl_value_at {
+    unsigned tok;
+    size_t at, len;
+} zl_value_at;
+
+/* Called once per problem; hint and message are handed over. */
+typedef void (*zl_value_fn)(void *ctx, const zl_rule *rule, zl_value_at where, char *hint,
+                            char *message);
+
+void zl_value_problems(const zl_zoneset *zs, const zl_zone *z, const zl_record *r,
+                       zl_value_fn fn, void *ctx);
+
+#endif

@@ -1,0 +1,193 @@
+/* ttl-mismatch and duplicate-record: the records of one RRset (owner, class,
+ * type) are served together, so they share one TTL (RFC 2181 section 5.2),
+ * and a set holds each value once. */
+#include <ldns/ldns.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lint/engine/lint.h"
+#include "parser/master/rdata.h"
+#include "parser/master/rrtype.h"
+#include "rules/rules.h"
+
+const zl_rule zl_rule_ttl_mismatch = {
+    .id = "ttl-mismatch",
+    .severity = ZL_SEV_WARNING,
+    .summary = "records of one RRset carry different TTLs",
+    .explanation =
+        "The records with one owner, class and type form an RRset, which servers and caches "
+        "treat as a unit with one TTL (RFC 2181 section 5.2). When the file gives them "
+        "different TTLs, the server picks one (BIND uses the first and logs 'TTL set to "
+        "prior TTL'), so the TTL written on the other records is not what is served.",
+    .hint = "give every record of the RRset the same TTL",
+};
+
+const zl_rule zl_rule_duplicate_record = {
+    .id = "duplicate-record",
+    .severity = ZL_SEV_WARNING,
+    .summary = "the same record appears twice",
+    .explanation =
+        "An RRset is a set: the same owner, class, type and value written twice is one "
+        "record, and servers drop the copy. A duplicate usually means a block was pasted "
+        "twice, or a record was added again after a provider migration; when one copy is "
+        "later edited and the other is not, the zone keeps the old value. Values are "
+        "compared as DNS compares them: www and www.example.com. are the same name, names "
+        "compare without regard to case.",
+    .hint = "delete the second copy",
+};
+
+/* RRSIGs form one set per covered type (RFC 4034 3.1.1). */
+static uint16_t covered_type(const zl_zoneset *zs, const zl_zone *z, const zl_record *r)
+{
+    if (zl_record_nrdata(r) == 0)
+        return 0;
+    zl_tok t = zl_record_rdata(zs, z, r, 0);
+    return zl_rrtype_lookup(t.p, t.len);
+}
+
+static void check_ttls(zl_lint *l, const zl_zone *z, const uint32_t *v, size_t n)
+{
+    const zl_record *first = &z->recs[v[0]];
+    for (size_t i = 1; i < n; i++) {
+        const zl_record *r = &z->recs[v[i]];
+        if (r->ttl == first->ttl)
+            continue;
+        char tn[32];
+        zl_buf owner = {0};
+        zl_names_format(&l->zs->names, r->owner, &owner);
+        unsigned tok = zl_record_i_ttl(r) != ZL_NO_TOK ? zl_record_i_ttl(r) : zl_record_i_type(r);
+        zl_report_tok(l, &zl_rule_ttl_mismatch, z, r, tok,
+                      zl_xasprintf("use one TTL for all %s %s records, e.g. %u",
+                                   zl_buf_str(&owner), zl_type_name(r->type, tn, sizeof tn),
+                                   first->ttl),
+                      "TTL %u differs from the TTL %u of the same RRset on line %u", r->ttl,
+                      first->ttl, zl_record_line(l->zs, z, first));
+        zl_buf_free(&owner);
+    }
+}
+
+typedef struct canon {
+    uint32_t rec;
+    size_t off, len; /* in the shared buffer */
+} canon;
+
+static _Thread_local const char *sort_base; /* qsort has no context argument */
+static int cmp_canon(const void *pa, const void *pb)
+{
+    const canon *a = pa, *b = pb;
+    if (a->len != b->len)
+        return a->len < b->len ? -1 : 1;
+    int c = memcmp(sort_base + a->off, sort_base + b->off, a->len);
+    if (c)
+        return c;
+    return a->rec < b->rec ? -1 : a->rec > b->rec;
+}
+
+static void check_duplicates(zl_lint *l, const zl_zone *z, const uint32_t *v, size_t n)
+{
+    zl_buf buf = {0};
+    canon *c = zl_xmalloc(n * sizeof *c);
+    zl_tok *toks = NULL;
+    size_t tcap = 0, m = 0;
+    for (size_t i = 0; i < n; i++) {
+        const zl_record *r = &z->recs[v[i]];
+        unsigned nr = zl_record_nrdata(r);
+        ZL_GROW(toks, tcap, nr + 1);
+        for (unsigned k = 0; k < nr; k++)
+            toks[k] = zl_record_rdata(l->zs, z, r, k);
+        size_t off = buf.len;
+        if (zl_rdata_canonical(&l->zs->names, zl_record_origin(z, r), r->type, toks, nr, &buf))
+            c[m++] = (canon){.rec = v[i], .off = off, .len = buf.len - off};
+        else
+            buf.len = off;
+    }
+    sort_base = zl_buf_str(&buf);
+    qsort(c, m, sizeof *c, cmp_canon);
+    /* Equal values sort together, by record index within: each later copy is
+     * reported against the first of its run. */
+    size_t first = 0;
+    for (size_t i = 1; i < m; i++) {
+        const canon *a = &c[i - 1], *b = &c[i];
+        if (a->len != b->len || memcmp(buf.data + a->off, buf.data + b->off, a->len) != 0) {
+            first = i;
+            continue;
+        }
+        const zl_record *r = &z->recs[b->rec], *orig = &z->recs[c[first].rec];
+        zl_report_tok(l, &zl_rule_duplicate_record, z, r, zl_record_i_type(r),
+                      zl_xstrdup("delete this copy"),
+                      "the same record is already on line %u", zl_record_line(l->zs, z, orig));
+    }
+    sort_base = NULL;
+    free(toks);
+    free(c);
+    zl_buf_free(&buf);
+}
+
+static void check_set(zl_lint *l, const zl_zone *z, const uint32_t *set, size_t n)
+{
+    if (n < 2)
+        return;
+    if (zl_rule_on(l, &zl_rule_ttl_mismatch))
+        check_ttls(l, z, set, n);
+    if (zl_rule_on(l, &zl_rule_duplicate_record))
+        check_duplicates(l, z, set, n);
+}
+
+static _Thread_local const zl_zoneset *cov_zs;
+static _Thread_local const zl_zone *cov_z;
+static int cmp_covered(const void *pa, const void *pb)
+{
+    uint32_t a = *(const uint32_t *)pa, b = *(const uint32_t *)pb;
+    uint16_t ta = covered_type(cov_zs, cov_z, &cov_z->recs[a]);
+    uint16_t tb = covered_type(cov_zs, cov_z, &cov_z->recs[b]);
+    if (ta != tb)
+        return ta < tb ? -1 : 1;
+    return a < b ? -1 : a > b;
+}
+
+static void run(zl_lint *l)
+{
+    uint32_t *set = NULL;
+    size_t cap = 0;
+    for (size_t k = 0; k < l->zs->nzones; k++) {
+        const zl_zone *z = l->zs->zones[k];
+        const zl_index *ix = zl_lint_index(l, k);
+        size_t b = 0, e = 0;
+        while (zl_index_next_owner(ix, z, &b, &e)) {
+            /* Within an owner, records are ordered by type: one run per type. */
+            for (size_t tb = b, te; tb < e; tb = te) {
+                uint16_t type = z->recs[ix->order[tb]].type;
+                for (te = tb + 1; te < e && z->recs[ix->order[te]].type == type; te++)
+                    ;
+                if (te - tb < 2)
+                    continue;
+                size_t n = 0;
+                for (size_t i = tb; i < te; i++) {
+                    const zl_record *r = &z->recs[ix->order[i]];
+                    if (r->flags & ZL_REC_BAD_RDATA)
+                        continue;
+                    ZL_GROW(set, cap, n + 1);
+                    set[n++] = ix->order[i];
+                }
+                if (type != LDNS_RR_TYPE_RRSIG) {
+                    check_set(l, z, set, n);
+                    continue;
+                }
+                cov_zs = l->zs;
+                cov_z = z;
+                if (n > 1)
+                    qsort(set, n, sizeof *set, cmp_covered);
+                for (size_t i = 0, j; i < n; i = j) {
+                    uint16_t c = covered_type(l->zs, z, &z->recs[set[i]]);
+                    for (j = i + 1; j < n && covered_type(l->zs, z, &z->recs[set[j]]) == c; j++)
+                        ;
+                    check_set(l, z, set + i, j - i);
+                }
+            }
+        }
+    }
+    free(set);
+}
+
+static const zl_rule *const rules[] = {&zl_rule_ttl_mismatch, &zl_rule_duplicate_record, NULL};
+const zl_check zl_check_rrset = {.family = "rrset", .run = run, .rules = rules};
