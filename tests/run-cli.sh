@@ -184,16 +184,28 @@ if ! "$here/../scripts/gen-rule-docs" "$bin" | cmp -s - "$here/../docs/rules.md"
     echo "FAIL cli: docs/rules.md is stale: run scripts/gen-rule-docs build/zonelint > docs/rules.md"
     fail=$((fail + 1))
 fi
-# The rules and the catalogue (../shared/spec/rules.md, when present) name
-# the same ids, in both directions.
+# The rules and the catalogue (../shared/spec/rules.md, when present): the
+# code has every id the catalogue lists, and no id the catalogue lacks; an id
+# marked *(planned)* belongs to an open issue, so the code may have it or not.
 spec="$here/../../shared/spec/rules.md"
 if [ -f "$spec" ]; then
     "$bin" --list-rules | cut -d' ' -f1 | LC_ALL=C sort > "$tmp/ids.code"
-    sed -n 's/^| `\([a-z0-9-]*\)` |.*/\1/p' "$spec" | LC_ALL=C sort > "$tmp/ids.spec"
+    sed -n 's/^| `\([a-z0-9-]*\)` |.*/\1/p' "$spec" | LC_ALL=C sort > "$tmp/ids.required"
+    sed -n 's/^| `\([a-z0-9-]*\)` \*(planned)\* |.*/\1/p' "$spec" | LC_ALL=C sort > "$tmp/ids.planned"
+    LC_ALL=C sort -u "$tmp/ids.required" "$tmp/ids.planned" > "$tmp/ids.known"
     n=$((n + 1))
-    if ! cmp -s "$tmp/ids.code" "$tmp/ids.spec"; then
-        echo "FAIL cli: rule ids differ from the catalogue $spec (< code, > catalogue):"
-        diff "$tmp/ids.code" "$tmp/ids.spec" | grep '^[<>]' | sed 's/^/    /'
+    missing=$(LC_ALL=C comm -23 "$tmp/ids.required" "$tmp/ids.code")
+    unknown=$(LC_ALL=C comm -23 "$tmp/ids.code" "$tmp/ids.known")
+    if [ -n "$missing$unknown" ]; then
+        echo "FAIL cli: rule ids differ from the catalogue $spec:"
+        for id in $missing; do echo "    missing from the code: $id"; done
+        for id in $unknown; do echo "    not in the catalogue: $id"; done
+        fail=$((fail + 1))
+    fi
+    # A catalogue read as empty (its table format changed) would pass above.
+    n=$((n + 1))
+    if [ ! -s "$tmp/ids.required" ]; then
+        echo "FAIL cli: no rule ids read from $spec"
         fail=$((fail + 1))
     fi
 fi
