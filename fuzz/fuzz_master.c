@@ -17,16 +17,17 @@ static const uint8_t *input;
 static size_t input_len;
 static unsigned reads;
 
-static bool fuzz_read(const zl_fs *fs, const char *path, char **data, size_t *len, char **err)
+static zl_read_result fuzz_read(const zl_fs *fs, const char *path, char **data, size_t *len,
+                             char **err)
 {
     (void)fs;
     if (++reads > READS_PER_INPUT) {
         *err = zl_xasprintf("%s: no such file", path);
-        return false;
+        return ZL_READ_FAILED;
     }
     *data = zl_xstrndup((const char *)input, input_len);
     *len = input_len;
-    return true;
+    return ZL_READ_OK;
 }
 
 static char *fuzz_identity(const zl_fs *fs, const char *path)

@@ -6,6 +6,7 @@
 
 /* Reading the input */
 extern const zl_rule zl_rule_syntax_error;
+extern const zl_rule zl_rule_input_refused;
 extern const zl_check zl_check_syntax;
 
 /* Names */

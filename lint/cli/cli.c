@@ -7,12 +7,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "parser/formats.h"
 #include "lint/cli/config.h"
 #include "lint/git/git.h"
 #include "lint/git/hook.h"
+#include "lint/git/top.h"
+#include "lint/io/confine.h"
+#include "lint/output/escape.h"
 #include "lint/cli/inputs.h"
 #include "lint/engine/lint.h"
 #include "lint/output/output.h"
@@ -39,6 +43,8 @@ typedef struct options {
     const char *identity, *region;
     bool staged;      /* --staged */
     const char *diff; /* --diff BASE[..HEAD] */
+    char **include_roots; /* --include-root: folders $INCLUDEs may also read */
+    size_t ninclude_roots;
 } options;
 
 static void usage(FILE *f)
@@ -61,6 +67,9 @@ static void usage(FILE *f)
           "  --enable RULE,...    switch rules on (undoes --disable or the configuration)\n"
           "  --config FILE        configuration file (default: .zonelint.json here or above)\n"
           "  --no-config          do not read a configuration file\n"
+          "  --include-root DIR   let $INCLUDEs read files below DIR too (repeatable); by\n"
+          "                       default they stay inside the repository, or the folder\n"
+          "                       of the file given\n"
           "  --color WHEN         auto (default), always, never; NO_COLOR also turns it off\n"
           "  --jobs N             worker threads (default: the number of CPUs)\n"
           "  --expect FILE        what SES issued: aws sesv2 get-email-identity or aws ses\n"
@@ -181,9 +190,7 @@ static void check_suppressions(const zl_zoneset *zs)
             for (char *save = NULL, *p = strtok_r(copy, ",", &save); p;
                  p = strtok_r(NULL, ",", &save))
                 if (strcmp(p, "all") != 0 && !zl_rule_find(p))
-                    fprintf(stderr,
-                            "zonelint: %s:%u:%u: warning: unknown rule '%s' in a suppression "
-                            "comment\n",
+                    zl_warn("%s:%u:%u: warning: unknown rule '%s' in a suppression comment",
                             s->path, s->supp[k].at_line, s->supp[k].col, p);
             free(copy);
         }
@@ -215,11 +222,12 @@ static bool lint_git(const options *o, const zl_config *cfg, const zl_severity *
                      const zl_ses_expect *ses, zl_zoneset *zs, zl_lint *l, int *status)
 {
     zl_git_opts go = {.cfg = cfg, .origin = o->origin, .sev = sev, .diff = o->diff,
-                      .ses = ses->n ? ses : NULL};
+                      .ses = ses->n ? ses : NULL, .include_roots = o->include_roots,
+                      .ninclude_roots = o->ninclude_roots};
     size_t unreadable = 0;
     char *err = NULL;
     if (!zl_git_lint(&go, zs, l, &unreadable, &err)) {
-        fprintf(stderr, "zonelint: %s\n", err);
+        zl_warn("%s", err);
         free(err);
         return false;
     }
@@ -237,6 +245,84 @@ static void free_options(options *o)
     free(o->enable);
     free(o->disable);
     free(o->expect);
+    free(o->include_roots);
+}
+
+/* The folders the files of one argument may read: the work tree of the
+ * repository holding it, else the argument's folder (a folder argument
+ * itself), and each --include-root. The argument itself is read wherever it
+ * is: the command line is trusted, the files' contents are not. */
+static void confine_argument(zl_confine *c, const options *o, const char *arg)
+{
+    struct stat st;
+    bool is_dir = stat(arg, &st) == 0 && S_ISDIR(st.st_mode);
+    const char *slash = strrchr(arg, '/');
+    char *folder = strcmp(arg, "-") == 0 ? zl_xstrdup(".")
+                   : is_dir             ? zl_xstrdup(arg)
+                   : slash              ? zl_xstrndup(arg, (size_t)(slash - arg) + 1)
+                                        : zl_xstrdup(".");
+    char *top = zl_git_work_tree_of(folder);
+    zl_confine_allow(c, top ? top : folder);
+    free(top);
+    free(folder);
+    for (size_t i = 0; i < o->ninclude_roots; i++)
+        zl_confine_allow(c, o->include_roots[i]);
+    if (!is_dir && strcmp(arg, "-") != 0)
+        zl_confine_trust(c, arg);
+}
+
+/* Read the files of each argument, every distinct file once. False when
+ * one could not be read (reported on stderr). */
+static bool read_arguments(const options *o, const zl_input_opts *base, char **args,
+                           size_t nargs, zl_zoneset *zs, size_t *found)
+{
+    bool ok = true;
+    size_t run_bytes = 0;
+    char **seen = NULL;
+    size_t nseen = 0;
+    for (size_t a = 0; a < nargs; a++) {
+        zl_confine c;
+        zl_confine_init(&c, &run_bytes);
+        confine_argument(&c, o, args[a]);
+        zl_input_opts io = *base;
+        io.fs = &c.fs;
+        char **files = NULL, *err = NULL;
+        size_t nfiles = 0, unreadable = 0;
+        if (!zl_inputs_expand(&io, args + a, 1, &files, &nfiles, &unreadable, &err)) {
+            zl_warn("%s", err);
+            free(err);
+            ok = false;
+        }
+        if (unreadable)
+            ok = false;
+        for (size_t i = 0; i < nfiles; i++) {
+            char *id = strcmp(files[i], "-") ? zl_fs_posix.identity(&zl_fs_posix, files[i])
+                                             : zl_xstrdup("-");
+            bool again = false;
+            for (size_t k = 0; k < nseen && !again; k++)
+                again = strcmp(seen[k], id) == 0;
+            if (again) {
+                free(id);
+            } else {
+                seen = zl_xrealloc(seen, (nseen + 1) * sizeof *seen);
+                seen[nseen++] = id;
+                (*found)++;
+                if (!zl_inputs_read(zs, &io, files[i], &err)) {
+                    zl_warn("%s", err);
+                    free(err);
+                    err = NULL;
+                    ok = false;
+                }
+            }
+            free(files[i]);
+        }
+        free(files);
+        zl_confine_free(&c);
+    }
+    for (size_t k = 0; k < nseen; k++)
+        free(seen[k]);
+    free(seen);
+    return ok;
 }
 
 static int run(options *o, bool no_config, char **args, size_t nargs)
@@ -245,7 +331,6 @@ static int run(options *o, bool no_config, char **args, size_t nargs)
     zl_config cfg = {0};
     zl_ses_expect ses = {0};
     zl_severity *sev = NULL;
-    char **files = NULL;
     size_t nfiles = 0;
     zl_zoneset zs;
     zl_zoneset_init(&zs);
@@ -269,25 +354,10 @@ static int run(options *o, bool no_config, char **args, size_t nargs)
                           : cfg.has_fail_on ? cfg.fail_on
                                             : ZL_SEV_ERROR;
 
-    zl_input_opts io = {.cfg = &cfg,
-                        .fs = &zl_fs_posix,
-                        .origin = o->origin,
-                        .input_format = o->input_format};
-    if (!zl_inputs_expand(&io, args, nargs, &files, &nfiles, &err))
-        goto done;
+    zl_input_opts io = {.cfg = &cfg, .origin = o->origin, .input_format = o->input_format};
+    status = read_arguments(o, &io, args, nargs, &zs, &nfiles) ? EXIT_CLEAN : EXIT_USAGE;
     if (nfiles == 0 && !o->staged && !o->diff)
-        fprintf(stderr, "zonelint: warning: no zone files found (names read by default: "
-                        "*.zone, *.db, db.*)\n");
-
-    status = EXIT_CLEAN;
-    for (size_t i = 0; i < nfiles; i++) {
-        if (!zl_inputs_read(&zs, &io, files[i], &err)) {
-            fprintf(stderr, "zonelint: %s\n", err);
-            free(err);
-            err = NULL;
-            status = EXIT_USAGE;
-        }
-    }
+        zl_warn("warning: no zone files found (names read by default: *.zone, *.db, db.*)");
 
     if (o->staged || o->diff) {
         linted = true; /* lint_git initialises l, also when it fails */
@@ -325,14 +395,11 @@ static int run(options *o, bool no_config, char **args, size_t nargs)
 
 done:
     if (err) {
-        fprintf(stderr, "zonelint: %s\n", err);
+        zl_warn("%s", err);
         free(err);
     }
     if (linted)
         zl_lint_free(&l);
-    for (size_t i = 0; i < nfiles; i++)
-        free(files[i]);
-    free(files);
     zl_zoneset_free(&zs);
     free(sev);
     zl_ses_expect_free(&ses);
@@ -347,7 +414,7 @@ int zl_main(int argc, char **argv)
         OPT_NO_CONFIG, OPT_COLOR, OPT_JOBS, OPT_LIST_RULES, OPT_EXPLAIN, OPT_VERSION, OPT_HELP,
         OPT_INPUT_FORMAT,
         OPT_EXPECT, OPT_IDENTITY, OPT_REGION,
-        OPT_STAGED, OPT_DIFF, OPT_INSTALL_HOOK,
+        OPT_STAGED, OPT_DIFF, OPT_INSTALL_HOOK, OPT_INCLUDE_ROOT,
     };
     static const struct option longopts[] = {
         {"format", required_argument, NULL, OPT_FORMAT},
@@ -370,6 +437,7 @@ int zl_main(int argc, char **argv)
         {"staged", no_argument, NULL, OPT_STAGED},
         {"diff", required_argument, NULL, OPT_DIFF},
         {"install-hook", no_argument, NULL, OPT_INSTALL_HOOK},
+        {"include-root", required_argument, NULL, OPT_INCLUDE_ROOT},
         {NULL, 0, NULL, 0},
     };
     options o = {.format = "text", .color = "auto"};
@@ -442,6 +510,17 @@ int zl_main(int argc, char **argv)
         case OPT_STAGED: o.staged = true; break;
         case OPT_DIFF: o.diff = optarg; break;
         case OPT_INSTALL_HOOK: status = install_hook(); break;
+        case OPT_INCLUDE_ROOT: {
+            struct stat st;
+            if (stat(optarg, &st) != 0 || !S_ISDIR(st.st_mode)) {
+                zl_warn("--include-root: %s is not a folder", optarg);
+                status = EXIT_USAGE;
+            }
+            o.include_roots = zl_xrealloc(o.include_roots,
+                                          (o.ninclude_roots + 1) * sizeof *o.include_roots);
+            o.include_roots[o.ninclude_roots++] = optarg;
+            break;
+        }
         case 'h':
         case OPT_HELP:
             usage(stdout);

@@ -9,6 +9,7 @@
 #include "parser/formats.h"
 #include "parser/master/master.h"
 #include "parser/master/origin.h"
+#include "lint/output/escape.h"
 #include "lint/util/util.h"
 
 typedef struct list {
@@ -27,11 +28,19 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static void walk(const zl_input_opts *o, const char *dir, list *out)
+/* A folder's zone files, sorted, its sub-folders searched in turn. As git
+ * and find do, symbolic links to folders are not followed (a link to ".."
+ * or "/" would walk without end, or the whole machine); links to files are
+ * listed, and the confined reader decides whether they may be read. A
+ * folder or an entry that cannot be read is reported and counted. */
+static void walk(const zl_input_opts *o, const char *dir, list *out, size_t *unreadable)
 {
     DIR *d = opendir(dir);
-    if (!d)
+    if (!d) {
+        zl_warn("%s: cannot read the folder: %s", dir, strerror(errno));
+        (*unreadable)++;
         return;
+    }
     list names = {0};
     struct dirent *e;
     while ((e = readdir(d)) != NULL) {
@@ -46,23 +55,35 @@ static void walk(const zl_input_opts *o, const char *dir, list *out)
         char *path = strcmp(dir, ".") == 0 ? zl_xstrdup(names.v[i])
                                            : zl_xasprintf("%s/%s", dir, names.v[i]);
         free(names.v[i]);
-        struct stat st;
-        if (stat(path, &st) != 0 || zl_config_ignored(o->cfg, path)) {
-            free(path);
+        struct stat st, target;
+        bool keep = false;
+        if (zl_config_ignored(o->cfg, path)) {
+            /* not ours to read */
+        } else if (lstat(path, &st) != 0) {
+            zl_warn("%s: %s", path, strerror(errno));
+            (*unreadable)++;
         } else if (S_ISDIR(st.st_mode)) {
-            walk(o, path, out);
-            free(path);
-        } else if (S_ISREG(st.st_mode) && zl_config_is_zone_file(o->cfg, path)) {
-            push(out, path);
+            walk(o, path, out, unreadable);
+        } else if (!zl_config_is_zone_file(o->cfg, path)) {
+            /* not a zone file */
+        } else if (S_ISLNK(st.st_mode) && stat(path, &target) != 0) {
+            zl_warn("%s: a symbolic link to nothing (%s)", path, strerror(errno));
+            (*unreadable)++;
         } else {
-            free(path);
+            /* a regular file, or a link to one (a link to a folder or a FIFO is
+             * left as find -type f leaves it) */
+            keep = S_ISREG(st.st_mode) || (S_ISLNK(st.st_mode) && S_ISREG(target.st_mode));
         }
+        if (keep)
+            push(out, path);
+        else
+            free(path);
     }
     free(names.v);
 }
 
 bool zl_inputs_expand(const zl_input_opts *o, char **args, size_t nargs, char ***files,
-                      size_t *nfiles, char **err)
+                      size_t *nfiles, size_t *unreadable, char **err)
 {
     list out = {0};
     for (size_t i = 0; i < nargs; i++) {
@@ -80,7 +101,7 @@ bool zl_inputs_expand(const zl_input_opts *o, char **args, size_t nargs, char **
             size_t n = strlen(dir);
             while (n > 1 && dir[n - 1] == '/')
                 dir[--n] = '\0';
-            walk(o, dir, &out);
+            walk(o, dir, &out, unreadable);
             free(dir);
         } else {
             push(&out, zl_xstrdup(args[i]));
@@ -114,7 +135,16 @@ bool zl_inputs_read(zl_zoneset *zs, const zl_input_opts *o, const char *path, ch
     const char *shown = strcmp(path, "-") == 0 ? "<stdin>" : path;
     char *data = NULL;
     size_t len = 0;
-    if (!o->fs->read(o->fs, path, &data, &len, err))
+    zl_read_result got = o->fs->read(o->fs, path, &data, &len, err);
+    if (got == ZL_READ_REFUSED) {
+        /* A finding, not an I/O error: the run goes on, and the gate fails. */
+        zl_diag_file(zs, "input-refused", shown, *err,
+                     zl_xstrdup("zone files found in a folder are read only when they lie "
+                                "inside the repository (or the folder given) and are regular files"));
+        *err = NULL;
+        return true;
+    }
+    if (got != ZL_READ_OK)
         return false;
     size_t first = zs->nzones;
     zl_input in = {.zs = zs, .path = shown, .text = data, .len = len, .o = &mo};

@@ -23,9 +23,11 @@ typedef struct zl_input_opts {
 } zl_input_opts;
 
 /* Expand arguments into the list of files to read (sorted within each
- * directory). False with *err when an argument does not exist. */
+ * directory). False with *err when an argument does not exist. A folder or
+ * entry below one that cannot be read is reported on stderr and counted in
+ * *unreadable. */
 bool zl_inputs_expand(const zl_input_opts *o, char **args, size_t nargs, char ***files,
-                      size_t *nfiles, char **err);
+                      size_t *nfiles, size_t *unreadable, char **err);
 
 /* Read one file into zs. False with *err on an I/O or usage problem (the
  * file cannot be read, or its names are relative and no origin is known). */

@@ -18,6 +18,7 @@ const size_t zl_nchecks = sizeof zl_checks / sizeof zl_checks[0];
 /* The catalogue order of ../shared/spec/rules.md. */
 const zl_rule *const zl_rules[] = {
     &zl_rule_syntax_error,
+    &zl_rule_input_refused,
     &zl_rule_missing_trailing_dot,
     &zl_rule_duplicated_origin,
     &zl_rule_value_whitespace,

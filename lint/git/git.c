@@ -11,6 +11,7 @@
 #include "lint/cli/inputs.h"
 #include "lint/engine/registry.h"
 #include "lint/git/removed.h"
+#include "lint/output/escape.h"
 #include "lint/util/util.h"
 
 typedef struct session {
@@ -20,6 +21,8 @@ typedef struct session {
     zl_git_changes changes;
     char *base_name; /* for messages: "origin/main (1a2b3c4d5e6f)" */
     size_t unreadable;
+    zl_confine work; /* the work tree's files, for --diff without ..HEAD */
+    size_t run_bytes;
 } session;
 
 static char *git_failure(const char *what)
@@ -50,11 +53,11 @@ static void read_side(session *s, zl_git_side *side, bool new_side, zl_zoneset *
         if (zl_inputs_read(zs, &io, files.v[i], &err))
             continue;
         if (new_side) {
-            fprintf(stderr, "zonelint: %s\n", err);
+            zl_warn("%s", err);
             s->unreadable++;
         } else {
-            fprintf(stderr, "zonelint: warning: the base version cannot be read, so all "
-                            "findings of the new one are reported: %s\n",
+            zl_warn("warning: the base version cannot be read, so all findings of the new one "
+                    "are reported: %s",
                     err);
         }
         free(err);
@@ -240,7 +243,7 @@ static bool lint_diff(session *s, zl_zoneset *zs, zl_lint *l, char **err)
         if (head)
             zl_git_fs_tree(&new_side.fs, s->repo, head_tree, git_commit_id(head));
         else
-            zl_git_fs_workdir(&new_side.fs, s->top);
+            zl_git_fs_workdir(&new_side.fs, s->top, &s->work);
         compare(s, &old_side, &new_side, zs, l);
     }
     git_diff_free(diff);
@@ -261,6 +264,7 @@ bool zl_git_lint(const zl_git_opts *o, zl_zoneset *zs, zl_lint *l, size_t *unrea
      * (libgit2 caches trees only up to 4 KiB by default). */
     git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, (size_t)1 << 20);
     session s = {.o = o};
+    zl_confine_init(&s.work, &s.run_bytes);
     bool ok = false;
     /* As git's own tools do: a pre-commit hook of `git commit -a` or
      * `git commit FILE` must read the temporary index GIT_INDEX_FILE names. */
@@ -272,6 +276,10 @@ bool zl_git_lint(const zl_git_opts *o, zl_zoneset *zs, zl_lint *l, size_t *unrea
         *err = git_failure("cannot open the repository");
     } else {
         s.top = git_repository_workdir(s.repo);
+        if (s.top)
+            zl_confine_allow(&s.work, s.top);
+        for (size_t i = 0; i < o->ninclude_roots; i++)
+            zl_confine_allow(&s.work, o->include_roots[i]);
         ok = o->diff ? lint_diff(&s, zs, l, err) : lint_staged(&s, zs, l, err);
     }
     if (!ok)
@@ -279,6 +287,7 @@ bool zl_git_lint(const zl_git_opts *o, zl_zoneset *zs, zl_lint *l, size_t *unrea
     zl_git_changes_free(&s.changes);
     free(s.base_name);
     git_repository_free(s.repo);
+    zl_confine_free(&s.work);
     git_libgit2_shutdown();
     *unreadable = s.unreadable;
     return ok;

@@ -24,6 +24,8 @@ typedef struct zl_git_opts {
     const zl_severity *sev; /* effective severity per registry index */
     const char *diff;       /* --diff's argument, or NULL for --staged */
     const struct zl_ses_expect *ses; /* SES data (--expect), or NULL */
+    char **include_roots;   /* --include-root: more folders the work tree's files may include */
+    size_t ninclude_roots;
 } zl_git_opts;
 
 /* Read the selected zone files into zs (initialised, empty) and lint them

@@ -48,7 +48,7 @@ static bool existing(const char *path, char **msg)
 {
     char *data = NULL, *err = NULL;
     size_t len = 0;
-    if (!zl_fs_posix.read(&zl_fs_posix, path, &data, &len, &err)) {
+    if (zl_fs_posix.read(&zl_fs_posix, path, &data, &len, &err) != ZL_READ_OK) {
         *msg = err;
         return false;
     }

@@ -91,7 +91,7 @@ static bool reaches(void *ctx, const char *file)
     char *data = NULL, *err = NULL;
     size_t len = 0;
     const zl_fs *fs = &w->side->fs.fs;
-    if (!fs->read(fs, file, &data, &len, &err)) {
+    if (fs->read(fs, file, &data, &len, &err) != ZL_READ_OK) {
         free(err);
         return false;
     }

@@ -15,85 +15,98 @@ static char *missing(const char *path)
     return zl_xasprintf("%s: %s", path, strerror(ENOENT));
 }
 
-/* The blob a tree or the index holds at path, or false with *err. */
-static bool find_blob(const zl_git_fs *g, const char *path, git_oid *id, char **err)
+static zl_read_result symlink_refused(const zl_git_fs *g, const char *path, char **err)
+{
+    *err = zl_xasprintf("%s: a symbolic link in %s, which zonelint does not follow", path,
+                        g->what);
+    return ZL_READ_REFUSED;
+}
+
+/* The blob a tree or the index holds at path. */
+static zl_read_result find_blob(const zl_git_fs *g, const char *path, git_oid *id, char **err)
 {
     if (g->index) {
         const git_index_entry *e = git_index_get_bypath(g->index, path, 0);
         if (!e && (git_index_get_bypath(g->index, path, 1) ||
                    git_index_get_bypath(g->index, path, 2))) {
             *err = zl_xasprintf("%s: unmerged in the index: resolve the conflict first", path);
-            return false;
+            return ZL_READ_FAILED;
         }
         if (!e) {
             *err = missing(path);
-            return false;
+            return ZL_READ_FAILED;
         }
         if (e->mode == GIT_FILEMODE_COMMIT) {
             *err = zl_xasprintf("%s: a submodule, not a file", path);
-            return false;
+            return ZL_READ_FAILED;
         }
+        if (e->mode == GIT_FILEMODE_LINK)
+            return symlink_refused(g, path, err);
         git_oid_cpy(id, &e->id);
-        return true;
+        return ZL_READ_OK;
     }
     git_tree_entry *e = NULL;
     if (git_tree_entry_bypath(&e, g->tree, path) != 0) {
         *err = missing(path);
-        return false;
+        return ZL_READ_FAILED;
     }
     git_object_t type = git_tree_entry_type(e);
+    bool link = git_tree_entry_filemode(e) == GIT_FILEMODE_LINK;
     git_oid_cpy(id, git_tree_entry_id(e));
     git_tree_entry_free(e);
     if (type != GIT_OBJECT_BLOB) {
         *err = zl_xasprintf(type == GIT_OBJECT_TREE ? "%s: is a directory"
                                                     : "%s: a submodule, not a file",
                             path);
-        return false;
+        return ZL_READ_FAILED;
     }
-    return true;
+    return link ? symlink_refused(g, path, err) : ZL_READ_OK;
 }
 
-static bool read_object(const zl_git_fs *g, const char *path, char **data, size_t *len,
-                        char **err)
+static zl_read_result read_object(const zl_git_fs *g, const char *path, char **data,
+                                  size_t *len, char **err)
 {
     if (path[0] == '/' || strcmp(path, "..") == 0 || strncmp(path, "../", 3) == 0) {
         *err = zl_xasprintf("%s: outside the repository, so not in %s", path, g->what);
-        return false;
+        return ZL_READ_REFUSED;
     }
     git_oid id;
-    if (!find_blob(g, path, &id, err))
-        return false;
+    zl_read_result found = find_blob(g, path, &id, err);
+    if (found != ZL_READ_OK)
+        return found;
     git_blob *blob = NULL;
     if (git_blob_lookup(&blob, g->repo, &id) != 0) {
         const git_error *e = git_error_last();
         *err = zl_xasprintf("%s: cannot read it from %s: %s", path, g->what,
                             e ? e->message : "unknown error");
-        return false;
+        return ZL_READ_FAILED;
     }
     git_object_size_t size = git_blob_rawsize(blob);
     if (size > ZL_MAX_FILE_SIZE) {
         git_blob_free(blob);
         *err = zl_xasprintf("%s: larger than 4 GiB, which zonelint does not read", path);
-        return false;
+        return ZL_READ_REFUSED;
     }
     *len = (size_t)size;
     *data = zl_xmalloc(*len + 1);
     memcpy(*data, git_blob_rawcontent(blob), *len);
     (*data)[*len] = '\0';
     git_blob_free(blob);
-    return true;
+    return ZL_READ_OK;
 }
 
-static bool git_read(const zl_fs *fs, const char *path, char **data, size_t *len, char **err)
+static zl_read_result git_read(const zl_fs *fs, const char *path, char **data, size_t *len,
+                               char **err)
 {
     const zl_git_fs *g = fs->ctx;
     char *norm = zl_path_normalize(path);
-    bool ok;
+    zl_read_result ok;
     if (g->root) {
+        /* The work tree, through the confined reader: $INCLUDEs stay inside. */
         char *full = norm[0] == '/' ? zl_xstrdup(norm) : zl_xasprintf("%s%s", g->root, norm);
-        ok = zl_fs_posix.read(&zl_fs_posix, full, data, len, err);
+        ok = g->work->fs.read(&g->work->fs, full, data, len, err);
         size_t n = strlen(g->root);
-        if (!ok && strncmp(*err, g->root, n) == 0)
+        if (ok != ZL_READ_OK && strncmp(*err, g->root, n) == 0)
             memmove(*err, *err + n, strlen(*err + n) + 1);
         free(full);
     } else {
@@ -137,9 +150,10 @@ void zl_git_fs_index(zl_git_fs *g, git_repository *repo, git_index *index)
     snprintf(g->what, sizeof g->what, "the index");
 }
 
-void zl_git_fs_workdir(zl_git_fs *g, const char *root)
+void zl_git_fs_workdir(zl_git_fs *g, const char *root, const zl_confine *work)
 {
     init(g, NULL);
     g->root = root;
+    g->work = work;
     snprintf(g->what, sizeof g->what, "the work tree");
 }

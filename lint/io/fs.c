@@ -1,24 +1,29 @@
 #include "lint/io/fs.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "lint/util/util.h"
 
-static bool read_stream(FILE *f, const char *path, char **data, size_t *len, char **err)
+/* Read f to its end, at most max bytes. */
+static zl_read_result read_stream(FILE *f, const char *shown, size_t max, char **data,
+                                  size_t *len, char **err)
 {
     size_t cap = 65536, n = 0;
     char *buf = zl_xmalloc(cap);
     for (;;) {
         if (cap - n < 4096 + 1) {
-            if (cap > ZL_MAX_FILE_SIZE) {
+            if (cap > max) {
                 free(buf);
-                *err = zl_xasprintf("%s: larger than 4 GiB, which zonelint does not read", path);
-                return false;
+                *err = zl_xasprintf("%s: larger than %zu MiB, which zonelint does not read",
+                                    shown, (max >> 20) + 1);
+                return ZL_READ_REFUSED;
             }
             cap *= 2;
             buf = zl_xrealloc(buf, cap);
@@ -29,34 +34,68 @@ static bool read_stream(FILE *f, const char *path, char **data, size_t *len, cha
             break;
     }
     if (ferror(f)) {
-        *err = zl_xasprintf("%s: read error: %s", path, strerror(errno));
+        *err = zl_xasprintf("%s: read error: %s", shown, strerror(errno));
         free(buf);
-        return false;
+        return ZL_READ_FAILED;
+    }
+    if (n > max) {
+        free(buf);
+        *err = zl_xasprintf("%s: larger than %zu MiB, which zonelint does not read", shown,
+                            (max >> 20) + 1);
+        return ZL_READ_REFUSED;
     }
     buf[n] = '\0';
     *data = buf;
     *len = n;
-    return true;
+    return ZL_READ_OK;
 }
 
-static bool posix_read(const zl_fs *fs, const char *path, char **data, size_t *len, char **err)
+static const char *kind(mode_t m)
+{
+    return S_ISDIR(m)    ? "is a directory"
+           : S_ISFIFO(m) ? "is a FIFO, not a regular file"
+           : S_ISCHR(m) || S_ISBLK(m) ? "is a device, not a regular file"
+           : S_ISSOCK(m) ? "is a socket, not a regular file"
+                         : "is not a regular file";
+}
+
+zl_read_result zl_fs_read_regular(const char *path, const char *shown, size_t max, char **data,
+                                  size_t *len, char **err)
+{
+    /* O_NONBLOCK: opening a FIFO for reading would wait for a writer. */
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        *err = zl_xasprintf("%s: %s", shown, strerror(errno));
+        return ZL_READ_FAILED;
+    }
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        bool dir = S_ISDIR(st.st_mode);
+        *err = zl_xasprintf("%s: %s", shown, kind(st.st_mode));
+        close(fd);
+        return dir ? ZL_READ_FAILED : ZL_READ_REFUSED;
+    }
+    int flags = fcntl(fd, F_GETFL);
+    if (flags >= 0)
+        (void)fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
+    FILE *f = fdopen(fd, "rb");
+    if (!f) {
+        *err = zl_xasprintf("%s: %s", shown, strerror(errno));
+        close(fd);
+        return ZL_READ_FAILED;
+    }
+    zl_read_result r = read_stream(f, shown, max, data, len, err);
+    fclose(f);
+    return r;
+}
+
+static zl_read_result posix_read(const zl_fs *fs, const char *path, char **data, size_t *len,
+                                 char **err)
 {
     (void)fs;
     if (strcmp(path, "-") == 0)
-        return read_stream(stdin, "<stdin>", data, len, err);
-    struct stat st;
-    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
-        *err = zl_xasprintf("%s: is a directory", path);
-        return false;
-    }
-    FILE *f = fopen(path, "rb");
-    if (!f) {
-        *err = zl_xasprintf("%s: %s", path, strerror(errno));
-        return false;
-    }
-    bool ok = read_stream(f, path, data, len, err);
-    fclose(f);
-    return ok;
+        return read_stream(stdin, "<stdin>", ZL_MAX_FILE_SIZE, data, len, err);
+    return zl_fs_read_regular(path, path, ZL_MAX_FILE_SIZE, data, len, err);
 }
 
 static char *posix_identity(const zl_fs *fs, const char *path)

@@ -7,21 +7,41 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* A read fails (the file is missing, unreadable) or is refused: the file
+ * lies outside the folders zonelint may read, is not a regular file, or is
+ * over a limit. A refusal's message names the path and nothing of its
+ * content; the readers report it as input-refused. */
+typedef enum zl_read_result { ZL_READ_OK, ZL_READ_FAILED, ZL_READ_REFUSED } zl_read_result;
+
 typedef struct zl_fs zl_fs;
 struct zl_fs {
     /* Read a whole file into *data (NUL-terminated, *len bytes before the NUL).
-     * On failure return false with a message in *err (caller frees). */
-    bool (*read)(const zl_fs *fs, const char *path, char **data, size_t *len, char **err);
+     * Otherwise a message in *err (caller frees). */
+    zl_read_result (*read)(const zl_fs *fs, const char *path, char **data, size_t *len,
+                           char **err);
     /* A key equal for two paths naming the same file, to detect include loops. */
     char *(*identity)(const zl_fs *fs, const char *path);
     void *ctx;
 };
 
-/* The work tree (and "-" for standard input). */
+/* The file system (and "-" for standard input), anywhere: for files the
+ * command line names. Input's own references go through lint/io/confine.h. */
 extern const zl_fs zl_fs_posix;
 
 /* Largest input accepted: offsets into a text are 32-bit. */
 #define ZL_MAX_FILE_SIZE ((size_t)0xFFFFFFF0u)
+/* What one zone may read in all (its file, each $INCLUDE, each $GENERATE
+ * expansion, a file included twice counting twice) and the records it may
+ * hold; what one run may read from files. Documented in SECURITY.md. */
+#define ZL_MAX_ZONE_BYTES ((size_t)128 << 20)
+#define ZL_MAX_ZONE_RECORDS 4000000u
+#define ZL_MAX_RUN_BYTES ((size_t)1 << 30)
+
+/* Read the regular file at path (no FIFO, device or directory: they are
+ * refused, and a FIFO is never opened for long enough to block), at most
+ * max bytes. */
+zl_read_result zl_fs_read_regular(const char *path, const char *shown, size_t max, char **data,
+                                  size_t *len, char **err);
 
 /* rel resolved against the directory of base_file (rel itself when absolute). */
 char *zl_path_beside(const char *base_file, const char *rel);

@@ -175,6 +175,8 @@ void zl_source_position(const zl_source *s, uint32_t off, uint32_t *line, uint32
 
 const char *zl_source_line(const zl_source *s, uint32_t line, size_t *len)
 {
+    if (s->display_of)
+        return zl_source_line(s->display_of, line, len);
     ensure_lines(s);
     const char *text = s->display ? s->display : s->text;
     size_t tlen = s->display ? s->display_len : s->len;

@@ -48,6 +48,9 @@ typedef struct zl_source {
     uint32_t ndlines;
     zl_posmap *map;
     size_t nmap;
+    /* For $GENERATE expansions: the source whose lines are shown (the one
+     * holding the $GENERATE line), instead of a copy of its text. */
+    const struct zl_source *display_of;
 
     uint32_t parent;  /* source that $INCLUDEd this one, or ZL_NONE */
     uint32_t zone;    /* index of the zone it belongs to */

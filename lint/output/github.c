@@ -1,13 +1,20 @@
 /* GitHub Actions workflow commands: one annotation a finding,
  *   ::error file=PATH,line=L,col=C,endColumn=E,title=RULE::MESSAGE
  * GitHub shows them on the pull request's changed lines. Values are escaped
- * as the runner expects: % CR LF everywhere, and : , inside properties. */
+ * as the runner expects: % CR LF everywhere, and : , inside properties;
+ * before that, control characters and invalid UTF-8 become \xNN
+ * (lint/output/escape.c), so that no ESC reaches the log. */
+#include <string.h>
+
+#include "lint/output/escape.h"
 #include "lint/output/output.h"
 #include "lint/util/util.h"
 
-static void escape(FILE *f, const char *s, bool property)
+static void escape(FILE *f, const char *raw, bool property)
 {
-    for (; *s; s++) {
+    zl_buf safe = {0};
+    zl_escape_add(&safe, raw, strlen(raw), false);
+    for (const char *s = zl_buf_str(&safe); *s; s++) {
         switch (*s) {
         case '%': fputs("%25", f); break;
         case '\r': fputs("%0D", f); break;
@@ -17,6 +24,7 @@ static void escape(FILE *f, const char *s, bool property)
         default: fputc(*s, f);
         }
     }
+    zl_buf_free(&safe);
 }
 
 void zl_output_github(FILE *f, const zl_findings *fs)

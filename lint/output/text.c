@@ -1,5 +1,6 @@
 #include <string.h>
 
+#include "lint/output/escape.h"
 #include "lint/output/output.h"
 #include "lint/util/util.h"
 
@@ -31,8 +32,9 @@ static struct {
 } resume;
 
 /* Print the source line (a window of it when long) and a caret line under
- * columns [col, end_col). Control characters are shown as '?' and tabs kept,
- * so that the caret lines up in a terminal. */
+ * columns [col, end_col). Control characters (C0 and C1) and invalid UTF-8
+ * are shown as '?' and tabs kept, so that the caret lines up in a terminal
+ * and nothing in the file reaches it as a control sequence. */
 static void show_source(FILE *f, const char *line, size_t len, uint32_t lineno, uint32_t col,
                         uint32_t end_col, const palette *p)
 {
@@ -56,7 +58,7 @@ static void show_source(FILE *f, const char *line, size_t len, uint32_t lineno, 
         unsigned char ch = (unsigned char)line[i];
         if (ch == '\t')
             fputc('\t', f);
-        else if (ch < 0x20 || ch == 0x7F)
+        else if (!zl_utf8_printable(line + i, k))
             fputc('?', f);
         else
             fwrite(line + i, 1, k, f);
@@ -84,20 +86,26 @@ void zl_output_text(FILE *f, const zl_zoneset *zs, const zl_findings *fs, bool c
         const char *sc = x->severity == ZL_SEV_ERROR     ? p->err
                          : x->severity == ZL_SEV_WARNING ? p->warn
                                                          : p->note;
+        fputs(p->bold, f);
+        zl_put_path(f, x->path);
         if (x->line)
-            fprintf(f, "%s%s:%u:%u:%s ", p->bold, x->path, x->line, x->col, p->reset);
+            fprintf(f, ":%u:%u:%s ", x->line, x->col, p->reset);
         else
-            fprintf(f, "%s%s:%s ", p->bold, x->path, p->reset);
-        fprintf(f, "%s%s:%s %s%s%s %s[%s]%s\n", sc, zl_severity_name(x->severity), p->reset,
-                p->bold, x->message, p->reset, p->dim, x->rule->id, p->reset);
+            fprintf(f, ":%s ", p->reset);
+        fprintf(f, "%s%s:%s %s", sc, zl_severity_name(x->severity), p->reset, p->bold);
+        zl_put_escaped(f, x->message);
+        fprintf(f, "%s %s[%s]%s\n", p->reset, p->dim, x->rule->id, p->reset);
         if (x->line && x->src != UINT32_MAX) {
             size_t len;
             const char *line = zl_source_line(zs->srcs[x->src], x->line, &len);
             show_source(f, line, len, x->line, x->col, x->end_col, p);
         }
         const char *hint = x->hint ? x->hint : x->rule->hint;
-        if (hint)
-            fprintf(f, "  %shint:%s %s\n", p->bold, p->reset, hint);
+        if (hint) {
+            fprintf(f, "  %shint:%s ", p->bold, p->reset);
+            zl_put_escaped(f, hint);
+            fputc('\n', f);
+        }
     }
     size_t counts[4];
     zl_findings_count(fs, counts);

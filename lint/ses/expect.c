@@ -191,7 +191,7 @@ static bool load(zl_ses_expect *e, const char *path, const char *identity, const
 {
     char *text = NULL, *why = NULL;
     size_t len = 0;
-    if (!zl_fs_posix.read(&zl_fs_posix, path, &text, &len, &why)) {
+    if (zl_fs_posix.read(&zl_fs_posix, path, &text, &len, &why) != ZL_READ_OK) {
         *err = zl_xasprintf("--expect: %s", why);
         free(why);
         return false;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lint/io/fs.h"
 #include "lint/util/util.h"
 
 static bool parse_uint(const char **p, const char *end, uint64_t *v)
@@ -112,7 +113,14 @@ static bool substitute(zl_buf *out, const char *p, size_t n, int64_t i, const ch
     return true;
 }
 
-zl_generate_result zl_generate_expand(const char *text, const zl_lex_tok *toks, size_t n)
+static zl_generate_result refuse(const zl_lex_tok *range, char *why)
+{
+    return (zl_generate_result){
+        .error = why, .refused = true, .error_off = range->off, .error_len = range->len};
+}
+
+zl_generate_result zl_generate_expand(const char *text, const zl_lex_tok *toks, size_t n,
+                                      size_t max_len, uint64_t max_steps)
 {
     zl_generate_result r = {0};
     if (n < 5) {
@@ -128,20 +136,36 @@ zl_generate_result zl_generate_expand(const char *text, const zl_lex_tok *toks, 
         r.error_len = toks[1].len;
         return r;
     }
-    if ((stop - start) / step + 1 > ZL_GENERATE_MAX) {
+    uint64_t steps = (stop - start) / step + 1;
+    if (steps > ZL_GENERATE_MAX) {
         r.error = zl_xasprintf("$GENERATE range of more than %u steps", ZL_GENERATE_MAX);
         r.error_off = toks[1].off;
         r.error_len = toks[1].len;
         return r;
     }
+    if (steps > max_steps)
+        return refuse(&toks[1], zl_xasprintf("$GENERATE of %llu records: the zone would hold "
+                                             "more than %u records, zonelint's limit",
+                                             (unsigned long long)steps, ZL_MAX_ZONE_RECORDS));
     zl_buf out = {0};
+    r.starts = zl_xmalloc((size_t)steps * (n - 2) * sizeof *r.starts);
     for (uint64_t i = start; i <= stop; i += step) {
+        if (out.len > max_len) {
+            zl_buf_free(&out);
+            free(r.starts);
+            return refuse(&toks[1], zl_xasprintf("$GENERATE expands to more than the zone's "
+                                                 "limit of %zu MiB of text",
+                                                 ZL_MAX_ZONE_BYTES >> 20));
+        }
         for (size_t k = 2; k < n; k++) {
             const char *why = NULL;
             if (k > 2)
                 zl_buf_addc(&out, ' ');
+            r.starts[r.nstarts++] = (uint32_t)out.len;
             if (!substitute(&out, text + toks[k].off, toks[k].len, (int64_t)i, &why)) {
                 zl_buf_free(&out);
+                free(r.starts);
+                r.starts = NULL;
                 r.error = zl_xasprintf("bad $GENERATE template: %s", why);
                 r.error_off = toks[k].off;
                 r.error_len = toks[k].len;
@@ -153,4 +177,12 @@ zl_generate_result zl_generate_expand(const char *text, const zl_lex_tok *toks, 
     r.len = out.len;
     r.text = zl_buf_take(&out);
     return r;
+}
+
+void zl_generate_free(zl_generate_result *g)
+{
+    free(g->text);
+    free(g->starts);
+    free(g->error);
+    memset(g, 0, sizeof *g);
 }

@@ -30,6 +30,14 @@ typedef struct reader {
     char **stack; /* identities of the files being read, for include loops */
     size_t depth, stack_cap;
     size_t includes;
+    /* Files already included, by identity: each is read from disk once. */
+    struct included {
+        char *id;
+        uint32_t src;
+    } *seen;
+    size_t nseen, seen_cap;
+    size_t bytes; /* text the zone has read, against ZL_MAX_ZONE_BYTES */
+    bool full;    /* a limit was reached: the rest of the zone is not read */
     zl_buf scratch;
     uint32_t *offs;
     size_t offs_cap;
@@ -40,6 +48,29 @@ static void read_source(reader *rd, uint32_t src);
 static void diag(reader *rd, uint32_t src, uint32_t off, uint32_t len, char *msg, char *hint)
 {
     zl_diag_add(rd->zs, "syntax-error", src, off, len, msg, hint);
+}
+
+/* A file or expansion not read (a limit, a path outside the allowed
+ * folders): the message says so and quotes none of the file. */
+static void refused(reader *rd, uint32_t src, uint32_t off, uint32_t len, char *msg)
+{
+    zl_diag_add(rd->zs, "input-refused", src, off, len, msg,
+                zl_xstrdup("see SECURITY.md for what zonelint reads and its limits"));
+}
+
+/* Count len more octets against the zone's limit; false (reported at the
+ * token) once it is passed, and the zone is read no further. */
+static bool budget(reader *rd, uint32_t src, const zl_lex_tok *t, size_t len)
+{
+    rd->bytes += len;
+    if (rd->bytes <= ZL_MAX_ZONE_BYTES)
+        return true;
+    refused(rd, src, t->off, t->len,
+            zl_xasprintf("not read: the zone's files, $INCLUDEs and $GENERATE expansions "
+                         "come to more than %zu MiB, zonelint's limit",
+                         ZL_MAX_ZONE_BYTES >> 20));
+    rd->full = true;
+    return false;
 }
 
 static const char *tok_cstr(reader *rd, const zl_source *s, const zl_lex_tok *t)
@@ -168,15 +199,40 @@ static void do_include(reader *rd, uint32_t src, const zl_entry *e)
     }
     char *data = NULL, *err = NULL;
     size_t len = 0;
-    if (!fs->read(fs, path, &data, &len, &err)) {
+    const zl_source *again = NULL;
+    for (size_t i = 0; i < rd->nseen && !again; i++)
+        if (strcmp(rd->seen[i].id, id) == 0)
+            again = rd->zs->srcs[rd->seen[i].src];
+    zl_read_result got = ZL_READ_OK;
+    if (again) {
+        len = again->len;
+        data = zl_xstrndup(again->text, len);
+    } else {
+        got = fs->read(fs, path, &data, &len, &err);
+    }
+    if (got == ZL_READ_REFUSED) {
+        /* The reason without the path as zonelint resolved it: the path as written. */
+        size_t pl = strlen(path);
+        const char *why = strncmp(err, path, pl) == 0 && err[pl] == ':' ? err + pl + 2 : err;
+        refused(rd, src, ft->off, ft->len,
+                zl_xasprintf("$INCLUDE \"%.*s\" is not read: %s",
+                             (int)(ft->len > 200 ? 200 : ft->len), s->text + ft->off, why));
+    } else if (got == ZL_READ_FAILED) {
         diag(rd, src, ft->off, ft->len, zl_xasprintf("cannot read $INCLUDE file: %s", err),
              zl_xstrdup("$INCLUDE paths are relative to the including file"));
+    }
+    if (got != ZL_READ_OK || !budget(rd, src, ft, len)) {
         free(err);
+        free(data);
         free(id);
         free(path);
         return;
     }
     uint32_t inc = zl_zoneset_add_source(rd->zs, path, data, len);
+    if (!again) {
+        ZL_GROW(rd->seen, rd->seen_cap, rd->nseen + 1);
+        rd->seen[rd->nseen++] = (struct included){zl_xstrdup(id), inc};
+    }
     rd->zs->srcs[inc]->parent = src;
     free(path);
 
@@ -189,6 +245,32 @@ static void do_include(reader *rd, uint32_t src, const zl_entry *e)
     /* RFC 1035 5.1: an included file never changes the parent's origin. */
     rd->origin = saved_origin;
     rd->prev_owner = saved_owner;
+}
+
+/* Read a $GENERATE expansion as a source of its own. Each generated token
+ * points at the template token it comes from, and the lines shown under
+ * findings are those of the file holding the $GENERATE. */
+static void generated(reader *rd, uint32_t src, const zl_entry *e, zl_generate_result *g)
+{
+    zl_source *s = rd->zs->srcs[src];
+    size_t per = e->n - 2;
+    zl_posmap *at = zl_xmalloc(per * sizeof *at);
+    for (size_t k = 0; k < per; k++)
+        zl_source_position(s, e->toks[k + 2].off, &at[k].line, &at[k].col);
+    uint32_t gen = zl_zoneset_add_source(rd->zs, s->path, g->text, g->len);
+    zl_source *gs = rd->zs->srcs[gen];
+    gs->parent = src;
+    gs->map = zl_xmalloc((g->nstarts ? g->nstarts : 1) * sizeof *gs->map);
+    for (size_t i = 0; i < g->nstarts; i++) {
+        const zl_posmap *t = &at[i % per];
+        gs->map[i] = (zl_posmap){.off = g->starts[i], .line = t->line, .col = t->col};
+    }
+    free(at);
+    gs->nmap = g->nstarts;
+    gs->display_of = s->display_of ? s->display_of : s;
+    g->text = NULL;
+    zl_generate_free(g);
+    read_source(rd, gen);
 }
 
 static void directive(reader *rd, uint32_t src, const zl_entry *e)
@@ -224,24 +306,23 @@ static void directive(reader *rd, uint32_t src, const zl_entry *e)
         if (expect_args(rd, src, e, 1, 2, "a file name"))
             do_include(rd, src, e);
     } else if (zl_ascii_ieq(name, d->len, "$GENERATE")) {
-        zl_generate_result g = zl_generate_expand(s->text, e->toks, e->n);
+        size_t left = rd->bytes < ZL_MAX_ZONE_BYTES ? ZL_MAX_ZONE_BYTES - rd->bytes : 0;
+        uint32_t recs_left = rd->z->nrecs < ZL_MAX_ZONE_RECORDS
+                                 ? ZL_MAX_ZONE_RECORDS - (uint32_t)rd->z->nrecs
+                                 : 0;
+        zl_generate_result g = zl_generate_expand(s->text, e->toks, e->n, left, recs_left);
         if (g.error) {
-            diag(rd, src, g.error_off, g.error_len, g.error, NULL);
+            if (g.refused)
+                refused(rd, src, g.error_off, g.error_len, g.error);
+            else
+                diag(rd, src, g.error_off, g.error_len, g.error, NULL);
+            g.error = NULL;
+            rd->full = g.refused;
+            zl_generate_free(&g);
             return;
         }
-        uint32_t gen = zl_zoneset_add_source(rd->zs, s->path, g.text, g.len);
-        zl_source *gs = rd->zs->srcs[gen];
-        gs->parent = src;
-        /* Every generated record points at the $GENERATE line. */
-        uint32_t line, col;
-        zl_source_position(s, d->off, &line, &col);
-        gs->map = zl_xmalloc(sizeof *gs->map);
-        gs->map[0] = (zl_posmap){.off = 0, .line = line, .col = col};
-        gs->nmap = 1;
-        gs->display = zl_xstrndup(s->text, s->len);
-        gs->display_len = s->len;
-        gs->dlines = zl_line_table(gs->display, gs->display_len, &gs->ndlines);
-        read_source(rd, gen);
+        rd->bytes += g.len;
+        generated(rd, src, e, &g);
     } else {
         diag(rd, src, d->off, d->len,
              zl_xasprintf("unknown directive '%.*s'", (int)(d->len > 40 ? 40 : d->len), name),
@@ -382,6 +463,14 @@ static void record(reader *rd, uint32_t src, const zl_entry *e)
     } else {
         r.rclass = rd->last_class;
     }
+    if (z->nrecs >= ZL_MAX_ZONE_RECORDS) {
+        refused(rd, src, e->toks[0].off, e->toks[0].len,
+                zl_xasprintf("not read: the zone holds %u records, zonelint's limit; the "
+                             "rest of it is not read",
+                             ZL_MAX_ZONE_RECORDS));
+        rd->full = true;
+        return;
+    }
     r.ntok = (uint16_t)e->n;
     ZL_GROW(rd->offs, rd->offs_cap, e->n);
     for (size_t k = 0; k < e->n; k++)
@@ -431,6 +520,8 @@ static void read_source(reader *rd, uint32_t src)
         if (more && !next.err && !next.blank_start)
             zl_names_prefetch_text(&rd->zs->names, rd->origin, s->text + next.toks[0].off,
                                    next.toks[0].len);
+        if (rd->full)
+            break;
         if (e.err) {
             diag(rd, src, (uint32_t)e.err_off, (uint32_t)e.err_len, zl_xstrdup(e.err), NULL);
             continue;
@@ -482,8 +573,12 @@ zl_zone *zl_read_master_source(zl_zoneset *zs, const char *path, uint32_t src,
                  .last_class = LDNS_RR_CLASS_IN};
     ZL_GROW(rd.stack, rd.stack_cap, 1);
     rd.stack[rd.depth++] = o->fs->identity(o->fs, path);
+    rd.bytes = zs->srcs[src]->len;
     read_source(&rd, src);
     free(rd.stack[--rd.depth]);
+    for (size_t i = 0; i < rd.nseen; i++)
+        free(rd.seen[i].id);
+    free(rd.seen);
     z->apex = find_apex(&rd);
     zl_validate_rdata(zs, z);
     free(rd.stack);
@@ -497,7 +592,7 @@ bool zl_read_master_file(zl_zoneset *zs, const char *path, const zl_master_opts 
 {
     char *data = NULL;
     size_t len = 0;
-    if (!o->fs->read(o->fs, path, &data, &len, err))
+    if (o->fs->read(o->fs, path, &data, &len, err) != ZL_READ_OK)
         return false;
     *out = zl_read_master_text(zs, path, data, len, o);
     return true;

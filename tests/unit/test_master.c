@@ -19,17 +19,18 @@ typedef struct memfile {
 
 static const memfile *files;
 
-static bool mem_read(const zl_fs *fs, const char *path, char **data, size_t *len, char **err)
+static zl_read_result mem_read(const zl_fs *fs, const char *path, char **data, size_t *len,
+                             char **err)
 {
     (void)fs;
     for (const memfile *f = files; f && f->path; f++)
         if (strcmp(f->path, path) == 0) {
             *len = strlen(f->text);
             *data = zl_xstrndup(f->text, *len);
-            return true;
+            return ZL_READ_OK;
         }
     *err = zl_xasprintf("%s: no such file", path);
-    return false;
+    return ZL_READ_FAILED;
 }
 
 static char *mem_identity(const zl_fs *fs, const char *path)

@@ -1,0 +1,98 @@
+#include "lint/io/confine.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lint/util/util.h"
+
+static bool inside(const char *real, const char *root)
+{
+    size_t n = strlen(root);
+    if (n == 1 && root[0] == '/')
+        return true;
+    return strncmp(real, root, n) == 0 && (real[n] == '/' || real[n] == '\0');
+}
+
+zl_read_result zl_confine_check(const zl_confine *c, const char *path, char **err)
+{
+    char *real = realpath(path, NULL);
+    if (!real) {
+        /* Missing: an ordinary failure, said as the reader would. */
+        *err = zl_xasprintf("%s: %s", path, strerror(errno));
+        return ZL_READ_FAILED;
+    }
+    bool ok = c->trusted && strcmp(real, c->trusted) == 0;
+    for (size_t i = 0; i < c->nroots && !ok; i++)
+        ok = inside(real, c->roots[i]);
+    free(real);
+    if (!ok) {
+        *err = zl_xasprintf("%s: resolves outside the folders zonelint reads (the "
+                            "repository, or the folder of the file given; widen with "
+                            "--include-root DIR)",
+                            path);
+        return ZL_READ_REFUSED;
+    }
+    return ZL_READ_OK;
+}
+
+static zl_read_result confined_read(const zl_fs *fs, const char *path, char **data,
+                                    size_t *len, char **err)
+{
+    const zl_confine *c = fs->ctx;
+    if (strcmp(path, "-") == 0)
+        return zl_fs_posix.read(&zl_fs_posix, path, data, len, err);
+    zl_read_result r = zl_confine_check(c, path, err);
+    if (r != ZL_READ_OK)
+        return r;
+    size_t left = ZL_MAX_RUN_BYTES - (*c->run_bytes < ZL_MAX_RUN_BYTES ? *c->run_bytes
+                                                                       : ZL_MAX_RUN_BYTES);
+    if (left == 0) {
+        *err = zl_xasprintf("%s: not read: this run has read %zu MiB, its limit", path,
+                            ZL_MAX_RUN_BYTES >> 20);
+        return ZL_READ_REFUSED;
+    }
+    r = zl_fs_read_regular(path, path, left < ZL_MAX_FILE_SIZE ? left : ZL_MAX_FILE_SIZE, data,
+                           len, err);
+    if (r == ZL_READ_OK)
+        *c->run_bytes += *len;
+    return r;
+}
+
+static char *confined_identity(const zl_fs *fs, const char *path)
+{
+    (void)fs;
+    return zl_fs_posix.identity(&zl_fs_posix, path);
+}
+
+void zl_confine_init(zl_confine *c, size_t *run_bytes)
+{
+    memset(c, 0, sizeof *c);
+    c->fs = (zl_fs){.read = confined_read, .identity = confined_identity, .ctx = c};
+    c->run_bytes = run_bytes;
+}
+
+bool zl_confine_allow(zl_confine *c, const char *dir)
+{
+    char *real = realpath(dir, NULL);
+    if (!real)
+        return false;
+    c->roots = zl_xrealloc(c->roots, (c->nroots + 1) * sizeof *c->roots);
+    c->roots[c->nroots++] = real;
+    return true;
+}
+
+void zl_confine_trust(zl_confine *c, const char *path)
+{
+    free(c->trusted);
+    c->trusted = realpath(path, NULL);
+}
+
+void zl_confine_free(zl_confine *c)
+{
+    for (size_t i = 0; i < c->nroots; i++)
+        free(c->roots[i]);
+    free(c->roots);
+    free(c->trusted);
+    memset(c, 0, sizeof *c);
+}

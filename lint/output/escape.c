@@ -1,0 +1,154 @@
+#include "lint/output/escape.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+/* Octets in the valid UTF-8 sequence at p (n left), or 0 when invalid:
+ * overlong forms, surrogates and values above U+10FFFF included. */
+static size_t utf8_len(const unsigned char *p, size_t n)
+{
+    unsigned char c = p[0];
+    size_t k;
+    unsigned min;
+    unsigned v;
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xC2 && c <= 0xDF)
+        k = 2, min = 0x80, v = c & 0x1F;
+    else if (c >= 0xE0 && c <= 0xEF)
+        k = 3, min = 0x800, v = c & 0x0F;
+    else if (c >= 0xF0 && c <= 0xF4)
+        k = 4, min = 0x10000, v = c & 0x07;
+    else
+        return 0;
+    if (k > n)
+        return 0;
+    for (size_t i = 1; i < k; i++) {
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+        v = (v << 6) | (p[i] & 0x3F);
+    }
+    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
+        return 0;
+    return k;
+}
+
+bool zl_utf8_printable(const char *p, size_t k)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    if (utf8_len(u, k) != k)
+        return false;
+    if (k == 1)
+        return u[0] >= 0x20 && u[0] != 0x7F;
+    return !(k == 2 && u[0] == 0xC2 && u[1] < 0xA0);
+}
+
+static void hex(zl_buf *b, unsigned char c)
+{
+    zl_buf_printf(b, "\\x%02X", c);
+}
+
+void zl_escape_add(zl_buf *b, const char *s, size_t n, bool escape_backslash)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t i = 0;
+    while (i < n) {
+        unsigned char c = p[i];
+        size_t k = utf8_len(p + i, n - i);
+        if (k == 0) {
+            hex(b, c);
+            i++;
+        } else if (c == '\t') {
+            zl_buf_adds(b, "\\t");
+            i++;
+        } else if (c == '\n') {
+            zl_buf_adds(b, "\\n");
+            i++;
+        } else if (c < 0x20 || c == 0x7F) {
+            hex(b, c);
+            i++;
+        } else if (c == '\\' && escape_backslash) {
+            zl_buf_adds(b, "\\\\");
+            i++;
+        } else if (k == 2 && c == 0xC2 && p[i + 1] < 0xA0) {
+            /* U+0080..U+009F: the C1 controls (CSI, OSC and the rest) */
+            hex(b, c);
+            hex(b, p[i + 1]);
+            i += 2;
+        } else {
+            zl_buf_add(b, s + i, k);
+            i += k;
+        }
+    }
+}
+
+bool zl_path_needs_quotes(const char *path)
+{
+    for (const unsigned char *p = (const unsigned char *)path; *p; p++)
+        if (*p < 0x20 || *p >= 0x7F || *p == '"' || *p == '\\')
+            return true;
+    return false;
+}
+
+void zl_escape_path(zl_buf *b, const char *path)
+{
+    if (!zl_path_needs_quotes(path)) {
+        zl_buf_adds(b, path);
+        return;
+    }
+    zl_buf_addc(b, '"');
+    for (const unsigned char *p = (const unsigned char *)path; *p; p++) {
+        const char *named = *p == '\a'   ? "\\a"
+                            : *p == '\b' ? "\\b"
+                            : *p == '\t' ? "\\t"
+                            : *p == '\n' ? "\\n"
+                            : *p == '\v' ? "\\v"
+                            : *p == '\f' ? "\\f"
+                            : *p == '\r' ? "\\r"
+                            : *p == '"'  ? "\\\""
+                            : *p == '\\' ? "\\\\"
+                                         : NULL;
+        if (named)
+            zl_buf_adds(b, named);
+        else if (*p < 0x20 || *p >= 0x7F)
+            zl_buf_printf(b, "\\%03o", *p);
+        else
+            zl_buf_addc(b, (char)*p);
+    }
+    zl_buf_addc(b, '"');
+}
+
+void zl_put_escaped(FILE *f, const char *s)
+{
+    zl_buf b = {0};
+    zl_escape_add(&b, s, strlen(s), false);
+    fwrite(zl_buf_str(&b), 1, b.len, f);
+    zl_buf_free(&b);
+}
+
+void zl_put_path(FILE *f, const char *path)
+{
+    if (!zl_path_needs_quotes(path)) {
+        fputs(path, f);
+        return;
+    }
+    zl_buf b = {0};
+    zl_escape_path(&b, path);
+    fwrite(zl_buf_str(&b), 1, b.len, f);
+    zl_buf_free(&b);
+}
+
+void zl_warn(const char *fmt, ...)
+{
+    zl_buf raw = {0}, out = {0};
+    va_list ap;
+    va_start(ap, fmt);
+    zl_buf_vprintf(&raw, fmt, ap);
+    va_end(ap);
+    zl_buf_adds(&out, "zonelint: ");
+    zl_escape_add(&out, zl_buf_str(&raw), raw.len, false);
+    zl_buf_addc(&out, '\n');
+    fwrite(zl_buf_str(&out), 1, out.len, stderr);
+    zl_buf_free(&raw);
+    zl_buf_free(&out);
+}

@@ -1,0 +1,25 @@
+/* input-refused: a file the input names that zonelint does not read. The
+ * readers record it as a diagnostic (parser/master/master.c for $INCLUDE and
+ * the limits; the command line for zone files found in folders); the syntax
+ * check turns it into a finding. */
+#include "rules/rules.h"
+
+const zl_rule zl_rule_input_refused = {
+    .id = "input-refused",
+    .severity = ZL_SEV_ERROR,
+    .summary = "a file the zone names is not read: outside the allowed folders, not a "
+               "regular file, or over a limit",
+    .explanation =
+        "zonelint reads what the zone files name ($INCLUDE, zone files found in a folder, "
+        "the configuration's SES data) only when the path resolves, after symbolic links, "
+        "inside the repository (or, outside a repository, inside the folder of the file or "
+        "folder given) or a folder given with --include-root, and names a regular file: "
+        "no FIFO, device, /proc file or absolute path elsewhere. A zone also stops at "
+        "documented limits (128 MiB of text counting every $INCLUDE and $GENERATE, 4 "
+        "million records) and a run at 1 GiB of files. In CI the zone text comes from "
+        "whoever opened the pull request, and the log is often public: a file outside the "
+        "repository may hold secrets. The finding names the path as written and nothing "
+        "of what the file holds.",
+    .hint = "keep $INCLUDE files inside the repository, or pass --include-root DIR for a "
+            "folder you trust",
+};
