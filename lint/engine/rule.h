@@ -28,6 +28,10 @@ typedef struct zl_check {
     const char *family;
     void (*run)(struct zl_lint *l);
     const zl_rule *const *rules; /* NULL-terminated */
+    /* Runs alone, before the indexes are built and the other checks start,
+     * and may mark the records it reports (ZL_REC_BAD_RDATA) so that the
+     * other checks skip them; every other check sees the model read-only. */
+    bool serial;
 } zl_check;
 
 const char *zl_severity_name(zl_severity s);
