@@ -1,4 +1,4 @@
-/* The rules and checks defined in rules/, for lint/registry.c. */
+/* The rules and checks defined in rules/, for lint/engine/registry.c. */
 #ifndef ZL_RULES_H
 #define ZL_RULES_H
 

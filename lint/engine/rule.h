@@ -1,5 +1,5 @@
 /* A rule: a stable id, a default severity, and the words a user reads about
- * it. Rules are defined beside their checks in rules/; lint/registry.c lists
+ * it. Rules are defined beside their checks in rules/; lint/engine/registry.c lists
  * them all. The catalogue in ../shared/spec/rules.md is the contract. */
 #ifndef ZL_RULE_H
 #define ZL_RULE_H
