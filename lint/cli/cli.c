@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "parser/formats.h"
-#include "lint/cli/config.h"
+#include "lint/config/config.h"
 #include "lint/git/git.h"
 #include "lint/git/hook.h"
 #include "lint/cli/inputs.h"
@@ -20,7 +20,7 @@
 #include "lint/engine/registry.h"
 #include "lint/ses/expect.h"
 #include "lint/util/util.h"
-#include "lint/cli/version.h"
+#include "lint/engine/version.h"
 
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_USAGE = 2 };
 

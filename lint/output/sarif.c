@@ -13,7 +13,7 @@
 #include "lint/output/output.h"
 #include "lint/engine/registry.h"
 #include "lint/util/util.h"
-#include "lint/cli/version.h"
+#include "lint/engine/version.h"
 
 static json_t *text_obj(const char *s)
 {
