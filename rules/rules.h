@@ -7,6 +7,9 @@
 /* Reading the input */
 extern const zl_rule zl_rule_syntax_error;
 extern const zl_rule zl_rule_input_refused;
+/* --diff: the change and its own gate (reported by lint/git/gate.c) */
+extern const zl_rule zl_rule_gate_config_changed;
+extern const zl_rule zl_rule_suppression_added;
 extern const zl_check zl_check_syntax;
 
 /* Names */

@@ -132,9 +132,9 @@ printf "$head"'bad IN A 256.0.0.1\n' > "$g/example.com.zone"
 echo '{"fail_on": "none", "rules": {"syntax-error": "off"}, "ignore": ["*"]}' > "$g/.zonelint.json"
 (cd "$g" && git add . && git commit -qm pr)
 cwd=$g
-probe "PR config switches the gate off" -- "$bin" --diff HEAD^1
+probe "PR config off, --diff HEAD^1 (work tree)" -- "$bin" --diff HEAD^1
 want 1; yes_ gate-config-changed; yes_ syntax-error; row
-probe "PR config, work-tree --diff" -- "$bin" --diff HEAD^1..HEAD
+probe "PR config off, --diff HEAD^1..HEAD" -- "$bin" --diff HEAD^1..HEAD
 want 1; yes_ gate-config-changed; row
 # shellcheck disable=SC2059
 printf "$head"'bad IN A 256.0.0.1 ; zonelint-disable-line syntax-error\n' > "$g/example.com.zone"
@@ -256,8 +256,8 @@ row
 # 6. Smaller: configuration errors name the file and the key, and do not
 # echo their values.
 cwd=$tmp/s
-awk 'BEGIN { printf "{\"zones\": [{\"path\": \"*.zone\", \"format\": \""; for (i = 0; i < 5000000; i++) printf "x"; print "\"}]}" }' > "$tmp/s/.zonelint.json"
-probe "config: 5 MB unknown format value" -- "$bin" example.com.zone
+awk 'BEGIN { printf "{\"zones\": [{\"path\": \"*.zone\", \"format\": \""; for (i = 0; i < 500000; i++) printf "x"; print "\"}]}" }' > "$tmp/s/.zonelint.json"
+probe "config: 500 KB unknown format value" -- "$bin" example.com.zone
 want 2; yes_ ".zonelint.json"; yes_ format
 [ "$(wc -c < "$tmp/out")" -lt 2000 ] || bad "the value is echoed"
 row

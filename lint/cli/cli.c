@@ -218,10 +218,12 @@ static int install_hook(void)
 
 /* --staged and --diff: the zone files come from git, not the arguments.
  * False when git failed (nothing to write then). */
-static bool lint_git(const options *o, const zl_config *cfg, const zl_severity *sev,
-                     const zl_ses_expect *ses, zl_zoneset *zs, zl_lint *l, int *status)
+static bool lint_git(const options *o, const zl_config *cfg, const char *cfg_changed,
+                     const zl_severity *sev, const zl_ses_expect *ses, zl_zoneset *zs,
+                     zl_lint *l, int *status)
 {
-    zl_git_opts go = {.cfg = cfg, .origin = o->origin, .sev = sev, .diff = o->diff,
+    zl_git_opts go = {.cfg = cfg, .config_changed = cfg_changed, .origin = o->origin,
+                      .sev = sev, .diff = o->diff,
                       .ses = ses->n ? ses : NULL, .include_roots = o->include_roots,
                       .ninclude_roots = o->ninclude_roots};
     size_t unreadable = 0;
@@ -252,23 +254,87 @@ static void free_options(options *o)
  * repository holding it, else the argument's folder (a folder argument
  * itself), and each --include-root. The argument itself is read wherever it
  * is: the command line is trusted, the files' contents are not. */
+/* Allow the work tree of the repository holding folder, else folder, and
+ * each --include-root. */
+static void allow_tree(zl_confine *c, const options *o, const char *folder)
+{
+    char *top = zl_git_work_tree_of(folder);
+    zl_confine_allow(c, top ? top : folder);
+    free(top);
+    for (size_t i = 0; i < o->ninclude_roots; i++)
+        zl_confine_allow(c, o->include_roots[i]);
+}
+
+static char *folder_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? zl_xstrndup(path, (size_t)(slash - path) + 1) : zl_xstrdup(".");
+}
+
 static void confine_argument(zl_confine *c, const options *o, const char *arg)
 {
     struct stat st;
     bool is_dir = stat(arg, &st) == 0 && S_ISDIR(st.st_mode);
-    const char *slash = strrchr(arg, '/');
     char *folder = strcmp(arg, "-") == 0 ? zl_xstrdup(".")
                    : is_dir             ? zl_xstrdup(arg)
-                   : slash              ? zl_xstrndup(arg, (size_t)(slash - arg) + 1)
-                                        : zl_xstrdup(".");
-    char *top = zl_git_work_tree_of(folder);
-    zl_confine_allow(c, top ? top : folder);
-    free(top);
+                                        : folder_of(arg);
+    allow_tree(c, o, folder);
     free(folder);
-    for (size_t i = 0; i < o->ninclude_roots; i++)
-        zl_confine_allow(c, o->include_roots[i]);
     if (!is_dir && strcmp(arg, "-") != 0)
         zl_confine_trust(c, arg);
+}
+
+/* The configuration: --config's file (the command line is trusted); in
+ * --staged and --diff the one git holds, never the work tree's (the change
+ * controls that); else the nearest .zonelint.json, which must resolve
+ * inside its repository (or folder). */
+static bool load_config(const options *o, bool no_config, zl_config *cfg, char **changed,
+                        char **err)
+{
+    if (o->config)
+        return zl_config_load(o->config, cfg, err);
+    if (no_config)
+        return true;
+    if (o->staged || o->diff) {
+        zl_git_opts go = {.diff = o->diff,
+                          .include_roots = o->include_roots,
+                          .ninclude_roots = o->ninclude_roots};
+        return zl_git_config(&go, cfg, changed, err);
+    }
+    char *path = zl_config_find(".");
+    if (!path)
+        return true;
+    size_t run_bytes = 0;
+    zl_confine c;
+    zl_confine_init(&c, &run_bytes);
+    char *folder = folder_of(path);
+    allow_tree(&c, o, folder);
+    free(folder);
+    char *why = NULL;
+    zl_read_result r = zl_confine_check(&c, path, &why);
+    bool ok = r == ZL_READ_OK && zl_config_load(path, cfg, err);
+    if (r != ZL_READ_OK)
+        *err = zl_xasprintf("input-refused: %s", why);
+    free(why);
+    zl_confine_free(&c);
+    free(path);
+    return ok;
+}
+
+/* SES data the configuration names stays inside the configuration's tree. */
+static bool load_ses(const options *o, const zl_config *cfg, zl_ses_expect *ses, char **err)
+{
+    if (!cfg->nses && !o->nexpect)
+        return true;
+    size_t run_bytes = 0;
+    zl_confine c;
+    zl_confine_init(&c, &run_bytes);
+    if (cfg->dir)
+        allow_tree(&c, o, cfg->dir);
+    bool ok = zl_ses_expect_load_all(ses, cfg, &c, o->expect, o->nexpect, o->identity,
+                                     o->region, err);
+    zl_confine_free(&c);
+    return ok;
 }
 
 /* Read the files of each argument, every distinct file once. False when
@@ -338,14 +404,9 @@ static int run(options *o, bool no_config, char **args, size_t nargs)
     bool linted = false;
     int status = EXIT_USAGE;
     char *err = NULL;
+    char *cfg_changed = NULL; /* --diff: the configuration the change edits */
 
-    char *cfg_path = o->config ? zl_xstrdup(o->config) : no_config ? NULL : zl_config_find(".");
-    bool cfg_ok = !cfg_path || zl_config_load(cfg_path, &cfg, &err);
-    free(cfg_path);
-    if (!cfg_ok ||
-        ((cfg.nses || o->nexpect) &&
-         !zl_ses_expect_load_all(&ses, &cfg, o->expect, o->nexpect, o->identity, o->region,
-                                 &err)))
+    if (!load_config(o, no_config, &cfg, &cfg_changed, &err) || !load_ses(o, &cfg, &ses, &err))
         goto done;
     sev = zl_xmalloc(zl_nrules * sizeof *sev);
     if (!severities(o, &cfg, sev))
@@ -361,7 +422,7 @@ static int run(options *o, bool no_config, char **args, size_t nargs)
 
     if (o->staged || o->diff) {
         linted = true; /* lint_git initialises l, also when it fails */
-        if (!lint_git(o, &cfg, sev, &ses, &zs, &l, &status)) {
+        if (!lint_git(o, &cfg, cfg_changed, sev, &ses, &zs, &l, &status)) {
             status = EXIT_USAGE;
             goto done;
         }
@@ -396,6 +457,7 @@ done:
     free(sev);
     zl_ses_expect_free(&ses);
     zl_config_free(&cfg);
+    free(cfg_changed);
     return status;
 }
 

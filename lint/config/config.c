@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "lint/io/fs.h"
+#include "parser/formats.h"
 #include "lint/engine/registry.h"
 #include "lint/util/util.h"
 
@@ -75,6 +76,11 @@ static bool load_zones(json_t *v, zl_config *cfg, char **err)
             !opt_string(e, "origin", &z->origin, where, err) ||
             !opt_string(e, "format", &z->format, where, err))
             return false;
+        if (z->format && strcmp(z->format, "auto") != 0 && !zl_format_find(z->format)) {
+            *err = zl_xasprintf("%s: unknown \"format\" \"%.40s%s\" (%s)", where, z->format,
+                                strlen(z->format) > 40 ? "..." : "", zl_format_list);
+            return false;
+        }
         if (!z->pattern) {
             *err = zl_xasprintf("%s needs \"path\" (a file name or a pattern)", where);
             return false;
@@ -96,8 +102,9 @@ static bool load_rules(json_t *v, zl_config *cfg, char **err)
     {
         zl_severity sev;
         if (!zl_rule_find(key)) {
-            *err = zl_xasprintf("\"rules\": unknown rule \"%s\" (see zonelint --list-rules)",
-                                key);
+            *err = zl_xasprintf("\"rules\": unknown rule \"%.40s%s\" (see zonelint "
+                                "--list-rules)",
+                                key, strlen(key) > 40 ? "..." : "");
             return false;
         }
         if (!json_is_string(val) || !zl_severity_parse(json_string_value(val), &sev)) {
@@ -147,8 +154,21 @@ static bool load_ses(json_t *v, zl_config *cfg, char **err)
 bool zl_config_load(const char *path, zl_config *cfg, char **err)
 {
     memset(cfg, 0, sizeof *cfg);
+    char *text = NULL;
+    size_t len = 0;
+    if (zl_fs_read_regular(path, path, ZL_MAX_CONFIG_BYTES, &text, &len, err) != ZL_READ_OK)
+        return false;
+    bool ok = zl_config_parse(path, text, len, cfg, err);
+    free(text);
+    return ok;
+}
+
+bool zl_config_parse(const char *path, const char *text, size_t len, zl_config *cfg,
+                     char **err)
+{
+    memset(cfg, 0, sizeof *cfg);
     json_error_t je;
-    json_t *root = json_load_file(path, JSON_REJECT_DUPLICATES, &je);
+    json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &je);
     if (!root) {
         *err = zl_xasprintf("%s:%d:%d: %s", path, je.line, je.column, je.text);
         return false;
@@ -182,9 +202,9 @@ bool zl_config_load(const char *path, zl_config *cfg, char **err)
                                      "or \"none\"");
             } else {
                 ok = false;
-                msg = zl_xasprintf("unknown key \"%s\" (known: zones, ignore, rules, "
+                msg = zl_xasprintf("unknown key \"%.40s%s\" (known: zones, ignore, rules, "
                                    "fail_on, ses)",
-                                   key);
+                                   key, strlen(key) > 40 ? "..." : "");
             }
             if (!ok)
                 break;

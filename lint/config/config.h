@@ -43,8 +43,16 @@ typedef struct zl_config {
     size_t nses;
 } zl_config;
 
-/* Read path into cfg. False with *err (file, line and what is wrong). */
+/* A configuration file is small: larger ones are refused unread. */
+#define ZL_MAX_CONFIG_BYTES ((size_t)1 << 20)
+
+/* Read path into cfg (a regular file, at most ZL_MAX_CONFIG_BYTES). False
+ * with *err (file, line and what is wrong). */
 bool zl_config_load(const char *path, zl_config *cfg, char **err);
+/* The same for text read elsewhere (a git commit or the index); path names
+ * it in messages and gives the folder its paths are relative to. */
+bool zl_config_parse(const char *path, const char *text, size_t len, zl_config *cfg,
+                     char **err);
 /* The .zonelint.json in start_dir or the nearest parent, or NULL. */
 char *zl_config_find(const char *start_dir);
 void zl_config_free(zl_config *cfg);

@@ -42,6 +42,8 @@ const zl_rule *const zl_rules[] = {
     &zl_rule_dkim_key_syntax,
     &zl_rule_dmarc_syntax,
     &zl_rule_ses_record_removed,
+    &zl_rule_gate_config_changed,
+    &zl_rule_suppression_added,
 };
 const size_t zl_nrules = sizeof zl_rules / sizeof zl_rules[0];
 

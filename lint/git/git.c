@@ -7,6 +7,7 @@
 
 #include "lint/engine/registry.h"
 #include "lint/git/baseline.h"
+#include "lint/git/gate.h"
 #include "lint/git/select.h"
 #include "lint/cli/inputs.h"
 #include "lint/engine/registry.h"
@@ -198,6 +199,7 @@ static void compare(session *s, zl_git_side *old_side, zl_git_side *new_side, zl
     zl_lint_run(l);
     l->removed = NULL;
     zl_findings_drop_known(&l->findings, &bl.findings);
+    zl_gate_report(l, &bzs, s->o->config_changed, s->base_name, renamed, s);
     zl_removed_free(&rm);
     zl_lint_free(&bl);
     zl_zoneset_free(&bzs);
@@ -255,40 +257,166 @@ static bool lint_diff(session *s, zl_zoneset *zs, zl_lint *l, char **err)
     return ok;
 }
 
-bool zl_git_lint(const zl_git_opts *o, zl_zoneset *zs, zl_lint *l, size_t *unreadable,
-                 char **err)
+/* Open the repository for a session. False with *err. */
+static bool open_session(session *s, const zl_git_opts *o, char **err)
 {
     git_libgit2_init();
     /* Every zone file of a big folder is looked up by path when a change
      * touches a file they might include: keep such a folder's tree parsed
      * (libgit2 caches trees only up to 4 KiB by default). */
     git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_TREE, (size_t)1 << 20);
-    session s = {.o = o};
-    zl_confine_init(&s.work, &s.run_bytes);
-    bool ok = false;
+    memset(s, 0, sizeof *s);
+    s->o = o;
+    zl_confine_init(&s->work, &s->run_bytes);
     /* As git's own tools do: a pre-commit hook of `git commit -a` or
      * `git commit FILE` must read the temporary index GIT_INDEX_FILE names. */
-    int rc = git_repository_open_ext(&s.repo, o->dir, GIT_REPOSITORY_OPEN_FROM_ENV, NULL);
+    int rc = git_repository_open_ext(&s->repo, o->dir, GIT_REPOSITORY_OPEN_FROM_ENV, NULL);
     if (rc == GIT_ENOTFOUND) {
         *err = zl_xasprintf("%s is not in a git repository (--staged and --diff read one)",
                             o->dir ? o->dir : "the working directory");
-    } else if (rc != 0) {
-        *err = git_failure("cannot open the repository");
-    } else {
-        s.top = git_repository_workdir(s.repo);
-        if (s.top)
-            zl_confine_allow(&s.work, s.top);
-        for (size_t i = 0; i < o->ninclude_roots; i++)
-            zl_confine_allow(&s.work, o->include_roots[i]);
-        ok = o->diff ? lint_diff(&s, zs, l, err) : lint_staged(&s, zs, l, err);
+        return false;
     }
+    if (rc != 0) {
+        *err = git_failure("cannot open the repository");
+        return false;
+    }
+    s->top = git_repository_workdir(s->repo);
+    if (s->top)
+        zl_confine_allow(&s->work, s->top);
+    for (size_t i = 0; i < o->ninclude_roots; i++)
+        zl_confine_allow(&s->work, o->include_roots[i]);
+    return true;
+}
+
+static void close_session(session *s)
+{
+    zl_git_changes_free(&s->changes);
+    free(s->base_name);
+    git_repository_free(s->repo);
+    zl_confine_free(&s->work);
+    git_libgit2_shutdown();
+}
+
+/* Where the configuration lookup starts: the working directory (or o->dir)
+ * relative to the top of the work tree, ending in '/' ("" at the top), or
+ * NULL when it lies outside. */
+static char *start_folder(const session *s)
+{
+    char *here = realpath(s->o->dir ? s->o->dir : ".", NULL);
+    char *top = realpath(s->top, NULL);
+    char *rel = NULL;
+    size_t n = top ? strlen(top) : 0;
+    if (here && top && strncmp(here, top, n) == 0 && (here[n] == '/' || here[n] == '\0'))
+        rel = here[n] ? zl_xasprintf("%s/", here + n + 1) : zl_xstrdup("");
+    free(here);
+    free(top);
+    return rel;
+}
+
+/* The nearest .zonelint.json at or above folder that fs holds: its path
+ * (relative to the top) and text, or false. A file that is refused (a
+ * symbolic link) counts as found, with no text. */
+static bool nearest_config(const zl_fs *fs, const char *folder, char **path, char **text,
+                           size_t *len)
+{
+    char *dir = zl_xstrdup(folder);
+    for (;;) {
+        char *cand = zl_xasprintf("%s.zonelint.json", dir);
+        char *err = NULL;
+        zl_read_result r = fs->read(fs, cand, text, len, &err);
+        free(err);
+        if (r != ZL_READ_FAILED) {
+            if (r == ZL_READ_REFUSED)
+                *text = NULL, *len = 0;
+            *path = cand;
+            free(dir);
+            return true;
+        }
+        free(cand);
+        if (!*dir)
+            break;
+        dir[strlen(dir) - 1] = '\0'; /* the final '/' */
+        char *slash = strrchr(dir, '/');
+        slash ? (void)(slash[1] = '\0') : (void)(dir[0] = '\0');
+    }
+    free(dir);
+    return false;
+}
+
+bool zl_git_config(const zl_git_opts *o, zl_config *cfg, char **changed, char **err)
+{
+    memset(cfg, 0, sizeof *cfg);
+    *changed = NULL;
+    session s;
+    bool ok = open_session(&s, o, err) && need_work_tree(&s, o->diff ? "--diff" : "--staged",
+                                                         err);
+    char *folder = ok ? start_folder(&s) : NULL;
+    git_commit *base = NULL, *head = NULL;
+    git_tree *base_tree = NULL, *head_tree = NULL;
+    git_index *index = NULL;
+    zl_git_fs trusted, now;
+    if (ok && !folder) {
+        ok = false; /* the lookup starts outside the work tree: no configuration */
+        *err = NULL;
+    } else if (ok && o->diff) {
+        ok = resolve_range(&s, &base, &head, err);
+        if (ok && (git_commit_tree(&base_tree, base) != 0 ||
+                   (head && git_commit_tree(&head_tree, head) != 0))) {
+            *err = git_failure("cannot read a commit's files");
+            ok = false;
+        }
+        if (ok) {
+            zl_git_fs_tree(&trusted, s.repo, base_tree, git_commit_id(base));
+            if (head)
+                zl_git_fs_tree(&now, s.repo, head_tree, git_commit_id(head));
+            else
+                zl_git_fs_workdir(&now, s.top, &s.work);
+        }
+    } else if (ok) {
+        ok = git_repository_index(&index, s.repo) == 0;
+        if (ok)
+            zl_git_fs_index(&trusted, s.repo, index);
+        else
+            *err = git_failure("cannot read the index");
+    }
+    char *path = NULL, *text = NULL, *new_path = NULL, *new_text = NULL;
+    size_t len = 0, new_len = 0;
+    bool found = ok && nearest_config(&trusted.fs, folder, &path, &text, &len);
+    if (ok && found && text) {
+        char *full = zl_xasprintf("%s%s", s.top, path);
+        ok = zl_config_parse(full, text, len, cfg, err);
+        free(full);
+    }
+    /* --diff: a configuration the change adds, edits, moves or removes. */
+    if (ok && o->diff) {
+        bool new_found = nearest_config(&now.fs, folder, &new_path, &new_text, &new_len);
+        if (found != new_found || (found && (strcmp(path, new_path) != 0 || !text || !new_text ||
+                                             len != new_len || memcmp(text, new_text, len))))
+            *changed = zl_xstrdup(new_found ? new_path : path);
+    }
+    free(path);
+    free(text);
+    free(new_path);
+    free(new_text);
+    free(folder);
+    git_index_free(index);
+    git_tree_free(base_tree);
+    git_tree_free(head_tree);
+    git_commit_free(base);
+    git_commit_free(head);
+    close_session(&s);
+    return ok || !*err;
+}
+
+bool zl_git_lint(const zl_git_opts *o, zl_zoneset *zs, zl_lint *l, size_t *unreadable,
+                 char **err)
+{
+    session s;
+    bool ok = open_session(&s, o, err) &&
+              (o->diff ? lint_diff(&s, zs, l, err) : lint_staged(&s, zs, l, err));
     if (!ok)
         zl_lint_init(l, zs, o->sev);
-    zl_git_changes_free(&s.changes);
-    free(s.base_name);
-    git_repository_free(s.repo);
-    zl_confine_free(&s.work);
-    git_libgit2_shutdown();
     *unreadable = s.unreadable;
+    close_session(&s);
     return ok;
 }

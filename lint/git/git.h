@@ -20,6 +20,7 @@
 typedef struct zl_git_opts {
     const char *dir;        /* a directory inside the repository; NULL: $GIT_DIR, else "." */
     const zl_config *cfg;
+    const char *config_changed; /* --diff: the configuration the change edits (zl_git_config) */
     const char *origin;     /* --origin, or NULL */
     const zl_severity *sev; /* effective severity per registry index */
     const char *diff;       /* --diff's argument, or NULL for --staged */
@@ -27,6 +28,14 @@ typedef struct zl_git_opts {
     char **include_roots;   /* --include-root: more folders the work tree's files may include */
     size_t ninclude_roots;
 } zl_git_opts;
+
+/* The configuration a git mode trusts: the .zonelint.json nearest above
+ * the working directory as BASE has it (--diff) or the index (--staged),
+ * never the work tree's, which the change controls. With --diff, *changed
+ * is the path (from the top) of the configuration the change adds, edits,
+ * moves or removes, else NULL. cfg is empty when there is none. False with
+ * *err when git fails. */
+bool zl_git_config(const zl_git_opts *o, zl_config *cfg, char **changed, char **err);
 
 /* Read the selected zone files into zs (initialised, empty) and lint them
  * into l, which is initialised here (zl_lint_free it) whatever the result.

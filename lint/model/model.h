@@ -32,6 +32,7 @@ typedef struct zl_suppression {
     uint32_t line;      /* the line the suppression applies to */
     uint32_t at_line;   /* the line the comment is on */
     uint32_t col;       /* column of the rule list, for messages */
+    uint32_t off, len;  /* the rule list's octets in the source text */
     char *rules;        /* comma-separated rule ids as written */
 } zl_suppression;
 

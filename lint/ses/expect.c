@@ -201,8 +201,9 @@ static bool load(zl_ses_expect *e, const char *path, const char *identity, const
     return ok;
 }
 
-bool zl_ses_expect_load_all(zl_ses_expect *e, const zl_config *cfg, char **files, size_t nfiles,
-                            const char *identity, const char *region, char **err)
+bool zl_ses_expect_load_all(zl_ses_expect *e, const zl_config *cfg, const zl_confine *confine,
+                            char **files, size_t nfiles, const char *identity,
+                            const char *region, char **err)
 {
     if (!region)
         region = default_region();
@@ -211,7 +212,15 @@ bool zl_ses_expect_load_all(zl_ses_expect *e, const zl_config *cfg, char **files
         for (size_t k = 0; k < s->nexpect; k++) {
             char *path = s->expect[k][0] == '/' ? zl_xstrdup(s->expect[k])
                                                 : zl_xasprintf("%s/%s", cfg->dir, s->expect[k]);
-            bool ok = load(e, path, s->identity, s->region ? s->region : region, err);
+            char *why = NULL;
+            zl_read_result r = zl_confine_check(confine, path, &why);
+            if (r == ZL_READ_REFUSED)
+                *err = zl_xasprintf("%s: ses[%zu].expect: input-refused: \"%.200s\" is not "
+                                    "read: it resolves outside the folders zonelint reads",
+                                    cfg->path, i, s->expect[k]);
+            free(why);
+            bool ok = r != ZL_READ_REFUSED &&
+                      load(e, path, s->identity, s->region ? s->region : region, err);
             free(path);
             if (!ok)
                 return false;

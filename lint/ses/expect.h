@@ -16,6 +16,7 @@
 #include <stddef.h>
 
 #include "lint/config/config.h"
+#include "lint/io/confine.h"
 
 typedef enum zl_ses_signing {
     ZL_SES_SIGN_EASY = 0, /* Easy DKIM (AWS_SES, and all v1 output): CNAMEs to SES */
@@ -49,10 +50,12 @@ typedef struct zl_ses_expect {
 bool zl_ses_expect_parse(zl_ses_expect *e, const char *path, const char *text, size_t len,
                          const char *identity, const char *region, char **err);
 /* The files of the configuration's "ses" entries (paths relative to its
- * directory), then the --expect files with --identity; region is --region,
- * else $AWS_REGION, else $AWS_DEFAULT_REGION. */
-bool zl_ses_expect_load_all(zl_ses_expect *e, const zl_config *cfg, char **files, size_t nfiles,
-                            const char *identity, const char *region, char **err);
+ * directory, read only where confine allows: the configuration comes from
+ * the repository), then the --expect files with --identity; region is
+ * --region, else $AWS_REGION, else $AWS_DEFAULT_REGION. */
+bool zl_ses_expect_load_all(zl_ses_expect *e, const zl_config *cfg, const zl_confine *confine,
+                            char **files, size_t nfiles, const char *identity,
+                            const char *region, char **err);
 void zl_ses_expect_free(zl_ses_expect *e);
 
 /* For the readers (ses_json.c, ses_csv.c). */

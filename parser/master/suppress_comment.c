@@ -52,6 +52,10 @@ void zl_suppress_comment(zl_source *s, uint32_t off, uint32_t len)
     for (const char *c = rules; c < q; c++)
         if (*c != ' ' && *c != '\t')
             zl_buf_addc(&b, *c);
-    s->supp[s->nsupp++] = (zl_suppression){
-        .line = next ? line + 1 : line, .at_line = line, .col = col, .rules = zl_buf_take(&b)};
+    s->supp[s->nsupp++] = (zl_suppression){.line = next ? line + 1 : line,
+                                           .at_line = line,
+                                           .col = col,
+                                           .off = (uint32_t)(rules - s->text),
+                                           .len = (uint32_t)(q - rules),
+                                           .rules = zl_buf_take(&b)};
 }
