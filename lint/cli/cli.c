@@ -434,6 +434,7 @@ static int run(options *o, bool no_config, char **args, size_t nargs)
     }
     check_suppressions(&zs);
     zl_findings_sort(&l.findings);
+    zl_findings_cap(&l.findings);
     zl_report report = {&zs, &l.findings, use_color(o->color)};
     if (!zl_writer_find(o->format)->write(stdout, &report))
         status = EXIT_USAGE;

@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lint/engine/registry.h"
 #include "lint/util/util.h"
 
 void zl_findings_add(zl_findings *f, zl_finding x)
@@ -35,6 +36,62 @@ void zl_findings_sort(zl_findings *f)
 {
     if (f->n > 1)
         qsort(f->v, f->n, sizeof *f->v, cmp_finding);
+}
+
+static void free_one(zl_finding *x)
+{
+    free(x->path);
+    free(x->message);
+    free(x->hint);
+    free(x->key);
+}
+
+void zl_findings_cap(zl_findings *f)
+{
+    size_t *count = zl_xcalloc(zl_nrules, sizeof *count);
+    zl_severity *sev = zl_xcalloc(zl_nrules, sizeof *sev);
+    zl_findings more = {0};
+    size_t kept = 0, end;
+    for (size_t start = 0; start < f->n; start = end) {
+        for (end = start; end < f->n && strcmp(f->v[end].path, f->v[start].path) == 0; end++)
+            ;
+        size_t first = kept; /* the file's first finding is always kept */
+        memset(count, 0, zl_nrules * sizeof *count);
+        for (size_t i = start; i < end; i++) {
+            size_t r = zl_rule_index(f->v[i].rule);
+            if (++count[r] > ZL_MAX_FINDINGS_PER_RULE_FILE) {
+                free_one(&f->v[i]);
+                continue;
+            }
+            sev[r] = f->v[i].severity;
+            f->v[kept++] = f->v[i];
+        }
+        for (size_t r = 0; r < zl_nrules; r++) {
+            if (count[r] <= ZL_MAX_FINDINGS_PER_RULE_FILE)
+                continue;
+            size_t extra = count[r] - ZL_MAX_FINDINGS_PER_RULE_FILE;
+            zl_findings_add(&more,
+                            (zl_finding){.rule = zl_rules[r],
+                                         .severity = sev[r],
+                                         .path = zl_xstrdup(f->v[first].path),
+                                         .src = UINT32_MAX,
+                                         .message = zl_xasprintf(
+                                             "and %zu more findings of %s in this file, not "
+                                             "shown: zonelint shows the first %d of a rule "
+                                             "in a file",
+                                             extra, zl_rules[r]->id,
+                                             ZL_MAX_FINDINGS_PER_RULE_FILE),
+                                         .key = zl_xasprintf("%s|more", zl_rules[r]->id)});
+        }
+    }
+    f->n = kept;
+    for (size_t i = 0; i < more.n; i++)
+        zl_findings_add(f, more.v[i]);
+    free(more.v);
+    free(count);
+    free(sev);
+    if (more.n)
+        zl_findings_sort(f);
 }
 
 void zl_findings_free(zl_findings *f)

@@ -34,6 +34,13 @@ void zl_findings_add(zl_findings *f, zl_finding x);
 /* By path, line, column, rule id, then message: the documented order. */
 void zl_findings_sort(zl_findings *f);
 void zl_findings_free(zl_findings *f);
+/* Findings shown per rule and file: past it, one file-level finding of the
+ * rule says how many more there are. Output stays readable, and bounded,
+ * for a file that repeats one mistake a million times ($GENERATE). */
+#define ZL_MAX_FINDINGS_PER_RULE_FILE 1000
+/* Keep the first ZL_MAX_FINDINGS_PER_RULE_FILE findings of each rule in each
+ * file of the sorted f, add the "and N more" findings, and sort again. */
+void zl_findings_cap(zl_findings *f);
 /* Count per severity into counts[ZL_SEV_NOTE..ZL_SEV_ERROR]. */
 void zl_findings_count(const zl_findings *f, size_t counts[4]);
 

@@ -33,7 +33,7 @@ extern const zl_fs zl_fs_posix;
 /* What one zone may read in all (its file, each $INCLUDE, each $GENERATE
  * expansion, a file included twice counting twice) and the records it may
  * hold; what one run may read from files. Documented in SECURITY.md. */
-#define ZL_MAX_ZONE_BYTES ((size_t)128 << 20)
+#define ZL_MAX_ZONE_BYTES ((size_t)64 << 20)
 #define ZL_MAX_ZONE_RECORDS 4000000u
 #define ZL_MAX_RUN_BYTES ((size_t)1 << 30)
 

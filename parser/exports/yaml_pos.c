@@ -1,4 +1,5 @@
 #include "parser/exports/yaml_pos.h"
+#include "parser/exports/yaml_guard.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -9,6 +10,13 @@ bool zl_ydoc_load(zl_ydoc *d, const char *text, size_t len, char **err, size_t *
     memset(d, 0, sizeof *d);
     d->text = text;
     d->len = len;
+    const char *why = NULL;
+    if (!zl_yaml_depth_ok(text, len, &why, err_off)) {
+        *err = zl_xstrdup(why);
+        return false;
+    }
+    /* Aliases may repeat what the file holds, not multiply it. */
+    size_t limit = 4 * len + 100000;
     yaml_parser_t p;
     yaml_parser_initialize(&p);
     yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
@@ -28,6 +36,14 @@ bool zl_ydoc_load(zl_ydoc *d, const char *text, size_t len, char **err, size_t *
             break;
         }
         d->n++;
+        if (!zl_yaml_expansion_ok(&d->docs[d->n - 1], limit)) {
+            *err = zl_xasprintf("YAML aliases expand the document to more than %zu nodes "
+                                "(four for each byte of the file), which zonelint does not read",
+                                limit);
+            *err_off = 0;
+            ok = false;
+            break;
+        }
     }
     yaml_parser_delete(&p);
     return ok;

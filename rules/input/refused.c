@@ -15,7 +15,7 @@ const zl_rule zl_rule_input_refused = {
         "inside the repository (or, outside a repository, inside the folder of the file or "
         "folder given) or a folder given with --include-root, and names a regular file: "
         "no FIFO, device, /proc file or absolute path elsewhere. A zone also stops at "
-        "documented limits (128 MiB of text counting every $INCLUDE and $GENERATE, 4 "
+        "documented limits (64 MiB of text counting every $INCLUDE and $GENERATE, 4 "
         "million records) and a run at 1 GiB of files. In CI the zone text comes from "
         "whoever opened the pull request, and the log is often public: a file outside the "
         "repository may hold secrets. The finding names the path as written and nothing "
