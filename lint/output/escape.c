@@ -48,7 +48,7 @@ static void hex(zl_buf *b, unsigned char c)
     zl_buf_printf(b, "\\x%02X", c);
 }
 
-void zl_escape_add(zl_buf *b, const char *s, size_t n, bool escape_backslash)
+void zl_escape_add(zl_buf *b, const char *s, size_t n, int flags)
 {
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0;
@@ -58,6 +58,9 @@ void zl_escape_add(zl_buf *b, const char *s, size_t n, bool escape_backslash)
         if (k == 0) {
             hex(b, c);
             i++;
+        } else if ((c == '\n' || c == '\r') && (flags & ZL_ESC_KEEP_NEWLINES)) {
+            zl_buf_addc(b, (char)c);
+            i++;
         } else if (c == '\t') {
             zl_buf_adds(b, "\\t");
             i++;
@@ -66,9 +69,6 @@ void zl_escape_add(zl_buf *b, const char *s, size_t n, bool escape_backslash)
             i++;
         } else if (c < 0x20 || c == 0x7F) {
             hex(b, c);
-            i++;
-        } else if (c == '\\' && escape_backslash) {
-            zl_buf_adds(b, "\\\\");
             i++;
         } else if (k == 2 && c == 0xC2 && p[i + 1] < 0xA0) {
             /* U+0080..U+009F: the C1 controls (CSI, OSC and the rest) */
@@ -82,7 +82,7 @@ void zl_escape_add(zl_buf *b, const char *s, size_t n, bool escape_backslash)
     }
 }
 
-bool zl_path_needs_quotes(const char *path)
+static bool needs_quotes(const char *path)
 {
     for (const unsigned char *p = (const unsigned char *)path; *p; p++)
         if (*p < 0x20 || *p >= 0x7F || *p == '"' || *p == '\\')
@@ -92,7 +92,7 @@ bool zl_path_needs_quotes(const char *path)
 
 void zl_escape_path(zl_buf *b, const char *path)
 {
-    if (!zl_path_needs_quotes(path)) {
+    if (!needs_quotes(path)) {
         zl_buf_adds(b, path);
         return;
     }
@@ -121,14 +121,14 @@ void zl_escape_path(zl_buf *b, const char *path)
 void zl_put_escaped(FILE *f, const char *s)
 {
     zl_buf b = {0};
-    zl_escape_add(&b, s, strlen(s), false);
+    zl_escape_add(&b, s, strlen(s), 0);
     fwrite(zl_buf_str(&b), 1, b.len, f);
     zl_buf_free(&b);
 }
 
 void zl_put_path(FILE *f, const char *path)
 {
-    if (!zl_path_needs_quotes(path)) {
+    if (!needs_quotes(path)) {
         fputs(path, f);
         return;
     }
@@ -146,7 +146,7 @@ void zl_warn(const char *fmt, ...)
     zl_buf_vprintf(&raw, fmt, ap);
     va_end(ap);
     zl_buf_adds(&out, "zonelint: ");
-    zl_escape_add(&out, zl_buf_str(&raw), raw.len, false);
+    zl_escape_add(&out, zl_buf_str(&raw), raw.len, 0);
     zl_buf_addc(&out, '\n');
     fwrite(zl_buf_str(&out), 1, out.len, stderr);
     zl_buf_free(&raw);

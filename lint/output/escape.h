@@ -13,10 +13,12 @@
 
 #include "lint/util/util.h"
 
+enum {
+    ZL_ESC_KEEP_NEWLINES = 1, /* leave CR and LF to the caller (GitHub's %0A) */
+};
 /* Append s (n octets) with C0 and C1 controls, DEL and invalid UTF-8
- * written as \xNN (tab as \t, newline as \n), and backslash as \\ when
- * escape_backslash. */
-void zl_escape_add(zl_buf *b, const char *s, size_t n, bool escape_backslash);
+ * written as \xNN (tab as \t, newline as \n); flags as above. */
+void zl_escape_add(zl_buf *b, const char *s, size_t n, int flags);
 /* Append a path as git's core.quotePath shows it: as is when it is plain
  * printable ASCII without '"' and '\', else in double quotes with \t, \n,
  * \", \\ and octal \ooo escapes (bytes from 0x80 up included). */
@@ -24,8 +26,6 @@ void zl_escape_path(zl_buf *b, const char *path);
 /* Whether the k octets at p are one printable character: valid UTF-8, not
  * a C0 or C1 control, not DEL. */
 bool zl_utf8_printable(const char *p, size_t k);
-/* Whether zl_escape_path would quote path. */
-bool zl_path_needs_quotes(const char *path);
 
 /* Write s escaped as zl_escape_add does (backslashes kept). */
 void zl_put_escaped(FILE *f, const char *s);

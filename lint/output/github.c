@@ -13,7 +13,7 @@
 static void escape(FILE *f, const char *raw, bool property)
 {
     zl_buf safe = {0};
-    zl_escape_add(&safe, raw, strlen(raw), false);
+    zl_escape_add(&safe, raw, strlen(raw), ZL_ESC_KEEP_NEWLINES);
     for (const char *s = zl_buf_str(&safe); *s; s++) {
         switch (*s) {
         case '%': fputs("%25", f); break;
