@@ -59,7 +59,7 @@ row() {
     n=$((n + 1))
     verdict=ok
     [ "$row_fail" -eq 1 ] && { verdict="FAIL: $why"; fail=$((fail + 1)); }
-    printf '| %-34s | %6ss | %5s MB | %3s | %s |\n' "$name" "$secs" "$mb" "$rc" "$verdict"
+    printf '| %-38s | %6ss | %5s MB | %3s | %s |\n' "$name" "$secs" "$mb" "$rc" "$verdict"
     why= row_fail=0
 }
 # every_format NAME -- COMMAND...: the probe once per output format (the
@@ -268,6 +268,11 @@ want 2; yes_ ".zonelint.json"; yes_ format
 [ "$(wc -c < "$tmp/out")" -lt 2000 ] || bad "the value is echoed"
 row
 rm "$tmp/s/.zonelint.json"
+# --install-hook with a core.hooksPath it cannot resolve installs nothing.
+git init -q "$tmp/hk" && git -C "$tmp/hk" config core.hooksPath '~nosuchuser/hooks'
+cwd=$tmp/hk
+probe "--install-hook, unresolvable hooksPath" -- "$bin" --install-hook
+want 2; yes_ "nothing was installed"; row
 
 echo "$n hostile probes, $fail failure(s)"
 [ "$fail" -eq 0 ]

@@ -12,20 +12,30 @@
 #include "lint/util/util.h"
 
 /* The hooks directory git uses: core.hooksPath (relative to the top of the
- * work tree, as git reads it), else the repository's own hooks/. */
-static char *hooks_dir(git_repository *repo)
+ * work tree, as git reads it), else the repository's own hooks/. NULL with
+ * *msg when core.hooksPath is set but cannot be resolved (~user/ of an
+ * unknown user): installing elsewhere would report a hook git never runs. */
+static char *hooks_dir(git_repository *repo, char **msg)
 {
     git_config *cfg = NULL;
     git_buf buf = {0};
     char *dir = NULL;
-    if (git_repository_config_snapshot(&cfg, repo) == 0 &&
-        git_config_get_path(&buf, cfg, "core.hooksPath") == 0) {
+    git_config_entry *set = NULL;
+    bool have_cfg = git_repository_config_snapshot(&cfg, repo) == 0;
+    if (have_cfg && git_config_get_entry(&set, cfg, "core.hooksPath") == 0 &&
+        git_config_get_path(&buf, cfg, "core.hooksPath") != 0) {
+        const git_error *e = git_error_last();
+        *msg = zl_xasprintf("core.hooksPath is \"%.200s\", which cannot be resolved (%s): "
+                            "nothing was installed",
+                            set->value, e ? e->message : "unknown error");
+    } else if (have_cfg && set) {
         const char *top = git_repository_workdir(repo);
         dir = buf.ptr[0] == '/' || !top ? zl_xstrdup(buf.ptr)
                                         : zl_xasprintf("%s%s", top, buf.ptr);
     } else if (git_repository_item_path(&buf, repo, GIT_REPOSITORY_ITEM_HOOKS) == 0) {
         dir = zl_xstrdup(buf.ptr);
     }
+    git_config_entry_free(set);
     git_buf_dispose(&buf);
     git_config_free(cfg);
     return dir;
@@ -94,9 +104,10 @@ bool zl_hook_install(const char *dir, char **msg)
         *msg = zl_xasprintf("%s is not in a git repository: run --install-hook inside the "
                             "repository to guard",
                             dir);
-    } else if (!(hooks = hooks_dir(repo))) {
+    } else if (!(hooks = hooks_dir(repo, msg))) {
         const git_error *e = git_error_last();
-        *msg = zl_xasprintf("cannot find the hooks directory: %s", e ? e->message : "");
+        if (!*msg)
+            *msg = zl_xasprintf("cannot find the hooks directory: %s", e ? e->message : "");
     } else {
         mkdirs(hooks);
         char *path = zl_xasprintf("%s%spre-commit", hooks,

@@ -46,11 +46,13 @@ static size_t next_line(const zl_lexer *lx, size_t i)
     return nl ? (size_t)(nl - lx->text) + 1 : lx->len;
 }
 
-/* Give up on an unclosed '(' found to be unbalanced at offset fail. */
-static void unclosed(zl_lexer *lx, zl_entry *e, size_t paren, size_t col1, size_t fail)
+/* Give up on an entry whose parentheses are found to be unbalanced at
+ * offset fail: why at offset at. */
+static void unbalanced(zl_lexer *lx, zl_entry *e, const char *why, size_t at, size_t col1,
+                       size_t fail)
 {
     e->err = NULL;
-    set_err(e, "'(' is never closed", paren, 1);
+    set_err(e, why, at, 1);
     e->n = 0;
     if (col1 != NO_OFFSET)
         lx->pos = col1;
@@ -79,7 +81,7 @@ bool zl_lex_entry(zl_lexer *lx, zl_entry *e)
         for (;;) {
             if (i >= len) {
                 if (depth > 0) {
-                    unclosed(lx, e, paren, col1, len);
+                    unbalanced(lx, e, "'(' is never closed", paren, col1, len);
                     failed = true;
                 } else {
                     lx->pos = len;
@@ -99,7 +101,7 @@ bool zl_lex_entry(zl_lexer *lx, zl_entry *e)
                     if (col1 == NO_OFFSET)
                         col1 = i;
                     if (t[i] == '$') {
-                        unclosed(lx, e, paren, col1, i);
+                        unbalanced(lx, e, "'(' is never closed", paren, col1, i);
                         failed = true;
                         break;
                     }
@@ -112,17 +114,27 @@ bool zl_lex_entry(zl_lexer *lx, zl_entry *e)
                     lx->on_comment(lx->ctx, i, end - i);
                 i = end;
             } else if (c == '(') {
-                if (depth > 0) {
-                    unclosed(lx, e, paren, col1, i);
+                /* After a line that starts at column 1 the first '(' was
+                 * never closed (a new record began); else they nest. */
+                if (depth > 0 && col1 != NO_OFFSET) {
+                    unbalanced(lx, e, "'(' is never closed", paren, col1, i);
                     failed = true;
                     break;
+                }
+                if (depth > 0) {
+                    /* the entry is read to its matching ')', and reported once */
+                    set_err(e, "'(' inside parentheses: they do not nest in a zone file", i, 1);
+                    depth++;
+                    i++;
+                    continue;
                 }
                 depth = 1;
                 paren = i++;
             } else if (c == ')') {
                 if (depth == 0)
                     set_err(e, "')' without a matching '('", i, 1);
-                depth = 0;
+                else
+                    depth--;
                 i++;
             } else if (c == '\0') {
                 set_err(e, "NUL byte in the text", i, 1);
