@@ -3,40 +3,10 @@
 #include <stdarg.h>
 #include <string.h>
 
-/* Octets in the valid UTF-8 sequence at p (n left), or 0 when invalid:
- * overlong forms, surrogates and values above U+10FFFF included. */
-static size_t utf8_len(const unsigned char *p, size_t n)
-{
-    unsigned char c = p[0];
-    size_t k;
-    unsigned min;
-    unsigned v;
-    if (c < 0x80)
-        return 1;
-    if (c >= 0xC2 && c <= 0xDF)
-        k = 2, min = 0x80, v = c & 0x1F;
-    else if (c >= 0xE0 && c <= 0xEF)
-        k = 3, min = 0x800, v = c & 0x0F;
-    else if (c >= 0xF0 && c <= 0xF4)
-        k = 4, min = 0x10000, v = c & 0x07;
-    else
-        return 0;
-    if (k > n)
-        return 0;
-    for (size_t i = 1; i < k; i++) {
-        if ((p[i] & 0xC0) != 0x80)
-            return 0;
-        v = (v << 6) | (p[i] & 0x3F);
-    }
-    if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF))
-        return 0;
-    return k;
-}
-
 bool zl_utf8_printable(const char *p, size_t k)
 {
     const unsigned char *u = (const unsigned char *)p;
-    if (utf8_len(u, k) != k)
+    if (zl_utf8_len(u, k) != k)
         return false;
     if (k == 1)
         return u[0] >= 0x20 && u[0] != 0x7F;
@@ -54,7 +24,7 @@ void zl_escape_add(zl_buf *b, const char *s, size_t n, int flags)
     size_t i = 0;
     while (i < n) {
         unsigned char c = p[i];
-        size_t k = utf8_len(p + i, n - i);
+        size_t k = zl_utf8_len(p + i, n - i);
         if (k == 0) {
             hex(b, c);
             i++;

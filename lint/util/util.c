@@ -157,8 +157,7 @@ bool zl_has_prefix_ci(const char *s, size_t len, const char *prefix)
     return len >= plen && zl_ascii_ieq(s, plen, prefix);
 }
 
-/* Length of the valid UTF-8 sequence at p (at most n bytes), 0 if invalid. */
-static size_t utf8_seq(const unsigned char *p, size_t n)
+size_t zl_utf8_len(const unsigned char *p, size_t n)
 {
     if (p[0] < 0x80)
         return 1;
@@ -191,7 +190,7 @@ char *zl_utf8_clean(const char *s)
     const unsigned char *p = (const unsigned char *)s;
     size_t n = strlen(s);
     for (size_t i = 0; i < n;) {
-        size_t k = utf8_seq(p + i, n - i);
+        size_t k = zl_utf8_len(p + i, n - i);
         if (k) {
             zl_buf_add(&b, p + i, k);
             i += k;

@@ -42,6 +42,9 @@ char *zl_buf_take(zl_buf *b);
 void zl_buf_reset(zl_buf *b);
 void zl_buf_free(zl_buf *b);
 
+/* Length of the valid UTF-8 sequence at p (at most n bytes), 0 when it is
+ * invalid: overlong forms, surrogates and values above U+10FFFF included. */
+size_t zl_utf8_len(const unsigned char *p, size_t n);
 /* s with every byte that is not part of valid UTF-8 written as \xNN, so the
  * result can go into JSON (caller frees). */
 char *zl_utf8_clean(const char *s);
