@@ -20,7 +20,7 @@
 #include "lint/engine/registry.h"
 #include "lint/ses/expect.h"
 #include "lint/util/util.h"
-#include "lint/engine/version.h"
+#include "lint/cli/version_text.h"
 
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_USAGE = 2 };
 
@@ -420,7 +420,7 @@ int zl_main(int argc, char **argv)
         case OPT_LIST_RULES: status = list_rules(); break;
         case OPT_EXPLAIN: status = explain(optarg); break;
         case OPT_VERSION:
-            printf("zonelint %s\n", ZL_VERSION);
+            zl_print_version(stdout);
             status = EXIT_CLEAN;
             break;
         case OPT_EXPECT:

@@ -171,8 +171,8 @@ static bool write_sarif(FILE *f, const zl_report *rep)
 
     json_t *driver = json_object();
     json_object_set_new(driver, "name", json_string("zonelint"));
-    json_object_set_new(driver, "version", json_string(ZL_VERSION));
-    json_object_set_new(driver, "semanticVersion", json_string(ZL_VERSION));
+    json_object_set_new(driver, "version", json_string(zl_version));
+    json_object_set_new(driver, "semanticVersion", json_string(zl_version));
     json_object_set_new(driver, "rules", rules);
     json_t *tool = json_object();
     json_object_set_new(tool, "driver", driver);

@@ -1,0 +1,25 @@
+# fish completion for zonelint. Rule ids come from `zonelint --list-rules`;
+# the option list is kept in step with --help by tests/run-install.sh.
+function __zonelint_rules
+    zonelint --list-rules 2>/dev/null | string replace -r ' .*' ''
+end
+complete -c zonelint -l format -x -a 'text json sarif github' -d 'output format'
+complete -c zonelint -l origin -x -d 'origin of relative names, and the zone apex'
+complete -c zonelint -l input-format -x -a 'auto bind route53 route53-changes cloudflare-json cloudflare-bind gcloud-yaml gcloud-zone azure-zone azure-json octodns terraform-plan' -d 'read every input as this format'
+complete -c zonelint -l fail-on -x -a 'error warning note none' -d 'exit 1 at or above this severity'
+complete -c zonelint -l disable -x -a '(__zonelint_rules)' -d 'switch rules off'
+complete -c zonelint -l enable -x -a '(__zonelint_rules)' -d 'switch rules on'
+complete -c zonelint -l config -r -F -d 'configuration file'
+complete -c zonelint -l no-config -d 'read no configuration file'
+complete -c zonelint -l color -x -a 'auto always never' -d 'colour in text output'
+complete -c zonelint -l jobs -x -d 'worker threads'
+complete -c zonelint -l expect -r -F -d 'what Amazon SES issued'
+complete -c zonelint -l identity -x -d 'the SES identity of the --expect files'
+complete -c zonelint -l region -x -d 'the SES region of the --expect files'
+complete -c zonelint -l staged -d 'lint the staged zone files'
+complete -c zonelint -l diff -x -d 'lint the zone files changed since BASE'
+complete -c zonelint -l install-hook -d 'install the pre-commit hook'
+complete -c zonelint -l list-rules -d 'list every rule'
+complete -c zonelint -l explain -x -a '(__zonelint_rules)' -d 'explain a rule'
+complete -c zonelint -l version -d 'print the version'
+complete -c zonelint -l help -d 'print the help'

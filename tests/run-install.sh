@@ -1,0 +1,89 @@
+#!/bin/sh
+# make install and make uninstall into a scratch root; the manual pages and
+# the shell completions in step with --help, --list-rules and the formats;
+# builders' flags on the make command line.
+suite=install
+# shellcheck source=tests/lib.sh
+. "$(dirname "$0")/lib.sh"
+top=$(cd "$here/.." && pwd)
+build=$(dirname "$bin")
+root=$tmp/root
+
+# check DESCRIPTION CONDITION...: one test of a shell condition.
+check() {
+    what=$1
+    shift
+    n=$((n + 1))
+    if ! "$@"; then
+        echo "FAIL $suite: $what"
+        fail=$((fail + 1))
+    fi
+}
+
+cwd=$top expect 0 "make install" -- make -s BUILD="$build" DESTDIR="$root" PREFIX=/usr install
+for f in bin/zonelint share/man/man1/zonelint.1 share/man/man7/zonelint-rules.7 \
+    share/bash-completion/completions/zonelint share/zsh/site-functions/_zonelint \
+    share/fish/vendor_completions.d/zonelint.fish share/doc/zonelint/README.md \
+    share/doc/zonelint/CHANGELOG.md share/doc/zonelint/LICENSE share/doc/zonelint/rules.md; do
+    check "installed /usr/$f" test -f "$root/usr/$f"
+done
+check "the binary is executable" test -x "$root/usr/bin/zonelint"
+expect 0 "the installed binary runs" -- "$root/usr/bin/zonelint" --version
+has "^libraries: ldns " "--version names the libraries"
+
+# The pages render without a warning and say what the binary says.
+for page in man1/zonelint.1 man7/zonelint-rules.7; do
+    expect 0 "$page renders" -- sh -c "LC_ALL=C.UTF-8 groff -man -ww -z -Tutf8 \
+        '$root/usr/share/man/$page' 2>&1 | (! grep .)"
+done
+man -l -Tutf8 "$root/usr/share/man/man1/zonelint.1" 2>/dev/null | col -b > "$tmp/man1"
+man -l -Tutf8 "$root/usr/share/man/man7/zonelint-rules.7" 2>/dev/null | col -b > "$tmp/man7"
+options=$("$bin" --help | grep -o -- '--[a-z][a-z-]*' | sort -u)
+check "--help names options" test -n "$options"
+for o in $options; do
+    check "zonelint(1) names $o" grep -q -- "$o" "$tmp/man1"
+    for c in zonelint.bash _zonelint zonelint.fish; do
+        case $c in zonelint.fish) word="-l ${o#--} " ;; *) word="$o" ;; esac
+        check "completions/$c completes $o" grep -q -- "$word" "$top/completions/$c"
+    done
+done
+"$bin" --list-rules | while read -r id _; do
+    grep -q "^ *$id\$" "$tmp/man7" || echo "$id"
+done > "$tmp/missing"
+check "zonelint-rules(7) has a section for every rule: $(cat "$tmp/missing")" test ! -s "$tmp/missing"
+check "zonelint-rules(7) explains" grep -q "Suppress one record" "$tmp/man7"
+# The value lists of --format and --input-format, as the binary's messages
+# name them, in every completion.
+"$bin" --format x - < /dev/null > "$tmp/out" 2>&1
+formats=$(sed -n "s/.*unknown format 'x' (\(.*\))/\1/p" "$tmp/out" | tr -d ,)
+"$bin" --input-format x - < /dev/null > "$tmp/out" 2>&1
+inputs=$(sed -n "s/.*unknown format 'x' (\(.*\))/\1/p" "$tmp/out" | tr -d ,)
+check "formats named" test -n "$formats" -a -n "$inputs"
+for c in zonelint.bash _zonelint zonelint.fish; do
+    for v in $formats $inputs; do
+        check "completions/$c offers $v" grep -Eq -- "(^|[ '\"(])$v([ ')\"]|\$)" "$top/completions/$c"
+    done
+done
+# bash completes an option and a rule id with the installed script.
+expect 0 "bash completion" -- bash -c ". '$root/usr/share/bash-completion/completions/zonelint'
+    COMP_WORDS=(zonelint --expl); COMP_CWORD=1; _zonelint; echo \"\${COMPREPLY[*]}\"
+    COMP_WORDS=('$bin' --disable missing-tr); COMP_CWORD=2; _zonelint; echo \"\${COMPREPLY[*]}\""
+has "^--explain$" "bash completes --expl"
+has "^missing-trailing-dot$" "bash completes a rule id"
+
+cwd=$top expect 0 "make uninstall" -- make -s BUILD="$build" DESTDIR="$root" PREFIX=/usr uninstall
+left=$(find "$root" -type f)
+check "uninstall removes every file: $left" test -z "$left"
+
+# Builders' flags on the command line add to what zonelint needs; -Werror
+# only with WERROR=1. (make -n: the commands, without building.)
+flags() { (cd "$top" && MAKEFLAGS='' make -n -B BUILD="$tmp/b" "$@" "$tmp/b/obj/lint/cli/main.o"); }
+flags CPPFLAGS=-DZL_TEST_FLAG CFLAGS=-O1 > "$tmp/out"
+has "-D_POSIX_C_SOURCE=200809L .*-DZL_TEST_FLAG" "command-line CPPFLAGS keep the feature macros"
+has " -O1" "command-line CFLAGS used"
+lacks "-Werror" "no -Werror by default"
+flags WERROR=1 > "$tmp/out"
+has "-Werror" "-Werror with WERROR=1"
+
+echo "$n install checks, $fail failure(s)"
+[ "$fail" -eq 0 ]
