@@ -135,6 +135,7 @@ check-run: $(BIN) $(MAN) $(UNIT_BIN) $(TOOL_BIN)
 	@echo "== hook and git"; tests/run-hook.sh $(BIN)
 	@echo "== corpus"; tests/run-corpus.sh $(BIN)
 	@echo "== install"; tests/run-install.sh $(BIN)
+	@echo "== pre-commit framework"; tests/run-precommit.sh $(BIN)
 
 # A sanitizer report exits 99, never 0, 1 or 2, so every test notices it.
 check-asan: export ASAN_OPTIONS = exitcode=99:detect_leaks=1:abort_on_error=0:fast_unwind_on_malloc=0

@@ -273,13 +273,28 @@ static int run(options *o, bool no_config, char **args, size_t nargs)
                         .fs = &zl_fs_posix,
                         .origin = o->origin,
                         .input_format = o->input_format};
-    if (!zl_inputs_expand(&io, args, nargs, &files, &nfiles, &err))
-        goto done;
-    if (nfiles == 0 && !o->staged && !o->diff)
+    /* One argument at a time: one that does not exist is reported, the
+     * others are still linted (a hook framework passes a list of files),
+     * and the exit status is 2 in the end. */
+    status = EXIT_CLEAN;
+    for (size_t a = 0; a < nargs; a++) {
+        char **more = NULL;
+        size_t nmore = 0;
+        if (!zl_inputs_expand(&io, args + a, 1, &more, &nmore, &err)) {
+            fprintf(stderr, "zonelint: %s\n", err);
+            free(err);
+            err = NULL;
+            status = EXIT_USAGE;
+        }
+        files = zl_xrealloc(files, (nfiles + nmore + 1) * sizeof *files);
+        memcpy(files + nfiles, more, nmore * sizeof *more);
+        nfiles += nmore;
+        free(more);
+    }
+    if (nfiles == 0 && status == EXIT_CLEAN && !o->staged && !o->diff)
         fprintf(stderr, "zonelint: warning: no zone files found (names read by default: "
                         "*.zone, *.db, db.*)\n");
 
-    status = EXIT_CLEAN;
     for (size_t i = 0; i < nfiles; i++) {
         if (!zl_inputs_read(&zs, &io, files[i], &err)) {
             fprintf(stderr, "zonelint: %s\n", err);
