@@ -7,7 +7,10 @@ _zonelint()
     prev=${COMP_WORDS[COMP_CWORD-1]}
     case $prev in
         --format)
-            COMPREPLY=($(compgen -W "text json sarif github" -- "$cur")); return ;;
+            COMPREPLY=($(compgen -W "text json sarif github checkstyle codeclimate junit
+                rdjson" -- "$cur")); return ;;
+        --column-unit)
+            COMPREPLY=($(compgen -W "char byte display" -- "$cur")); return ;;
         --input-format)
             COMPREPLY=($(compgen -W "auto bind route53 route53-changes cloudflare-json
                 cloudflare-bind gcloud-yaml gcloud-zone azure-zone azure-json octodns
@@ -23,13 +26,14 @@ _zonelint()
             return ;;
         --config|--expect)
             COMPREPLY=($(compgen -f -- "$cur")); return ;;
-        --origin|--jobs|--identity|--region|--diff)
+        --origin|--jobs|--identity|--region|--diff|--stdin-filename|--docs-url)
             return ;;
     esac
     if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "--format --origin --input-format --fail-on --disable
             --enable --config --no-config --color --jobs --expect --identity --region
-            --staged --diff --install-hook --list-rules --explain --version --help" -- "$cur"))
+            --staged --diff --install-hook --list-rules --explain --version --help --quiet
+            --statistics --column-unit --stdin-filename --docs-url" -- "$cur"))
         return
     fi
     COMPREPLY=($(compgen -f -- "$cur"))

@@ -3,7 +3,12 @@
 function __zonelint_rules
     zonelint --list-rules 2>/dev/null | string replace -r ' .*' ''
 end
-complete -c zonelint -l format -x -a 'text json sarif github' -d 'output format'
+complete -c zonelint -l format -x -a 'text json sarif github checkstyle codeclimate junit rdjson' -d 'output format'
+complete -c zonelint -s q -l quiet -d 'the finding lines only'
+complete -c zonelint -l statistics -d 'how many findings each rule gave'
+complete -c zonelint -l column-unit -x -a 'char byte display' -d 'count columns in'
+complete -c zonelint -l stdin-filename -r -F -d 'the file standard input stands for'
+complete -c zonelint -l docs-url -x -d 'where docs/rules.md is published'
 complete -c zonelint -l origin -x -d 'origin of relative names, and the zone apex'
 complete -c zonelint -l input-format -x -a 'auto bind route53 route53-changes cloudflare-json cloudflare-bind gcloud-yaml gcloud-zone azure-zone azure-json octodns terraform-plan' -d 'read every input as this format'
 complete -c zonelint -l fail-on -x -a 'error warning note none' -d 'exit 1 at or above this severity'

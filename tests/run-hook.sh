@@ -100,7 +100,7 @@ expect 0 "--fail-on none" -- zonelint --diff HEAD --fail-on none
 expect 0 "rule switched off" -- zonelint --diff HEAD --disable ses-record-removed
 git -C "$r" commit -q -a --no-verify -m "drop dkim"
 expect 1 "--diff HEAD~1..HEAD" -- zonelint --diff HEAD~1..HEAD
-has "zones/db.example.com: error: Easy DKIM CNAME removed" "commit range"
+has "zones/db.example.com:1:1: error: Easy DKIM CNAME removed" "commit range"
 
 # Usage and git errors exit 2, with a message.
 expect 2 "--diff with a bad revision" -- zonelint --diff no-such-branch

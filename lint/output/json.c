@@ -66,4 +66,4 @@ static bool write_json(FILE *f, const zl_report *r)
     return rc == 0;
 }
 
-const zl_writer zl_writer_json = {"json", write_json};
+const zl_writer zl_writer_json = {.name = "json", .write = write_json};
