@@ -134,6 +134,7 @@ check-run: $(BIN) $(MAN) $(UNIT_BIN) $(TOOL_BIN)
 	@echo "== cli"; tests/run-cli.sh $(BIN)
 	@echo "== hook and git"; tests/run-hook.sh $(BIN)
 	@echo "== corpus"; tests/run-corpus.sh $(BIN)
+	@echo "== formats"; tests/run-formats.sh $(BIN)
 	@echo "== install"; tests/run-install.sh $(BIN)
 	@echo "== pre-commit framework"; tests/run-precommit.sh $(BIN)
 
