@@ -91,7 +91,8 @@ $(BUILD)/tests/fixture_runner: tests/fixture_runner.c $(LIB)
 $(BUILD)/man/zonelint.1: $(BIN) man/zonelint.1.in scripts/gen-man
 	@mkdir -p $(dir $@)
 	scripts/gen-man $(BIN) man/zonelint.1.in > $@
-$(BUILD)/man/zonelint-rules.7: $(BIN) man/zonelint-rules.7.in scripts/gen-man
+$(BUILD)/man/zonelint-rules.7: $(BIN) man/zonelint-rules.7.in scripts/gen-man scripts/rule-example \
+                               $(wildcard tests/fixtures/examples/*.zone tests/fixtures/examples/data/*.diff)
 	@mkdir -p $(dir $@)
 	scripts/gen-man $(BIN) man/zonelint-rules.7.in > $@
 

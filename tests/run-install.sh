@@ -77,7 +77,12 @@ check "uninstall removes every file: $left" test -z "$left"
 
 # Builders' flags on the command line add to what zonelint needs; -Werror
 # only with WERROR=1. (make -n: the commands, without building.)
-flags() { (cd "$top" && MAKEFLAGS='' make -n -B BUILD="$tmp/b" "$@" "$tmp/b/obj/lint/cli/main.o"); }
+# The variables of a make that runs this test are left out.
+flags() {
+    (cd "$top" && env -u MAKEFLAGS -u MFLAGS -u MAKEOVERRIDES -u MAKELEVEL -u WERROR -u CFLAGS \
+        -u CPPFLAGS -u LDFLAGS -u SAN_FLAGS -u BUILD \
+        make -n -B BUILD="$tmp/b" "$@" "$tmp/b/obj/lint/cli/main.o")
+}
 flags CPPFLAGS=-DZL_TEST_FLAG CFLAGS=-O1 > "$tmp/out"
 has "-D_POSIX_C_SOURCE=200809L .*-DZL_TEST_FLAG" "command-line CPPFLAGS keep the feature macros"
 has " -O1" "command-line CFLAGS used"
