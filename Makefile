@@ -42,7 +42,7 @@ UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 TOOL_BIN := $(BUILD)/tests/fixture_runner
 
-.PHONY: all check check-run check-asan fuzz bench clean install uninstall FORCE
+.PHONY: all check check-run check-asan fuzz bench clean install uninstall deb FORCE
 all: $(BIN) $(MAN)
 
 $(BUILD)/obj/%.o: %.c
@@ -146,6 +146,11 @@ check-asan: export UBSAN_OPTIONS = halt_on_error=1:exitcode=99:print_stacktrace=
 check-asan:
 	$(MAKE) BUILD=build/asan CC=clang CFLAGS="-O1 -g -fno-omit-frame-pointer" \
 	  SAN_FLAGS="-fsanitize=address,undefined -fno-sanitize-recover=all" check-run
+
+# The Debian package, built from a copy, lintian-checked, installed into a
+# scratch root and run (build/deb/).
+deb:
+	scripts/build-deb
 
 fuzz: $(HOOK_C) $(VERSION_C)
 	$(MAKE) -f fuzz/Makefile
