@@ -198,9 +198,18 @@ json.loads(text[:end])
 assert re.search(r"^ +1  syntax-error \(error\)$", text[end:], re.M), text[end:]
 assert re.search(r"^ +5  findings$", text[end:], re.M), text[end:]'
 
-# Columns: characters by default; bytes; display cells (tabs to the next
-# multiple of 8, wide characters two).
-expect 1 "--column-unit char" -- "$bin" --no-config -q sub/db.example.com wide.zone
+# Columns: text counts display cells by default (as gcc: tabs to the next
+# multiple of 8, wide characters two), the other formats characters;
+# --column-unit sets the unit of every format but SARIF and rdjson.
+expect 1 "text: display cells by default" -- "$bin" --no-config -q sub/db.example.com
+has "db.example.com:6:25: error" "text's default unit is display cells"
+run "$bin" --no-config --format json sub/db.example.com
+has '"column": 10,' "json's default unit is characters"
+run "$bin" --no-config --format json --column-unit display sub/db.example.com
+has '"column": 25,' "--column-unit applies to json"
+run "$bin" --no-config --format sarif --column-unit byte wide.zone
+has '"startColumn": 15,' "SARIF counts code points whatever --column-unit says"
+expect 1 "--column-unit char" -- "$bin" --no-config -q --column-unit char sub/db.example.com wide.zone
 has "db.example.com:6:10: error" "a tab is one character"
 has "wide.zone:3:15: error" "a CJK character is one character"
 expect 1 "--column-unit byte" -- "$bin" --no-config -q --column-unit byte wide.zone

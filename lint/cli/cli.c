@@ -47,7 +47,8 @@ typedef struct options {
     const char *diff; /* --diff BASE[..HEAD] */
     const char *stdin_name; /* --stdin-filename */
     const char *docs_url;   /* --docs-url */
-    zl_column_unit columns; /* --column-unit */
+    zl_column_unit columns; /* --column-unit, when has_columns */
+    bool has_columns;
     bool quiet, statistics; /* -q, --statistics */
 } options;
 
@@ -65,9 +66,10 @@ static void usage(FILE *f)
           "  -q, --quiet          text output: the finding lines only (no source, hint\n"
           "                       or summary)\n"
           "  --statistics         after the findings, how many each rule gave (on stderr)\n"
-          "  --column-unit UNIT   count columns in char (default: characters), byte, or\n"
-          "                       display (terminal cells: wide characters take two, a\n"
-          "                       tab goes to the next multiple of 8)\n"
+          "  --column-unit UNIT   count columns in display cells (default for text, as\n"
+          "                       gcc: wide characters take two, a tab goes to the next\n"
+          "                       multiple of 8), char (characters; default for the\n"
+          "                       other formats) or byte (for Vim's and Emacs's jumps)\n"
           "  --origin NAME        origin of relative names, and the zone apex\n"
           "  --input-format FMT   read every input as FMT instead of recognising it:\n"
           "                       bind, route53, route53-changes, cloudflare-json,\n"
@@ -301,7 +303,8 @@ static int run(options *o, bool no_config, char **args, size_t nargs)
     const zl_writer *writer = zl_writer_find(o->format);
     zl_findings none = {0};
     zl_report report = {.zs = &zs, .fs = &none, .color = zl_use_color(o->color, STDOUT_FILENO),
-                        .quiet = o->quiet, .docs_url = o->docs_url};
+                        .quiet = o->quiet, .docs_url = o->docs_url,
+                        .columns = o->has_columns ? o->columns : ZL_COLUMN_FIXED};
     char *root = NULL, *cwd = NULL;
     report_root(o, &root, &cwd);
     report.root = root, report.cwd = cwd;
@@ -369,8 +372,6 @@ static int run(options *o, bool no_config, char **args, size_t nargs)
         status = EXIT_USAGE;
     check_suppressions(&zs);
     zl_findings_sort(&l.findings);
-    if (!writer->own_columns)
-        zl_columns_convert(&zs, &l.findings, o->columns);
     report.fs = &l.findings;
     report.errors = errors.v, report.nerrors = errors.n;
     if (!writer->write(stdout, &report))
@@ -542,6 +543,7 @@ int zl_main(int argc, char **argv)
         case OPT_QUIET: o.quiet = true; break;
         case OPT_STATISTICS: o.statistics = true; break;
         case OPT_COLUMN_UNIT:
+            o.has_columns = true;
             if (!zl_column_unit_parse(optarg, &o.columns)) {
                 fprintf(stderr, "zonelint: --column-unit: expected char, byte or display\n");
                 status = EXIT_USAGE;

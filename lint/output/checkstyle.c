@@ -24,7 +24,7 @@ static bool write_checkstyle(FILE *f, const zl_report *r)
         }
         fprintf(f, "    <error line=\"%u\"", x->line ? x->line : 1);
         if (x->line)
-            fprintf(f, " column=\"%u\"", x->col);
+            fprintf(f, " column=\"%u\"", zl_col(r, &zl_writer_checkstyle, x, x->col));
         fprintf(f, " severity=\"%s\" message=\"", severity(x->severity));
         zl_xml_put(f, x->message);
         fputs(" (hint: ", f);
@@ -37,4 +37,4 @@ static bool write_checkstyle(FILE *f, const zl_report *r)
     return !ferror(f);
 }
 
-const zl_writer zl_writer_checkstyle = {"checkstyle", write_checkstyle, false, false};
+const zl_writer zl_writer_checkstyle = {"checkstyle", write_checkstyle, false, ZL_COLUMN_CHAR};

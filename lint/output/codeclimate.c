@@ -43,9 +43,11 @@ static bool write_codeclimate(FILE *f, const zl_report *r)
         if (x->line)
             json_object_set_new(loc, "positions",
                                 json_pack("{s:{s:i,s:i},s:{s:i,s:i}}", "begin", "line",
-                                          (json_int_t)x->line, "column", (json_int_t)x->col,
+                                          (json_int_t)x->line, "column",
+                                          (json_int_t)zl_col(r, &zl_writer_codeclimate, x, x->col),
                                           "end", "line", (json_int_t)x->line, "column",
-                                          (json_int_t)x->end_col));
+                                          (json_int_t)zl_col(r, &zl_writer_codeclimate, x,
+                                                             x->end_col)));
         else
             json_object_set_new(loc, "lines", json_pack("{s:i}", "begin", 1));
         json_object_set_new(o, "location", loc);
@@ -59,4 +61,4 @@ static bool write_codeclimate(FILE *f, const zl_report *r)
     return rc == 0 && !ferror(f);
 }
 
-const zl_writer zl_writer_codeclimate = {"codeclimate", write_codeclimate, false, false};
+const zl_writer zl_writer_codeclimate = {"codeclimate", write_codeclimate, false, ZL_COLUMN_CHAR};

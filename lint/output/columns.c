@@ -1,5 +1,7 @@
 #include "lint/output/columns.h"
 
+#include "lint/output/output.h"
+
 #include <string.h>
 
 bool zl_column_unit_parse(const char *s, zl_column_unit *u)
@@ -75,12 +77,8 @@ uint32_t zl_column_in(const zl_zoneset *zs, const zl_finding *x, uint32_t col,
     return out;
 }
 
-void zl_columns_convert(const zl_zoneset *zs, zl_findings *fs, zl_column_unit u)
+uint32_t zl_col(const zl_report *r, const zl_writer *w, const zl_finding *x, uint32_t col)
 {
-    for (size_t i = 0; i < fs->n; i++) {
-        zl_finding *x = &fs->v[i];
-        uint32_t end = zl_column_in(zs, x, x->end_col, u);
-        x->col = zl_column_in(zs, x, x->col, u);
-        x->end_col = end;
-    }
+    zl_column_unit u = r->columns != ZL_COLUMN_FIXED ? r->columns : w->columns;
+    return zl_column_in(r->zs, x, col, u);
 }

@@ -11,14 +11,17 @@
 #include "lint/engine/finding.h"
 #include "lint/model/model.h"
 
-typedef enum { ZL_COLUMN_CHAR, ZL_COLUMN_BYTE, ZL_COLUMN_DISPLAY } zl_column_unit;
+typedef enum {
+    ZL_COLUMN_CHAR,
+    ZL_COLUMN_BYTE,
+    ZL_COLUMN_DISPLAY,
+    ZL_COLUMN_FIXED, /* a writer's: its format defines the unit */
+} zl_column_unit;
 
 /* The unit a --column-unit value names; false when it names none. */
 bool zl_column_unit_parse(const char *s, zl_column_unit *u);
 /* Character column col of finding x's line, counted in unit u. */
 uint32_t zl_column_in(const zl_zoneset *zs, const zl_finding *x, uint32_t col,
                       zl_column_unit u);
-/* Rewrite every finding's column and end column in unit u. */
-void zl_columns_convert(const zl_zoneset *zs, zl_findings *fs, zl_column_unit u);
 
 #endif

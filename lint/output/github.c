@@ -34,7 +34,9 @@ static bool write_github(FILE *f, const zl_report *r)
         escape(f, path, true);
         free(path);
         if (x->line)
-            fprintf(f, ",line=%u,col=%u,endColumn=%u", x->line, x->col, x->end_col);
+            fprintf(f, ",line=%u,col=%u,endColumn=%u", x->line,
+                    zl_col(r, &zl_writer_github, x, x->col),
+                    zl_col(r, &zl_writer_github, x, x->end_col));
         fputs(",title=", f);
         escape(f, x->rule->id, true);
         fputs("::", f);

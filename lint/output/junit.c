@@ -32,13 +32,13 @@ static const char **paths(const zl_report *r, size_t *n)
     return v;
 }
 
-static void failure(FILE *f, const zl_finding *x)
+static void failure(FILE *f, const zl_report *r, const zl_finding *x)
 {
     fputs("    <testcase classname=\"", f);
     zl_xml_put(f, x->path);
     fprintf(f, "\" name=\"%s", x->rule->id);
     if (x->line)
-        fprintf(f, " at %u:%u", x->line, x->col);
+        fprintf(f, " at %u:%u", x->line, zl_col(r, &zl_writer_junit, x, x->col));
     fputs("\" file=\"", f);
     zl_xml_put(f, x->path);
     fprintf(f, "\" line=\"%u\">\n      <failure type=\"%s\" message=\"", x->line ? x->line : 1,
@@ -47,7 +47,7 @@ static void failure(FILE *f, const zl_finding *x)
     fputs("\">", f);
     zl_xml_put(f, x->path);
     if (x->line)
-        fprintf(f, ":%u:%u", x->line, x->col);
+        fprintf(f, ":%u:%u", x->line, zl_col(r, &zl_writer_junit, x, x->col));
     fprintf(f, ": %s: ", zl_severity_name(x->severity));
     zl_xml_put(f, x->message);
     fprintf(f, " [%s]\nhint: ", x->rule->id);
@@ -85,7 +85,7 @@ static bool write_junit(FILE *f, const zl_report *r)
             fputs("\" name=\"zonelint\"/>\n", f);
         }
         for (size_t k = from; k < i; k++)
-            failure(f, &fs->v[k]);
+            failure(f, r, &fs->v[k]);
         fputs("  </testsuite>\n", f);
     }
     fputs("</testsuites>\n", f);
@@ -93,4 +93,4 @@ static bool write_junit(FILE *f, const zl_report *r)
     return !ferror(f);
 }
 
-const zl_writer zl_writer_junit = {"junit", write_junit, false, false};
+const zl_writer zl_writer_junit = {"junit", write_junit, false, ZL_COLUMN_CHAR};

@@ -68,4 +68,4 @@ static bool write_rdjson(FILE *f, const zl_report *r)
     return rc == 0 && !ferror(f);
 }
 
-const zl_writer zl_writer_rdjson = {"rdjson", write_rdjson, false, true};
+const zl_writer zl_writer_rdjson = {"rdjson", write_rdjson, false, ZL_COLUMN_FIXED};

@@ -189,4 +189,4 @@ static bool write_sarif(FILE *f, const zl_report *rep)
     return rc == 0;
 }
 
-const zl_writer zl_writer_sarif = {"sarif", write_sarif, true, true};
+const zl_writer zl_writer_sarif = {"sarif", write_sarif, true, ZL_COLUMN_FIXED};

@@ -89,7 +89,7 @@ static bool write_text(FILE *f, const zl_report *r)
         /* A finding about a whole file says 1:1, so that every line parses
          * with one errorformat (%f:%l:%c: %t%*[^:]: %m). */
         fprintf(f, "%s%s:%u:%u:%s ", p->bold, x->path, x->line ? x->line : 1,
-                x->line ? x->col : 1, p->reset);
+                x->line ? zl_col(r, &zl_writer_text, x, x->col) : 1, p->reset);
         fprintf(f, "%s%s:%s %s%s%s %s[%s]%s\n", sc, zl_severity_name(x->severity), p->reset,
                 p->bold, x->message, p->reset, p->dim, x->rule->id, p->reset);
         if (r->quiet)
@@ -113,4 +113,5 @@ static bool write_text(FILE *f, const zl_report *r)
     return !ferror(f);
 }
 
-const zl_writer zl_writer_text = {.name = "text", .write = write_text};
+const zl_writer zl_writer_text = {
+    .name = "text", .write = write_text, .columns = ZL_COLUMN_DISPLAY};
