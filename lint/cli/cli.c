@@ -340,7 +340,8 @@ static int run(options *o, bool no_config, char **args, size_t nargs)
             err = NULL;
         }
         files = zl_xrealloc(files, (nfiles + nmore + 1) * sizeof *files);
-        memcpy(files + nfiles, more, nmore * sizeof *more);
+        if (nmore)
+            memcpy(files + nfiles, more, nmore * sizeof *more);
         nfiles += nmore;
         free(more);
     }
