@@ -90,5 +90,19 @@ lacks "-Werror" "no -Werror by default"
 flags WERROR=1 > "$tmp/out"
 has "-Werror" "-Werror with WERROR=1"
 
+# The version: make VERSION=..., else a v-tag, else CHANGELOG.md's newest
+# release.
+(cd "$top" && env -u MAKEFLAGS -u MAKELEVEL make -s BUILD="$tmp/b" VERSION=9.8.7 \
+    "$tmp/b/gen/version.c")
+check "make VERSION=9.8.7" grep -q '"9.8.7"' "$tmp/b/gen/version.c"
+v=$tmp/v
+mkdir -p "$v/scripts" && cp "$top/scripts/version" "$v/scripts/"
+printf '# Changelog\n\n## Unreleased\n\n## 3.4.5 - 2030-01-01\n\n## 3.4.4 - 2029-01-01\n' \
+    > "$v/CHANGELOG.md"
+check "without git, CHANGELOG.md's newest release" test "$("$v/scripts/version")" = 3.4.5
+(cd "$v" && git init -q && git add . && git -c user.name=t -c user.email=t@example.com \
+    commit -qm v && git tag v4.0.0)
+check "a v-tag" test "$("$v/scripts/version")" = 4.0.0
+
 echo "$n install checks, $fail failure(s)"
 [ "$fail" -eq 0 ]
