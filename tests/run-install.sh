@@ -90,6 +90,15 @@ lacks "-Werror" "no -Werror by default"
 flags WERROR=1 > "$tmp/out"
 has "-Werror" "-Werror with WERROR=1"
 
+# The README links only files of the repository, and each exists.
+links=$(grep -o '\]([^)#]*' "$top/README.md" | sed 's/^](//' | sort -u)
+for l in $links; do
+    case $l in
+    *:*|/*|../*) check "README links $l, outside the repository" false ;;
+    *) check "README's link $l exists" test -e "$top/$l" ;;
+    esac
+done
+
 # The version: make VERSION=..., else a v-tag, else CHANGELOG.md's newest
 # release.
 (cd "$top" && env -u MAKEFLAGS -u MAKELEVEL make -s BUILD="$tmp/b" VERSION=9.8.7 \
