@@ -14,7 +14,7 @@ _zonelint()
         --input-format)
             COMPREPLY=($(compgen -W "auto bind route53 route53-changes cloudflare-json
                 cloudflare-bind gcloud-yaml gcloud-zone azure-zone azure-json octodns
-                terraform-plan" -- "$cur")); return ;;
+                terraform-plan cloudformation dnscontrol" -- "$cur")); return ;;
         --fail-on)
             COMPREPLY=($(compgen -W "error warning note none" -- "$cur")); return ;;
         --color)
