@@ -71,6 +71,16 @@ expect 0 "bash completion" -- bash -c ". '$root/usr/share/bash-completion/comple
 has "^--explain$" "bash completes --expl"
 has "^missing-trailing-dot$" "bash completes a rule id"
 
+# zsh reads its completion; fish completes with its own.
+fishc=$root/usr/share/fish/vendor_completions.d/zonelint.fish
+expect 0 "zsh parses _zonelint" -- zsh -n "$root/usr/share/zsh/site-functions/_zonelint"
+expect 0 "fish completion" -- env HOME="$tmp" XDG_CONFIG_HOME="$tmp/.config" XDG_DATA_HOME="$tmp/.local" PATH="$(dirname "$bin"):$PATH" fish -c "source '$fishc'
+    complete -C 'zonelint --colu'; complete -C 'zonelint --disable missing-tr'
+    complete -C 'zonelint --format '"
+has "^--column-unit" "fish completes --colu"
+has "^missing-trailing-dot" "fish completes a rule id"
+has "^rdjson" "fish completes a format"
+
 cwd=$top expect 0 "make uninstall" -- make -s BUILD="$build" DESTDIR="$root" PREFIX=/usr uninstall
 left=$(find "$root" -type f)
 check "uninstall removes every file: $left" test -z "$left"
