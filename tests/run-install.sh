@@ -74,7 +74,8 @@ has "^missing-trailing-dot$" "bash completes a rule id"
 # zsh reads its completion; fish completes with its own.
 fishc=$root/usr/share/fish/vendor_completions.d/zonelint.fish
 expect 0 "zsh parses _zonelint" -- zsh -n "$root/usr/share/zsh/site-functions/_zonelint"
-expect 0 "fish completion" -- env HOME="$tmp" XDG_CONFIG_HOME="$tmp/.config" XDG_DATA_HOME="$tmp/.local" PATH="$(dirname "$bin"):$PATH" fish -c "source '$fishc'
+expect 0 "fish completion" -- env HOME="$tmp" XDG_CONFIG_HOME="$tmp/.config" \
+    XDG_DATA_HOME="$tmp/.local" PATH="$(dirname "$bin"):$PATH" fish -c "source '$fishc'
     complete -C 'zonelint --colu'; complete -C 'zonelint --disable missing-tr'
     complete -C 'zonelint --format '"
 has "^--column-unit" "fish completes --colu"
