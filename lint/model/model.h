@@ -17,6 +17,7 @@
 #include <stdint.h>
 
 #include "lint/model/names.h"
+#include "lint/model/publisher.h"
 
 #define ZL_NONE UINT32_MAX
 
@@ -125,6 +126,7 @@ typedef struct zl_diag {
 typedef struct zl_zone {
     char *path;         /* the file as given on the command line */
     const char *format; /* "bind", "route53", ... */
+    zl_publisher publisher; /* who publishes it: how its text is meant */
     zl_name_id apex;    /* ZL_NAME_NONE until known */
     zl_name_id origin;  /* the origin the file started with */
     uint32_t src;       /* its top-level source */

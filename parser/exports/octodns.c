@@ -188,12 +188,35 @@ static void record(octo *o, const zl_lstr *name, zl_ynode rec)
     zl_lstr_free(&type);
 }
 
-/* The zone: --origin, else the file's name without .yaml. */
+/* The folder holding the file when it is named like a zone with its final
+ * dot (example.com.), as SplitYamlProvider names it; ZL_NAME_NONE if not. */
+static zl_name_id split_zone_of(const zl_input *in)
+{
+    char *full = in->o->fs->identity(in->o->fs, in->path);
+    zl_name_id id = ZL_NAME_NONE;
+    const char *slash = full ? strrchr(full, '/') : NULL;
+    if (slash && slash > full && slash[-1] == '.') {
+        const char *dir = slash - 1;
+        while (dir > full && dir[-1] != '/')
+            dir--;
+        if (slash - 1 > dir)
+            id = zl_origin_intern(&in->zs->names, dir, (size_t)(slash - dir));
+    }
+    free(full);
+    return id;
+}
+
+/* The zone: --origin, else the folder of a split zone (SplitYamlProvider:
+ * example.com./www.yaml), else the file's name without .yaml. */
 static zl_name_id zone_of(const zl_input *in)
 {
     if (in->o->origin_forced)
         return in->o->origin;
-    const char *base = strrchr(in->path, '/') ? strrchr(in->path, '/') + 1 : in->path;
+    const char *slash = strrchr(in->path, '/');
+    const char *base = slash ? slash + 1 : in->path;
+    zl_name_id split = split_zone_of(in);
+    if (split != ZL_NAME_NONE)
+        return split;
     size_t n = strlen(base);
     for (const char *ext = ".yaml"; ext; ext = strcmp(ext, ".yaml") == 0 ? ".yml" : NULL) {
         size_t k = strlen(ext);
@@ -210,6 +233,13 @@ bool zl_read_octodns(zl_input *in, char **err)
     if (!zl_input_decode(in, "octodns", NULL, &o.d, err))
         return false;
     zl_ynode root = o.d.n ? zl_yroot(&o.d, 0) : (zl_ynode){0};
+    if (zl_yis(root, YAML_MAPPING_NODE) && zl_yget(root, "providers").n &&
+        zl_yget(root, "zones").n) {
+        /* octoDNS's own configuration (providers and zones), not a zone. */
+        zl_ydoc_free(&o.d);
+        free(in->text);
+        return true;
+    }
     if (zone == ZL_NAME_NONE || !zl_yis(root, YAML_MAPPING_NODE)) {
         zl_ydoc_free(&o.d);
         return zl_input_fail(in, 0, "octodns",

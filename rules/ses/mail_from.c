@@ -24,7 +24,7 @@ const zl_rule zl_rule_ses_mail_from = {
         "(v=spf1 include:amazonses.com ~all). It must be a subdomain of the identity, and "
         "must not receive mail: another MX there makes SES's check fail and sends the "
         "domain's mail astray. zonelint reports a missing or wrong MX (another host, "
-        "another region, another priority), a second MX, a missing SPF record or one "
+        "another region; any priority works with one MX), a second MX, a missing SPF record or one "
         "without include:amazonses.com, and a MAIL FROM domain that is not below its "
         "identity. With SES's data (--expect) it checks the MAIL FROM domains SES was "
         "given, in their regions; without, every name with an MX to feedback-smtp.",
@@ -83,7 +83,6 @@ static void report(zl_lint *l, const zl_zone *z, const zl_record *r, unsigned to
 static void check_ses_mx(zl_lint *l, const zl_zone *z, const zl_record *r, const mf_want *w,
                          const zl_ses_shape *s, bool first)
 {
-    zl_tok prio = zl_record_rdata(l->zs, z, r, 0);
     if (!first)
         report(l, z, r, zl_record_i_type(r),
                zl_xstrdup("keep one MX: SES's, in the region the identity sends from"),
@@ -95,10 +94,8 @@ static void check_ses_mx(zl_lint *l, const zl_zone *z, const zl_record *r, const
                zl_xasprintf("the MAIL FROM MX at %s. points to feedback-smtp.%s.amazonses.com, "
                             "but the identity sends from %s, where SES expects %s",
                             w->place.name, s->region, w->regions[0], w->host));
-    else if (prio.len != 2 || memcmp(prio.p, "10", 2) != 0)
-        report(l, z, r, zl_record_rd(r), zl_xstrdup("change the priority to 10"),
-               zl_xasprintf("the MAIL FROM MX at %s. has priority %.*s; SES's record is 10 %s.",
-                            w->place.name, (int)prio.len, prio.p, w->host));
+    /* The priority is not checked: with the one MX SES requires, any
+     * priority sends bounces to SES; SES's 10 is only its example. */
 }
 
 /* The MX records at the name; false when there is none. */
