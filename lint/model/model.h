@@ -51,6 +51,7 @@ typedef struct zl_source {
     size_t nmap;
 
     uint32_t parent;  /* source that $INCLUDEd this one, or ZL_NONE */
+    char *identity;   /* of an $INCLUDEd file: the file itself, however reached */
     uint32_t zone;    /* index of the zone it belongs to */
     uint32_t nrecords;
     zl_name_id origin; /* origin in effect where the source starts */

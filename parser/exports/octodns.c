@@ -27,7 +27,7 @@
  * octoDNS accepts either key. */
 static const struct octo_type {
     const char *type;
-    const char *fields[7];
+    const char *fields[12];
 } types[] = {
     {"A", {0}},
     {"AAAA", {0}},
@@ -35,6 +35,10 @@ static const struct octo_type {
     {"CNAME", {"^"}},
     {"DNAME", {"^"}},
     {"DS", {"#key_tag", "#algorithm", "#digest_type", "#digest"}},
+    {"LOC",
+     {"#lat_degrees", "#lat_minutes", "#lat_seconds", "#lat_direction", "#long_degrees",
+      "#long_minutes", "#long_seconds", "#long_direction", "#altitude", "#size",
+      "#precision_horz", "#precision_vert"}},
     {"MX", {"#preference|priority", "^exchange|value"}},
     {"NAPTR", {"#order", "#preference", "\"flags", "\"service", "\"regexp", "^replacement"}},
     {"NS", {"^"}},
@@ -69,11 +73,38 @@ static void target(octo *o, const zl_lstr *v)
                       zl_xasprintf("add a final dot: %.*s.", (int)n, v->p));
 }
 
+/* The value as octoDNS keeps it (_ChunkedValue.process): a value that
+ * starts with '"' loses its first and last character, and every '" "' (the
+ * seam of chunks written out) is dropped. *out owns its bytes and offsets. */
+static void processed(const zl_lstr *v, zl_buf *bytes, zl_lstr *out)
+{
+    size_t from = 0, to = v->n;
+    if (to && v->p[0] == '"') {
+        from = 1;
+        to = to > 1 ? to - 1 : 1;
+    }
+    uint32_t *raw = zl_xmalloc((to - from + 1) * sizeof *raw);
+    for (size_t i = from; i < to; i++) {
+        if (i + 3 <= to && memcmp(v->p + i, "\" \"", 3) == 0) {
+            i += 2;
+            continue;
+        }
+        raw[bytes->len] = v->raw[i];
+        zl_buf_addc(bytes, v->p[i]);
+    }
+    raw[bytes->len] = v->raw[to];
+    *out = (zl_lstr){zl_buf_str(bytes), bytes->len, raw};
+}
+
 /* TXT text: octoDNS wants every ';' escaped, and only once. A doubly
  * escaped one is read as meant (one ';'), so that the SPF, DKIM and DMARC
  * rules judge the value and not the escaping reported here. */
-static void text(octo *o, const zl_lstr *v)
+static void text(octo *o, const zl_lstr *written)
 {
+    zl_buf kept = {0};
+    zl_lstr pv;
+    processed(written, &kept, &pv);
+    const zl_lstr *v = &pv;
     zl_buf meant = {0};
     uint32_t *raw = zl_xmalloc((v->n + 1) * sizeof *raw);
     bool reported = false;
@@ -101,6 +132,8 @@ static void text(octo *o, const zl_lstr *v)
     zl_emit_text(&o->s, &m, ZL_EMIT_ESCAPED | ZL_EMIT_CHUNK);
     zl_lstr_free(&m);
     zl_buf_free(&meant);
+    zl_lstr_free(&pv);
+    zl_buf_free(&kept);
 }
 
 static void field(octo *o, zl_ynode val, const char *spec)
@@ -142,13 +175,25 @@ static void one(octo *o, const zl_lstr *name, const struct octo_type *ot, const 
     if (!ot->fields[0]) {
         field(o, val, "#");
     } else {
-        for (int f = 0; f < 7 && ot->fields[f]; f++) {
+        for (size_t f = 0; f < sizeof ot->fields / sizeof ot->fields[0] && ot->fields[f]; f++) {
             if (f)
                 zl_synth_glue(&o->s, " ");
             field(o, val, ot->fields[f]);
         }
     }
     zl_synth_glue(&o->s, "\n");
+}
+
+/* value: with nothing after it (YAML's null), or an empty list. */
+static bool empty(zl_ynode v)
+{
+    if (zl_yis(v, YAML_SEQUENCE_NODE))
+        return zl_ycount(v) == 0;
+    if (!zl_yis(v, YAML_SCALAR_NODE) || v.n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+        return false;
+    const char *t = (const char *)v.n->data.scalar.value;
+    size_t n = v.n->data.scalar.length;
+    return n == 0 || (n == 1 && t[0] == '~') || zl_ascii_ieq(t, n, "null");
 }
 
 static void record(octo *o, const zl_lstr *name, zl_ynode rec)
@@ -173,17 +218,21 @@ static void record(octo *o, const zl_lstr *name, zl_ynode rec)
                 strcmp((const char *)ignored.n->data.scalar.value, "true") == 0;
     if (ot && !skip) {
         zl_ynode values = zl_yget(rec, "values");
-        if (zl_yis(values, YAML_SEQUENCE_NODE)) {
-            for (size_t i = 0; i < zl_ycount(values); i++)
-                one(o, name, ot, &type, ttl, ttl_n, zl_yitem(values, i));
-        } else {
-            zl_ynode v = values.n ? values : zl_yget(rec, "value");
-            if (v.n)
-                one(o, name, ot, &type, ttl, ttl_n, v);
-            else
-                zl_synth_diag_raw(&o->s, "syntax-error", zl_ystart(type_n), zl_ylen(type_n),
-                                  zl_xstrdup("record without value or values"), NULL);
-        }
+        /* A list under value: is read as values, as octoDNS's validator reads it. */
+        zl_ynode v = values.n ? values : zl_yget(rec, "value");
+        if (!v.n)
+            zl_synth_diag_raw(&o->s, "syntax-error", zl_ystart(type_n), zl_ylen(type_n),
+                              zl_xstrdup("record without value or values"), NULL);
+        else if (empty(v))
+            zl_synth_diag_raw(&o->s, "syntax-error", zl_ystart(v), zl_ylen(v) ? zl_ylen(v) : 1,
+                              zl_xstrdup("empty value: octoDNS rejects the record (missing "
+                                         "value(s))"),
+                              zl_xstrdup("write the value the record should hold"));
+        else if (zl_yis(v, YAML_SEQUENCE_NODE))
+            for (size_t i = 0; i < zl_ycount(v); i++)
+                one(o, name, ot, &type, ttl, ttl_n, zl_yitem(v, i));
+        else
+            one(o, name, ot, &type, ttl, ttl_n, v);
     }
     zl_lstr_free(&type);
 }

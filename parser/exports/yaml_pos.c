@@ -122,17 +122,39 @@ zl_ynode zl_yvalue(zl_ynode map, size_t i)
     return node(map, map.n->data.mapping.pairs.start[i].value);
 }
 
-zl_ynode zl_yget(zl_ynode map, const char *key)
+/* Merges (<<: *anchor, or a list of them) nest at most this deep: far more
+ * than configurations use, and a bound on a crafted document. */
+#define MERGE_DEPTH 8
+
+static zl_ynode get(zl_ynode map, const char *key, size_t k, int depth)
 {
-    zl_ynode found = {map.doc, NULL};
-    size_t k = strlen(key);
+    zl_ynode found = {map.doc, NULL}, merge = {map.doc, NULL};
     for (size_t i = 0; zl_yis(map, YAML_MAPPING_NODE) && i < zl_ycount(map); i++) {
         zl_ynode kn = zl_ykey(map, i);
-        if (zl_yis(kn, YAML_SCALAR_NODE) && kn.n->data.scalar.length == k &&
-            memcmp(kn.n->data.scalar.value, key, k) == 0)
+        if (!zl_yis(kn, YAML_SCALAR_NODE))
+            continue;
+        if (kn.n->data.scalar.length == k && memcmp(kn.n->data.scalar.value, key, k) == 0)
             found = zl_yvalue(map, i);
+        else if (kn.n->data.scalar.length == 2 && memcmp(kn.n->data.scalar.value, "<<", 2) == 0)
+            merge = zl_yvalue(map, i);
+    }
+    if (found.n || !merge.n || depth >= MERGE_DEPTH)
+        return found;
+    /* YAML's merge key: the keys of the merged mappings, the first one that
+     * has the key winning, as YAML loaders (and so octoDNS) read them. */
+    if (zl_yis(merge, YAML_MAPPING_NODE))
+        return get(merge, key, k, depth + 1);
+    for (size_t i = 0; zl_yis(merge, YAML_SEQUENCE_NODE) && i < zl_ycount(merge); i++) {
+        found = get(zl_yitem(merge, i), key, k, depth + 1);
+        if (found.n)
+            break;
     }
     return found;
+}
+
+zl_ynode zl_yget(zl_ynode map, const char *key)
+{
+    return get(map, key, strlen(key), 0);
 }
 
 uint32_t zl_ystart(zl_ynode n)

@@ -193,8 +193,15 @@ static void do_include(reader *rd, uint32_t src, const zl_entry *e)
         free(path);
         return;
     }
-    uint32_t inc = zl_zoneset_add_source(rd->zs, path, data, len);
+    /* A file several zones include is shown under the path it was first
+     * read by, so that its findings are one finding, under one path. */
+    const char *shown = path;
+    for (size_t i = 0; i < rd->zs->nsrcs; i++)
+        if (rd->zs->srcs[i]->identity && strcmp(rd->zs->srcs[i]->identity, id) == 0)
+            shown = rd->zs->srcs[i]->path;
+    uint32_t inc = zl_zoneset_add_source(rd->zs, shown, data, len);
     rd->zs->srcs[inc]->parent = src;
+    rd->zs->srcs[inc]->identity = zl_xstrdup(id);
     free(path);
 
     zl_name_id saved_origin = rd->origin, saved_owner = rd->prev_owner;
