@@ -128,11 +128,11 @@ static bool check_mx(zl_lint *l, const zl_ses_records *at, const mf_want *w)
         const zl_record *at_r = ses_mx ? ses_mx : inbound;
         report(l, z, at_r, zl_record_rd(at_r) + (ses_mx ? 0 : 1),
                ses_mx ? zl_xasprintf("keep the MX that receives mail; make SES's MAIL FROM "
-                                     "domain a name that receives none (bounce.%s, say) and "
+                                     "domain a name that receives none (ses.%s, say) and "
                                      "move this MX and the SPF record there",
                                      w->place.name)
                       : zl_xasprintf("keep this MX; make SES's MAIL FROM domain a name that "
-                                     "receives no mail (bounce.%s, say) and publish there: "
+                                     "receives no mail (ses.%s, say) and publish there: "
                                      "%s and the SPF record",
                                      w->place.name, w->mx_line),
                zl_xasprintf("%s. receives mail (MX to %.*s, line %u), so it cannot be SES's "

@@ -253,8 +253,13 @@ static void check_txt(const zl_zoneset *zs, const zl_zone *z, const zl_record *r
         if (zl_smart_quote_at(val + i, len - i))
             smart_pos = i;
     if (smart_pos != SIZE_MAX && (edge_smart || kind != VAL_PROSE)) {
+        /* Plain quotes quote only where the value is written unquoted in a
+         * master file; anywhere else they would be data too. */
+        bool requote = unquoted && edge_smart && strcmp(z->format, "bind") == 0;
         fn(ctx, &zl_rule_value_quoting, in_value(r, starts, n, smart_pos, ql_at(val, len, smart_pos)),
-           zl_xstrdup("replace typographic quotes with plain double quotes (\")"),
+           zl_xstrdup(requote ? "replace the typographic quotes with plain double quotes (\")"
+                              : "delete the typographic quotes (plain ones in their place "
+                                "would be data too)"),
            zl_xasprintf("typographic quote %.*s in the value: it is data, not quoting",
                         (int)zl_smart_quote_at(val + smart_pos, len - smart_pos),
                         val + smart_pos));
