@@ -57,6 +57,10 @@ typedef struct zl_source {
     zl_name_id origin; /* origin in effect where the source starts */
     zl_suppression *supp;
     size_t nsupp, supp_cap;
+    /* Names of `zonelint-removed: NAME` comments: SES records removed there
+     * on purpose (lower case, without the final dot; relative or absolute). */
+    char **removed_ok;
+    size_t nremoved_ok, removed_ok_cap;
 } zl_source;
 
 enum {

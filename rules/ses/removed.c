@@ -19,10 +19,14 @@ const zl_rule zl_rule_ses_record_removed = {
         "rewrites one of them (a clean-up, a file deleted or renamed, a value retyped) "
         "breaks mail that worked. With --diff, zonelint compares the SES-shaped records of "
         "the base commit with the new versions of the changed files, by owner, type and "
-        "value; a record that was already broken in the base commit does not count.",
-    .hint = "restore the record as the base commit had it; if SES no longer uses it, delete "
-            "the identity in SES first and accept this finding once (--disable "
-            "ses-record-removed)",
+        "value; a record that was already broken in the base commit does not count, nor "
+        "does an SPF record with include:amazonses.com at a name without SES's MAIL FROM MX "
+        "(the owner's own SPF). A removal made on purpose is not reported when the SES data "
+        "given (--expect, .zonelint.json's ses) no longer lists the record for its identity, "
+        "or when the new version of the file says so: ; zonelint-removed: NAME (the owner, "
+        "relative or absolute; several may follow).",
+    .hint = "restore the record as the base commit had it; if SES no longer uses it, say so "
+            "in the file: ; zonelint-removed: NAME",
 };
 
 static void run(zl_lint *l)
