@@ -218,6 +218,13 @@ static bool acknowledged(const zl_zoneset *base, const zl_zone *bz, const zl_rec
     return ok;
 }
 
+static char *owner_text(const zl_zoneset *zs, const zl_record *r)
+{
+    zl_buf b = {0};
+    zl_names_format(&zs->names, r->owner, &b);
+    return zl_buf_take(&b);
+}
+
 /* An SES record that worked: no error of its own among the findings. */
 static bool working_ses(const void *ctx, const zl_zoneset *zs, const zl_zone *z,
                         const zl_record *r)
@@ -294,6 +301,7 @@ void zl_removed_find(const zl_zoneset *base, const zl_findings *base_found,
             .path = zl_xstrdup(base->srcs[zl_record_src(e->z, e->r)]->path),
             .line = zl_record_line(base, e->z, e->r),
             .record = zl_buf_take(&text),
+            .owner = owner_text(base, e->r),
             .report_path = zl_xstrdup(new_name ? new_name : e->z->path),
             .zone = now ? now->z : NULL,
             .rec = now ? now->r : NULL,
@@ -309,6 +317,7 @@ void zl_removed_free(zl_removed *r)
     for (size_t i = 0; i < r->n; i++) {
         free(r->v[i].path);
         free(r->v[i].record);
+        free(r->v[i].owner);
         free(r->v[i].report_path);
     }
     free(r->v);

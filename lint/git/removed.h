@@ -19,6 +19,7 @@ typedef struct zl_removed_rec {
     char *path;       /* the file that held it in the base commit */
     uint32_t line;
     char *record;     /* owner, type and value as they were */
+    char *owner;      /* the owner, for a zonelint-removed: comment */
     char *report_path; /* the file's name now, or its old name when it is gone */
     /* The new record with the same owner and type and another value, which
      * replaced it, or NULL when there is none. */

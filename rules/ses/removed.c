@@ -36,7 +36,9 @@ static void run(zl_lint *l)
         const zl_removed_rec *x = &rm->v[i];
         if (!x->rec) {
             zl_report_file(l, &zl_rule_ses_record_removed, x->report_path, x->record,
-                           zl_xasprintf("restore it: %s", x->record),
+                           zl_xasprintf("restore it: %s; if SES no longer uses it, say so "
+                                        "in the file: zonelint-removed: %s",
+                                        x->record, x->owner),
                            "%s removed since %s: %s:%u had %s", x->kind, rm->base, x->path,
                            x->line, x->record);
             continue;
@@ -46,7 +48,9 @@ static void run(zl_lint *l)
         uint32_t end = zl_record_end(l->zs, x->zone, x->rec);
         zl_report_span(l, &zl_rule_ses_record_removed, zl_record_src(x->zone, x->rec),
                        first.off, end - first.off, x->zone, x->rec,
-                       zl_xasprintf("restore the value: %s", x->record),
+                       zl_xasprintf("restore the value: %s; if SES no longer uses it, say "
+                                    "so in the file: zonelint-removed: %s",
+                                    x->record, x->owner),
                        "%s changed since %s: %s:%u had %s", x->kind, rm->base, x->path,
                        x->line, x->record);
     }
