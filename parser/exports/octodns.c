@@ -4,8 +4,12 @@
  *
  * octoDNS's own rules, as its validators state them:
  * - targets (CNAME, DNAME, PTR, NS, MX exchange, SRV target) must end with a
- *   dot ("missing trailing ."); with lenient: true it publishes them as
- *   absolute names anyway, so they are read with the dot (missing-trailing-dot);
+ *   dot ("missing trailing ."), so they are read with the dot and reported
+ *   (missing-trailing-dot); with lenient: true (on the record, or the zone's
+ *   in the octoDNS configuration) octoDNS passes them on as written: to
+ *   targets that take every name as absolute (Route 53, Cloudflare, ...) that
+ *   is what was meant and nothing is reported, while a target that writes
+ *   zone files (octodns_bind) appends the zone, which is reported;
  * - a key that already ends with the zone gives zone.zone once octoDNS
  *   appends the zone (duplicated-origin); one that ends with a dot is
  *   rejected (syntax-error);
@@ -18,6 +22,7 @@
 #include <string.h>
 
 #include "parser/exports/emit.h"
+#include "parser/exports/octodns_config.h"
 #include "parser/master/origin.h"
 #include "parser/exports/readers.h"
 #include "parser/exports/yaml_pos.h"
@@ -55,6 +60,8 @@ typedef struct octo {
     zl_ydoc d;
     zl_synth s;
     char *zone; /* with its final dot */
+    zl_octo_config cfg;
+    bool lenient; /* the record being read has octodns: {lenient: true} */
 } octo;
 
 static void target(octo *o, const zl_lstr *v)
@@ -64,12 +71,24 @@ static void target(octo *o, const zl_lstr *v)
     size_t n = v->n;
     while (n && (v->p[n - 1] == ' ' || v->p[n - 1] == '\t'))
         n--;
-    if (n && v->p[n - 1] != '.')
+    bool lenient = o->lenient || o->cfg.lenient;
+    if (n && v->p[n - 1] != '.' && lenient && o->cfg.appending)
         zl_synth_diag(&o->s, "missing-trailing-dot", off, zl_synth_off(&o->s) - off,
-                      zl_xasprintf("target \"%.*s\" has no final dot: octoDNS rejects it "
-                                   "(missing trailing .), or with lenient: true publishes it "
-                                   "as %.*s.",
-                                   (int)n, v->p, (int)n, v->p),
+                      zl_xasprintf("target \"%.*s\" has no final dot: with lenient: true "
+                                   "octoDNS passes it to %s, which publishes it as %.*s.%s",
+                                   (int)n, v->p, o->cfg.appending, (int)n, v->p, o->zone),
+                      zl_xasprintf("add a final dot: %.*s.", (int)n, v->p));
+    else if (n && v->p[n - 1] != '.' && !(lenient && o->cfg.found))
+        zl_synth_diag(&o->s, "missing-trailing-dot", off, zl_synth_off(&o->s) - off,
+                      o->cfg.appending
+                          ? zl_xasprintf("target \"%.*s\" has no final dot: octoDNS rejects it "
+                                         "(missing trailing .), and with lenient: true %s "
+                                         "would publish it as %.*s.%s",
+                                         (int)n, v->p, o->cfg.appending, (int)n, v->p, o->zone)
+                          : zl_xasprintf("target \"%.*s\" has no final dot: octoDNS rejects it "
+                                         "(missing trailing .), or with lenient: true publishes "
+                                         "it as %.*s.",
+                                         (int)n, v->p, (int)n, v->p),
                       zl_xasprintf("add a final dot: %.*s.", (int)n, v->p));
 }
 
@@ -200,6 +219,9 @@ static void record(octo *o, const zl_lstr *name, zl_ynode rec)
 {
     zl_ynode type_n = zl_yget(rec, "type"), ttl_n = zl_yget(rec, "ttl");
     zl_ynode ignored = zl_yget(zl_yget(rec, "octodns"), "ignored");
+    zl_ynode lenient = zl_yget(zl_yget(rec, "octodns"), "lenient");
+    o->lenient = zl_yis(lenient, YAML_SCALAR_NODE) &&
+                 strcmp((const char *)lenient.n->data.scalar.value, "true") == 0;
     zl_lstr type;
     if (!zl_yscalar(&o->d, type_n, &type)) {
         zl_synth_diag_raw(&o->s, "syntax-error", zl_ystart(rec.n ? rec : type_n), 1,
@@ -302,6 +324,7 @@ bool zl_read_octodns(zl_input *in, char **err)
     zl_buf z = {0};
     zl_names_format(&in->zs->names, zone, &z);
     o.zone = zl_buf_take(&z);
+    zl_octo_config_find(in->o->fs, in->path, o.zone, &o.cfg);
     zl_synth_init(&o.s, in->text, in->len);
     zl_synth_glue(&o.s, "$ORIGIN ");
     zl_synth_glue(&o.s, o.zone);
@@ -327,6 +350,7 @@ bool zl_read_octodns(zl_input *in, char **err)
     zl_synth_carry_comments(&o.s, '#');
     zl_synth_read(&o.s, in->zs, in->path, "octodns", in->o);
     zl_ydoc_free(&o.d);
+    zl_octo_config_free(&o.cfg);
     free(o.zone);
     free(in->text);
     return true;
