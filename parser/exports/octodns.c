@@ -278,7 +278,8 @@ static zl_name_id split_zone_of(const zl_input *in)
 }
 
 /* The zone: --origin, else the folder of a split zone (SplitYamlProvider:
- * example.com./www.yaml), else the file's name without .yaml. */
+ * example.com./www.yaml), else the file's name without .yaml (and without
+ * the part after "._" of one of several files: example.com._0_base.yaml). */
 static zl_name_id zone_of(const zl_input *in)
 {
     if (in->o->origin_forced)
@@ -291,8 +292,16 @@ static zl_name_id zone_of(const zl_input *in)
     size_t n = strlen(base);
     for (const char *ext = ".yaml"; ext; ext = strcmp(ext, ".yaml") == 0 ? ".yml" : NULL) {
         size_t k = strlen(ext);
-        if (n > k && strcmp(base + n - k, ext) == 0)
-            return zl_origin_intern(&in->zs->names, base, n - k);
+        if (n <= k || strcmp(base + n - k, ext) != 0)
+            continue;
+        /* Several files of one zone: example.com._0_base.yaml. */
+        size_t m = n - k;
+        for (size_t i = 1; i + 1 < m; i++)
+            if (base[i] == '.' && base[i + 1] == '_') {
+                m = i + 1;
+                break;
+            }
+        return zl_origin_intern(&in->zs->names, base, m);
     }
     return ZL_NAME_NONE;
 }
