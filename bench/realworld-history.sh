@@ -13,10 +13,11 @@ zonelint=${3:-$(cd "$(dirname "$0")/.." && pwd)/build/zonelint}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 lint() { # rev path -> number of error findings, or "-" when absent
-    mkdir -p "$tmp/$1"
-    out="$tmp/$1/$(basename "$2")"
-    git --git-dir="$gitdir" show "$1:$2" > "$out" 2>/dev/null || { echo -; return; }
-    (cd "$tmp/$1" && "$zonelint" --no-config --fail-on none --format json "$(basename "$2")" 2>/dev/null) |
+    # the whole tree of the commit, so that $INCLUDEs and configurations are there
+    dir=$tmp/$(git --git-dir="$gitdir" rev-parse "$1")
+    [ -d "$dir" ] || { mkdir -p "$dir" && git --git-dir="$gitdir" archive "$1" | tar -x -C "$dir"; }
+    [ -f "$dir/$2" ] || { echo -; return; }
+    (cd "$dir" && "$zonelint" --no-config --fail-on none --format json "$2" 2>/dev/null) |
         grep -c '"severity": "error"' || true
 }
 git --git-dir="$gitdir" log --format=%H -n "$count" --no-merges | while read -r c; do
