@@ -121,8 +121,14 @@ static void run(zl_lint *l)
         const zl_zone *z = l->zs->zones[k];
         for (size_t i = 0; i < z->nrecs; i++) {
             const zl_record *r = &z->recs[i];
-            if (r->type != LDNS_RR_TYPE_TXT || (r->flags & (ZL_REC_BAD_RDATA | ZL_REC_GENERIC)))
+            if (r->type != LDNS_RR_TYPE_TXT || (r->flags & (ZL_REC_BAD_RDATA | ZL_REC_GENERIC)) ||
+                !zl_record_nrdata(r))
                 continue;
+            size_t n;
+            zl_tok t0 = zl_record_rdata(l->zs, z, r, 0);
+            const char *p = zl_tok_inner(&t0, &n);
+            if (n < 2 || (p[0] | 0x20) != 'v' || p[1] != '=')
+                continue; /* cheap: no version tag, nothing to place */
             zl_buf_reset(&v);
             zl_txt_value(l->zs, z, r, &v);
             zl_mail_kind kind = zl_mail_kind_of(v.data, v.len);

@@ -6,6 +6,8 @@
  * record. */
 #include <arpa/inet.h>
 #include <ldns/ldns.h>
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "lint/engine/lint.h"
@@ -31,6 +33,28 @@ const zl_rule zl_rule_hostname_syntax = {
 
 typedef enum { HOST_OWNER, HOST_TARGET, ANY_TARGET } name_kind;
 
+/* Octet classes: a letter or digit; a hyphen; a character no registered
+ * name holds (white space, controls, punctuation but - _ / *, non-ASCII). */
+enum { C_ALNUM = 1, C_HYPHEN = 2, C_UNREGISTRABLE = 4 };
+static uint8_t octet_classes[256];
+static pthread_once_t classes_once = PTHREAD_ONCE_INIT;
+
+static void build_classes(void)
+{
+    for (unsigned c = 0; c < 256; c++)
+        octet_classes[c] =
+            ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
+                ? C_ALNUM
+            : c == '-'                           ? C_HYPHEN
+            : (c == '_' || c == '/' || c == '*') ? 0
+                                                 : C_UNREGISTRABLE;
+}
+
+static inline uint8_t octet_class(uint8_t c)
+{
+    return octet_classes[c];
+}
+
 /* Why one label is not allowed in a name of that kind, or NULL. first: the
  * leftmost label of the name. */
 static const char *bad_label(const uint8_t *p, size_t n, name_kind kind, bool first,
@@ -39,28 +63,27 @@ static const char *bad_label(const uint8_t *p, size_t n, name_kind kind, bool fi
     if (n == 1 && p[0] == '*' && first && kind != HOST_TARGET)
         return NULL;
     if (kind == ANY_TARGET) {
-        for (size_t i = 0; i < n; i++) {
-            uint8_t c = p[i];
-            if (c <= ' ' || c >= 0x7f || strchr("!\"#$%&'()+,.:;<=>?@[\\]^`{|}~", c)) {
-                *bad = c;
+        for (size_t i = 0; i < n; i++)
+            if (octet_class(p[i]) & C_UNREGISTRABLE) {
+                *bad = p[i];
                 return "a character no registered name holds";
             }
-        }
         return NULL;
     }
     if (kind == HOST_OWNER && n > 0 && p[0] == '_')
         return NULL; /* a service label (RFC 8552) */
-    for (size_t i = 0; i < n; i++) {
-        uint8_t c = p[i];
-        bool alnum = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-        if (!alnum && c != '-') {
-            *bad = c;
+    size_t i = 0;
+    while (i < n && octet_class(p[i]) == C_ALNUM)
+        i++;
+    for (; i < n; i++) {
+        uint8_t k = octet_class(p[i]);
+        if (k == C_ALNUM)
+            continue;
+        *bad = p[i];
+        if (k != C_HYPHEN)
             return "a character other than a letter, digit or hyphen";
-        }
-        if (c == '-' && (i == 0 || i == n - 1)) {
-            *bad = c;
+        if (i == 0 || i == n - 1)
             return "a hyphen at the start or end of a label";
-        }
     }
     return NULL;
 }
@@ -131,27 +154,75 @@ static bool next_label(label_iter *it, uint8_t *lab, size_t *len)
 
 /* The written name of token t judged as kind; skip_first leaves out its
  * leftmost label (a DNS-SD instance name, free text). */
+/* An address written as a target is target-is-address's finding. */
+static bool is_address(const char *p, size_t n)
+{
+    char text[64];
+    unsigned char addr[16];
+    size_t m = n && p[n - 1] == '.' ? n - 1 : n;
+    if (m >= sizeof text)
+        return false;
+    memcpy(text, p, m);
+    text[m] = 0;
+    return inet_pton(AF_INET, text, addr) == 1 || inet_pton(AF_INET6, text, addr) == 1;
+}
+
+/* True when the text is letters, digits, dots and hyphens inside labels:
+ * the usual name, which only its top-level domain can make wrong. */
+static bool plain_name(const char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        uint8_t k = octet_class((uint8_t)p[i]);
+        if (k == C_ALNUM || (p[i] == '.' && i > 0))
+            continue;
+        if (k != C_HYPHEN || i == 0 || i == n - 1 || p[i - 1] == '.' || p[i + 1] == '.')
+            return false;
+    }
+    return true;
+}
+
+/* The top-level domain of an absolute name of two labels or more, judged;
+ * one label alone is a value lacking its domain, which other rules name. */
+static bool bad_tld(const uint8_t *last, size_t len, unsigned nlabels, verdict *v)
+{
+    if (nlabels < 2 || letters_tld(last, len))
+        return false;
+    v->why = "a top-level domain that is not letters or xn--";
+    v->bad = 0;
+    set_label(v, last, len);
+    return true;
+}
+
+/* The written name of token t judged as kind; skip_first leaves out its
+ * leftmost label (a DNS-SD instance name, free text). */
 static bool judge_token(const zl_tok *t, name_kind kind, bool skip_first, verdict *v)
 {
     size_t n;
     const char *p = zl_tok_inner(t, &n);
-    if (t->quoted || (n == 1 && (p[0] == '.' || p[0] == '@')))
+    if (t->quoted || n == 0 || (n == 1 && (p[0] == '.' || p[0] == '@')))
         return false; /* quotes: value-quoting's; the root and the origin: fine */
-    char text[256];
-    if (n < sizeof text) {
-        /* An address written as a target is target-is-address's finding. */
-        size_t m = n && p[n - 1] == '.' ? n - 1 : n;
-        unsigned char addr[16];
-        memcpy(text, p, m);
-        text[m] = 0;
-        if (inet_pton(AF_INET, text, addr) == 1 || inet_pton(AF_INET6, text, addr) == 1)
+    if (plain_name(p, n)) {
+        if (p[n - 1] != '.')
             return false;
+        size_t e = n - 1, b = e;
+        unsigned dots = 0;
+        for (size_t i = 0; i < e; i++)
+            if (p[i] == '.') {
+                dots++;
+                b = i + 1;
+            }
+        if (b == e)
+            b = 0;
+        return !is_address(p, n) && bad_tld((const uint8_t *)p + b, e - b, dots + 1, v);
     }
+    if (is_address(p, n))
+        return false;
     for (size_t i = 0; i < n; i++)
-        if (zl_space_at(p + i, n - i))
+        if (((unsigned char)p[i] <= ' ' || (unsigned char)p[i] >= 0x80) &&
+            zl_space_at(p + i, n - i))
             return false; /* value-whitespace's */
     label_iter it = {p, p + n, false};
-    uint8_t lab[63], last[63];
+    uint8_t a[63], b[63], *lab = a, *last = b;
     size_t len, last_len = 0;
     unsigned nlabels = 0;
     bool first = true;
@@ -160,35 +231,37 @@ static bool judge_token(const zl_tok *t, name_kind kind, bool skip_first, verdic
             set_label(v, lab, len);
             return true;
         }
-        memcpy(last, lab, len);
+        uint8_t *swap = last;
+        last = lab;
+        lab = swap;
         last_len = len;
         nlabels++;
         first = false;
     }
-    /* One label alone is a value lacking its domain, which other rules name. */
-    if (it.absolute && nlabels > 1 && !letters_tld(last, last_len)) {
-        v->why = "a top-level domain that is not letters or xn--";
-        v->bad = 0;
-        set_label(v, last, last_len);
-        return true;
-    }
-    return false;
+    return it.absolute && bad_tld(last, last_len, nlabels, v);
 }
 
-/* The owner's labels below the zone apex, judged as a host name. */
-static bool judge_owner(const zl_zoneset *zs, const zl_zone *z, zl_name_id owner, verdict *v)
+/* The owner's labels below the zone apex, judged as a host name. Names
+ * above the owner are judged once: ok holds a bit per name found fine
+ * (ancestors only: a wildcard label is fine as the first label alone). */
+static bool judge_owner(const zl_zoneset *zs, const zl_zone *z, zl_name_id owner, uint8_t *ok,
+                        verdict *v)
 {
     const zl_names *t = &zs->names;
     if (z->apex == ZL_NAME_NONE || !zl_names_is_below(t, owner, z->apex))
         return false; /* out-of-zone's */
     for (zl_name_id n = owner; n != z->apex; n = zl_names_parent(t, n)) {
+        bool first = n == owner;
+        if (!first && (ok[n / 8] & (1u << (n % 8))))
+            return false;
         size_t len;
         const uint8_t *lab = zl_names_label(t, n, &len);
-        bool first = n == owner;
         if ((v->why = bad_label(lab, len, HOST_OWNER, first, &v->bad))) {
             set_label(v, lab, len);
             return true;
         }
+        if (!first)
+            ok[n / 8] |= (uint8_t)(1u << (n % 8));
     }
     return false;
 }
@@ -279,6 +352,8 @@ static int target_field(const zl_lint *l, const zl_zone *z, const zl_record *r, 
 
 static void run(zl_lint *l)
 {
+    pthread_once(&classes_once, build_classes);
+    uint8_t *ok = zl_xcalloc(l->zs->names.n / 8 + 1, 1);
     for (size_t k = 0; k < l->zs->nzones; k++) {
         const zl_zone *z = l->zs->zones[k];
         zl_name_id last_owner = ZL_NAME_NONE;
@@ -290,7 +365,7 @@ static void run(zl_lint *l)
             if ((r->type == LDNS_RR_TYPE_A || r->type == LDNS_RR_TYPE_AAAA) &&
                 r->owner != last_owner) {
                 last_owner = r->owner; /* one finding an owner, not one per address */
-                if (judge_owner(l->zs, z, r->owner, &v))
+                if (judge_owner(l->zs, z, r->owner, ok, &v))
                     report(l, z, r,
                            (r->flags & ZL_REC_OWNER_WRITTEN) ? 0 : zl_record_i_type(r),
                            "owner", true, &v);
@@ -306,6 +381,7 @@ static void run(zl_lint *l)
                        &v);
         }
     }
+    free(ok);
 }
 
 static const zl_rule *const rules[] = {&zl_rule_hostname_syntax, NULL};

@@ -295,42 +295,57 @@ static const char *bad_rpz_trigger(const zl_names *t, zl_name_id owner, zl_name_
     return NULL;
 }
 
-static void check_rpz_owner(zl_lint *l, const zl_zone *z, const zl_record *r)
+/* The trigger labels of a response policy zone, just below its apex. */
+typedef struct rpz_roots {
+    zl_name_id id[3];
+    unsigned n;
+} rpz_roots;
+
+static rpz_roots find_rpz_roots(const zl_names *t, zl_name_id apex)
+{
+    static const char *const labels[] = {"rpz-ip", "rpz-nsip", "rpz-client-ip"};
+    rpz_roots rr = {{0}, 0};
+    for (unsigned i = 0; i < 3 && apex != ZL_NAME_NONE; i++) {
+        zl_name_id id = zl_names_find_child(t, apex, (const uint8_t *)labels[i],
+                                            strlen(labels[i]));
+        if (id != ZL_NAME_NONE)
+            rr.id[rr.n++] = id;
+    }
+    return rr;
+}
+
+static void check_rpz_owner(zl_lint *l, const zl_zone *z, const zl_record *r,
+                            const rpz_roots *rr)
 {
     const zl_names *t = &l->zs->names;
-    for (zl_name_id id = zl_names_parent(t, r->owner); id != ZL_NAME_ROOT && id != ZL_NAME_NONE;
-         id = zl_names_parent(t, id)) {
-        size_t len;
-        const char *lab = (const char *)zl_names_label(t, id, &len);
-        if (!zl_ascii_ieq(lab, len, "rpz-ip") && !zl_ascii_ieq(lab, len, "rpz-nsip") &&
-            !zl_ascii_ieq(lab, len, "rpz-client-ip"))
+    for (unsigned i = 0; i < rr->n; i++) {
+        if (r->owner == rr->id[i] || !zl_names_is_below(t, r->owner, rr->id[i]))
             continue;
-        const char *why = bad_rpz_trigger(t, r->owner, id);
+        const char *why = bad_rpz_trigger(t, r->owner, rr->id[i]);
         if (why) {
             zl_buf owner = {0};
-            zl_names_format_relative(t, r->owner, zl_names_parent(t, id), &owner);
+            zl_names_format_relative(t, r->owner, z->apex, &owner);
             zl_sem_report(l, z, r, ZL_SEM_OWNER, NULL,
                           zl_xasprintf("RPZ trigger %s is not an address prefix: %s",
                                        zl_buf_str(&owner), why));
             zl_buf_free(&owner);
         }
-        return;
     }
 }
 
 static void check_owner(zl_lint *l, const zl_zone *z, const zl_index *ix, size_t b, size_t e,
-                        const keyset *ks, zl_buf *w)
+                        const keyset *ks, const rpz_roots *rr, zl_buf *w)
 {
-    bool ns = false, rpz_done = false;
+    bool ns = false, rpz_done = rr->n == 0;
     for (size_t i = b; i < e && !ns; i++)
         ns = z->recs[ix->order[i]].type == LDNS_RR_TYPE_NS;
     for (size_t i = b; i < e; i++) {
         const zl_record *r = &z->recs[ix->order[i]];
         if (r->flags & ZL_REC_BAD_RDATA)
             continue;
-        if (!rpz_done && zl_names_depth(&l->zs->names, r->owner) > 2) {
+        if (!rpz_done) {
             rpz_done = true;
-            check_rpz_owner(l, z, r);
+            check_rpz_owner(l, z, r, rr);
         }
         switch (r->type) {
         case LDNS_RR_TYPE_SRV: check_srv_owner(l, z, r); break;
@@ -378,9 +393,10 @@ static void run(zl_lint *l)
         keyset ks = {0};
         if (z->apex != ZL_NAME_NONE)
             collect_keys(l, z, ix, &ks);
+        rpz_roots rr = find_rpz_roots(&l->zs->names, z->apex);
         size_t b = 0, e = 0;
         while (zl_index_next_owner(ix, z, &b, &e))
-            check_owner(l, z, ix, b, e, &ks, &w);
+            check_owner(l, z, ix, b, e, &ks, &rr, &w);
         keyset_free(&ks);
     }
     zl_buf_free(&w);
