@@ -1,7 +1,8 @@
 #!/bin/sh
 # Real zone files from other projects (../shared/corpus, see its README): every
 # file is read without a crash, a hang or a sanitizer report (exit 0, 1 or 2
-# within the time limit); BIND's good*.db files give no syntax error, its
+# within the time limit); BIND's good*.db files give no syntax error and no
+# finding of a rule about what BIND itself checks in records, its
 # bad*.db files give at least one finding, and the root zone lints clean.
 set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
@@ -15,6 +16,7 @@ fail=0 n=0
 out=$(mktemp)
 trap 'rm -f "$out"' EXIT
 
+bind_checked='syntax-error|hostname-syntax|caa-syntax|record-semantics|mail-record-misplaced'
 find "$corpus" -type f ! -name '*.md' ! -name '*.out' ! -name '*.conf*' | LC_ALL=C sort > "$out.list"
 while IFS= read -r f; do
     n=$((n + 1))
@@ -28,9 +30,10 @@ while IFS= read -r f; do
     fi
     case $f in
     */checkzone/zones/good*)
-        if grep -q '"rule": "syntax-error"' "$out"; then
-            echo "FAIL corpus: $f: syntax error in a zone BIND loads"
-            grep -A6 '"syntax-error"' "$out" | grep -E '"(line|message)"' | head -n 4
+        # BIND's own record checks pass on these: so must zonelint's.
+        if grep -qE "\"rule\": \"($bind_checked)\"" "$out"; then
+            echo "FAIL corpus: $f: a finding BIND's checks do not make on a zone it loads"
+            grep -E -A6 "\"($bind_checked)\"" "$out" | grep -E '"(line|message)"' | head -n 4
             fail=$((fail + 1))
         fi ;;
     */checkzone/zones/bad*)
