@@ -234,13 +234,17 @@ static void check_srv_owner(zl_lint *l, const zl_zone *z, const zl_record *r)
     char *hint = NULL;
     size_t plen;
     const uint8_t *p = zl_names_label(t, proto, &plen);
+    zl_buf h = {0};
     if (first[0] != '_' && p[0] != '_') {
-        zl_buf h = {0};
         zl_names_format(t, zl_names_parent(t, proto), &h);
         hint = zl_xasprintf("write _%.*s._%.*s.%s", (int)len, (const char *)first, (int)plen,
                             (const char *)p, zl_buf_str(&h));
-        zl_buf_free(&h);
+    } else if (first[0] == '_') {
+        zl_names_format(t, proto, &h);
+        hint = zl_xasprintf("write the protocol after the service: %.*s._tcp.%s (or _udp)",
+                            (int)len, (const char *)first, zl_buf_str(&h));
     }
+    zl_buf_free(&h);
     zl_sem_report(l, z, r, ZL_SEM_OWNER, hint,
                   zl_xasprintf("SRV owner %s is not of the form _service._proto.NAME: clients "
                                "never query it",
@@ -251,7 +255,8 @@ static void check_srv_owner(zl_lint *l, const zl_zone *z, const zl_record *r)
 /* RPZ address triggers (PREFIX.ADDRESS-REVERSED.rpz-ip, .rpz-nsip,
  * .rpz-client-ip): the prefix length and the address in canonical form,
  * IPv6 with "zz" for its longest run of zero groups. */
-static const char *bad_rpz_trigger(const zl_names *t, zl_name_id owner, zl_name_id trigger)
+static const char *bad_rpz_trigger(const zl_names *t, zl_name_id owner, zl_name_id trigger,
+                                   char *fix, size_t cap)
 {
     char labels[40][64];
     unsigned n = 0;
@@ -289,9 +294,24 @@ static const char *bad_rpz_trigger(const zl_names *t, zl_name_id owner, zl_name_
         if (addr[bit / 8] & (0x80 >> (bit % 8)))
             return "the address has bits set beyond the prefix length";
     inet_ntop(v4 ? AF_INET : AF_INET6, addr, canon, sizeof canon);
-    if (!v4 && !strchr(canon, '.') && strcmp(canon, text) != 0)
+    if (!v4 && !strchr(canon, '.') && strcmp(canon, text) != 0) {
+        /* The canonical labels: groups in reverse, "zz" for "::". */
+        char *groups[10];
+        unsigned ng = 0;
+        for (char *c = canon, *colon; ng < 10; c = colon + 1) {
+            colon = strchr(c, ':');
+            if (!(*c == 0 || c == colon) || ng == 0 || *groups[ng - 1])
+                groups[ng++] = c; /* an empty group after an empty one is the same "::" */
+            if (!colon)
+                break;
+            *colon = 0;
+        }
+        size_t o2 = (size_t)snprintf(fix, cap, "%lu", prefix);
+        for (unsigned g = ng; g-- > 0 && o2 < cap;)
+            o2 += (size_t)snprintf(fix + o2, cap - o2, ".%s", *groups[g] ? groups[g] : "zz");
         return "the address is not in canonical form (zz for the longest run of zero groups, "
                "no leading zeros)";
+    }
     return NULL;
 }
 
@@ -321,14 +341,18 @@ static void check_rpz_owner(zl_lint *l, const zl_zone *z, const zl_record *r,
     for (unsigned i = 0; i < rr->n; i++) {
         if (r->owner == rr->id[i] || !zl_names_is_below(t, r->owner, rr->id[i]))
             continue;
-        const char *why = bad_rpz_trigger(t, r->owner, rr->id[i]);
+        char fix[128] = "";
+        const char *why = bad_rpz_trigger(t, r->owner, rr->id[i], fix, sizeof fix);
         if (why) {
-            zl_buf owner = {0};
+            zl_buf owner = {0}, root = {0};
             zl_names_format_relative(t, r->owner, z->apex, &owner);
-            zl_sem_report(l, z, r, ZL_SEM_OWNER, NULL,
+            zl_names_format_relative(t, rr->id[i], z->apex, &root);
+            zl_sem_report(l, z, r, ZL_SEM_OWNER,
+                          fix[0] ? zl_xasprintf("write %s.%s", fix, zl_buf_str(&root)) : NULL,
                           zl_xasprintf("RPZ trigger %s is not an address prefix: %s",
                                        zl_buf_str(&owner), why));
             zl_buf_free(&owner);
+            zl_buf_free(&root);
         }
     }
 }

@@ -121,28 +121,34 @@ static char *key_name(uint16_t key)
     return key < 8 ? zl_xstrdup(names[key]) : zl_xasprintf("key%u", key);
 }
 
-static char *key_problem(const param *ps, size_t np)
+static char *key_problem(const param *ps, size_t np, char **hint)
 {
     for (size_t i = 0; i < np; i++)
         if (find(ps, i, ps[i].key)) {
             char *k = key_name(ps[i].key), *m = zl_xasprintf("key %s is given twice", k);
+            *hint = zl_xasprintf("give %s once, its values joined by commas", k);
             free(k);
             return m;
         }
     const param *mand = find(ps, np, KEY_MANDATORY);
     for (size_t o = 0; mand && o + 1 < mand->len; o += 2) {
         uint16_t key = (uint16_t)(mand->val[o] << 8 | mand->val[o + 1]);
-        if (key == KEY_MANDATORY)
+        if (key == KEY_MANDATORY) {
+            *hint = zl_xstrdup("take mandatory out of its own list");
             return zl_xstrdup("mandatory lists itself");
+        }
         if (!find(ps, np, key)) {
             char *k = key_name(key), *m = zl_xasprintf("mandatory lists %s, which the record "
                                                        "does not have", k);
+            *hint = zl_xasprintf("add %s=VALUE, or take %s out of mandatory", k, k);
             free(k);
             return m;
         }
     }
-    if (find(ps, np, KEY_NO_DEFAULT_ALPN) && !find(ps, np, KEY_ALPN))
+    if (find(ps, np, KEY_NO_DEFAULT_ALPN) && !find(ps, np, KEY_ALPN)) {
+        *hint = zl_xstrdup("add alpn=PROTOCOLS (h2,h3), or delete no-default-alpn");
         return zl_xstrdup("no-default-alpn without alpn: the record offers no protocol");
+    }
     return NULL;
 }
 
@@ -154,19 +160,28 @@ static bool has_dns_variable(const uint8_t *p, size_t n)
     return false;
 }
 
-static char *dns_problem(const param *ps, size_t np, const alpn_scan *s, bool have_text)
+static char *dns_problem(const param *ps, size_t np, const alpn_scan *s, bool have_text,
+                         char **hint)
 {
-    if (!find(ps, np, KEY_ALPN))
+    if (!find(ps, np, KEY_ALPN)) {
+        *hint = zl_xstrdup("add alpn=dot for DNS over TLS, or alpn=h2 "
+                           "dohpath=/dns-query{?dns} for DNS over HTTPS");
         return zl_xstrdup("a _dns SVCB record needs alpn (dot, doq, h2 or h3: RFC 9461 "
                           "section 4.1)");
+    }
     const param *dp = find(ps, np, KEY_DOHPATH);
-    if (!dp && have_text && s->http)
+    if (!dp && have_text && s->http) {
+        *hint = zl_xstrdup("add dohpath=/dns-query{?dns}, with the path the server answers "
+                           "on");
         return zl_xasprintf("alpn \"%s\" is DNS over HTTP (or no DNS transport), which needs "
                             "dohpath=/dns-query{?dns}", s->other);
-    if (dp && (dp->len == 0 || dp->val[0] != '/' ||
-               !has_dns_variable(dp->val, dp->len)))
+    }
+    if (dp && (dp->len == 0 || dp->val[0] != '/' || !has_dns_variable(dp->val, dp->len))) {
+        *hint = zl_xasprintf("write dohpath=%s%.*s{?dns}", dp->len && dp->val[0] == '/' ? "" : "/",
+                             (int)dp->len, (const char *)dp->val);
         return zl_xstrdup("dohpath is a relative URI template with the dns variable, "
                           "/dns-query{?dns}");
+    }
     return NULL;
 }
 
@@ -203,11 +218,15 @@ void zl_svcb_check(zl_lint *l, const zl_zone *z, const zl_record *r, const uint8
     if (have_text)
         alpn_ids(text.data, text.len, scan_id, &s);
     zl_buf_free(&text);
+    char *hint = NULL;
     char *msg = s.empty ? zl_xstrdup("alpn has an empty protocol id (a ',' too many, or "
                                      "'\\,' where a separator was meant)")
-                        : key_problem(ps, np);
+                        : key_problem(ps, np, &hint);
+    if (s.empty)
+        hint = zl_xstrdup("separate the ids with single commas, and write no '\\' before "
+                          "them");
     if (!msg && r->type == LDNS_RR_TYPE_SVCB && dns_service_owner(&l->zs->names, r->owner))
-        msg = dns_problem(ps, np, &s, have_text);
+        msg = dns_problem(ps, np, &s, have_text, &hint);
     if (msg)
-        zl_sem_report(l, z, r, 2, NULL, msg);
+        zl_sem_report(l, z, r, 2, hint, msg);
 }
