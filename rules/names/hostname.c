@@ -302,6 +302,16 @@ static int dns_sd_ptr(const zl_names *t, zl_name_id owner)
     return 0;
 }
 
+/* The hint for an underscore: the label with hyphens instead. */
+static char *hyphenated(const char *label)
+{
+    char *h = zl_xasprintf("a host name has no underscore: write %s", label);
+    for (char *p = h + strlen(h) - strlen(label); *p; p++)
+        if (*p == '_')
+            *p = '-';
+    return h;
+}
+
 static void report(zl_lint *l, const zl_zone *z, const zl_record *r, unsigned tok,
                    const char *what, bool host, const verdict *v)
 {
@@ -309,8 +319,7 @@ static void report(zl_lint *l, const zl_zone *z, const zl_record *r, unsigned to
     if (v->bad > ' ' && v->bad < 0x7f)
         snprintf(ch, sizeof ch, "'%c' in ", v->bad);
     zl_report_tok(l, &zl_rule_hostname_syntax, z, r, tok,
-                  v->bad == '_' ? zl_xstrdup("a host name has no underscore: write a hyphen")
-                                : NULL,
+                  v->bad == '_' && v->label[0] != '_' ? hyphenated(v->label) : NULL,
                   "%s of %s is not %s: %slabel \"%s\" (%s)", what,
                   zl_type_name(r->type, tn, sizeof tn),
                   host ? "a host name" : "a name one can register", ch, v->label, v->why);
