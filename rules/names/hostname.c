@@ -73,9 +73,11 @@ static const char *bad_label(const uint8_t *p, size_t n, name_kind kind, bool fi
     if (kind == HOST_OWNER && n > 0 && p[0] == '_')
         return NULL; /* a service label (RFC 8552) */
     size_t i = 0;
-    while (i < n && octet_class(p[i]) == C_ALNUM)
+    while (i < n && (octet_class(p[i]) & (C_ALNUM | C_HYPHEN)))
         i++;
-    for (; i < n; i++) {
+    if (i == n && n && octet_class(p[0]) == C_ALNUM && octet_class(p[n - 1]) == C_ALNUM)
+        return NULL; /* the usual label */
+    for (i = 0; i < n; i++) {
         uint8_t k = octet_class(p[i]);
         if (k == C_ALNUM)
             continue;
