@@ -5,6 +5,7 @@
 
 #include "lint/engine/lint.h"
 #include "rules/rules.h"
+#include "rules/mail/placement.h"
 #include "rules/mail/taglist.h"
 #include "rules/values/txt.h"
 
@@ -195,6 +196,9 @@ static void run(zl_lint *l)
                     continue;
                 zl_buf_reset(&v);
                 zl_txt_value(l->zs, z, r, &v);
+                zl_mail_kind kind = zl_mail_kind_of(v.data, v.len);
+                if (kind == ZL_MAIL_SPF || kind == ZL_MAIL_DKIM)
+                    continue; /* mail-record-misplaced */
                 char *hint = NULL;
                 char *msg = problem(v.data, v.len, &hint);
                 if (msg) {
