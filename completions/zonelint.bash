@@ -15,6 +15,9 @@ _zonelint()
             COMPREPLY=($(compgen -W "auto bind route53 route53-changes cloudflare-json
                 cloudflare-bind gcloud-yaml gcloud-zone azure-zone azure-json octodns
                 terraform-plan cloudformation dnscontrol" -- "$cur")); return ;;
+        --publisher)
+            COMPREPLY=($(compgen -W "auto bind nsd knot gdnsd octodns provider" -- "$cur"))
+            return ;;
         --fail-on)
             COMPREPLY=($(compgen -W "error warning note none" -- "$cur")); return ;;
         --color)
@@ -33,7 +36,7 @@ _zonelint()
         COMPREPLY=($(compgen -W "--format --origin --input-format --fail-on --disable
             --enable --config --no-config --color --jobs --expect --identity --region
             --staged --diff --install-hook --list-rules --explain --version --help --quiet
-            --statistics --column-unit --stdin-filename --docs-url" -- "$cur"))
+            --statistics --column-unit --stdin-filename --docs-url --publisher" -- "$cur"))
         return
     fi
     COMPREPLY=($(compgen -f -- "$cur"))

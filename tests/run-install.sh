@@ -52,15 +52,17 @@ done
 done > "$tmp/missing"
 check "zonelint-rules(7) has a section for every rule: $(cat "$tmp/missing")" test ! -s "$tmp/missing"
 check "zonelint-rules(7) explains" grep -q "Suppress one record" "$tmp/man7"
-# The value lists of --format and --input-format, as the binary's messages
-# name them, in every completion.
+# The value lists of --format, --input-format and --publisher, as the
+# binary's messages name them, in every completion.
 "$bin" --format x - < /dev/null > "$tmp/out" 2>&1
 formats=$(sed -n "s/.*unknown format 'x' (\(.*\))/\1/p" "$tmp/out" | tr -d ,)
 "$bin" --input-format x - < /dev/null > "$tmp/out" 2>&1
 inputs=$(sed -n "s/.*unknown format 'x' (\(.*\))/\1/p" "$tmp/out" | tr -d ,)
-check "formats named" test -n "$formats" -a -n "$inputs"
+"$bin" --publisher x - < /dev/null > "$tmp/out" 2>&1
+publishers=$(sed -n "s/.*unknown publisher 'x' (\(.*\))/\1/p" "$tmp/out" | tr -d ,)
+check "formats named" test -n "$formats" -a -n "$inputs" -a -n "$publishers"
 for c in zonelint.bash _zonelint zonelint.fish; do
-    for v in $formats $inputs; do
+    for v in $formats $inputs $publishers; do
         check "completions/$c offers $v" grep -Eq -- "(^|[ '\"(])$v([ ')\"]|\$)" "$top/completions/$c"
     done
 done
