@@ -240,6 +240,37 @@ static size_t soa_dots(const char *text, size_t len, const char *dom, size_t dn,
     return n;
 }
 
+/* The export's NS records name a placeholder, REPLACE&ME$WITH^YOUR@NAMESERVER.:
+ * Cloudflare serves its own name servers, so these lines are the exporter's
+ * boilerplate, not records of the zone. Copies [from, to) without them (each
+ * such line ends up empty, so every other line keeps its place). */
+static void copy_without_placeholders(zl_synth *s, const char *text, uint32_t from,
+                                      uint32_t to)
+{
+    static const char mark[] = "REPLACE&ME$WITH^YOUR@NAMESERVER";
+    while (from < to) {
+        const char *hit = NULL;
+        for (const char *p = text + from; !hit && p + sizeof mark - 1 <= text + to; p++) {
+            p = memchr(p, mark[0], (size_t)(text + to - p));
+            if (!p)
+                break;
+            if ((size_t)(text + to - p) >= sizeof mark - 1 && memcmp(p, mark, sizeof mark - 1) == 0)
+                hit = p;
+        }
+        if (!hit) {
+            zl_synth_verbatim(s, from, to);
+            return;
+        }
+        uint32_t line = (uint32_t)(hit - text), end = line;
+        while (line > from && text[line - 1] != '\n')
+            line--;
+        while (end < to && text[end] != '\n')
+            end++;
+        zl_synth_verbatim(s, from, line);
+        from = end;
+    }
+}
+
 bool zl_read_cloudflare_bind(zl_input *in, char **err)
 {
     (void)err;
@@ -258,12 +289,13 @@ bool zl_read_cloudflare_bind(zl_input *in, char **err)
     uint32_t at[3];
     size_t ndots = dom ? soa_dots(in->text, in->len, dom, dn, at) : 0;
     uint32_t from = 0;
-    for (size_t i = 0; i < ndots; i++) {
-        zl_synth_verbatim(&s, from, at[i]);
-        zl_synth_glue(&s, ".");
-        from = at[i];
+    for (size_t i = 0; i <= ndots; i++) {
+        uint32_t to = i < ndots ? at[i] : (uint32_t)in->len;
+        copy_without_placeholders(&s, in->text, from, to);
+        if (i < ndots)
+            zl_synth_glue(&s, ".");
+        from = to;
     }
-    zl_synth_verbatim(&s, from, (uint32_t)in->len);
     zl_synth_read(&s, in->zs, in->path, "cloudflare-bind", &o);
     free(in->text);
     return true;

@@ -50,9 +50,14 @@ static void build_classes(void)
                                                  : C_UNREGISTRABLE;
 }
 
+/* The zone being judged is published by octoDNS or a provider, which encode
+ * a name written with non-ASCII letters as IDNA (xn--...): those octets are
+ * letters there, while a master file publishes them as they are. */
+static _Thread_local bool idna_publisher;
+
 static inline uint8_t octet_class(uint8_t c)
 {
-    return octet_classes[c];
+    return c >= 0x80 && idna_publisher ? C_ALNUM : octet_classes[c];
 }
 
 /* Why one label is not allowed in a name of that kind, or NULL. first: the
@@ -367,6 +372,7 @@ static void run(zl_lint *l)
     uint8_t *ok = zl_xcalloc(l->zs->names.n / 8 + 1, 1);
     for (size_t k = 0; k < l->zs->nzones; k++) {
         const zl_zone *z = l->zs->zones[k];
+        idna_publisher = z->publisher == ZL_PUB_OCTODNS || z->publisher == ZL_PUB_PROVIDER;
         zl_name_id last_owner = ZL_NAME_NONE;
         for (size_t i = 0; i < z->nrecs; i++) {
             const zl_record *r = &z->recs[i];
