@@ -4,6 +4,7 @@
  * as the runner expects: % CR LF everywhere, and : , inside properties;
  * before that, control characters and invalid UTF-8 become \xNN
  * (lint/output/escape.c), so that no ESC reaches the log. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "lint/output/escape.h"
@@ -36,9 +37,13 @@ static bool write_github(FILE *f, const zl_report *r)
                           : x->severity == ZL_SEV_WARNING ? "warning"
                                                           : "notice";
         fprintf(f, "::%s file=", cmd);
-        escape(f, x->path, true);
+        char *path = zl_report_path(r, x->path);
+        escape(f, path, true);
+        free(path);
         if (x->line)
-            fprintf(f, ",line=%u,col=%u,endColumn=%u", x->line, x->col, x->end_col);
+            fprintf(f, ",line=%u,col=%u,endColumn=%u", x->line,
+                    zl_col(r, &zl_writer_github, x, x->col),
+                    zl_col(r, &zl_writer_github, x, x->end_col));
         fputs(",title=", f);
         escape(f, x->rule->id, true);
         fputs("::", f);
@@ -50,4 +55,4 @@ static bool write_github(FILE *f, const zl_report *r)
     return !ferror(f);
 }
 
-const zl_writer zl_writer_github = {"github", write_github};
+const zl_writer zl_writer_github = {.name = "github", .write = write_github};

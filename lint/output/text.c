@@ -88,15 +88,17 @@ static bool write_text(FILE *f, const zl_report *r)
         const char *sc = x->severity == ZL_SEV_ERROR     ? p->err
                          : x->severity == ZL_SEV_WARNING ? p->warn
                                                          : p->note;
+        /* A finding about a whole file says 1:1, so that every line parses
+         * with one errorformat (%f:%l:%c: %t%*[^:]: %m). */
         fputs(p->bold, f);
         zl_put_path(f, x->path);
-        if (x->line)
-            fprintf(f, ":%u:%u:%s ", x->line, x->col, p->reset);
-        else
-            fprintf(f, ":%s ", p->reset);
+        fprintf(f, ":%u:%u:%s ", x->line ? x->line : 1,
+                x->line ? zl_col(r, &zl_writer_text, x, x->col) : 1, p->reset);
         fprintf(f, "%s%s:%s %s", sc, zl_severity_name(x->severity), p->reset, p->bold);
         zl_put_escaped(f, x->message);
         fprintf(f, "%s %s[%s]%s\n", p->reset, p->dim, x->rule->id, p->reset);
+        if (r->quiet)
+            continue;
         if (x->line && x->src != UINT32_MAX) {
             size_t len;
             const char *line = zl_source_line(zs->srcs[x->src], x->line, &len);
@@ -111,7 +113,7 @@ static bool write_text(FILE *f, const zl_report *r)
     }
     size_t counts[4];
     zl_findings_count(fs, counts);
-    if (fs->n)
+    if (fs->n && !r->quiet)
         fprintf(f, "%zu error%s, %zu warning%s, %zu note%s\n", counts[ZL_SEV_ERROR],
                 counts[ZL_SEV_ERROR] == 1 ? "" : "s", counts[ZL_SEV_WARNING],
                 counts[ZL_SEV_WARNING] == 1 ? "" : "s", counts[ZL_SEV_NOTE],
@@ -119,4 +121,5 @@ static bool write_text(FILE *f, const zl_report *r)
     return !ferror(f);
 }
 
-const zl_writer zl_writer_text = {"text", write_text};
+const zl_writer zl_writer_text = {
+    .name = "text", .write = write_text, .columns = ZL_COLUMN_DISPLAY};
