@@ -29,12 +29,14 @@ _zonelint()
             return ;;
         --config|--expect)
             COMPREPLY=($(compgen -f -- "$cur")); return ;;
+        --include-root)
+            COMPREPLY=($(compgen -d -- "$cur")); return ;;
         --origin|--jobs|--identity|--region|--diff|--stdin-filename|--docs-url)
             return ;;
     esac
     if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "--format --origin --input-format --fail-on --disable
-            --enable --config --no-config --color --jobs --expect --identity --region
+            --enable --config --no-config --include-root --color --jobs --expect --identity --region
             --staged --diff --install-hook --list-rules --explain --version --help --quiet
             --statistics --column-unit --stdin-filename --docs-url --publisher" -- "$cur"))
         return

@@ -275,10 +275,6 @@ static void free_options(options *o)
     free(o->include_roots);
 }
 
-/* The folders the files of one argument may read: the work tree of the
- * repository holding it, else the argument's folder (a folder argument
- * itself), and each --include-root. The argument itself is read wherever it
- * is: the command line is trusted, the files' contents are not. */
 /* Allow the work tree of the repository holding folder, else folder, and
  * each --include-root. */
 static void allow_tree(zl_confine *c, const options *o, const char *folder)
@@ -296,6 +292,10 @@ static char *folder_of(const char *path)
     return slash ? zl_xstrndup(path, (size_t)(slash - path) + 1) : zl_xstrdup(".");
 }
 
+/* The folders the files of one argument may read: the work tree of the
+ * repository holding it, else the argument's folder (a folder argument
+ * itself), and each --include-root. The argument itself is read wherever it
+ * is: the command line is trusted, the files' contents are not. */
 static void confine_argument(zl_confine *c, const options *o, const char *arg)
 {
     struct stat st;
