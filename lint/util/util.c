@@ -79,11 +79,6 @@ void zl_buf_add(zl_buf *b, const void *p, size_t n)
     b->data[b->len] = '\0';
 }
 
-void zl_buf_addc(zl_buf *b, char c)
-{
-    zl_buf_add(b, &c, 1);
-}
-
 void zl_buf_adds(zl_buf *b, const char *s)
 {
     zl_buf_add(b, s, strlen(s));
