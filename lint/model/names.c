@@ -120,12 +120,12 @@ zl_name_id zl_names_find_child(const zl_names *t, zl_name_id parent, const uint8
     return found ? t->slots[s].node - 1 : ZL_NAME_NONE;
 }
 
+/* Each label in the arena is preceded by the wire length of its whole name
+ * (at most 255), so the length check of a new child costs no walk to the
+ * root: names of many labels would cost their depth squared. */
 static size_t wire_length(const zl_names *t, zl_name_id id)
 {
-    size_t n = 1;
-    for (; id != ZL_NAME_ROOT; id = t->nodes[id].parent)
-        n += (size_t)t->arena[t->nodes[id].label] + 1;
-    return n;
+    return id == ZL_NAME_ROOT ? 1 : t->arena[t->nodes[id].label - 1];
 }
 
 unsigned zl_names_depth(const zl_names *t, zl_name_id id)
@@ -140,7 +140,8 @@ zl_name_id zl_names_child(zl_names *t, zl_name_id parent, const uint8_t *label, 
 {
     if (len == 0 || len > 63 || parent == ZL_NAME_NONE)
         return ZL_NAME_NONE;
-    if (wire_length(t, parent) + len + 1 > ZL_NAME_MAX_WIRE)
+    size_t wire = wire_length(t, parent) + len + 1;
+    if (wire > ZL_NAME_MAX_WIRE)
         return ZL_NAME_NONE;
     bool found;
     uint32_t hash = hash_child(parent, label, len);
@@ -148,7 +149,8 @@ zl_name_id zl_names_child(zl_names *t, zl_name_id parent, const uint8_t *label, 
     if (found)
         return t->slots[s].node - 1;
 
-    ZL_GROW(t->arena, t->acap, t->alen + len + 1);
+    ZL_GROW(t->arena, t->acap, t->alen + len + 2);
+    t->arena[t->alen++] = (uint8_t)wire;
     uint32_t off = (uint32_t)t->alen;
     t->arena[t->alen++] = (uint8_t)len;
     for (size_t i = 0; i < len; i++)
