@@ -5,6 +5,13 @@ const bool zl_delim[256] = {
     ['('] = true, [')'] = true,   [';'] = true,  ['"'] = true,  ['\0'] = true,
 };
 
+/* Where a word may end or an escape begins: one look-up per byte in the
+ * loop every token read goes through. */
+static const bool word_stop[256] = {
+    [' '] = true, ['\t'] = true, ['\r'] = true, ['\n'] = true, ['\f'] = true, ['\v'] = true,
+    ['('] = true, [')'] = true,   [';'] = true,  ['"'] = true,  ['\0'] = true, ['\\'] = true,
+};
+
 size_t zl_token_end(const char *text, size_t len, size_t off, bool *unterminated)
 {
     size_t i = off;
@@ -24,7 +31,7 @@ size_t zl_token_end(const char *text, size_t len, size_t off, bool *unterminated
     }
     while (i < len) {
         unsigned char c = (unsigned char)text[i];
-        if (!zl_delim[c] && c != '\\') {
+        if (!word_stop[c]) {
             i++;
             continue;
         }
