@@ -154,8 +154,10 @@ static void findings(writer *w, encoded *e, const zl_findings *fs)
     close_at(w, 1, ']');
 }
 
-bool zl_output_json(FILE *f, const zl_zoneset *zs, const zl_findings *fs)
+static bool write_json(FILE *f, const zl_report *r)
 {
+    const zl_zoneset *zs = r->zs;
+    const zl_findings *fs = r->fs;
     writer w = {.f = f};
     encoded e[E_COUNT] = {0};
     zl_buf_addc(&w.b, '{');
@@ -185,3 +187,5 @@ bool zl_output_json(FILE *f, const zl_zoneset *zs, const zl_findings *fs)
     }
     return !w.failed;
 }
+
+const zl_writer zl_writer_json = {"json", write_json};

@@ -110,9 +110,11 @@ static void show_source(zl_buf *o, zl_buf *caret, const char *line, size_t len,
     zl_buf_addc(o, '\n');
 }
 
-void zl_output_text(FILE *f, const zl_zoneset *zs, const zl_findings *fs, bool color)
+static bool write_text(FILE *f, const zl_report *r)
 {
-    const palette *p = color ? &ansi : &plain;
+    const zl_zoneset *zs = r->zs;
+    const zl_findings *fs = r->fs;
+    const palette *p = r->color ? &ansi : &plain;
     zl_buf o = {0}, caret = {0};
     for (size_t i = 0; i < fs->n; i++) {
         const zl_finding *x = &fs->v[i];
@@ -176,4 +178,7 @@ void zl_output_text(FILE *f, const zl_zoneset *zs, const zl_findings *fs, bool c
                 counts[ZL_SEV_ERROR] == 1 ? "" : "s", counts[ZL_SEV_WARNING],
                 counts[ZL_SEV_WARNING] == 1 ? "" : "s", counts[ZL_SEV_NOTE],
                 counts[ZL_SEV_NOTE] == 1 ? "" : "s");
+    return !ferror(f);
 }
+
+const zl_writer zl_writer_text = {"text", write_text};
