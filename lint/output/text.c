@@ -1,3 +1,4 @@
+#include <stdarg.h>
 #include <string.h>
 
 #include "lint/output/output.h"
@@ -34,6 +35,16 @@ static struct {
  * stdio call per character or per field costs more than the linting when
  * every record is a finding. */
 #define FLUSH_AT 65536
+
+/* Append each string up to the NULL. */
+static void add_strs(zl_buf *o, ...)
+{
+    va_list ap;
+    va_start(ap, o);
+    for (const char *s = va_arg(ap, const char *); s; s = va_arg(ap, const char *))
+        zl_buf_adds(o, s);
+    va_end(ap);
+}
 
 static void add_u32(zl_buf *o, uint32_t v)
 {
@@ -121,47 +132,24 @@ static bool write_text(FILE *f, const zl_report *r)
         const char *sc = x->severity == ZL_SEV_ERROR     ? p->err
                          : x->severity == ZL_SEV_WARNING ? p->warn
                                                          : p->note;
-        zl_buf_adds(&o, p->bold);
-        zl_buf_adds(&o, x->path);
-        zl_buf_addc(&o, ':');
+        add_strs(&o, p->bold, x->path, ":", NULL);
         if (x->line) {
             add_u32(&o, x->line);
             zl_buf_addc(&o, ':');
             add_u32(&o, x->col);
             zl_buf_addc(&o, ':');
         }
-        zl_buf_adds(&o, p->reset);
-        zl_buf_addc(&o, ' ');
-        zl_buf_adds(&o, sc);
-        zl_buf_adds(&o, zl_severity_name(x->severity));
-        zl_buf_addc(&o, ':');
-        zl_buf_adds(&o, p->reset);
-        zl_buf_addc(&o, ' ');
-        zl_buf_adds(&o, p->bold);
-        zl_buf_adds(&o, x->message);
-        zl_buf_adds(&o, p->reset);
-        zl_buf_addc(&o, ' ');
-        zl_buf_adds(&o, p->dim);
-        zl_buf_addc(&o, '[');
-        zl_buf_adds(&o, x->rule->id);
-        zl_buf_addc(&o, ']');
-        zl_buf_adds(&o, p->reset);
-        zl_buf_addc(&o, '\n');
+        add_strs(&o, p->reset, " ", sc, zl_severity_name(x->severity), ":", p->reset, " ",
+                 p->bold, x->message, p->reset, " ", p->dim, "[", x->rule->id, "]", p->reset,
+                 "\n", NULL);
         if (x->line && x->src != UINT32_MAX) {
             size_t len;
             const char *line = zl_source_line(zs->srcs[x->src], x->line, &len);
             show_source(&o, &caret, line, len, x->line, x->col, x->end_col, p);
         }
         const char *hint = x->hint ? x->hint : x->rule->hint;
-        if (hint) {
-            zl_buf_adds(&o, "  ");
-            zl_buf_adds(&o, p->bold);
-            zl_buf_adds(&o, "hint:");
-            zl_buf_adds(&o, p->reset);
-            zl_buf_addc(&o, ' ');
-            zl_buf_adds(&o, hint);
-            zl_buf_addc(&o, '\n');
-        }
+        if (hint)
+            add_strs(&o, "  ", p->bold, "hint:", p->reset, " ", hint, "\n", NULL);
         if (o.len >= FLUSH_AT) {
             fwrite(o.data, 1, o.len, f);
             o.len = 0;
