@@ -90,7 +90,8 @@ static int cmp_entry(const void *pa, const void *pb)
 /* An identity whose count of distinct tokens is no multiple of three. */
 static void report_sets(zl_lint *l, entries *es)
 {
-    qsort(es->v, es->n, sizeof *es->v, cmp_entry);
+    if (es->n > 1)
+        qsort(es->v, es->n, sizeof *es->v, cmp_entry);
     for (size_t i = 0; i < es->n;) {
         const entry *first = &es->v[i];
         const entry *last = first;
