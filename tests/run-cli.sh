@@ -115,6 +115,9 @@ expect 2 "--input-format that does not fit" -- "$bin" --no-config --input-format
 has "r53.json:1:1: cannot read as azure-json: " "format tried and position"
 expect 2 "unknown --input-format" -- "$bin" --no-config --input-format xml r53.json
 has "cloudflare-json" "the formats are listed"
+printf 'D("example.com", REG_NONE, DnsProvider(DSP), A("@", "192.0.2.1"));\n' > "$tmp/dnsconfig.js"
+expect 2 "dnsconfig.js is not read" -- "$bin" --no-config dnsconfig.js
+has "dnscontrol print-ir" "says to lint print-ir output"
 printf '{"ResourceRecordSets": [\n  {"Name": "a."}}\n' > "$tmp/bad.json"
 expect 2 "broken JSON" -- "$bin" --no-config bad.json
 has "bad.json:2:17: cannot read as route53: " "JSON error position"
@@ -144,7 +147,7 @@ J
 printf '{"DkimTokens": ["ujzdegxdncf32epf3dhodzdocis2jhtl"]}\n' > "$tmp/ses/tokens.json"
 printf '{\n  "DkimAttributes": {\n    "Tokens": [1,\n}\n' > "$tmp/ses/bad.json"
 expect 1 "--expect: a missing DKIM record" -- "$bin" --no-config --expect ses/expect/example.com.json ses/example.com.zone
-has "ses/example.com.zone: error: the Easy DKIM CNAME of token 3 of 3 is missing" "file-level SES finding"
+has "ses/example.com.zone:1:1: error: the Easy DKIM CNAME of token 3 of 3 is missing" "file-level SES finding"
 has "add: euvw75efr6edt4sywb5wkh7dnsipzz7f._domainkey.example.com. CNAME euvw75efr6edt4sywb5wkh7dnsipzz7f.dkim.amazonses.com." "the line to add"
 has "(example.com, from ses/expect/example.com.json)" "identity from the file name"
 expect 1 "--expect as json" -- "$bin" --no-config --format json --expect ses/expect/example.com.json ses/example.com.zone

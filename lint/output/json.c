@@ -117,8 +117,9 @@ static void files(writer *w, encoded *e, const zl_zoneset *zs)
     close_at(w, 1, ']');
 }
 
-static void findings(writer *w, encoded *e, const zl_findings *fs)
+static void findings(writer *w, encoded *e, const zl_report *r)
 {
+    const zl_findings *fs = r->fs;
     key(w, 1, false, "findings");
     if (!fs->n) {
         zl_buf_add(&w->b, "[]", 2);
@@ -137,9 +138,9 @@ static void findings(writer *w, encoded *e, const zl_findings *fs)
         key(w, 3, false, "line");
         line_or_null(w, x->line);
         key(w, 3, false, "column");
-        line_or_null(w, x->line ? x->col : 0);
+        line_or_null(w, x->line ? zl_col(r, &zl_writer_json, x, x->col) : 0);
         key(w, 3, false, "end_column");
-        line_or_null(w, x->line ? x->end_col : 0);
+        line_or_null(w, x->line ? zl_col(r, &zl_writer_json, x, x->end_col) : 0);
         key(w, 3, false, "message");
         add_string(w, &e[E_MESSAGE], x->message);
         const char *hint = x->hint ? x->hint : x->rule->hint;
@@ -164,7 +165,7 @@ static bool write_json(FILE *f, const zl_report *r)
     key(&w, 1, true, "version");
     add_uint(&w, 1);
     files(&w, e, zs);
-    findings(&w, e, fs);
+    findings(&w, e, r);
 
     size_t counts[4];
     zl_findings_count(fs, counts);
@@ -188,4 +189,4 @@ static bool write_json(FILE *f, const zl_report *r)
     return !w.failed;
 }
 
-const zl_writer zl_writer_json = {"json", write_json};
+const zl_writer zl_writer_json = {.name = "json", .write = write_json};

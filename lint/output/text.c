@@ -121,6 +121,20 @@ static void show_source(zl_buf *o, zl_buf *caret, const char *line, size_t len,
     zl_buf_addc(o, '\n');
 }
 
+/* The source line with its caret, and the hint. */
+static void details(zl_buf *o, zl_buf *caret, const zl_zoneset *zs, const zl_finding *x,
+                    const palette *p)
+{
+    if (x->line && x->src != UINT32_MAX) {
+        size_t len;
+        const char *line = zl_source_line(zs->srcs[x->src], x->line, &len);
+        show_source(o, caret, line, len, x->line, x->col, x->end_col, p);
+    }
+    const char *hint = x->hint ? x->hint : x->rule->hint;
+    if (hint)
+        add_strs(o, "  ", p->bold, "hint:", p->reset, " ", hint, "\n", NULL);
+}
+
 static bool write_text(FILE *f, const zl_report *r)
 {
     const zl_zoneset *zs = r->zs;
@@ -132,24 +146,18 @@ static bool write_text(FILE *f, const zl_report *r)
         const char *sc = x->severity == ZL_SEV_ERROR     ? p->err
                          : x->severity == ZL_SEV_WARNING ? p->warn
                                                          : p->note;
+        /* A finding about a whole file says 1:1, so that every line parses
+         * with one errorformat (%f:%l:%c: %t%*[^:]: %m). */
         add_strs(&o, p->bold, x->path, ":", NULL);
-        if (x->line) {
-            add_u32(&o, x->line);
-            zl_buf_addc(&o, ':');
-            add_u32(&o, x->col);
-            zl_buf_addc(&o, ':');
-        }
+        add_u32(&o, x->line ? x->line : 1);
+        zl_buf_addc(&o, ':');
+        add_u32(&o, x->line ? zl_col(r, &zl_writer_text, x, x->col) : 1);
+        zl_buf_addc(&o, ':');
         add_strs(&o, p->reset, " ", sc, zl_severity_name(x->severity), ":", p->reset, " ",
                  p->bold, x->message, p->reset, " ", p->dim, "[", x->rule->id, "]", p->reset,
                  "\n", NULL);
-        if (x->line && x->src != UINT32_MAX) {
-            size_t len;
-            const char *line = zl_source_line(zs->srcs[x->src], x->line, &len);
-            show_source(&o, &caret, line, len, x->line, x->col, x->end_col, p);
-        }
-        const char *hint = x->hint ? x->hint : x->rule->hint;
-        if (hint)
-            add_strs(&o, "  ", p->bold, "hint:", p->reset, " ", hint, "\n", NULL);
+        if (!r->quiet)
+            details(&o, &caret, zs, x, p);
         if (o.len >= FLUSH_AT) {
             fwrite(o.data, 1, o.len, f);
             o.len = 0;
@@ -161,7 +169,7 @@ static bool write_text(FILE *f, const zl_report *r)
     zl_buf_free(&caret);
     size_t counts[4];
     zl_findings_count(fs, counts);
-    if (fs->n)
+    if (fs->n && !r->quiet)
         fprintf(f, "%zu error%s, %zu warning%s, %zu note%s\n", counts[ZL_SEV_ERROR],
                 counts[ZL_SEV_ERROR] == 1 ? "" : "s", counts[ZL_SEV_WARNING],
                 counts[ZL_SEV_WARNING] == 1 ? "" : "s", counts[ZL_SEV_NOTE],
@@ -169,4 +177,5 @@ static bool write_text(FILE *f, const zl_report *r)
     return !ferror(f);
 }
 
-const zl_writer zl_writer_text = {"text", write_text};
+const zl_writer zl_writer_text = {
+    .name = "text", .write = write_text, .columns = ZL_COLUMN_DISPLAY};
