@@ -13,15 +13,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
-static uint64_t state = 0x9E3779B97F4A7C15ULL;
-
-static uint32_t rnd(void)
-{
-    state ^= state << 13;
-    state ^= state >> 7;
-    state ^= state << 17;
-    return (uint32_t)(state >> 11);
-}
+#include "rnd.h"
 
 /* A token as SES issues them: 32 lower-case letters and digits. */
 static void ses_token(char out[33])
