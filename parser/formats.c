@@ -19,11 +19,12 @@ static const zl_format formats[] = {
     {"azure-json", zl_read_azure_json},
     {"octodns", zl_read_octodns},
     {"terraform-plan", zl_read_terraform_plan},
+    {"terraform", zl_read_terraform},
 };
 
 const char zl_format_list[] = "bind, route53, route53-changes, cloudflare-json, cloudflare-bind, "
                               "gcloud-yaml, gcloud-zone, azure-zone, azure-json, octodns, "
-                              "terraform-plan, auto";
+                              "terraform-plan, terraform, auto";
 
 const zl_format *zl_format_find(const char *name)
 {
@@ -76,6 +77,8 @@ static bool octodns_like(const char *text, size_t len, const char *path)
 
 const zl_format *zl_format_detect(const char *text, size_t len, const char *path)
 {
+    if (ends_with(path, ".tf"))
+        return zl_format_find("terraform");
     size_t i = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
     while (i < len && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n'))
         i++;

@@ -18,7 +18,7 @@
  *
  * A rule may carry @COLUMN. Every finding must be expected and every
  * expectation must be found, so a fixture tests both what must fire and what
- * must not. Comments start with ';' in zone files and '#' in YAML; JSON
+ * must not. Comments start with ';' in zone files and '#' in YAML and .tf; JSON
  * fixtures keep their expectations in NAME.json.expect ("LINE RULE[@COL]",
  * "file RULE", "args ...", "exit N"). $INCLUDEd files are scanned too.
  * Folders named inc/ ($INCLUDEd parts) and data/ (files named in arguments)
@@ -274,7 +274,8 @@ static int check_fixture(const char *bin, const char *path)
     size_t blen = strlen(base);
     bool json = blen > 5 && strcmp(base + blen - 5, ".json") == 0;
     bool yaml = (blen > 5 && strcmp(base + blen - 5, ".yaml") == 0) ||
-                (blen > 4 && strcmp(base + blen - 4, ".yml") == 0);
+                (blen > 4 && strcmp(base + blen - 4, ".yml") == 0) ||
+                (blen > 3 && strcmp(base + blen - 3, ".tf") == 0); /* '#' comments too */
     if (json)
         scan_sidecar(&fx, path, base);
     else
@@ -355,7 +356,7 @@ static int check_fixture(const char *bin, const char *path)
 static bool is_fixture(const char *name)
 {
     size_t n = strlen(name);
-    const char *exts[] = {".zone", ".db", ".json", ".yaml", ".yml", ".txt", NULL};
+    const char *exts[] = {".zone", ".db", ".json", ".yaml", ".yml", ".txt", ".tf", NULL};
     if (strncmp(name, "db.", 3) == 0)
         return true;
     for (int i = 0; exts[i]; i++) {

@@ -15,5 +15,6 @@ bool zl_read_azure_zone(zl_input *in, char **err);
 bool zl_read_azure_json(zl_input *in, char **err);
 bool zl_read_octodns(zl_input *in, char **err);
 bool zl_read_terraform_plan(zl_input *in, char **err);
+bool zl_read_terraform(zl_input *in, char **err); /* parser/iac/tf_read.c */
 
 #endif

@@ -66,10 +66,11 @@ void zl_hp_error(zl_hparser *p, uint32_t off, uint32_t len, const char *fmt, ...
 
 static void unexpected(zl_hparser *p, zl_htok k, const char *wanted)
 {
+    /* At the end of a line or file, the place is just after the last token. */
     if (k.kind == ZL_HT_EOF)
-        zl_hp_error(p, k.start, 0, "expected %s, found the end of the file", wanted);
+        zl_hp_error(p, p->pos, 0, "expected %s, found the end of the file", wanted);
     else if (k.kind == ZL_HT_NEWLINE)
-        zl_hp_error(p, k.start, 1, "expected %s, found the end of the line", wanted);
+        zl_hp_error(p, p->pos, 1, "expected %s, found the end of the line", wanted);
     else if (k.kind == ZL_HT_BAD_COMMENT)
         zl_hp_error(p, k.start, 2, "a /* comment that is never closed");
     else

@@ -1,0 +1,66 @@
+#include "parser/iac/tf_load.h"
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lint/util/util.h"
+
+static bool ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void add_file(tf_module *m, const zl_fs *fs, const char *path, bool tfvars)
+{
+    char *data = NULL, *err = NULL;
+    size_t len = 0;
+    if (fs->read(fs, path, &data, &len, &err))
+        tf_module_add(m, path, data, len, tfvars);
+    free(err); /* a sibling that cannot be read only leaves its references unknown */
+}
+
+void tf_load_module(tf_module *m, const zl_fs *fs, const char *path, char *text, size_t len,
+                    bool siblings, uint32_t *self)
+{
+    *self = tf_module_add(m, path, text, len, false);
+    if (!siblings || fs != &zl_fs_posix || strcmp(path, "-") == 0 || strcmp(path, "<stdin>") == 0)
+        return;
+    const char *base = zl_path_base(path);
+    char *dir = base == path ? zl_xstrdup(".") : zl_xstrndup(path, (size_t)(base - path));
+    DIR *d = opendir(dir);
+    if (!d) {
+        free(dir);
+        return;
+    }
+    char **names = NULL;
+    size_t n = 0, cap = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        const char *name = e->d_name;
+        if (name[0] == '.' || strcmp(name, base) == 0)
+            continue;
+        if (ends_with(name, ".tf") || strcmp(name, "terraform.tfvars") == 0 ||
+            ends_with(name, ".auto.tfvars")) {
+            ZL_GROW(names, cap, n + 1);
+            names[n++] = zl_xstrdup(name);
+        }
+    }
+    closedir(d);
+    if (n)
+        qsort(names, n, sizeof *names, cmp_str);
+    for (size_t i = 0; i < n; i++) {
+        char *p = base == path ? zl_xstrdup(names[i]) : zl_xasprintf("%s%s", dir, names[i]);
+        add_file(m, fs, p, !ends_with(names[i], ".tf"));
+        free(p);
+        free(names[i]);
+    }
+    free(names);
+    free(dir);
+}

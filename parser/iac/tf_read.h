@@ -1,0 +1,36 @@
+/* The .tf reader's parts: the file being read, its module, and the zones
+ * its records go to (one synthesised zone per hosted zone). */
+#ifndef ZL_TF_READ_H
+#define ZL_TF_READ_H
+
+#include "parser/exports/synth.h"
+#include "parser/formats.h"
+#include "parser/iac/tf_eval.h"
+
+typedef struct tf_group {
+    char *zone; /* the hosted zone's name, without the final dot; NULL: unknown */
+    zl_synth s;
+} tf_group;
+
+typedef struct tf_reader {
+    zl_input *in;
+    tf_module m;
+    uint32_t self; /* the index in m of the file whose records are read */
+    tf_group *groups;
+    size_t ngroups, gcap;
+} tf_reader;
+
+/* The synth of the records of zone (NULL: not known), made on first use. */
+zl_synth *tf_group_for(tf_reader *r, const char *zone);
+/* A string value as export text of the file, for the attribute whose
+ * expression spans [from, to): bytes written in it keep their place, bytes
+ * from elsewhere (a local, another file) stand for its start. */
+zl_lstr tf_lstr(const tf_reader *r, const tf_val *v, uint32_t from, uint32_t to);
+/* The hosted zone an aws_route53_zone / data source reference names,
+ * lower case without the final dot, or NULL (caller frees). */
+char *tf_zone_name(tf_reader *r, const tf_val *zone_id);
+
+/* The DNS resources of each provider (tf_aws.c). */
+void tf_aws_records(tf_reader *r, tf_block *b);
+
+#endif
