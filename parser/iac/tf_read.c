@@ -139,6 +139,7 @@ static void read_file(tf_reader *r)
         if (b->file == r->self && b->kind == TF_RESOURCE)
             tf_aws_records(r, b);
     }
+    tf_ses_check(r);
     report_syntax(r);
     for (size_t i = 0; i < r->ngroups; i++) {
         zl_master_opts o = *r->in->o;
@@ -165,6 +166,7 @@ bool zl_read_terraform(zl_input *in, char **err)
     for (r.self = 0; r.self < r.m.nfiles; r.self++)
         read_file(&r);
     free(r.groups);
+    free(r.reported);
     tf_module_free(&r.m);
     return true;
 }

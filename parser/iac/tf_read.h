@@ -18,6 +18,14 @@ typedef struct tf_reader {
     uint32_t self; /* the index in m of the file whose records are read */
     tf_group *groups;
     size_t ngroups, gcap;
+    /* SES findings made, by block, rule and place: the instances of one
+     * resource written once get one finding. */
+    struct tf_reported {
+        const void *block;
+        const char *rule;
+        uint32_t off;
+    } *reported;
+    size_t nreported, rcap;
 } tf_reader;
 
 /* The synth of the records of zone (NULL: not known), made on first use. */
@@ -32,5 +40,8 @@ char *tf_zone_name(tf_reader *r, const tf_val *zone_id);
 
 /* The DNS resources of each provider (tf_aws.c). */
 void tf_aws_records(tf_reader *r, tf_block *b);
+/* The records of file r->self that publish what the module's SES resources
+ * issue, checked symbolically (tf_ses.c). */
+void tf_ses_check(tf_reader *r);
 
 #endif
