@@ -98,17 +98,65 @@ void tf_module_free(tf_module *m)
     }
     free(m->files);
     free(m->blocks);
+    free(m->index);
     tf_arena_free(&m->arena);
     memset(m, 0, sizeof *m);
+}
+
+static uint32_t key_hash(tf_block_kind kind, const char *type, const char *name, size_t n)
+{
+    uint32_t h = 2166136261u ^ (uint32_t)kind;
+    for (const char *p = type; p && *p; p++)
+        h = (h ^ (unsigned char)*p) * 16777619u;
+    h = (h ^ '.') * 16777619u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)name[i]) * 16777619u;
+    return h;
+}
+
+static bool key_is(const tf_block *b, tf_block_kind kind, const char *type, const char *name,
+                   size_t n)
+{
+    return b->kind == kind && b->name && strlen(b->name) == n && memcmp(b->name, name, n) == 0 &&
+           (!type || (b->type && !strcmp(b->type, type)));
+}
+
+/* The index, built when first needed (after the module's files are added):
+ * a module of thousands of records looks names up thousands of times. */
+static void build_index(tf_module *m)
+{
+    free(m->index);
+    m->nindex = 16;
+    while (m->nindex < 2 * m->nblocks)
+        m->nindex *= 2;
+    m->index = zl_xmalloc(m->nindex * sizeof *m->index);
+    memset(m->index, 0xFF, m->nindex * sizeof *m->index);
+    for (size_t i = 0; i < m->nblocks; i++) {
+        tf_block *b = &m->blocks[i];
+        if (!b->name)
+            continue;
+        size_t n = strlen(b->name);
+        size_t slot = key_hash(b->kind, b->type, b->name, n) & (m->nindex - 1);
+        bool dup = false;
+        while (m->index[slot] != UINT32_MAX && !dup) {
+            dup = key_is(&m->blocks[m->index[slot]], b->kind, b->type, b->name, n);
+            slot = (slot + 1) & (m->nindex - 1);
+        }
+        if (!dup) /* the first block of a name is the one found */
+            m->index[slot] = (uint32_t)i;
+    }
+    m->indexed = m->nblocks;
 }
 
 tf_block *tf_find(tf_module *m, tf_block_kind kind, const char *type, const char *name,
                   size_t nname)
 {
-    for (size_t i = 0; i < m->nblocks; i++) {
-        tf_block *b = &m->blocks[i];
-        if (b->kind == kind && b->name && strlen(b->name) == nname &&
-            memcmp(b->name, name, nname) == 0 && (!type || (b->type && !strcmp(b->type, type))))
+    if (!m->index || m->indexed != m->nblocks)
+        build_index(m);
+    size_t slot = key_hash(kind, type, name, nname) & (m->nindex - 1);
+    for (; m->index[slot] != UINT32_MAX; slot = (slot + 1) & (m->nindex - 1)) {
+        tf_block *b = &m->blocks[m->index[slot]];
+        if (key_is(b, kind, type, name, nname))
             return b;
     }
     return NULL;

@@ -38,6 +38,8 @@ typedef struct tf_module {
     tf_arena arena;
     unsigned depth;
     size_t steps;
+    uint32_t *index; /* blocks by kind, type and name (open addressing), for tf_find */
+    size_t nindex, indexed;
 } tf_module;
 
 /* Variables in scope: for-expression variables, count, each. */

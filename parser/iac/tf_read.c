@@ -167,6 +167,7 @@ bool zl_read_terraform(zl_input *in, char **err)
         read_file(&r);
     free(r.groups);
     free(r.reported);
+    tf_ses_free(&r.ses);
     tf_module_free(&r.m);
     return true;
 }

@@ -12,6 +12,17 @@ typedef struct tf_group {
     zl_synth s;
 } tf_group;
 
+/* The DKIM tokens the records of a module publish, per identity. */
+typedef struct tf_ses_state {
+    struct tf_ses_identity {
+        char *identity;           /* "aws_ses_domain_dkim.main" */
+        unsigned tokens;          /* bit per token index */
+        const struct rec *first;  /* its first record, where an incomplete set is reported */
+    } *ids;
+    size_t n, cap;
+    bool counted;
+} tf_ses_state;
+
 typedef struct tf_reader {
     zl_input *in;
     tf_module m;
@@ -26,6 +37,7 @@ typedef struct tf_reader {
         uint32_t off;
     } *reported;
     size_t nreported, rcap;
+    tf_ses_state ses;
 } tf_reader;
 
 /* The synth of the records of zone (NULL: not known), made on first use. */
@@ -43,5 +55,6 @@ void tf_aws_records(tf_reader *r, tf_block *b);
 /* The records of file r->self that publish what the module's SES resources
  * issue, checked symbolically (tf_ses.c). */
 void tf_ses_check(tf_reader *r);
+void tf_ses_free(tf_ses_state *st);
 
 #endif

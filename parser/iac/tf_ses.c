@@ -152,7 +152,7 @@ static tf_block *resource(tf_reader *r, const char *path, const tf_val **inst)
     return b;
 }
 
-static void check_dkim(tf_reader *r, rec *x, const char *value, const zl_hcl_item *at)
+static void check_dkim(tf_reader *r, const rec *x, const char *value, const zl_hcl_item *at)
 {
     const char *rest;
     char *ref = leading_ref(value, &rest), *res = NULL;
@@ -210,7 +210,7 @@ static void check_dkim(tf_reader *r, rec *x, const char *value, const zl_hcl_ite
 
 /* The _amazonses TXT holds the identity's verification token and nothing
  * else (the provider adds the quotes). */
-static void check_verification(tf_reader *r, rec *x, const char *value, const zl_hcl_item *at)
+static void check_verification(tf_reader *r, const rec *x, const char *value, const zl_hcl_item *at)
 {
     const char *p = strstr(value, ".verification_token}");
     const char *start = p ? strstr(value, "${aws_ses_domain_identity.") : NULL;
@@ -276,7 +276,7 @@ static char *region_of(tf_reader *r, const tf_block *b)
 
 /* A MAIL FROM MX for a domain of aws_ses_domain_mail_from: the region of
  * the identity's provider. */
-static void check_mail_from(tf_reader *r, rec *x, const char *value, const zl_hcl_item *at)
+static void check_mail_from(tf_reader *r, const rec *x, const char *value, const zl_hcl_item *at)
 {
     if (!tf_str_is(x->type, "MX") || !x->published)
         return;
@@ -313,7 +313,7 @@ static void check_mail_from(tf_reader *r, rec *x, const char *value, const zl_hc
     }
 }
 
-static void check_record(tf_reader *r, rec *x)
+static void check_record(tf_reader *r, const rec *x)
 {
     for (size_t i = 0; i < x->records->nitems; i++) {
         const zl_hx *e = x->records_at->expr;
@@ -328,86 +328,111 @@ static void check_record(tf_reader *r, rec *x)
     }
 }
 
-/* DKIM tokens of each identity published in the module, for the count. */
-typedef struct seen {
-    char *identity;
-    unsigned tokens; /* bit per token index */
-    bool here;       /* the first record of it is in this file */
-    const rec *first;
-} seen;
-
-void tf_ses_check(tf_reader *r)
+/* A record instance with what the checks need, or NULL. */
+static rec *instance(tf_reader *r, tf_block *b, const tf_scope *sc)
 {
-    seen *ids = NULL;
-    size_t nids = 0, cap = 0;
+    rec *x = tf_alloc(&r->m.arena, sizeof *x);
+    x->b = b;
+    x->sc = sc;
+    x->name_at = zl_hcl_attr(b->item->body, "name");
+    x->type_at = zl_hcl_attr(b->item->body, "type");
+    x->records_at = zl_hcl_attr(b->item->body, "records");
+    const zl_hcl_item *zone_at = zl_hcl_attr(b->item->body, "zone_id");
+    if (!x->name_at || !x->type_at || !x->records_at)
+        return NULL;
+    x->records = tf_eval(&r->m, b->file, x->records_at->expr, sc);
+    if (x->records->kind != TF_LIST)
+        return NULL;
+    x->type = tf_eval(&r->m, b->file, x->type_at->expr, sc);
+    x->name = keep(r, text(tf_eval(&r->m, b->file, x->name_at->expr, sc)));
+    x->zone = zone_at ? keep(r, tf_zone_name(r, tf_eval(&r->m, b->file, zone_at->expr, sc)))
+                      : NULL;
+    x->published = keep(r, published(x->name, x->zone));
+    return x;
+}
+
+/* The DKIM tokens x names (in its targets and its name), by identity. */
+static void count_tokens(tf_reader *r, const rec *x)
+{
+    tf_ses_state *st = &r->ses;
+    for (size_t v = 0; v <= x->records->nitems; v++) {
+        char *val = v < x->records->nitems ? text(x->records->items[v]) : zl_xstrdup(x->name);
+        char *res = NULL, *ref;
+        const char *rest;
+        unsigned token;
+        ref = leading_ref(val, &rest);
+        if (ref && dkim_ref(ref, &res, &token) && token < 32) {
+            size_t s = 0;
+            while (s < st->n && strcmp(st->ids[s].identity, res))
+                s++;
+            if (s == st->n) {
+                ZL_GROW(st->ids, st->cap, st->n + 1);
+                st->ids[st->n++] = (struct tf_ses_identity){zl_xstrdup(res), 0, x};
+            }
+            st->ids[s].tokens |= 1u << token;
+        }
+        free(res);
+        free(ref);
+        free(val);
+    }
+}
+
+typedef void (*rec_fn)(tf_reader *r, const rec *x);
+
+/* Every instance of every aws_route53_record of file (or of the module,
+ * file UINT32_MAX). */
+static void each_record(tf_reader *r, uint32_t file, rec_fn fn)
+{
     for (size_t i = 0; i < r->m.nblocks; i++) {
         tf_block *b = &r->m.blocks[i];
-        if (b->kind != TF_RESOURCE || strcmp(b->type, "aws_route53_record") != 0)
+        if (b->kind != TF_RESOURCE || strcmp(b->type, "aws_route53_record") != 0 ||
+            (file != UINT32_MAX && b->file != file))
             continue;
         const tf_scope **scopes;
         size_t n;
         if (!tf_instances(&r->m, b, &scopes, &n))
             continue;
         for (size_t k = 0; k < n; k++) {
-            rec *x = tf_alloc(&r->m.arena, sizeof *x);
-            x->b = b;
-            x->sc = scopes[k];
-            x->name_at = zl_hcl_attr(b->item->body, "name");
-            x->type_at = zl_hcl_attr(b->item->body, "type");
-            x->records_at = zl_hcl_attr(b->item->body, "records");
-            const zl_hcl_item *zone_at = zl_hcl_attr(b->item->body, "zone_id");
-            if (!x->name_at || !x->type_at || !x->records_at)
-                break;
-            x->type = tf_eval(&r->m, b->file, x->type_at->expr, x->sc);
-            x->records = tf_eval(&r->m, b->file, x->records_at->expr, x->sc);
-            if (x->records->kind != TF_LIST)
-                continue;
-            tf_val *name = tf_eval(&r->m, b->file, x->name_at->expr, x->sc);
-            x->name = keep(r, text(name));
-            x->zone = zone_at ? keep(r, tf_zone_name(r, tf_eval(&r->m, b->file, zone_at->expr,
-                                                                 x->sc)))
-                              : NULL;
-            x->published = keep(r, published(x->name, x->zone));
-            if (b->file == r->self)
-                check_record(r, x);
-            for (size_t v = 0; v <= x->records->nitems; v++) {
-                /* the tokens of the targets, and of the name */
-                char *val = v < x->records->nitems ? text(x->records->items[v])
-                                                   : zl_xstrdup(x->name),
-                     *res = NULL, *ref;
-                const char *rest;
-                unsigned token;
-                ref = leading_ref(val, &rest);
-                if (ref && dkim_ref(ref, &res, &token) && token < 32) {
-                    size_t s = 0;
-                    while (s < nids && strcmp(ids[s].identity, res))
-                        s++;
-                    if (s == nids) {
-                        ZL_GROW(ids, cap, nids + 1);
-                        ids[nids++] = (seen){zl_xstrdup(res), 0, b->file == r->self, x};
-                    }
-                    ids[s].tokens |= 1u << token;
-                }
-                free(res);
-                free(ref);
-                free(val);
-            }
+            rec *x = instance(r, b, scopes[k]);
+            if (x)
+                fn(r, x);
         }
     }
-    for (size_t s = 0; s < nids; s++) {
+}
+
+static void check_fn(tf_reader *r, const rec *x)
+{
+    check_record(r, x);
+}
+
+void tf_ses_check(tf_reader *r)
+{
+    tf_ses_state *st = &r->ses;
+    if (!st->counted) { /* once per module: the records of all its files */
+        each_record(r, UINT32_MAX, count_tokens);
+        st->counted = true;
+    }
+    each_record(r, r->self, check_fn);
+    for (size_t s = 0; s < st->n; s++) {
         unsigned have = 0;
         for (unsigned t = 0; t < 32; t++)
-            have += (ids[s].tokens >> t) & 1;
-        const rec *x = ids[s].first;
+            have += (st->ids[s].tokens >> t) & 1;
+        const rec *x = st->ids[s].first;
         const zl_hcl_item *count = zl_hcl_attr(x->b->item->body, "count");
-        if (ids[s].here && have < 3)
+        if (x->b->file == r->self && have < 3)
             report(r, x, count ? count : x->name_at, "ses-dkim-incomplete",
                    zl_xasprintf("only %u of the 3 DKIM tokens of %s are published: SES signs "
                                 "only when all three CNAMEs resolve",
-                                have, ids[s].identity),
+                                have, st->ids[s].identity),
                    zl_xstrdup("publish all three: count = 3, with dkim_tokens[count.index] in "
                               "the name and the target"));
-        free(ids[s].identity);
     }
-    free(ids);
+}
+
+void tf_ses_free(tf_ses_state *st)
+{
+    for (size_t s = 0; s < st->n; s++)
+        free(st->ids[s].identity);
+    free(st->ids);
+    memset(st, 0, sizeof *st);
 }
