@@ -15,7 +15,7 @@
 #include <strings.h>
 
 #include "parser/iac/tf_read.h"
-#include "rules/ses/shape.h"
+#include "lint/ses/shape.h"
 #include "lint/util/util.h"
 
 typedef struct rec {
