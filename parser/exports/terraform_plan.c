@@ -160,7 +160,7 @@ static void record(tf *t, zl_synth *s, zl_jval after, const char *zone)
             zl_lstr v;
             if (!zl_jstr(d, r, &v))
                 continue;
-            zl_aws_owner(s, &name, zone);
+            zl_appended_owner(s, &name, zone, "the AWS provider");
             uint16_t code = zl_emit_ttl_type(s, json_integer_value(ttl.v),
                                              ttl.v ? zl_jstart(d, ttl) : name.raw[name.n],
                                              zl_jlen(d, ttl), &type);

@@ -26,7 +26,7 @@ static bool foreign(const zl_lstr *name)
     return dots >= 2 && zl_is_tld(name->p + last, name->n - last);
 }
 
-void zl_aws_owner(zl_synth *s, const zl_lstr *name, const char *zone)
+void zl_appended_owner(zl_synth *s, const zl_lstr *name, const char *zone, const char *who)
 {
     if (!zone || ends_with(name, zone)) {
         zl_emit_name(s, name, ZL_EMIT_ABSOLUTE);
@@ -34,9 +34,10 @@ void zl_aws_owner(zl_synth *s, const zl_lstr *name, const char *zone)
     }
     if (foreign(name))
         zl_synth_diag_raw(s, "out-of-zone", name->raw[0], name->raw[name->n] - name->raw[0],
-                          zl_xasprintf("%.*s is not in the zone %s: the AWS provider appends the "
-                                       "zone and creates %.*s.%s.",
-                                       (int)name->n, name->p, zone, (int)name->n, name->p, zone),
+                          zl_xasprintf("%.*s is not in the zone %s: %s appends the zone and "
+                                       "creates %.*s.%s.",
+                                       (int)name->n, name->p, zone, who, (int)name->n, name->p,
+                                       zone),
                           zl_xasprintf("write the name relative to %s, or create the record "
                                        "in the hosted zone it belongs to",
                                        zone));

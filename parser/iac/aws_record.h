@@ -15,8 +15,9 @@
 
 /* The owner name: absolute when it ends with zone (or zone is NULL), else
  * relative to the $ORIGIN zone; a name that looks like another domain gets
- * an out-of-zone finding saying what the provider creates. */
-void zl_aws_owner(zl_synth *s, const zl_lstr *name, const char *zone);
+ * an out-of-zone finding saying what who ("the AWS provider") creates.
+ * Cloudflare's API completes names the same way. */
+void zl_appended_owner(zl_synth *s, const zl_lstr *name, const char *zone, const char *who);
 /* A TXT (or SPF) value as the provider writes it. */
 void zl_aws_txt(zl_synth *s, const zl_lstr *v);
 

@@ -7,91 +7,35 @@
 
 #include "parser/exports/emit.h"
 #include "parser/iac/aws_record.h"
-#include "parser/iac/tf_read.h"
-#include "lint/model/tld.h"
-
-typedef struct attr {
-    const zl_hcl_item *item;
-    tf_val *v;
-} attr;
-
-static attr get(tf_reader *r, const tf_block *b, const tf_scope *sc, const char *name)
-{
-    attr a = {zl_hcl_attr(b->item->body, name), NULL};
-    a.v = a.item ? tf_eval(&r->m, b->file, a.item->expr, sc) : &tf_null_val;
-    return a;
-}
-
-static bool has_block(const tf_block *b, const char *name)
-{
-    const zl_hcl_body *body = b->item->body;
-    for (size_t i = 0; i < body->n; i++)
-        if (body->items[i].body && zl_hcl_is(body->items[i].name, body->items[i].nname, name))
-            return true;
-    return false;
-}
-
-/* A name that reads as a whole domain (two labels or more, under a
- * top-level domain): the only kind placed when the zone is not known. */
-static bool looks_absolute(const tf_val *name)
-{
-    size_t n = name->n;
-    if (n && name->s[n - 1] == '.')
-        n--;
-    const char *dot = NULL;
-    for (size_t i = 0; i < n; i++)
-        if (name->s[i] == '.')
-            dot = name->s + i;
-    return dot && zl_is_tld(dot + 1, (size_t)(name->s + n - dot - 1));
-}
-
-static bool ttl_of(const tf_val *v, long long *ttl)
-{
-    if (v->kind == TF_NUMBER && v->num >= 0 && v->num <= 4294967295.0 && v->num == (double)(long long)v->num) {
-        *ttl = (long long)v->num;
-        return true;
-    }
-    if (v->kind == TF_STRING && v->n && v->n < 11 && strspn(v->s, "0123456789") == v->n) {
-        *ttl = strtoll(v->s, NULL, 10);
-        return true;
-    }
-    return false;
-}
+#include "parser/iac/tf_record.h"
 
 static void instance(tf_reader *r, tf_block *b, const tf_scope *sc)
 {
-    attr zone_id = get(r, b, sc, "zone_id"), name = get(r, b, sc, "name"),
-         type = get(r, b, sc, "type"), ttl = get(r, b, sc, "ttl"),
-         records = get(r, b, sc, "records");
-    if (name.v->kind != TF_STRING || type.v->kind != TF_STRING ||
-        records.v->kind != TF_LIST || has_block(b, "alias"))
+    const zl_hcl_body *body = b->item->body;
+    tf_attr zone_id = tf_attr_get(r, b, body, sc, "zone_id"),
+            name = tf_attr_get(r, b, body, sc, "name"), type = tf_attr_get(r, b, body, sc, "type"),
+            ttl = tf_attr_get(r, b, body, sc, "ttl"),
+            records = tf_attr_get(r, b, body, sc, "records");
+    if (name.v->kind != TF_STRING || type.v->kind != TF_STRING || records.v->kind != TF_LIST ||
+        tf_has_block(body, "alias"))
         return;
     size_t known = 0;
     for (size_t i = 0; i < records.v->nitems; i++)
         known += records.v->items[i]->kind == TF_STRING;
-    char *zone = known ? tf_zone_name(r, zone_id.v) : NULL;
-    if (!known || (!zone && !looks_absolute(name.v))) {
+    char *zone = known ? tf_zone_name(r, zone_id.v, "aws_route53_zone", "name", false) : NULL;
+    if (!known || (!zone && !tf_looks_absolute(name.v))) {
         free(zone);
         return; /* relative to a zone only known after apply */
     }
-    long long seconds = 300;
-    bool ttl_known = ttl_of(ttl.v, &seconds);
     zl_synth *s = tf_group_for(r, zone);
-    zl_lstr nm = tf_lstr(r, name.v, name.item->expr->start, name.item->expr->end);
-    zl_lstr ty = tf_lstr(r, type.v, type.item->expr->start, type.item->expr->end);
+    zl_lstr nm = tf_value_lstr(r, name.v, name.item->expr);
     for (size_t i = 0; i < records.v->nitems; i++) {
         const tf_val *v = records.v->items[i];
         if (v->kind != TF_STRING)
             continue; /* known after apply */
-        const zl_hx *at = records.item->expr->kind == ZL_HX_TUPLE &&
-                                  i < records.item->expr->nkids
-                              ? records.item->expr->kids[i]
-                              : records.item->expr;
-        zl_lstr val = tf_lstr(r, v, at->start, at->end);
-        zl_aws_owner(s, &nm, zone);
-        uint16_t code =
-            zl_emit_ttl_type(s, seconds, ttl_known ? ttl.item->expr->start : nm.raw[nm.n],
-                             ttl_known ? ttl.item->expr->end - ttl.item->expr->start : 0, &ty);
+        zl_lstr val = tf_value_lstr(r, v, tf_element(&records, i));
+        zl_appended_owner(s, &nm, zone, "the AWS provider");
+        uint16_t code = tf_ttl_type(r, s, &ttl, 300, &type, nm.raw[nm.n]);
         if (code == LDNS_RR_TYPE_TXT || code == LDNS_RR_TYPE_SPF)
             zl_aws_txt(s, &val);
         else
@@ -100,7 +44,6 @@ static void instance(tf_reader *r, tf_block *b, const tf_scope *sc)
         zl_lstr_free(&val);
     }
     zl_lstr_free(&nm);
-    zl_lstr_free(&ty);
     free(zone);
 }
 

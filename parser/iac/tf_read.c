@@ -52,37 +52,8 @@ zl_lstr tf_lstr(const tf_reader *r, const tf_val *v, uint32_t from, uint32_t to)
     return s;
 }
 
-/* "${aws_route53_zone.NAME...}" or "${data.aws_route53_zone.NAME...}". */
-char *tf_zone_name(tf_reader *r, const tf_val *zone_id)
+static char *zone_text(const tf_val *v)
 {
-    if (zone_id->kind != TF_UNKNOWN || !zone_id->s)
-        return NULL;
-    const char *p = zone_id->s;
-    if (strncmp(p, "${", 2) != 0)
-        return NULL;
-    p += 2;
-    tf_block_kind kind = TF_RESOURCE;
-    if (strncmp(p, "data.", 5) == 0)
-        kind = TF_DATA, p += 5;
-    if (strncmp(p, "aws_route53_zone.", 17) != 0)
-        return NULL;
-    p += 17;
-    size_t n = strcspn(p, ".[}");
-    tf_block *b = tf_find(&r->m, kind, "aws_route53_zone", p, n);
-    const zl_hcl_item *name = b ? zl_hcl_attr(b->item->body, "name") : NULL;
-    if (!name)
-        return NULL;
-    const tf_scope **scopes;
-    size_t count;
-    if (!tf_instances(&r->m, b, &scopes, &count) || count == 0)
-        return NULL;
-    /* The instance the reference names: [N] or ["key"], else the first. */
-    size_t which = 0;
-    if (p[n] == '[' && isdigit((unsigned char)p[n + 1]))
-        which = (size_t)strtoul(p + n + 1, NULL, 10);
-    if (which >= count)
-        return NULL;
-    tf_val *v = tf_eval(&r->m, b->file, name->expr, scopes[which]);
     if (v->kind != TF_STRING || v->n == 0)
         return NULL;
     char *zone = zl_xstrndup(v->s, v->n);
@@ -91,11 +62,47 @@ char *tf_zone_name(tf_reader *r, const tf_val *zone_id)
         zone[--len] = '\0';
     for (size_t i = 0; i < len; i++)
         zone[i] = (char)tolower((unsigned char)zone[i]);
-    if (!len) {
+    if (!len || strchr(zone, ' ')) {
         free(zone);
         return NULL;
     }
     return zone;
+}
+
+char *tf_zone_name(tf_reader *r, const tf_val *ref, const char *type, const char *attr,
+                   bool literal)
+{
+    if (literal && ref->kind == TF_STRING)
+        return zone_text(ref);
+    if (ref->kind != TF_UNKNOWN || !ref->s)
+        return NULL;
+    const char *p = ref->s;
+    if (strncmp(p, "${", 2) != 0)
+        return NULL;
+    p += 2;
+    tf_block_kind kind = TF_RESOURCE;
+    if (strncmp(p, "data.", 5) == 0)
+        kind = TF_DATA, p += 5;
+    size_t tn = strlen(type);
+    if (strncmp(p, type, tn) != 0 || p[tn] != '.')
+        return NULL;
+    p += tn + 1;
+    size_t n = strcspn(p, ".[}");
+    tf_block *b = tf_find(&r->m, kind, type, p, n);
+    const zl_hcl_item *name = b ? zl_hcl_attr(b->item->body, attr) : NULL;
+    if (!name)
+        return NULL;
+    const tf_scope **scopes;
+    size_t count;
+    if (!tf_instances(&r->m, b, &scopes, &count) || count == 0)
+        return NULL;
+    /* The instance the reference names: [N], else the first. */
+    size_t which = 0;
+    if (p[n] == '[' && isdigit((unsigned char)p[n + 1]))
+        which = (size_t)strtoul(p + n + 1, NULL, 10);
+    if (which >= count)
+        return NULL;
+    return zone_text(tf_eval(&r->m, b->file, name->expr, scopes[which]));
 }
 
 static void report_syntax(tf_reader *r)
@@ -136,8 +143,12 @@ static void read_file(tf_reader *r)
     const tf_file *f = &r->m.files[r->self];
     for (size_t i = 0; i < r->m.nblocks; i++) {
         tf_block *b = &r->m.blocks[i];
-        if (b->file == r->self && b->kind == TF_RESOURCE)
+        if (b->file == r->self && b->kind == TF_RESOURCE) {
             tf_aws_records(r, b);
+            tf_cloudflare_records(r, b);
+            tf_google_records(r, b);
+            tf_azure_records(r, b);
+        }
     }
     tf_ses_check(r);
     report_syntax(r);

@@ -46,12 +46,19 @@ zl_synth *tf_group_for(tf_reader *r, const char *zone);
  * expression spans [from, to): bytes written in it keep their place, bytes
  * from elsewhere (a local, another file) stand for its start. */
 zl_lstr tf_lstr(const tf_reader *r, const tf_val *v, uint32_t from, uint32_t to);
-/* The hosted zone an aws_route53_zone / data source reference names,
- * lower case without the final dot, or NULL (caller frees). */
-char *tf_zone_name(tf_reader *r, const tf_val *zone_id);
+/* The zone a reference names: "${[data.]TYPE.NAME...}" gives the value of
+ * attribute attr of that block (aws_route53_zone's name); with literal, a
+ * string is the zone's name itself (Azure's zone_name). Lower case without
+ * the final dot, or NULL when not known (caller frees). */
+char *tf_zone_name(tf_reader *r, const tf_val *ref, const char *type, const char *attr,
+                   bool literal);
 
-/* The DNS resources of each provider (tf_aws.c). */
+/* The DNS resources of each provider (tf_aws.c, tf_cloudflare.c,
+ * tf_google.c, tf_azure.c): b is any resource; others' are ignored. */
 void tf_aws_records(tf_reader *r, tf_block *b);
+void tf_cloudflare_records(tf_reader *r, tf_block *b);
+void tf_google_records(tf_reader *r, tf_block *b);
+void tf_azure_records(tf_reader *r, tf_block *b);
 /* The records of file r->self that publish what the module's SES resources
  * issue, checked symbolically (tf_ses.c). */
 void tf_ses_check(tf_reader *r);

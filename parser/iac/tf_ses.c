@@ -345,7 +345,8 @@ static rec *instance(tf_reader *r, tf_block *b, const tf_scope *sc)
         return NULL;
     x->type = tf_eval(&r->m, b->file, x->type_at->expr, sc);
     x->name = keep(r, text(tf_eval(&r->m, b->file, x->name_at->expr, sc)));
-    x->zone = zone_at ? keep(r, tf_zone_name(r, tf_eval(&r->m, b->file, zone_at->expr, sc)))
+    x->zone = zone_at ? keep(r, tf_zone_name(r, tf_eval(&r->m, b->file, zone_at->expr, sc),
+                                                 "aws_route53_zone", "name", false))
                       : NULL;
     x->published = keep(r, published(x->name, x->zone));
     return x;
