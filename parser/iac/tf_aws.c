@@ -1,13 +1,34 @@
 /* aws_route53_record: zone_id (resolved to the zone's name), name, type,
  * ttl, records, with count and for_each; alias records carry no records
- * and are left out. The provider's conventions are in aws_record.h. */
+ * and are left out. Record sets with a set_identifier (weighted, latency,
+ * failover, geolocation routing) share their name and type by design: the
+ * first of them is read, as in Route 53 exports. The provider's conventions
+ * are in aws_record.h. */
 #include <ldns/ldns.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "parser/exports/emit.h"
 #include "parser/iac/aws_record.h"
 #include "parser/iac/tf_record.h"
+
+/* Whether a routing-policy record set of this zone, name and type was read. */
+static bool policy_seen(tf_reader *r, const char *zone, const tf_val *name, const tf_val *type)
+{
+    size_t n = name->n;
+    if (n && name->s[n - 1] == '.')
+        n--;
+    char *key = zl_xasprintf("%s %.*s %s", zone ? zone : "", (int)n, name->s, type->s);
+    for (size_t i = 0; i < r->npolicies; i++)
+        if (strcasecmp(r->policies[i], key) == 0) {
+            free(key);
+            return true;
+        }
+    ZL_GROW(r->policies, r->pcap, r->npolicies + 1);
+    r->policies[r->npolicies++] = key;
+    return false;
+}
 
 static void instance(tf_reader *r, tf_block *b, const tf_scope *sc)
 {
@@ -23,9 +44,10 @@ static void instance(tf_reader *r, tf_block *b, const tf_scope *sc)
     for (size_t i = 0; i < records.v->nitems; i++)
         known += records.v->items[i]->kind == TF_STRING;
     char *zone = known ? tf_zone_name(r, zone_id.v, "aws_route53_zone", "name", false) : NULL;
-    if (!known || (!zone && !tf_looks_absolute(name.v))) {
+    if (!known || (!zone && !tf_looks_absolute(name.v)) ||
+        (zl_hcl_attr(body, "set_identifier") && policy_seen(r, zone, name.v, type.v))) {
         free(zone);
-        return; /* relative to a zone only known after apply */
+        return; /* relative to a zone only known after apply, or a policy's sibling */
     }
     zl_synth *s = tf_group_for(r, zone);
     zl_lstr nm = tf_value_lstr(r, name.v, name.item->expr);

@@ -178,6 +178,9 @@ bool zl_read_terraform(zl_input *in, char **err)
         read_file(&r);
     free(r.groups);
     free(r.reported);
+    for (size_t i = 0; i < r.npolicies; i++)
+        free(r.policies[i]);
+    free(r.policies);
     tf_ses_free(&r.ses);
     tf_module_free(&r.m);
     return true;

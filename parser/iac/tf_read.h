@@ -38,6 +38,8 @@ typedef struct tf_reader {
     } *reported;
     size_t nreported, rcap;
     tf_ses_state ses;
+    char **policies; /* "zone name type" of routing-policy record sets read */
+    size_t npolicies, pcap;
 } tf_reader;
 
 /* The synth of the records of zone (NULL: not known), made on first use. */
