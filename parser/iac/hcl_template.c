@@ -260,21 +260,30 @@ static tpl_end parts(zl_hparser *p, zl_hx *out, const tpl *t)
     return END_BAD;
 }
 
-zl_hx *zl_hp_quoted(zl_hparser *p, uint32_t start)
+/* The template text of n from offset from, to the end wanted (END_QUOTE
+ * or END_HEREDOC); a directive keyword that closes nothing is an error at
+ * [err, err + err_len). */
+static void template_body(zl_hparser *p, zl_hx *n, const tpl *t, uint32_t from, tpl_end wanted,
+                          uint32_t err, uint32_t err_len)
 {
-    tpl t = {.quoted = true};
-    zl_hx *n = new_template(p, start, &t);
-    p->pos = start + 1;
+    p->pos = from;
     p->has_la = false;
     int saved = p->skip_nl;
     p->skip_nl = 0;
     p->strip_next = false;
-    tpl_end e = parts(p, n, &t);
+    tpl_end e = parts(p, n, t);
     p->skip_nl = saved;
     p->has_la = false;
-    if (e == END_ELSE || e == END_ENDIF || e == END_ENDFOR)
-        zl_hp_error(p, start, 1, "a template directive closes nothing that was opened");
+    if (e != wanted && e != END_BAD)
+        zl_hp_error(p, err, err_len, "a template directive closes nothing that was opened");
     n->end = p->pos;
+}
+
+zl_hx *zl_hp_quoted(zl_hparser *p, uint32_t start)
+{
+    tpl t = {.quoted = true};
+    zl_hx *n = new_template(p, start, &t);
+    template_body(p, n, &t, start + 1, END_QUOTE, start, 1);
     return n;
 }
 
@@ -290,16 +299,6 @@ zl_hx *zl_hp_heredoc(zl_hparser *p, zl_htok open)
     zl_hx *n = new_template(p, open.start, &t);
     if (indented)
         n->flags |= ZL_HX_INDENTED;
-    p->pos = open.end;
-    p->has_la = false;
-    int saved = p->skip_nl;
-    p->skip_nl = 0;
-    p->strip_next = false;
-    tpl_end e = parts(p, n, &t);
-    p->skip_nl = saved;
-    p->has_la = false;
-    if (e != END_HEREDOC && e != END_BAD)
-        zl_hp_error(p, open.start, 2, "a template directive closes nothing that was opened");
-    n->end = p->pos;
+    template_body(p, n, &t, open.end, END_HEREDOC, open.start, 2);
     return n;
 }

@@ -134,20 +134,22 @@ done:
     free(z);
 }
 
+static const struct az_type *type_of(const tf_block *b)
+{
+    for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
+        if (strcmp(b->type, types[i].resource) == 0)
+            return &types[i];
+    return NULL;
+}
+
+static void each(tf_reader *r, tf_block *b, const tf_scope *sc)
+{
+    az a = {.r = r, .b = b, .sc = sc, .t = type_of(b)};
+    instance(&a);
+}
+
 void tf_azure_records(tf_reader *r, tf_block *b)
 {
-    const struct az_type *t = NULL;
-    for (size_t i = 0; i < sizeof types / sizeof types[0] && !t; i++)
-        if (strcmp(b->type, types[i].resource) == 0)
-            t = &types[i];
-    if (!t)
-        return;
-    const tf_scope **scopes;
-    size_t n;
-    if (!tf_instances(&r->m, b, &scopes, &n))
-        return;
-    for (size_t i = 0; i < n; i++) {
-        az a = {.r = r, .b = b, .sc = scopes[i], .t = t};
-        instance(&a);
-    }
+    if (type_of(b))
+        tf_each_instance(r, b, each);
 }

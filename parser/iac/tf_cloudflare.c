@@ -89,12 +89,6 @@ static void instance(tf_reader *r, tf_block *b, const tf_scope *sc)
 
 void tf_cloudflare_records(tf_reader *r, tf_block *b)
 {
-    if (strcmp(b->type, "cloudflare_record") != 0 && strcmp(b->type, "cloudflare_dns_record") != 0)
-        return;
-    const tf_scope **scopes;
-    size_t n;
-    if (!tf_instances(&r->m, b, &scopes, &n))
-        return;
-    for (size_t i = 0; i < n; i++)
-        instance(r, b, scopes[i]);
+    if (strcmp(b->type, "cloudflare_record") == 0 || strcmp(b->type, "cloudflare_dns_record") == 0)
+        tf_each_instance(r, b, instance);
 }

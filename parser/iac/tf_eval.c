@@ -408,6 +408,28 @@ bool tf_instances(tf_module *m, const tf_block *b, const tf_scope ***out, size_t
     return true;
 }
 
+bool tf_instance_at(tf_module *m, const tf_block *b, const char *index, const tf_scope **sc)
+{
+    const tf_scope **scopes;
+    size_t count, which = 0;
+    if (!tf_instances(m, b, &scopes, &count) || count == 0)
+        return false;
+    if (index[0] == '[' && index[1] >= '0' && index[1] <= '9') {
+        which = strtoul(index + 1, NULL, 10);
+    } else if (index[0] == '[' && index[1] == '"') { /* for_each */
+        for (which = 0; which < count; which++) {
+            tf_val *k = scopes[which] ? tf_get(scopes[which]->v, "key") : NULL;
+            if (k && k->kind == TF_STRING && strncmp(index + 2, k->s, k->n) == 0 &&
+                index[2 + k->n] == '"')
+                break;
+        }
+    }
+    if (which >= count)
+        return false;
+    *sc = scopes[which];
+    return true;
+}
+
 static tf_val *block_value(tf_module *m, tf_block *b)
 {
     if (b->state == 2)

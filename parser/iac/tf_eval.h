@@ -63,6 +63,10 @@ tf_val *tf_eval(tf_module *m, uint32_t file, const zl_hx *e, const tf_scope *sc)
  * number is unknown; *scopes is arena memory. */
 bool tf_instances(tf_module *m, const tf_block *b, const tf_scope ***scopes, size_t *n);
 
+/* The instance of b a reference names by the text after the block's name:
+ * "[N]", "[\"KEY\"]", else the first. False when there is no such instance. */
+bool tf_instance_at(tf_module *m, const tf_block *b, const char *index, const tf_scope **sc);
+
 /* The block of that kind, type and name, or NULL. */
 tf_block *tf_find(tf_module *m, tf_block_kind kind, const char *type, const char *name,
                   size_t nname);

@@ -61,12 +61,6 @@ static void instance(tf_reader *r, tf_block *b, const tf_scope *sc)
 
 void tf_google_records(tf_reader *r, tf_block *b)
 {
-    if (strcmp(b->type, "google_dns_record_set") != 0)
-        return;
-    const tf_scope **scopes;
-    size_t n;
-    if (!tf_instances(&r->m, b, &scopes, &n))
-        return;
-    for (size_t i = 0; i < n; i++)
-        instance(r, b, scopes[i]);
+    if (strcmp(b->type, "google_dns_record_set") == 0)
+        tf_each_instance(r, b, instance);
 }

@@ -41,10 +41,5 @@ void tf_merge_zone(zl_zoneset *zs, zl_zone *z)
         if (zs->srcs[s]->zone == from)
             zs->srcs[s]->zone = to;
     zs->nzones--;
-    free(z->path);
-    free(z->recs);
-    free(z->deltas);
-    free(z->wide);
-    free(z->segs);
-    free(z);
+    zl_zone_free(z);
 }

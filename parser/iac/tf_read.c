@@ -92,17 +92,10 @@ char *tf_zone_name(tf_reader *r, const tf_val *ref, const char *type, const char
     const zl_hcl_item *name = b ? zl_hcl_attr(b->item->body, attr) : NULL;
     if (!name)
         return NULL;
-    const tf_scope **scopes;
-    size_t count;
-    if (!tf_instances(&r->m, b, &scopes, &count) || count == 0)
+    const tf_scope *sc;
+    if (!tf_instance_at(&r->m, b, p + n, &sc))
         return NULL;
-    /* The instance the reference names: [N], else the first. */
-    size_t which = 0;
-    if (p[n] == '[' && isdigit((unsigned char)p[n + 1]))
-        which = (size_t)strtoul(p + n + 1, NULL, 10);
-    if (which >= count)
-        return NULL;
-    return zone_text(tf_eval(&r->m, b->file, name->expr, scopes[which]));
+    return zone_text(tf_eval(&r->m, b->file, name->expr, sc));
 }
 
 static void report_syntax(tf_reader *r)

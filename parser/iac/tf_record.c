@@ -72,3 +72,14 @@ uint16_t tf_ttl_type(tf_reader *r, zl_synth *s, const tf_attr *ttl, long long df
     zl_lstr_free(&ty);
     return code;
 }
+
+void tf_each_instance(tf_reader *r, tf_block *b,
+                      void (*fn)(tf_reader *r, tf_block *b, const tf_scope *sc))
+{
+    const tf_scope **scopes;
+    size_t n;
+    if (!tf_instances(&r->m, b, &scopes, &n))
+        return;
+    for (size_t i = 0; i < n; i++)
+        fn(r, b, scopes[i]);
+}

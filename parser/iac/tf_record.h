@@ -30,4 +30,9 @@ const zl_hx *tf_element(const tf_attr *a, size_t i);
 uint16_t tf_ttl_type(tf_reader *r, zl_synth *s, const tf_attr *ttl, long long dflt,
                      const tf_attr *type, uint32_t at);
 
+/* fn for every instance of b (count, for_each), none when their number is
+ * known only after apply. */
+void tf_each_instance(tf_reader *r, tf_block *b,
+                      void (*fn)(tf_reader *r, tf_block *b, const tf_scope *sc));
+
 #endif

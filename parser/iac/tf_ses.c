@@ -112,8 +112,9 @@ static bool dkim_ref(const char *ref, char **resource, unsigned *token)
     return true;
 }
 
-/* The block a resource path names ("type.name" or "type.name[...]"). */
-static tf_block *resource(tf_reader *r, const char *path, const tf_val **inst)
+/* The domain of the SES identity a resource path names ("type.name" or
+ * "type.name[...]"), or NULL when not known. */
+static const tf_val *identity_domain(tf_reader *r, const char *path)
 {
     const char *dot = strchr(path, '.');
     if (!dot)
@@ -122,34 +123,15 @@ static tf_block *resource(tf_reader *r, const char *path, const tf_val **inst)
     size_t n = strcspn(dot + 1, "[");
     tf_block *b = tf_find(&r->m, TF_RESOURCE, type, dot + 1, n);
     free(type);
-    *inst = NULL;
-    if (!b)
-        return NULL;
-    /* The instance's domain: evaluate the block for its value. */
-    const tf_scope **scopes;
-    size_t count;
-    if (!tf_instances(&r->m, b, &scopes, &count) || count == 0)
-        return NULL;
-    const char *key = dot + 1 + n;
-    size_t which = 0;
-    if (*key == '[' && key[1] >= '0' && key[1] <= '9')
-        which = strtoul(key + 1, NULL, 10);
-    else if (*key == '[') /* ["key"]: for_each */
-        for (which = 0; which < count; which++) {
-            tf_val *k = scopes[which] ? tf_get(scopes[which]->v, "key") : NULL;
-            if (k && k->kind == TF_STRING && strncmp(key + 2, k->s, k->n) == 0 &&
-                key[2 + k->n] == '"')
-                break;
-        }
-    if (which >= count)
+    const tf_scope *sc;
+    if (!b || !tf_instance_at(&r->m, b, dot + 1 + n, &sc))
         return NULL;
     const char *attr = !strcmp(b->type, "aws_sesv2_email_identity") ||
                                !strcmp(b->type, "aws_sesv2_email_identity_mail_from_attributes")
                            ? "email_identity"
                            : "domain";
     const zl_hcl_item *d = zl_hcl_attr(b->item->body, attr);
-    *inst = d ? tf_eval(&r->m, b->file, d->expr, scopes[which]) : NULL;
-    return b;
+    return d ? tf_eval(&r->m, b->file, d->expr, sc) : NULL;
 }
 
 static void check_dkim(tf_reader *r, const rec *x, const char *value, const zl_hcl_item *at)
@@ -161,8 +143,7 @@ static void check_dkim(tf_reader *r, const rec *x, const char *value, const zl_h
         free(ref);
         return;
     }
-    const tf_val *domain_v;
-    resource(r, res, &domain_v);
+    const tf_val *domain_v = identity_domain(r, res);
     char *domain = domain_v ? text(domain_v) : NULL;
     if (!tf_str_is(x->type, "CNAME") && x->type->kind == TF_STRING)
         report(r, x, x->type_at, "ses-dkim-mismatch",
@@ -218,8 +199,7 @@ static void check_verification(tf_reader *r, const rec *x, const char *value, co
         return;
     char *ref = zl_xstrndup(start + 2, (size_t)(p - start - 2) + strlen(".verification_token"));
     char *res = zl_xstrndup(start + 2, (size_t)(p - start - 2));
-    const tf_val *domain_v;
-    resource(r, res, &domain_v);
+    const tf_val *domain_v = identity_domain(r, res);
     char *domain = domain_v ? text(domain_v) : NULL;
     if (start != value || p + strlen(".verification_token}") != value + strlen(value))
         report(r, x, at, "ses-verification-mismatch",
