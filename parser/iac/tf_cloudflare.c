@@ -33,9 +33,10 @@ static void content(zl_synth *s, uint16_t code, const zl_lstr *v, const tf_attr 
         return;
     }
     unsigned field = 0;
-    if (code == LDNS_RR_TYPE_MX && priority->v->kind == TF_NUMBER) {
-        const zl_hx *e = priority->item->expr;
-        zl_emit_number(s, (long long)priority->v->num, e->start, e->end - e->start);
+    long long prio;
+    if (code == LDNS_RR_TYPE_MX && priority->item && tf_ttl(priority->v, &prio)) {
+        const zl_hx *e = priority->item->expr; /* a number, or a string of digits */
+        zl_emit_number(s, prio, e->start, e->end - e->start);
         zl_synth_glue(s, " ");
         field = 1;
     }

@@ -17,7 +17,8 @@ tf_attr tf_attr_get(tf_reader *r, const tf_block *b, const zl_hcl_body *body,
 bool tf_has_block(const zl_hcl_body *body, const char *name);
 /* Two labels or more under a top-level domain: a name meant to be whole. */
 bool tf_looks_absolute(const tf_val *name);
-/* A TTL given as a number or a string of digits. */
+/* A TTL (or an MX priority) given as a number or a string of digits, as
+ * Terraform converts it. */
 bool tf_ttl(const tf_val *v, long long *ttl);
 /* v (the attribute's value or one of its elements, expression e) as text
  * of the file for the synth. */
