@@ -1,6 +1,5 @@
 #include "parser/iac/tf_load.h"
 
-#include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,35 +29,25 @@ void tf_load_module(tf_module *m, const zl_fs *fs, const char *path, char *text,
                     bool siblings, uint32_t *self)
 {
     *self = tf_module_add(m, path, text, len, false);
-    if (!siblings || fs != &zl_fs_posix || strcmp(path, "-") == 0 || strcmp(path, "<stdin>") == 0)
+    if (!siblings || !fs->list || strcmp(path, "-") == 0 || strcmp(path, "<stdin>") == 0)
         return;
     const char *base = zl_path_base(path);
-    char *dir = base == path ? zl_xstrdup(".") : zl_xstrndup(path, (size_t)(base - path));
-    DIR *d = opendir(dir);
-    if (!d) {
-        free(dir);
-        return;
-    }
+    char *dir = zl_xstrndup(path, (size_t)(base - path)); /* "" or ending in '/' */
     char **names = NULL;
-    size_t n = 0, cap = 0;
-    struct dirent *e;
-    while ((e = readdir(d)) != NULL) {
-        const char *name = e->d_name;
-        if (name[0] == '.' || strcmp(name, base) == 0)
-            continue;
-        if (ends_with(name, ".tf") || strcmp(name, "terraform.tfvars") == 0 ||
-            ends_with(name, ".auto.tfvars")) {
-            ZL_GROW(names, cap, n + 1);
-            names[n++] = zl_xstrdup(name);
-        }
-    }
-    closedir(d);
+    size_t n = 0;
+    if (!fs->list(fs, dir, &names, &n))
+        n = 0;
     if (n)
         qsort(names, n, sizeof *names, cmp_str);
     for (size_t i = 0; i < n; i++) {
-        char *p = base == path ? zl_xstrdup(names[i]) : zl_xasprintf("%s%s", dir, names[i]);
-        add_file(m, fs, p, !ends_with(names[i], ".tf"));
-        free(p);
+        const char *name = names[i];
+        bool tf = ends_with(name, ".tf");
+        if (name[0] != '.' && strcmp(name, base) != 0 &&
+            (tf || strcmp(name, "terraform.tfvars") == 0 || ends_with(name, ".auto.tfvars"))) {
+            char *p = zl_xasprintf("%s%s", dir, name);
+            add_file(m, fs, p, !tf);
+            free(p);
+        }
         free(names[i]);
     }
     free(names);

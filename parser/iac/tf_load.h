@@ -6,9 +6,9 @@
 #include "lint/io/fs.h"
 #include "parser/iac/tf_eval.h"
 
-/* Add path's text (taken over) and, when siblings is set and fs is the work
- * tree, every other file of its module that can be read. *self: path's
- * index in m. */
+/* Add path's text (taken over) and, when siblings is set and fs can list
+ * directories (the work tree, a commit, the index), every other file of
+ * its module that can be read. *self: path's index in m. */
 void tf_load_module(tf_module *m, const zl_fs *fs, const char *path, char *text, size_t len,
                     bool siblings, uint32_t *self);
 
