@@ -45,7 +45,7 @@ static bool terraform_plan(const zl_sniff *s)
 
 static bool terraform(const zl_sniff *s)
 {
-    return !s->json && ends_with(s->path, ".tf");
+    return (!s->json && ends_with(s->path, ".tf")) || ends_with(s->path, ".tf.json");
 }
 
 static bool route53(const zl_sniff *s)

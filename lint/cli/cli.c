@@ -278,7 +278,7 @@ static int run(options *o, bool no_config, char **args, size_t nargs)
         goto done;
     if (nfiles == 0 && !o->staged && !o->diff)
         fprintf(stderr, "zonelint: warning: no zone files found (names read by default: "
-                        "*.zone, *.db, db.*, *.tf)\n");
+                        "*.zone, *.db, db.*, *.tf, *.tf.json)\n");
 
     status = EXIT_CLEAN;
     for (size_t i = 0; i < nfiles; i++) {

@@ -107,6 +107,9 @@ typedef struct zl_hcl_file {
 /* Parse text (len bytes, NUL after them) into f; always succeeds, with
  * diagnostics for what could not be read. */
 void zl_hcl_parse(zl_hcl_file *f, const char *text, size_t len);
+/* The same for Terraform's JSON syntax (.tf.json, hcl_json.c): the same
+ * tree, strings parsed as templates in place. */
+void zl_hcl_parse_json(zl_hcl_file *f, const char *text, size_t len);
 void zl_hcl_free(zl_hcl_file *f);
 
 /* Helpers for readers of the tree. */

@@ -58,7 +58,11 @@ uint32_t tf_module_add(tf_module *m, const char *path, char *text, size_t len, b
     tf->path = zl_xstrdup(path);
     tf->text = text;
     tf->len = len;
-    zl_hcl_parse(&tf->hcl, text, len);
+    size_t pn = strlen(path);
+    if (pn > 8 && strcmp(path + pn - 8, ".tf.json") == 0)
+        zl_hcl_parse_json(&tf->hcl, text, len);
+    else
+        zl_hcl_parse(&tf->hcl, text, len);
     const zl_hcl_body *b = tf->hcl.body;
     for (size_t i = 0; i < b->n; i++) {
         const zl_hcl_item *it = &b->items[i];

@@ -41,7 +41,7 @@ void tf_load_module(tf_module *m, const zl_fs *fs, const char *path, char *text,
         qsort(names, n, sizeof *names, cmp_str);
     for (size_t i = 0; i < n; i++) {
         const char *name = names[i];
-        bool tf = ends_with(name, ".tf");
+        bool tf = ends_with(name, ".tf") || ends_with(name, ".tf.json");
         if (name[0] != '.' && strcmp(name, base) != 0 &&
             (tf || strcmp(name, "terraform.tfvars") == 0 || ends_with(name, ".auto.tfvars"))) {
             char *p = zl_xasprintf("%s%s", dir, name);

@@ -220,6 +220,37 @@ static void unclosed_things(void **state)
     zl_hcl_free(&f);
 }
 
+static void json_syntax(void **state)
+{
+    (void)state;
+    const char *text = "{\"resource\": {\"aws_route53_record\": {\"www\": [{\n"
+                       "  \"name\": \"${var.sub}.example.com\", \"ttl\": 300,\n"
+                       "  \"alias\": {\"name\": \"x\"}, \"//\": \"a comment\"}]}},\n"
+                       " \"locals\": {\"l\": [true, null, {\"k\": \"v\"}]}}";
+    zl_hcl_file f;
+    zl_hcl_parse_json(&f, text, strlen(text));
+    assert_int_equal(f.ndiags, 0);
+    assert_int_equal(f.body->n, 2);
+    const zl_hcl_item *r = &f.body->items[0];
+    assert_true(zl_hcl_is(r->name, r->nname, "resource"));
+    assert_int_equal(r->nlabels, 2);
+    assert_true(zl_hcl_is(r->labels[1].p, r->labels[1].n, "www"));
+    assert_int_equal(r->body->n, 3);
+    zl_buf b = {0};
+    dump(text, zl_hcl_attr(r->body, "name")->expr, &b);
+    assert_string_equal(zl_buf_str(&b), "(tpl (attr sub (var var)) (lit '.example.com'))");
+    zl_buf_reset(&b);
+    assert_non_null(r->body->items[2].body); /* alias: a nested block */
+    dump(text, zl_hcl_attr(f.body->items[1].body, "l")->expr, &b);
+    assert_string_equal(zl_buf_str(&b), "(tuple (bool true) (null) (obj (tpl (lit 'k')) (tpl (lit 'v'))))");
+    zl_buf_free(&b);
+    zl_hcl_free(&f);
+
+    zl_hcl_parse_json(&f, "{\"resource\": [1,", 16);
+    assert_int_equal(f.ndiags, 1);
+    zl_hcl_free(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -231,6 +262,7 @@ int main(void)
         cmocka_unit_test(blocks_labels_and_positions),
         cmocka_unit_test(errors_resume_at_the_next_item),
         cmocka_unit_test(unclosed_things),
+        cmocka_unit_test(json_syntax),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
