@@ -1,6 +1,7 @@
 /* Static evaluation of a module's expressions (see tf_eval.h). */
 #include "parser/iac/tf_eval.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -700,16 +701,52 @@ static void template_parts(const ctx *c, const zl_hx *e, tf_sb *b, bool *known)
         template_part(c, e->kids[i], b, known);
 }
 
+/* A <<- heredoc loses the indentation its lines share (lines of white
+ * space alone do not count), each remaining byte keeping its place. */
+static void flush(tf_sb *b)
+{
+    size_t min = SIZE_MAX;
+    for (size_t i = 0; i < b->n;) {
+        size_t k = 0;
+        while (i + k < b->n && (b->p[i + k] == ' ' || b->p[i + k] == '\t'))
+            k++;
+        if (i + k < b->n && b->p[i + k] != '\n' && k < min)
+            min = k;
+        while (i < b->n && b->p[i] != '\n')
+            i++;
+        i++;
+    }
+    if (min == SIZE_MAX || min == 0)
+        return;
+    size_t out = 0;
+    for (size_t i = 0; i < b->n;) {
+        size_t k = 0;
+        while (k < min && i + k < b->n && (b->p[i + k] == ' ' || b->p[i + k] == '\t'))
+            k++;
+        i += k;
+        while (i < b->n && b->p[i] != '\n') {
+            b->at[out] = b->at[i];
+            b->p[out++] = b->p[i++];
+        }
+        if (i < b->n) {
+            b->at[out] = b->at[i];
+            b->p[out++] = b->p[i++];
+        }
+    }
+    b->n = out;
+    b->p[out] = '\0';
+}
+
 static tf_val *template(const ctx *c, const zl_hx *e)
 {
-    if (e->flags & ZL_HX_INDENTED)
-        return tf_unknown(&c->m->arena, "${<<-heredoc}");
     if (e->nkids == 1 && e->kids[0]->kind != ZL_HX_LITERAL &&
         e->kids[0]->kind != ZL_HX_TPL_IF && e->kids[0]->kind != ZL_HX_TPL_FOR)
         return eval(c, e->kids[0]); /* "${x}" is x itself, of any type */
     tf_sb b = {0};
     bool known = true;
     template_parts(c, e, &b, &known);
+    if (known && !b.over && (e->flags & ZL_HX_INDENTED))
+        flush(&b);
     if (known)
         return tf_sb_take(&c->m->arena, &b);
     tf_val *u = tf_unknown(&c->m->arena, b.over ? NULL : b.p ? b.p : "");

@@ -24,6 +24,7 @@ static const char main_tf[] =
     "  cond  = length(local.names) > 1 ? \"many\" : \"one\"\n"
     "  tpl   = \"%{ for n in local.names }${n},%{ endfor }\"\n"
     "  esc   = \"a\\\"b\\u00e9$${x}\"\n"
+    "  flush = <<-EOT\n      v=spf1\n\n        -all\n    EOT\n"
     "}\n"
     "resource \"aws_ses_domain_dkim\" \"d\" { domain = local.apex }\n"
     "resource \"aws_route53_record\" \"r\" {\n"
@@ -87,6 +88,7 @@ static void functions_and_references(void **state)
     assert_str(local(f, "cond"), "many");
     assert_str(local(f, "tpl"), "a,b,");
     assert_str(local(f, "esc"), "a\"b\xc3\xa9${x}");
+    assert_str(local(f, "flush"), "v=spf1\n\n  -all\n");
 }
 
 static void positions_follow_the_bytes(void **state)
