@@ -48,6 +48,27 @@ static bool terraform(const zl_sniff *s)
     return (!s->json && ends_with(s->path, ".tf")) || ends_with(s->path, ".tf.json");
 }
 
+/* A CloudFormation template, YAML or JSON (CDK's cdk.out). */
+static bool cloudformation(const zl_sniff *s)
+{
+    return s->json ? in_json(s, "\"AWSTemplateFormatVersion\"") || in_json(s, "\"AWS::Route53::")
+                   : in_head(s, "AWSTemplateFormatVersion") || in_head(s, "AWS::Route53::");
+}
+
+static bool dnscontrol(const zl_sniff *s)
+{
+    return in_json(s, "\"domains\"") &&
+           (in_json(s, "\"registrars\"") || in_json(s, "\"dns_providers\"") ||
+            in_json(s, "\"dnsProviders\""));
+}
+
+/* dnsconfig.js itself, which only DNSControl can evaluate. */
+static bool dnsconfig_js(const zl_sniff *s)
+{
+    return !s->json && (ends_with(s->path, "dnsconfig.js") ||
+                        (in_head(s, "D(") && in_head(s, "DnsProvider(")));
+}
+
 static bool route53(const zl_sniff *s)
 {
     return in_json(s, "\"ResourceRecordSets\"");
@@ -123,6 +144,9 @@ static const zl_format formats[] = {
     {"bind", NULL, read_bind},
     {"terraform-plan", terraform_plan, zl_read_terraform_plan},
     {"terraform", terraform, zl_read_terraform},
+    {"cloudformation", cloudformation, zl_read_cloudformation},
+    {"dnscontrol", dnscontrol, zl_read_dnscontrol},
+    {"dnsconfig-js", dnsconfig_js, zl_read_dnscontrol_js},
     {"route53", route53, zl_read_route53},
     {"route53-changes", route53_changes, zl_read_route53_changes},
     {"azure-json", azure_json, zl_read_azure_json},
@@ -137,7 +161,7 @@ static const zl_format formats[] = {
 
 const char zl_format_list[] = "bind, route53, route53-changes, cloudflare-json, cloudflare-bind, "
                               "gcloud-yaml, gcloud-zone, azure-zone, azure-json, octodns, "
-                              "terraform-plan, terraform, auto";
+                              "terraform-plan, terraform, cloudformation, dnscontrol, auto";
 
 const zl_format *zl_format_find(const char *name)
 {

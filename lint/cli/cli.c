@@ -55,7 +55,7 @@ static void usage(FILE *f)
           "                       bind, route53, route53-changes, cloudflare-json,\n"
           "                       cloudflare-bind, gcloud-yaml, gcloud-zone, azure-zone,\n"
           "                       azure-json, octodns, terraform-plan, terraform (.tf),\n"
-          "                       auto (default)\n"
+          "                       cloudformation, dnscontrol, auto (default)\n"
           "  --fail-on LEVEL      exit 1 on findings at or above LEVEL:\n"
           "                       error (default), warning, note, none\n"
           "  --disable RULE,...   switch rules off\n"
