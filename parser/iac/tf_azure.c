@@ -64,7 +64,7 @@ static bool fields(az *a, const zl_hcl_body *rec, zl_lstr *parts, size_t *n)
     for (size_t f = 0; f < 5 && a->t->fields[f]; f++) {
         tf_attr x = tf_attr_get(a->r, a->b, rec, a->sc, a->t->fields[f] + 1);
         tf_val *v = x.item ? tf_to_string(&a->r->m.arena, x.v,
-                                          (tf_origin){a->b->file, x.item->expr->start})
+                                          tf_at(&a->r->m, a->b->file, x.item->expr->start))
                            : NULL;
         if (!v)
             return false;
@@ -111,7 +111,7 @@ static void instance(az *a)
         goto done;
     /* The type as a value of its own, standing for the resource's type label. */
     tf_val *type = tf_string(&r->m.arena, a->t->type, strlen(a->t->type),
-                             (tf_origin){a->b->file, a->b->item->labels[0].start});
+                             tf_at(&r->m, a->b->file, a->b->item->labels[0].start));
     zl_hcl_item type_item = {.expr = &(zl_hx){.start = a->b->item->labels[0].start,
                                               .end = a->b->item->labels[0].start +
                                                      a->b->item->labels[0].n}};

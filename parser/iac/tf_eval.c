@@ -23,7 +23,7 @@ static tf_val *eval(const ctx *c, const zl_hx *e);
 
 static tf_origin origin(const ctx *c, uint32_t off)
 {
-    return (tf_origin){c->file, off};
+    return tf_at(c->m, c->file, off);
 }
 
 static char *cstr(const char *p, size_t n)
@@ -78,6 +78,8 @@ uint32_t tf_module_add(tf_module *m, const char *path, char *text, size_t len, b
             add_block(m, TF_DATA, f, it, label(it, 0), label(it, 1));
         } else if (zl_hcl_is(it->name, it->nname, "variable") && it->nlabels == 1) {
             add_block(m, TF_VARIABLE, f, it, NULL, label(it, 0));
+        } else if (zl_hcl_is(it->name, it->nname, "module") && it->nlabels == 1) {
+            add_block(m, TF_MODULE, f, it, NULL, label(it, 0));
         } else if (zl_hcl_is(it->name, it->nname, "provider") && it->nlabels == 1) {
             add_block(m, TF_PROVIDER, f, it, label(it, 0), NULL);
         } else if (zl_hcl_is(it->name, it->nname, "locals")) {
@@ -101,6 +103,9 @@ void tf_module_free(tf_module *m)
         free(m->blocks[i].type);
         free(m->blocks[i].name);
     }
+    for (size_t i = 0; i < m->ninputs; i++)
+        free(m->inputs[i].name);
+    free(m->inputs);
     free(m->files);
     free(m->blocks);
     free(m->index);
@@ -255,8 +260,17 @@ static tf_val *attr_value(tf_module *m, tf_block *b)
     return b->cache;
 }
 
+void tf_module_input(tf_module *m, char *name, tf_val *v)
+{
+    ZL_GROW(m->inputs, m->icap, m->ninputs + 1);
+    m->inputs[m->ninputs++] = (struct tf_input){name, v};
+}
+
 static tf_val *variable(tf_module *m, const char *name, size_t n)
 {
+    for (size_t i = 0; i < m->ninputs; i++)
+        if (strlen(m->inputs[i].name) == n && memcmp(m->inputs[i].name, name, n) == 0)
+            return m->inputs[i].v;
     tf_block *v = tf_find(m, TF_TFVAR, NULL, name, n);
     if (v)
         return attr_value(m, v);
@@ -398,7 +412,7 @@ bool tf_instances(tf_module *m, const tf_block *b, const tf_scope ***out, size_t
             static const char *keys[] = {"key", "value"};
             tf_val *kv[2] = {v->kind == TF_OBJECT
                                  ? tf_string(&m->arena, v->keys[i], strlen(v->keys[i]),
-                                             (tf_origin){b->file, each->expr->start})
+                                             tf_at(m, b->file, each->expr->start))
                                  : v->items[i],
                              v->items[i]};
             if (kv[0]->kind != TF_STRING)

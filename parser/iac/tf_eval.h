@@ -18,7 +18,7 @@ typedef struct tf_file {
 } tf_file;
 
 typedef enum tf_block_kind { TF_RESOURCE, TF_DATA, TF_LOCAL, TF_VARIABLE, TF_PROVIDER,
-                             TF_TFVAR } tf_block_kind;
+                             TF_TFVAR, TF_MODULE } tf_block_kind;
 
 typedef struct tf_block {
     tf_block_kind kind;
@@ -40,6 +40,16 @@ typedef struct tf_module {
     size_t steps;
     uint32_t *index; /* blocks by kind, type and name (open addressing), for tf_find */
     size_t nindex, indexed;
+    /* A module called by another (module "x" { source = "./dir" ... }): the
+     * caller, the values of its arguments, and the first file id of this
+     * module (origins name files by id, unique across the modules read). */
+    struct tf_module *caller;
+    struct tf_input {
+        char *name;
+        tf_val *v;
+    } *inputs;
+    size_t ninputs, icap;
+    uint32_t base;
 } tf_module;
 
 /* Variables in scope: for-expression variables, count, each. */
@@ -54,6 +64,14 @@ void tf_module_init(tf_module *m);
  * file whose attributes are values of variables. Returns its index. */
 uint32_t tf_module_add(tf_module *m, const char *path, char *text, size_t len, bool tfvars);
 void tf_module_free(tf_module *m);
+
+/* The origin of offset off of file (an index into m's files). */
+static inline tf_origin tf_at(const tf_module *m, uint32_t file, uint32_t off)
+{
+    return (tf_origin){m->base + file, off};
+}
+/* A value given to variable name by the module's caller (taken over: name). */
+void tf_module_input(tf_module *m, char *name, tf_val *v);
 
 /* The value of e, in file, with scope sc (NULL: the module's). */
 tf_val *tf_eval(tf_module *m, uint32_t file, const zl_hx *e, const tf_scope *sc);

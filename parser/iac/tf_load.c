@@ -53,3 +53,23 @@ void tf_load_module(tf_module *m, const zl_fs *fs, const char *path, char *text,
     free(names);
     free(dir);
 }
+
+bool tf_load_dir(tf_module *m, const zl_fs *fs, const char *dir)
+{
+    char **names = NULL;
+    size_t n = 0;
+    if (!fs->list || !fs->list(fs, dir, &names, &n))
+        return false;
+    if (n)
+        qsort(names, n, sizeof *names, cmp_str);
+    for (size_t i = 0; i < n; i++) {
+        if (names[i][0] != '.' && (ends_with(names[i], ".tf") || ends_with(names[i], ".tf.json"))) {
+            char *p = zl_xasprintf("%s%s", dir, names[i]);
+            add_file(m, fs, p, false);
+            free(p);
+        }
+        free(names[i]);
+    }
+    free(names);
+    return m->nfiles > 0;
+}

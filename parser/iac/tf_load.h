@@ -12,4 +12,8 @@
 void tf_load_module(tf_module *m, const zl_fs *fs, const char *path, char *text, size_t len,
                     bool siblings, uint32_t *self);
 
+/* Every .tf and .tf.json file of directory dir ("" or ending in '/'), for
+ * a called module (which reads no .tfvars); false when none can be read. */
+bool tf_load_dir(tf_module *m, const zl_fs *fs, const char *dir);
+
 #endif

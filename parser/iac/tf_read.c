@@ -45,7 +45,8 @@ zl_lstr tf_lstr(const tf_reader *r, const tf_val *v, uint32_t from, uint32_t to)
     zl_lstr s = {v->s, v->n, zl_xcalloc(v->n + 1, sizeof *s.raw)};
     bool last_here = false;
     for (size_t i = 0; i < v->n; i++) {
-        last_here = v->at[i].file == r->self && v->at[i].off >= from && v->at[i].off < to;
+        last_here = v->at[i].file == r->m.base + r->self && v->at[i].off >= from &&
+                    v->at[i].off < to;
         s.raw[i] = last_here ? v->at[i].off : from;
     }
     s.raw[v->n] = last_here ? s.raw[v->n - 1] + 1 : to;
@@ -88,21 +89,25 @@ char *tf_zone_name(tf_reader *r, const tf_val *ref, const char *type, const char
         return NULL;
     p += tn + 1;
     size_t n = strcspn(p, ".[}");
-    tf_block *b = tf_find(&r->m, kind, type, p, n);
+    /* In a called module, a reference given as an argument is the caller's. */
+    tf_module *m = &r->m;
+    tf_block *b = tf_find(m, kind, type, p, n);
+    while (!b && m->caller)
+        b = tf_find(m = m->caller, kind, type, p, n);
     const zl_hcl_item *name = b ? zl_hcl_attr(b->item->body, attr) : NULL;
     if (!name)
         return NULL;
     const tf_scope *sc;
-    if (!tf_instance_at(&r->m, b, p + n, &sc))
+    if (!tf_instance_at(m, b, p + n, &sc))
         return NULL;
-    return zone_text(tf_eval(&r->m, b->file, name->expr, sc));
+    return zone_text(tf_eval(m, b->file, name->expr, sc));
 }
 
 static void report_syntax(tf_reader *r)
 {
     const zl_hcl_file *f = &r->m.files[r->self].hcl;
-    if (!f->ndiags)
-        return;
+    if (!f->ndiags || r->m.caller)
+        return; /* a called module's own errors are its directory's findings */
     zl_synth *s = r->ngroups ? &r->groups[0].s : tf_group_for(r, NULL);
     for (size_t i = 0; i < f->ndiags; i++)
         zl_synth_diag_raw(s, "syntax-error", f->diags[i].off, f->diags[i].len,
@@ -130,8 +135,7 @@ static bool module_read(const zl_zoneset *zs, const char *path)
     return false;
 }
 
-/* The records and syntax errors of file r->self, a zone per hosted zone. */
-static void read_file(tf_reader *r)
+void tf_read_file(tf_reader *r)
 {
     const tf_file *f = &r->m.files[r->self];
     for (size_t i = 0; i < r->m.nblocks; i++) {
@@ -156,6 +160,17 @@ static void read_file(tf_reader *r)
     r->ngroups = 0;
 }
 
+void tf_reader_free(tf_reader *r)
+{
+    free(r->groups);
+    free(r->reported);
+    for (size_t i = 0; i < r->npolicies; i++)
+        free(r->policies[i]);
+    free(r->policies);
+    tf_ses_free(&r->ses);
+    tf_module_free(&r->m);
+}
+
 bool zl_read_terraform(zl_input *in, char **err)
 {
     (void)err;
@@ -167,14 +182,21 @@ bool zl_read_terraform(zl_input *in, char **err)
     tf_module_init(&r.m);
     uint32_t self;
     tf_load_module(&r.m, in->o->fs, in->path, in->text, in->len, true, &self);
+    uint32_t next_base = (uint32_t)r.m.nfiles;
+    r.next_base = &next_base;
     for (r.self = 0; r.self < r.m.nfiles; r.self++)
-        read_file(&r);
-    free(r.groups);
-    free(r.reported);
-    for (size_t i = 0; i < r.npolicies; i++)
-        free(r.policies[i]);
-    free(r.policies);
-    tf_ses_free(&r.ses);
-    tf_module_free(&r.m);
+        tf_read_file(&r);
+    tf_read_calls(&r, 0);
+    if (!module_read(in->zs, in->path)) {
+        /* A module without records of its own (it calls others, say) is
+         * still read once: an empty zone of its first file says so. */
+        r.self = 0;
+        zl_master_opts o = *in->o;
+        o.origin = ZL_NAME_NONE, o.origin_forced = false;
+        zl_synth_read(tf_group_for(&r, NULL), in->zs, r.m.files[0].path, "terraform", &o);
+        free(r.groups[0].zone);
+        r.ngroups = 0;
+    }
+    tf_reader_free(&r);
     return true;
 }

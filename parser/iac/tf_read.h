@@ -40,7 +40,15 @@ typedef struct tf_reader {
     tf_ses_state ses;
     char **policies; /* "zone name type" of routing-policy record sets read */
     size_t npolicies, pcap;
+    uint32_t *next_base; /* the first file id free for a called module */
 } tf_reader;
+
+/* The records (and syntax errors) of file r->self, a zone per hosted zone. */
+void tf_read_file(tf_reader *r);
+void tf_reader_free(tf_reader *r);
+/* The local modules r's module calls (tf_calls.c), each instance read with
+ * the arguments as its variables; depth: how deep the calls are nested. */
+void tf_read_calls(tf_reader *r, unsigned depth);
 
 /* The synth of the records of zone (NULL: not known), made on first use. */
 zl_synth *tf_group_for(tf_reader *r, const char *zone);

@@ -26,7 +26,7 @@ typedef enum tf_kind {
 } tf_kind;
 
 typedef struct tf_origin {
-    uint32_t file; /* index into the module's files */
+    uint32_t file; /* the file's id (tf_at): its index in its module, plus the module's base */
     uint32_t off;  /* offset in that file */
 } tf_origin;
 
