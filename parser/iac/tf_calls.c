@@ -55,7 +55,7 @@ static char *called_dir(tf_reader *r, const tf_block *b)
 static void call(tf_reader *r, tf_block *b, const tf_scope *sc, const char *dir,
                  unsigned depth)
 {
-    tf_reader c = {.in = r->in, .next_base = r->next_base};
+    tf_reader c = {.in = r->in, .next_base = r->next_base, .first_zone = r->in->zs->nzones};
     tf_module_init(&c.m);
     c.m.caller = &r->m;
     c.m.base = *r->next_base;

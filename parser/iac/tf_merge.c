@@ -12,12 +12,12 @@ static bool same_dir(const char *a, const char *b)
     return na == nb && memcmp(a, b, na) == 0;
 }
 
-void tf_merge_zone(zl_zoneset *zs, zl_zone *z)
+void tf_merge_zone(zl_zoneset *zs, zl_zone *z, size_t first)
 {
     if (z->apex == ZL_NAME_NONE || !zs->nzones || zs->zones[zs->nzones - 1] != z)
         return;
     zl_zone *into = NULL;
-    for (size_t i = 0; i + 1 < zs->nzones && !into; i++) {
+    for (size_t i = first; i + 1 < zs->nzones && !into; i++) {
         zl_zone *y = zs->zones[i];
         if (y->apex == z->apex && strcmp(y->format, z->format) == 0 && same_dir(y->path, z->path))
             into = y;

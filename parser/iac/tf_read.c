@@ -154,7 +154,8 @@ void tf_read_file(tf_reader *r)
         if (r->groups[i].zone || !o.origin_forced)
             o.origin = ZL_NAME_NONE, o.origin_forced = false;
         tf_merge_zone(r->in->zs,
-                      zl_synth_read(&r->groups[i].s, r->in->zs, f->path, "terraform", &o));
+                      zl_synth_read(&r->groups[i].s, r->in->zs, f->path, "terraform", &o),
+                      r->first_zone);
         free(r->groups[i].zone);
     }
     r->ngroups = 0;
@@ -178,7 +179,7 @@ bool zl_read_terraform(zl_input *in, char **err)
         free(in->text);
         return true;
     }
-    tf_reader r = {.in = in};
+    tf_reader r = {.in = in, .first_zone = in->zs->nzones};
     tf_module_init(&r.m);
     uint32_t self;
     tf_load_module(&r.m, in->o->fs, in->path, in->text, in->len, true, &self);

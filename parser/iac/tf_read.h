@@ -41,6 +41,7 @@ typedef struct tf_reader {
     char **policies; /* "zone name type" of routing-policy record sets read */
     size_t npolicies, pcap;
     uint32_t *next_base; /* the first file id free for a called module */
+    size_t first_zone;   /* zs->nzones when this reading began */
 } tf_reader;
 
 /* The records (and syntax errors) of file r->self, a zone per hosted zone. */
