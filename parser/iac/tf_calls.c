@@ -13,6 +13,8 @@
 #include "lint/util/util.h"
 
 #define TF_MAX_CALL_DEPTH 4
+#define TF_MAX_FILES 4096 /* files read for one module and its calls: no blowup
+                             from a module that calls itself with count = 10000 */
 
 /* Arguments that are the call's, not the module's variables. */
 static const char *const meta[] = {"source", "version", "count", "for_each", "providers",
@@ -85,7 +87,7 @@ void tf_read_calls(tf_reader *r, unsigned depth)
         const tf_scope **scopes;
         size_t n;
         if (dir && tf_instances(&r->m, b, &scopes, &n))
-            for (size_t k = 0; k < n; k++)
+            for (size_t k = 0; k < n && *r->next_base < TF_MAX_FILES; k++)
                 call(r, b, scopes[k], dir, depth);
         free(dir);
     }
