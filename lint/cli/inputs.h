@@ -16,10 +16,14 @@ typedef struct zl_input_opts {
     const zl_fs *fs;
     const char *origin; /* --origin, or NULL */
     const char *input_format; /* --input-format, or NULL to recognise each file's */
+    zl_publisher publisher;   /* --publisher; ZL_PUB_AUTO: configuration, else detected */
     /* The directory paths are relative to, ending in '/', for matching the
      * configuration's patterns (a repository's work tree); NULL: the
      * working directory. */
     const char *root;
+    /* --stdin-filename: the name standard input stands for (its origin,
+     * the configuration's patterns, the path in findings); NULL: <stdin> */
+    const char *stdin_name;
 } zl_input_opts;
 
 /* Expand arguments into the list of files to read (sorted within each
