@@ -33,19 +33,22 @@ static void source_free(zl_source *s)
     free(s);
 }
 
+void zl_zone_free(zl_zone *z)
+{
+    free(z->path);
+    free(z->recs);
+    free(z->deltas);
+    free(z->wide);
+    free(z->segs);
+    free(z);
+}
+
 void zl_zoneset_free(zl_zoneset *zs)
 {
     for (size_t i = 0; i < zs->nsrcs; i++)
         source_free(zs->srcs[i]);
-    for (size_t i = 0; i < zs->nzones; i++) {
-        zl_zone *z = zs->zones[i];
-        free(z->path);
-        free(z->recs);
-        free(z->deltas);
-        free(z->wide);
-        free(z->segs);
-        free(z);
-    }
+    for (size_t i = 0; i < zs->nzones; i++)
+        zl_zone_free(zs->zones[i]);
     for (size_t i = 0; i < zs->ndiags; i++) {
         free(zs->diags[i].path);
         free(zs->diags[i].message);
