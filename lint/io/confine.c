@@ -59,6 +59,20 @@ static zl_read_result confined_read(const zl_fs *fs, const char *path, char **da
     return r;
 }
 
+/* A folder is listed only inside the allowed folders ("" is the working
+ * directory); its files are then read through confined_read. */
+static bool confined_list(const zl_fs *fs, const char *dir, char ***names, size_t *n)
+{
+    const zl_confine *c = fs->ctx;
+    const char *d = *dir ? dir : ".";
+    char *real = realpath(d, NULL);
+    bool ok = false;
+    for (size_t i = 0; real && i < c->nroots && !ok; i++)
+        ok = inside(real, c->roots[i]);
+    free(real);
+    return ok && zl_fs_list_dir(d, names, n);
+}
+
 static char *confined_identity(const zl_fs *fs, const char *path)
 {
     (void)fs;
@@ -68,7 +82,8 @@ static char *confined_identity(const zl_fs *fs, const char *path)
 void zl_confine_init(zl_confine *c, size_t *run_bytes)
 {
     memset(c, 0, sizeof *c);
-    c->fs = (zl_fs){.read = confined_read, .identity = confined_identity, .ctx = c};
+    c->fs = (zl_fs){
+        .read = confined_read, .identity = confined_identity, .list = confined_list, .ctx = c};
     c->run_bytes = run_bytes;
 }
 

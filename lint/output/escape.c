@@ -88,26 +88,6 @@ void zl_escape_path(zl_buf *b, const char *path)
     zl_buf_addc(b, '"');
 }
 
-void zl_put_escaped(FILE *f, const char *s)
-{
-    zl_buf b = {0};
-    zl_escape_add(&b, s, strlen(s), 0);
-    fwrite(zl_buf_str(&b), 1, b.len, f);
-    zl_buf_free(&b);
-}
-
-void zl_put_path(FILE *f, const char *path)
-{
-    if (!needs_quotes(path)) {
-        fputs(path, f);
-        return;
-    }
-    zl_buf b = {0};
-    zl_escape_path(&b, path);
-    fwrite(zl_buf_str(&b), 1, b.len, f);
-    zl_buf_free(&b);
-}
-
 void zl_warn(const char *fmt, ...)
 {
     zl_buf raw = {0}, out = {0};

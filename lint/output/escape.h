@@ -27,11 +27,6 @@ void zl_escape_path(zl_buf *b, const char *path);
  * a C0 or C1 control, not DEL. */
 bool zl_utf8_printable(const char *p, size_t k);
 
-/* Write s escaped as zl_escape_add does (backslashes kept). */
-void zl_put_escaped(FILE *f, const char *s);
-/* Write a path quoted as zl_escape_path does. */
-void zl_put_path(FILE *f, const char *path);
-
 /* "zonelint: MESSAGE\n" on stderr, the message escaped. */
 void zl_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
