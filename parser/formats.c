@@ -7,18 +7,20 @@
 #include "parser/master/origin.h"
 #include "parser/exports/readers.h"
 
+/* Exports list every record of a zone whose provider serves the SOA and NS;
+ * a change batch or a plan names only the records it touches. */
 static const zl_format formats[] = {
-    {"bind", zl_read_bind},
-    {"route53", zl_read_route53},
-    {"route53-changes", zl_read_route53_changes},
-    {"cloudflare-json", zl_read_cloudflare_json},
-    {"cloudflare-bind", zl_read_cloudflare_bind},
-    {"gcloud-yaml", zl_read_gcloud_yaml},
-    {"gcloud-zone", zl_read_gcloud_zone},
-    {"azure-zone", zl_read_azure_zone},
-    {"azure-json", zl_read_azure_json},
-    {"octodns", zl_read_octodns},
-    {"terraform-plan", zl_read_terraform_plan},
+    {"bind", zl_read_bind, ZL_SCOPE_ZONE},
+    {"route53", zl_read_route53, ZL_SCOPE_EXPORT},
+    {"route53-changes", zl_read_route53_changes, ZL_SCOPE_PART},
+    {"cloudflare-json", zl_read_cloudflare_json, ZL_SCOPE_EXPORT},
+    {"cloudflare-bind", zl_read_cloudflare_bind, ZL_SCOPE_EXPORT},
+    {"gcloud-yaml", zl_read_gcloud_yaml, ZL_SCOPE_EXPORT},
+    {"gcloud-zone", zl_read_gcloud_zone, ZL_SCOPE_EXPORT},
+    {"azure-zone", zl_read_azure_zone, ZL_SCOPE_EXPORT},
+    {"azure-json", zl_read_azure_json, ZL_SCOPE_EXPORT},
+    {"octodns", zl_read_octodns, ZL_SCOPE_EXPORT},
+    {"terraform-plan", zl_read_terraform_plan, ZL_SCOPE_PART},
 };
 
 const char zl_format_list[] = "bind, route53, route53-changes, cloudflare-json, cloudflare-bind, "
@@ -218,5 +220,11 @@ bool zl_format_read(zl_input *in, const char *format, char **err)
                                         "Cloudflare, Azure, Terraform plan); name its format "
                                         "with --input-format"),
                              err);
-    return f->read(in, err);
+    zl_zoneset *zs = in->zs;
+    size_t first = zs->nzones;
+    if (!f->read(in, err))
+        return false;
+    for (size_t i = first; i < zs->nzones; i++)
+        zs->zones[i]->scope = f->scope;
+    return true;
 }

@@ -122,6 +122,10 @@ bool zl_inputs_read(zl_zoneset *zs, const zl_input_opts *o, const char *path, ch
         return false;
     for (size_t i = first; i < zs->nzones; i++) {
         const zl_zone *z = zs->zones[i];
+        /* Whether another loaded file $INCLUDEs this one (lint/model/scope.h). */
+        if (z->scope == ZL_SCOPE_ZONE && z->src != ZL_NONE && strcmp(path, "-") != 0 &&
+            !zs->srcs[z->src]->identity)
+            zs->srcs[z->src]->identity = o->fs->identity(o->fs, path);
         if (z->no_origin_src == ZL_NONE)
             continue;
         uint32_t line, col;

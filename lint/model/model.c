@@ -18,6 +18,7 @@ void zl_zoneset_init(zl_zoneset *zs)
 static void source_free(zl_source *s)
 {
     free(s->path);
+    free(s->identity);
     free(s->text);
     free(s->lines);
     free(s->display);

@@ -50,6 +50,7 @@ typedef struct zl_source {
     size_t nmap;
 
     uint32_t parent;  /* source that $INCLUDEd this one, or ZL_NONE */
+    char *identity;   /* the file's identity (zl_fs), NULL for stdin and exports */
     uint32_t zone;    /* index of the zone it belongs to */
     uint32_t nrecords;
     zl_name_id origin; /* origin in effect where the source starts */
@@ -122,9 +123,17 @@ typedef struct zl_diag {
     char *hint;
 } zl_diag;
 
+/* How much of a zone a file holds: see lint/model/scope.h. */
+typedef enum zl_scope {
+    ZL_SCOPE_ZONE = 0, /* a master file read as a whole zone */
+    ZL_SCOPE_EXPORT,   /* every record of a zone whose provider owns its SOA and NS */
+    ZL_SCOPE_PART,     /* some records: an $INCLUDEd fragment, a change set, an IaC plan */
+} zl_scope;
+
 typedef struct zl_zone {
     char *path;         /* the file as given on the command line */
     const char *format; /* "bind", "route53", ... */
+    zl_scope scope;
     zl_name_id apex;    /* ZL_NAME_NONE until known */
     zl_name_id origin;  /* the origin the file started with */
     uint32_t src;       /* its top-level source */

@@ -178,6 +178,7 @@ static void do_include(reader *rd, uint32_t src, const zl_entry *e)
     }
     uint32_t inc = zl_zoneset_add_source(rd->zs, path, data, len);
     rd->zs->srcs[inc]->parent = src;
+    rd->zs->srcs[inc]->identity = zl_xstrdup(id);
     free(path);
 
     zl_name_id saved_origin = rd->origin, saved_owner = rd->prev_owner;
