@@ -30,6 +30,14 @@ extern const zl_check zl_check_out_of_zone;
 extern const zl_rule zl_rule_ttl_mismatch;
 extern const zl_rule zl_rule_duplicate_record;
 extern const zl_check zl_check_rrset;
+extern const zl_rule zl_rule_soa_missing, zl_rule_soa_misplaced, zl_rule_ns_missing;
+extern const zl_check zl_check_apex;
+extern const zl_rule zl_rule_glue_missing;
+extern const zl_check zl_check_glue;
+extern const zl_rule zl_rule_target_is_alias, zl_rule_target_is_address, zl_rule_target_missing;
+extern const zl_check zl_check_targets;
+extern const zl_rule zl_rule_dname_conflict;
+extern const zl_check zl_check_dname;
 
 /* Amazon SES */
 extern const zl_rule zl_rule_ses_dkim_missing;

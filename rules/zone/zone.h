@@ -1,0 +1,16 @@
+/* What the zone-structure checks share. */
+#ifndef ZL_ZONE_RULES_H
+#define ZL_ZONE_RULES_H
+
+#include <stdbool.h>
+
+#include "lint/engine/lint.h"
+
+/* A name token that is an IPv4 or IPv6 address (`192.0.2.7.`): target-is-address. */
+bool zl_target_looks_like_address(const zl_tok *t);
+
+/* Whether missing-trailing-dot or duplicated-origin, or a reader, reports
+ * the target in rdata field `field`: then it says what went wrong. */
+bool zl_target_name_fault(zl_lint *l, const zl_zone *z, const zl_record *r, unsigned field);
+
+#endif
