@@ -1,4 +1,4 @@
-/* libFuzzer target for parser/octodns.c: arbitrary bytes as octodns. */
+/* libFuzzer target for parser/exports/octodns.c: arbitrary bytes as octodns. */
 #include "fuzz_provider.h"
 
 ZL_FUZZ_FORMATS("octodns")

@@ -1,4 +1,4 @@
-/* libFuzzer target for parser/terraform.c: arbitrary bytes as terraform-plan. */
+/* libFuzzer target for parser/exports/terraform_plan.c: arbitrary bytes as terraform-plan. */
 #include "fuzz_provider.h"
 
 ZL_FUZZ_FORMATS("terraform-plan")

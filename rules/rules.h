@@ -1,4 +1,4 @@
-/* The rules and checks defined in rules/, for lint/registry.c. */
+/* The rules and checks defined in rules/, for lint/engine/registry.c. */
 #ifndef ZL_RULES_H
 #define ZL_RULES_H
 
@@ -12,6 +12,7 @@ extern const zl_check zl_check_syntax;
 extern const zl_rule zl_rule_missing_trailing_dot;
 extern const zl_rule zl_rule_duplicated_origin;
 extern const zl_check zl_check_names;
+extern const zl_check zl_check_ses_target_completed;
 
 /* Values */
 extern const zl_rule zl_rule_value_whitespace;
@@ -19,6 +20,7 @@ extern const zl_rule zl_rule_value_quoting;
 extern const zl_check zl_check_values;
 extern const zl_rule zl_rule_txt_string_too_long;
 extern const zl_check zl_check_txt_length;
+extern const zl_check zl_check_txt_split;
 
 /* Zone structure */
 extern const zl_rule zl_rule_cname_and_other_data;

@@ -40,6 +40,13 @@ lacks "syntax-error" "--disable hides the rule"
 expect 2 "--disable unknown rule" -- "$bin" --no-config --disable no-such-rule clean.zone
 expect 2 "unknown option" -- "$bin" --no-config --bogus clean.zone
 expect 2 "bad --format" -- "$bin" --no-config --format xml clean.zone
+has "unknown format 'xml' (text, " "the formats named"
+# Every format the message names writes a report that finds the error.
+formats=$(sed -n "s/.*unknown format 'xml' (\(.*\))/\1/p" "$tmp/out" | tr -d ,)
+for f in $formats; do
+    expect 1 "--format $f" -- "$bin" --no-config --format "$f" err.zone
+    has "syntax-error" "--format $f reports the finding"
+done
 expect 2 "no input" -- "$bin" --no-config
 expect 2 "missing file" -- "$bin" --no-config does-not-exist.zone
 has "does-not-exist.zone" "missing file named"

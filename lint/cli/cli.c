@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "parser/formats.h"
-#include "lint/cli/config.h"
+#include "lint/config/config.h"
 #include "lint/git/git.h"
 #include "lint/git/hook.h"
 #include "lint/cli/inputs.h"
@@ -20,7 +20,7 @@
 #include "lint/engine/registry.h"
 #include "lint/ses/expect.h"
 #include "lint/util/util.h"
-#include "lint/cli/version.h"
+#include "lint/engine/version.h"
 
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_USAGE = 2 };
 
@@ -303,17 +303,9 @@ static int run(options *o, bool no_config, char **args, size_t nargs)
     }
     check_suppressions(&zs);
     zl_findings_sort(&l.findings);
-    if (strcmp(o->format, "json") == 0) {
-        if (!zl_output_json(stdout, &zs, &l.findings))
-            status = EXIT_USAGE;
-    } else if (strcmp(o->format, "sarif") == 0) {
-        if (!zl_output_sarif(stdout, &l.findings))
-            status = EXIT_USAGE;
-    } else if (strcmp(o->format, "github") == 0) {
-        zl_output_github(stdout, &l.findings);
-    } else {
-        zl_output_text(stdout, &zs, &l.findings, use_color(o->color));
-    }
+    zl_report report = {&zs, &l.findings, use_color(o->color)};
+    if (!zl_writer_find(o->format)->write(stdout, &report))
+        status = EXIT_USAGE;
     if (fflush(stdout) != 0) {
         fprintf(stderr, "zonelint: cannot write the output\n");
         status = EXIT_USAGE;
@@ -380,11 +372,9 @@ int zl_main(int argc, char **argv)
     while (status < 0 && (c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
         switch (c) {
         case OPT_FORMAT:
-            if (strcmp(optarg, "text") && strcmp(optarg, "json") && strcmp(optarg, "sarif") &&
-                strcmp(optarg, "github")) {
-                fprintf(stderr,
-                        "zonelint: --format: unknown format '%s' (text, json, sarif, github)\n",
-                        optarg);
+            if (!zl_writer_find(optarg)) {
+                fprintf(stderr, "zonelint: --format: unknown format '%s' (%s)\n", optarg,
+                        zl_writer_names());
                 status = EXIT_USAGE;
             }
             o.format = optarg;

@@ -7,7 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "lint/cli/config.h"
+#include "lint/config/config.h"
 #include "lint/io/fs.h"
 #include "lint/model/model.h"
 

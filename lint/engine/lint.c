@@ -261,8 +261,22 @@ static void run_check(void *ctx, size_t task, unsigned worker)
 
 void zl_lint_run(zl_lint *l)
 {
-    /* Shared structures are built before the checks start: during the run
-     * the zones are read-only. */
+    const zl_check **checks = zl_xmalloc(zl_nchecks * sizeof *checks);
+    size_t n = 0;
+    for (size_t c = 0; c < zl_nchecks; c++) {
+        bool any = false;
+        for (const zl_rule *const *r = zl_checks[c]->rules; *r; r++)
+            any = any || zl_rule_on(l, *r);
+        if (!any)
+            continue;
+        if (zl_checks[c]->serial)
+            zl_checks[c]->run(l); /* may mark records: before the indexes */
+        else
+            checks[n++] = zl_checks[c];
+    }
+
+    /* Shared structures are built before the other checks start: during
+     * their run the zones are read-only. */
     for (size_t k = 0; k < l->zs->nzones; k++)
         zl_lint_index(l, k);
     zl_lint_name_exists(l, ZL_NAME_ROOT);
@@ -271,15 +285,6 @@ void zl_lint_run(zl_lint *l)
     if (!l->diag_order)
         build_diag_order(l);
 
-    const zl_check **checks = zl_xmalloc(zl_nchecks * sizeof *checks);
-    size_t n = 0;
-    for (size_t c = 0; c < zl_nchecks; c++) {
-        bool any = false;
-        for (const zl_rule *const *r = zl_checks[c]->rules; *r; r++)
-            any = any || zl_rule_on(l, *r);
-        if (any)
-            checks[n++] = zl_checks[c];
-    }
     run_ctx ctx = {l, checks, zl_xcalloc(n + 1, sizeof *ctx.out)};
     zl_parallel_for(n, zl_jobs(), run_check, &ctx);
     for (size_t c = 0; c < n; c++) {

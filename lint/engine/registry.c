@@ -7,7 +7,7 @@
 /* Checks run in this order; findings are sorted afterwards, so the order
  * only matters for speed (cheap text checks first). */
 const zl_check *const zl_checks[] = {
-    &zl_check_syntax,      &zl_check_names,  &zl_check_values, &zl_check_txt_length,
+    &zl_check_syntax,      &zl_check_txt_split, &zl_check_names, &zl_check_ses_target_completed,  &zl_check_values, &zl_check_txt_length,
     &zl_check_out_of_zone, &zl_check_cname,  &zl_check_delegation, &zl_check_rrset,
     &zl_check_apex, &zl_check_glue, &zl_check_targets, &zl_check_dname,
     &zl_check_spf,         &zl_check_dkim,   &zl_check_dmarc,

@@ -1,5 +1,5 @@
 /* A rule: a stable id, a default severity, and the words a user reads about
- * it. Rules are defined beside their checks in rules/; lint/registry.c lists
+ * it. Rules are defined beside their checks in rules/; lint/engine/registry.c lists
  * them all. The catalogue in ../shared/spec/rules.md is the contract. */
 #ifndef ZL_RULE_H
 #define ZL_RULE_H
@@ -28,6 +28,10 @@ typedef struct zl_check {
     const char *family;
     void (*run)(struct zl_lint *l);
     const zl_rule *const *rules; /* NULL-terminated */
+    /* Runs alone, before the indexes are built and the other checks start,
+     * and may mark the records it reports (ZL_REC_BAD_RDATA) so that the
+     * other checks skip them; every other check sees the model read-only. */
+    bool serial;
 } zl_check;
 
 const char *zl_severity_name(zl_severity s);

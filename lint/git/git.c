@@ -5,7 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rules/rules.h"
+#include "lint/engine/registry.h"
 #include "lint/git/baseline.h"
 #include "lint/git/select.h"
 #include "lint/cli/inputs.h"
@@ -185,7 +185,7 @@ static void compare(session *s, zl_git_side *old_side, zl_git_side *new_side, zl
 
     read_side(s, new_side, true, zs);
     zl_removed rm = {0};
-    if (s->o->sev[zl_rule_index(&zl_rule_ses_record_removed)] != ZL_SEV_OFF) {
+    if (s->o->sev[zl_rule_index(zl_rule_find("ses-record-removed"))] != ZL_SEV_OFF) {
         rm.base = zl_xstrdup(s->base_name);
         zl_removed_find(&bzs, &bl.findings, zs, renamed, s, &rm);
     }

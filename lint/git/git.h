@@ -14,7 +14,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "lint/cli/config.h"
+#include "lint/config/config.h"
 #include "lint/engine/lint.h"
 
 typedef struct zl_git_opts {

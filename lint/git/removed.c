@@ -4,7 +4,7 @@
 #include <string.h>
 
 #include "parser/master/rdata.h"
-#include "rules/ses/shape.h"
+#include "lint/ses/shape.h"
 #include "lint/engine/lint.h"
 #include "lint/util/util.h"
 

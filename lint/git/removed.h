@@ -1,8 +1,8 @@
-/* What a change took away: the SES-shaped records (rules/ses_shape.h) of the
+/* What a change took away: the SES-shaped records (lint/ses/shape.h) of the
  * base commit's files that the new versions lack, compared by owner, type
  * and value (as DNS compares them: case and relative names do not matter,
- * a lost final dot does). lint/git.c works the list out before the checks
- * run; rules/ses_removed.c reports it. */
+ * a lost final dot does). lint/git/git.c works the list out before the checks
+ * run; rules/ses/removed.c reports it. */
 #ifndef ZL_REMOVED_H
 #define ZL_REMOVED_H
 

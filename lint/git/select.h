@@ -8,7 +8,7 @@
 #include <git2.h>
 #include <stdbool.h>
 
-#include "lint/cli/config.h"
+#include "lint/config/config.h"
 #include "lint/git/tree_fs.h"
 
 /* One changed path on each side; NULL where the side holds no file there

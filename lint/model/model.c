@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-_Static_assert(sizeof(zl_record) == 24, "a record is 24 octets: see lint/model.h");
+_Static_assert(sizeof(zl_record) == 24, "a record is 24 octets: see lint/model/model.h");
 
 void zl_zoneset_init(zl_zoneset *zs)
 {

@@ -112,7 +112,7 @@ typedef struct zl_segment {
 } zl_segment;
 
 /* A diagnostic found while reading (syntax errors, format-specific issues):
- * the readers record them here and rules/syntax.c turns them into findings. */
+ * the readers record them here and rules/input/syntax.c turns them into findings. */
 typedef struct zl_diag {
     const char *rule;  /* rule id, e.g. "syntax-error" */
     uint32_t src;      /* ZL_NONE for a file-level problem of path */

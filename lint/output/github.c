@@ -19,8 +19,9 @@ static void escape(FILE *f, const char *s, bool property)
     }
 }
 
-void zl_output_github(FILE *f, const zl_findings *fs)
+static bool write_github(FILE *f, const zl_report *r)
 {
+    const zl_findings *fs = r->fs;
     for (size_t i = 0; i < fs->n; i++) {
         const zl_finding *x = &fs->v[i];
         const char *cmd = x->severity == ZL_SEV_ERROR     ? "error"
@@ -38,4 +39,7 @@ void zl_output_github(FILE *f, const zl_findings *fs)
         escape(f, x->hint ? x->hint : x->rule->hint, false);
         fputc('\n', f);
     }
+    return !ferror(f);
 }
+
+const zl_writer zl_writer_github = {"github", write_github};

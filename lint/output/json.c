@@ -11,8 +11,10 @@ static json_t *line_or_null(uint32_t v)
     return v ? json_integer(v) : json_null();
 }
 
-bool zl_output_json(FILE *f, const zl_zoneset *zs, const zl_findings *fs)
+static bool write_json(FILE *f, const zl_report *r)
 {
+    const zl_zoneset *zs = r->zs;
+    const zl_findings *fs = r->fs;
     json_t *root = json_object();
     json_object_set_new(root, "version", json_integer(1));
     json_t *files = json_array();
@@ -63,3 +65,5 @@ bool zl_output_json(FILE *f, const zl_zoneset *zs, const zl_findings *fs)
     json_decref(root);
     return rc == 0;
 }
+
+const zl_writer zl_writer_json = {"json", write_json};

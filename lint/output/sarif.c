@@ -13,7 +13,7 @@
 #include "lint/output/output.h"
 #include "lint/engine/registry.h"
 #include "lint/util/util.h"
-#include "lint/cli/version.h"
+#include "lint/engine/version.h"
 
 static json_t *text_obj(const char *s)
 {
@@ -136,8 +136,9 @@ static unsigned *occurrences(const zl_findings *fs)
     return occ;
 }
 
-bool zl_output_sarif(FILE *f, const zl_findings *fs)
+static bool write_sarif(FILE *f, const zl_report *rep)
 {
+    const zl_findings *fs = rep->fs;
     /* Rules with findings, in catalogue order; ruleIndex points into them. */
     size_t *index = zl_xmalloc(zl_nrules * sizeof *index);
     json_t *rules = json_array();
@@ -192,3 +193,5 @@ bool zl_output_sarif(FILE *f, const zl_findings *fs)
     json_decref(root);
     return rc == 0;
 }
+
+const zl_writer zl_writer_sarif = {"sarif", write_sarif};

@@ -76,9 +76,11 @@ static void show_source(FILE *f, const char *line, size_t len, uint32_t lineno, 
     zl_buf_free(&caret);
 }
 
-void zl_output_text(FILE *f, const zl_zoneset *zs, const zl_findings *fs, bool color)
+static bool write_text(FILE *f, const zl_report *r)
 {
-    const palette *p = color ? &ansi : &plain;
+    const zl_zoneset *zs = r->zs;
+    const zl_findings *fs = r->fs;
+    const palette *p = r->color ? &ansi : &plain;
     for (size_t i = 0; i < fs->n; i++) {
         const zl_finding *x = &fs->v[i];
         const char *sc = x->severity == ZL_SEV_ERROR     ? p->err
@@ -106,4 +108,7 @@ void zl_output_text(FILE *f, const zl_zoneset *zs, const zl_findings *fs, bool c
                 counts[ZL_SEV_ERROR] == 1 ? "" : "s", counts[ZL_SEV_WARNING],
                 counts[ZL_SEV_WARNING] == 1 ? "" : "s", counts[ZL_SEV_NOTE],
                 counts[ZL_SEV_NOTE] == 1 ? "" : "s");
+    return !ferror(f);
 }
+
+const zl_writer zl_writer_text = {"text", write_text};

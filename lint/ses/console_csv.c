@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "rules/ses/shape.h"
+#include "lint/ses/shape.h"
 #include "lint/ses/expect.h"
 #include "lint/util/util.h"
 

@@ -15,7 +15,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "lint/cli/config.h"
+#include "lint/config/config.h"
 
 typedef enum zl_ses_signing {
     ZL_SES_SIGN_EASY = 0, /* Easy DKIM (AWS_SES, and all v1 output): CNAMEs to SES */

@@ -10,7 +10,6 @@
 
 #include "parser/exports/emit.h"
 #include "parser/master/origin.h"
-#include "parser/exports/provider_checks.h"
 #include "parser/exports/readers.h"
 #include "parser/exports/yaml_pos.h"
 
@@ -121,6 +120,5 @@ bool zl_read_gcloud_zone(zl_input *in, char **err)
     (void)err;
     zl_zone *z = zl_read_master_text(in->zs, in->path, in->text, in->len, in->o);
     z->format = "gcloud-zone";
-    zl_provider_checks(in->zs, z);
     return true;
 }

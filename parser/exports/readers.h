@@ -1,10 +1,9 @@
-/* The reader of each format (see formats.h). */
+/* The reader of each provider export format (the table is in parser/formats.c). */
 #ifndef ZL_READERS_H
 #define ZL_READERS_H
 
-#include "parser/formats.h"
+#include "parser/exports/input.h"
 
-bool zl_read_bind(zl_input *in, char **err);
 bool zl_read_route53(zl_input *in, char **err);
 bool zl_read_route53_changes(zl_input *in, char **err);
 bool zl_read_cloudflare_json(zl_input *in, char **err);

@@ -3,7 +3,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "parser/exports/provider_checks.h"
 
 struct zl_synth_pending {
     const char *rule;
@@ -238,7 +237,6 @@ zl_zone *zl_synth_read(zl_synth *s, zl_zoneset *zs, const char *path, const char
     s->ndiags = 0;
     if (z->apex == ZL_NAME_NONE)
         z->apex = guess_apex(zs, z);
-    zl_provider_checks(zs, z);
     zl_synth_free(s);
     return z;
 }

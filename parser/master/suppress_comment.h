@@ -1,6 +1,6 @@
 /* Suppression comments: `; zonelint-disable-line RULE[,RULE]` on a record's
  * line and `; zonelint-disable-next-line RULE[,RULE]` on the line before.
- * The reader only records them in the source; lint/suppress.c applies them. */
+ * The reader only records them in the source; lint/engine/lint.c applies them. */
 #ifndef ZL_SUPPRESS_COMMENT_H
 #define ZL_SUPPRESS_COMMENT_H
 

@@ -40,7 +40,7 @@ static void run(zl_lint *l)
 }
 
 /* Readers also record format-specific findings of these rules (provider
- * exports: parser/provider_checks.c and the readers of parser/). */
+ * exports: the readers of parser/exports/). */
 static const zl_rule *const rules[] = {&zl_rule_syntax_error,       &zl_rule_value_quoting,
                                        &zl_rule_value_whitespace,   &zl_rule_duplicated_origin,
                                        &zl_rule_missing_trailing_dot, &zl_rule_txt_string_too_long,

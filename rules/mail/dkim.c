@@ -8,7 +8,7 @@
 
 #include "lint/engine/lint.h"
 #include "rules/rules.h"
-#include "rules/ses/shape.h"
+#include "lint/ses/shape.h"
 #include "rules/mail/taglist.h"
 #include "rules/values/txt.h"
 

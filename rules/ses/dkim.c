@@ -12,7 +12,7 @@
 #include "rules/rules.h"
 #include "rules/ses/diff.h"
 #include "rules/ses/place.h"
-#include "rules/ses/shape.h"
+#include "lint/ses/shape.h"
 #include "rules/values/txt.h"
 
 const zl_rule zl_rule_ses_dkim_missing = {

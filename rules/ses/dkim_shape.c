@@ -12,7 +12,7 @@
 #include "rules/ses/diff.h"
 #include "rules/ses/dkim.h"
 #include "rules/ses/place.h"
-#include "rules/ses/shape.h"
+#include "lint/ses/shape.h"
 #include "rules/values/txt.h"
 
 /* The DKIM CNAMEs of one identity in one zone. */

@@ -10,7 +10,7 @@
 
 #include "rules/rules.h"
 #include "rules/ses/place.h"
-#include "rules/ses/shape.h"
+#include "lint/ses/shape.h"
 #include "rules/values/txt.h"
 
 const zl_rule zl_rule_ses_mail_from = {

@@ -1,6 +1,6 @@
 /* ses-record-removed: with --diff, an SES record the base commit had that the
- * change removes or rewrites. lint/git.c compares the two versions before
- * the checks run (lint/removed.h); this check reports what it found, at the
+ * change removes or rewrites. lint/git/git.c compares the two versions before
+ * the checks run (lint/git/removed.h); this check reports what it found, at the
  * record that replaced it, or on the file when nothing did. */
 #include "lint/engine/lint.h"
 #include "lint/git/removed.h"

@@ -9,7 +9,7 @@
 #include "rules/ses/diff.h"
 #include "rules/ses/dkim.h"
 #include "rules/ses/place.h"
-#include "rules/ses/shape.h"
+#include "lint/ses/shape.h"
 
 const zl_rule zl_rule_ses_unexpected_token = {
     .id = "ses-unexpected-token",

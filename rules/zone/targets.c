@@ -162,7 +162,11 @@ bool zl_target_name_fault(zl_lint *l, const zl_zone *z, const zl_record *r, unsi
     zl_name_id read_as;
     zl_tok t = zl_record_rdata(l->zs, z, r, field);
     return zl_rdata_fault(l, z, r, field, &read_as) != ZL_FAULT_NONE ||
-           zl_lint_diagnosed(l, zl_record_src(z, r), t.off, t.len);
+           zl_lint_diagnosed(l, zl_record_src(z, r), t.off, t.len) ||
+           zl_ses_host_completed(&l->zs->names,
+                                 zl_rdata_name_lookup(&l->zs->names, zl_record_origin(z, r), &t,
+                                                      NULL),
+                                 z->apex);
 }
 
 typedef struct ctx {

@@ -9,8 +9,9 @@
 /* A name token that is an IPv4 or IPv6 address (`192.0.2.7.`): target-is-address. */
 bool zl_target_looks_like_address(const zl_tok *t);
 
-/* Whether missing-trailing-dot or duplicated-origin, or a reader, reports
- * the target in rdata field `field`: then it says what went wrong. */
+/* Whether missing-trailing-dot or duplicated-origin (on the text, or on an
+ * SES target a provider completed with the zone), or a reader, reports the
+ * target in rdata field `field`: then that finding says what went wrong. */
 bool zl_target_name_fault(zl_lint *l, const zl_zone *z, const zl_record *r, unsigned field);
 
 #endif

@@ -41,7 +41,7 @@ static char *capture_sarif(const zl_findings *f)
     char *out = NULL;
     size_t len = 0;
     FILE *m = open_memstream(&out, &len);
-    assert_true(zl_output_sarif(m, f));
+    assert_true(zl_writer_sarif.write(m, &(zl_report){.fs = f}));
     fclose(m);
     return out;
 }
@@ -207,7 +207,7 @@ static void github_annotations_are_escaped(void **state)
     char *out = NULL;
     size_t len = 0;
     FILE *m = open_memstream(&out, &len);
-    zl_output_github(m, &f);
+    assert_true(zl_writer_github.write(m, &(zl_report){.fs = &f}));
     fclose(m);
     const char *hint = zl_rule_find("ttl-mismatch")->hint;
     char *want = zl_xasprintf(

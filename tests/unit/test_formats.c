@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "parser/exports/emit.h"
+#include "parser/exports/input.h"
 #include "parser/formats.h"
 #include "parser/exports/yaml_pos.h"
 

@@ -1,4 +1,4 @@
-#include "rules/ses/shape.h"
+#include "lint/ses/shape.h"
 
 #include <ldns/ldns.h>
 #include <stdio.h>

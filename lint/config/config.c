@@ -1,4 +1,4 @@
-#include "lint/cli/config.h"
+#include "lint/config/config.h"
 
 #include <fnmatch.h>
 #include <jansson.h>
