@@ -1,7 +1,8 @@
 /* glue-missing: a name server whose name lies inside the zone can only be
  * reached through the addresses the zone itself holds for it: glue below a
  * delegation (RFC 1034 section 4.2.1, RFC 9471), the server's own A or AAAA
- * records elsewhere in the zone. Names outside the zone resolve on their own. */
+ * records elsewhere in the zone. Names outside the zone resolve on their own,
+ * and so do names below another delegation (sibling glue is optional). */
 #include <ldns/ldns.h>
 #include <stdlib.h>
 
@@ -22,7 +23,9 @@ const zl_rule zl_rule_glue_missing = {
         "glue, which the parent sends with its referral (RFC 9471), elsewhere as the "
         "server's own A or AAAA records. Without them the delegation cannot be followed "
         "and the names below it fail to resolve. BIND and Knot report the missing address. "
-        "A name server outside the zone needs nothing here.",
+        "A name server outside the zone needs nothing here, nor one below another "
+        "delegation: resolvers reach it through that delegation (its sibling glue is "
+        "optional).",
     .hint = "add the server's A (and AAAA) records to the zone",
 };
 
@@ -103,6 +106,15 @@ static void report(zl_lint *l, const zl_zone *z, const zl_record *ns, zl_name_id
     zl_buf_free(&owner);
 }
 
+/* A server below another delegation than the one it serves (sibling glue)
+ * is reached through that delegation: its glue is optional (RFC 9471). */
+static bool sibling(const zl_names *names, const zl_index *ix, const zl_zone *z,
+                    const zl_record *ns, zl_name_id server)
+{
+    zl_name_id cut = zl_index_cut_above(ix, names, z->apex, server, false);
+    return cut != ZL_NAME_NONE && cut != ns->owner;
+}
+
 /* NS records below another delegation or a DNAME are never served: the
  * delegation and DNAME rules report them. */
 static bool hidden(const zl_names *names, const zl_index *ix, const sets *s, const zl_zone *z,
@@ -158,7 +170,8 @@ static void check_zone(zl_lint *l, const zl_zone *z, const zl_index *ix, uint8_t
             if (!zl_u32set_has(&s.have, id) && !zl_u32set_has(&s.alias, id) &&
                 !below_dname(names, &s, id, z->apex) && !wildcard_address(l, &s, id, z->apex) &&
                 !zl_target_name_fault(l, z, &z->recs[v[i].rec], 0) &&
-                !hidden(names, ix, &s, z, &z->recs[v[i].rec]))
+                !hidden(names, ix, &s, z, &z->recs[v[i].rec]) &&
+                !sibling(names, ix, z, &z->recs[v[i].rec], id))
                 report(l, z, &z->recs[v[i].rec], id);
         }
     }
