@@ -183,6 +183,7 @@ bool zl_format_read(zl_input *in, const char *format, char **err)
     if (!f->read(in, err))
         return false;
     for (size_t i = first; i < zs->nzones; i++)
-        zs->zones[i]->scope = f->scope;
+        if (zs->zones[i]->scope == ZL_SCOPE_ZONE) /* the reader may know it holds less */
+            zs->zones[i]->scope = f->scope;
     return true;
 }

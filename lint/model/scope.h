@@ -6,7 +6,9 @@
  * The format says how much a file holds (parser/formats.c): a master file is
  * a whole zone; a provider export holds every record, but the provider owns
  * the SOA and NS; a change batch or an IaC plan holds the records it touches.
- * A master file that another loaded file $INCLUDEs is a fragment: a part. */
+ * A master file that another loaded file $INCLUDEs is a fragment: a part; so
+ * is an export whose reader left records out (Route 53 and Azure aliases,
+ * octoDNS ignored or provider-specific records), as their names exist. */
 #ifndef ZL_SCOPE_H
 #define ZL_SCOPE_H
 

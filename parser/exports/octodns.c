@@ -171,6 +171,7 @@ static void record(octo *o, const zl_lstr *name, zl_ynode rec)
                           zl_xstrdup("ttl is not a number"), NULL);
     bool skip = zl_yis(ignored, YAML_SCALAR_NODE) &&
                 strcmp((const char *)ignored.n->data.scalar.value, "true") == 0;
+    o->s.skipped = o->s.skipped || !ot || skip;
     if (ot && !skip) {
         zl_ynode values = zl_yget(rec, "values");
         if (zl_yis(values, YAML_SEQUENCE_NODE)) {
