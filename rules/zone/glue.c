@@ -69,12 +69,7 @@ static bool wildcard_address(zl_lint *l, const sets *s, zl_name_id name, zl_name
 {
     if (!s->wild.n || zl_lint_name_exists(l, name))
         return false;
-    const zl_names *names = &l->zs->names;
-    zl_name_id ce = zl_names_parent(names, name);
-    while (ce != ZL_NAME_NONE && ce != apex && !zl_lint_name_exists(l, ce))
-        ce = zl_names_parent(names, ce);
-    zl_name_id star =
-        ce == ZL_NAME_NONE ? ZL_NAME_NONE : zl_names_find_child(names, ce, (const uint8_t *)"*", 1);
+    zl_name_id star = zl_wildcard_for(l, name, apex);
     return star != ZL_NAME_NONE && zl_u32set_has(&s->wild, star);
 }
 

@@ -232,17 +232,19 @@ static void report_alias(ctx *c, const zl_zone *z, const zl_record *r, unsigned 
     zl_buf_free(&real);
 }
 
-/* Whether a wildcard covers name: a `*` below its closest existing ancestor
- * at or below the apex (RFC 4592). */
-static bool wildcard_covers(zl_lint *l, zl_name_id name, zl_name_id apex)
+zl_name_id zl_wildcard_for(zl_lint *l, zl_name_id name, zl_name_id apex)
 {
     const zl_names *names = &l->zs->names;
     zl_name_id ce = zl_names_parent(names, name);
     while (ce != ZL_NAME_NONE && ce != apex && !zl_lint_name_exists(l, ce))
         ce = zl_names_parent(names, ce);
-    if (ce == ZL_NAME_NONE)
-        return false;
-    zl_name_id star = zl_names_find_child(names, ce, (const uint8_t *)"*", 1);
+    return ce == ZL_NAME_NONE ? ZL_NAME_NONE
+                              : zl_names_find_child(names, ce, (const uint8_t *)"*", 1);
+}
+
+static bool wildcard_covers(zl_lint *l, zl_name_id name, zl_name_id apex)
+{
+    zl_name_id star = zl_wildcard_for(l, name, apex);
     return star != ZL_NAME_NONE && zl_lint_name_exists(l, star);
 }
 
