@@ -39,7 +39,8 @@ const zl_rule zl_rule_target_is_address = {
         "has no address, so mail to the domain bounces; written without the final dot it "
         "becomes 192.0.2.7.example.com. BIND warns (check-mx). Give the server a name with "
         "an A or AAAA record and point the record at that name.",
-    .hint = "name a host instead: add mail IN A 192.0.2.7 and point the record at mail",
+    .hint = "give the server a host name with an A or AAAA record, and point the record at "
+            "that name (for a CNAME: an A or AAAA record in its place)",
 };
 
 const zl_rule zl_rule_target_missing = {
@@ -175,6 +176,32 @@ typedef struct ctx {
     uint8_t *dnames; /* the same for DNAME; NULL when no zone has one */
 } ctx;
 
+/* The hint names the fix with the address itself: an A or AAAA record in
+ * place of the CNAME, or a host name for the server. */
+static void report_address(zl_lint *l, const zl_zone *z, const zl_record *r, unsigned field,
+                           const zl_tok *t)
+{
+    size_t n = t->len && t->p[t->len - 1] == '.' ? t->len - 1 : t->len;
+    const char *type = memchr(t->p, ':', n) ? "AAAA" : "A";
+    char tn[32];
+    zl_type_name(r->type, tn, sizeof tn);
+    char *hint;
+    if (r->type == LDNS_RR_TYPE_CNAME) {
+        zl_buf owner = {0};
+        zl_names_format(&l->zs->names, r->owner, &owner);
+        hint = zl_xasprintf("replace the CNAME with an address record: %s IN %s %.*s",
+                            zl_buf_str(&owner), type, (int)n, t->p);
+        zl_buf_free(&owner);
+    } else {
+        hint = zl_xasprintf("give the server a name with this address (host IN %s %.*s) and "
+                            "point the %s at that name",
+                            type, (int)n, t->p, tn);
+    }
+    zl_report_tok(l, &zl_rule_target_is_address, z, r, zl_record_rd(r) + field, hint,
+                  "%s target \"%.*s\" is an IP address, but the target must be a host name",
+                  tn, (int)t->len, t->p);
+}
+
 /* A record the parent never serves: below a delegation or a DNAME (the
  * delegation and DNAME rules report it). */
 static bool hidden(ctx *c, const zl_zone *z, uint32_t k, const zl_record *r)
@@ -303,11 +330,7 @@ static void check_record(ctx *c, const zl_zone *z, uint32_t k, const zl_record *
     if (t.quoted)
         return;
     if (r->type != LDNS_RR_TYPE_DNAME && zl_target_looks_like_address(&t)) {
-        char tn[32];
-        zl_report_tok(l, &zl_rule_target_is_address, z, r, zl_record_rd(r) + field, NULL,
-                      "%s target \"%.*s\" is an IP address, but the target must be a host "
-                      "name",
-                      zl_type_name(r->type, tn, sizeof tn), (int)t.len, t.p);
+        report_address(l, z, r, field, &t);
         return;
     }
     bool absolute;
