@@ -142,6 +142,7 @@ typedef struct zl_zone {
     uint32_t no_origin_off;
     zl_record *recs;
     size_t nrecs, rcap;
+    zl_name_id *names; /* per record: its first rdata name, interned when read */
     uint16_t *deltas; /* token offsets minus the record's start */
     size_t ndeltas, dcap;
     uint32_t *wide;   /* token offsets of records with a token 64 KiB away */
@@ -189,9 +190,16 @@ typedef struct zl_tok {
 } zl_tok;
 
 /* Append a record read from source src with the given origin; offs are the
- * offsets of its r->ntok tokens. */
+ * offsets of its r->ntok tokens, name its first rdata name (ZL_NAME_NONE when
+ * it has none or it is not a valid name). */
 void zl_zone_add_record(zl_zone *z, const zl_record *r, uint32_t src, zl_name_id origin,
-                        const uint32_t *offs);
+                        const uint32_t *offs, zl_name_id name);
+/* The first domain name in a record's rdata (the target of a CNAME, NS, MX,
+ * SRV or DNAME), as zl_rdata_name_lookup would find it, without the lookup. */
+static inline zl_name_id zl_record_name(const zl_zone *z, const zl_record *r)
+{
+    return z->names[r - z->recs];
+}
 uint32_t zl_record_src(const zl_zone *z, const zl_record *r);
 /* The origin relative names in the record's rdata are read against. */
 zl_name_id zl_record_origin(const zl_zone *z, const zl_record *r);

@@ -257,19 +257,26 @@ static bool starts_with_digit(const zl_source *s, const zl_lex_tok *t)
 }
 
 /* Intern the names in the rdata now, while reading is single-threaded:
- * rules then only look names up. Bad names are left to the rdata check. */
-static void intern_rdata_names(reader *rd, uint32_t src, uint16_t type, const zl_lex_tok *toks,
-                               size_t n)
+ * rules then only look names up. Bad names are left to the rdata check.
+ * Returns the first of them (zl_record_name). */
+static zl_name_id intern_rdata_names(reader *rd, uint32_t src, uint16_t type,
+                                     const zl_lex_tok *toks, size_t n)
 {
+    zl_name_id first = ZL_NAME_NONE;
     if (!zl_type_has_names(type) || type == LDNS_RR_TYPE_HIP)
-        return; /* HIP's first field takes three tokens: no names to find by position */
+        return first; /* HIP's first field takes three tokens: no names to find by position */
     const zl_source *s = rd->zs->srcs[src];
+    bool seen = false;
     for (size_t k = 0; k < n; k++) {
         if (!zl_rdata_field_is_name(type, (unsigned)k))
             continue;
         zl_tok t = to_tok(s, &toks[k]);
-        zl_rdata_name(&rd->zs->names, rd->origin, &t, NULL);
+        zl_name_id id = zl_rdata_name(&rd->zs->names, rd->origin, &t, NULL);
+        if (!seen)
+            first = id;
+        seen = true;
     }
+    return first;
 }
 
 static void record(reader *rd, uint32_t src, const zl_entry *e)
@@ -355,7 +362,7 @@ static void record(reader *rd, uint32_t src, const zl_entry *e)
     }
     size_t first_rd = i + 1;
     size_t nrd = e->n - first_rd;
-    intern_rdata_names(rd, src, r.type, e->toks + first_rd, nrd);
+    zl_name_id name = intern_rdata_names(rd, src, r.type, e->toks + first_rd, nrd);
 
     /* TTL: written, else $TTL, else the previous record's (RFC 1035), else
      * for the SOA its own minimum field (RFC 2308's fallback). */
@@ -387,7 +394,7 @@ static void record(reader *rd, uint32_t src, const zl_entry *e)
     ZL_GROW(rd->offs, rd->offs_cap, e->n);
     for (size_t k = 0; k < e->n; k++)
         rd->offs[k] = e->toks[k].off;
-    zl_zone_add_record(z, &r, src, rd->origin, rd->offs);
+    zl_zone_add_record(z, &r, src, rd->origin, rd->offs, name);
     s->nrecords++;
 }
 

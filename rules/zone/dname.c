@@ -47,12 +47,9 @@ static dname *find(dname *v, size_t n, zl_name_id owner)
     return bsearch(&key, v, n, sizeof *v, cmp_owner);
 }
 
-static zl_name_id target(zl_lint *l, const zl_zone *z, const zl_record *r)
+static zl_name_id target(const zl_zone *z, const zl_record *r)
 {
-    if (zl_record_nrdata(r) != 1)
-        return ZL_NAME_NONE;
-    zl_tok t = zl_record_rdata(l->zs, z, r, 0);
-    return zl_rdata_name_lookup(&l->zs->names, zl_record_origin(z, r), &t, NULL);
+    return zl_record_nrdata(r) == 1 ? zl_record_name(z, r) : ZL_NAME_NONE;
 }
 
 /* Second DNAMEs and NS beside each DNAME, from the owner's records. */
@@ -66,7 +63,7 @@ static void check_owner(zl_lint *l, const zl_zone *z, const zl_index *ix, dname 
         if (r->type == LDNS_RR_TYPE_NS && !ns)
             ns = r;
         else if (r->type == LDNS_RR_TYPE_DNAME && r != first &&
-                 !(r->flags & ZL_REC_BAD_RDATA) && target(l, z, r) != target(l, z, first))
+                 !(r->flags & ZL_REC_BAD_RDATA) && target(z, r) != target(z, first))
             zl_report_tok(l, &zl_rule_dname_conflict, z, r, zl_record_i_type(r),
                           zl_xstrdup("an owner can have only one DNAME: keep one target"),
                           "second DNAME at this owner (the first is on line %u)",

@@ -142,7 +142,7 @@ static void check_zone(zl_lint *l, const zl_zone *z, const zl_index *ix, uint8_t
         if (t.quoted || zl_target_looks_like_address(&t) ||
             !zl_names_is_below(names, r->owner, z->apex))
             continue;
-        zl_name_id id = zl_rdata_name_lookup(names, zl_record_origin(z, r), &t, NULL);
+        zl_name_id id = zl_record_name(z, r);
         if (id == ZL_NAME_NONE || !zl_names_is_below(names, id, z->apex))
             continue;
         ZL_GROW(v, cap, n + 1);

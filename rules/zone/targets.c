@@ -119,12 +119,11 @@ static const zl_record *record_at(zl_lint *l, zl_name_id owner, uint16_t type,
 }
 
 /* The name a CNAME or DNAME record points to. */
-static zl_name_id alias_target(zl_lint *l, const zl_zone *z, const zl_record *r)
+static zl_name_id alias_target(const zl_zone *z, const zl_record *r)
 {
     if (!r || zl_record_nrdata(r) != 1 || (r->flags & (ZL_REC_BAD_RDATA | ZL_REC_GENERIC)))
         return ZL_NAME_NONE;
-    zl_tok t = zl_record_rdata(l->zs, z, r, 0);
-    return zl_rdata_name_lookup(&l->zs->names, zl_record_origin(z, r), &t, NULL);
+    return zl_record_name(z, r);
 }
 
 /* "MX 10 new.": the record's rdata with its target replaced. */
@@ -164,10 +163,7 @@ bool zl_target_name_fault(zl_lint *l, const zl_zone *z, const zl_record *r, unsi
     zl_tok t = zl_record_rdata(l->zs, z, r, field);
     return zl_rdata_fault(l, z, r, field, &read_as) != ZL_FAULT_NONE ||
            zl_lint_diagnosed(l, zl_record_src(z, r), t.off, t.len) ||
-           zl_ses_host_completed(&l->zs->names,
-                                 zl_rdata_name_lookup(&l->zs->names, zl_record_origin(z, r), &t,
-                                                      NULL),
-                                 z->apex);
+           zl_ses_host_completed(&l->zs->names, zl_record_name(z, r), z->apex);
 }
 
 typedef struct ctx {
@@ -221,7 +217,7 @@ static void report_alias(ctx *c, const zl_zone *z, const zl_record *r, unsigned 
     const zl_record *a =
         record_at(l, dname != ZL_NAME_NONE ? dname : target,
                   dname != ZL_NAME_NONE ? LDNS_RR_TYPE_DNAME : LDNS_RR_TYPE_CNAME, &az);
-    zl_name_id to = a ? alias_target(l, az, a) : ZL_NAME_NONE;
+    zl_name_id to = a ? alias_target(az, a) : ZL_NAME_NONE;
     zl_buf t = {0}, where = {0}, real = {0};
     zl_names_format(names, target, &t);
     if (a)
@@ -294,7 +290,7 @@ static bool unknown_or_present(zl_lint *l, zl_name_id target, uint32_t *zone)
 }
 
 static void check_missing(ctx *c, const zl_zone *z, uint32_t zk, const zl_record *r,
-                          unsigned field, const zl_tok *t, zl_name_id target, bool absolute)
+                          unsigned field, const zl_tok *t, zl_name_id target)
 {
     zl_lint *l = c->l;
     uint32_t k;
@@ -307,6 +303,8 @@ static void check_missing(ctx *c, const zl_zone *z, uint32_t zk, const zl_record
     zl_names_format(names, target, &tb);
     zl_names_format(names, l->zs->zones[k]->apex, &ab);
     char *hint = NULL;
+    bool absolute;
+    zl_rdata_name_lookup(names, zl_record_origin(z, r), t, &absolute);
     zl_name_id as_absolute =
         absolute ? ZL_NAME_NONE : zl_rdata_name_lookup(names, ZL_NAME_ROOT, t, NULL);
     if (as_absolute != ZL_NAME_NONE && zl_lint_name_exists(l, as_absolute))
@@ -333,8 +331,7 @@ static void check_record(ctx *c, const zl_zone *z, uint32_t k, const zl_record *
         report_address(l, z, r, field, &t);
         return;
     }
-    bool absolute;
-    zl_name_id target = zl_rdata_name_lookup(&l->zs->names, zl_record_origin(z, r), &t, &absolute);
+    zl_name_id target = zl_record_name(z, r);
     if (target == ZL_NAME_NONE || target == ZL_NAME_ROOT)
         return; /* "." is the null MX or SRV: no service (RFC 7505, RFC 2782) */
     if (r->type != LDNS_RR_TYPE_CNAME && r->type != LDNS_RR_TYPE_DNAME) {
@@ -355,7 +352,7 @@ static void check_record(ctx *c, const zl_zone *z, uint32_t k, const zl_record *
     if (r->type == LDNS_RR_TYPE_NS && z->apex != ZL_NAME_NONE &&
         zl_names_is_below(&l->zs->names, target, z->apex))
         return;
-    check_missing(c, z, k, r, field, &t, target, absolute);
+    check_missing(c, z, k, r, field, &t, target);
 }
 
 static void run(zl_lint *l)
