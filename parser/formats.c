@@ -43,6 +43,27 @@ static bool terraform_plan(const zl_sniff *s)
            (in_json(s, "\"resource_changes\"") || in_json(s, "\"planned_values\""));
 }
 
+/* A CloudFormation template, YAML or JSON (CDK's cdk.out). */
+static bool cloudformation(const zl_sniff *s)
+{
+    return s->json ? in_json(s, "\"AWSTemplateFormatVersion\"") || in_json(s, "\"AWS::Route53::")
+                   : in_head(s, "AWSTemplateFormatVersion") || in_head(s, "AWS::Route53::");
+}
+
+static bool dnscontrol(const zl_sniff *s)
+{
+    return in_json(s, "\"domains\"") &&
+           (in_json(s, "\"registrars\"") || in_json(s, "\"dns_providers\"") ||
+            in_json(s, "\"dnsProviders\""));
+}
+
+/* dnsconfig.js itself, which only DNSControl can evaluate. */
+static bool dnsconfig_js(const zl_sniff *s)
+{
+    return !s->json && (ends_with(s->path, "dnsconfig.js") ||
+                        (in_head(s, "D(") && in_head(s, "DnsProvider(")));
+}
+
 static bool route53(const zl_sniff *s)
 {
     return in_json(s, "\"ResourceRecordSets\"");
@@ -119,6 +140,9 @@ static bool read_bind(zl_input *in, char **err)
 static const zl_format formats[] = {
     {"bind", NULL, read_bind, ZL_SCOPE_ZONE},
     {"terraform-plan", terraform_plan, zl_read_terraform_plan, ZL_SCOPE_PART},
+    {"cloudformation", cloudformation, zl_read_cloudformation, ZL_SCOPE_PART},
+    {"dnscontrol", dnscontrol, zl_read_dnscontrol, ZL_SCOPE_EXPORT},
+    {"dnsconfig-js", dnsconfig_js, zl_read_dnscontrol_js, ZL_SCOPE_PART},
     {"route53", route53, zl_read_route53, ZL_SCOPE_EXPORT},
     {"route53-changes", route53_changes, zl_read_route53_changes, ZL_SCOPE_PART},
     {"azure-json", azure_json, zl_read_azure_json, ZL_SCOPE_EXPORT},
@@ -133,7 +157,7 @@ static const zl_format formats[] = {
 
 const char zl_format_list[] = "bind, route53, route53-changes, cloudflare-json, cloudflare-bind, "
                               "gcloud-yaml, gcloud-zone, azure-zone, azure-json, octodns, "
-                              "terraform-plan, auto";
+                              "terraform-plan, cloudformation, dnscontrol, auto";
 
 const zl_format *zl_format_find(const char *name)
 {

@@ -28,6 +28,7 @@ typedef struct options {
     const char *format;
     const char *origin;
     const char *input_format;
+    zl_publisher publisher;
     const char *config;
     const char *color;
     bool has_fail_on;
@@ -54,7 +55,11 @@ static void usage(FILE *f)
           "  --input-format FMT   read every input as FMT instead of recognising it:\n"
           "                       bind, route53, route53-changes, cloudflare-json,\n"
           "                       cloudflare-bind, gcloud-yaml, gcloud-zone, azure-zone,\n"
-          "                       azure-json, octodns, terraform-plan, auto (default)\n"
+          "                       azure-json, octodns, terraform-plan, cloudformation,\n"
+          "                       dnscontrol, auto (default)\n"
+          "  --publisher PUB      who publishes the files, and so how their text is\n"
+          "                       meant: bind, nsd, knot, gdnsd, octodns, provider,\n"
+          "                       auto (default: recognised from the content)\n"
           "  --fail-on LEVEL      exit 1 on findings at or above LEVEL:\n"
           "                       error (default), warning, note, none\n"
           "  --disable RULE,...   switch rules off\n"
@@ -272,7 +277,8 @@ static int run(options *o, bool no_config, char **args, size_t nargs)
     zl_input_opts io = {.cfg = &cfg,
                         .fs = &zl_fs_posix,
                         .origin = o->origin,
-                        .input_format = o->input_format};
+                        .input_format = o->input_format,
+                        .publisher = o->publisher};
     if (!zl_inputs_expand(&io, args, nargs, &files, &nfiles, &err))
         goto done;
     if (nfiles == 0 && !o->staged && !o->diff)
@@ -337,7 +343,7 @@ int zl_main(int argc, char **argv)
     enum {
         OPT_FORMAT = 256, OPT_ORIGIN, OPT_FAIL_ON, OPT_DISABLE, OPT_ENABLE, OPT_CONFIG,
         OPT_NO_CONFIG, OPT_COLOR, OPT_JOBS, OPT_LIST_RULES, OPT_EXPLAIN, OPT_VERSION, OPT_HELP,
-        OPT_INPUT_FORMAT,
+        OPT_INPUT_FORMAT, OPT_PUBLISHER,
         OPT_EXPECT, OPT_IDENTITY, OPT_REGION,
         OPT_STAGED, OPT_DIFF, OPT_INSTALL_HOOK,
     };
@@ -345,6 +351,7 @@ int zl_main(int argc, char **argv)
         {"format", required_argument, NULL, OPT_FORMAT},
         {"origin", required_argument, NULL, OPT_ORIGIN},
         {"input-format", required_argument, NULL, OPT_INPUT_FORMAT},
+        {"publisher", required_argument, NULL, OPT_PUBLISHER},
         {"fail-on", required_argument, NULL, OPT_FAIL_ON},
         {"disable", required_argument, NULL, OPT_DISABLE},
         {"enable", required_argument, NULL, OPT_ENABLE},
@@ -387,6 +394,13 @@ int zl_main(int argc, char **argv)
                 status = EXIT_USAGE;
             }
             o.input_format = optarg;
+            break;
+        case OPT_PUBLISHER:
+            if (!zl_publisher_parse(optarg, &o.publisher)) {
+                fprintf(stderr, "zonelint: --publisher: unknown publisher '%s' (%s)\n", optarg,
+                        zl_publisher_list);
+                status = EXIT_USAGE;
+            }
             break;
         case OPT_FAIL_ON:
             if (!zl_severity_parse(optarg, &o.fail_on)) {

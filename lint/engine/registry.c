@@ -11,6 +11,7 @@ const zl_check *const zl_checks[] = {
     &zl_check_out_of_zone, &zl_check_cname,  &zl_check_delegation, &zl_check_rrset,
     &zl_check_apex, &zl_check_glue, &zl_check_targets, &zl_check_dname,
     &zl_check_spf,         &zl_check_dkim,   &zl_check_dmarc,
+    &zl_check_hostname,    &zl_check_caa,    &zl_check_semantics, &zl_check_mail_placement,
     &zl_check_ses_dkim,    &zl_check_ses_verification, &zl_check_ses_mail_from,
     &zl_check_ses_unexpected, &zl_check_ses_removed,
 };
@@ -32,6 +33,9 @@ const zl_rule *const zl_rules[] = {
     &zl_rule_soa_missing, &zl_rule_soa_misplaced, &zl_rule_ns_missing, &zl_rule_glue_missing,
     &zl_rule_target_is_alias, &zl_rule_target_is_address, &zl_rule_target_missing,
     &zl_rule_dname_conflict,
+    &zl_rule_hostname_syntax,
+    &zl_rule_caa_syntax,
+    &zl_rule_record_semantics,
     &zl_rule_ses_dkim_missing,
     &zl_rule_ses_dkim_mismatch,
     &zl_rule_ses_dkim_incomplete,
@@ -44,6 +48,7 @@ const zl_rule *const zl_rules[] = {
     &zl_rule_spf_syntax,
     &zl_rule_dkim_key_syntax,
     &zl_rule_dmarc_syntax,
+    &zl_rule_mail_record_misplaced,
     &zl_rule_ses_record_removed,
 };
 const size_t zl_nrules = sizeof zl_rules / sizeof zl_rules[0];

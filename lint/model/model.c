@@ -27,6 +27,9 @@ static void source_free(zl_source *s)
     for (size_t i = 0; i < s->nsupp; i++)
         free(s->supp[i].rules);
     free(s->supp);
+    for (size_t i = 0; i < s->nremoved_ok; i++)
+        free(s->removed_ok[i]);
+    free(s->removed_ok);
     free(s);
 }
 

@@ -7,8 +7,10 @@
  * a whole zone; a provider export holds every record, but the provider owns
  * the SOA and NS; a change batch or an IaC plan holds the records it touches.
  * A master file that another loaded file $INCLUDEs is a fragment: a part; so
- * is an export whose reader left records out (Route 53 and Azure aliases,
- * octoDNS ignored or provider-specific records), as their names exist. */
+ * is a master file whose $INCLUDE could not be read, that is a template (its
+ * records are made later) or has gdnsd DYNA/DYNC records, and an export whose reader left records out
+ * (Route 53 and Azure aliases, octoDNS ignored or provider-specific records,
+ * one file of an octoDNS split zone): names exist that the model lacks. */
 #ifndef ZL_SCOPE_H
 #define ZL_SCOPE_H
 

@@ -130,6 +130,22 @@ static bool dkim_p(const char *v, size_t n, size_t *off, size_t *len)
     return false;
 }
 
+/* Spaces or tabs after the last tag of a DKIM or DMARC tag-list: the
+ * grammar allows white space there (RFC 6376 3.2, RFC 7489 6.4), so
+ * receivers read the record as written. */
+static bool tag_list_end(value_kind kind, const char *v, size_t n, size_t w)
+{
+    size_t s = 0;
+    while (s < n && (v[s] == ' ' || v[s] == '\t'))
+        s++;
+    if (kind != VAL_DKIM && !starts_ci(v + s, n - s, "v=DMARC1"))
+        return false;
+    for (size_t i = n - w; i < n; i++)
+        if (v[i] != ' ' && v[i] != '\t')
+            return false;
+    return true;
+}
+
 /* Octets [pos, pos + len) of the joined value, as a place in one token. */
 static zl_value_at in_value(const zl_record *r, const size_t *starts, unsigned n, size_t pos,
                             size_t len)
@@ -237,8 +253,13 @@ static void check_txt(const zl_zoneset *zs, const zl_zone *z, const zl_record *r
         if (zl_smart_quote_at(val + i, len - i))
             smart_pos = i;
     if (smart_pos != SIZE_MAX && (edge_smart || kind != VAL_PROSE)) {
+        /* Plain quotes quote only where the value is written unquoted in a
+         * master file; anywhere else they would be data too. */
+        bool requote = unquoted && edge_smart && strcmp(z->format, "bind") == 0;
         fn(ctx, &zl_rule_value_quoting, in_value(r, starts, n, smart_pos, ql_at(val, len, smart_pos)),
-           zl_xstrdup("replace typographic quotes with plain double quotes (\")"),
+           zl_xstrdup(requote ? "replace the typographic quotes with plain double quotes (\")"
+                              : "delete the typographic quotes (plain ones in their place "
+                                "would be data too)"),
            zl_xasprintf("typographic quote %.*s in the value: it is data, not quoting",
                         (int)zl_smart_quote_at(val + smart_pos, len - smart_pos),
                         val + smart_pos));
@@ -258,7 +279,7 @@ static void check_txt(const zl_zoneset *zs, const zl_zone *z, const zl_record *r
         fn(ctx, &zl_rule_value_whitespace, in_value(r, starts, n, 0, w),
            zl_xstrdup("delete the white space after the opening quote"),
            zl_xasprintf("the value starts with %s", space_name(val, w)));
-    } else if ((w = zl_space_before(val, len)) > 0) {
+    } else if ((w = zl_space_before(val, len)) > 0 && !tag_list_end(kind, val, len, w)) {
         fn(ctx, &zl_rule_value_whitespace, in_value(r, starts, n, len - w, w),
            zl_xstrdup("delete the white space before the closing quote"),
            zl_xasprintf("the value ends with %s", space_name(val + len - w, w)));

@@ -141,20 +141,19 @@ static void check_zone(zl_lint *l, const zl_zone *z, bool unreadable)
                        "@ IN NS ns1.example.net.");
 }
 
-/* Whether the line of a diagnostic holds the word (SOA, $INCLUDE): the SOA
- * is there but unreadable, or the apex records may be in a file that could
- * not be read. */
-static bool on_line_with(const zl_source *s, uint32_t off, const char *word)
+/* Whether the line of a diagnostic holds the word SOA: the SOA is there,
+ * but could not be read. */
+static bool on_soa_line(const zl_source *s, uint32_t off)
 {
-    size_t b = off < s->len ? off : s->len, e = b, n = strlen(word);
+    size_t b = off < s->len ? off : s->len, e = b;
     while (b > 0 && s->text[b - 1] != '\n')
         b--;
     while (e < s->len && s->text[e] != '\n')
         e++;
-    for (size_t i = b; i + n <= e; i++)
-        if (zl_ascii_ieq(s->text + i, n, word) &&
+    for (size_t i = b; i + 3 <= e; i++)
+        if (zl_ascii_ieq(s->text + i, 3, "SOA") &&
             (i == b || !isalnum((unsigned char)s->text[i - 1])) &&
-            (i + n == e || !isalnum((unsigned char)s->text[i + n])))
+            (i + 3 == e || !isalnum((unsigned char)s->text[i + 3])))
             return true;
     return false;
 }
@@ -162,9 +161,10 @@ static bool on_line_with(const zl_source *s, uint32_t off, const char *word)
 static void run(zl_lint *l)
 {
     /* A file of which no record could be read (binary, or another format),
-     * whose SOA or an $INCLUDE is unreadable, is syntax-error's: the file is
-     * not a zone without its apex records. */
-    enum { DIAGNOSED = 1, APEX_UNREADABLE = 2 };
+     * or whose SOA is unreadable, is syntax-error's: the file is not a zone
+     * without its apex records. (A file with an unreadable $INCLUDE is a
+     * part: lint/model/scope.h.) */
+    enum { DIAGNOSED = 1, SOA_UNREADABLE = 2 };
     uint8_t *diag = zl_xcalloc(l->zs->nzones + 1, 1);
     for (size_t i = 0; i < l->zs->ndiags; i++) {
         uint32_t src = l->zs->diags[i].src;
@@ -172,14 +172,13 @@ static void run(zl_lint *l)
             continue;
         const zl_source *s = l->zs->srcs[src];
         diag[s->zone] |= DIAGNOSED;
-        uint32_t off = l->zs->diags[i].off;
-        if (on_line_with(s, off, "SOA") || on_line_with(s, off, "$INCLUDE"))
-            diag[s->zone] |= APEX_UNREADABLE;
+        if (on_soa_line(s, l->zs->diags[i].off))
+            diag[s->zone] |= SOA_UNREADABLE;
     }
     for (size_t k = 0; k < l->zs->nzones; k++) {
         const zl_zone *z = l->zs->zones[k];
         if (z->scope != ZL_SCOPE_PART)
-            check_zone(l, z, (diag[k] & APEX_UNREADABLE) || (diag[k] && z->nrecs == 0));
+            check_zone(l, z, (diag[k] & SOA_UNREADABLE) || (diag[k] && z->nrecs == 0));
     }
     free(diag);
 }

@@ -163,7 +163,7 @@ bool zl_target_name_fault(zl_lint *l, const zl_zone *z, const zl_record *r, unsi
     zl_tok t = zl_record_rdata(l->zs, z, r, field);
     return zl_rdata_fault(l, z, r, field, &read_as) != ZL_FAULT_NONE ||
            zl_lint_diagnosed(l, zl_record_src(z, r), t.off, t.len) ||
-           zl_ses_host_completed(&l->zs->names, zl_record_name(z, r), z->apex);
+           zl_ses_target_changed(l->zs, z, r);
 }
 
 typedef struct ctx {

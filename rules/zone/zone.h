@@ -15,8 +15,8 @@ bool zl_target_looks_like_address(const zl_tok *t);
 zl_name_id zl_wildcard_for(zl_lint *l, zl_name_id name, zl_name_id apex);
 
 /* Whether missing-trailing-dot or duplicated-origin (on the text, or on an
- * SES target a provider completed with the zone), or a reader, reports the
- * target in rdata field `field`: then that finding says what went wrong. */
+ * SES target a provider changed), or a reader, reports the target in rdata
+ * field `field`: then that finding says what went wrong. */
 bool zl_target_name_fault(zl_lint *l, const zl_zone *z, const zl_record *r, unsigned field);
 
 #endif
