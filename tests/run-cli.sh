@@ -119,6 +119,17 @@ expect 2 "--input-format that does not fit" -- "$bin" --no-config --input-format
 has "r53.json:1:1: cannot read as azure-json: " "format tried and position"
 expect 2 "unknown --input-format" -- "$bin" --no-config --input-format xml r53.json
 has "cloudflare-json" "the formats are listed"
+# Each file once, but a link under another name is another zone where the
+# file's name is its zone (gdnsd serves one template under many names).
+printf '$TTL 300\n@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n  IN NS ns1\nns1 IN A 192.0.2.1\n' > "$tmp/db.example.com"
+ln -s db.example.com "$tmp/db.example.org"
+expect 0 "a file given twice, and a link to it" -- "$bin" --no-config --format json db.example.com db.example.com db.example.org
+n=$((n + 1))
+if [ "$(grep -c '"path": "db.example' "$tmp/out")" -ne 2 ]; then
+    echo "FAIL cli: a file given twice is read once, its link under another name once more"
+    fail=$((fail + 1))
+fi
+has '"origin": "example.org."' "the link's name is its zone"
 printf 'D("example.com", REG_NONE, DnsProvider(DSP), A("@", "192.0.2.1"));\n' > "$tmp/dnsconfig.js"
 expect 2 "dnsconfig.js is not read" -- "$bin" --no-config dnsconfig.js
 has "dnscontrol print-ir" "says to lint print-ir output"

@@ -23,6 +23,7 @@
 #include "lint/util/parallel.h"
 #include "lint/engine/registry.h"
 #include "lint/ses/expect.h"
+#include "lint/util/u32set.h"
 #include "lint/util/util.h"
 #include "lint/cli/version_text.h"
 #include "lint/cli/color.h"
@@ -376,8 +377,30 @@ static void run_error(run_errors *e, char *msg)
     e->v[e->n++] = msg;
 }
 
-/* Read the files of each argument, every distinct file once; one that
- * cannot be read is reported and the others are still read (a hook
+/* What makes a file given or found distinct: the file itself (a path given
+ * twice, or a link to it under the same name, is read once) and the name it
+ * is read under, since a file's name can be its zone (gdnsd serves each link
+ * to one template as a zone of that name). */
+static char *input_key(const char *path)
+{
+    if (strcmp(path, "-") == 0)
+        return zl_xstrdup("-");
+    char *id = zl_fs_posix.identity(&zl_fs_posix, path);
+    char *key = zl_xasprintf("%s\n%s", id ? id : path, zl_path_base(path));
+    free(id);
+    return key;
+}
+
+static uint32_t key_hash(const char *s)
+{
+    uint32_t h = 2166136261u; /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (uint8_t)*s) * 16777619u;
+    return h;
+}
+
+/* Read the files of each argument, every distinct one (input_key) once; one
+ * that cannot be read is reported and the others are still read (a hook
  * framework passes a list of files), the exit status 2 in the end. */
 static void read_arguments(const options *o, const zl_input_opts *base, char **args,
                            size_t nargs, zl_zoneset *zs, size_t *found, run_errors *errors)
@@ -385,6 +408,7 @@ static void read_arguments(const options *o, const zl_input_opts *base, char **a
     size_t run_bytes = 0;
     char **seen = NULL;
     size_t nseen = 0;
+    zl_u32set hashes = {0}; /* of the keys seen: most files compare with none */
     for (size_t a = 0; a < nargs; a++) {
         zl_confine c;
         zl_confine_init(&c, &run_bytes);
@@ -399,11 +423,12 @@ static void read_arguments(const options *o, const zl_input_opts *base, char **a
             run_error(errors, zl_xasprintf("%s: %zu entr%s below it cannot be read", args[a],
                                            unreadable, unreadable == 1 ? "y" : "ies"));
         for (size_t i = 0; i < nfiles; i++) {
-            char *id = strcmp(files[i], "-") ? zl_fs_posix.identity(&zl_fs_posix, files[i])
-                                             : zl_xstrdup("-");
+            char *id = input_key(files[i]);
+            uint32_t h = key_hash(id);
             bool again = false;
-            for (size_t k = 0; k < nseen && !again; k++)
+            for (size_t k = 0; zl_u32set_has(&hashes, h) && k < nseen && !again; k++)
                 again = strcmp(seen[k], id) == 0;
+            zl_u32set_add(&hashes, h);
             if (again) {
                 free(id);
             } else {
@@ -422,6 +447,7 @@ static void read_arguments(const options *o, const zl_input_opts *base, char **a
     for (size_t k = 0; k < nseen; k++)
         free(seen[k]);
     free(seen);
+    zl_u32set_free(&hashes);
 }
 
 /* The repository's work tree and the working directory, for paths
