@@ -37,16 +37,29 @@ void zl_findings_sort(zl_findings *f)
         qsort(f->v, f->n, sizeof *f->v, cmp_finding);
 }
 
+void zl_finding_free(zl_finding *x)
+{
+    free(x->path);
+    free(x->message);
+    free(x->hint);
+    free(x->key);
+    zl_fix_free(x->fix);
+}
+
 void zl_findings_free(zl_findings *f)
 {
-    for (size_t i = 0; i < f->n; i++) {
-        free(f->v[i].path);
-        free(f->v[i].message);
-        free(f->v[i].hint);
-        free(f->v[i].key);
-    }
+    for (size_t i = 0; i < f->n; i++)
+        zl_finding_free(&f->v[i]);
     free(f->v);
     memset(f, 0, sizeof *f);
+}
+
+size_t zl_findings_fixable(const zl_findings *f, zl_fix_safety upto)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < f->n; i++)
+        n += f->v[i].fix && f->v[i].fix->safety <= upto;
+    return n;
 }
 
 void zl_findings_count(const zl_findings *f, size_t counts[4])

@@ -67,8 +67,9 @@ static void position(zl_synth *s, uint32_t raw, uint32_t *line, uint32_t *col)
 /* A map entry: the next byte of the text is at export offset raw. */
 static void map_here(zl_synth *s, uint32_t raw)
 {
-    zl_posmap m = {.off = zl_synth_off(s)};
-    position(s, raw > s->real.len ? (uint32_t)s->real.len : raw, &m.line, &m.col);
+    uint32_t at = raw > s->real.len ? (uint32_t)s->real.len : raw;
+    zl_posmap m = {.off = zl_synth_off(s), .raw = at};
+    position(s, at, &m.line, &m.col);
     if (s->nmap && s->map[s->nmap - 1].off == m.off) {
         s->map[s->nmap - 1] = m;
     } else {
@@ -93,11 +94,14 @@ void zl_synth_mark(zl_synth *s, uint32_t raw)
 void zl_synth_put(zl_synth *s, const char *p, size_t n, uint32_t raw, uint32_t raw_len)
 {
     zl_synth_mark(s, raw);
-    zl_buf_add(&s->text, p, n);
     /* Counting characters from the entry is right only while the text repeats
      * the export byte for byte on one line. */
-    bool same = n == raw_len && raw + n <= s->real.len &&
-                memcmp(p, s->real.text + raw, n) == 0 && !memchr(p, '\n', n);
+    bool copied = n == raw_len && raw + n <= s->real.len && memcmp(p, s->real.text + raw, n) == 0;
+    bool same = copied && !memchr(p, '\n', n);
+    zl_posmap *m = s->nmap ? &s->map[s->nmap - 1] : NULL;
+    if (copied && m && m->off + m->same == zl_synth_off(s) && m->raw + m->same == raw)
+        m->same += (uint32_t)n;
+    zl_buf_add(&s->text, p, n);
     s->next_raw = same ? raw + raw_len : ZL_NONE;
 }
 
@@ -209,6 +213,25 @@ static zl_name_id guess_apex(const zl_zoneset *zs, const zl_zone *z)
     return apex == ZL_NAME_ROOT ? ZL_NAME_NONE : apex;
 }
 
+/* Where a fix can write into the export: the formats whose values zonelint
+ * knows how to write back (master text copied verbatim, JSON strings, YAML
+ * scalars); elsewhere no fix is offered. */
+static zl_fix_text fix_text(const char *format)
+{
+    static const struct {
+        const char *format;
+        zl_fix_text how;
+    } known[] = {
+        {"route53", ZL_FIX_TEXT_JSON},         {"route53-changes", ZL_FIX_TEXT_JSON},
+        {"octodns", ZL_FIX_TEXT_YAML},         {"cloudflare-bind", ZL_FIX_TEXT_MASTER},
+        {"azure-zone", ZL_FIX_TEXT_MASTER},
+    };
+    for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+        if (strcmp(known[i].format, format) == 0)
+            return known[i].how;
+    return ZL_FIX_TEXT_NONE;
+}
+
 zl_zone *zl_synth_read(zl_synth *s, zl_zoneset *zs, const char *path, const char *format,
                        const zl_master_opts *o)
 {
@@ -225,6 +248,7 @@ zl_zone *zl_synth_read(zl_synth *s, zl_zoneset *zs, const char *path, const char
     s->real.lines = NULL;
     src_p->map = s->map;
     src_p->nmap = s->nmap;
+    src_p->fix_text = fix_text(format);
     s->map = NULL;
     s->nmap = s->mcap = 0;
 
