@@ -15,6 +15,7 @@
 #include "lint/git/hook.h"
 #include "lint/cli/inputs.h"
 #include "lint/engine/lint.h"
+#include "lint/fix/session.h"
 #include "lint/output/output.h"
 #include "lint/util/parallel.h"
 #include "lint/engine/registry.h"
@@ -39,6 +40,7 @@ typedef struct options {
     const char *identity, *region;
     bool staged;      /* --staged */
     const char *diff; /* --diff BASE[..HEAD] */
+    bool fix, fix_diff, unsafe_fixes; /* --fix, --fix --diff, --unsafe-fixes */
 } options;
 
 static void usage(FILE *f)
@@ -72,6 +74,9 @@ static void usage(FILE *f)
           "  --staged             lint the staged zone files as the commit would record them\n"
           "  --diff BASE[..HEAD]  lint HEAD's (default: the work tree's) zone files changed\n"
           "                       since BASE; report only new findings and removed SES records\n"
+          "  --fix                apply the safe fixes in place, then report what remains\n"
+          "  --fix --diff         print the fixes as a unified diff; change nothing\n"
+          "  --unsafe-fixes       with --fix, apply the unsafe fixes too\n"
           "  --install-hook       install the pre-commit hook (zonelint --staged) here\n"
           "  --list-rules         list every rule with its severity\n"
           "  --explain RULE       explain a rule\n"
@@ -209,6 +214,55 @@ static int install_hook(void)
     return ok ? EXIT_CLEAN : EXIT_USAGE;
 }
 
+enum { FIX_ROUNDS = 8 };
+
+static void read_inputs(const zl_input_opts *io, char **files, size_t nfiles, zl_zoneset *zs,
+                        int *status)
+{
+    char *err = NULL;
+    for (size_t i = 0; i < nfiles; i++) {
+        if (!zl_inputs_read(zs, io, files[i], &err)) {
+            fprintf(stderr, "zonelint: %s\n", err);
+            free(err);
+            err = NULL;
+            *status = EXIT_USAGE;
+        }
+    }
+}
+
+static void lint_inputs(const zl_input_opts *io, char **files, size_t nfiles,
+                        const zl_severity *sev, const zl_ses_expect *ses, zl_zoneset *zs,
+                        zl_lint *l, int *status)
+{
+    read_inputs(io, files, nfiles, zs, status);
+    zl_lint_init(l, zs, sev);
+    l->ses = ses;
+    zl_lint_run(l);
+}
+
+/* After the rounds: --fix --diff prints the patch (true: nothing else is
+ * shown), --fix writes the files and says what it did. */
+static bool finish_fix(const options *o, const zl_fix_session *fx, int *status)
+{
+    if (o->fix_diff) {
+        zl_fix_diff(fx, stdout);
+        if (*status == EXIT_CLEAN && zl_fix_session_changed(fx))
+            *status = EXIT_FINDINGS;
+        return true;
+    }
+    char *err = NULL;
+    if (!zl_fix_write(fx, &err)) {
+        fprintf(stderr, "zonelint: %s\n", err);
+        free(err);
+        *status = EXIT_USAGE;
+    }
+    if (zl_fix_session_fixes(fx))
+        fprintf(stderr, "zonelint: fixed %zu finding%s in %zu file%s\n",
+                zl_fix_session_fixes(fx), zl_fix_session_fixes(fx) == 1 ? "" : "s",
+                zl_fix_session_changed(fx), zl_fix_session_changed(fx) == 1 ? "" : "s");
+    return false;
+}
+
 /* --staged and --diff: the zone files come from git, not the arguments.
  * False when git failed (nothing to write then). */
 static bool lint_git(const options *o, const zl_config *cfg, const zl_severity *sev,
@@ -280,26 +334,34 @@ static int run(options *o, bool no_config, char **args, size_t nargs)
                         "*.zone, *.db, db.*)\n");
 
     status = EXIT_CLEAN;
-    for (size_t i = 0; i < nfiles; i++) {
-        if (!zl_inputs_read(&zs, &io, files[i], &err)) {
-            fprintf(stderr, "zonelint: %s\n", err);
-            free(err);
-            err = NULL;
-            status = EXIT_USAGE;
-        }
-    }
-
     if (o->staged || o->diff) {
+        read_inputs(&io, files, nfiles, &zs, &status);
         linted = true; /* lint_git initialises l, also when it fails */
         if (!lint_git(o, &cfg, sev, &ses, &zs, &l, &status)) {
             status = EXIT_USAGE;
             goto done;
         }
     } else {
-        zl_lint_init(&l, &zs, sev);
+        lint_inputs(&io, files, nfiles, sev, ses.n ? &ses : NULL, &zs, &l, &status);
         linted = true;
-        l.ses = ses.n ? &ses : NULL;
-        zl_lint_run(&l);
+    }
+    if (o->fix) {
+        zl_fix_session fx;
+        zl_fix_session_init(&fx, o->unsafe_fixes ? ZL_FIX_UNSAFE : ZL_FIX_SAFE, io.fs);
+        io.fs = &fx.fs;
+        /* Fixes that overlapped one applied get their turn in the next round;
+         * the last run's findings are what remains. */
+        for (int round = 0; round < FIX_ROUNDS && zl_fix_session_apply(&fx, &l.findings);
+             round++) {
+            zl_lint_free(&l);
+            zl_zoneset_free(&zs);
+            zl_zoneset_init(&zs);
+            lint_inputs(&io, files, nfiles, sev, ses.n ? &ses : NULL, &zs, &l, &status);
+        }
+        bool shown = finish_fix(o, &fx, &status);
+        zl_fix_session_free(&fx);
+        if (shown)
+            goto done;
     }
     check_suppressions(&zs);
     zl_findings_sort(&l.findings);
@@ -332,6 +394,42 @@ done:
     return status;
 }
 
+/* With --fix, --diff asks for the patch instead of naming a git base: it
+ * is renamed to an option of its own before getopt sees it. */
+static char **fix_args(int argc, char **argv)
+{
+    char **args = zl_xcalloc((size_t)argc + 1, sizeof *args);
+    bool fix = false;
+    for (int i = 0; i < argc && strcmp(argv[i], "--") != 0; i++)
+        fix = fix || strcmp(argv[i], "--fix") == 0;
+    bool before_files = true;
+    for (int i = 0; i < argc; i++) {
+        before_files = before_files && strcmp(argv[i], "--") != 0;
+        args[i] = fix && before_files && strcmp(argv[i], "--diff") == 0 ? "--\x01fix-diff" : argv[i];
+    }
+    return args;
+}
+
+/* -1 when the fix options go together, else the exit status. */
+static int check_fix_options(const options *o, char **files, int nfiles)
+{
+    const char *problem = NULL;
+    if (o->unsafe_fixes && !o->fix)
+        problem = "--unsafe-fixes goes with --fix";
+    else if (o->fix && o->staged)
+        problem = "--fix does not go with --staged: it would change the work tree, not what "
+                  "the commit records; run zonelint --fix FILE, then git add FILE";
+    else if (o->fix && o->diff)
+        problem = "--fix --diff shows the fixes as a patch; --diff BASE does not go with --fix";
+    for (int i = 0; !problem && o->fix && i < nfiles; i++)
+        if (strcmp(files[i], "-") == 0)
+            problem = "--fix reads and rewrites files: it does not take standard input";
+    if (!problem)
+        return -1;
+    fprintf(stderr, "zonelint: %s\n", problem);
+    return EXIT_USAGE;
+}
+
 int zl_main(int argc, char **argv)
 {
     enum {
@@ -339,7 +437,7 @@ int zl_main(int argc, char **argv)
         OPT_NO_CONFIG, OPT_COLOR, OPT_JOBS, OPT_LIST_RULES, OPT_EXPLAIN, OPT_VERSION, OPT_HELP,
         OPT_INPUT_FORMAT,
         OPT_EXPECT, OPT_IDENTITY, OPT_REGION,
-        OPT_STAGED, OPT_DIFF, OPT_INSTALL_HOOK,
+        OPT_STAGED, OPT_DIFF, OPT_INSTALL_HOOK, OPT_FIX, OPT_FIX_DIFF, OPT_UNSAFE_FIXES,
     };
     static const struct option longopts[] = {
         {"format", required_argument, NULL, OPT_FORMAT},
@@ -362,14 +460,18 @@ int zl_main(int argc, char **argv)
         {"staged", no_argument, NULL, OPT_STAGED},
         {"diff", required_argument, NULL, OPT_DIFF},
         {"install-hook", no_argument, NULL, OPT_INSTALL_HOOK},
+        {"fix", no_argument, NULL, OPT_FIX},
+        {"unsafe-fixes", no_argument, NULL, OPT_UNSAFE_FIXES},
+        {"\x01fix-diff", no_argument, NULL, OPT_FIX_DIFF}, /* --diff after --fix */
         {NULL, 0, NULL, 0},
     };
+    char **args = fix_args(argc, argv);
     options o = {.format = "text", .color = "auto"};
     bool no_config = false;
     int c, status = -1;
     opterr = 0;
     optind = 1;
-    while (status < 0 && (c = getopt_long(argc, argv, "h", longopts, NULL)) != -1) {
+    while (status < 0 && (c = getopt_long(argc, args, "h", longopts, NULL)) != -1) {
         switch (c) {
         case OPT_FORMAT:
             if (!zl_writer_find(optarg)) {
@@ -432,6 +534,9 @@ int zl_main(int argc, char **argv)
         case OPT_STAGED: o.staged = true; break;
         case OPT_DIFF: o.diff = optarg; break;
         case OPT_INSTALL_HOOK: status = install_hook(); break;
+        case OPT_FIX: o.fix = true; break;
+        case OPT_FIX_DIFF: o.fix_diff = true; break;
+        case OPT_UNSAFE_FIXES: o.unsafe_fixes = true; break;
         case 'h':
         case OPT_HELP:
             usage(stdout);
@@ -442,11 +547,13 @@ int zl_main(int argc, char **argv)
                 fprintf(stderr, "zonelint: unknown option '-%c'\n", optopt);
             else
                 fprintf(stderr, "zonelint: unknown option or missing argument: '%s'\n",
-                        argv[optind - 1]);
+                        args[optind - 1]);
             usage(stderr);
             status = EXIT_USAGE;
         }
     }
+    if (status < 0)
+        status = check_fix_options(&o, args + optind, argc - optind);
     if (status < 0 && o.identity && !o.nexpect) {
         fprintf(stderr, "zonelint: --identity names the identity of --expect files: give one\n");
         status = EXIT_USAGE;
@@ -468,7 +575,8 @@ int zl_main(int argc, char **argv)
         status = EXIT_USAGE;
     }
     if (status < 0)
-        status = run(&o, no_config, argv + optind, (size_t)(argc - optind));
+        status = run(&o, no_config, args + optind, (size_t)(argc - optind));
     free_options(&o);
+    free(args);
     return status;
 }
