@@ -11,6 +11,32 @@ static json_t *line_or_null(uint32_t v)
     return v ? json_integer(v) : json_null();
 }
 
+/* The fix as data: its safety and its edits, with byte offsets in the file
+ * and line/column ranges (the end just past the last byte replaced). */
+static json_t *fix_json(const zl_fix *fix)
+{
+    if (!fix)
+        return json_null();
+    json_t *o = json_object();
+    json_object_set_new(o, "safety", json_string(zl_fix_safety_name(fix->safety)));
+    json_t *edits = json_array();
+    for (size_t i = 0; i < fix->n; i++) {
+        const zl_edit *e = &fix->edits[i];
+        json_t *x = json_object();
+        json_object_set_new(x, "path", zl_json_text(fix->path));
+        json_object_set_new(x, "line", json_integer(e->line));
+        json_object_set_new(x, "column", json_integer(e->col));
+        json_object_set_new(x, "end_line", json_integer(e->end_line));
+        json_object_set_new(x, "end_column", json_integer(e->end_col));
+        json_object_set_new(x, "start", json_integer(e->start));
+        json_object_set_new(x, "end", json_integer(e->end));
+        json_object_set_new(x, "replacement", zl_json_text(e->text));
+        json_array_append_new(edits, x);
+    }
+    json_object_set_new(o, "edits", edits);
+    return o;
+}
+
 static bool write_json(FILE *f, const zl_report *r)
 {
     const zl_zoneset *zs = r->zs;
@@ -48,6 +74,7 @@ static bool write_json(FILE *f, const zl_report *r)
         json_object_set_new(o, "message", zl_json_text(x->message));
         const char *hint = x->hint ? x->hint : x->rule->hint;
         json_object_set_new(o, "hint", zl_json_text(hint));
+        json_object_set_new(o, "fix", fix_json(x->fix));
         json_array_append_new(list, o);
     }
     json_object_set_new(root, "findings", list);
@@ -58,6 +85,8 @@ static bool write_json(FILE *f, const zl_report *r)
     json_object_set_new(sum, "error", json_integer((json_int_t)counts[ZL_SEV_ERROR]));
     json_object_set_new(sum, "warning", json_integer((json_int_t)counts[ZL_SEV_WARNING]));
     json_object_set_new(sum, "note", json_integer((json_int_t)counts[ZL_SEV_NOTE]));
+    json_object_set_new(sum, "fixable",
+                        json_integer((json_int_t)zl_findings_fixable(fs, ZL_FIX_SAFE)));
     json_object_set_new(root, "summary", sum);
 
     int rc = json_dumpf(root, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENSURE_ASCII);

@@ -76,6 +76,42 @@ static void show_source(FILE *f, const char *line, size_t len, uint32_t lineno, 
     zl_buf_free(&caret);
 }
 
+/* The "fix:" line of a safe fix: the line as the fix leaves it, when the
+ * edits are on one line that stays short; else a pointer to --fix. */
+static void show_fix(FILE *f, const zl_fix *fix, const palette *p)
+{
+    size_t len;
+    const char *text = zl_source_file_text(fix->file, &len);
+    const zl_edit *first = &fix->edits[0], *last = &fix->edits[fix->n - 1];
+    uint32_t from = first->start, to = last->end;
+    while (from > 0 && text[from - 1] != '\n')
+        from--;
+    while (to < len && text[to] != '\n' && text[to] != '\r')
+        to++;
+    zl_buf line = {0};
+    uint32_t at = from;
+    for (size_t i = 0; i < fix->n; i++) {
+        zl_buf_add(&line, text + at, fix->edits[i].start - at);
+        zl_buf_adds(&line, fix->edits[i].text);
+        at = fix->edits[i].end;
+    }
+    zl_buf_add(&line, text + at, to - at);
+    bool one = first->line == last->end_line && line.len <= WINDOW &&
+               !memchr(zl_buf_str(&line), '\n', line.len);
+    fprintf(f, "  %sfix:%s ", p->bold, p->reset);
+    if (one) {
+        for (size_t i = 0; i < line.len; i++) {
+            unsigned char ch = (unsigned char)line.data[i];
+            fputc(ch < 0x20 && ch != '\t' ? '?' : ch == 0x7F ? '?' : (char)ch, f);
+        }
+        fputc('\n', f);
+    } else {
+        fprintf(f, "zonelint --fix %s makes %zu edit%s\n", fix->path, fix->n,
+                fix->n == 1 ? "" : "s");
+    }
+    zl_buf_free(&line);
+}
+
 static bool write_text(FILE *f, const zl_report *r)
 {
     const zl_zoneset *zs = r->zs;
@@ -100,6 +136,8 @@ static bool write_text(FILE *f, const zl_report *r)
         const char *hint = x->hint ? x->hint : x->rule->hint;
         if (hint)
             fprintf(f, "  %shint:%s %s\n", p->bold, p->reset, hint);
+        if (x->fix && x->fix->safety == ZL_FIX_SAFE)
+            show_fix(f, x->fix, p);
     }
     size_t counts[4];
     zl_findings_count(fs, counts);
@@ -108,6 +146,9 @@ static bool write_text(FILE *f, const zl_report *r)
                 counts[ZL_SEV_ERROR] == 1 ? "" : "s", counts[ZL_SEV_WARNING],
                 counts[ZL_SEV_WARNING] == 1 ? "" : "s", counts[ZL_SEV_NOTE],
                 counts[ZL_SEV_NOTE] == 1 ? "" : "s");
+    size_t fixable = zl_findings_fixable(fs, ZL_FIX_SAFE);
+    if (fixable)
+        fprintf(f, "%zu fixable with zonelint --fix\n", fixable);
     return !ferror(f);
 }
 

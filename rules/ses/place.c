@@ -332,7 +332,7 @@ typedef struct value_ctx {
 static void note_problem(void *vctx, const zl_rule *rule, zl_value_at where, char *hint,
                          char *message)
 {
-    (void)where;
+    zl_fix_free(where.fix);
     value_ctx *c = vctx;
     c->reported = c->reported || zl_rule_on(c->l, rule);
     free(hint);
