@@ -70,6 +70,7 @@ check-run: $(BIN) $(UNIT_BIN) $(TOOL_BIN)
 	@echo "== golden"; tests/run-golden.sh $(BIN)
 	@echo "== cli"; tests/run-cli.sh $(BIN)
 	@echo "== hook and git"; tests/run-hook.sh $(BIN)
+	@echo "== fix"; tests/run-fix.sh $(BIN)
 	@echo "== corpus"; tests/run-corpus.sh $(BIN)
 
 # A sanitizer report exits 99, never 0, 1 or 2, so every test notices it.

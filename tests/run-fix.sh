@@ -1,0 +1,100 @@
+#!/bin/sh
+# --fix. Golden before/after files: tests/fixes/NAME.zone becomes exactly
+# NAME.zone.fixed (arguments from NAME.args when present), and a second
+# --fix is a no-op. Then, over every fixture and the shared corpus, the
+# property: a fixed copy lints with no safe fix left, no rule firing that did
+# not fire before, no syntax error in a file that had none, and a second
+# --fix --diff shows nothing.
+suite=fix
+. "$(dirname "$0")/lib.sh"
+corpus=${ZONELINT_CORPUS:-$here/../../shared/corpus}
+
+# Fixes that make a value readable, so that a rule can judge what the
+# problem hid (a DKIM key cut short by a ';' comment, now quoted whole).
+reveals='value-quoting.zone:dkim-key-syntax'
+
+rules_of() { grep -o '"rule": "[a-z0-9-]*"' "$1" | sort -u; }
+
+# property DIR FILE ARGS...: FILE (relative to DIR, which is a scratch copy)
+# is fixed in place and checked.
+fixed_files=0 fixes=0
+property() {
+    dir=$1 file=$2
+    shift 2
+    (cd "$dir" && "$bin" --no-config --format json "$@" "$file") > "$tmp/before" 2>/dev/null
+    grep -q '"safety": "safe"' "$tmp/before" || return 0
+    n=$((n + 1))
+    (cd "$dir" && "$bin" --no-config --fix "$@" "$file") > /dev/null 2> "$tmp/fixlog"
+    fixes=$((fixes + $(sed -n 's/^zonelint: fixed \([0-9]*\) finding.*/\1/p' "$tmp/fixlog")))
+    fixed_files=$((fixed_files + 1))
+    (cd "$dir" && "$bin" --no-config --format json "$@" "$file") > "$tmp/after" 2>/dev/null
+    problem=
+    grep -q '"safety": "safe"' "$tmp/after" && problem="a safe fix is left"
+    rules_of "$tmp/before" > "$tmp/before.rules"
+    for rule in $(rules_of "$tmp/after" | comm -13 "$tmp/before.rules" - | cut -d'"' -f4); do
+        case " $reveals " in
+        *" $file:$rule "*) ;;
+        *) problem="new findings of $rule" ;;
+        esac
+    done
+    if ! grep -q '"rule": "syntax-error"' "$tmp/before" &&
+        grep -q '"rule": "syntax-error"' "$tmp/after"; then
+        problem="a syntax error the file did not have"
+    fi
+    (cd "$dir" && "$bin" --no-config --fix --diff "$@" "$file") > "$tmp/again" 2>/dev/null
+    [ -s "$tmp/again" ] && problem="a second --fix changes it again"
+    if [ -n "$problem" ]; then
+        echo "FAIL $suite: $file: $problem"
+        fail=$((fail + 1))
+    fi
+}
+
+# Golden before/after.
+for before in "$here"/fixes/*; do
+    case $before in *.fixed|*.args) continue ;; esac
+    name=$(basename "$before")
+    args=
+    [ -f "$before.args" ] && args=$(cat "$before.args")
+    mkdir -p "$tmp/golden"
+    cp "$here"/fixes/* "$tmp/golden/"
+    # shellcheck disable=SC2086
+    expect 1 "$name: --fix --diff shows the patch" -- sh -c \
+        "cd '$tmp/golden' && '$bin' --no-config --fix --diff $args $name"
+    # shellcheck disable=SC2086
+    (cd "$tmp/golden" && "$bin" --no-config --fix $args "$name") > /dev/null 2>&1
+    n=$((n + 1))
+    if ! cmp -s "$tmp/golden/$name" "$before.fixed"; then
+        echo "FAIL $suite: $name: --fix does not give $name.fixed"
+        diff "$before.fixed" "$tmp/golden/$name" | head -n 10 | sed 's/^/    /'
+        fail=$((fail + 1))
+    fi
+    # shellcheck disable=SC2086
+    expect 0 "$name: a second --fix --diff shows nothing" -- sh -c \
+        "cd '$tmp/golden' && '$bin' --no-config --fix --diff --fail-on none $args $name"
+    [ -s "$tmp/out" ] && { echo "FAIL $suite: $name: a second --fix changes it"; fail=$((fail + 1)); }
+    rm -rf "$tmp/golden"
+done
+
+# Every fixture, with its own arguments, in a scratch copy of the tree.
+cp -R "$here/fixtures" "$tmp/tree"
+find "$tmp/tree" -type f ! -name '*.expect' ! -name '*.json.expect' | LC_ALL=C sort > "$tmp/list"
+while IFS= read -r f; do
+    args=$(sed -n 's/.*zonelint-test: *//p' "$f" | head -n 1)
+    # shellcheck disable=SC2086
+    property "$(dirname "$f")" "$(basename "$f")" $args
+done < "$tmp/list"
+echo "fix: fixtures: $fixed_files files fixed ($fixes fixes)"
+
+if [ -d "$corpus/peers" ]; then
+    cp -R "$corpus" "$tmp/corpus"
+    fixed_files=0 fixes=0
+    find "$tmp/corpus" -type f ! -name '*.md' ! -name '*.out' ! -name '*.conf*' |
+        LC_ALL=C sort > "$tmp/list"
+    while IFS= read -r f; do
+        property "$(dirname "$f")" "$(basename "$f")" --origin example
+    done < "$tmp/list"
+    echo "fix: corpus: $fixed_files files fixed ($fixes fixes)"
+fi
+
+echo "$n fix checks, $fail failure(s)"
+[ "$fail" -eq 0 ]
