@@ -133,6 +133,10 @@ typedef struct zl_diag {
     char *path;        /* for file-level diagnostics */
     char *message;
     char *hint;
+    /* A certain correction the reader knows: bytes [fix_off, fix_off +
+     * fix_len) of the text become fix_text (NULL: none). */
+    char *fix_text;
+    uint32_t fix_off, fix_len;
 } zl_diag;
 
 typedef struct zl_zone {

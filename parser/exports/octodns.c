@@ -17,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lint/model/tld.h"
 #include "parser/exports/emit.h"
 #include "parser/master/origin.h"
 #include "parser/exports/readers.h"
@@ -60,13 +61,21 @@ static void target(octo *o, const zl_lstr *v)
     size_t n = v->n;
     while (n && (v->p[n - 1] == ' ' || v->p[n - 1] == '\t'))
         n--;
+    /* The text ends with the "." the reader added; the fix writes it where
+     * the name ends with a top-level domain, so the name meant is certain. */
+    uint32_t end = zl_synth_off(&o->s);
+    size_t last = n;
+    while (last && v->p[last - 1] != '.')
+        last--;
+    bool certain = last > 0 && zl_is_tld(v->p + last, n - last);
     if (n && v->p[n - 1] != '.')
-        zl_synth_diag(&o->s, "missing-trailing-dot", off, zl_synth_off(&o->s) - off,
+        zl_synth_diag_fix(&o->s, "missing-trailing-dot", off, end - off,
                       zl_xasprintf("target \"%.*s\" has no final dot: octoDNS rejects it "
                                    "(missing trailing .), or with lenient: true publishes it "
                                    "as %.*s.",
                                    (int)n, v->p, (int)n, v->p),
-                      zl_xasprintf("add a final dot: %.*s.", (int)n, v->p));
+                      zl_xasprintf("add a final dot: %.*s.", (int)n, v->p), end - 1, 0,
+                          certain ? "." : NULL);
 }
 
 /* TXT text: octoDNS wants every ';' escaped, and only once. A doubly

@@ -9,6 +9,8 @@ struct zl_synth_pending {
     uint32_t off, len;
     bool raw; /* off and len are export offsets */
     char *message, *hint;
+    char *fix_text;
+    uint32_t fix_off, fix_len;
 };
 
 void zl_lstr_free(zl_lstr *s)
@@ -38,6 +40,7 @@ void zl_synth_free(zl_synth *s)
     for (size_t i = 0; i < s->ndiags; i++) {
         free(s->diags[i].message);
         free(s->diags[i].hint);
+        free(s->diags[i].fix_text);
     }
     free(s->diags);
     memset(s, 0, sizeof *s);
@@ -125,7 +128,17 @@ static void pending(zl_synth *s, const char *rule, uint32_t off, uint32_t len, b
                     char *message, char *hint)
 {
     ZL_GROW(s->diags, s->dcap, s->ndiags + 1);
-    s->diags[s->ndiags++] = (zl_synth_pending){rule, off, len, raw, message, hint};
+    s->diags[s->ndiags++] = (zl_synth_pending){rule, off, len, raw, message, hint, NULL, 0, 0};
+}
+
+void zl_synth_diag_fix(zl_synth *s, const char *rule, uint32_t off, uint32_t len, char *message,
+                       char *hint, uint32_t fix_off, uint32_t fix_len, const char *fix_text)
+{
+    pending(s, rule, off, len, false, message, hint);
+    zl_synth_pending *d = &s->diags[s->ndiags - 1];
+    d->fix_text = fix_text ? zl_xstrdup(fix_text) : NULL;
+    d->fix_off = fix_off;
+    d->fix_len = fix_len;
 }
 
 void zl_synth_diag(zl_synth *s, const char *rule, uint32_t off, uint32_t len, char *message,
@@ -257,6 +270,10 @@ zl_zone *zl_synth_read(zl_synth *s, zl_zoneset *zs, const char *path, const char
     for (size_t i = 0; i < s->ndiags; i++) {
         zl_synth_pending *d = &s->diags[i];
         zl_diag_add(zs, d->rule, src, d->off, d->len, d->message, d->hint);
+        zs->diags[zs->ndiags - 1].fix_text = d->fix_text;
+        zs->diags[zs->ndiags - 1].fix_off = d->fix_off;
+        zs->diags[zs->ndiags - 1].fix_len = d->fix_len;
+        d->fix_text = NULL;
     }
     s->ndiags = 0;
     if (z->apex == ZL_NAME_NONE)
