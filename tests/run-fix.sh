@@ -75,6 +75,31 @@ for before in "$here"/fixes/*; do
     rm -rf "$tmp/golden"
 done
 
+# Options, permissions, links, unsafe fixes.
+zone="$here/fixes/missing-trailing-dot.zone"
+expect 2 "--unsafe-fixes alone" -- "$bin" --no-config --unsafe-fixes "$zone"
+has "goes with --fix" "--unsafe-fixes alone: message"
+expect 2 "--fix with --staged" -- "$bin" --no-config --fix --staged
+has "does not go with --staged" "--fix --staged: message"
+expect 2 "--fix with standard input" -- sh -c "'$bin' --no-config --fix - < '$zone'"
+mkdir -p "$tmp/opt"
+cp "$zone" "$tmp/opt/a.zone"
+chmod 640 "$tmp/opt/a.zone"
+ln -s a.zone "$tmp/opt/link.zone"
+expect 0 "--fix through a link" -- "$bin" --no-config --fix "$tmp/opt/link.zone"
+has "fixed 3 findings in 1 file" "--fix says what it did"
+n=$((n + 1))
+if [ ! -L "$tmp/opt/link.zone" ] || [ "$(stat -c %a "$tmp/opt/a.zone")" != 640 ] ||
+    ! cmp -s "$tmp/opt/a.zone" "$zone.fixed"; then
+    echo "FAIL $suite: --fix through a link: the link, the mode or the content changed"
+    fail=$((fail + 1))
+fi
+printf '%s\n' '$ORIGIN example.com.' '@ 300 IN TXT "v=spf1	include:amazonses.com -all"' > "$tmp/opt/u.zone"
+expect 1 "an unsafe fix is not applied by --fix" -- "$bin" --no-config --fix "$tmp/opt/u.zone"
+has "value-whitespace" "unsafe fix left: the finding remains"
+expect 0 "--unsafe-fixes applies it" -- "$bin" --no-config --fix --unsafe-fixes "$tmp/opt/u.zone"
+has "fixed 1 finding in 1 file" "--unsafe-fixes: what it did"
+
 # Every fixture, with its own arguments, in a scratch copy of the tree.
 cp -R "$here/fixtures" "$tmp/tree"
 find "$tmp/tree" -type f ! -name '*.expect' ! -name '*.json.expect' | LC_ALL=C sort > "$tmp/list"
