@@ -1,7 +1,8 @@
 #!/bin/sh
-# --fix. Golden before/after files: tests/fixes/NAME.zone becomes exactly
-# NAME.zone.fixed (arguments from NAME.args when present), and a second
-# --fix is a no-op. Then, over every fixture and the shared corpus, the
+# --fix. Golden before/after files: tests/fixes/NAME becomes exactly
+# NAME.fixed (arguments from NAME.args when present, run in a copy of
+# tests/fixes, so data files beside it can be named), and a second --fix is
+# a no-op. Then, over every fixture and the shared corpus, the
 # property: a fixed copy lints with no safe fix left, no rule firing that did
 # not fire before, no syntax error in a file that had none, and a second
 # --fix --diff shows nothing.
@@ -50,8 +51,8 @@ property() {
 }
 
 # Golden before/after.
-for before in "$here"/fixes/*; do
-    case $before in *.fixed|*.args) continue ;; esac
+for fixed in "$here"/fixes/*.fixed; do
+    before=${fixed%.fixed}
     name=$(basename "$before")
     args=
     [ -f "$before.args" ] && args=$(cat "$before.args")

@@ -98,7 +98,18 @@ static void show_fix(FILE *f, const zl_fix *fix, const palette *p)
     zl_buf_add(&line, text + at, to - at);
     bool one = first->line == last->end_line && line.len <= WINDOW &&
                !memchr(zl_buf_str(&line), '\n', line.len);
+    size_t tl = strlen(first->text);
+    /* A line inserted: shown with where it goes. */
+    bool inserted = fix->n == 1 && first->start == first->end && tl > 1 && tl <= WINDOW &&
+                    first->text[tl - 1] == '\n' && !memchr(first->text, '\n', tl - 1) &&
+                    first->col == 1;
     fprintf(f, "  %sfix:%s ", p->bold, p->reset);
+    if (inserted) {
+        zl_buf_reset(&line);
+        zl_buf_add(&line, first->text, tl - 1);
+        fprintf(f, "insert at line %u: ", first->line);
+        one = true;
+    }
     if (one) {
         for (size_t i = 0; i < line.len; i++) {
             unsigned char ch = (unsigned char)line.data[i];
