@@ -101,6 +101,18 @@ has "value-whitespace" "unsafe fix left: the finding remains"
 expect 0 "--unsafe-fixes applies it" -- "$bin" --no-config --fix --unsafe-fixes "$tmp/opt/u.zone"
 has "fixed 1 finding in 1 file" "--unsafe-fixes: what it did"
 
+# A fix in an $INCLUDEd file is made there; the including file stays.
+printf '%s\n' '$ORIGIN example.com.' '$TTL 300' '$INCLUDE part.inc' > "$tmp/opt/main.zone"
+printf '%s\n' 'www IN CNAME web.example.net' > "$tmp/opt/part.inc"
+cp "$tmp/opt/main.zone" "$tmp/opt/main.before"
+expect 0 "--fix in an included file" -- "$bin" --no-config --fix "$tmp/opt/main.zone"
+n=$((n + 1))
+if ! cmp -s "$tmp/opt/main.zone" "$tmp/opt/main.before" ||
+    [ "$(cat "$tmp/opt/part.inc")" != "www IN CNAME web.example.net." ]; then
+    echo "FAIL $suite: --fix in an included file: $(cat "$tmp/opt/part.inc")"
+    fail=$((fail + 1))
+fi
+
 # Every fixture, with its own arguments, in a scratch copy of the tree.
 cp -R "$here/fixtures" "$tmp/tree"
 find "$tmp/tree" -type f ! -name '*.expect' ! -name '*.json.expect' | LC_ALL=C sort > "$tmp/list"
