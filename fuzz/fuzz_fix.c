@@ -1,7 +1,8 @@
-/* libFuzzer target for fix application: arbitrary bytes as a zone file are
- * linted, the safe fixes applied in rounds (as --fix does), and the result
- * read again. Never a crash; and a file that read without a syntax error
- * still does after its fixes (abort otherwise, which libFuzzer reports). */
+/* libFuzzer target for fix application: arbitrary bytes as a zone file or a
+ * provider export (recognised as zonelint does) are linted, the safe fixes
+ * applied in rounds (as --fix does), and the result read again. Never a
+ * crash; and a file that read without an error still does after its fixes
+ * (abort otherwise, which libFuzzer reports). */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include "lint/engine/registry.h"
 #include "lint/fix/session.h"
 #include "lint/util/parallel.h"
+#include "parser/formats.h"
 #include "parser/master/master.h"
 
 static const uint8_t *input;
@@ -36,7 +38,8 @@ static char *fuzz_identity(const zl_fs *fs, const char *path)
 
 static const zl_fs fuzz_fs = {.read = fuzz_read, .identity = fuzz_identity};
 
-/* Read and lint fuzz.zone through fs; true when it has a syntax error. */
+/* Read and lint fuzz.zone through fs; true when it did not read, or read
+ * with a syntax error. */
 static bool lint_once(const zl_fs *fs, const zl_severity *sev, zl_zoneset *zs, zl_lint *l)
 {
     zl_zoneset_init(zs);
@@ -46,13 +49,14 @@ static bool lint_once(const zl_fs *fs, const zl_severity *sev, zl_zoneset *zs, z
         abort();
     zl_name_id origin = zl_names_child(&zs->names, ZL_NAME_ROOT, (const uint8_t *)"example", 7);
     zl_master_opts o = {.fs = fs, .origin = origin};
-    zl_read_master_text(zs, "fuzz.zone", data, len, &o);
+    zl_input in = {.zs = zs, .path = "fuzz.zone", .text = data, .len = len, .o = &o};
+    bool broken = !zl_format_read(&in, NULL, &err);
+    free(err);
     zl_lint_init(l, zs, sev);
     zl_lint_run(l);
-    for (size_t i = 0; i < l->findings.n; i++)
-        if (strcmp(l->findings.v[i].rule->id, "syntax-error") == 0)
-            return true;
-    return false;
+    for (size_t i = 0; i < l->findings.n && !broken; i++)
+        broken = strcmp(l->findings.v[i].rule->id, "syntax-error") == 0;
+    return broken;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -158,8 +158,11 @@ static bool write_text(FILE *f, const zl_report *r)
                 counts[ZL_SEV_WARNING] == 1 ? "" : "s", counts[ZL_SEV_NOTE],
                 counts[ZL_SEV_NOTE] == 1 ? "" : "s");
     size_t fixable = zl_findings_fixable(fs, ZL_FIX_SAFE);
+    size_t unsafe = zl_findings_fixable(fs, ZL_FIX_UNSAFE) - fixable;
     if (fixable)
         fprintf(f, "%zu fixable with zonelint --fix\n", fixable);
+    if (unsafe)
+        fprintf(f, "%zu more with zonelint --fix --unsafe-fixes\n", unsafe);
     return !ferror(f);
 }
 
