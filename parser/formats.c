@@ -43,6 +43,20 @@ static bool terraform_plan(const zl_sniff *s)
            (in_json(s, "\"resource_changes\"") || in_json(s, "\"planned_values\""));
 }
 
+static bool dnscontrol(const zl_sniff *s)
+{
+    return in_json(s, "\"domains\"") &&
+           (in_json(s, "\"registrars\"") || in_json(s, "\"dns_providers\"") ||
+            in_json(s, "\"dnsProviders\""));
+}
+
+/* dnsconfig.js itself, which only DNSControl can evaluate. */
+static bool dnsconfig_js(const zl_sniff *s)
+{
+    return !s->json && (ends_with(s->path, "dnsconfig.js") ||
+                        (in_head(s, "D(") && in_head(s, "DnsProvider(")));
+}
+
 static bool route53(const zl_sniff *s)
 {
     return in_json(s, "\"ResourceRecordSets\"");
@@ -117,6 +131,8 @@ static bool read_bind(zl_input *in, char **err)
 static const zl_format formats[] = {
     {"bind", NULL, read_bind},
     {"terraform-plan", terraform_plan, zl_read_terraform_plan},
+    {"dnscontrol", dnscontrol, zl_read_dnscontrol},
+    {"dnsconfig-js", dnsconfig_js, zl_read_dnscontrol_js},
     {"route53", route53, zl_read_route53},
     {"route53-changes", route53_changes, zl_read_route53_changes},
     {"azure-json", azure_json, zl_read_azure_json},
@@ -131,7 +147,7 @@ static const zl_format formats[] = {
 
 const char zl_format_list[] = "bind, route53, route53-changes, cloudflare-json, cloudflare-bind, "
                               "gcloud-yaml, gcloud-zone, azure-zone, azure-json, octodns, "
-                              "terraform-plan, auto";
+                              "terraform-plan, dnscontrol, auto";
 
 const zl_format *zl_format_find(const char *name)
 {

@@ -115,6 +115,9 @@ expect 2 "--input-format that does not fit" -- "$bin" --no-config --input-format
 has "r53.json:1:1: cannot read as azure-json: " "format tried and position"
 expect 2 "unknown --input-format" -- "$bin" --no-config --input-format xml r53.json
 has "cloudflare-json" "the formats are listed"
+printf 'D("example.com", REG_NONE, DnsProvider(DSP), A("@", "192.0.2.1"));\n' > "$tmp/dnsconfig.js"
+expect 2 "dnsconfig.js is not read" -- "$bin" --no-config dnsconfig.js
+has "dnscontrol print-ir" "says to lint print-ir output"
 printf '{"ResourceRecordSets": [\n  {"Name": "a."}}\n' > "$tmp/bad.json"
 expect 2 "broken JSON" -- "$bin" --no-config bad.json
 has "bad.json:2:17: cannot read as route53: " "JSON error position"

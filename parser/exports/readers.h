@@ -14,5 +14,8 @@ bool zl_read_azure_zone(zl_input *in, char **err);
 bool zl_read_azure_json(zl_input *in, char **err);
 bool zl_read_octodns(zl_input *in, char **err);
 bool zl_read_terraform_plan(zl_input *in, char **err);
+bool zl_read_dnscontrol(zl_input *in, char **err);
+/* dnsconfig.js: never read; the error says to lint `dnscontrol print-ir`. */
+bool zl_read_dnscontrol_js(zl_input *in, char **err);
 
 #endif

@@ -28,6 +28,8 @@ static void detection(void **state)
         {"[{\"type\": \"Microsoft.Network/dnszones/A\"}]", "-", "azure-json"},
         {"{\"format_version\": \"1.2\", \"resource_changes\": []}", "-", "terraform-plan"},
         {"[{\"foo\": 1}]", "-", "none"},
+        {"{\"registrars\": [], \"domains\": []}", "-", "dnscontrol"},
+        {"D(\"example.com\", REG_NONE)\n", "conf/dnsconfig.js", "dnsconfig-js"},
         {"---\nkind: dns#resourceRecordSet\nname: a.\n", "-", "gcloud-yaml"},
         {";; Domain:     example.com.\n;; Exported:   2025-01-01\n", "-", "cloudflare-bind"},
         {"; Exported zone file from Azure DNS\n$ORIGIN example.com.\n", "-", "azure-zone"},
