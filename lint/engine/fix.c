@@ -64,7 +64,7 @@ static bool encode(zl_fix_text how, const char *text, zl_buf *out)
                 return false;
             zl_buf_addc(out, (char)*p);
             break;
-        case ZL_FIX_TEXT_NONE:
+        case ZL_FIX_TEXT_NONE: /* refused before */
             return false;
         }
     }
@@ -127,6 +127,8 @@ bool zl_fix_place(zl_fix *f, const zl_zoneset *zs)
         return false;
     const zl_source *s = zs->srcs[f->edits[0].src];
     zl_fix_text how = s->map ? s->fix_text : ZL_FIX_TEXT_MASTER;
+    if (how == ZL_FIX_TEXT_NONE)
+        return false;
     zl_buf enc = {0};
     bool ok = true;
     for (size_t i = 0; ok && i < f->n; i++) {

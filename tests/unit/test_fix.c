@@ -107,6 +107,20 @@ static void yaml_takes_only_plain_characters(void **state)
     zl_zoneset_free(&zs);
 }
 
+static void no_fix_where_the_format_is_unknown(void **state)
+{
+    (void)state;
+    zl_zoneset zs;
+    zl_zoneset_init(&zs);
+    /* Even a deletion: the reader did not say how its format is written. */
+    uint32_t src = add_export(&zs, "a b", "[\"a b\"]", 2, 3, ZL_FIX_TEXT_NONE);
+    zl_fix *f = zl_fix_new(ZL_FIX_SAFE);
+    zl_fix_replace(f, src, 1, 1, "");
+    assert_false(zl_fix_place(f, &zs));
+    zl_fix_free(f);
+    zl_zoneset_free(&zs);
+}
+
 static void overlapping_edits_are_refused(void **state)
 {
     (void)state;
@@ -197,6 +211,7 @@ int main(void)
         cmocka_unit_test(placed_in_a_master_file),
         cmocka_unit_test(placed_through_the_map_and_escaped),
         cmocka_unit_test(yaml_takes_only_plain_characters),
+        cmocka_unit_test(no_fix_where_the_format_is_unknown),
         cmocka_unit_test(overlapping_edits_are_refused),
         cmocka_unit_test(applied_in_order_without_overlap),
         cmocka_unit_test(unified_diff),
