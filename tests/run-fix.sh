@@ -57,7 +57,7 @@ for fixed in "$here"/fixes/*.fixed; do
     args=
     [ -f "$before.args" ] && args=$(cat "$before.args")
     mkdir -p "$tmp/golden"
-    cp "$here"/fixes/* "$tmp/golden/"
+    cp -R "$here"/fixes/. "$tmp/golden/"
     # shellcheck disable=SC2086
     expect 1 "$name: --fix --diff shows the patch" -- sh -c \
         "cd '$tmp/golden' && '$bin' --no-config --fix --diff $args $name"

@@ -10,6 +10,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "lint/engine/fix.h"
 #include "lint/fix/session.h"
@@ -178,6 +180,53 @@ static void applied_in_order_without_overlap(void **state)
     zl_zoneset_free(&zs);
 }
 
+/* A file that is no longer what was linted is left alone; one that is, is
+ * replaced with its mode kept. */
+static void written_only_when_unchanged(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/zonelint-fix-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char *path = zl_xasprintf("%s/db.x", dir);
+    FILE *f = fopen(path, "w");
+    fputs("edited meanwhile\n", f);
+    fclose(f);
+    chmod(path, 0640);
+    zl_fix_session s;
+    zl_fix_session_init(&s, ZL_FIX_SAFE, &zl_fs_posix);
+    s.v = zl_xcalloc(1, sizeof *s.v);
+    s.n = s.cap = 1;
+    s.v[0] = (zl_fix_file){.path = zl_xstrdup(path),
+                           .orig = zl_xstrdup("as read\n"),
+                           .orig_len = 8,
+                           .text = zl_xstrdup("as fixed\n"),
+                           .len = 9};
+    char *err = NULL;
+    assert_false(zl_fix_write(&s, &err));
+    assert_non_null(strstr(err, "changed since it was read"));
+    free(err);
+    char *data;
+    size_t len;
+    assert_true(zl_fs_posix.read(&zl_fs_posix, path, &data, &len, &err));
+    assert_string_equal(data, "edited meanwhile\n");
+    free(data);
+
+    f = fopen(path, "w");
+    fputs("as read\n", f);
+    fclose(f);
+    assert_true(zl_fix_write(&s, &err));
+    assert_true(zl_fs_posix.read(&zl_fs_posix, path, &data, &len, &err));
+    assert_string_equal(data, "as fixed\n");
+    free(data);
+    struct stat st;
+    assert_int_equal(stat(path, &st), 0);
+    assert_int_equal(st.st_mode & 0777, 0640);
+    unlink(path);
+    assert_int_equal(rmdir(dir), 0); /* no temporary file left */
+    free(path);
+    zl_fix_session_free(&s);
+}
+
 static void unified_diff(void **state)
 {
     (void)state;
@@ -214,6 +263,7 @@ int main(void)
         cmocka_unit_test(no_fix_where_the_format_is_unknown),
         cmocka_unit_test(overlapping_edits_are_refused),
         cmocka_unit_test(applied_in_order_without_overlap),
+        cmocka_unit_test(written_only_when_unchanged),
         cmocka_unit_test(unified_diff),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
