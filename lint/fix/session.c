@@ -66,14 +66,16 @@ static size_t lower_bound(const round_file *f, uint32_t start)
     return lo;
 }
 
-/* An edit conflicts with an accepted one when their bytes intersect or both
- * start at one place (the order of two insertions is not certain). */
+/* An edit conflicts with an accepted one when their bytes intersect or even
+ * touch: a final dot inserted just after a target another fix rewrites would
+ * double the dot. The later fix waits for the next round, which sees the text
+ * the first one made. */
 static bool conflicts(const round_file *f, const zl_edit *e)
 {
     size_t k = lower_bound(f, e->start);
-    if (k < f->n && (f->e[k]->start == e->start || f->e[k]->start < e->end))
+    if (k < f->n && f->e[k]->start <= e->end)
         return true;
-    return k > 0 && f->e[k - 1]->end > e->start;
+    return k > 0 && f->e[k - 1]->end >= e->start;
 }
 
 static void accept(round_file *f, const zl_fix *fix)

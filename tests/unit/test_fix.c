@@ -160,6 +160,7 @@ static void applied_in_order_without_overlap(void **state)
     zl_findings fs = {0};
     add_finding(&fs, &zs, src, 4, 3, "2", ZL_FIX_SAFE);
     add_finding(&fs, &zs, src, 5, 1, "W", ZL_FIX_SAFE);    /* overlaps: next round */
+    add_finding(&fs, &zs, src, 7, 0, ".", ZL_FIX_SAFE);    /* touches: next round */
     add_finding(&fs, &zs, src, 13, 0, ".", ZL_FIX_UNSAFE); /* not without --unsafe-fixes */
     add_finding(&fs, &zs, src, 0, 3, "1", ZL_FIX_SAFE);
     zl_fix_session s;
