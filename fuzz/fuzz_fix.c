@@ -2,7 +2,8 @@
  * provider export (recognised as zonelint does) are linted, the safe fixes
  * applied in rounds (as --fix does), and the result read again. Never a
  * crash; and a file that read without an error still does after its fixes
- * (abort otherwise, which libFuzzer reports). */
+ * (abort otherwise, which libFuzzer reports). An $INCLUDE reads the input
+ * again (fuzz_input.h), so fixes in included files are made too. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,36 +14,14 @@
 #include "lint/util/parallel.h"
 #include "parser/formats.h"
 #include "parser/master/master.h"
-
-static const uint8_t *input;
-static size_t input_len;
-
-/* The zone file itself; an $INCLUDE reads nothing. */
-static bool fuzz_read(const zl_fs *fs, const char *path, char **data, size_t *len, char **err)
-{
-    (void)fs;
-    if (strcmp(path, "fuzz.zone") != 0) {
-        *err = zl_xasprintf("%s: no such file", path);
-        return false;
-    }
-    *data = zl_xstrndup((const char *)input, input_len);
-    *len = input_len;
-    return true;
-}
-
-static char *fuzz_identity(const zl_fs *fs, const char *path)
-{
-    (void)fs;
-    return zl_xstrdup(path);
-}
-
-static const zl_fs fuzz_fs = {.read = fuzz_read, .identity = fuzz_identity};
+#include "fuzz_input.h"
 
 /* Read and lint fuzz.zone through fs; true when it did not read, or read
  * with a syntax error. */
 static bool lint_once(const zl_fs *fs, const zl_severity *sev, zl_zoneset *zs, zl_lint *l)
 {
     zl_zoneset_init(zs);
+    fuzz_reads_left = FUZZ_READS_PER_INPUT;
     char *data, *err = NULL;
     size_t len;
     if (!fs->read(fs, "fuzz.zone", &data, &len, &err))
@@ -62,8 +41,8 @@ static bool lint_once(const zl_fs *fs, const zl_severity *sev, zl_zoneset *zs, z
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    input = data;
-    input_len = size;
+    fuzz_input = data;
+    fuzz_input_len = size;
     zl_set_jobs(1);
     zl_severity *sev = malloc(zl_nrules * sizeof *sev);
     for (size_t i = 0; i < zl_nrules; i++)
