@@ -43,6 +43,13 @@ static bool terraform_plan(const zl_sniff *s)
            (in_json(s, "\"resource_changes\"") || in_json(s, "\"planned_values\""));
 }
 
+/* A CloudFormation template, YAML or JSON (CDK's cdk.out). */
+static bool cloudformation(const zl_sniff *s)
+{
+    return s->json ? in_json(s, "\"AWSTemplateFormatVersion\"") || in_json(s, "\"AWS::Route53::")
+                   : in_head(s, "AWSTemplateFormatVersion") || in_head(s, "AWS::Route53::");
+}
+
 static bool dnscontrol(const zl_sniff *s)
 {
     return in_json(s, "\"domains\"") &&
@@ -131,6 +138,7 @@ static bool read_bind(zl_input *in, char **err)
 static const zl_format formats[] = {
     {"bind", NULL, read_bind},
     {"terraform-plan", terraform_plan, zl_read_terraform_plan},
+    {"cloudformation", cloudformation, zl_read_cloudformation},
     {"dnscontrol", dnscontrol, zl_read_dnscontrol},
     {"dnsconfig-js", dnsconfig_js, zl_read_dnscontrol_js},
     {"route53", route53, zl_read_route53},
@@ -147,7 +155,7 @@ static const zl_format formats[] = {
 
 const char zl_format_list[] = "bind, route53, route53-changes, cloudflare-json, cloudflare-bind, "
                               "gcloud-yaml, gcloud-zone, azure-zone, azure-json, octodns, "
-                              "terraform-plan, dnscontrol, auto";
+                              "terraform-plan, cloudformation, dnscontrol, auto";
 
 const zl_format *zl_format_find(const char *name)
 {

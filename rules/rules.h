@@ -32,6 +32,12 @@ extern const zl_check zl_check_out_of_zone;
 extern const zl_rule zl_rule_ttl_mismatch;
 extern const zl_rule zl_rule_duplicate_record;
 extern const zl_check zl_check_rrset;
+extern const zl_rule zl_rule_hostname_syntax;
+extern const zl_check zl_check_hostname;
+extern const zl_rule zl_rule_caa_syntax;
+extern const zl_check zl_check_caa;
+extern const zl_rule zl_rule_record_semantics;
+extern const zl_check zl_check_semantics;
 
 /* Amazon SES */
 extern const zl_rule zl_rule_ses_dkim_missing;
@@ -55,6 +61,8 @@ extern const zl_rule zl_rule_dkim_key_syntax;
 extern const zl_check zl_check_dkim;
 extern const zl_rule zl_rule_dmarc_syntax;
 extern const zl_check zl_check_dmarc;
+extern const zl_rule zl_rule_mail_record_misplaced;
+extern const zl_check zl_check_mail_placement;
 
 /* Changes (git) */
 extern const zl_rule zl_rule_ses_record_removed;

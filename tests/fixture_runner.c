@@ -21,8 +21,9 @@
  * must not. Comments start with ';' in zone files and '#' in YAML; JSON
  * fixtures keep their expectations in NAME.json.expect ("LINE RULE[@COL]",
  * "file RULE", "args ...", "exit N"). $INCLUDEd files are scanned too.
- * Folders named inc/ ($INCLUDEd parts) and data/ (files named in arguments)
- * hold no fixtures.
+ * Folders named inc/ ($INCLUDEd parts), data/ (files named in arguments) and
+ * config/ (an octoDNS configuration the zones beside it belong to) hold no
+ * fixtures.
  *
  * usage: fixture_runner ZONELINT FIXTURE-DIR-OR-FILE... */
 #include <dirent.h>
@@ -394,8 +395,10 @@ static void walk(const char *bin, const char *dir, int *files, int *failures)
         struct stat st;
         if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) {
             /* Folders named "inc" hold $INCLUDEd parts, "data" the files a
-             * fixture names in its arguments (SES data): not fixtures. */
-            if (strcmp(names[i], "inc") != 0 && strcmp(names[i], "data") != 0)
+             * fixture names in its arguments (SES data), "config" an octoDNS
+             * configuration: not fixtures. */
+            if (strcmp(names[i], "inc") != 0 && strcmp(names[i], "data") != 0 &&
+                strcmp(names[i], "config") != 0)
                 walk(bin, path, files, failures);
         } else if (is_fixture(names[i])) {
             (*files)++;

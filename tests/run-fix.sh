@@ -12,7 +12,7 @@ corpus=${ZONELINT_CORPUS:-$here/../../shared/corpus}
 
 # Fixes that make a value readable, so that a rule can judge what the
 # problem hid (a DKIM key cut short by a ';' comment, now quoted whole).
-reveals='value-quoting.zone:dkim-key-syntax'
+reveals='value-quoting.zone:dkim-key-syntax value-quoting.zone:mail-record-misplaced'
 
 rules_of() { grep -o '"rule": "[a-z0-9-]*"' "$1" | sort -u; }
 

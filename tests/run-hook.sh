@@ -99,9 +99,32 @@ has '"ruleId": "ses-record-removed"' "SARIF result"
 cwd=$r
 expect 0 "--fail-on none" -- zonelint --diff HEAD --fail-on none
 expect 0 "rule switched off" -- zonelint --diff HEAD --disable ses-record-removed
+# A removal made on purpose: SES's data no longer lists the token, or the new
+# file says so in a comment; the rule stays on.
+expect 0 "SES data without the token" -- zonelint --diff HEAD \
+    --expect "$here/fixtures/ses/data/example.com.json" --identity example.com
+cp "$r/zones/db.example.com" "$tmp/edited"
+echo "; zonelint-removed: t1._domainkey" >> "$r/zones/db.example.com"
+expect 0 "removal acknowledged in the file" -- zonelint --diff HEAD
+echo "; zonelint-removed: other._domainkey" >> "$tmp/edited"
+cp "$tmp/edited" "$r/zones/db.example.com"
+expect 1 "another name acknowledged" -- zonelint --diff HEAD
+has "Easy DKIM CNAME removed" "acknowledging another name removes nothing"
 git -C "$r" commit -q -a --no-verify -m "drop dkim"
 expect 1 "--diff HEAD~1..HEAD" -- zonelint --diff HEAD~1..HEAD
 has "zones/db.example.com: error: Easy DKIM CNAME removed" "commit range"
+# An SPF record with include:amazonses.com is SES's only at a MAIL FROM
+# domain (beside SES's feedback MX); elsewhere it is the owner's own.
+{ zone; echo '@ IN TXT "v=spf1 include:amazonses.com ~all"'
+  echo 'bounce IN MX 10 feedback-smtp.us-east-1.amazonses.com.'
+  echo 'bounce IN TXT "v=spf1 include:amazonses.com ~all"'; } > "$r/zones/db.example.com"
+git -C "$r" commit -q -a --no-verify -m "spf"
+sed -i 's/^@ IN TXT .*/@ IN TXT "v=spf1 include:_spf.example.net ~all"/' "$r/zones/db.example.com"
+expect 0 "the apex SPF edited" -- zonelint --diff HEAD
+sed -i '/^bounce IN TXT/d' "$r/zones/db.example.com"
+expect 1 "the MAIL FROM SPF removed" -- zonelint --diff HEAD
+has "MAIL FROM" "the MAIL FROM SPF is SES's"
+git -C "$r" checkout -q -- zones/db.example.com
 
 # Usage and git errors exit 2, with a message.
 expect 2 "--diff with a bad revision" -- zonelint --diff no-such-branch

@@ -29,6 +29,7 @@ typedef struct options {
     const char *format;
     const char *origin;
     const char *input_format;
+    zl_publisher publisher;
     const char *config;
     const char *color;
     bool has_fail_on;
@@ -56,8 +57,11 @@ static void usage(FILE *f)
           "  --input-format FMT   read every input as FMT instead of recognising it:\n"
           "                       bind, route53, route53-changes, cloudflare-json,\n"
           "                       cloudflare-bind, gcloud-yaml, gcloud-zone, azure-zone,\n"
-          "                       azure-json, octodns, terraform-plan, dnscontrol, auto\n"
-          "                       (default)\n"
+          "                       azure-json, octodns, terraform-plan, cloudformation,\n"
+          "                       dnscontrol, auto (default)\n"
+          "  --publisher PUB      who publishes the files, and so how their text is\n"
+          "                       meant: bind, nsd, knot, gdnsd, octodns, provider,\n"
+          "                       auto (default: recognised from the content)\n"
           "  --fail-on LEVEL      exit 1 on findings at or above LEVEL:\n"
           "                       error (default), warning, note, none\n"
           "  --disable RULE,...   switch rules off\n"
@@ -327,7 +331,8 @@ static int run(options *o, bool no_config, char **args, size_t nargs)
     zl_input_opts io = {.cfg = &cfg,
                         .fs = &zl_fs_posix,
                         .origin = o->origin,
-                        .input_format = o->input_format};
+                        .input_format = o->input_format,
+                        .publisher = o->publisher};
     if (!zl_inputs_expand(&io, args, nargs, &files, &nfiles, &err))
         goto done;
     if (nfiles == 0 && !o->staged && !o->diff)
@@ -350,10 +355,13 @@ static int run(options *o, bool no_config, char **args, size_t nargs)
         zl_fix_session fx;
         zl_fix_session_init(&fx, o->unsafe_fixes ? ZL_FIX_UNSAFE : ZL_FIX_SAFE, io.fs);
         io.fs = &fx.fs;
-        /* Fixes that overlapped one applied get their turn in the next round;
-         * the last run's findings are what remains. */
-        for (int round = 0; round < FIX_ROUNDS && zl_fix_session_apply(&fx, &l.findings);
-             round++) {
+        /* In finding order (the file's), fixes that overlapped one applied
+         * get their turn in the next round; the last run's findings are what
+         * remains. */
+        for (int round = 0; round < FIX_ROUNDS; round++) {
+            zl_findings_sort(&l.findings);
+            if (!zl_fix_session_apply(&fx, &l.findings))
+                break;
             zl_lint_free(&l);
             zl_zoneset_free(&zs);
             zl_zoneset_init(&zs);
@@ -406,7 +414,8 @@ static char **fix_args(int argc, char **argv)
     bool before_files = true;
     for (int i = 0; i < argc; i++) {
         before_files = before_files && strcmp(argv[i], "--") != 0;
-        args[i] = fix && before_files && strcmp(argv[i], "--diff") == 0 ? "--\x01fix-diff" : argv[i];
+        bool patch = fix && before_files && strcmp(argv[i], "--diff") == 0;
+        args[i] = patch ? "--\x01fix-diff" : argv[i];
     }
     return args;
 }
@@ -436,7 +445,7 @@ int zl_main(int argc, char **argv)
     enum {
         OPT_FORMAT = 256, OPT_ORIGIN, OPT_FAIL_ON, OPT_DISABLE, OPT_ENABLE, OPT_CONFIG,
         OPT_NO_CONFIG, OPT_COLOR, OPT_JOBS, OPT_LIST_RULES, OPT_EXPLAIN, OPT_VERSION, OPT_HELP,
-        OPT_INPUT_FORMAT,
+        OPT_INPUT_FORMAT, OPT_PUBLISHER,
         OPT_EXPECT, OPT_IDENTITY, OPT_REGION,
         OPT_STAGED, OPT_DIFF, OPT_INSTALL_HOOK, OPT_FIX, OPT_FIX_DIFF, OPT_UNSAFE_FIXES,
     };
@@ -444,6 +453,7 @@ int zl_main(int argc, char **argv)
         {"format", required_argument, NULL, OPT_FORMAT},
         {"origin", required_argument, NULL, OPT_ORIGIN},
         {"input-format", required_argument, NULL, OPT_INPUT_FORMAT},
+        {"publisher", required_argument, NULL, OPT_PUBLISHER},
         {"fail-on", required_argument, NULL, OPT_FAIL_ON},
         {"disable", required_argument, NULL, OPT_DISABLE},
         {"enable", required_argument, NULL, OPT_ENABLE},
@@ -490,6 +500,13 @@ int zl_main(int argc, char **argv)
                 status = EXIT_USAGE;
             }
             o.input_format = optarg;
+            break;
+        case OPT_PUBLISHER:
+            if (!zl_publisher_parse(optarg, &o.publisher)) {
+                fprintf(stderr, "zonelint: --publisher: unknown publisher '%s' (%s)\n", optarg,
+                        zl_publisher_list);
+                status = EXIT_USAGE;
+            }
             break;
         case OPT_FAIL_ON:
             if (!zl_severity_parse(optarg, &o.fail_on)) {

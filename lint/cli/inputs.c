@@ -91,13 +91,50 @@ bool zl_inputs_expand(const zl_input_opts *o, char **args, size_t nargs, char **
     return true;
 }
 
+/* A gdnsd configuration ("options => {", "plugins => {") named config in
+ * the zone file's folder or the one above it (gdnsd's zones/ lives beside
+ * its config): the zone files are gdnsd's, even those without its syntax. */
+static bool beside_gdnsd_config(const zl_fs *fs, const char *path)
+{
+    static const char *const where[] = {"config", "../config"};
+    bool found = false;
+    for (size_t i = 0; i < 2 && !found; i++) {
+        char *cfg = zl_path_beside(path, where[i]);
+        char *text = NULL, *err = NULL;
+        size_t len = 0;
+        if (fs->read(fs, cfg, &text, &len, &err))
+            found = strstr(text, "options => {") || strstr(text, "plugins => {");
+        free(text);
+        free(err);
+        free(cfg);
+    }
+    return found;
+}
+
+/* --publisher, else the file's pattern's, else the configuration's, else a
+ * gdnsd configuration beside it; ZL_PUB_AUTO lets the reader recognise it. */
+static zl_publisher choose_publisher(const zl_input_opts *o, const zl_zone_pattern *pat,
+                                     const char *path)
+{
+    if (o->publisher != ZL_PUB_AUTO)
+        return o->publisher;
+    if (pat && pat->publisher != ZL_PUB_AUTO)
+        return pat->publisher;
+    if (o->cfg->publisher != ZL_PUB_AUTO)
+        return o->cfg->publisher;
+    if (strcmp(path, "-") != 0 && beside_gdnsd_config(o->fs, path))
+        return ZL_PUB_GDNSD;
+    return ZL_PUB_AUTO;
+}
+
 bool zl_inputs_read(zl_zoneset *zs, const zl_input_opts *o, const char *path, char **err)
 {
     char *where = o->root ? zl_xasprintf("%s%s", o->root, path) : NULL;
     const zl_zone_pattern *pat = zl_config_zone_for(o->cfg, where ? where : path);
     free(where);
     const char *forced = pat && pat->origin ? pat->origin : o->origin;
-    zl_master_opts mo = {.fs = o->fs, .origin = ZL_NAME_NONE};
+    zl_master_opts mo = {.fs = o->fs, .origin = ZL_NAME_NONE,
+                         .publisher = choose_publisher(o, pat, path)};
     if (forced) {
         mo.origin = zl_origin_intern(&zs->names, forced, strlen(forced));
         mo.origin_forced = true;
@@ -121,7 +158,9 @@ bool zl_inputs_read(zl_zoneset *zs, const zl_input_opts *o, const char *path, ch
     if (!zl_format_read(&in, o->input_format, err))
         return false;
     for (size_t i = first; i < zs->nzones; i++) {
-        const zl_zone *z = zs->zones[i];
+        zl_zone *z = zs->zones[i];
+        if (strcmp(z->format, "bind") != 0 && mo.publisher == ZL_PUB_AUTO)
+            z->publisher = strcmp(z->format, "octodns") == 0 ? ZL_PUB_OCTODNS : ZL_PUB_PROVIDER;
         if (z->no_origin_src == ZL_NONE)
             continue;
         uint32_t line, col;

@@ -16,6 +16,7 @@ typedef struct zl_input_opts {
     const zl_fs *fs;
     const char *origin; /* --origin, or NULL */
     const char *input_format; /* --input-format, or NULL to recognise each file's */
+    zl_publisher publisher;   /* --publisher; ZL_PUB_AUTO: configuration, else detected */
     /* The directory paths are relative to, ending in '/', for matching the
      * configuration's patterns (a repository's work tree); NULL: the
      * working directory. */

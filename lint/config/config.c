@@ -54,6 +54,26 @@ static bool string_list(json_t *v, char ***out, size_t *n, const char *where, ch
     return true;
 }
 
+/* "publisher": one of zl_publisher_list. */
+static bool publisher_value(json_t *v, zl_publisher *out, const char *where, char **err)
+{
+    if (json_is_string(v) && zl_publisher_parse(json_string_value(v), out))
+        return true;
+    *err = zl_xasprintf("%s\"publisher\" must be one of %s", where, zl_publisher_list);
+    return false;
+}
+
+static bool opt_publisher(json_t *obj, zl_publisher *out, const char *where, char **err)
+{
+    json_t *v = json_object_get(obj, "publisher");
+    if (!v)
+        return true;
+    char *at = zl_xasprintf("%s: ", where);
+    bool ok = publisher_value(v, out, at, err);
+    free(at);
+    return ok;
+}
+
 static bool load_zones(json_t *v, zl_config *cfg, char **err)
 {
     if (!json_is_array(v)) {
@@ -73,7 +93,8 @@ static bool load_zones(json_t *v, zl_config *cfg, char **err)
         snprintf(where, sizeof where, "zones[%zu]", i);
         if (!json_is_object(e) || !opt_string(e, "path", &z->pattern, where, err) ||
             !opt_string(e, "origin", &z->origin, where, err) ||
-            !opt_string(e, "format", &z->format, where, err))
+            !opt_string(e, "format", &z->format, where, err) ||
+            !opt_publisher(e, &z->publisher, where, err))
             return false;
         if (!z->pattern) {
             *err = zl_xasprintf("%s needs \"path\" (a file name or a pattern)", where);
@@ -173,6 +194,8 @@ bool zl_config_load(const char *path, zl_config *cfg, char **err)
                 ok = load_rules(val, cfg, &msg);
             else if (strcmp(key, "ses") == 0)
                 ok = load_ses(val, cfg, &msg);
+            else if (strcmp(key, "publisher") == 0)
+                ok = publisher_value(val, &cfg->publisher, "", &msg);
             else if (strcmp(key, "fail_on") == 0) {
                 ok = json_is_string(val) &&
                      zl_severity_parse(json_string_value(val), &cfg->fail_on);
@@ -183,7 +206,7 @@ bool zl_config_load(const char *path, zl_config *cfg, char **err)
             } else {
                 ok = false;
                 msg = zl_xasprintf("unknown key \"%s\" (known: zones, ignore, rules, "
-                                   "fail_on, ses)",
+                                   "fail_on, publisher, ses)",
                                    key);
             }
             if (!ok)

@@ -9,11 +9,13 @@
 #include <stddef.h>
 
 #include "lint/engine/rule.h"
+#include "lint/model/publisher.h"
 
 typedef struct zl_zone_pattern {
     char *pattern; /* glob, relative to the config directory */
     char *origin;  /* NULL: from $ORIGIN or the file name */
     char *format;  /* NULL: detected */
+    zl_publisher publisher; /* ZL_PUB_AUTO: the configuration's, else detected */
 } zl_zone_pattern;
 
 typedef struct zl_ses_identity_cfg {
@@ -39,6 +41,7 @@ typedef struct zl_config {
     size_t nrules;
     bool has_fail_on;
     zl_severity fail_on;
+    zl_publisher publisher; /* "publisher": every file's; ZL_PUB_AUTO: detected */
     zl_ses_identity_cfg *ses;
     size_t nses;
 } zl_config;

@@ -31,10 +31,30 @@ static int cmp_finding(const void *pa, const void *pb)
     return c;
 }
 
+/* The same finding twice: one YAML anchor merged into several records, or
+ * a record read once per zone through an $INCLUDE several zones share (whose
+ * messages may name each zone). One cause, one finding. */
+static bool same(const zl_finding *a, const zl_finding *b)
+{
+    if (strcmp(a->path, b->path) || a->line != b->line || a->col != b->col ||
+        a->end_col != b->end_col || a->rule != b->rule || !a->line)
+        return false;
+    return a->zone != b->zone || strcmp(a->message, b->message) == 0;
+}
+
 void zl_findings_sort(zl_findings *f)
 {
-    if (f->n > 1)
-        qsort(f->v, f->n, sizeof *f->v, cmp_finding);
+    if (f->n < 2)
+        return;
+    qsort(f->v, f->n, sizeof *f->v, cmp_finding);
+    size_t kept = 1;
+    for (size_t i = 1; i < f->n; i++) {
+        if (same(&f->v[kept - 1], &f->v[i]))
+            zl_finding_free(&f->v[i]);
+        else
+            f->v[kept++] = f->v[i];
+    }
+    f->n = kept;
 }
 
 void zl_finding_free(zl_finding *x)

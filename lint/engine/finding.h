@@ -35,7 +35,8 @@ typedef struct zl_findings {
 void zl_findings_add(zl_findings *f, zl_finding x);
 /* What one finding owns. */
 void zl_finding_free(zl_finding *x);
-/* By path, line, column, rule id, then message: the documented order. */
+/* By path, line, column, rule id, then message: the documented order; the
+ * same finding twice (rule, place, message) is kept once. */
 void zl_findings_sort(zl_findings *f);
 void zl_findings_free(zl_findings *f);
 /* Count per severity into counts[ZL_SEV_NOTE..ZL_SEV_ERROR]. */

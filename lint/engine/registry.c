@@ -10,6 +10,7 @@ const zl_check *const zl_checks[] = {
     &zl_check_syntax,      &zl_check_txt_split, &zl_check_names, &zl_check_ses_target_completed,  &zl_check_values, &zl_check_txt_length,
     &zl_check_out_of_zone, &zl_check_cname,  &zl_check_delegation, &zl_check_rrset,
     &zl_check_spf,         &zl_check_dkim,   &zl_check_dmarc,
+    &zl_check_hostname,    &zl_check_caa,    &zl_check_semantics, &zl_check_mail_placement,
     &zl_check_ses_dkim,    &zl_check_ses_verification, &zl_check_ses_mail_from,
     &zl_check_ses_unexpected, &zl_check_ses_removed,
 };
@@ -28,6 +29,9 @@ const zl_rule *const zl_rules[] = {
     &zl_rule_out_of_zone,
     &zl_rule_ttl_mismatch,
     &zl_rule_duplicate_record,
+    &zl_rule_hostname_syntax,
+    &zl_rule_caa_syntax,
+    &zl_rule_record_semantics,
     &zl_rule_ses_dkim_missing,
     &zl_rule_ses_dkim_mismatch,
     &zl_rule_ses_dkim_incomplete,
@@ -40,6 +44,7 @@ const zl_rule *const zl_rules[] = {
     &zl_rule_spf_syntax,
     &zl_rule_dkim_key_syntax,
     &zl_rule_dmarc_syntax,
+    &zl_rule_mail_record_misplaced,
     &zl_rule_ses_record_removed,
 };
 const size_t zl_nrules = sizeof zl_rules / sizeof zl_rules[0];

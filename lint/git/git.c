@@ -187,7 +187,7 @@ static void compare(session *s, zl_git_side *old_side, zl_git_side *new_side, zl
     zl_removed rm = {0};
     if (s->o->sev[zl_rule_index(zl_rule_find("ses-record-removed"))] != ZL_SEV_OFF) {
         rm.base = zl_xstrdup(s->base_name);
-        zl_removed_find(&bzs, &bl.findings, zs, renamed, s, &rm);
+        zl_removed_find(&bzs, &bl.findings, zs, s->o->ses, renamed, s, &rm);
     }
     zl_lint_init(l, zs, s->o->sev);
     l->ses = s->o->ses;

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "parser/master/rdata.h"
+#include "lint/ses/expect.h"
 #include "lint/ses/shape.h"
 #include "lint/engine/lint.h"
 #include "lint/util/util.h"
@@ -126,13 +127,111 @@ static void collect(const zl_zoneset *zs, keep_fn keep, const void *ctx, entries
     sort(out);
 }
 
+/* The name in lower case without its final dot, as SES data writes it. */
+static void plain_name(const zl_names *names, zl_name_id id, zl_buf *b)
+{
+    zl_buf_reset(b);
+    zl_names_format(names, id, b);
+    if (b->len > 1 && b->data[b->len - 1] == '.')
+        b->data[--b->len] = '\0';
+    for (size_t i = 0; i < b->len; i++)
+        if (b->data[i] >= 'A' && b->data[i] <= 'Z')
+            b->data[i] = (char)(b->data[i] + 'a' - 'A');
+}
+
+/* An SPF record that includes amazonses.com is SES's only at a MAIL FROM
+ * domain: a name with SES's feedback MX beside it. Elsewhere it is the
+ * owner's own SPF, which may change freely. */
+static bool ses_owned(const zl_zoneset *zs, const zl_zone *z, const zl_record *r,
+                      const zl_ses_shape *shape)
+{
+    if (shape->kind != ZL_SES_MAILFROM_SPF)
+        return true;
+    zl_ses_shape mx;
+    for (size_t i = 0; i < z->nrecs; i++)
+        if (z->recs[i].owner == r->owner && zl_ses_classify(zs, z, &z->recs[i], &mx) &&
+            mx.kind == ZL_SES_MAILFROM_MX)
+            return true;
+    return false;
+}
+
+/* The SES data has the record's identity but no longer this record: the
+ * token was rotated or the MAIL FROM domain changed, so its removal is
+ * meant. */
+static bool dropped_by_ses(const zl_zoneset *zs, const zl_record *r, const zl_ses_shape *shape,
+                           const zl_ses_expect *ses)
+{
+    if (!ses)
+        return false;
+    zl_buf o = {0};
+    plain_name(&zs->names, r->owner, &o);
+    bool dropped = false;
+    for (size_t i = 0; i < ses->n; i++) {
+        const zl_ses_identity *id = &ses->v[i];
+        size_t dl = strlen(id->domain);
+        if (!(o.len == dl || (o.len > dl && o.data[o.len - dl - 1] == '.')) ||
+            strcmp(o.data + o.len - dl, id->domain) != 0)
+            continue;
+        bool listed = false;
+        if (shape->kind == ZL_SES_DKIM)
+            for (size_t k = 0; k < id->ndkim && !listed; k++)
+                listed = zl_ascii_ieq(shape->token, strlen(shape->token), id->dkim[k]);
+        else if (shape->kind == ZL_SES_VERIFICATION)
+            listed = id->verification && strcmp(id->verification, shape->token) == 0;
+        else
+            listed = id->mail_from && strcmp(id->mail_from, o.data) == 0;
+        if (listed) {
+            dropped = false;
+            break;
+        }
+        dropped = true;
+    }
+    zl_buf_free(&o);
+    return dropped;
+}
+
+/* The new version of the file says, in a zonelint-removed: comment, that
+ * the records at this name went on purpose. */
+static bool acknowledged(const zl_zoneset *base, const zl_zone *bz, const zl_record *r,
+                         const zl_zoneset *head, const char *head_path)
+{
+    if (!head_path)
+        return false;
+    zl_buf o = {0}, apex = {0};
+    plain_name(&base->names, r->owner, &o);
+    plain_name(&base->names, bz->apex, &apex);
+    bool ok = false;
+    for (size_t k = 0; k < head->nsrcs && !ok; k++) {
+        const zl_source *s = head->srcs[k];
+        if (s->zone >= head->nzones || strcmp(head->zones[s->zone]->path, head_path) != 0)
+            continue;
+        for (size_t i = 0; i < s->nremoved_ok && !ok; i++) {
+            const char *n = s->removed_ok[i];
+            size_t nl = strlen(n);
+            ok = strcmp(n, o.data) == 0 || (strcmp(n, "@") == 0 && r->owner == bz->apex) ||
+                 (o.len == nl + 1 + apex.len && strncmp(o.data, n, nl) == 0 &&
+                  o.data[nl] == '.' && strcmp(o.data + nl + 1, apex.data) == 0);
+        }
+    }
+    zl_buf_free(&o);
+    zl_buf_free(&apex);
+    return ok;
+}
+
+static char *owner_text(const zl_zoneset *zs, const zl_record *r)
+{
+    zl_buf b = {0};
+    zl_names_format(&zs->names, r->owner, &b);
+    return zl_buf_take(&b);
+}
+
 /* An SES record that worked: no error of its own among the findings. */
 static bool working_ses(const void *ctx, const zl_zoneset *zs, const zl_zone *z,
                         const zl_record *r)
 {
     const zl_findings *found = ctx;
     zl_ses_shape shape;
-    if (!zl_ses_classify(zs, z, r, &shape))
+    if (!zl_ses_classify(zs, z, r, &shape) || !ses_owned(zs, z, r, &shape))
         return false;
     for (size_t f = 0; f < found->n; f++)
         if (found->v[f].rec == r && found->v[f].severity == ZL_SEV_ERROR)
@@ -171,8 +270,8 @@ static const entry *replacement(const entries *head, const entries *base, const 
 }
 
 void zl_removed_find(const zl_zoneset *base, const zl_findings *base_found,
-                     const zl_zoneset *head, zl_renamed_fn renamed, void *ctx,
-                     zl_removed *out)
+                     const zl_zoneset *head, const zl_ses_expect *data,
+                     zl_renamed_fn renamed, void *ctx, zl_removed *out)
 {
     entries ses = {0}, b = {0}, h = {0};
     collect(base, working_ses, base_found, &ses);
@@ -187,18 +286,22 @@ void zl_removed_find(const zl_zoneset *base, const zl_findings *base_found,
         const entry *e = &ses.v[i];
         if (contains(&h, e->key))
             continue;
-        const entry *now = replacement(&h, &b, e);
         zl_ses_shape shape;
         zl_ses_classify(base, e->z, e->r, &shape);
+        const char *new_name = renamed(ctx, e->z->path);
+        if (dropped_by_ses(base, e->r, &shape, data) ||
+            acknowledged(base, e->z, e->r, head, new_name))
+            continue;
+        const entry *now = replacement(&h, &b, e);
         zl_buf text = {0};
         zl_record_describe(base, e->z, e->r, &text);
-        const char *new_name = renamed(ctx, e->z->path);
         ZL_GROW(out->v, out->cap, out->n + 1);
         out->v[out->n++] = (zl_removed_rec){
             .kind = zl_ses_kind_name(shape.kind),
             .path = zl_xstrdup(base->srcs[zl_record_src(e->z, e->r)]->path),
             .line = zl_record_line(base, e->z, e->r),
             .record = zl_buf_take(&text),
+            .owner = owner_text(base, e->r),
             .report_path = zl_xstrdup(new_name ? new_name : e->z->path),
             .zone = now ? now->z : NULL,
             .rec = now ? now->r : NULL,
@@ -214,6 +317,7 @@ void zl_removed_free(zl_removed *r)
     for (size_t i = 0; i < r->n; i++) {
         free(r->v[i].path);
         free(r->v[i].record);
+        free(r->v[i].owner);
         free(r->v[i].report_path);
     }
     free(r->v);

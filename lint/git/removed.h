@@ -12,11 +12,14 @@
 #include "lint/engine/finding.h"
 #include "lint/model/model.h"
 
+struct zl_ses_expect;
+
 typedef struct zl_removed_rec {
     const char *kind; /* "Easy DKIM CNAME", ... */
     char *path;       /* the file that held it in the base commit */
     uint32_t line;
     char *record;     /* owner, type and value as they were */
+    char *owner;      /* the owner, for a zonelint-removed: comment */
     char *report_path; /* the file's name now, or its old name when it is gone */
     /* The new record with the same owner and type and another value, which
      * replaced it, or NULL when there is none. */
@@ -34,13 +37,16 @@ typedef struct zl_removed {
 typedef const char *(*zl_renamed_fn)(void *ctx, const char *base_path);
 
 /* Fill out with the SES records of base (the base commit's versions of the
- * changed files) missing from head (the new versions). Records with an error
- * among base_found (base's own findings) are left out: they never worked,
- * so fixing them (adding a lost final dot) removes nothing. out->base is set
- * by the caller. */
+ * changed files) missing from head (the new versions). Left out: records
+ * with an error among base_found (base's own findings: they never worked, so
+ * fixing them removes nothing); an SPF record with include:amazonses.com at
+ * a name that is no MAIL FROM domain (not SES's record); records the SES
+ * data (ses, may be NULL) no longer lists for their identity, and records
+ * at a name a `zonelint-removed: NAME` comment of the new file names (removed
+ * on purpose). out->base is set by the caller. */
 void zl_removed_find(const zl_zoneset *base, const zl_findings *base_found,
-                     const zl_zoneset *head, zl_renamed_fn renamed, void *ctx,
-                     zl_removed *out);
+                     const zl_zoneset *head, const struct zl_ses_expect *ses,
+                     zl_renamed_fn renamed, void *ctx, zl_removed *out);
 void zl_removed_free(zl_removed *r);
 
 #endif

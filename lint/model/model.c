@@ -18,6 +18,7 @@ void zl_zoneset_init(zl_zoneset *zs)
 static void source_free(zl_source *s)
 {
     free(s->path);
+    free(s->identity);
     free(s->text);
     free(s->lines);
     free(s->display);
@@ -26,6 +27,9 @@ static void source_free(zl_source *s)
     for (size_t i = 0; i < s->nsupp; i++)
         free(s->supp[i].rules);
     free(s->supp);
+    for (size_t i = 0; i < s->nremoved_ok; i++)
+        free(s->removed_ok[i]);
+    free(s->removed_ok);
     free(s);
 }
 

@@ -17,6 +17,7 @@
 #include <stdint.h>
 
 #include "lint/model/names.h"
+#include "lint/model/publisher.h"
 
 #define ZL_NONE UINT32_MAX
 
@@ -63,11 +64,16 @@ typedef struct zl_source {
     zl_fix_text fix_text; /* for sources with a map; plain files are master text */
 
     uint32_t parent;  /* source that $INCLUDEd this one, or ZL_NONE */
+    char *identity;   /* of an $INCLUDEd file: the file itself, however reached */
     uint32_t zone;    /* index of the zone it belongs to */
     uint32_t nrecords;
     zl_name_id origin; /* origin in effect where the source starts */
     zl_suppression *supp;
     size_t nsupp, supp_cap;
+    /* Names of `zonelint-removed: NAME` comments: SES records removed there
+     * on purpose (lower case, without the final dot; relative or absolute). */
+    char **removed_ok;
+    size_t nremoved_ok, removed_ok_cap;
 } zl_source;
 
 enum {
@@ -142,6 +148,7 @@ typedef struct zl_diag {
 typedef struct zl_zone {
     char *path;         /* the file as given on the command line */
     const char *format; /* "bind", "route53", ... */
+    zl_publisher publisher; /* who publishes it: how its text is meant */
     zl_name_id apex;    /* ZL_NAME_NONE until known */
     zl_name_id origin;  /* the origin the file started with */
     uint32_t src;       /* its top-level source */

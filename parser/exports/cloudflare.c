@@ -9,8 +9,11 @@
  * Export: every owner has its final dot except the SOA's, and there is no
  * $ORIGIN, so a reader would take the SOA owner for zone.zone. That is how
  * every export looks, not a mistake of the zone: the SOA owner is read as
- * absolute, and the ";; Domain:" header gives the zone. Proxied records
- * carry "; cf_tags=cf-proxied:true", an ordinary comment. */
+ * absolute, and the ";; Domain:" header gives the zone. The SOA's names are
+ * placeholders without their dots (example.com root.example.com) and the NS
+ * targets say REPLACE&ME$WITH^YOUR@NAMESERVER.: Cloudflare serves its own,
+ * so they are read as the exporter means them. Proxied records carry
+ * "; cf_tags=cf-proxied:true", an ordinary comment. */
 #include <ldns/ldns.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,6 +22,7 @@
 #include "parser/exports/emit.h"
 #include "parser/master/lexer.h"
 #include "parser/master/origin.h"
+#include "parser/master/rrtype.h"
 #include "parser/exports/readers.h"
 
 static void diag(zl_jreader *c, zl_jval at, const char *message)
@@ -54,14 +58,97 @@ static void rdata(zl_jreader *c, zl_jval rec, uint16_t type, const zl_lstr *cont
     zl_emit_value(&c->s, type, field, content, 0);
 }
 
+/* The fields of "data", in rdata order, for records whose content the API
+ * leaves out or derives (CAA, SRV, LOC, ...): '#' as written, '"' a text,
+ * '^' a target (absolute without its final dot). */
+static const struct cf_data {
+    uint16_t type;
+    const char *fields[12];
+} data_fields[] = {
+    {LDNS_RR_TYPE_CAA, {"#flags", "#tag", "\"value"}},
+    {LDNS_RR_TYPE_SRV, {"#priority", "#weight", "#port", "^target"}},
+    {LDNS_RR_TYPE_URI, {"#priority", "#weight", "\"target"}},
+    {LDNS_RR_TYPE_LOC,
+     {"#lat_degrees", "#lat_minutes", "#lat_seconds", "#lat_direction", "#long_degrees",
+      "#long_minutes", "#long_seconds", "#long_direction", "#altitude", "#size",
+      "#precision_horz", "#precision_vert"}},
+    {LDNS_RR_TYPE_SSHFP, {"#algorithm", "#type", "#fingerprint"}},
+    {LDNS_RR_TYPE_TLSA, {"#usage", "#selector", "#matching_type", "#certificate"}},
+    {LDNS_RR_TYPE_SMIMEA, {"#usage", "#selector", "#matching_type", "#certificate"}},
+    {LDNS_RR_TYPE_DS, {"#key_tag", "#algorithm", "#digest_type", "#digest"}},
+    {LDNS_RR_TYPE_DNSKEY, {"#flags", "#protocol", "#algorithm", "#public_key"}},
+    {LDNS_RR_TYPE_CERT, {"#type", "#key_tag", "#algorithm", "#certificate"}},
+    {LDNS_RR_TYPE_NAPTR,
+     {"#order", "#preference", "\"flags", "\"service", "\"regex", "^replacement"}},
+};
+
+static const struct cf_data *data_of(uint16_t type)
+{
+    for (size_t i = 0; i < sizeof data_fields / sizeof data_fields[0]; i++)
+        if (data_fields[i].type == type)
+            return &data_fields[i];
+    return NULL;
+}
+
+/* Every field of data is there, a number or a string; else the first
+ * one that is not, reported. */
+static bool data_complete(zl_jreader *c, zl_jval data, const struct cf_data *f)
+{
+    for (size_t i = 0; i < sizeof f->fields / sizeof f->fields[0] && f->fields[i]; i++) {
+        zl_jval v = zl_jget(&c->d, data, f->fields[i] + 1, false);
+        if (!json_is_number(v.v) && !json_is_string(v.v)) {
+            zl_buf m = {0};
+            zl_buf_printf(&m, "data has no %s (a number or a string)", f->fields[i] + 1);
+            diag(c, v.v ? v : data, zl_buf_str(&m));
+            zl_buf_free(&m);
+            return false;
+        }
+    }
+    return true;
+}
+
+/* The rdata from "data", field by field (data_complete said they are there). */
+static void data_rdata(zl_jreader *c, zl_jval data, const struct cf_data *f)
+{
+    zl_jdoc *d = &c->d;
+    for (size_t i = 0; i < sizeof f->fields / sizeof f->fields[0] && f->fields[i]; i++) {
+        const char *spec = f->fields[i];
+        zl_jval v = zl_jget(d, data, spec + 1, false);
+        if (i)
+            zl_synth_glue(&c->s, " ");
+        zl_lstr str;
+        if (json_is_number(v.v)) {
+            uint32_t at = zl_jstart(d, v);
+            zl_synth_put(&c->s, c->s.real.text + at, zl_jlen(d, v), at, zl_jlen(d, v));
+        } else if (zl_jstr(d, v, &str)) {
+            if (spec[0] == '^')
+                zl_emit_name(&c->s, &str, ZL_EMIT_ABSOLUTE);
+            else if (spec[0] == '"')
+                zl_emit_text(&c->s, &str, 0);
+            else
+                zl_emit_rdata(&c->s, &str, 0);
+            zl_lstr_free(&str);
+        }
+    }
+}
+
 static void record(zl_jreader *c, zl_jval rec)
 {
     zl_jdoc *d = &c->d;
     zl_jval name = zl_jget(d, rec, "name", false), type = zl_jget(d, rec, "type", false);
     zl_jval content = zl_jget(d, rec, "content", false);
+    zl_jval data = zl_jget(d, rec, "data", false);
     zl_lstr n = {0}, t = {0}, v = {0};
-    bool ok = zl_jstr(d, name, &n) && zl_jstr(d, type, &t) && zl_jstr(d, content, &v);
-    if (!ok) {
+    bool named = zl_jstr(d, name, &n) && zl_jstr(d, type, &t);
+    uint16_t code = named && zl_emit_is_type(&t) ? zl_rrtype_lookup(t.p, t.n) : 0;
+    const struct cf_data *df = json_is_object(data.v) ? data_of(code) : NULL;
+    bool has_content = named && zl_jstr(d, content, &v);
+    if (has_content)
+        df = NULL; /* content is what the API derives from data: judge it as shown */
+    bool ok = named && (has_content || df);
+    if (ok && df && !data_complete(c, data, df)) {
+        /* reported: the field that is missing */
+    } else if (!ok) {
         diag(c, rec, "record without name, type and content strings");
     } else if (!zl_emit_is_type(&t)) {
         diag(c, type, "not a record type");
@@ -69,9 +156,12 @@ static void record(zl_jreader *c, zl_jval rec)
         zl_emit_name(&c->s, &n, ZL_EMIT_ABSOLUTE);
         zl_jval ttl = zl_jget(d, rec, "ttl", false);
         long long secs = json_is_integer(ttl.v) ? json_integer_value(ttl.v) : 1; /* 1: auto */
-        uint16_t code = zl_emit_ttl_type(&c->s, secs, ttl.v ? zl_jstart(d, ttl) : n.raw[n.n],
-                                         zl_jlen(d, ttl), &t);
-        rdata(c, rec, code, &v);
+        code = zl_emit_ttl_type(&c->s, secs, ttl.v ? zl_jstart(d, ttl) : n.raw[n.n],
+                                zl_jlen(d, ttl), &t);
+        if (df)
+            data_rdata(c, data, df);
+        else
+            rdata(c, rec, code, &v);
         zl_synth_glue(&c->s, "\n");
     }
     zl_lstr_free(&n);
@@ -112,28 +202,73 @@ static const char *domain_header(const char *text, size_t len, size_t *n)
     return NULL;
 }
 
-/* Offset just past the SOA owner written as the domain without its dot, or
- * ZL_NONE. */
-static uint32_t dotless_soa_owner(const char *text, size_t len, const char *dom, size_t dn)
+/* Where the export's SOA needs a final dot: after its owner when that is the
+ * domain without its dot, and after its server and mailbox names, which the
+ * export writes without theirs (placeholders, example.com
+ * root.example.com). The SOA is the exporter's boilerplate, not the owner's
+ * mistake: Cloudflare serves its own. Offsets in *at (at most 3), sorted. */
+static size_t soa_dots(const char *text, size_t len, const char *dom, size_t dn, uint32_t at[3])
 {
     if (dn && dom[dn - 1] == '.')
         dn--;
     zl_lexer lx;
     zl_lexer_init(&lx, text, len, NULL, NULL);
     zl_entry e = {0};
-    uint32_t at = ZL_NONE;
-    while (at == ZL_NONE && zl_lex_entry(&lx, &e)) {
+    size_t n = 0;
+    bool done = false;
+    while (!done && zl_lex_entry(&lx, &e)) {
         if (e.err || e.blank_start || e.n < 3)
             continue;
+        size_t soa = 0;
+        for (size_t k = 1; k < e.n && k < 4 && !soa; k++)
+            if (zl_ascii_ieq(text + e.toks[k].off, e.toks[k].len, "SOA"))
+                soa = k;
+        if (!soa)
+            continue;
+        done = true;
         const zl_lex_tok *o = &e.toks[0];
-        bool soa = false;
-        for (size_t k = 1; k < e.n && k < 4; k++)
-            soa = soa || zl_ascii_ieq(text + e.toks[k].off, e.toks[k].len, "SOA");
-        if (soa && dn && o->len == dn && strncasecmp(text + o->off, dom, dn) == 0)
-            at = o->off + o->len;
+        if (dn && o->len == dn && strncasecmp(text + o->off, dom, dn) == 0)
+            at[n++] = o->off + o->len;
+        for (size_t k = soa + 1; k < e.n && k <= soa + 2; k++) {
+            const zl_lex_tok *t = &e.toks[k];
+            if (!t->quoted && t->len && text[t->off + t->len - 1] != '.' &&
+                !(t->len == 1 && text[t->off] == '@'))
+                at[n++] = t->off + t->len;
+        }
     }
     zl_entry_free(&e);
-    return at;
+    return n;
+}
+
+/* The export's NS records name a placeholder, REPLACE&ME$WITH^YOUR@NAMESERVER.:
+ * Cloudflare serves its own name servers, so these lines are the exporter's
+ * boilerplate, not records of the zone. Copies [from, to) without them (each
+ * such line ends up empty, so every other line keeps its place). */
+static void copy_without_placeholders(zl_synth *s, const char *text, uint32_t from,
+                                      uint32_t to)
+{
+    static const char mark[] = "REPLACE&ME$WITH^YOUR@NAMESERVER";
+    while (from < to) {
+        const char *hit = NULL;
+        for (const char *p = text + from; !hit && p + sizeof mark - 1 <= text + to; p++) {
+            p = memchr(p, mark[0], (size_t)(text + to - p));
+            if (!p)
+                break;
+            if ((size_t)(text + to - p) >= sizeof mark - 1 && memcmp(p, mark, sizeof mark - 1) == 0)
+                hit = p;
+        }
+        if (!hit) {
+            zl_synth_verbatim(s, from, to);
+            return;
+        }
+        uint32_t line = (uint32_t)(hit - text), end = line;
+        while (line > from && text[line - 1] != '\n')
+            line--;
+        while (end < to && text[end] != '\n')
+            end++;
+        zl_synth_verbatim(s, from, line);
+        from = end;
+    }
 }
 
 bool zl_read_cloudflare_bind(zl_input *in, char **err)
@@ -151,13 +286,15 @@ bool zl_read_cloudflare_bind(zl_input *in, char **err)
     }
     zl_synth s;
     zl_synth_init(&s, in->text, in->len);
-    uint32_t at = dom ? dotless_soa_owner(in->text, in->len, dom, dn) : ZL_NONE;
-    if (at != ZL_NONE) {
-        zl_synth_verbatim(&s, 0, at);
-        zl_synth_glue(&s, ".");
-        zl_synth_verbatim(&s, at, (uint32_t)in->len);
-    } else {
-        zl_synth_verbatim(&s, 0, (uint32_t)in->len);
+    uint32_t at[3];
+    size_t ndots = dom ? soa_dots(in->text, in->len, dom, dn, at) : 0;
+    uint32_t from = 0;
+    for (size_t i = 0; i <= ndots; i++) {
+        uint32_t to = i < ndots ? at[i] : (uint32_t)in->len;
+        copy_without_placeholders(&s, in->text, from, to);
+        if (i < ndots)
+            zl_synth_glue(&s, ".");
+        from = to;
     }
     zl_synth_read(&s, in->zs, in->path, "cloudflare-bind", &o);
     free(in->text);

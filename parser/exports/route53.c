@@ -46,21 +46,23 @@ static bool is_txt(uint16_t type)
     return type == LDNS_RR_TYPE_TXT || type == LDNS_RR_TYPE_SPF;
 }
 
-static void value(r53 *r, uint16_t type, const zl_lstr *v)
+void zl_route53_value(zl_synth *s, uint16_t type, const zl_lstr *v, bool yaml)
 {
     size_t i = 0;
     while (i < v->n && (v->p[i] == ' ' || v->p[i] == '\t'))
         i++;
     if (is_txt(type) && (i == v->n || v->p[i] != '"')) {
-        zl_synth_diag_raw(&r->s, "value-quoting", v->raw[0], v->raw[v->n] - v->raw[0],
+        zl_synth_diag_raw(s, "value-quoting", v->raw[0], v->raw[v->n] - v->raw[0],
                           zl_xstrdup("TXT value without quotes: Route 53 rejects it (\"Value "
                                      "should be enclosed in quotation marks\")"),
-                          zl_xasprintf("write it in quotes, escaped in the JSON: "
-                                       "\"\\\"%.*s\\\"\"",
+                          zl_xasprintf(yaml ? "write it in quotes, inside the YAML string: "
+                                              "'\"%.*s\"'"
+                                            : "write it in quotes, escaped in the JSON: "
+                                              "\"\\\"%.*s\\\"\"",
                                        (int)(v->n > 60 ? 60 : v->n), v->p));
-        zl_emit_text(&r->s, v, 0);
+        zl_emit_text(s, v, 0);
     } else {
-        zl_emit_value(&r->s, type, 0, v, ZL_EMIT_OCTAL);
+        zl_emit_value(s, type, 0, v, ZL_EMIT_OCTAL);
     }
 }
 
@@ -102,7 +104,7 @@ static void record_set(r53 *r, zl_jval rs)
             uint32_t ttl_at = ttl.v ? zl_jstart(d, ttl) : n.raw[n.n];
             uint16_t code = zl_emit_ttl_type(&r->s, json_integer_value(ttl.v), ttl_at,
                                              zl_jlen(d, ttl), &t);
-            value(r, code, &v);
+            zl_route53_value(&r->s, code, &v, false);
             zl_synth_glue(&r->s, "\n");
             zl_lstr_free(&v);
         }

@@ -155,7 +155,7 @@ void zl_synth_diag_raw(zl_synth *s, const char *rule, uint32_t raw, uint32_t raw
 
 void zl_synth_carry_comments(zl_synth *s, char marker)
 {
-    static const char kw[] = "zonelint-disable-";
+    static const char kw[] = "zonelint-"; /* -disable-line, -disable-next-line, -removed: */
     const char *text = s->real.text, *end = text + s->real.len;
     for (const char *p = text; p < end;) {
         const char *eol = memchr(p, '\n', (size_t)(end - p));

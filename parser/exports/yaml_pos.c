@@ -4,6 +4,41 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* libyaml counts its marks in characters; findings need octets. The octet
+ * offset of every character start of text (after a byte order mark, which
+ * libyaml skips), or NULL when every character is one octet. */
+static size_t *char_offsets(const char *text, size_t len, size_t *nchars)
+{
+    size_t i = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    bool ascii = i == 0;
+    for (size_t k = i; ascii && k < len; k++)
+        ascii = (unsigned char)text[k] < 0x80;
+    if (ascii)
+        return NULL;
+    size_t *at = zl_xmalloc((len + 2) * sizeof *at);
+    size_t n = 0;
+    for (; i < len; i++)
+        if (((unsigned char)text[i] & 0xC0) != 0x80)
+            at[n++] = i;
+    at[n] = len;
+    *nchars = n;
+    return at;
+}
+
+static void mark_to_octets(yaml_mark_t *m, const size_t *at, size_t nchars)
+{
+    m->index = at[m->index <= nchars ? m->index : nchars];
+}
+
+/* Every node's marks from characters to octets. */
+static void marks_to_octets(yaml_document_t *doc, const size_t *at, size_t nchars)
+{
+    for (yaml_node_t *n = doc->nodes.start; n < doc->nodes.top; n++) {
+        mark_to_octets(&n->start_mark, at, nchars);
+        mark_to_octets(&n->end_mark, at, nchars);
+    }
+}
+
 bool zl_ydoc_load(zl_ydoc *d, const char *text, size_t len, char **err, size_t *err_off)
 {
     memset(d, 0, sizeof *d);
@@ -12,6 +47,8 @@ bool zl_ydoc_load(zl_ydoc *d, const char *text, size_t len, char **err, size_t *
     yaml_parser_t p;
     yaml_parser_initialize(&p);
     yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
+    size_t nchars = 0;
+    size_t *at = char_offsets(text, len, &nchars);
     bool ok = true;
     for (;;) {
         ZL_GROW(d->docs, d->cap, d->n + 1);
@@ -19,6 +56,8 @@ bool zl_ydoc_load(zl_ydoc *d, const char *text, size_t len, char **err, size_t *
             *err = p.context ? zl_xasprintf("%s %s", p.problem ? p.problem : "bad YAML",
                                             p.context)
                              : zl_xstrdup(p.problem ? p.problem : "bad YAML");
+            if (at)
+                mark_to_octets(&p.problem_mark, at, nchars);
             *err_off = p.problem_mark.index <= len ? p.problem_mark.index : 0;
             ok = false;
             break;
@@ -27,8 +66,11 @@ bool zl_ydoc_load(zl_ydoc *d, const char *text, size_t len, char **err, size_t *
             yaml_document_delete(&d->docs[d->n]);
             break;
         }
+        if (at)
+            marks_to_octets(&d->docs[d->n], at, nchars);
         d->n++;
     }
+    free(at);
     yaml_parser_delete(&p);
     return ok;
 }
@@ -80,17 +122,39 @@ zl_ynode zl_yvalue(zl_ynode map, size_t i)
     return node(map, map.n->data.mapping.pairs.start[i].value);
 }
 
-zl_ynode zl_yget(zl_ynode map, const char *key)
+/* Merges (<<: *anchor, or a list of them) nest at most this deep: far more
+ * than configurations use, and a bound on a crafted document. */
+#define MERGE_DEPTH 8
+
+static zl_ynode get(zl_ynode map, const char *key, size_t k, int depth)
 {
-    zl_ynode found = {map.doc, NULL};
-    size_t k = strlen(key);
+    zl_ynode found = {map.doc, NULL}, merge = {map.doc, NULL};
     for (size_t i = 0; zl_yis(map, YAML_MAPPING_NODE) && i < zl_ycount(map); i++) {
         zl_ynode kn = zl_ykey(map, i);
-        if (zl_yis(kn, YAML_SCALAR_NODE) && kn.n->data.scalar.length == k &&
-            memcmp(kn.n->data.scalar.value, key, k) == 0)
+        if (!zl_yis(kn, YAML_SCALAR_NODE))
+            continue;
+        if (kn.n->data.scalar.length == k && memcmp(kn.n->data.scalar.value, key, k) == 0)
             found = zl_yvalue(map, i);
+        else if (kn.n->data.scalar.length == 2 && memcmp(kn.n->data.scalar.value, "<<", 2) == 0)
+            merge = zl_yvalue(map, i);
+    }
+    if (found.n || !merge.n || depth >= MERGE_DEPTH)
+        return found;
+    /* YAML's merge key: the keys of the merged mappings, the first one that
+     * has the key winning, as YAML loaders (and so octoDNS) read them. */
+    if (zl_yis(merge, YAML_MAPPING_NODE))
+        return get(merge, key, k, depth + 1);
+    for (size_t i = 0; zl_yis(merge, YAML_SEQUENCE_NODE) && i < zl_ycount(merge); i++) {
+        found = get(zl_yitem(merge, i), key, k, depth + 1);
+        if (found.n)
+            break;
     }
     return found;
+}
+
+zl_ynode zl_yget(zl_ynode map, const char *key)
+{
+    return get(map, key, strlen(key), 0);
 }
 
 uint32_t zl_ystart(zl_ynode n)

@@ -29,7 +29,8 @@ bool zl_ydoc_load(zl_ydoc *d, const char *text, size_t len, char **err, size_t *
 void zl_ydoc_free(zl_ydoc *d);
 zl_ynode zl_yroot(const zl_ydoc *d, size_t i);
 
-/* Value of a mapping's key (the last one of duplicates, as YAML loaders keep). */
+/* Value of a mapping's key (the last one of duplicates, as YAML loaders keep),
+ * else of the mappings it merges (<<: *anchor). */
 zl_ynode zl_yget(zl_ynode map, const char *key);
 /* Items of a sequence, pairs of a mapping. */
 size_t zl_ycount(zl_ynode n);

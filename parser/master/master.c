@@ -4,12 +4,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "parser/master/gdnsd.h"
 #include "parser/master/generate.h"
 #include "parser/master/name_text.h"
 #include "parser/master/lexer.h"
 #include "parser/master/rdata.h"
 #include "parser/master/rrtype.h"
 #include "parser/master/suppress_comment.h"
+#include "parser/master/template.h"
 #include "parser/master/validate.h"
 
 #define MAX_INCLUDE_DEPTH 32
@@ -21,6 +23,8 @@ typedef struct reader {
     zl_zoneset *zs;
     zl_zone *z;
     const zl_master_opts *o;
+    zl_publisher pub;
+    zl_name_id zone_origin; /* the origin the zone starts with */
     zl_name_id origin;
     zl_name_id lead_origin; /* set by $ORIGIN before the first record */
     zl_name_id prev_owner;
@@ -75,8 +79,21 @@ static zl_name_id parse_name(reader *rd, uint32_t src, const zl_lex_tok *t, cons
         *why = "a name cannot be written in quotes";
         return ZL_NAME_NONE;
     }
-    zl_name_read n = zl_name_from_text(&rd->zs->names, &rd->zs->names, rd->origin,
-                                       s->text + t->off, t->len);
+    zl_name_id origin = rd->origin;
+    size_t len = t->len, prefix;
+    if (zl_publisher_is_gdnsd(rd->pub) && zl_gdnsd_zone_relative(s->text + t->off, len, &prefix)) {
+        if (prefix == 0) {
+            if (absolute)
+                *absolute = false;
+            if (rd->zone_origin == ZL_NAME_NONE)
+                *why = "'@Z' stands for the zone's origin, which is not known here";
+            return rd->zone_origin;
+        }
+        origin = rd->zone_origin;
+        len = prefix;
+    }
+    zl_name_read n = zl_name_from_text(&rd->zs->names, &rd->zs->names, origin,
+                                       s->text + t->off, len);
     if (n.needs_origin) {
         note_no_origin(rd, src, t->off);
         *why = t->len == 1 && s->text[t->off] == '@'
@@ -176,8 +193,15 @@ static void do_include(reader *rd, uint32_t src, const zl_entry *e)
         free(path);
         return;
     }
-    uint32_t inc = zl_zoneset_add_source(rd->zs, path, data, len);
+    /* A file several zones include is shown under the path it was first
+     * read by, so that its findings are one finding, under one path. */
+    const char *shown = path;
+    for (size_t i = 0; i < rd->zs->nsrcs; i++)
+        if (rd->zs->srcs[i]->identity && strcmp(rd->zs->srcs[i]->identity, id) == 0)
+            shown = rd->zs->srcs[i]->path;
+    uint32_t inc = zl_zoneset_add_source(rd->zs, shown, data, len);
     rd->zs->srcs[inc]->parent = src;
+    rd->zs->srcs[inc]->identity = zl_xstrdup(id);
     free(path);
 
     zl_name_id saved_origin = rd->origin, saved_owner = rd->prev_owner;
@@ -198,7 +222,9 @@ static void directive(reader *rd, uint32_t src, const zl_entry *e)
     const char *name = s->text + d->off;
     const char *why = NULL;
 
-    if (zl_ascii_ieq(name, d->len, "$ORIGIN")) {
+    if (zl_publisher_is_gdnsd(rd->pub) && zl_gdnsd_directive(name, d->len)) {
+        return; /* limits how many addresses an answer holds: no data */
+    } else if (zl_ascii_ieq(name, d->len, "$ORIGIN")) {
         if (!expect_args(rd, src, e, 1, 1, "a domain name"))
             return;
         zl_name_id id = parse_name(rd, src, &e->toks[1], &why, NULL);
@@ -271,6 +297,18 @@ static void intern_rdata_names(reader *rd, uint32_t src, uint16_t type, const zl
     }
 }
 
+/* A file that starts with its SOA under an absolute owner and sets no
+ * origin is a zone named in the server's configuration (named.conf,
+ * nsd.conf): the zone is the SOA's owner, whatever the file is called. */
+static void soa_origin(reader *rd, uint32_t src, const zl_record *r)
+{
+    if (rd->o->origin_forced || src != rd->z->src || rd->z->nrecs != 0 ||
+        rd->lead_origin != ZL_NAME_NONE || !r->owner_absolute)
+        return;
+    rd->origin = rd->zone_origin = r->owner;
+    rd->z->origin = r->owner;
+}
+
 static void record(reader *rd, uint32_t src, const zl_entry *e)
 {
     zl_source *s = rd->zs->srcs[src];
@@ -279,6 +317,17 @@ static void record(reader *rd, uint32_t src, const zl_entry *e)
     size_t i = 0;
     zl_record r = {0};
 
+    if (zl_template_entry(s->text, e)) {
+        /* The owner, when it is written plainly, still carries to the
+         * records that continue it. */
+        zl_entry head = {.toks = e->toks, .n = 1};
+        if (!e->blank_start && !zl_template_entry(s->text, &head)) {
+            zl_name_id owner = parse_name(rd, src, &e->toks[0], &why, NULL);
+            if (!why)
+                rd->prev_owner = owner;
+        }
+        return;
+    }
     if (e->blank_start) {
         r.owner = rd->prev_owner;
         if (r.owner == ZL_NAME_NONE) {
@@ -310,7 +359,10 @@ static void record(reader *rd, uint32_t src, const zl_entry *e)
     for (int k = 0; k < 2 && i < e->n; k++) {
         const zl_lex_tok *t = &e->toks[i];
         if (!have_ttl && starts_with_digit(s, t)) {
-            if (!zl_parse_ttl(s->text + t->off, t->len, &ttl, &why)) {
+            bool ok = zl_publisher_is_gdnsd(rd->pub)
+                          ? zl_gdnsd_ttl(s->text + t->off, t->len, &ttl, &why)
+                          : zl_parse_ttl(s->text + t->off, t->len, &ttl, &why);
+            if (!ok) {
                 diag(rd, src, t->off, t->len,
                      zl_xasprintf("bad TTL '%.*s': %s", (int)(t->len > 40 ? 40 : t->len),
                                   s->text + t->off, why),
@@ -339,6 +391,9 @@ static void record(reader *rd, uint32_t src, const zl_entry *e)
     }
     const zl_lex_tok *tt = &e->toks[i];
     r.type = tt->quoted ? 0 : zl_rrtype_lookup(s->text + tt->off, tt->len);
+    if (r.type == 0 && zl_publisher_is_gdnsd(rd->pub) &&
+        zl_gdnsd_dynamic_type(s->text + tt->off, tt->len))
+        return; /* a plugin answers: there is no data here to check */
     if (r.type == 0) {
         diag(rd, src, tt->off, tt->len,
              zl_xasprintf("unknown record type '%.*s'", (int)(tt->len > 40 ? 40 : tt->len),
@@ -354,6 +409,8 @@ static void record(reader *rd, uint32_t src, const zl_entry *e)
     }
     size_t first_rd = i + 1;
     size_t nrd = e->n - first_rd;
+    if (r.type == LDNS_RR_TYPE_SOA)
+        soa_origin(rd, src, &r);
     intern_rdata_names(rd, src, r.type, e->toks + first_rd, nrd);
 
     /* TTL: written, else $TTL, else the previous record's (RFC 1035), else
@@ -453,9 +510,9 @@ static zl_name_id find_apex(const reader *rd)
     for (size_t i = 0; i < rd->z->nrecs; i++)
         if (rd->z->recs[i].type == LDNS_RR_TYPE_SOA)
             return rd->z->recs[i].owner;
-    if (rd->lead_origin != ZL_NAME_NONE)
+    if (rd->lead_origin != ZL_NAME_NONE && !zl_publisher_is_gdnsd(rd->pub))
         return rd->lead_origin;
-    return rd->o->origin;
+    return rd->zone_origin;
 }
 
 zl_zone *zl_read_master_text(zl_zoneset *zs, const char *path, char *text, size_t len,
@@ -469,14 +526,24 @@ zl_zone *zl_read_master_source(zl_zoneset *zs, const char *path, uint32_t src,
 {
     zl_zone *z = zl_zoneset_add_zone(zs, path, "bind");
     z->src = src;
-    z->origin = o->origin;
+    const zl_source *s = zs->srcs[src];
+    z->publisher = o->publisher != ZL_PUB_AUTO     ? o->publisher
+                   : zl_gdnsd_like(s->text, s->len) ? ZL_PUB_GDNSD
+                                                    : ZL_PUB_BIND;
+    zl_name_id origin = o->origin;
+    /* gdnsd serves a zone file under its own name, even one label (wmnet). */
+    if (zl_publisher_is_gdnsd(z->publisher) && !o->origin_forced && origin == ZL_NAME_NONE)
+        origin = zl_gdnsd_zone_of(&zs->names, path);
+    z->origin = origin;
     /* About one new name per 48 octets of a large zone: growing the name
      * table step by step would rehash it a dozen times. */
     zl_names_reserve(&zs->names, zs->names.n + zs->srcs[src]->len / 48);
     reader rd = {.zs = zs,
                  .z = z,
                  .o = o,
-                 .origin = o->origin,
+                 .pub = z->publisher,
+                 .zone_origin = origin,
+                 .origin = origin,
                  .lead_origin = ZL_NAME_NONE,
                  .prev_owner = ZL_NAME_NONE,
                  .last_class = LDNS_RR_CLASS_IN};

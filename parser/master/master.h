@@ -14,6 +14,7 @@ typedef struct zl_master_opts {
     const zl_fs *fs;
     zl_name_id origin; /* origin before any $ORIGIN; ZL_NAME_NONE when unknown */
     bool origin_forced; /* origin came from --origin: it is also the apex */
+    zl_publisher publisher; /* --publisher or the configuration; AUTO: from the content */
 } zl_master_opts;
 
 /* Read path (and its $INCLUDEs) as a new zone of zs. False, with *err, only

@@ -13,9 +13,38 @@ static const char *find(const char *p, size_t n, const char *needle)
     return NULL;
 }
 
+/* `zonelint-removed: NAME[, NAME]`: names whose SES records went on purpose. */
+static void removed_ok(zl_source *s, const char *at, const char *end)
+{
+    const char *q = at + strlen("zonelint-removed:");
+    for (;;) {
+        while (q < end && (*q == ' ' || *q == '\t' || *q == ','))
+            q++;
+        const char *b = q;
+        while (q < end && *q != ' ' && *q != '\t' && *q != ',' && *q != '\r')
+            q++;
+        if (q == b)
+            return;
+        size_t n = (size_t)(q - b);
+        if (n > 1 && b[n - 1] == '.')
+            n--;
+        char *name = zl_xstrndup(b, n);
+        for (char *c = name; *c; c++)
+            if (*c >= 'A' && *c <= 'Z')
+                *c = (char)(*c + 'a' - 'A');
+        ZL_GROW(s->removed_ok, s->removed_ok_cap, s->nremoved_ok + 1);
+        s->removed_ok[s->nremoved_ok++] = name;
+    }
+}
+
 void zl_suppress_comment(zl_source *s, uint32_t off, uint32_t len)
 {
     const char *p = s->text + off;
+    const char *ack = find(p, len, "zonelint-removed:");
+    if (ack) {
+        removed_ok(s, ack, p + len);
+        return;
+    }
     static const char line_kw[] = "zonelint-disable-line";
     static const char next_kw[] = "zonelint-disable-next-line";
     const char *at = find(p, len, "zonelint-disable-");

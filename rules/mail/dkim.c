@@ -9,6 +9,7 @@
 #include "lint/engine/lint.h"
 #include "rules/rules.h"
 #include "lint/ses/shape.h"
+#include "rules/mail/placement.h"
 #include "rules/mail/taglist.h"
 #include "rules/values/txt.h"
 
@@ -206,6 +207,9 @@ static void run(zl_lint *l)
             zl_txt_value(l->zs, z, r, &v);
             if (!zl_dkim_owner(l->zs, r->owner) && !zl_has_prefix_ci(v.data, v.len, "v=DKIM1"))
                 continue;
+            zl_mail_kind kind = zl_mail_kind_of(v.data, v.len);
+            if (kind == ZL_MAIL_SPF || kind == ZL_MAIL_DMARC)
+                continue; /* mail-record-misplaced */
             zl_ses_shape easy;
             if (zl_ses_dkim_target(v.data, v.len, &easy))
                 continue; /* an Easy DKIM CNAME written as TXT: the SES rules say so */

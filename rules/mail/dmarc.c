@@ -5,6 +5,7 @@
 
 #include "lint/engine/lint.h"
 #include "rules/rules.h"
+#include "rules/mail/placement.h"
 #include "rules/mail/taglist.h"
 #include "rules/values/txt.h"
 
@@ -18,7 +19,8 @@ const zl_rule zl_rule_dmarc_syntax = {
         "start with v=DMARC1 exactly, lacks p=, has a bad tag value (pct over 100, adkim "
         "other than r or s, a rua address without mailto:), or shares the name with a "
         "second DMARC record (RFC 7489 section 6.6.3): the domain then has no policy at all.",
-    .hint = "write one record: v=DMARC1; p=none; rua=mailto:reports@example.com",
+    .hint = "write one record: v=DMARC1; then the p= policy you mean (none, quarantine or "
+            "reject) and your other tags",
 };
 
 static bool one_of(const zl_tag *t, const char *const *values)
@@ -85,6 +87,38 @@ static char *with_mailto(const zl_tag *t)
     return zl_buf_take(&b);
 }
 
+/* The policy a misspelt one means, by its first letter; NULL if unclear.
+ * A hint keeps the owner's policy: it never proposes a weaker one. */
+static const char *meant_policy(const zl_tag *t)
+{
+    char c = t->value_len ? (char)(t->value[0] | 0x20) : 0;
+    return c == 'r' ? "reject" : c == 'q' ? "quarantine" : c == 'n' ? "none" : NULL;
+}
+
+static char *policy_hint(const zl_tag *t, const char *name)
+{
+    const char *p = meant_policy(t);
+    return p ? zl_xasprintf("write %s=%s", name, p)
+             : zl_xasprintf("write %s=none, %s=quarantine or %s=reject: the policy you mean",
+                            name, name, name);
+}
+
+/* The record with v=DMARC1 first and the owner's other tags as written. */
+static char *version_first_hint(const zl_taglist *tl)
+{
+    zl_buf b = {0};
+    zl_buf_adds(&b, "start with v=DMARC1: \"v=DMARC1");
+    for (size_t i = 0; i < tl->n; i++) {
+        const zl_tag *t = &tl->tags[i];
+        if (t->name_len == 1 && (t->name[0] | 0x20) == 'v')
+            continue;
+        zl_buf_printf(&b, "; %.*s=%.*s", (int)t->name_len, t->name, (int)t->value_len,
+                      t->value);
+    }
+    zl_buf_adds(&b, "\"");
+    return zl_buf_take(&b);
+}
+
 static char *problem(const char *v, size_t n, char **hint)
 {
     zl_taglist tl;
@@ -95,9 +129,11 @@ static char *problem(const char *v, size_t n, char **hint)
     char *msg = NULL;
     if (tl.n == 0 || !(tl.tags[0].name_len == 1 && tl.tags[0].name[0] == 'v') ||
         !zl_tag_value_is(&tl.tags[0], "DMARC1")) {
-        msg = zl_xstrdup(tl.n && tl.tags[0].name_len == 1 && tl.tags[0].name[0] == 'v'
-                             ? "v= must be DMARC1 exactly, followed by ';'"
-                             : "the record does not start with v=DMARC1");
+        bool is_v = tl.n && tl.tags[0].name_len == 1 && tl.tags[0].name[0] == 'v';
+        msg = zl_xstrdup(is_v ? "v= must be DMARC1 exactly, followed by ';'"
+                              : "the record does not start with v=DMARC1");
+        if (!is_v && !tl.error && zl_taglist_get(&tl, "p"))
+            *hint = version_first_hint(&tl);
     } else if (tl.error) {
         msg = zl_xasprintf("bad tag list: %s", tl.error);
     } else if ((t = zl_taglist_get(&tl, "p")) == NULL) {
@@ -105,12 +141,15 @@ static char *problem(const char *v, size_t n, char **hint)
     } else if (!one_of(t, policies)) {
         msg = zl_xasprintf("p=%.*s: the policy is none, quarantine or reject",
                            (int)t->value_len, t->value);
+        *hint = policy_hint(t, "p");
     } else if ((t = zl_taglist_get(&tl, "sp")) && !one_of(t, policies)) {
         msg = zl_xasprintf("sp=%.*s: the policy is none, quarantine or reject",
                            (int)t->value_len, t->value);
+        *hint = policy_hint(t, "sp");
     } else if ((t = zl_taglist_get(&tl, "np")) && !one_of(t, policies)) {
         msg = zl_xasprintf("np=%.*s: the policy is none, quarantine or reject",
                            (int)t->value_len, t->value);
+        *hint = policy_hint(t, "np");
     } else if ((t = zl_taglist_get(&tl, "adkim")) && !one_of(t, align)) {
         msg = zl_xstrdup("adkim= is r (relaxed) or s (strict)");
     } else if ((t = zl_taglist_get(&tl, "aspf")) && !one_of(t, align)) {
@@ -157,6 +196,9 @@ static void run(zl_lint *l)
                     continue;
                 zl_buf_reset(&v);
                 zl_txt_value(l->zs, z, r, &v);
+                zl_mail_kind kind = zl_mail_kind_of(v.data, v.len);
+                if (kind == ZL_MAIL_SPF || kind == ZL_MAIL_DKIM)
+                    continue; /* mail-record-misplaced */
                 char *hint = NULL;
                 char *msg = problem(v.data, v.len, &hint);
                 if (msg) {
@@ -165,7 +207,8 @@ static void run(zl_lint *l)
                     free(msg);
                 } else if (first) {
                     zl_report_tok(l, &zl_rule_dmarc_syntax, z, r, zl_record_rd(r),
-                                  zl_xstrdup("keep one DMARC record: merge or delete"),
+                                  zl_xstrdup("merge the two into one record, with the stricter "
+                                             "of their policies"),
                                   "second DMARC record at this name (the first is on line %u): "
                                   "receivers then apply no policy",
                                   zl_record_line(l->zs, z, first));

@@ -24,7 +24,7 @@ const zl_rule zl_rule_ses_mail_from = {
         "(v=spf1 include:amazonses.com ~all). It must be a subdomain of the identity, and "
         "must not receive mail: another MX there makes SES's check fail and sends the "
         "domain's mail astray. zonelint reports a missing or wrong MX (another host, "
-        "another region, another priority), a second MX, a missing SPF record or one "
+        "another region; any priority works with one MX), a second MX, a missing SPF record or one "
         "without include:amazonses.com, and a MAIL FROM domain that is not below its "
         "identity. With SES's data (--expect) it checks the MAIL FROM domains SES was "
         "given, in their regions; without, every name with an MX to feedback-smtp.",
@@ -83,7 +83,6 @@ static void report(zl_lint *l, const zl_zone *z, const zl_record *r, unsigned to
 static void check_ses_mx(zl_lint *l, const zl_zone *z, const zl_record *r, const mf_want *w,
                          const zl_ses_shape *s, bool first)
 {
-    zl_tok prio = zl_record_rdata(l->zs, z, r, 0);
     if (!first)
         report(l, z, r, zl_record_i_type(r),
                zl_xstrdup("keep one MX: SES's, in the region the identity sends from"),
@@ -95,43 +94,51 @@ static void check_ses_mx(zl_lint *l, const zl_zone *z, const zl_record *r, const
                zl_xasprintf("the MAIL FROM MX at %s. points to feedback-smtp.%s.amazonses.com, "
                             "but the identity sends from %s, where SES expects %s",
                             w->place.name, s->region, w->regions[0], w->host));
-    else if (prio.len != 2 || memcmp(prio.p, "10", 2) != 0)
-        report(l, z, r, zl_record_rd(r), zl_xstrdup("change the priority to 10"),
-               zl_xasprintf("the MAIL FROM MX at %s. has priority %.*s; SES's record is 10 %s.",
-                            w->place.name, (int)prio.len, prio.p, w->host));
+    /* The priority is not checked: with the one MX SES requires, any
+     * priority sends bounces to SES; SES's 10 is only its example. */
 }
 
-/* The MX records at the name; false when there is none. */
+/* The MX records at the name; false when there is none. A name that
+ * receives mail cannot be SES's MAIL FROM domain, but its inbound MX is what
+ * a working service needs: the finding is on SES's record (or on the name,
+ * when SES's is missing), and the fix is another MAIL FROM domain. */
 static bool check_mx(zl_lint *l, const zl_ses_records *at, const mf_want *w)
 {
     const zl_zone *z = at->z;
     size_t ses = 0, mx = 0;
-    bool has_ses = false;
+    const zl_record *ses_mx = NULL, *inbound = NULL;
     zl_ses_shape s;
-    for (size_t i = at->b; i < at->e; i++) {
-        const zl_record *r = zl_ses_record(at, i);
-        has_ses = has_ses || (r && zl_ses_classify(l->zs, z, r, &s) &&
-                              s.kind == ZL_SES_MAILFROM_MX);
-    }
     for (size_t i = at->b; i < at->e; i++) {
         const zl_record *r = zl_ses_record(at, i);
         if (!r || r->type != LDNS_RR_TYPE_MX)
             continue;
         mx++;
+        bool is_ses = zl_ses_classify(l->zs, z, r, &s) && s.kind == ZL_SES_MAILFROM_MX;
+        if (is_ses && !ses_mx)
+            ses_mx = r;
+        if (!is_ses && !inbound)
+            inbound = r;
         if (zl_ses_value_reported(l, z, r) || zl_ses_rdata_name_reported(l, z, r, 1))
             continue;
-        if (zl_ses_classify(l->zs, z, r, &s) && s.kind == ZL_SES_MAILFROM_MX) {
+        if (is_ses)
             check_ses_mx(l, z, r, w, &s, ses++ == 0);
-            continue;
-        }
-        zl_tok host = zl_record_rdata(l->zs, z, r, 1);
-        report(l, z, r, zl_record_rd(r) + 1,
-               has_ses ? zl_xstrdup("remove it, and receive mail at another name")
-                       : zl_xasprintf("replace it with: %s, and receive mail at another name",
-                                      w->mx_line),
-               zl_xasprintf("%s. has an MX to %.*s: a MAIL FROM domain must not receive mail, "
-                            "and SES requires its own MX as the only one",
-                            w->place.name, (int)host.len, host.p));
+    }
+    if (inbound) {
+        zl_tok host = zl_record_rdata(l->zs, z, inbound, 1);
+        const zl_record *at_r = ses_mx ? ses_mx : inbound;
+        report(l, z, at_r, zl_record_rd(at_r) + (ses_mx ? 0 : 1),
+               ses_mx ? zl_xasprintf("keep the MX that receives mail; make SES's MAIL FROM "
+                                     "domain a name that receives none (ses.%s, say) and "
+                                     "move this MX and the SPF record there",
+                                     w->place.name)
+                      : zl_xasprintf("keep this MX; make SES's MAIL FROM domain a name that "
+                                     "receives no mail (ses.%s, say) and publish there: "
+                                     "%s and the SPF record",
+                                     w->place.name, w->mx_line),
+               zl_xasprintf("%s. receives mail (MX to %.*s, line %u), so it cannot be SES's "
+                            "MAIL FROM domain: SES requires its own MX as the only one",
+                            w->place.name, (int)host.len, host.p,
+                            zl_record_line(l->zs, z, inbound)));
     }
     return mx > 0;
 }

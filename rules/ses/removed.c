@@ -19,10 +19,14 @@ const zl_rule zl_rule_ses_record_removed = {
         "rewrites one of them (a clean-up, a file deleted or renamed, a value retyped) "
         "breaks mail that worked. With --diff, zonelint compares the SES-shaped records of "
         "the base commit with the new versions of the changed files, by owner, type and "
-        "value; a record that was already broken in the base commit does not count.",
-    .hint = "restore the record as the base commit had it; if SES no longer uses it, delete "
-            "the identity in SES first and accept this finding once (--disable "
-            "ses-record-removed)",
+        "value; a record that was already broken in the base commit does not count, nor "
+        "does an SPF record with include:amazonses.com at a name without SES's MAIL FROM MX "
+        "(the owner's own SPF). A removal made on purpose is not reported when the SES data "
+        "given (--expect, .zonelint.json's ses) no longer lists the record for its identity, "
+        "or when the new version of the file says so: ; zonelint-removed: NAME (the owner, "
+        "relative or absolute; several may follow).",
+    .hint = "restore the record as the base commit had it; if SES no longer uses it, say so "
+            "in the file: ; zonelint-removed: NAME",
 };
 
 static void run(zl_lint *l)
@@ -32,7 +36,9 @@ static void run(zl_lint *l)
         const zl_removed_rec *x = &rm->v[i];
         if (!x->rec) {
             zl_report_file(l, &zl_rule_ses_record_removed, x->report_path, x->record,
-                           zl_xasprintf("restore it: %s", x->record),
+                           zl_xasprintf("restore it: %s; if SES no longer uses it, say so "
+                                        "in the file: zonelint-removed: %s",
+                                        x->record, x->owner),
                            "%s removed since %s: %s:%u had %s", x->kind, rm->base, x->path,
                            x->line, x->record);
             continue;
@@ -42,7 +48,9 @@ static void run(zl_lint *l)
         uint32_t end = zl_record_end(l->zs, x->zone, x->rec);
         zl_report_span(l, &zl_rule_ses_record_removed, zl_record_src(x->zone, x->rec),
                        first.off, end - first.off, x->zone, x->rec,
-                       zl_xasprintf("restore the value: %s", x->record),
+                       zl_xasprintf("restore the value: %s; if SES no longer uses it, say "
+                                    "so in the file: zonelint-removed: %s",
+                                    x->record, x->owner),
                        "%s changed since %s: %s:%u had %s", x->kind, rm->base, x->path,
                        x->line, x->record);
     }

@@ -130,6 +130,22 @@ static bool dkim_p(const char *v, size_t n, size_t *off, size_t *len)
     return false;
 }
 
+/* Spaces or tabs after the last tag of a DKIM or DMARC tag-list: the
+ * grammar allows white space there (RFC 6376 3.2, RFC 7489 6.4), so
+ * receivers read the record as written. */
+static bool tag_list_end(value_kind kind, const char *v, size_t n, size_t w)
+{
+    size_t s = 0;
+    while (s < n && (v[s] == ' ' || v[s] == '\t'))
+        s++;
+    if (kind != VAL_DKIM && !starts_ci(v + s, n - s, "v=DMARC1"))
+        return false;
+    for (size_t i = n - w; i < n; i++)
+        if (v[i] != ' ' && v[i] != '\t')
+            return false;
+    return true;
+}
+
 /* Octets [pos, pos + len) of the joined value, as a place in one token. */
 static zl_value_at in_value(const zl_record *r, const size_t *starts, unsigned n, size_t pos,
                             size_t len)
@@ -158,15 +174,20 @@ static zl_fix *fix_bytes(const zl_zone *z, const zl_record *r, zl_fix_safety saf
 }
 
 /* where with a fix replacing its octets by text, when they lie inside one
- * string of the value (ends holds each string's end in the joined value). */
+ * string of the value (end: that string's decoded length). */
 static zl_value_at fixed(const zl_zoneset *zs, const zl_zone *z, const zl_record *r,
                          zl_value_at where, size_t end, zl_fix_safety safety, const char *text)
 {
     if (where.at + where.len > end)
         return where;
     zl_tok t = zl_record_tok(zs, z, r, where.tok);
-    where.fix = fix_bytes(z, r, safety, t.off + zl_tok_raw_offset(&t, where.at),
-                          t.off + zl_tok_raw_offset(&t, where.at + where.len), text);
+    uint32_t from = zl_tok_raw_offset(&t, where.at);
+    uint32_t to = zl_tok_raw_offset(&t, where.at + where.len);
+    /* Written as an escape (\032), the octets were meant: only a person can
+     * say they should go. */
+    if (memchr(t.p + from, '\\', to - from))
+        safety = ZL_FIX_UNSAFE;
+    where.fix = fix_bytes(z, r, safety, t.off + from, t.off + to, text);
     return where;
 }
 
@@ -196,10 +217,11 @@ static bool one_line(const zl_zoneset *zs, const zl_zone *z, const zl_record *r,
 }
 
 /* Typographic quotes used as quotes around the whole value: as the opening
- * and closing marks of unquoted words on one line, they become plain quotes;
- * just inside plain quotes, they go. NULL when the value is not so. */
+ * and closing marks of unquoted words on one line of a master file
+ * (requote), they become plain quotes; elsewhere they go. NULL when the value
+ * is not so. */
 static zl_fix *smart_quote_fix(const zl_zoneset *zs, const zl_zone *z, const zl_record *r,
-                               unsigned n)
+                               unsigned n, bool requote)
 {
     zl_tok a = zl_record_rdata(zs, z, r, 0), b = zl_record_rdata(zs, z, r, n - 1);
     size_t an, bn;
@@ -215,7 +237,7 @@ static zl_fix *smart_quote_fix(const zl_zoneset *zs, const zl_zone *z, const zl_
     uint32_t src = zl_record_src(z, r);
     uint32_t o = (uint32_t)(ai - zl_record_rdata(zs, z, r, 0).p) + a.off;
     uint32_t c = (uint32_t)(bi + bn - 3 - b.p) + b.off;
-    const char *mark = a.quoted ? "" : "\"";
+    const char *mark = requote ? "\"" : "";
     zl_fix *f = zl_fix_new(ZL_FIX_SAFE);
     zl_fix_replace(f, src, o, (uint32_t)open, mark);
     zl_fix_replace(f, src, c, 3, mark);
@@ -349,10 +371,15 @@ static void check_txt(const zl_zoneset *zs, const zl_zone *z, const zl_record *r
         if (zl_smart_quote_at(val + i, len - i))
             smart_pos = i;
     if (smart_pos != SIZE_MAX && (edge_smart || kind != VAL_PROSE)) {
+        /* Plain quotes quote only where the value is written unquoted in a
+         * master file; anywhere else they would be data too. */
+        bool requote = unquoted && edge_smart && strcmp(z->format, "bind") == 0;
         zl_value_at at = in_value(r, starts, n, smart_pos, ql_at(val, len, smart_pos));
-        at.fix = smart_pos == 0 ? smart_quote_fix(zs, z, r, n) : NULL;
+        at.fix = smart_pos == 0 ? smart_quote_fix(zs, z, r, n, requote) : NULL;
         fn(ctx, &zl_rule_value_quoting, at,
-           zl_xstrdup("replace typographic quotes with plain double quotes (\")"),
+           zl_xstrdup(requote ? "replace the typographic quotes with plain double quotes (\")"
+                              : "delete the typographic quotes (plain ones in their place "
+                                "would be data too)"),
            zl_xasprintf("typographic quote %.*s in the value: it is data, not quoting",
                         (int)zl_smart_quote_at(val + smart_pos, len - smart_pos),
                         val + smart_pos));
@@ -375,7 +402,7 @@ static void check_txt(const zl_zoneset *zs, const zl_zone *z, const zl_record *r
            in_value_fixed(zs, z, r, starts, n, len, 0, w, ZL_FIX_SAFE, ""),
            zl_xstrdup("delete the white space after the opening quote"),
            zl_xasprintf("the value starts with %s", space_name(val, w)));
-    } else if ((w = zl_space_before(val, len)) > 0) {
+    } else if ((w = zl_space_before(val, len)) > 0 && !tag_list_end(kind, val, len, w)) {
         fn(ctx, &zl_rule_value_whitespace,
            in_value_fixed(zs, z, r, starts, n, len, len - w, w, ZL_FIX_SAFE, ""),
            zl_xstrdup("delete the white space before the closing quote"),

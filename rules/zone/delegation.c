@@ -3,6 +3,7 @@
  * referral, so any other data there is never served (RFC 1034 4.2.1). Glue,
  * the addresses of the delegation's own name servers, is the exception. */
 #include <ldns/ldns.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "lint/engine/lint.h"
@@ -73,6 +74,33 @@ static uint32_t first_ns_line(zl_lint *l, const zl_zone *z, const zl_index *ix, 
     return 0;
 }
 
+/* Records of the RRset (owner, type) in the zone. */
+static size_t rrset_size(const zl_zone *z, const zl_index *ix, const zl_record *r)
+{
+    size_t b, e, n = 0;
+    zl_index_owner_range(ix, z, r->owner, &b, &e);
+    for (size_t i = b; i < e; i++)
+        n += z->recs[ix->order[i]].type == r->type;
+    return n;
+}
+
+typedef struct rrset_key {
+    zl_name_id owner;
+    uint16_t type;
+} rrset_key;
+
+/* True the first time an RRset is seen: the cause is the RRset's place, so
+ * it gets one finding, not one per record. */
+static bool first_of_rrset(rrset_key **seen, size_t *n, size_t *cap, const zl_record *r)
+{
+    for (size_t i = 0; i < *n; i++)
+        if ((*seen)[i].owner == r->owner && (*seen)[i].type == r->type)
+            return false;
+    ZL_GROW(*seen, *cap, *n + 1);
+    (*seen)[(*n)++] = (rrset_key){r->owner, r->type};
+    return true;
+}
+
 static void run(zl_lint *l)
 {
     const zl_names *names = &l->zs->names;
@@ -82,6 +110,8 @@ static void run(zl_lint *l)
         if (!ix->cuts.n)
             continue;
         zl_u32set glue = ns_targets(l, z);
+        rrset_key *seen = NULL;
+        size_t nseen = 0, seencap = 0;
         for (size_t i = 0; i < z->nrecs; i++) {
             const zl_record *r = &z->recs[i];
             zl_name_id cut = zl_index_cut_above(ix, names, z->apex, r->owner, false);
@@ -92,7 +122,12 @@ static void run(zl_lint *l)
                 continue;
             if (is_address(r->type) && zl_u32set_has(&glue, r->owner))
                 continue;
-            char tn[32];
+            if (!first_of_rrset(&seen, &nseen, &seencap, r))
+                continue;
+            size_t size = rrset_size(z, ix, r);
+            char tn[32], count[40] = "";
+            if (size > 1)
+                snprintf(count, sizeof count, " (%zu records)", size);
             zl_buf owner = {0}, c = {0};
             zl_names_format(names, r->owner, &owner);
             zl_names_format(names, cut, &c);
@@ -105,15 +140,16 @@ static void run(zl_lint *l)
                                             zl_buf_str(&c));
             unsigned tok = (r->flags & ZL_REC_OWNER_WRITTEN) ? 0 : zl_record_i_type(r);
             zl_report_tok(l, &zl_rule_occluded_by_delegation, z, r, tok, hint,
-                          "%s %s is %s the delegation of %s (NS on line %u): the parent's "
+                          "%s %s%s is %s the delegation of %s (NS on line %u): the parent's "
                           "servers never answer with it",
-                          zl_buf_str(&owner), zl_type_name(r->type, tn, sizeof tn),
+                          zl_buf_str(&owner), zl_type_name(r->type, tn, sizeof tn), count,
                           r->owner == cut ? "at" : "below", zl_buf_str(&c),
                           first_ns_line(l, z, ix, cut));
             zl_buf_free(&owner);
             zl_buf_free(&c);
         }
         zl_u32set_free(&glue);
+        free(seen);
     }
 }
 

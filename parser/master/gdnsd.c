@@ -1,0 +1,83 @@
+#include "parser/master/gdnsd.h"
+
+#include <string.h>
+
+#include "lint/util/util.h"
+#include "parser/master/origin.h"
+#include "parser/master/rdata.h"
+
+static bool blank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '(' || c == ')';
+}
+
+/* word as a whole white-space-bounded token somewhere in text. */
+static bool has_token(const char *text, size_t len, const char *word)
+{
+    size_t k = strlen(word);
+    for (size_t i = 0; i + k <= len; i++) {
+        if ((i == 0 || blank(text[i - 1])) && memcmp(text + i, word, k) == 0 &&
+            (i + k == len || blank(text[i + k])))
+            return true;
+    }
+    return false;
+}
+
+static bool has_zone_ref(const char *text, size_t len)
+{
+    for (size_t i = 0; i + 2 <= len; i++) {
+        if (text[i] == '@' && text[i + 1] == 'Z' && (i == 0 || blank(text[i - 1]) ||
+                                                     text[i - 1] == '.') &&
+            (i + 2 == len || blank(text[i + 2])))
+            return true;
+    }
+    return false;
+}
+
+bool zl_gdnsd_like(const char *text, size_t len)
+{
+    return has_token(text, len, "DYNA") || has_token(text, len, "DYNC") ||
+           has_token(text, len, "$ADDR_LIMIT_V4") || has_token(text, len, "$ADDR_LIMIT_V6") ||
+           has_zone_ref(text, len);
+}
+
+zl_name_id zl_gdnsd_zone_of(zl_names *names, const char *path)
+{
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    size_t n = strlen(base);
+    return n ? zl_origin_intern(names, base, n) : ZL_NAME_NONE;
+}
+
+bool zl_gdnsd_zone_relative(const char *p, size_t n, size_t *prefix)
+{
+    if (n == 2 && p[0] == '@' && p[1] == 'Z') {
+        *prefix = 0;
+        return true;
+    }
+    if (n > 3 && memcmp(p + n - 3, ".@Z", 3) == 0) {
+        *prefix = n - 3;
+        return true;
+    }
+    return false;
+}
+
+bool zl_gdnsd_dynamic_type(const char *p, size_t n)
+{
+    return zl_ascii_ieq(p, n, "DYNA") || zl_ascii_ieq(p, n, "DYNC");
+}
+
+bool zl_gdnsd_directive(const char *p, size_t n)
+{
+    return zl_ascii_ieq(p, n, "$ADDR_LIMIT_V4") || zl_ascii_ieq(p, n, "$ADDR_LIMIT_V6");
+}
+
+bool zl_gdnsd_ttl(const char *p, size_t n, uint32_t *ttl, const char **why)
+{
+    const char *slash = memchr(p, '/', n);
+    uint32_t limit;
+    if (!slash)
+        return zl_parse_ttl(p, n, ttl, why);
+    size_t k = (size_t)(slash - p);
+    return zl_parse_ttl(p, k, ttl, why) && zl_parse_ttl(slash + 1, n - k - 1, &limit, why);
+}
