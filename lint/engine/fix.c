@@ -96,6 +96,16 @@ static bool real_range(const zl_source *s, uint32_t off, uint32_t len, uint32_t 
 /* 1-based line and column (characters) of byte off of the real file. */
 static void file_position(const zl_source *s, uint32_t off, uint32_t *line, uint32_t *col)
 {
+    size_t len;
+    const char *text = zl_source_file_text(s, &len);
+    if (off > 0 && off == len && text[off - 1] == '\n') {
+        /* The end of a file that ends its last line: a line of its own (an
+         * appended record goes there), which line tables do not list. */
+        file_position(s, off - 1, line, col);
+        ++*line;
+        *col = 1;
+        return;
+    }
     if (!s->map) {
         zl_source_position(s, off, line, col);
         return;

@@ -55,6 +55,13 @@ static void placed_in_a_master_file(void **state)
     assert_int_equal(f->edits[0].col, 24);
     assert_int_equal(f->edits[0].end_col, 24);
     zl_fix_free(f);
+    /* Appended after the last line: a line of its own. */
+    f = zl_fix_new(ZL_FIX_SAFE);
+    zl_fix_replace(f, src, 43, 0, "x A 192.0.2.2\n");
+    assert_true(zl_fix_place(f, &zs));
+    assert_int_equal(f->edits[0].line, 3);
+    assert_int_equal(f->edits[0].col, 1);
+    zl_fix_free(f);
     zl_zoneset_free(&zs);
 }
 
