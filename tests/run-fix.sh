@@ -113,6 +113,18 @@ if ! cmp -s "$tmp/opt/main.zone" "$tmp/opt/main.before" ||
     fail=$((fail + 1))
 fi
 
+# Records added to a file with CRLF line ends end their lines the same way.
+printf '$ORIGIN example.com.\r\n$TTL 300\r\n@ IN NS ns1\r\nns1 IN A 192.0.2.1\r\n' > "$tmp/opt/crlf.zone"
+expect 0 "--fix adds SES records to a CRLF file" -- "$bin" --no-config --fix \
+    --expect "$here/fixes/example.com.json" --region us-east-1 "$tmp/opt/crlf.zone"
+n=$((n + 1))
+if [ "$(wc -l < "$tmp/opt/crlf.zone")" -ne 7 ] ||
+    [ "$(tr -d '\n' < "$tmp/opt/crlf.zone" | tr -cd '\r' | wc -c)" -ne 7 ]; then
+    echo "FAIL $suite: records added to a CRLF file: line ends differ"
+    od -c "$tmp/opt/crlf.zone" | tail -n 3 | sed 's/^/    /'
+    fail=$((fail + 1))
+fi
+
 # Every fixture, with its own arguments, in a scratch copy of the tree.
 cp -R "$here/fixtures" "$tmp/tree"
 find "$tmp/tree" -type f ! -name '*.expect' ! -name '*.json.expect' | LC_ALL=C sort > "$tmp/list"

@@ -80,13 +80,16 @@ zl_fix *zl_ses_add_fix(zl_lint *l, const zl_ses_place *want, const char *line)
     if (!beside)
         at = (uint32_t)s->len;
     bool need_nl = at == s->len && s->len && s->text[s->len - 1] != '\n';
+    /* Lines end as the file's do. */
+    const char *first_nl = memchr(s->text, '\n', s->len);
+    const char *eol = first_nl && first_nl > s->text && first_nl[-1] == '\r' ? "\r\n" : "\n";
     /* Beside its neighbours, written as they are: relative to their origin. */
     size_t owner = strcspn(line, " ");
     size_t keep = beside && !anchor->owner_absolute
                       ? zl_ses_owner_len(l, zl_record_origin(z, anchor), line)
                       : owner;
     zl_buf text = {0};
-    zl_buf_printf(&text, "%s%.*s%s\n", need_nl ? "\n" : "", (int)keep, line, line + owner);
+    zl_buf_printf(&text, "%s%.*s%s%s", need_nl ? eol : "", (int)keep, line, line + owner, eol);
     zl_fix *f = zl_fix_new(ZL_FIX_SAFE);
     zl_fix_replace(f, z->src, at, 0, zl_buf_str(&text));
     zl_buf_free(&text);
