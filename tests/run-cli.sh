@@ -147,7 +147,7 @@ J
 printf '{"DkimTokens": ["ujzdegxdncf32epf3dhodzdocis2jhtl"]}\n' > "$tmp/ses/tokens.json"
 printf '{\n  "DkimAttributes": {\n    "Tokens": [1,\n}\n' > "$tmp/ses/bad.json"
 expect 1 "--expect: a missing DKIM record" -- "$bin" --no-config --expect ses/expect/example.com.json ses/example.com.zone
-has "ses/example.com.zone: error: the Easy DKIM CNAME of token 3 of 3 is missing" "file-level SES finding"
+has "ses/example.com.zone:1:1: error: the Easy DKIM CNAME of token 3 of 3 is missing" "file-level SES finding"
 has "add: euvw75efr6edt4sywb5wkh7dnsipzz7f._domainkey.example.com. CNAME euvw75efr6edt4sywb5wkh7dnsipzz7f.dkim.amazonses.com." "the line to add"
 has "(example.com, from ses/expect/example.com.json)" "identity from the file name"
 expect 1 "--expect as json" -- "$bin" --no-config --format json --expect ses/expect/example.com.json ses/example.com.zone

@@ -8,7 +8,11 @@ set -u
 bin=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 corpus=${ZONELINT_CORPUS:-$(cd "$(dirname "$0")/.." && pwd)/../shared/corpus}
 if [ ! -d "$corpus/peers" ]; then
-    echo "corpus: $corpus not present, skipped"
+    echo "************************************************************************"
+    echo "corpus: WARNING: NOT TESTED: no real-world corpus at $corpus"
+    echo "corpus: point ZONELINT_CORPUS at a folder of zone files (with peers/ in it)"
+    echo "corpus: to run these tests: make check ZONELINT_CORPUS=/path/to/corpus"
+    echo "************************************************************************"
     exit 0
 fi
 limit=${ZONELINT_CORPUS_TIMEOUT:-60}

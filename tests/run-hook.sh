@@ -112,7 +112,7 @@ expect 1 "another name acknowledged" -- zonelint --diff HEAD
 has "Easy DKIM CNAME removed" "acknowledging another name removes nothing"
 git -C "$r" commit -q -a --no-verify -m "drop dkim"
 expect 1 "--diff HEAD~1..HEAD" -- zonelint --diff HEAD~1..HEAD
-has "zones/db.example.com: error: Easy DKIM CNAME removed" "commit range"
+has "zones/db.example.com:1:1: error: Easy DKIM CNAME removed" "commit range"
 # An SPF record with include:amazonses.com is SES's only at a MAIL FROM
 # domain (beside SES's feedback MX); elsewhere it is the owner's own.
 { zone; echo '@ IN TXT "v=spf1 include:amazonses.com ~all"'

@@ -21,7 +21,13 @@
 #include "lint/engine/registry.h"
 #include "lint/ses/expect.h"
 #include "lint/util/util.h"
-#include "lint/engine/version.h"
+#include "lint/cli/version_text.h"
+#include "lint/cli/color.h"
+#include "lint/cli/rule_list.h"
+#include "lint/cli/suggest.h"
+#include "lint/git/top.h"
+#include "lint/output/columns.h"
+#include "lint/output/statistics.h"
 
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_USAGE = 2 };
 
@@ -41,6 +47,11 @@ typedef struct options {
     const char *identity, *region;
     bool staged;      /* --staged */
     const char *diff; /* --diff BASE[..HEAD] */
+    const char *stdin_name; /* --stdin-filename */
+    const char *docs_url;   /* --docs-url */
+    zl_column_unit columns; /* --column-unit, when has_columns */
+    bool has_columns;
+    bool quiet, statistics; /* -q, --statistics */
     bool fix, fix_diff, unsafe_fixes; /* --fix, --fix --diff, --unsafe-fixes */
 } options;
 
@@ -51,8 +62,17 @@ static void usage(FILE *f)
           "\n"
           "Lint DNS zone files: syntax, names, values, zone structure, SPF, DKIM, DMARC.\n"
           "\n"
-          "  --format FMT         text (default), json, sarif (code scanning) or github\n"
-          "                       (GitHub Actions annotations)\n"
+          "  --format FMT         text (default), json, sarif (code scanning), github\n"
+          "                       (GitHub Actions annotations), checkstyle (Jenkins),\n"
+          "                       codeclimate (GitLab Code Quality), junit, rdjson\n"
+          "                       (reviewdog)\n"
+          "  -q, --quiet          text output: the finding lines only (no source, hint\n"
+          "                       or summary)\n"
+          "  --statistics         after the findings, how many each rule gave (on stderr)\n"
+          "  --column-unit UNIT   count columns in display cells (default for text, as\n"
+          "                       gcc: wide characters take two, a tab goes to the next\n"
+          "                       multiple of 8), char (characters; default for the\n"
+          "                       other formats) or byte (for Vim's and Emacs's jumps)\n"
           "  --origin NAME        origin of relative names, and the zone apex\n"
           "  --input-format FMT   read every input as FMT instead of recognising it:\n"
           "                       bind, route53, route53-changes, cloudflare-json,\n"
@@ -68,7 +88,13 @@ static void usage(FILE *f)
           "  --enable RULE,...    switch rules on (undoes --disable or the configuration)\n"
           "  --config FILE        configuration file (default: .zonelint.json here or above)\n"
           "  --no-config          do not read a configuration file\n"
-          "  --color WHEN         auto (default), always, never; NO_COLOR also turns it off\n"
+          "  --color WHEN         auto (default: on a terminal; FORCE_COLOR or\n"
+          "                       CLICOLOR_FORCE turn it on, NO_COLOR or TERM=dumb off),\n"
+          "                       always, never\n"
+          "  --stdin-filename NAME  the file standard input (-) stands for: its origin,\n"
+          "                       configuration and path in findings\n"
+          "  --docs-url URL       where docs/rules.md is published: rule links in SARIF\n"
+          "                       (helpUri, informationUri) and rdjson\n"
           "  --jobs N             worker threads (default: the number of CPUs)\n"
           "  --expect FILE        what SES issued: aws sesv2 get-email-identity or aws ses\n"
           "                       get-identity-*-attributes JSON, or the console's CSV\n"
@@ -83,7 +109,8 @@ static void usage(FILE *f)
           "  --fix --diff         print the fixes as a unified diff; change nothing\n"
           "  --unsafe-fixes       with --fix, apply the unsafe fixes too\n"
           "  --install-hook       install the pre-commit hook (zonelint --staged) here\n"
-          "  --list-rules         list every rule with its severity\n"
+          "  --list-rules         list every rule with its severity (--format json: with\n"
+          "                       the explanations)\n"
           "  --explain RULE       explain a rule\n"
           "  --version            print the version\n"
           "  --help               print this help\n"
@@ -126,19 +153,21 @@ static void wrap(FILE *f, const char *text, int indent, int width)
     fputc('\n', f);
 }
 
-static int list_rules(void)
+/* "unknown rule" with the rule meant, when it looks like a slip. */
+static char *unknown_rule(const char *where, const char *id)
 {
-    for (size_t i = 0; i < zl_nrules; i++)
-        printf("%-26s %-8s %s\n", zl_rules[i]->id, zl_severity_name(zl_rules[i]->severity),
-               zl_rules[i]->summary);
-    return EXIT_CLEAN;
+    const char *near = zl_suggest_rule(id);
+    return near ? zl_xasprintf("%s: unknown rule '%s' (did you mean '%s'?)", where, id, near)
+                : zl_xasprintf("%s: unknown rule '%s' (see zonelint --list-rules)", where, id);
 }
 
 static int explain(const char *id)
 {
     const zl_rule *r = zl_rule_find(id);
     if (!r) {
-        fprintf(stderr, "zonelint: unknown rule '%s' (see zonelint --list-rules)\n", id);
+        char *msg = unknown_rule("--explain", id);
+        fprintf(stderr, "zonelint: %s\n", msg);
+        free(msg);
         return EXIT_USAGE;
     }
     printf("%s (%s by default)\n\n", r->id, zl_severity_name(r->severity));
@@ -154,8 +183,9 @@ static int explain(const char *id)
     return EXIT_CLEAN;
 }
 
-/* Effective severities: defaults, then the configuration, then the flags. */
-static bool severities(const options *o, const zl_config *cfg, zl_severity *sev)
+/* Effective severities: defaults, then the configuration, then the flags.
+ * False with *err for an unknown rule. */
+static bool severities(const options *o, const zl_config *cfg, zl_severity *sev, char **err)
 {
     for (size_t i = 0; i < zl_nrules; i++)
         sev[i] = zl_rules[i]->severity;
@@ -164,7 +194,7 @@ static bool severities(const options *o, const zl_config *cfg, zl_severity *sev)
     for (size_t i = 0; i < o->ndisable; i++) {
         const zl_rule *r = zl_rule_find(o->disable[i]);
         if (!r) {
-            fprintf(stderr, "zonelint: --disable: unknown rule '%s'\n", o->disable[i]);
+            *err = unknown_rule("--disable", o->disable[i]);
             return false;
         }
         sev[zl_rule_index(r)] = ZL_SEV_OFF;
@@ -172,7 +202,7 @@ static bool severities(const options *o, const zl_config *cfg, zl_severity *sev)
     for (size_t i = 0; i < o->nenable; i++) {
         const zl_rule *r = zl_rule_find(o->enable[i]);
         if (!r) {
-            fprintf(stderr, "zonelint: --enable: unknown rule '%s'\n", o->enable[i]);
+            *err = unknown_rule("--enable", o->enable[i]);
             return false;
         }
         if (sev[zl_rule_index(r)] == ZL_SEV_OFF)
@@ -190,24 +220,17 @@ static void check_suppressions(const zl_zoneset *zs)
             char *copy = zl_xstrdup(s->supp[k].rules);
             for (char *save = NULL, *p = strtok_r(copy, ",", &save); p;
                  p = strtok_r(NULL, ",", &save))
-                if (strcmp(p, "all") != 0 && !zl_rule_find(p))
+                if (strcmp(p, "all") != 0 && !zl_rule_find(p)) {
+                    const char *near = zl_suggest_rule(p);
                     fprintf(stderr,
                             "zonelint: %s:%u:%u: warning: unknown rule '%s' in a suppression "
-                            "comment\n",
-                            s->path, s->supp[k].at_line, s->supp[k].col, p);
+                            "comment%s%s%s\n",
+                            s->path, s->supp[k].at_line, s->supp[k].col, p,
+                            near ? " (did you mean '" : "", near ? near : "", near ? "'?)" : "");
+                }
             free(copy);
         }
     }
-}
-
-static bool use_color(const char *when)
-{
-    if (strcmp(when, "always") == 0)
-        return true;
-    if (strcmp(when, "never") == 0)
-        return false;
-    const char *nc = getenv("NO_COLOR");
-    return isatty(STDOUT_FILENO) && !(nc && *nc);
 }
 
 static int install_hook(void)
@@ -219,27 +242,83 @@ static int install_hook(void)
     return ok ? EXIT_CLEAN : EXIT_USAGE;
 }
 
+/* --staged and --diff: the zone files come from git, not the arguments.
+ * False with *err when git failed (nothing linted then). */
+static bool lint_git(const options *o, const zl_config *cfg, const zl_severity *sev,
+                     const zl_ses_expect *ses, zl_zoneset *zs, zl_lint *l, int *status,
+                     char **err)
+{
+    zl_git_opts go = {.cfg = cfg, .origin = o->origin, .sev = sev, .diff = o->diff,
+                      .ses = ses->n ? ses : NULL};
+    size_t unreadable = 0;
+    if (!zl_git_lint(&go, zs, l, &unreadable, err))
+        return false;
+    if (unreadable)
+        *status = EXIT_USAGE;
+    return true;
+}
+
+static void free_options(options *o)
+{
+    for (size_t i = 0; i < o->nenable; i++)
+        free(o->enable[i]);
+    for (size_t i = 0; i < o->ndisable; i++)
+        free(o->disable[i]);
+    free(o->enable);
+    free(o->disable);
+    free(o->expect);
+}
+
+/* The errors of a run: each printed when it happens, and kept for the
+ * formats that report a failed run (SARIF's notifications). */
+typedef struct run_errors {
+    char **v;
+    size_t n;
+} run_errors;
+
+static void run_error(run_errors *e, char *msg)
+{
+    fprintf(stderr, "zonelint: %s\n", msg);
+    e->v = zl_xrealloc(e->v, (e->n + 1) * sizeof *e->v);
+    e->v[e->n++] = msg;
+}
+
+/* The repository's work tree and the working directory, for paths
+ * relative to the top of the repository (git modes give them so already). */
+static void report_root(const options *o, char **root, char **cwd)
+{
+    char *top = o->staged || o->diff ? NULL : zl_git_work_tree_of(".");
+    char *here = top ? realpath(".", NULL) : NULL;
+    *root = here ? zl_xasprintf("%s/", strcmp(top, "/") ? top : "") : NULL;
+    *cwd = here ? zl_xasprintf("%s/", strcmp(here, "/") ? here : "") : NULL;
+    free(top);
+    free(here);
+}
+
 enum { FIX_ROUNDS = 8 };
 
+/* Read the files into zs; errors go to errors (NULL: already reported,
+ * when a fix round reads the files again). */
 static void read_inputs(const zl_input_opts *io, char **files, size_t nfiles, zl_zoneset *zs,
-                        int *status)
+                        run_errors *errors)
 {
     char *err = NULL;
     for (size_t i = 0; i < nfiles; i++) {
         if (!zl_inputs_read(zs, io, files[i], &err)) {
-            fprintf(stderr, "zonelint: %s\n", err);
-            free(err);
+            if (errors)
+                run_error(errors, err);
+            else
+                free(err);
             err = NULL;
-            *status = EXIT_USAGE;
         }
     }
 }
 
 static void lint_inputs(const zl_input_opts *io, char **files, size_t nfiles,
                         const zl_severity *sev, const zl_ses_expect *ses, zl_zoneset *zs,
-                        zl_lint *l, int *status)
+                        zl_lint *l, run_errors *errors)
 {
-    read_inputs(io, files, nfiles, zs, status);
+    read_inputs(io, files, nfiles, zs, errors);
     zl_lint_init(l, zs, sev);
     l->ses = ses;
     zl_lint_run(l);
@@ -268,36 +347,6 @@ static bool finish_fix(const options *o, const zl_fix_session *fx, int *status)
     return false;
 }
 
-/* --staged and --diff: the zone files come from git, not the arguments.
- * False when git failed (nothing to write then). */
-static bool lint_git(const options *o, const zl_config *cfg, const zl_severity *sev,
-                     const zl_ses_expect *ses, zl_zoneset *zs, zl_lint *l, int *status)
-{
-    zl_git_opts go = {.cfg = cfg, .origin = o->origin, .sev = sev, .diff = o->diff,
-                      .ses = ses->n ? ses : NULL};
-    size_t unreadable = 0;
-    char *err = NULL;
-    if (!zl_git_lint(&go, zs, l, &unreadable, &err)) {
-        fprintf(stderr, "zonelint: %s\n", err);
-        free(err);
-        return false;
-    }
-    if (unreadable)
-        *status = EXIT_USAGE;
-    return true;
-}
-
-static void free_options(options *o)
-{
-    for (size_t i = 0; i < o->nenable; i++)
-        free(o->enable[i]);
-    for (size_t i = 0; i < o->ndisable; i++)
-        free(o->disable[i]);
-    free(o->enable);
-    free(o->disable);
-    free(o->expect);
-}
-
 static int run(options *o, bool no_config, char **args, size_t nargs)
 {
     /* Everything run() owns, released once at the end (done:). */
@@ -312,6 +361,15 @@ static int run(options *o, bool no_config, char **args, size_t nargs)
     bool linted = false;
     int status = EXIT_USAGE;
     char *err = NULL;
+    run_errors errors = {0};
+    const zl_writer *writer = zl_writer_find(o->format);
+    zl_findings none = {0};
+    zl_report report = {.zs = &zs, .fs = &none, .color = zl_use_color(o->color, STDOUT_FILENO),
+                        .quiet = o->quiet, .docs_url = o->docs_url,
+                        .columns = o->has_columns ? o->columns : ZL_COLUMN_FIXED};
+    char *root = NULL, *cwd = NULL;
+    report_root(o, &root, &cwd);
+    report.root = root, report.cwd = cwd;
 
     char *cfg_path = o->config ? zl_xstrdup(o->config) : no_config ? NULL : zl_config_find(".");
     bool cfg_ok = !cfg_path || zl_config_load(cfg_path, &cfg, &err);
@@ -322,7 +380,7 @@ static int run(options *o, bool no_config, char **args, size_t nargs)
                                  &err)))
         goto done;
     sev = zl_xmalloc(zl_nrules * sizeof *sev);
-    if (!severities(o, &cfg, sev))
+    if (!severities(o, &cfg, sev, &err))
         goto done;
     zl_severity fail_on = o->has_fail_on ? o->fail_on
                           : cfg.has_fail_on ? cfg.fail_on
@@ -332,23 +390,38 @@ static int run(options *o, bool no_config, char **args, size_t nargs)
                         .fs = &zl_fs_posix,
                         .origin = o->origin,
                         .input_format = o->input_format,
-                        .publisher = o->publisher};
-    if (!zl_inputs_expand(&io, args, nargs, &files, &nfiles, &err))
-        goto done;
-    if (nfiles == 0 && !o->staged && !o->diff)
+                        .publisher = o->publisher,
+                        .stdin_name = o->stdin_name};
+    /* One argument at a time: one that does not exist is reported, the
+     * others are still linted (a hook framework passes a list of files),
+     * and the exit status is 2 in the end. */
+    for (size_t a = 0; a < nargs; a++) {
+        char **more = NULL;
+        size_t nmore = 0;
+        if (!zl_inputs_expand(&io, args + a, 1, &more, &nmore, &err)) {
+            run_error(&errors, err);
+            err = NULL;
+        }
+        files = zl_xrealloc(files, (nfiles + nmore + 1) * sizeof *files);
+        if (nmore)
+            memcpy(files + nfiles, more, nmore * sizeof *more);
+        nfiles += nmore;
+        free(more);
+    }
+    if (nfiles == 0 && !errors.n && !o->staged && !o->diff)
         fprintf(stderr, "zonelint: warning: no zone files found (names read by default: "
                         "*.zone, *.db, db.*)\n");
 
     status = EXIT_CLEAN;
     if (o->staged || o->diff) {
-        read_inputs(&io, files, nfiles, &zs, &status);
+        read_inputs(&io, files, nfiles, &zs, &errors);
         linted = true; /* lint_git initialises l, also when it fails */
-        if (!lint_git(o, &cfg, sev, &ses, &zs, &l, &status)) {
+        if (!lint_git(o, &cfg, sev, &ses, &zs, &l, &status, &err)) {
             status = EXIT_USAGE;
             goto done;
         }
     } else {
-        lint_inputs(&io, files, nfiles, sev, ses.n ? &ses : NULL, &zs, &l, &status);
+        lint_inputs(&io, files, nfiles, sev, ses.n ? &ses : NULL, &zs, &l, &errors);
         linted = true;
     }
     if (o->fix) {
@@ -365,22 +438,27 @@ static int run(options *o, bool no_config, char **args, size_t nargs)
             zl_lint_free(&l);
             zl_zoneset_free(&zs);
             zl_zoneset_init(&zs);
-            lint_inputs(&io, files, nfiles, sev, ses.n ? &ses : NULL, &zs, &l, &status);
+            lint_inputs(&io, files, nfiles, sev, ses.n ? &ses : NULL, &zs, &l, NULL);
         }
         bool shown = finish_fix(o, &fx, &status);
         zl_fix_session_free(&fx);
         if (shown)
             goto done;
     }
+    if (errors.n)
+        status = EXIT_USAGE;
     check_suppressions(&zs);
     zl_findings_sort(&l.findings);
-    zl_report report = {&zs, &l.findings, use_color(o->color)};
-    if (!zl_writer_find(o->format)->write(stdout, &report))
+    report.fs = &l.findings;
+    report.errors = errors.v, report.nerrors = errors.n;
+    if (!writer->write(stdout, &report))
         status = EXIT_USAGE;
     if (fflush(stdout) != 0) {
         fprintf(stderr, "zonelint: cannot write the output\n");
         status = EXIT_USAGE;
     }
+    if (o->statistics)
+        zl_write_statistics(stderr, &l.findings);
     if (status == EXIT_CLEAN && fail_on != ZL_SEV_OFF)
         for (size_t i = 0; i < l.findings.n; i++)
             if (l.findings.v[i].severity >= fail_on)
@@ -388,19 +466,57 @@ static int run(options *o, bool no_config, char **args, size_t nargs)
 
 done:
     if (err) {
-        fprintf(stderr, "zonelint: %s\n", err);
-        free(err);
+        /* The run stopped before its report: a format that reports a failed
+         * run still writes one, so that an upload step finds a valid file. */
+        run_error(&errors, err);
+        if (writer->on_failure) {
+            report.errors = errors.v, report.nerrors = errors.n;
+            writer->write(stdout, &report);
+            fflush(stdout);
+        }
     }
     if (linted)
         zl_lint_free(&l);
     for (size_t i = 0; i < nfiles; i++)
         free(files[i]);
     free(files);
+    for (size_t i = 0; i < errors.n; i++)
+        free(errors.v[i]);
+    free(errors.v);
+    free(root);
+    free(cwd);
     zl_zoneset_free(&zs);
     free(sev);
     zl_ses_expect_free(&ses);
     zl_config_free(&cfg);
     return status;
+}
+
+/* One line for an unknown option: the option meant, when it looks like a
+ * slip, and where the rest is. */
+static void unknown_option(const struct option *longopts, int opt, const char *arg)
+{
+    if (opt && opt < 256) {
+        fprintf(stderr, "zonelint: unknown option '-%c' (see zonelint --help)\n", opt);
+        return;
+    }
+    size_t n = 0;
+    while (longopts[n].name)
+        n++;
+    char **names = zl_xmalloc((n + 1) * sizeof *names);
+    for (size_t i = 0; i < n; i++)
+        names[i] = zl_xasprintf("--%s", longopts[i].name);
+    char *word = zl_xstrndup(arg, strcspn(arg, "="));
+    const char *near = zl_suggest(word, (const char *const *)names, n);
+    if (near)
+        fprintf(stderr, "zonelint: unknown option '%s' (did you mean '%s'? see zonelint --help)\n",
+                word, near);
+    else
+        fprintf(stderr, "zonelint: unknown option '%s' (see zonelint --help)\n", word);
+    free(word);
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
 }
 
 /* With --fix, --diff asks for the patch instead of naming a git base: it
@@ -447,7 +563,9 @@ int zl_main(int argc, char **argv)
         OPT_NO_CONFIG, OPT_COLOR, OPT_JOBS, OPT_LIST_RULES, OPT_EXPLAIN, OPT_VERSION, OPT_HELP,
         OPT_INPUT_FORMAT, OPT_PUBLISHER,
         OPT_EXPECT, OPT_IDENTITY, OPT_REGION,
-        OPT_STAGED, OPT_DIFF, OPT_INSTALL_HOOK, OPT_FIX, OPT_FIX_DIFF, OPT_UNSAFE_FIXES,
+        OPT_STAGED, OPT_DIFF, OPT_INSTALL_HOOK,
+        OPT_QUIET, OPT_STATISTICS, OPT_COLUMN_UNIT, OPT_STDIN_FILENAME, OPT_DOCS_URL,
+        OPT_FIX, OPT_FIX_DIFF, OPT_UNSAFE_FIXES,
     };
     static const struct option longopts[] = {
         {"format", required_argument, NULL, OPT_FORMAT},
@@ -471,18 +589,27 @@ int zl_main(int argc, char **argv)
         {"staged", no_argument, NULL, OPT_STAGED},
         {"diff", required_argument, NULL, OPT_DIFF},
         {"install-hook", no_argument, NULL, OPT_INSTALL_HOOK},
+        {"quiet", no_argument, NULL, OPT_QUIET},
+        {"statistics", no_argument, NULL, OPT_STATISTICS},
+        {"column-unit", required_argument, NULL, OPT_COLUMN_UNIT},
+        {"stdin-filename", required_argument, NULL, OPT_STDIN_FILENAME},
+        {"docs-url", required_argument, NULL, OPT_DOCS_URL},
         {"fix", no_argument, NULL, OPT_FIX},
         {"unsafe-fixes", no_argument, NULL, OPT_UNSAFE_FIXES},
         {"\x01fix-diff", no_argument, NULL, OPT_FIX_DIFF}, /* --diff after --fix */
         {NULL, 0, NULL, 0},
     };
     char **args = fix_args(argc, argv);
+    /* --list-rules and --explain act once every option is read (--format
+     * may follow them). */
+    bool list = false;
+    const char *explain_id = NULL;
     options o = {.format = "text", .color = "auto"};
     bool no_config = false;
     int c, status = -1;
     opterr = 0;
     optind = 1;
-    while (status < 0 && (c = getopt_long(argc, args, "h", longopts, NULL)) != -1) {
+    while (status < 0 && (c = getopt_long(argc, args, ":hq", longopts, NULL)) != -1) {
         switch (c) {
         case OPT_FORMAT:
             if (!zl_writer_find(optarg)) {
@@ -537,10 +664,22 @@ int zl_main(int argc, char **argv)
             }
             break;
         }
-        case OPT_LIST_RULES: status = list_rules(); break;
-        case OPT_EXPLAIN: status = explain(optarg); break;
+        case OPT_LIST_RULES: list = true; break;
+        case OPT_EXPLAIN: explain_id = optarg; break;
+        case 'q':
+        case OPT_QUIET: o.quiet = true; break;
+        case OPT_STATISTICS: o.statistics = true; break;
+        case OPT_COLUMN_UNIT:
+            o.has_columns = true;
+            if (!zl_column_unit_parse(optarg, &o.columns)) {
+                fprintf(stderr, "zonelint: --column-unit: expected char, byte or display\n");
+                status = EXIT_USAGE;
+            }
+            break;
+        case OPT_STDIN_FILENAME: o.stdin_name = optarg; break;
+        case OPT_DOCS_URL: o.docs_url = optarg; break;
         case OPT_VERSION:
-            printf("zonelint %s\n", ZL_VERSION);
+            zl_print_version(stdout);
             status = EXIT_CLEAN;
             break;
         case OPT_EXPECT:
@@ -560,16 +699,27 @@ int zl_main(int argc, char **argv)
             usage(stdout);
             status = EXIT_CLEAN;
             break;
+        case ':':
+            fprintf(stderr, "zonelint: option '%s' needs a value (see zonelint --help)\n",
+                    args[optind - 1]);
+            status = EXIT_USAGE;
+            break;
         default:
-            if (optopt && optopt < 256)
-                fprintf(stderr, "zonelint: unknown option '-%c'\n", optopt);
-            else
-                fprintf(stderr, "zonelint: unknown option or missing argument: '%s'\n",
-                        args[optind - 1]);
-            usage(stderr);
+            unknown_option(longopts, optopt, args[optind - 1]);
             status = EXIT_USAGE;
         }
     }
+    if (status < 0 && list) {
+        if (strcmp(o.format, "text") && strcmp(o.format, "json")) {
+            fprintf(stderr, "zonelint: --list-rules writes text or json, not %s\n", o.format);
+            status = EXIT_USAGE;
+        } else {
+            status = zl_list_rules(stdout, strcmp(o.format, "json") == 0) ? EXIT_CLEAN
+                                                                          : EXIT_USAGE;
+        }
+    }
+    if (status < 0 && explain_id)
+        status = explain(explain_id);
     if (status < 0)
         status = check_fix_options(&o, args + optind, argc - optind);
     if (status < 0 && o.identity && !o.nexpect) {
@@ -588,8 +738,8 @@ int zl_main(int argc, char **argv)
             status = EXIT_USAGE;
     }
     if (status < 0 && optind >= argc) {
-        fprintf(stderr, "zonelint: no input: give zone files, directories, or - for stdin\n");
-        usage(stderr);
+        fprintf(stderr, "zonelint: no input: give zone files, directories, or - for stdin "
+                        "(see zonelint --help)\n");
         status = EXIT_USAGE;
     }
     if (status < 0)

@@ -129,8 +129,10 @@ static zl_publisher choose_publisher(const zl_input_opts *o, const zl_zone_patte
 
 bool zl_inputs_read(zl_zoneset *zs, const zl_input_opts *o, const char *path, char **err)
 {
-    char *where = o->root ? zl_xasprintf("%s%s", o->root, path) : NULL;
-    const zl_zone_pattern *pat = zl_config_zone_for(o->cfg, where ? where : path);
+    bool is_stdin = strcmp(path, "-") == 0;
+    const char *named = is_stdin && o->stdin_name ? o->stdin_name : path;
+    char *where = o->root ? zl_xasprintf("%s%s", o->root, named) : NULL;
+    const zl_zone_pattern *pat = zl_config_zone_for(o->cfg, where ? where : named);
     free(where);
     const char *forced = pat && pat->origin ? pat->origin : o->origin;
     zl_master_opts mo = {.fs = o->fs, .origin = ZL_NAME_NONE,
@@ -143,12 +145,12 @@ bool zl_inputs_read(zl_zoneset *zs, const zl_input_opts *o, const char *path, ch
             return false;
         }
     } else {
-        char *derived = strcmp(path, "-") ? zl_origin_from_filename(path) : NULL;
+        char *derived = strcmp(named, "-") ? zl_origin_from_filename(named) : NULL;
         if (derived)
             mo.origin = zl_origin_intern(&zs->names, derived, strlen(derived));
         free(derived);
     }
-    const char *shown = strcmp(path, "-") == 0 ? "<stdin>" : path;
+    const char *shown = strcmp(named, "-") == 0 ? "<stdin>" : named;
     char *data = NULL;
     size_t len = 0;
     if (!o->fs->read(o->fs, path, &data, &len, err))

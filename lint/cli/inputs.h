@@ -21,6 +21,9 @@ typedef struct zl_input_opts {
      * configuration's patterns (a repository's work tree); NULL: the
      * working directory. */
     const char *root;
+    /* --stdin-filename: the name standard input stands for (its origin,
+     * the configuration's patterns, the path in findings); NULL: <stdin> */
+    const char *stdin_name;
 } zl_input_opts;
 
 /* Expand arguments into the list of files to read (sorted within each

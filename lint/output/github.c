@@ -2,6 +2,8 @@
  *   ::error file=PATH,line=L,col=C,endColumn=E,title=RULE::MESSAGE
  * GitHub shows them on the pull request's changed lines. Values are escaped
  * as the runner expects: % CR LF everywhere, and : , inside properties. */
+#include <stdlib.h>
+
 #include "lint/output/output.h"
 #include "lint/util/util.h"
 
@@ -28,9 +30,13 @@ static bool write_github(FILE *f, const zl_report *r)
                           : x->severity == ZL_SEV_WARNING ? "warning"
                                                           : "notice";
         fprintf(f, "::%s file=", cmd);
-        escape(f, x->path, true);
+        char *path = zl_report_path(r, x->path);
+        escape(f, path, true);
+        free(path);
         if (x->line)
-            fprintf(f, ",line=%u,col=%u,endColumn=%u", x->line, x->col, x->end_col);
+            fprintf(f, ",line=%u,col=%u,endColumn=%u", x->line,
+                    zl_col(r, &zl_writer_github, x, x->col),
+                    zl_col(r, &zl_writer_github, x, x->end_col));
         fputs(",title=", f);
         escape(f, x->rule->id, true);
         fputs("::", f);
@@ -42,4 +48,4 @@ static bool write_github(FILE *f, const zl_report *r)
     return !ferror(f);
 }
 
-const zl_writer zl_writer_github = {"github", write_github};
+const zl_writer zl_writer_github = {.name = "github", .write = write_github};

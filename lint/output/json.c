@@ -69,8 +69,11 @@ static bool write_json(FILE *f, const zl_report *r)
         json_object_set_new(o, "severity", json_string(zl_severity_name(x->severity)));
         json_object_set_new(o, "path", zl_json_text(x->path));
         json_object_set_new(o, "line", line_or_null(x->line));
-        json_object_set_new(o, "column", line_or_null(x->line ? x->col : 0));
-        json_object_set_new(o, "end_column", line_or_null(x->line ? x->end_col : 0));
+        json_object_set_new(o, "column",
+                            line_or_null(x->line ? zl_col(r, &zl_writer_json, x, x->col) : 0));
+        json_object_set_new(
+            o, "end_column",
+            line_or_null(x->line ? zl_col(r, &zl_writer_json, x, x->end_col) : 0));
         json_object_set_new(o, "message", zl_json_text(x->message));
         const char *hint = x->hint ? x->hint : x->rule->hint;
         json_object_set_new(o, "hint", zl_json_text(hint));
@@ -95,4 +98,4 @@ static bool write_json(FILE *f, const zl_report *r)
     return rc == 0;
 }
 
-const zl_writer zl_writer_json = {"json", write_json};
+const zl_writer zl_writer_json = {.name = "json", .write = write_json};

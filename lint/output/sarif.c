@@ -2,13 +2,15 @@
  * with their metadata; results with a level, a message, a repository-
  * relative location with a region (GitHub needs a start line: a finding
  * about a whole file points at line 1), and a partial fingerprint made from
- * the finding's key, so an alert follows its record when lines move. */
+ * the finding's key, so an alert follows its record when lines move; the
+ * rules' documentation (helpUri) when --docs-url gives it; the invocation,
+ * which says whether the run succeeded and why not. */
 #include <jansson.h>
-#include <ldns/ldns.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "lint/io/fs.h"
+#include "lint/output/fingerprint.h"
 #include "lint/output/json_text.h"
 #include "lint/output/output.h"
 #include "lint/engine/registry.h"
@@ -27,10 +29,15 @@ static const char *level(zl_severity s)
     return s == ZL_SEV_ERROR ? "error" : s == ZL_SEV_WARNING ? "warning" : "note";
 }
 
-static json_t *rule_meta(const zl_rule *r)
+static json_t *rule_meta(const zl_rule *r, const char *docs_url)
 {
     json_t *o = json_object();
     json_object_set_new(o, "id", json_string(r->id));
+    if (docs_url) {
+        char *url = zl_xasprintf("%s#%s", docs_url, r->id);
+        json_object_set_new(o, "helpUri", zl_json_text(url));
+        free(url);
+    }
     json_object_set_new(o, "shortDescription", text_obj(r->summary));
     json_object_set_new(o, "fullDescription", text_obj(r->explanation));
     char *help = zl_xasprintf("%s\n\nFix: %s\n\nTo accept one record, put the comment "
@@ -76,8 +83,9 @@ static json_t *artifact(const char *path)
     return art;
 }
 
-/* A fix as SARIF's fixes: one artifact change with a replacement per edit. */
-static json_t *fixes(const zl_fix *fix)
+/* A fix as SARIF's fixes: one artifact change with a replacement per edit
+ * (columns count characters, as columnKind says). */
+static json_t *fixes(const zl_fix *fix, const char *path)
 {
     json_t *reps = json_array();
     for (size_t i = 0; i < fix->n; i++) {
@@ -93,7 +101,7 @@ static json_t *fixes(const zl_fix *fix)
         json_array_append_new(reps, rep);
     }
     json_t *change = json_object();
-    json_object_set_new(change, "artifactLocation", artifact(fix->path));
+    json_object_set_new(change, "artifactLocation", artifact(path));
     json_object_set_new(change, "replacements", reps);
     json_t *changes = json_array();
     json_array_append_new(changes, change);
@@ -108,9 +116,9 @@ static json_t *fixes(const zl_fix *fix)
     return list;
 }
 
-static json_t *location(const zl_finding *x)
+static json_t *location(const zl_finding *x, const char *path)
 {
-    json_t *art = artifact(x->path);
+    json_t *art = artifact(path);
     json_t *region = json_object();
     json_object_set_new(region, "startLine", json_integer(x->line ? x->line : 1));
     if (x->line) {
@@ -127,51 +135,34 @@ static json_t *location(const zl_finding *x)
     return locs;
 }
 
-/* Path and key, and which of the equal ones it is: stable across edits
- * that move lines, distinct for two copies of one mistake. */
-static json_t *fingerprint(const zl_finding *x, unsigned occurrence)
+static json_t *fingerprint(const char *path, const zl_finding *x, unsigned occurrence)
 {
-    char *data = zl_xasprintf("%s\n%s\n%u", x->path, x->key, occurrence);
-    unsigned char digest[LDNS_SHA256_DIGEST_LENGTH];
-    ldns_sha256((unsigned char *)data, (unsigned)strlen(data), digest);
-    free(data);
-    char hex[2 * LDNS_SHA256_DIGEST_LENGTH + 1];
-    for (size_t i = 0; i < sizeof digest; i++)
-        snprintf(hex + 2 * i, 3, "%02x", digest[i]);
+    char hex[65];
+    zl_fingerprint(path, x->key, occurrence, hex);
     json_t *o = json_object();
     json_object_set_new(o, "zonelintKey/v1", json_string(hex));
     return o;
 }
 
-static const zl_findings *sort_base;
-
-static int cmp_path_key(const void *pa, const void *pb)
+/* Whether the run succeeded, and the errors that made it fail, so that an
+ * upload step gets a valid file that says so rather than an empty one. */
+static json_t *invocations(const zl_report *rep)
 {
-    const zl_finding *a = &sort_base->v[*(const size_t *)pa];
-    const zl_finding *b = &sort_base->v[*(const size_t *)pb];
-    int c = strcmp(a->path, b->path);
-    if (!c)
-        c = strcmp(a->key, b->key);
-    return c ? c : (a < b ? -1 : a > b);
-}
-
-/* For each finding, how many earlier findings share its path and key. */
-static unsigned *occurrences(const zl_findings *fs)
-{
-    unsigned *occ = zl_xcalloc(fs->n + 1, sizeof *occ);
-    size_t *order = zl_xmalloc((fs->n + 1) * sizeof *order);
-    for (size_t i = 0; i < fs->n; i++)
-        order[i] = i;
-    sort_base = fs;
-    qsort(order, fs->n, sizeof *order, cmp_path_key);
-    for (size_t i = 1; i < fs->n; i++) {
-        const zl_finding *a = &fs->v[order[i - 1]], *b = &fs->v[order[i]];
-        if (strcmp(a->path, b->path) == 0 && strcmp(a->key, b->key) == 0)
-            occ[order[i]] = occ[order[i - 1]] + 1;
+    json_t *inv = json_object();
+    json_object_set_new(inv, "executionSuccessful", json_boolean(rep->nerrors == 0));
+    if (rep->nerrors) {
+        json_t *notes = json_array();
+        for (size_t i = 0; i < rep->nerrors; i++) {
+            json_t *n = json_object();
+            json_object_set_new(n, "level", json_string("error"));
+            json_object_set_new(n, "message", text_obj(rep->errors[i]));
+            json_array_append_new(notes, n);
+        }
+        json_object_set_new(inv, "toolExecutionNotifications", notes);
     }
-    sort_base = NULL;
-    free(order);
-    return occ;
+    json_t *list = json_array();
+    json_array_append_new(list, inv);
+    return list;
 }
 
 static bool write_sarif(FILE *f, const zl_report *rep)
@@ -185,10 +176,10 @@ static bool write_sarif(FILE *f, const zl_report *rep)
         for (size_t i = 0; i < fs->n && index[r] == SIZE_MAX; i++)
             if (fs->v[i].rule == zl_rules[r]) {
                 index[r] = json_array_size(rules);
-                json_array_append_new(rules, rule_meta(zl_rules[r]));
+                json_array_append_new(rules, rule_meta(zl_rules[r], rep->docs_url));
             }
     }
-    unsigned *occ = occurrences(fs);
+    unsigned *occ = zl_fingerprint_occurrences(fs);
     json_t *results = json_array();
     for (size_t i = 0; i < fs->n; i++) {
         const zl_finding *x = &fs->v[i];
@@ -200,10 +191,15 @@ static bool write_sarif(FILE *f, const zl_report *rep)
         char *msg = zl_xasprintf("%s\nhint: %s", x->message, x->hint ? x->hint : x->rule->hint);
         json_object_set_new(o, "message", text_obj(msg));
         free(msg);
-        json_object_set_new(o, "locations", location(x));
-        json_object_set_new(o, "partialFingerprints", fingerprint(x, occ[i]));
-        if (x->fix)
-            json_object_set_new(o, "fixes", fixes(x->fix));
+        char *path = zl_report_path(rep, x->path);
+        json_object_set_new(o, "locations", location(x, path));
+        json_object_set_new(o, "partialFingerprints", fingerprint(path, x, occ[i]));
+        free(path);
+        if (x->fix) {
+            char *fpath = zl_report_path(rep, x->fix->path);
+            json_object_set_new(o, "fixes", fixes(x->fix, fpath));
+            free(fpath);
+        }
         json_array_append_new(results, o);
     }
     free(occ);
@@ -211,13 +207,16 @@ static bool write_sarif(FILE *f, const zl_report *rep)
 
     json_t *driver = json_object();
     json_object_set_new(driver, "name", json_string("zonelint"));
-    json_object_set_new(driver, "version", json_string(ZL_VERSION));
-    json_object_set_new(driver, "semanticVersion", json_string(ZL_VERSION));
+    json_object_set_new(driver, "version", json_string(zl_version));
+    json_object_set_new(driver, "semanticVersion", json_string(zl_version));
+    if (rep->docs_url)
+        json_object_set_new(driver, "informationUri", zl_json_text(rep->docs_url));
     json_object_set_new(driver, "rules", rules);
     json_t *tool = json_object();
     json_object_set_new(tool, "driver", driver);
     json_t *run = json_object();
     json_object_set_new(run, "tool", tool);
+    json_object_set_new(run, "invocations", invocations(rep));
     /* Columns count characters, as in the other formats. */
     json_object_set_new(run, "columnKind", json_string("unicodeCodePoints"));
     json_object_set_new(run, "results", results);
@@ -234,4 +233,4 @@ static bool write_sarif(FILE *f, const zl_report *rep)
     return rc == 0;
 }
 
-const zl_writer zl_writer_sarif = {"sarif", write_sarif};
+const zl_writer zl_writer_sarif = {"sarif", write_sarif, true, ZL_COLUMN_FIXED};

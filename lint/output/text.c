@@ -133,12 +133,14 @@ static bool write_text(FILE *f, const zl_report *r)
         const char *sc = x->severity == ZL_SEV_ERROR     ? p->err
                          : x->severity == ZL_SEV_WARNING ? p->warn
                                                          : p->note;
-        if (x->line)
-            fprintf(f, "%s%s:%u:%u:%s ", p->bold, x->path, x->line, x->col, p->reset);
-        else
-            fprintf(f, "%s%s:%s ", p->bold, x->path, p->reset);
+        /* A finding about a whole file says 1:1, so that every line parses
+         * with one errorformat (%f:%l:%c: %t%*[^:]: %m). */
+        fprintf(f, "%s%s:%u:%u:%s ", p->bold, x->path, x->line ? x->line : 1,
+                x->line ? zl_col(r, &zl_writer_text, x, x->col) : 1, p->reset);
         fprintf(f, "%s%s:%s %s%s%s %s[%s]%s\n", sc, zl_severity_name(x->severity), p->reset,
                 p->bold, x->message, p->reset, p->dim, x->rule->id, p->reset);
+        if (r->quiet)
+            continue;
         if (x->line && x->src != UINT32_MAX) {
             size_t len;
             const char *line = zl_source_line(zs->srcs[x->src], x->line, &len);
@@ -152,7 +154,7 @@ static bool write_text(FILE *f, const zl_report *r)
     }
     size_t counts[4];
     zl_findings_count(fs, counts);
-    if (fs->n)
+    if (fs->n && !r->quiet)
         fprintf(f, "%zu error%s, %zu warning%s, %zu note%s\n", counts[ZL_SEV_ERROR],
                 counts[ZL_SEV_ERROR] == 1 ? "" : "s", counts[ZL_SEV_WARNING],
                 counts[ZL_SEV_WARNING] == 1 ? "" : "s", counts[ZL_SEV_NOTE],
@@ -166,4 +168,5 @@ static bool write_text(FILE *f, const zl_report *r)
     return !ferror(f);
 }
 
-const zl_writer zl_writer_text = {"text", write_text};
+const zl_writer zl_writer_text = {
+    .name = "text", .write = write_text, .columns = ZL_COLUMN_DISPLAY};

@@ -9,6 +9,10 @@ static const zl_writer *const writers[] = {
     &zl_writer_json,
     &zl_writer_sarif,
     &zl_writer_github,
+    &zl_writer_checkstyle,
+    &zl_writer_codeclimate,
+    &zl_writer_junit,
+    &zl_writer_rdjson,
 };
 #define NWRITERS (sizeof writers / sizeof writers[0])
 
