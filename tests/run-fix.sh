@@ -101,6 +101,19 @@ has "value-whitespace" "unsafe fix left: the finding remains"
 expect 0 "--unsafe-fixes applies it" -- "$bin" --no-config --fix --unsafe-fixes "$tmp/opt/u.zone"
 has "fixed 1 finding in 1 file" "--unsafe-fixes: what it did"
 
+# Every output carries the fix: counts in --statistics, rdjson's suggestions
+# (UTF-8 byte columns), JSON's edits in the --column-unit asked for.
+expect 1 "--statistics counts fixable findings" -- "$bin" --no-config --statistics "$zone"
+has "missing-trailing-dot (error), 3 fixable" "--statistics: fixable per rule"
+has "3  fixable with zonelint --fix" "--statistics: fixable in all"
+expect 1 "rdjson suggestions" -- "$bin" --no-config --format rdjson "$zone"
+has '"suggestions"' "rdjson: the fix as suggestions"
+has '"text": "."' "rdjson: the suggestion's text"
+printf '%s\n' '$ORIGIN example.com.' 'é IN CNAME target.example.net' > "$tmp/opt/wide.zone"
+expect 1 "JSON fix columns in bytes" -- "$bin" --no-config --format json --column-unit byte \
+    "$tmp/opt/wide.zone"
+has '"column": 31,' "JSON: the edit's column in bytes"
+
 # A fix in an $INCLUDEd file is made there; the including file stays.
 printf '%s\n' '$ORIGIN example.com.' '$TTL 300' '$INCLUDE part.inc' > "$tmp/opt/main.zone"
 printf '%s\n' 'www IN CNAME web.example.net' > "$tmp/opt/part.inc"

@@ -13,8 +13,9 @@ static json_t *line_or_null(uint32_t v)
 
 /* The fix as data: its safety and its edits, with byte offsets in the file
  * and line/column ranges (the end just past the last byte replaced). */
-static json_t *fix_json(const zl_fix *fix)
+static json_t *fix_json(const zl_report *r, const zl_fix *fix)
 {
+    zl_column_unit u = r->columns != ZL_COLUMN_FIXED ? r->columns : zl_writer_json.columns;
     if (!fix)
         return json_null();
     json_t *o = json_object();
@@ -25,9 +26,11 @@ static json_t *fix_json(const zl_fix *fix)
         json_t *x = json_object();
         json_object_set_new(x, "path", zl_json_text(fix->path));
         json_object_set_new(x, "line", json_integer(e->line));
-        json_object_set_new(x, "column", json_integer(e->col));
+        json_object_set_new(x, "column",
+                            json_integer(zl_column_at(r->zs, e->src, e->line, e->col, u)));
         json_object_set_new(x, "end_line", json_integer(e->end_line));
-        json_object_set_new(x, "end_column", json_integer(e->end_col));
+        json_object_set_new(
+            x, "end_column", json_integer(zl_column_at(r->zs, e->src, e->end_line, e->end_col, u)));
         json_object_set_new(x, "start", json_integer(e->start));
         json_object_set_new(x, "end", json_integer(e->end));
         json_object_set_new(x, "replacement", zl_json_text(e->text));
@@ -77,7 +80,7 @@ static bool write_json(FILE *f, const zl_report *r)
         json_object_set_new(o, "message", zl_json_text(x->message));
         const char *hint = x->hint ? x->hint : x->rule->hint;
         json_object_set_new(o, "hint", zl_json_text(hint));
-        json_object_set_new(o, "fix", fix_json(x->fix));
+        json_object_set_new(o, "fix", fix_json(r, x->fix));
         json_array_append_new(list, o);
     }
     json_object_set_new(root, "findings", list);

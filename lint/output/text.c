@@ -161,9 +161,9 @@ static bool write_text(FILE *f, const zl_report *r)
                 counts[ZL_SEV_NOTE] == 1 ? "" : "s");
     size_t fixable = zl_findings_fixable(fs, ZL_FIX_SAFE);
     size_t unsafe = zl_findings_fixable(fs, ZL_FIX_UNSAFE) - fixable;
-    if (fixable)
+    if (fixable && !r->quiet)
         fprintf(f, "%zu fixable with zonelint --fix\n", fixable);
-    if (unsafe)
+    if (unsafe && !r->quiet)
         fprintf(f, "%zu more with zonelint --fix --unsafe-fixes\n", unsafe);
     return !ferror(f);
 }
