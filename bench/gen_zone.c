@@ -7,15 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-static uint64_t state = 0x9E3779B97F4A7C15ULL;
-
-static uint32_t rnd(void)
-{
-    state ^= state << 13;
-    state ^= state >> 7;
-    state ^= state << 17;
-    return (uint32_t)(state >> 11);
-}
+#include "rnd.h"
 
 int main(int argc, char **argv)
 {

@@ -14,7 +14,7 @@ _zonelint()
         --input-format)
             COMPREPLY=($(compgen -W "auto bind route53 route53-changes cloudflare-json
                 cloudflare-bind gcloud-yaml gcloud-zone azure-zone azure-json octodns
-                terraform-plan cloudformation dnscontrol" -- "$cur")); return ;;
+                terraform-plan terraform cloudformation dnscontrol" -- "$cur")); return ;;
         --publisher)
             COMPREPLY=($(compgen -W "auto bind nsd knot gdnsd octodns provider" -- "$cur"))
             return ;;

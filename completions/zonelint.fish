@@ -10,7 +10,7 @@ complete -c zonelint -l column-unit -x -a 'char byte display' -d 'count columns 
 complete -c zonelint -l stdin-filename -r -F -d 'the file standard input stands for'
 complete -c zonelint -l docs-url -x -d 'where docs/rules.md is published'
 complete -c zonelint -l origin -x -d 'origin of relative names, and the zone apex'
-complete -c zonelint -l input-format -x -a 'auto bind route53 route53-changes cloudflare-json cloudflare-bind gcloud-yaml gcloud-zone azure-zone azure-json octodns terraform-plan cloudformation dnscontrol' -d 'read every input as this format'
+complete -c zonelint -l input-format -x -a 'auto bind route53 route53-changes cloudflare-json cloudflare-bind gcloud-yaml gcloud-zone azure-zone azure-json octodns terraform-plan terraform cloudformation dnscontrol' -d 'read every input as this format'
 complete -c zonelint -l publisher -x -a 'auto bind nsd knot gdnsd octodns provider' -d 'who publishes the files'
 complete -c zonelint -l fail-on -x -a 'error warning note none' -d 'exit 1 at or above this severity'
 complete -c zonelint -l disable -x -a '(__zonelint_rules)' -d 'switch rules off'

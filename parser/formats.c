@@ -43,6 +43,11 @@ static bool terraform_plan(const zl_sniff *s)
            (in_json(s, "\"resource_changes\"") || in_json(s, "\"planned_values\""));
 }
 
+static bool terraform(const zl_sniff *s)
+{
+    return (!s->json && ends_with(s->path, ".tf")) || ends_with(s->path, ".tf.json");
+}
+
 /* A CloudFormation template, YAML or JSON (CDK's cdk.out). */
 static bool cloudformation(const zl_sniff *s)
 {
@@ -138,6 +143,7 @@ static bool read_bind(zl_input *in, char **err)
 static const zl_format formats[] = {
     {"bind", NULL, read_bind},
     {"terraform-plan", terraform_plan, zl_read_terraform_plan},
+    {"terraform", terraform, zl_read_terraform},
     {"cloudformation", cloudformation, zl_read_cloudformation},
     {"dnscontrol", dnscontrol, zl_read_dnscontrol},
     {"dnsconfig-js", dnsconfig_js, zl_read_dnscontrol_js},
@@ -155,7 +161,7 @@ static const zl_format formats[] = {
 
 const char zl_format_list[] = "bind, route53, route53-changes, cloudflare-json, cloudflare-bind, "
                               "gcloud-yaml, gcloud-zone, azure-zone, azure-json, octodns, "
-                              "terraform-plan, cloudformation, dnscontrol, auto";
+                              "terraform-plan, terraform, cloudformation, dnscontrol, auto";
 
 const zl_format *zl_format_find(const char *name)
 {

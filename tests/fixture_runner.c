@@ -18,7 +18,7 @@
  *
  * A rule may carry @COLUMN. Every finding must be expected and every
  * expectation must be found, so a fixture tests both what must fire and what
- * must not. Comments start with ';' in zone files and '#' in YAML; JSON
+ * must not. Comments start with ';' in zone files and '#' in YAML and .tf; JSON
  * fixtures keep their expectations in NAME.json.expect ("LINE RULE[@COL]",
  * "file RULE", "args ...", "exit N"). $INCLUDEd files are scanned too.
  * Folders named inc/ ($INCLUDEd parts), data/ (files named in arguments) and
@@ -265,6 +265,16 @@ static char *run(const char *bin, const fixture *fx, const char *dir, const char
     return out;
 }
 
+/* Comments start with '#' in YAML and Terraform, with ';' in zone files. */
+static char comment_of(const char *name)
+{
+    size_t n = strlen(name);
+    bool hash = (n > 5 && strcmp(name + n - 5, ".yaml") == 0) ||
+                (n > 4 && strcmp(name + n - 4, ".yml") == 0) ||
+                (n > 3 && strcmp(name + n - 3, ".tf") == 0);
+    return hash ? '#' : ';';
+}
+
 static int check_fixture(const char *bin, const char *path)
 {
     fixture fx = {.exit_code = -1};
@@ -274,16 +284,14 @@ static int check_fixture(const char *bin, const char *path)
     const char *base = slash ? slash + 1 : path;
     size_t blen = strlen(base);
     bool json = blen > 5 && strcmp(base + blen - 5, ".json") == 0;
-    bool yaml = (blen > 5 && strcmp(base + blen - 5, ".yaml") == 0) ||
-                (blen > 4 && strcmp(base + blen - 4, ".yml") == 0);
     if (json)
         scan_sidecar(&fx, path, base);
     else
-        scan_file(&fx, path, base, yaml ? '#' : ';', 0);
+        scan_file(&fx, path, base, comment_of(base), 0);
     for (size_t i = 0; i < fx.nfiles; i++) {
         char extra[2048];
         snprintf(extra, sizeof extra, "%s/%s", dir, fx.files[i]);
-        scan_file(&fx, extra, fx.files[i], ';', 0);
+        scan_file(&fx, extra, fx.files[i], comment_of(fx.files[i]), 0);
     }
 
     int status = 0;
@@ -356,7 +364,7 @@ static int check_fixture(const char *bin, const char *path)
 static bool is_fixture(const char *name)
 {
     size_t n = strlen(name);
-    const char *exts[] = {".zone", ".db", ".json", ".yaml", ".yml", ".txt", NULL};
+    const char *exts[] = {".zone", ".db", ".json", ".yaml", ".yml", ".txt", ".tf", NULL};
     if (strncmp(name, "db.", 3) == 0)
         return true;
     for (int i = 0; exts[i]; i++) {

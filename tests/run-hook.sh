@@ -126,6 +126,33 @@ expect 1 "the MAIL FROM SPF removed" -- zonelint --diff HEAD
 has "MAIL FROM" "the MAIL FROM SPF is SES's"
 git -C "$r" checkout -q -- zones/db.example.com
 
+# Terraform: a module's records come from all its files, read from the
+# commit or the index; removing a record resource removes its record.
+mkdir "$r/infra"
+cat > "$r/infra/zone.tf" <<'EOF'
+resource "aws_route53_zone" "main" {
+  name = "example.org"
+}
+locals {
+  verification = "pmBGN/7MjnfhTKUZ06Enqq1PeGUaOkw8lGhcfwefcHU="
+}
+EOF
+cat > "$r/infra/ses.tf" <<'EOF'
+resource "aws_route53_record" "verification" {
+  zone_id = aws_route53_zone.main.zone_id
+  name    = "_amazonses"
+  type    = "TXT"
+  ttl     = 600
+  records = [local.verification]
+}
+EOF
+git -C "$r" add infra && git -C "$r" commit -q --no-verify -m "terraform"
+printf '# no records any more\n' > "$r/infra/ses.tf"
+git -C "$r" add infra
+expect 1 "--diff HEAD, a Terraform record removed" -- zonelint --diff HEAD
+has "infra/ses.tf.*verification TXT removed" "the removed record, value from zone.tf"
+git -C "$r" checkout -q HEAD -- infra
+
 # Usage and git errors exit 2, with a message.
 expect 2 "--diff with a bad revision" -- zonelint --diff no-such-branch
 has "no-such-branch" "bad revision named"

@@ -77,8 +77,8 @@ static void usage(FILE *f)
           "  --input-format FMT   read every input as FMT instead of recognising it:\n"
           "                       bind, route53, route53-changes, cloudflare-json,\n"
           "                       cloudflare-bind, gcloud-yaml, gcloud-zone, azure-zone,\n"
-          "                       azure-json, octodns, terraform-plan, cloudformation,\n"
-          "                       dnscontrol, auto (default)\n"
+          "                       azure-json, octodns, terraform-plan, terraform (.tf),\n"
+          "                       cloudformation, dnscontrol, auto (default)\n"
           "  --publisher PUB      who publishes the files, and so how their text is\n"
           "                       meant: bind, nsd, knot, gdnsd, octodns, provider,\n"
           "                       auto (default: recognised from the content)\n"
@@ -410,7 +410,7 @@ static int run(options *o, bool no_config, char **args, size_t nargs)
     }
     if (nfiles == 0 && !errors.n && !o->staged && !o->diff)
         fprintf(stderr, "zonelint: warning: no zone files found (names read by default: "
-                        "*.zone, *.db, db.*)\n");
+                        "*.zone, *.db, db.*, *.tf, *.tf.json)\n");
 
     status = EXIT_CLEAN;
     if (o->staged || o->diff) {

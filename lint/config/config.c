@@ -338,7 +338,9 @@ bool zl_config_is_zone_file(const zl_config *cfg, const char *path)
     const char *base = zl_path_base(path);
     size_t n = strlen(base);
     if ((n > 5 && strcmp(base + n - 5, ".zone") == 0) ||
-        (n > 3 && strcmp(base + n - 3, ".db") == 0) || (n > 3 && strncmp(base, "db.", 3) == 0))
+        (n > 3 && strcmp(base + n - 3, ".db") == 0) || (n > 3 && strncmp(base, "db.", 3) == 0) ||
+        (n > 3 && strcmp(base + n - 3, ".tf") == 0) || /* Terraform: parser/iac */
+        (n > 8 && strcmp(base + n - 8, ".tf.json") == 0))
         return true;
     return zl_config_zone_for(cfg, path) != NULL;
 }

@@ -56,7 +56,8 @@ void zl_config_free(zl_config *cfg);
 const zl_zone_pattern *zl_config_zone_for(const zl_config *cfg, const char *path);
 bool zl_config_ignored(const zl_config *cfg, const char *path);
 /* True for names zonelint reads as zone files by default:
- * *.zone, *.db, db.*, and the patterns of the configuration. */
+ * *.zone, *.db, db.*, Terraform *.tf and *.tf.json, and the patterns of the
+ * configuration. */
 bool zl_config_is_zone_file(const zl_config *cfg, const char *path);
 
 #endif

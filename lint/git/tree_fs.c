@@ -114,10 +114,61 @@ static char *git_identity(const zl_fs *fs, const char *path)
     return id;
 }
 
+static void add_name(char ***names, size_t *n, size_t *cap, const char *name, size_t len)
+{
+    ZL_GROW(*names, *cap, *n + 1);
+    (*names)[(*n)++] = zl_xstrndup(name, len);
+}
+
+/* The blobs of a directory of the commit's tree, or of the index. */
+static bool git_list(const zl_fs *fs, const char *dir, char ***names, size_t *n)
+{
+    const zl_git_fs *g = fs->ctx;
+    *names = NULL;
+    *n = 0;
+    size_t cap = 0, dn = strlen(dir);
+    if (g->root) {
+        char *full = zl_xasprintf("%s%s", g->root, dir);
+        bool ok = zl_fs_list_dir(full, names, n);
+        free(full);
+        return ok;
+    }
+    if (g->index) {
+        for (size_t i = 0; i < git_index_entrycount(g->index); i++) {
+            const git_index_entry *e = git_index_get_byindex(g->index, i);
+            if (git_index_entry_stage(e) == 0 && strncmp(e->path, dir, dn) == 0 &&
+                !strchr(e->path + dn, '/') && e->mode != GIT_FILEMODE_COMMIT)
+                add_name(names, n, &cap, e->path + dn, strlen(e->path + dn));
+        }
+        return true;
+    }
+    git_tree *sub = NULL;
+    const git_tree *t = g->tree;
+    if (dn) {
+        char *path = zl_xstrndup(dir, dn - 1); /* without its final '/' */
+        git_tree_entry *e = NULL;
+        bool found = git_tree_entry_bypath(&e, g->tree, path) == 0 &&
+                     git_tree_entry_type(e) == GIT_OBJECT_TREE &&
+                     git_tree_lookup(&sub, g->repo, git_tree_entry_id(e)) == 0;
+        git_tree_entry_free(e);
+        free(path);
+        if (!found)
+            return false;
+        t = sub;
+    }
+    for (size_t i = 0; i < git_tree_entrycount(t); i++) {
+        const git_tree_entry *e = git_tree_entry_byindex(t, i);
+        if (git_tree_entry_type(e) == GIT_OBJECT_BLOB)
+            add_name(names, n, &cap, git_tree_entry_name(e), strlen(git_tree_entry_name(e)));
+    }
+    git_tree_free(sub);
+    return true;
+}
+
 static void init(zl_git_fs *g, git_repository *repo)
 {
     memset(g, 0, sizeof *g);
-    g->fs = (zl_fs){.read = git_read, .identity = git_identity, .ctx = g};
+    g->fs = (zl_fs){.read = git_read, .identity = git_identity, .list = git_list, .ctx = g};
     g->repo = repo;
 }
 

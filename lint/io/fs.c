@@ -1,5 +1,6 @@
 #include "lint/io/fs.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -66,7 +67,36 @@ static char *posix_identity(const zl_fs *fs, const char *path)
     return real ? real : zl_path_normalize(path);
 }
 
-const zl_fs zl_fs_posix = {.read = posix_read, .identity = posix_identity, .ctx = NULL};
+bool zl_fs_list_dir(const char *dir, char ***names, size_t *n)
+{
+    DIR *d = opendir(*dir ? dir : ".");
+    if (!d)
+        return false;
+    size_t cap = 0;
+    *names = NULL;
+    *n = 0;
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        char *path = zl_xasprintf("%s%s", dir, e->d_name);
+        struct stat st;
+        if (stat(path, &st) == 0 && S_ISREG(st.st_mode)) {
+            ZL_GROW(*names, cap, *n + 1);
+            (*names)[(*n)++] = zl_xstrdup(e->d_name);
+        }
+        free(path);
+    }
+    closedir(d);
+    return true;
+}
+
+static bool posix_list(const zl_fs *fs, const char *dir, char ***names, size_t *n)
+{
+    (void)fs;
+    return zl_fs_list_dir(dir, names, n);
+}
+
+const zl_fs zl_fs_posix = {
+    .read = posix_read, .identity = posix_identity, .list = posix_list, .ctx = NULL};
 
 const char *zl_path_base(const char *path)
 {

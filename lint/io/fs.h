@@ -14,11 +14,18 @@ struct zl_fs {
     bool (*read)(const zl_fs *fs, const char *path, char **data, size_t *len, char **err);
     /* A key equal for two paths naming the same file, to detect include loops. */
     char *(*identity)(const zl_fs *fs, const char *path);
+    /* The names of the files (not directories) in directory dir ("" for the
+     * top), unsorted, into *names (caller frees each and the array); false
+     * when it cannot be listed. NULL where nothing can be listed. Terraform
+     * modules are directories: the .tf reader asks for a file's siblings. */
+    bool (*list)(const zl_fs *fs, const char *dir, char ***names, size_t *n);
     void *ctx;
 };
 
 /* The work tree (and "-" for standard input). */
 extern const zl_fs zl_fs_posix;
+/* The files of directory dir of the work tree (dir "" or ending in '/'). */
+bool zl_fs_list_dir(const char *dir, char ***names, size_t *n);
 
 /* Largest input accepted: offsets into a text are 32-bit. */
 #define ZL_MAX_FILE_SIZE ((size_t)0xFFFFFFF0u)

@@ -33,19 +33,22 @@ static void source_free(zl_source *s)
     free(s);
 }
 
+void zl_zone_free(zl_zone *z)
+{
+    free(z->path);
+    free(z->recs);
+    free(z->deltas);
+    free(z->wide);
+    free(z->segs);
+    free(z);
+}
+
 void zl_zoneset_free(zl_zoneset *zs)
 {
     for (size_t i = 0; i < zs->nsrcs; i++)
         source_free(zs->srcs[i]);
-    for (size_t i = 0; i < zs->nzones; i++) {
-        zl_zone *z = zs->zones[i];
-        free(z->path);
-        free(z->recs);
-        free(z->deltas);
-        free(z->wide);
-        free(z->segs);
-        free(z);
-    }
+    for (size_t i = 0; i < zs->nzones; i++)
+        zl_zone_free(zs->zones[i]);
     for (size_t i = 0; i < zs->ndiags; i++) {
         free(zs->diags[i].path);
         free(zs->diags[i].message);
@@ -284,18 +287,25 @@ void zl_tok_decode(const zl_tok *t, zl_buf *out)
 {
     size_t n;
     const char *p = zl_tok_inner(t, &n);
-    for (size_t i = 0; i < n; i++) {
-        if (p[i] != '\\' || i + 1 >= n) {
-            zl_buf_addc(out, p[i]);
-            continue;
-        }
-        if (i + 3 < n && digit(p[i + 1]) && digit(p[i + 2]) && digit(p[i + 3])) {
+    for (size_t i = 0; i < n;) {
+        /* The text between escapes is copied whole (keys run to hundreds
+         * of octets without one). */
+        const char *bs = memchr(p + i, '\\', n - i);
+        size_t run = bs ? (size_t)(bs - p) - i : n - i;
+        zl_buf_add(out, p + i, run);
+        i += run;
+        if (i >= n)
+            break;
+        if (i + 1 >= n) {
+            zl_buf_addc(out, '\\'); /* a final backslash stands for itself */
+            i++;
+        } else if (i + 3 < n && digit(p[i + 1]) && digit(p[i + 2]) && digit(p[i + 3])) {
             int v = (p[i + 1] - '0') * 100 + (p[i + 2] - '0') * 10 + (p[i + 3] - '0');
             zl_buf_addc(out, (char)(v & 0xFF));
-            i += 3;
+            i += 4;
         } else {
             zl_buf_addc(out, p[i + 1]);
-            i += 1;
+            i += 2;
         }
     }
 }

@@ -181,6 +181,8 @@ void zl_zoneset_free(zl_zoneset *zs);
 /* Take ownership of text (len bytes followed by a NUL) as a new source. */
 uint32_t zl_zoneset_add_source(zl_zoneset *zs, const char *path, char *text, size_t len);
 zl_zone *zl_zoneset_add_zone(zl_zoneset *zs, const char *path, const char *format);
+/* A zone no longer in zs->zones (joined into another one, say). */
+void zl_zone_free(zl_zone *z);
 
 void zl_diag_add(zl_zoneset *zs, const char *rule, uint32_t src, uint32_t off, uint32_t len,
                  char *message, char *hint);

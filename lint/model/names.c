@@ -1,6 +1,5 @@
 #include "lint/model/names.h"
 
-#include <ldns/ldns.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -121,12 +120,12 @@ zl_name_id zl_names_find_child(const zl_names *t, zl_name_id parent, const uint8
     return found ? t->slots[s].node - 1 : ZL_NAME_NONE;
 }
 
+/* Each label in the arena is preceded by the wire length of its whole name
+ * (at most 255), so the length check of a new child costs no walk to the
+ * root: names of many labels would cost their depth squared. */
 static size_t wire_length(const zl_names *t, zl_name_id id)
 {
-    size_t n = 1;
-    for (; id != ZL_NAME_ROOT; id = t->nodes[id].parent)
-        n += (size_t)t->arena[t->nodes[id].label] + 1;
-    return n;
+    return id == ZL_NAME_ROOT ? 1 : t->arena[t->nodes[id].label - 1];
 }
 
 unsigned zl_names_depth(const zl_names *t, zl_name_id id)
@@ -141,7 +140,8 @@ zl_name_id zl_names_child(zl_names *t, zl_name_id parent, const uint8_t *label, 
 {
     if (len == 0 || len > 63 || parent == ZL_NAME_NONE)
         return ZL_NAME_NONE;
-    if (wire_length(t, parent) + len + 1 > ZL_NAME_MAX_WIRE)
+    size_t wire = wire_length(t, parent) + len + 1;
+    if (wire > ZL_NAME_MAX_WIRE)
         return ZL_NAME_NONE;
     bool found;
     uint32_t hash = hash_child(parent, label, len);
@@ -149,7 +149,8 @@ zl_name_id zl_names_child(zl_names *t, zl_name_id parent, const uint8_t *label, 
     if (found)
         return t->slots[s].node - 1;
 
-    ZL_GROW(t->arena, t->acap, t->alen + len + 1);
+    ZL_GROW(t->arena, t->acap, t->alen + len + 2);
+    t->arena[t->alen++] = (uint8_t)wire;
     uint32_t off = (uint32_t)t->alen;
     t->arena[t->alen++] = (uint8_t)len;
     for (size_t i = 0; i < len; i++)
@@ -264,19 +265,40 @@ size_t zl_names_wire(const zl_names *t, zl_name_id id, uint8_t *out)
     return n;
 }
 
+/* Presentation form as ldns_rdf2str writes it (the same escapes: test
+ * expectations and finding keys hold its output), without ldns's printf
+ * per octet: rules format names on every record. */
 void zl_names_format(const zl_names *t, zl_name_id id, zl_buf *out)
 {
     if (id == ZL_NAME_NONE) {
         zl_buf_adds(out, "?");
         return;
     }
-    uint8_t wire[256];
-    size_t n = zl_names_wire(t, id, wire);
-    ldns_rdf *rdf = ldns_rdf_new_frm_data(LDNS_RDF_TYPE_DNAME, n, wire);
-    char *s = rdf ? ldns_rdf2str(rdf) : NULL;
-    zl_buf_adds(out, s ? s : "?");
-    free(s);
-    ldns_rdf_deep_free(rdf);
+    if (id == ZL_NAME_ROOT) {
+        zl_buf_addc(out, '.');
+        return;
+    }
+    char text[4 * ZL_NAME_MAX_WIRE + 1]; /* every octet escaped as \DDD at most */
+    size_t n = 0;
+    for (; id != ZL_NAME_ROOT; id = t->nodes[id].parent) {
+        const uint8_t *l = t->arena + t->nodes[id].label;
+        for (size_t i = 1; i <= l[0]; i++) {
+            uint8_t c = l[i];
+            if (c == '.' || c == ';' || c == '(' || c == ')' || c == '\\') {
+                text[n++] = '\\';
+                text[n++] = (char)c;
+            } else if (c < 0x21 || c > 0x7e) {
+                text[n++] = '\\';
+                text[n++] = (char)('0' + c / 100);
+                text[n++] = (char)('0' + c / 10 % 10);
+                text[n++] = (char)('0' + c % 10);
+            } else {
+                text[n++] = (char)c;
+            }
+        }
+        text[n++] = '.';
+    }
+    zl_buf_add(out, text, n);
 }
 
 char *zl_names_str(const zl_names *t, zl_name_id id)

@@ -1,30 +1,69 @@
 #include "lint/model/token.h"
 
+#include <string.h>
+
 const bool zl_delim[256] = {
     [' '] = true, ['\t'] = true, ['\r'] = true, ['\n'] = true, ['\f'] = true, ['\v'] = true,
     ['('] = true, [')'] = true,   [';'] = true,  ['"'] = true,  ['\0'] = true,
 };
 
+/* Where a word may end or an escape begins: one look-up per byte in the
+ * loop every token read goes through. */
+static const bool word_stop[256] = {
+    [' '] = true, ['\t'] = true, ['\r'] = true, ['\n'] = true, ['\f'] = true, ['\v'] = true,
+    ['('] = true, [')'] = true,   [';'] = true,  ['"'] = true,  ['\0'] = true, ['\\'] = true,
+};
+
+/* The end of a quoted string whose text starts at i: after the closing
+ * quote, or at the line break or end of text that leaves it unterminated.
+ * A backslash takes the next byte unless that is a line break. Long strings
+ * (DKIM keys) are searched with memchr, a window at a time so that a string
+ * never closed costs only the distance to its line break. */
+static size_t quoted_end(const char *text, size_t len, size_t i, bool *unterminated)
+{
+    for (size_t short_end = len - i < 32 ? len : i + 32; i < short_end; i++) {
+        char c = text[i];
+        if (c == '\\' && i + 1 < len && text[i + 1] != '\n')
+            i++;
+        else if (c == '"')
+            return i + 1;
+        else if (c == '\n')
+            goto open;
+    }
+    while (i < len) {
+        size_t w = len - i < 512 ? len - i : 512;
+        const char *q = memchr(text + i, '"', w);
+        size_t stop = q ? (size_t)(q - text) : i + w;
+        const char *nl = memchr(text + i, '\n', stop - i);
+        if (nl)
+            stop = (size_t)(nl - text);
+        const char *bs = memchr(text + i, '\\', stop - i);
+        if (bs) {
+            i = (size_t)(bs - text);
+            i += i + 1 < len && text[i + 1] != '\n' ? 2 : 1;
+        } else if (nl) {
+            i = stop;
+            goto open;
+        } else if (q) {
+            return stop + 1;
+        } else {
+            i = stop;
+        }
+    }
+open:
+    *unterminated = true;
+    return i;
+}
+
 size_t zl_token_end(const char *text, size_t len, size_t off, bool *unterminated)
 {
     size_t i = off;
     *unterminated = false;
-    if (i < len && text[i] == '"') {
-        for (i++; i < len; i++) {
-            char c = text[i];
-            if (c == '\\' && i + 1 < len && text[i + 1] != '\n')
-                i++;
-            else if (c == '"')
-                return i + 1;
-            else if (c == '\n')
-                break;
-        }
-        *unterminated = true;
-        return i;
-    }
+    if (i < len && text[i] == '"')
+        return quoted_end(text, len, i + 1, unterminated);
     while (i < len) {
         unsigned char c = (unsigned char)text[i];
-        if (!zl_delim[c] && c != '\\') {
+        if (!word_stop[c]) {
             i++;
             continue;
         }

@@ -1,3 +1,4 @@
+#include <stdarg.h>
 #include <string.h>
 
 #include "lint/output/output.h"
@@ -30,11 +31,39 @@ static struct {
     size_t i;
 } resume;
 
-/* Print the source line (a window of it when long) and a caret line under
+/* Output is composed in one buffer and written in large pieces: a
+ * stdio call per character or per field costs more than the linting when
+ * every record is a finding. */
+#define FLUSH_AT 65536
+
+/* Append each string up to the NULL. */
+static void add_strs(zl_buf *o, ...)
+{
+    va_list ap;
+    va_start(ap, o);
+    for (const char *s = va_arg(ap, const char *); s; s = va_arg(ap, const char *))
+        zl_buf_adds(o, s);
+    va_end(ap);
+}
+
+static void add_u32(zl_buf *o, uint32_t v)
+{
+    char digits[10];
+    size_t n = 0;
+    do
+        digits[n++] = (char)('0' + v % 10);
+    while ((v /= 10) != 0);
+    ZL_GROW(o->data, o->cap, o->len + n + 1);
+    while (n)
+        o->data[o->len++] = digits[--n];
+    o->data[o->len] = '\0';
+}
+
+/* Append the source line (a window of it when long) and a caret line under
  * columns [col, end_col). Control characters are shown as '?' and tabs kept,
  * so that the caret lines up in a terminal. */
-static void show_source(FILE *f, const char *line, size_t len, uint32_t lineno, uint32_t col,
-                        uint32_t end_col, const palette *p)
+static void show_source(zl_buf *o, zl_buf *caret, const char *line, size_t len,
+                        uint32_t lineno, uint32_t col, uint32_t end_col, const palette *p)
 {
     uint32_t c = 1, shown = 0;
     size_t i = 0;
@@ -47,38 +76,55 @@ static void show_source(FILE *f, const char *line, size_t len, uint32_t lineno, 
     for (; i < len && c < from; c++)
         i += char_len(line + i, len - i);
     resume.line = line, resume.c = c, resume.i = i;
-    int width = fprintf(f, "%6u | ", lineno) - 2;
+    /* "%6u | ": the line number right-aligned in six columns. */
+    size_t start = o->len;
+    add_u32(o, lineno);
+    size_t digits = o->len - start;
+    if (digits < 6) {
+        ZL_GROW(o->data, o->cap, o->len + 6);
+        memmove(o->data + start + 6 - digits, o->data + start, digits);
+        memset(o->data + start, ' ', 6 - digits);
+        o->len = start + 6;
+    }
+    size_t width = o->len - start + 1;
+    zl_buf_add(o, " | ", 3);
     if (from > 1)
-        fputs("...", f);
-    zl_buf caret = {0};
+        zl_buf_add(o, "...", 3);
+    caret->len = 0;
     for (; i < len && c < to; c++) {
         size_t k = char_len(line + i, len - i);
         unsigned char ch = (unsigned char)line[i];
-        if (ch == '\t')
-            fputc('\t', f);
-        else if (ch < 0x20 || ch == 0x7F)
-            fputc('?', f);
+        if (ch != '\t' && (ch < 0x20 || ch == 0x7F))
+            zl_buf_addc(o, '?');
         else
-            fwrite(line + i, 1, k, f);
+            zl_buf_add(o, line + i, k);
         if (c < col)
-            zl_buf_addc(&caret, ch == '\t' ? '\t' : ' ');
+            zl_buf_addc(caret, ch == '\t' ? '\t' : ' ');
         else if (c < (end_col > col ? end_col : col + 1))
-            zl_buf_addc(&caret, c == col ? '^' : '~');
+            zl_buf_addc(caret, c == col ? '^' : '~');
         i += k;
     }
     if (col >= c)
-        zl_buf_addc(&caret, '^');
+        zl_buf_addc(caret, '^');
     if (i < len)
-        fputs("...", f);
-    fputc('\n', f);
-    fprintf(f, "%*s| %s%s%s%s\n", width, "", from > 1 ? "   " : "", p->caret, zl_buf_str(&caret),
-            p->reset);
-    zl_buf_free(&caret);
+        zl_buf_add(o, "...", 3);
+    zl_buf_addc(o, '\n');
+    ZL_GROW(o->data, o->cap, o->len + width + 1);
+    memset(o->data + o->len, ' ', width);
+    o->len += width;
+    zl_buf_add(o, "| ", 2);
+    if (from > 1)
+        zl_buf_add(o, "   ", 3);
+    zl_buf_adds(o, p->caret);
+    zl_buf_add(o, caret->data ? caret->data : "", caret->len);
+    zl_buf_adds(o, p->reset);
+    zl_buf_addc(o, '\n');
 }
 
 /* The "fix:" line of a safe fix: the line as the fix leaves it, when the
- * edits are on one line that stays short; else a pointer to --fix. */
-static void show_fix(FILE *f, const zl_fix *fix, const palette *p)
+ * edits are on one line that stays short, or the line a fix inserts; else a
+ * pointer to --fix. */
+static void show_fix(zl_buf *o, const zl_fix *fix, const palette *p)
 {
     size_t len;
     const char *text = zl_source_file_text(fix->file, &len);
@@ -99,28 +145,45 @@ static void show_fix(FILE *f, const zl_fix *fix, const palette *p)
     bool one = first->line == last->end_line && line.len <= WINDOW &&
                !memchr(zl_buf_str(&line), '\n', line.len);
     size_t tl = strlen(first->text);
-    /* A line inserted: shown with where it goes. */
     bool inserted = fix->n == 1 && first->start == first->end && tl > 1 && tl <= WINDOW &&
                     first->text[tl - 1] == '\n' && !memchr(first->text, '\n', tl - 1) &&
                     first->col == 1;
-    fprintf(f, "  %sfix:%s ", p->bold, p->reset);
+    add_strs(o, "  ", p->bold, "fix:", p->reset, " ", NULL);
     if (inserted) {
         zl_buf_reset(&line);
         zl_buf_add(&line, first->text, tl - 1);
-        fprintf(f, "insert at line %u: ", first->line);
+        zl_buf_adds(o, "insert at line ");
+        add_u32(o, first->line);
+        zl_buf_add(o, ": ", 2);
         one = true;
     }
     if (one) {
         for (size_t i = 0; i < line.len; i++) {
             unsigned char ch = (unsigned char)line.data[i];
-            fputc(ch < 0x20 && ch != '\t' ? '?' : ch == 0x7F ? '?' : (char)ch, f);
+            zl_buf_addc(o, (ch < 0x20 && ch != '\t') || ch == 0x7F ? '?' : (char)ch);
         }
-        fputc('\n', f);
+        zl_buf_addc(o, '\n');
     } else {
-        fprintf(f, "zonelint --fix %s makes %zu edit%s\n", fix->path, fix->n,
-                fix->n == 1 ? "" : "s");
+        zl_buf_printf(o, "zonelint --fix %s makes %zu edit%s\n", fix->path, fix->n,
+                      fix->n == 1 ? "" : "s");
     }
     zl_buf_free(&line);
+}
+
+/* The source line with its caret, the hint, and the fix. */
+static void details(zl_buf *o, zl_buf *caret, const zl_zoneset *zs, const zl_finding *x,
+                    const palette *p)
+{
+    if (x->line && x->src != UINT32_MAX) {
+        size_t len;
+        const char *line = zl_source_line(zs->srcs[x->src], x->line, &len);
+        show_source(o, caret, line, len, x->line, x->col, x->end_col, p);
+    }
+    const char *hint = x->hint ? x->hint : x->rule->hint;
+    if (hint)
+        add_strs(o, "  ", p->bold, "hint:", p->reset, " ", hint, "\n", NULL);
+    if (x->fix && x->fix->safety == ZL_FIX_SAFE)
+        show_fix(o, x->fix, p);
 }
 
 static bool write_text(FILE *f, const zl_report *r)
@@ -128,6 +191,7 @@ static bool write_text(FILE *f, const zl_report *r)
     const zl_zoneset *zs = r->zs;
     const zl_findings *fs = r->fs;
     const palette *p = r->color ? &ansi : &plain;
+    zl_buf o = {0}, caret = {0};
     for (size_t i = 0; i < fs->n; i++) {
         const zl_finding *x = &fs->v[i];
         const char *sc = x->severity == ZL_SEV_ERROR     ? p->err
@@ -135,23 +199,25 @@ static bool write_text(FILE *f, const zl_report *r)
                                                          : p->note;
         /* A finding about a whole file says 1:1, so that every line parses
          * with one errorformat (%f:%l:%c: %t%*[^:]: %m). */
-        fprintf(f, "%s%s:%u:%u:%s ", p->bold, x->path, x->line ? x->line : 1,
-                x->line ? zl_col(r, &zl_writer_text, x, x->col) : 1, p->reset);
-        fprintf(f, "%s%s:%s %s%s%s %s[%s]%s\n", sc, zl_severity_name(x->severity), p->reset,
-                p->bold, x->message, p->reset, p->dim, x->rule->id, p->reset);
-        if (r->quiet)
-            continue;
-        if (x->line && x->src != UINT32_MAX) {
-            size_t len;
-            const char *line = zl_source_line(zs->srcs[x->src], x->line, &len);
-            show_source(f, line, len, x->line, x->col, x->end_col, p);
+        add_strs(&o, p->bold, x->path, ":", NULL);
+        add_u32(&o, x->line ? x->line : 1);
+        zl_buf_addc(&o, ':');
+        add_u32(&o, x->line ? zl_col(r, &zl_writer_text, x, x->col) : 1);
+        zl_buf_addc(&o, ':');
+        add_strs(&o, p->reset, " ", sc, zl_severity_name(x->severity), ":", p->reset, " ",
+                 p->bold, x->message, p->reset, " ", p->dim, "[", x->rule->id, "]", p->reset,
+                 "\n", NULL);
+        if (!r->quiet)
+            details(&o, &caret, zs, x, p);
+        if (o.len >= FLUSH_AT) {
+            fwrite(o.data, 1, o.len, f);
+            o.len = 0;
         }
-        const char *hint = x->hint ? x->hint : x->rule->hint;
-        if (hint)
-            fprintf(f, "  %shint:%s %s\n", p->bold, p->reset, hint);
-        if (x->fix && x->fix->safety == ZL_FIX_SAFE)
-            show_fix(f, x->fix, p);
     }
+    if (o.len)
+        fwrite(o.data, 1, o.len, f);
+    zl_buf_free(&o);
+    zl_buf_free(&caret);
     size_t counts[4];
     zl_findings_count(fs, counts);
     if (fs->n && !r->quiet)

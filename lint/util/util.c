@@ -79,11 +79,6 @@ void zl_buf_add(zl_buf *b, const void *p, size_t n)
     b->data[b->len] = '\0';
 }
 
-void zl_buf_addc(zl_buf *b, char c)
-{
-    zl_buf_add(b, &c, 1);
-}
-
 void zl_buf_adds(zl_buf *b, const char *s)
 {
     zl_buf_add(b, s, strlen(s));
@@ -191,11 +186,13 @@ char *zl_utf8_clean(const char *s)
     const unsigned char *p = (const unsigned char *)s;
     size_t n = strlen(s);
     for (size_t i = 0; i < n;) {
-        size_t k = utf8_seq(p + i, n - i);
-        if (k) {
-            zl_buf_add(&b, p + i, k);
-            i += k;
-        } else {
+        /* Valid runs are copied whole: most text has no bad byte at all. */
+        size_t run = i, k;
+        while (run < n && (k = utf8_seq(p + run, n - run)) != 0)
+            run += k;
+        zl_buf_add(&b, p + i, run - i);
+        i = run;
+        if (i < n) {
             zl_buf_printf(&b, "\\x%02X", p[i]);
             i++;
         }

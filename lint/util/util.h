@@ -31,7 +31,13 @@ typedef struct zl_buf {
 } zl_buf;
 
 void zl_buf_add(zl_buf *b, const void *p, size_t n);
-void zl_buf_addc(zl_buf *b, char c);
+/* Inline: output and key building append one character at a time. */
+static inline void zl_buf_addc(zl_buf *b, char c)
+{
+    ZL_GROW(b->data, b->cap, b->len + 2);
+    b->data[b->len++] = c;
+    b->data[b->len] = '\0';
+}
 void zl_buf_adds(zl_buf *b, const char *s);
 void zl_buf_printf(zl_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void zl_buf_vprintf(zl_buf *b, const char *fmt, va_list ap);

@@ -18,6 +18,7 @@ bool zl_read_azure_zone(zl_input *in, char **err);
 bool zl_read_azure_json(zl_input *in, char **err);
 bool zl_read_octodns(zl_input *in, char **err);
 bool zl_read_terraform_plan(zl_input *in, char **err);
+bool zl_read_terraform(zl_input *in, char **err); /* parser/iac/tf_read.c */
 bool zl_read_dnscontrol(zl_input *in, char **err);
 /* parser/iac/cloudformation.c */
 bool zl_read_cloudformation(zl_input *in, char **err);

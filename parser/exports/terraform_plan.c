@@ -3,26 +3,16 @@
  * they are applied. Each record's zone comes from its zone_id: a zone of the
  * plan (aws_route53_zone, or the data source) by id, or the one its
  * configuration refers to; records of each zone become one zone here.
- *
- * The AWS provider's conventions:
- * - a name that does not end with the zone's name (a plain string test) gets
- *   the zone appended: x._domainkey.gsa.gov in zone digital.gov becomes
- *   x._domainkey.gsa.gov.digital.gov (out-of-zone here, where the name looks
- *   like a name of another domain); one that does is absolute as written;
- * - records are absolute without a final dot, like Route 53's;
- * - a TXT record is written between quotes by the provider, so the value
- *   carries none ("a\"\"b" splits strings); a value in quotes of its own
- *   gets a second pair (value-quoting). Values are not split at 255 octets.
- * Records whose name or records are unknown until apply, and aliases, are
- * left out. */
+ * The AWS provider's conventions are in parser/iac/aws_record.h; records
+ * are absolute without a final dot, like Route 53's. Records whose name or
+ * records are unknown until apply, and aliases, are left out. */
 #include <ldns/ldns.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "parser/exports/emit.h"
 #include "parser/exports/readers.h"
-#include "lint/model/tld.h"
+#include "parser/iac/aws_record.h"
 
 typedef struct tf_zone {
     char *address; /* as in the plan, with module path and index */
@@ -155,73 +145,6 @@ static size_t find_zone(const tf *t, zl_jval rc, zl_jval after)
     return t->nzones;
 }
 
-/* The provider's string test: does the name end with the zone's name? */
-static bool ends_with(const zl_lstr *name, const char *zone)
-{
-    size_t n = name->n, k = strlen(zone);
-    if (n && name->p[n - 1] == '.')
-        n--;
-    return n >= k && strncasecmp(name->p + n - k, zone, k) == 0;
-}
-
-/* A name of another domain: three labels or more, under a top-level domain. */
-static bool foreign(const zl_lstr *name)
-{
-    size_t dots = 0, last = 0;
-    for (size_t i = 0; i < name->n; i++)
-        if (name->p[i] == '.')
-            dots++, last = i + 1;
-    return dots >= 2 && zl_is_tld(name->p + last, name->n - last);
-}
-
-static void owner(zl_synth *s, const zl_lstr *name, const char *zone)
-{
-    if (!zone || ends_with(name, zone)) {
-        zl_emit_name(s, name, ZL_EMIT_ABSOLUTE);
-        return;
-    }
-    if (foreign(name))
-        zl_synth_diag_raw(s, "out-of-zone", name->raw[0], name->raw[name->n] - name->raw[0],
-                          zl_xasprintf("%.*s is not in the zone %s: the AWS provider appends the "
-                                       "zone and creates %.*s.%s.",
-                                       (int)name->n, name->p, zone, (int)name->n, name->p, zone),
-                          zl_xasprintf("write the name relative to %s, or create the record "
-                                       "in the hosted zone it belongs to",
-                                       zone));
-    zl_emit_name(s, name, 0); /* relative: read below $ORIGIN zone */
-}
-
-/* A TXT value: the provider puts it between quotes as it is. */
-static void txt(zl_synth *s, const zl_lstr *v)
-{
-    if (v->n >= 2 && v->p[0] == '"' && v->p[v->n - 1] == '"') {
-        zl_synth_diag_raw(s, "value-quoting", v->raw[0], v->raw[v->n] - v->raw[0],
-                          zl_xstrdup("the value is in quotes, and the AWS provider adds its own: "
-                                     "Route 53 gets \"\"...\"\" and rejects it"),
-                          zl_xasprintf("remove the quotes: %.*s", (int)(v->n - 2), v->p + 1));
-        zl_lstr inner = zl_lstr_sub(v, 1, v->n - 1);
-        txt(s, &inner);
-        return;
-    }
-    zl_synth_put(s, "\"", 1, v->raw[0], 0);
-    size_t from = 0;
-    for (size_t i = 0; i + 1 < v->n; i++) {
-        if (v->p[i] != '"' || v->p[i + 1] != '"')
-            continue;
-        /* "a\"\"b" in HCL: the documented way to split strings. */
-        zl_lstr piece = zl_lstr_sub(v, from, i);
-        zl_emit_rdata(s, &piece, 0);
-        zl_synth_copy(s, v, i, i + 1);
-        zl_synth_glue(s, " ");
-        zl_synth_copy(s, v, i + 1, i + 2);
-        from = ++i + 1;
-    }
-    zl_lstr rest = zl_lstr_sub(v, from, v->n);
-    zl_emit_rdata(s, &rest, 0);
-    zl_synth_put(s, "\"", 1, v->raw[v->n], 0);
-    zl_synth_mark(s, v->raw[v->n]);
-}
-
 static void record(tf *t, zl_synth *s, zl_jval after, const char *zone)
 {
     zl_jdoc *d = &t->d;
@@ -237,12 +160,12 @@ static void record(tf *t, zl_synth *s, zl_jval after, const char *zone)
             zl_lstr v;
             if (!zl_jstr(d, r, &v))
                 continue;
-            owner(s, &name, zone);
+            zl_appended_owner(s, &name, zone, "the AWS provider");
             uint16_t code = zl_emit_ttl_type(s, json_integer_value(ttl.v),
                                              ttl.v ? zl_jstart(d, ttl) : name.raw[name.n],
                                              zl_jlen(d, ttl), &type);
             if (code == LDNS_RR_TYPE_TXT || code == LDNS_RR_TYPE_SPF)
-                txt(s, &v);
+                zl_aws_txt(s, &v);
             else
                 zl_emit_value(s, code, 0, &v, 0);
             zl_synth_glue(s, "\n");

@@ -11,7 +11,10 @@ const zl_rule zl_rule_out_of_zone = {
         "A zone holds the names at and below its apex. A record whose owner lies elsewhere "
         "(www.example.org. in the zone example.com., or a name under a $ORIGIN that leaves "
         "the zone) is dropped by the name server when it loads the zone, with at most a "
-        "warning in its log. The record looks present in the file and is never served.",
+        "warning in its log. The record looks present in the file and is never served. "
+        "In Terraform, the AWS provider and Cloudflare append the zone to a name that does "
+        "not end with it: x._domainkey.search.gov in the digital.gov zone is created as "
+        "x._domainkey.search.gov.digital.gov, reported at the name attribute.",
     .hint = "move the record to the zone that holds its name, or fix the name",
 };
 

@@ -15,14 +15,21 @@
 #include "lint/ses/shape.h"
 #include "rules/values/txt.h"
 
-/* The DKIM CNAMEs of one identity in one zone. */
-typedef struct group {
-    const zl_zone *z;
+/* One DKIM CNAME (or its TXT stand-in), counted for its identity. Sorted by
+ * zone, identity and token, the entries of one identity lie together and its
+ * distinct tokens are counted in one pass. */
+typedef struct entry {
+    size_t zone;
     char *identity;
-    char **tokens; /* distinct name tokens */
-    size_t n;
-    const zl_record *last;
-} group;
+    char *token;
+    size_t seq; /* reading order: the group's finding goes on its last record */
+    const zl_record *r;
+} entry;
+
+typedef struct entries {
+    entry *v;
+    size_t n, cap;
+} entries;
 
 /* The identity the record was meant for: the owner as written when its
  * final dot was forgotten, without the repeated apex when that was doubled. */
@@ -55,26 +62,61 @@ static char *meant_identity(zl_lint *l, const zl_zone *z, const zl_record *r)
     return id;
 }
 
-static void count(group **gs, size_t *ngs, const zl_zone *z, char *identity, const char *token,
+static void count(entries *es, size_t zone, char *identity, const char *token,
                   const zl_record *r)
 {
-    group *g = NULL;
-    for (size_t i = 0; i < *ngs && !g; i++)
-        if ((*gs)[i].z == z && strcmp((*gs)[i].identity, identity) == 0)
-            g = &(*gs)[i];
-    if (!g) {
-        *gs = zl_xrealloc(*gs, (*ngs + 1) * sizeof **gs);
-        g = &(*gs)[(*ngs)++];
-        *g = (group){.z = z, .identity = identity};
-    } else {
-        free(identity);
+    if (es->n == es->cap) {
+        es->cap = es->cap ? 2 * es->cap : 64;
+        es->v = zl_xrealloc(es->v, es->cap * sizeof *es->v);
     }
-    g->last = r;
-    for (size_t i = 0; i < g->n; i++)
-        if (strcmp(g->tokens[i], token) == 0)
-            return;
-    g->tokens = zl_xrealloc(g->tokens, (g->n + 1) * sizeof *g->tokens);
-    g->tokens[g->n++] = zl_xstrdup(token);
+    es->v[es->n] = (entry){.zone = zone, .identity = identity, .token = zl_xstrdup(token),
+                           .seq = es->n, .r = r};
+    es->n++;
+}
+
+static int cmp_entry(const void *pa, const void *pb)
+{
+    const entry *a = pa, *b = pb;
+    if (a->zone != b->zone)
+        return a->zone < b->zone ? -1 : 1;
+    int c = strcmp(a->identity, b->identity);
+    if (c == 0)
+        c = strcmp(a->token, b->token);
+    if (c == 0)
+        c = (a->seq > b->seq) - (a->seq < b->seq);
+    return c;
+}
+
+/* An identity whose count of distinct tokens is no multiple of three. */
+static void report_sets(zl_lint *l, entries *es)
+{
+    if (es->n > 1)
+        qsort(es->v, es->n, sizeof *es->v, cmp_entry);
+    for (size_t i = 0; i < es->n;) {
+        const entry *first = &es->v[i];
+        const entry *last = first;
+        size_t tokens = 0, j = i;
+        for (; j < es->n && es->v[j].zone == first->zone &&
+               strcmp(es->v[j].identity, first->identity) == 0;
+             j++) {
+            if (j == i || strcmp(es->v[j].token, es->v[j - 1].token) != 0)
+                tokens++;
+            if (es->v[j].seq > last->seq)
+                last = &es->v[j];
+        }
+        if (tokens % 3 != 0)
+            zl_report_tok(l, &zl_rule_ses_dkim_incomplete, l->zs->zones[first->zone], last->r,
+                          zl_ses_owner_tok(last->r), NULL,
+                          "%s has %zu Easy DKIM CNAME%s in this zone: SES issues them in sets "
+                          "of three per region and account",
+                          first->identity, tokens, tokens == 1 ? "" : "s");
+        i = j;
+    }
+    for (size_t i = 0; i < es->n; i++) {
+        free(es->v[i].identity);
+        free(es->v[i].token);
+    }
+    free(es->v);
 }
 
 /* Name token and target token of one record, and their shape. */
@@ -125,36 +167,22 @@ static bool easy_as_txt(zl_lint *l, const zl_zone *z, const zl_record *r, zl_ses
 
 void zl_ses_check_dkim_shape(zl_lint *l)
 {
-    group *gs = NULL;
-    size_t ngs = 0;
+    entries es = {0};
     for (size_t k = 0; k < l->zs->nzones; k++) {
         const zl_zone *z = l->zs->zones[k];
         for (size_t i = 0; i < z->nrecs; i++) {
             const zl_record *r = &z->recs[i];
             zl_ses_shape s;
             if (easy_as_txt(l, z, r, &s)) {
-                count(&gs, &ngs, z, meant_identity(l, z, r), s.token, r);
+                count(&es, k, meant_identity(l, z, r), s.token, r);
                 continue;
             }
             if (!zl_ses_classify(l->zs, z, r, &s) || s.kind != ZL_SES_DKIM ||
                 zl_ses_value_reported(l, z, r))
                 continue;
             check_record(l, z, r, &s);
-            count(&gs, &ngs, z, meant_identity(l, z, r), s.token, r);
+            count(&es, k, meant_identity(l, z, r), s.token, r);
         }
     }
-    for (size_t i = 0; i < ngs; i++) {
-        group *g = &gs[i];
-        if (g->n % 3 != 0)
-            zl_report_tok(l, &zl_rule_ses_dkim_incomplete, g->z, g->last,
-                          zl_ses_owner_tok(g->last), NULL,
-                          "%s has %zu Easy DKIM CNAME%s in this zone: SES issues them in sets "
-                          "of three per region and account",
-                          g->identity, g->n, g->n == 1 ? "" : "s");
-        for (size_t t = 0; t < g->n; t++)
-            free(g->tokens[t]);
-        free(g->tokens);
-        free(g->identity);
-    }
-    free(gs);
+    report_sets(l, &es);
 }

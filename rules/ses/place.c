@@ -432,6 +432,9 @@ const zl_rule zl_rule_ses_wrong_placement = {
         "zone for the tokens SES issued and says where each record is and where it belongs. "
         "A name written without its final dot, with the apex twice, outside its zone or "
         "below a delegation is reported by missing-trailing-dot, duplicated-origin, "
-        "out-of-zone or occluded-by-delegation, and by this rule only when those are off.",
+        "out-of-zone or occluded-by-delegation, and by this rule only when those are off. "
+        "In Terraform the name is checked as the provider creates it, zone appended: "
+        "${TOKEN}._domainkey written relative to example.com for the identity "
+        "news.example.com is created under example.com, where SES never looks.",
     .hint = "move the record to the name SES looks for, in the zone file that serves it",
 };

@@ -64,7 +64,9 @@ bool zl_txt_has_value_problem(const zl_zoneset *zs, const zl_zone *z, const zl_r
 size_t zl_space_at(const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s;
-    if (n == 0)
+    /* Every space starts with an octet up to ' ' or from 0xC2: values are
+     * scanned octet by octet, and most octets are neither. */
+    if (n == 0 || (p[0] > ' ' && p[0] < 0xC2))
         return 0;
     if (p[0] == ' ' || p[0] == '\t' || p[0] == '\n' || p[0] == '\r' || p[0] == '\v' ||
         p[0] == '\f')
@@ -96,6 +98,8 @@ size_t zl_space_before(const char *p, size_t n)
 size_t zl_smart_quote_at(const char *s, size_t n)
 {
     const unsigned char *p = (const unsigned char *)s;
+    if (n == 0 || p[0] < 0xC2)
+        return 0; /* the common case: every quote below starts with 0xC2 or more */
     if (n >= 2 && p[0] == 0xC2 && (p[1] == 0xAB || p[1] == 0xBB))
         return 2; /* guillemets */
     if (n >= 3 && p[0] == 0xE2 && p[1] == 0x80 &&

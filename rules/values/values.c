@@ -82,10 +82,23 @@ static value_kind classify(const zl_zoneset *zs, const zl_record *r, const char 
     return VAL_PROSE;
 }
 
+/* Octets that can start a space or a typographic quote (see zl_space_at,
+ * zl_smart_quote_at): values are scanned octet by octet, and a call for
+ * each of the hundreds in a key costs more than the rest of the check. */
+static bool may_start_space(char c)
+{
+    return (unsigned char)c <= ' ' || (unsigned char)c >= 0xC2;
+}
+
+static bool may_start_quote(char c)
+{
+    return (unsigned char)c >= 0xC2;
+}
+
 static size_t find_space(const char *p, size_t n, size_t *len)
 {
     for (size_t i = 0; i < n; i++)
-        if ((*len = zl_space_at(p + i, n - i)) > 0)
+        if (may_start_space(p[i]) && (*len = zl_space_at(p + i, n - i)) > 0)
             return i;
     return SIZE_MAX;
 }
@@ -368,7 +381,7 @@ static void check_txt(const zl_zoneset *zs, const zl_zone *z, const zl_record *r
         edge_smart = zl_smart_quote_at(val + len - k, k) == k;
     size_t smart_pos = SIZE_MAX;
     for (size_t i = 0; i < len && smart_pos == SIZE_MAX; i++)
-        if (zl_smart_quote_at(val + i, len - i))
+        if (may_start_quote(val[i]) && zl_smart_quote_at(val + i, len - i))
             smart_pos = i;
     if (smart_pos != SIZE_MAX && (edge_smart || kind != VAL_PROSE)) {
         /* Plain quotes quote only where the value is written unquoted in a
@@ -420,7 +433,7 @@ static void check_txt(const zl_zoneset *zs, const zl_zone *z, const zl_record *r
         } else if (kind != VAL_PROSE && (at = find_space(val, len, &sl)) != SIZE_MAX) {
             /* Plain spaces separate terms; anything else is paste debris. */
             for (at = 0; at < len; at += sl ? sl : 1) {
-                sl = zl_space_at(val + at, len - at);
+                sl = may_start_space(val[at]) ? zl_space_at(val + at, len - at) : 0;
                 if (sl && val[at] != ' ') {
                     /* A plain space is likely meant, deleting it is as likely. */
                     fn(ctx, &zl_rule_value_whitespace,

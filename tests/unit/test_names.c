@@ -68,6 +68,34 @@ static void repeated_apex(void **state)
     zl_names_free(&t);
 }
 
+/* Every octet value formats as ldns_rdf2str formats it (finding keys and
+ * messages were written with ldns's escapes). */
+static void format_matches_ldns(void **state)
+{
+    (void)state;
+    zl_names t;
+    zl_names_init(&t);
+    for (unsigned c = 0; c < 256; c++) {
+        uint8_t wire[] = {3, 'a', (uint8_t)c, 'b', 2, 'e', 'x', 0};
+        zl_name_id id = zl_names_add_wire(&t, ZL_NAME_ROOT, wire, sizeof wire);
+        ldns_rdf *rdf = ldns_rdf_new_frm_data(LDNS_RDF_TYPE_DNAME, sizeof wire, wire);
+        char *want = ldns_rdf2str(rdf);
+        /* The table keeps names lower-cased, so compare with the folded form. */
+        for (char *p = want; *p; p++)
+            if (*p >= 'A' && *p <= 'Z')
+                *p = (char)(*p - 'A' + 'a');
+        char *got = zl_names_str(&t, id);
+        assert_string_equal(got, want);
+        free(got);
+        free(want);
+        ldns_rdf_deep_free(rdf);
+    }
+    char *root = zl_names_str(&t, ZL_NAME_ROOT);
+    assert_string_equal(root, ".");
+    free(root);
+    zl_names_free(&t);
+}
+
 static void escapes_and_limits(void **state)
 {
     (void)state;
@@ -118,6 +146,7 @@ int main(void)
         cmocka_unit_test(ancestry),
         cmocka_unit_test(repeated_apex),
         cmocka_unit_test(escapes_and_limits),
+        cmocka_unit_test(format_matches_ldns),
         cmocka_unit_test(many_names_survive_growth),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,0 +1,276 @@
+/* Generate one adversarial zone shape for the scaling benchmark:
+ *   gen_shapes SHAPE RECORDS OUT        (OUT: a file, or a directory for
+ *                                        the shapes that write several files)
+ * Each shape is a realistic worst case for one part of a linter: the same
+ * kind of record repeated at the scale of a large zone. Every shape is a
+ * whole zone under the origin "bench.example." (SOA and NS at the apex),
+ * deterministic for a given size. Only "findings" is meant to draw findings.
+ * gen_shapes list   prints the shape names. */
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "rnd.h"
+
+/* A token as SES issues them: 32 lower-case letters and digits. */
+static void ses_token(char out[33])
+{
+    static const char alphabet[] = "abcdefghijklmnopqrstuvwxyz234567";
+    for (int i = 0; i < 32; i++)
+        out[i] = alphabet[rnd() % 32];
+    out[32] = '\0';
+}
+
+static void apex(FILE *f)
+{
+    fprintf(f, "$ORIGIN bench.example.\n$TTL 3600\n");
+    fprintf(f, "@ IN SOA ns1 hostmaster ( 2024010101 7200 3600 1209600 300 )\n");
+    fprintf(f, "  IN NS ns1\n  IN NS ns2\nns1 IN A 192.0.2.1\nns2 IN A 192.0.2.2\n");
+}
+
+#define APEX_RECORDS 5
+
+/* Distinct SES identities, each a subdomain with its three Easy DKIM CNAMEs
+ * and its verification TXT: the grouping of DKIM sets by identity. */
+static void ses_identities(FILE *f, long n)
+{
+    for (long i = 0; n > 0; i++, n -= 4) {
+        for (int k = 0; k < 3; k++) {
+            char tok[33];
+            ses_token(tok);
+            fprintf(f, "%s._domainkey.id%ld IN CNAME %s.dkim.amazonses.com.\n", tok, i, tok);
+        }
+        char tok[33];
+        ses_token(tok);
+        fprintf(f, "_amazonses.id%ld IN TXT \"%.22s+abcdefghijklmnopqrst=\"\n", i, tok);
+    }
+}
+
+/* One RRset of N addresses. */
+static void huge_rrset(FILE *f, long n)
+{
+    for (long i = 0; i < n; i++)
+        fprintf(f, "pool IN A 10.%ld.%ld.%ld\n", (i >> 16) & 255, (i >> 8) & 255, i & 255);
+}
+
+/* N distinct TXT records at one name (site verifications piling up). */
+static void txt_one_name(FILE *f, long n)
+{
+    for (long i = 0; i < n; i++)
+        fprintf(f, "@ IN TXT \"site-verification=%08x%08x%ld\"\n", rnd(), rnd(), i);
+}
+
+/* Delegations, each with two in-bailiwick servers, their glue and a DS. */
+static void delegations(FILE *f, long n)
+{
+    for (long i = 0; n > 0; i++, n -= 5) {
+        uint32_t a = rnd();
+        fprintf(f, "sub%ld IN NS ns1.sub%ld\n  IN NS ns2.sub%ld\n", i, i, i);
+        fprintf(f, "  IN DS %u 13 2 %08x%08x%08x%08x%08x%08x%08x%08x\n", a & 0xffff, rnd(), rnd(),
+                rnd(), rnd(), rnd(), rnd(), rnd(), rnd());
+        fprintf(f, "ns1.sub%ld IN A 198.51.%u.%u\nns2.sub%ld IN A 203.0.%u.%u\n", i, (a >> 16) & 255,
+                (a >> 8) & 255, i, (a >> 8) & 255, a & 255);
+    }
+}
+
+/* CNAME chains of 100 links each, ending at an address. */
+static void cname_chains(FILE *f, long n)
+{
+    const long links = 100;
+    for (long c = 0; n > 0; c++) {
+        for (long k = 0; k < links - 1 && n > 1; k++, n--)
+            fprintf(f, "c%ld-%ld IN CNAME c%ld-%ld\n", c, k, c, k + 1);
+        fprintf(f, "c%ld-%ld IN A 192.0.2.%ld\n", c, links - 1, c & 255);
+        n--;
+        if (n <= 0)
+            break;
+    }
+}
+
+/* Every record a finding: white space inside a quoted string. */
+static void findings(FILE *f, long n)
+{
+    for (long i = 0; i < n; i++)
+        fprintf(f, "t%ld IN TXT \" token-%ld\"\n", i, i);
+}
+
+/* Long names: 30 labels, about 200 octets each, most labels distinct. */
+static void long_names(FILE *f, long n)
+{
+    for (long i = 0; i < n; i++) {
+        for (int l = 0; l < 30; l++)
+            fprintf(f, "l%02d%03lx.", l, (i * 31 + (long)l * 977) & 0xfff);
+        fprintf(f, "n%ld IN A 10.%ld.%ld.%ld\n", i, (i >> 16) & 255, (i >> 8) & 255, i & 255);
+    }
+}
+
+/* An $ORIGIN before every record, as some exporters write. */
+static void origin_per_record(FILE *f, long n)
+{
+    for (long i = 0; i < n; i++)
+        fprintf(f, "$ORIGIN h%ld.bench.example.\n@ IN A 10.%ld.%ld.%ld\n", i, (i >> 16) & 255,
+                (i >> 8) & 255, i & 255);
+    fprintf(f, "$ORIGIN bench.example.\n");
+}
+
+/* DKIM keys: a 2048-bit RSA public key (SubjectPublicKeyInfo, 294 octets,
+ * 392 base64 characters split in two strings) per selector. */
+static void dkim_keys(FILE *f, long n)
+{
+    static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    static const unsigned char head[] = {0x30, 0x82, 0x01, 0x22, 0x30, 0x0d, 0x06, 0x09, 0x2a,
+                                         0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01, 0x05,
+                                         0x00, 0x03, 0x82, 0x01, 0x0f, 0x00, 0x30, 0x82, 0x01,
+                                         0x0a, 0x02, 0x82, 0x01, 0x01, 0x00};
+    static const unsigned char tail[] = {0x02, 0x03, 0x01, 0x00, 0x01};
+    unsigned char der[294];
+    char key[393];
+    for (long i = 0; i < n; i++) {
+        memcpy(der, head, sizeof head);
+        for (size_t k = sizeof head; k < sizeof der - sizeof tail; k++)
+            der[k] = (unsigned char)rnd();
+        der[sizeof head] |= 0x80; /* the modulus's top bit: a full 2048 bits */
+        memcpy(der + sizeof der - sizeof tail, tail, sizeof tail);
+        for (size_t k = 0, o = 0; k < sizeof der; k += 3, o += 4) {
+            uint32_t v = (uint32_t)der[k] << 16 | (uint32_t)der[k + 1] << 8 | der[k + 2];
+            key[o] = b64[v >> 18];
+            key[o + 1] = b64[(v >> 12) & 63];
+            key[o + 2] = b64[(v >> 6) & 63];
+            key[o + 3] = b64[v & 63];
+        }
+        key[392] = '\0';
+        fprintf(f, "s%ld._domainkey IN TXT \"v=DKIM1; k=rsa; p=%.200s\" \"%s\"\n", i, key,
+                key + 200);
+    }
+}
+
+/* Dispatch table for the single-file shapes. */
+struct shape {
+    const char *name;
+    void (*write)(FILE *, long);
+};
+
+static const struct shape shapes[] = {
+    {"ses-identities", ses_identities}, {"huge-rrset", huge_rrset},
+    {"txt-one-name", txt_one_name},     {"delegations", delegations},
+    {"cname-chains", cname_chains},     {"findings", findings},
+    {"long-names", long_names},         {"origin-per-record", origin_per_record},
+    {"dkim-keys", dkim_keys},
+};
+
+static FILE *open_out(const char *path)
+{
+    FILE *f = fopen(path, "w");
+    if (!f) {
+        fprintf(stderr, "gen_shapes: %s: %s\n", path, strerror(errno));
+        exit(2);
+    }
+    return f;
+}
+
+static void make_dir(const char *path)
+{
+    if (mkdir(path, 0777) != 0 && errno != EEXIST) {
+        fprintf(stderr, "gen_shapes: %s: %s\n", path, strerror(errno));
+        exit(2);
+    }
+}
+
+/* Many small zone files in one directory: 50 records each. */
+static void many_files(const char *dir, long n)
+{
+    make_dir(dir);
+    char path[4096];
+    for (long z = 0; n > 0; z++) {
+        snprintf(path, sizeof path, "%s/db.z%06ld.example", dir, z);
+        FILE *f = open_out(path);
+        fprintf(f, "$ORIGIN z%06ld.example.\n$TTL 3600\n", z);
+        fprintf(f, "@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n  IN NS ns1\n");
+        fprintf(f, "ns1 IN A 192.0.2.1\n");
+        for (long r = 3; r < 50; r++)
+            fprintf(f, "h%ld IN A 198.51.%ld.%ld\n", r, r % 256, z % 256);
+        n -= 50;
+        fclose(f);
+    }
+}
+
+/* An $INCLUDE tree: the top file includes 8 files, each of those 8 more,
+ * three levels deep (585 files); leaves carry the records. Paths are relative
+ * to the directory, so run the checkers from there. */
+static void include_tree(const char *dir, long n)
+{
+    make_dir(dir);
+    char path[4096];
+    const int fan = 8, depth = 3;
+    long leaves = 1;
+    for (int d = 0; d < depth; d++)
+        leaves *= fan;
+    long per_leaf = n / leaves + 1;
+    snprintf(path, sizeof path, "%s/db.bench.example", dir);
+    FILE *top = open_out(path);
+    apex(top);
+    for (int a = 0; a < fan; a++) {
+        fprintf(top, "$INCLUDE i%d.inc\n", a);
+        snprintf(path, sizeof path, "%s/i%d.inc", dir, a);
+        FILE *fa = open_out(path);
+        for (int b = 0; b < fan; b++) {
+            fprintf(fa, "$INCLUDE i%d-%d.inc\n", a, b);
+            snprintf(path, sizeof path, "%s/i%d-%d.inc", dir, a, b);
+            FILE *fb = open_out(path);
+            for (int c = 0; c < fan; c++) {
+                fprintf(fb, "$INCLUDE i%d-%d-%d.inc\n", a, b, c);
+                snprintf(path, sizeof path, "%s/i%d-%d-%d.inc", dir, a, b, c);
+                FILE *fc = open_out(path);
+                for (long r = 0; r < per_leaf; r++)
+                    fprintf(fc, "h%d-%d-%d-%ld IN A 10.%d.%d.%ld\n", a, b, c, r, a * fan + b, c,
+                            r & 255);
+                fclose(fc);
+            }
+            fclose(fb);
+        }
+        fclose(fa);
+    }
+    fclose(top);
+}
+
+int main(int argc, char **argv)
+{
+    size_t count = sizeof shapes / sizeof shapes[0];
+    if (argc == 2 && strcmp(argv[1], "list") == 0) {
+        for (size_t i = 0; i < count; i++)
+            puts(shapes[i].name);
+        puts("many-files");
+        puts("include-tree");
+        return 0;
+    }
+    if (argc != 4) {
+        fprintf(stderr, "usage: gen_shapes SHAPE RECORDS OUT | gen_shapes list\n");
+        return 2;
+    }
+    long n = strtol(argv[2], NULL, 10) - APEX_RECORDS;
+    if (strcmp(argv[1], "many-files") == 0) {
+        many_files(argv[3], n + APEX_RECORDS);
+        return 0;
+    }
+    if (strcmp(argv[1], "include-tree") == 0) {
+        include_tree(argv[3], n);
+        return 0;
+    }
+    for (size_t i = 0; i < count; i++) {
+        if (strcmp(argv[1], shapes[i].name) == 0) {
+            FILE *f = open_out(argv[3]);
+            apex(f);
+            shapes[i].write(f, n);
+            if (fclose(f) != 0) {
+                fprintf(stderr, "gen_shapes: %s: %s\n", argv[3], strerror(errno));
+                return 2;
+            }
+            return 0;
+        }
+    }
+    fprintf(stderr, "gen_shapes: unknown shape %s\n", argv[1]);
+    return 2;
+}

@@ -1,0 +1,94 @@
+/* Local module calls: module "dns" { source = "./modules/dns", zone = ...,
+ * records = {...} }. Each instance of the call (count, for_each) reads the
+ * called directory as a module whose variables are the call's arguments,
+ * evaluated in the caller: records built from data the caller passes are
+ * linted where the called module writes them. Registry and git sources are
+ * not read (they are not in the repository); calls nest a few levels deep
+ * at most. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "parser/iac/tf_load.h"
+#include "parser/iac/tf_read.h"
+#include "lint/util/util.h"
+
+#define TF_MAX_CALL_DEPTH 4
+#define TF_MAX_FILES 4096 /* files read for one module and its calls: no blowup
+                             from a module that calls itself with count = 10000 */
+
+/* Arguments that are the call's, not the module's variables. */
+static const char *const meta[] = {"source", "version", "count", "for_each", "providers",
+                                   "depends_on"};
+
+static bool is_meta(const zl_hcl_item *it)
+{
+    for (size_t i = 0; i < sizeof meta / sizeof meta[0]; i++)
+        if (zl_hcl_is(it->name, it->nname, meta[i]))
+            return true;
+    return false;
+}
+
+/* The called directory, "" or ending in '/', or NULL when not local. */
+static char *called_dir(tf_reader *r, const tf_block *b)
+{
+    const zl_hcl_item *src = zl_hcl_attr(b->item->body, "source");
+    tf_val *v = src ? tf_eval(&r->m, b->file, src->expr, NULL) : NULL;
+    if (!v || v->kind != TF_STRING ||
+        !(strncmp(v->s, "./", 2) == 0 || strncmp(v->s, "../", 3) == 0))
+        return NULL;
+    const char *path = r->m.files[b->file].path;
+    size_t dn = (size_t)(zl_path_base(path) - path);
+    char *joined = zl_xasprintf("%.*s%s", (int)dn, path, v->s);
+    char *dir = zl_path_normalize(joined);
+    free(joined);
+    size_t n = strlen(dir);
+    if (strcmp(dir, ".") == 0) {
+        free(dir);
+        return zl_xstrdup("");
+    }
+    if (n && dir[n - 1] != '/') {
+        char *d = zl_xasprintf("%s/", dir);
+        free(dir);
+        dir = d;
+    }
+    return dir;
+}
+
+static void call(tf_reader *r, tf_block *b, const tf_scope *sc, const char *dir,
+                 unsigned depth)
+{
+    tf_reader c = {.in = r->in, .next_base = r->next_base, .first_zone = r->in->zs->nzones};
+    tf_module_init(&c.m);
+    c.m.caller = &r->m;
+    c.m.base = *r->next_base;
+    const zl_hcl_body *body = b->item->body;
+    for (size_t i = 0; i < body->n; i++)
+        if (body->items[i].expr && !is_meta(&body->items[i]))
+            tf_module_input(&c.m, zl_xstrndup(body->items[i].name, body->items[i].nname),
+                            tf_eval(&r->m, b->file, body->items[i].expr, sc));
+    if (tf_load_dir(&c.m, r->in->o->fs, dir)) {
+        *r->next_base += (uint32_t)c.m.nfiles;
+        for (c.self = 0; c.self < c.m.nfiles; c.self++)
+            tf_read_file(&c);
+        tf_read_calls(&c, depth + 1);
+    }
+    tf_reader_free(&c);
+}
+
+void tf_read_calls(tf_reader *r, unsigned depth)
+{
+    if (depth >= TF_MAX_CALL_DEPTH)
+        return;
+    for (size_t i = 0; i < r->m.nblocks; i++) {
+        tf_block *b = &r->m.blocks[i];
+        if (b->kind != TF_MODULE)
+            continue;
+        char *dir = called_dir(r, b);
+        const tf_scope **scopes;
+        size_t n;
+        if (dir && tf_instances(&r->m, b, &scopes, &n))
+            for (size_t k = 0; k < n && *r->next_base < TF_MAX_FILES; k++)
+                call(r, b, scopes[k], dir, depth);
+        free(dir);
+    }
+}

@@ -1,0 +1,96 @@
+/* A Terraform module (the .tf files of one directory) and the static
+ * evaluation of its expressions: variables with their defaults (and
+ * terraform.tfvars), locals, resources and data sources, count and for_each,
+ * for-expressions, conditionals and the common functions. What depends on
+ * the world (ids, tokens, remote state, variables without a value) is
+ * unknown, with a description of what it stands for. */
+#ifndef ZL_TF_EVAL_H
+#define ZL_TF_EVAL_H
+
+#include "parser/iac/hcl.h"
+#include "parser/iac/tf_value.h"
+
+typedef struct tf_file {
+    char *path;
+    char *text;
+    size_t len;
+    zl_hcl_file hcl;
+} tf_file;
+
+typedef enum tf_block_kind { TF_RESOURCE, TF_DATA, TF_LOCAL, TF_VARIABLE, TF_PROVIDER,
+                             TF_TFVAR, TF_MODULE } tf_block_kind;
+
+typedef struct tf_block {
+    tf_block_kind kind;
+    uint32_t file;
+    const zl_hcl_item *item; /* the block; for a local or a tfvars value, its attribute */
+    char *type;              /* resource or data type; provider name */
+    char *name;
+    tf_val *cache;
+    int state;               /* 0 not evaluated, 1 being evaluated, 2 done */
+} tf_block;
+
+typedef struct tf_module {
+    tf_file *files;
+    size_t nfiles, fcap;
+    tf_block *blocks;
+    size_t nblocks, bcap;
+    tf_arena arena;
+    unsigned depth;
+    size_t steps;
+    uint32_t *index; /* blocks by kind, type and name (open addressing), for tf_find */
+    size_t nindex, indexed;
+    /* A module called by another (module "x" { source = "./dir" ... }): the
+     * caller, the values of its arguments, and the first file id of this
+     * module (origins name files by id, unique across the modules read). */
+    struct tf_module *caller;
+    struct tf_input {
+        char *name;
+        tf_val *v;
+    } *inputs;
+    size_t ninputs, icap;
+    uint32_t base;
+} tf_module;
+
+/* Variables in scope: for-expression variables, count, each. */
+typedef struct tf_scope {
+    const struct tf_scope *up;
+    const char *name;
+    tf_val *v;
+} tf_scope;
+
+void tf_module_init(tf_module *m);
+/* Add a file (text taken over, NUL after len); tfvars: a terraform.tfvars
+ * file whose attributes are values of variables. Returns its index. */
+uint32_t tf_module_add(tf_module *m, const char *path, char *text, size_t len, bool tfvars);
+void tf_module_free(tf_module *m);
+
+/* The origin of offset off of file (an index into m's files). */
+static inline tf_origin tf_at(const tf_module *m, uint32_t file, uint32_t off)
+{
+    return (tf_origin){m->base + file, off};
+}
+/* A value given to variable name by the module's caller (taken over: name). */
+void tf_module_input(tf_module *m, char *name, tf_val *v);
+
+/* The value of e, in file, with scope sc (NULL: the module's). */
+tf_val *tf_eval(tf_module *m, uint32_t file, const zl_hx *e, const tf_scope *sc);
+
+/* The instances of a resource block: count.index or each.key/each.value as
+ * scopes (one NULL scope without count or for_each). False when their
+ * number is unknown; *scopes is arena memory. */
+bool tf_instances(tf_module *m, const tf_block *b, const tf_scope ***scopes, size_t *n);
+
+/* The instance of b a reference names by the text after the block's name:
+ * "[N]", "[\"KEY\"]", else the first. False when there is no such instance. */
+bool tf_instance_at(tf_module *m, const tf_block *b, const char *index, const tf_scope **sc);
+
+/* The block of that kind, type and name, or NULL. */
+tf_block *tf_find(tf_module *m, tf_block_kind kind, const char *type, const char *name,
+                  size_t nname);
+
+/* Functions (tf_funcs.c): name(args); at is the call's place. */
+tf_val *tf_call(tf_module *m, const char *name, size_t nname, tf_val **args, size_t nargs,
+                tf_origin at);
+
+#endif

@@ -1,0 +1,416 @@
+/* The Terraform functions that names and values of DNS records are built
+ * with. Collections are handled by shape, so element(tokens, 1) of three
+ * unknown tokens is the second unknown token; string functions need known
+ * strings, else their result is unknown. Any other function is unknown. */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parser/iac/tf_eval.h"
+#include "lint/util/util.h"
+
+typedef tf_val *(*tf_fn)(tf_module *m, tf_val **a, size_t n, tf_origin at);
+
+static tf_val *unknown(tf_module *m)
+{
+    return tf_unknown(&m->arena, NULL);
+}
+
+static tf_val *str(tf_module *m, tf_val *v, tf_origin at)
+{
+    return tf_to_string(&m->arena, v, at);
+}
+
+static tf_val *fn_lower_upper(tf_module *m, tf_val **a, size_t n, tf_origin at, bool up)
+{
+    tf_val *s = n == 1 ? str(m, a[0], at) : NULL;
+    if (!s)
+        return unknown(m);
+    tf_sb b = {0};
+    tf_sb_add(&b, s->s, s->n, s->at);
+    for (size_t i = 0; i < b.n; i++)
+        b.p[i] = (char)(up ? toupper((unsigned char)b.p[i]) : tolower((unsigned char)b.p[i]));
+    return tf_sb_take(&m->arena, &b);
+}
+
+static tf_val *fn_lower(tf_module *m, tf_val **a, size_t n, tf_origin at)
+{
+    return fn_lower_upper(m, a, n, at, false);
+}
+
+static tf_val *fn_upper(tf_module *m, tf_val **a, size_t n, tf_origin at)
+{
+    return fn_lower_upper(m, a, n, at, true);
+}
+
+static tf_val *sub(tf_module *m, tf_val *s, size_t from, size_t to)
+{
+    tf_sb b = {0};
+    tf_sb_add(&b, s->s + from, to - from, s->at + from);
+    return tf_sb_take(&m->arena, &b);
+}
+
+static tf_val *fn_trim_affix(tf_module *m, tf_val **a, size_t n, tf_origin at, bool suffix)
+{
+    tf_val *s = n == 2 ? str(m, a[0], at) : NULL, *x = n == 2 ? str(m, a[1], at) : NULL;
+    if (!s || !x)
+        return unknown(m);
+    if (x->n > s->n)
+        return s;
+    if (suffix && memcmp(s->s + s->n - x->n, x->s, x->n) == 0)
+        return sub(m, s, 0, s->n - x->n);
+    if (!suffix && memcmp(s->s, x->s, x->n) == 0)
+        return sub(m, s, x->n, s->n);
+    return s;
+}
+
+static tf_val *fn_trimsuffix(tf_module *m, tf_val **a, size_t n, tf_origin at)
+{
+    return fn_trim_affix(m, a, n, at, true);
+}
+
+static tf_val *fn_trimprefix(tf_module *m, tf_val **a, size_t n, tf_origin at)
+{
+    return fn_trim_affix(m, a, n, at, false);
+}
+
+static tf_val *fn_trimspace(tf_module *m, tf_val **a, size_t n, tf_origin at)
+{
+    tf_val *s = n == 1 ? str(m, a[0], at) : NULL;
+    if (!s)
+        return unknown(m);
+    size_t from = 0, to = s->n;
+    while (from < to && isspace((unsigned char)s->s[from]))
+        from++;
+    while (to > from && isspace((unsigned char)s->s[to - 1]))
+        to--;
+    return sub(m, s, from, to);
+}
+
+static tf_val *fn_trim(tf_module *m, tf_val **a, size_t n, tf_origin at)
+{
+    tf_val *s = n == 2 ? str(m, a[0], at) : NULL, *cut = n == 2 ? str(m, a[1], at) : NULL;
+    if (!s || !cut)
+        return unknown(m);
+    size_t from = 0, to = s->n;
+    while (from < to && memchr(cut->s, s->s[from], cut->n))
+        from++;
+    while (to > from && memchr(cut->s, s->s[to - 1], cut->n))
+        to--;
+    return sub(m, s, from, to);
+}
+
+/* format with %s, %d, %v and %%; any other verb: unknown. */
+static tf_val *fn_format(tf_module *m, tf_val **a, size_t n, tf_origin at)
+{
+    tf_val *f = n ? str(m, a[0], at) : NULL;
+    if (!f)
+        return unknown(m);
+    tf_sb b = {0};
+    size_t arg = 1;
+    for (size_t i = 0; i < f->n; i++) {
+        if (f->s[i] != '%') {
+            tf_sb_add(&b, f->s + i, 1, f->at + i);
+            continue;
+        }
+        char verb = i + 1 < f->n ? f->s[i + 1] : '\0';
+        i++;
+        if (verb == '%') {
+            tf_sb_add(&b, "%", 1, f->at + i);
+            continue;
+        }
+        tf_val *v = (verb == 's' || verb == 'd' || verb == 'v') && arg < n
+                        ? str(m, a[arg++], at)
+                        : NULL;
+        if (!v) {
+            tf_sb_free(&b);
+            return unknown(m);
+        }
+        tf_sb_add(&b, v->s, v->n, v->at);
+    }
+    return tf_sb_take(&m->arena, &b);
+}
+
+static tf_val *fn_join(tf_module *m, tf_val **a, size_t n, tf_origin at)
+{
+    tf_val *sep = n >= 2 ? str(m, a[0], at) : NULL;
+    if (!sep)
+        return unknown(m);
+    tf_sb b = {0};
+    bool first = true;
+    for (size_t k = 1; k < n; k++) {
+        if (a[k]->kind != TF_LIST) {
+            tf_sb_free(&b);
+            return unknown(m);
+        }
+        for (size_t i = 0; i < a[k]->nitems; i++) {
+            tf_val *s = str(m, a[k]->items[i], at);
+            if (!s) {
+                tf_sb_free(&b);
+                return unknown(m);
+            }
+            if (!first)
+                tf_sb_add(&b, sep->s, sep->n, sep->at);
+            first = false;
+            tf_sb_add(&b, s->s, s->n, s->at);
+        }
+    }
+    return tf_sb_take(&m->arena, &b);
+}
+
+static tf_val *fn_split(tf_module *m, tf_val **a, size_t n, tf_origin at)
+{
+    tf_val *sep = n == 2 ? str(m, a[0], at) : NULL, *s = n == 2 ? str(m, a[1], at) : NULL;
+    if (!sep || !s || sep->n == 0)
+        return unknown(m);
+    size_t count = 1;
+    for (size_t i = 0; i + sep->n <= s->n; i++)
+        if (memcmp(s->s + i, sep->s, sep->n) == 0)
+            count++, i += sep->n - 1;
+    tf_val *l = tf_list(&m->arena, count);
+    size_t from = 0, k = 0;
+    for (size_t i = 0; l->kind == TF_LIST && i <= s->n; i++)
+        if (i == s->n || (i + sep->n <= s->n && memcmp(s->s + i, sep->s, sep->n) == 0)) {
+            l->items[k++] = sub(m, s, from, i);
+            from = i + sep->n;
+            i = from - 1;
+            if (k == count)
+                break;
+        }
+    return l;
+}
+
+static tf_val *fn_replace(tf_module *m, tf_val **a, size_t n, tf_origin at)
+{
+    tf_val *s = n == 3 ? str(m, a[0], at) : NULL, *from = n == 3 ? str(m, a[1], at) : NULL,
+           *to = n == 3 ? str(m, a[2], at) : NULL;
+    if (!s || !from || !to || from->n == 0 || (from->n > 1 && from->s[0] == '/'))
+        return unknown(m); /* /regex/ is not evaluated */
+    tf_sb b = {0};
+    for (size_t i = 0; i < s->n;) {
+        if (i + from->n <= s->n && memcmp(s->s + i, from->s, from->n) == 0) {
+            tf_sb_add(&b, to->s, to->n, to->at);
+            i += from->n;
+        } else {
+            tf_sb_add(&b, s->s + i, 1, s->at + i);
+            i++;
+        }
+    }
+    return tf_sb_take(&m->arena, &b);
+}
+
+static tf_val *fn_element(tf_module *m, tf_val **a, size_t n, tf_origin at)
+{
+    (void)at;
+    if (n != 2 || a[0]->kind != TF_LIST || a[0]->nitems == 0 || a[1]->kind != TF_NUMBER ||
+        a[1]->num < 0)
+        return unknown(m);
+    return a[0]->items[(size_t)a[1]->num % a[0]->nitems]; /* element wraps around */
+}
+
+static tf_val *fn_length(tf_module *m, tf_val **a, size_t n, tf_origin at)
+{
+    (void)at;
+    if (n != 1)
+        return unknown(m);
+    if (a[0]->kind == TF_LIST || a[0]->kind == TF_OBJECT)
+        return tf_number(&m->arena, (double)a[0]->nitems);
+    if (a[0]->kind == TF_STRING)
+        return tf_number(&m->arena, (double)a[0]->n); /* bytes: ASCII names */
+    return unknown(m);
+}
+
+static tf_val *fn_concat(tf_module *m, tf_val **a, size_t n, tf_origin at)
+{
+    (void)at;
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (a[i]->kind != TF_LIST)
+            return unknown(m);
+        total += a[i]->nitems;
+    }
+    tf_val *l = tf_list(&m->arena, total);
+    size_t k = 0;
+    for (size_t i = 0; l->kind == TF_LIST && i < n; i++)
+        for (size_t j = 0; j < a[i]->nitems; j++)
+            l->items[k++] = a[i]->items[j];
+    return l;
+}
+
+static tf_val *fn_flatten(tf_module *m, tf_val **a, size_t n, tf_origin at)
+{
+    if (n != 1 || a[0]->kind != TF_LIST)
+        return unknown(m);
+    bool nested = false;
+    for (size_t i = 0; i < a[0]->nitems; i++)
+        nested |= a[0]->items[i]->kind == TF_LIST;
+    if (!nested)
+        return a[0];
+    tf_val *parts = tf_list(&m->arena, a[0]->nitems);
+    for (size_t i = 0; parts->kind == TF_LIST && i < a[0]->nitems; i++) {
+        tf_val *x = a[0]->items[i];
+        if (x->kind == TF_UNKNOWN)
+            return unknown(m);
+        if (x->kind == TF_LIST) {
+            parts->items[i] = fn_flatten(m, &x, 1, at);
+        } else {
+            parts->items[i] = tf_list(&m->arena, 1);
+            if (parts->items[i]->kind == TF_LIST)
+                parts->items[i]->items[0] = x;
+        }
+    }
+    return parts->kind == TF_LIST ? fn_concat(m, parts->items, parts->nitems, at) : parts;
+}
+
+/* toset and distinct: duplicates of known strings removed, order kept. */
+static tf_val *fn_distinct(tf_module *m, tf_val **a, size_t n, tf_origin at)
+{
+    (void)at;
+    if (n != 1 || a[0]->kind != TF_LIST)
+        return n == 1 && a[0]->kind != TF_UNKNOWN ? unknown(m) : unknown(m);
+    tf_val *l = tf_list(&m->arena, a[0]->nitems);
+    size_t k = 0;
+    for (size_t i = 0; l->kind == TF_LIST && i < a[0]->nitems; i++) {
+        tf_val *x = a[0]->items[i];
+        bool dup = false;
+        for (size_t j = 0; j < k && x->kind == TF_STRING && !dup; j++)
+            dup = l->items[j]->kind == TF_STRING && l->items[j]->n == x->n &&
+                  memcmp(l->items[j]->s, x->s, x->n) == 0;
+        if (!dup)
+            l->items[k++] = x;
+    }
+    if (l->kind == TF_LIST)
+        l->nitems = k;
+    return l;
+}
+
+static tf_val *fn_identity(tf_module *m, tf_val **a, size_t n, tf_origin at)
+{
+    (void)at;
+    return n == 1 ? a[0] : unknown(m); /* tolist, tomap: the same value here */
+}
+
+static tf_val *fn_tostring(tf_module *m, tf_val **a, size_t n, tf_origin at)
+{
+    tf_val *s = n == 1 ? str(m, a[0], at) : NULL;
+    return s ? s : n == 1 && a[0]->kind == TF_NULL ? a[0] : unknown(m);
+}
+
+static tf_val *fn_coalesce(tf_module *m, tf_val **a, size_t n, tf_origin at)
+{
+    (void)at;
+    for (size_t i = 0; i < n; i++) {
+        if (a[i]->kind == TF_UNKNOWN)
+            return unknown(m);
+        if (a[i]->kind != TF_NULL && !(a[i]->kind == TF_STRING && a[i]->n == 0))
+            return a[i];
+    }
+    return unknown(m);
+}
+
+static tf_val *fn_lookup(tf_module *m, tf_val **a, size_t n, tf_origin at)
+{
+    (void)at;
+    if ((n != 2 && n != 3) || a[0]->kind != TF_OBJECT || a[1]->kind != TF_STRING)
+        return unknown(m);
+    tf_val *v = tf_get(a[0], a[1]->s);
+    return v ? v : n == 3 ? a[2] : unknown(m);
+}
+
+static tf_val *fn_merge(tf_module *m, tf_val **a, size_t n, tf_origin at)
+{
+    (void)at;
+    size_t total = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (a[i]->kind != TF_OBJECT && a[i]->kind != TF_NULL)
+            return unknown(m);
+        total += a[i]->nitems;
+    }
+    tf_val *o = tf_object(&m->arena, total);
+    size_t k = 0;
+    for (size_t i = 0; o->kind == TF_OBJECT && i < n; i++)
+        for (size_t j = 0; j < a[i]->nitems; j++) {
+            size_t at_k = 0;
+            while (at_k < k && strcmp(o->keys[at_k], a[i]->keys[j]))
+                at_k++;
+            o->keys[at_k] = a[i]->keys[j];
+            o->items[at_k] = a[i]->items[j];
+            if (at_k == k)
+                k++;
+        }
+    if (o->kind == TF_OBJECT)
+        o->nitems = k;
+    return o;
+}
+
+static tf_val *keys_or_values(tf_module *m, tf_val **a, size_t n, tf_origin at, bool keys)
+{
+    if (n != 1 || a[0]->kind != TF_OBJECT)
+        return unknown(m);
+    tf_val *l = tf_list(&m->arena, a[0]->nitems);
+    for (size_t i = 0; l->kind == TF_LIST && i < a[0]->nitems; i++)
+        l->items[i] = keys ? tf_string(&m->arena, a[0]->keys[i], strlen(a[0]->keys[i]), at)
+                           : a[0]->items[i];
+    return l;
+}
+
+static tf_val *fn_keys(tf_module *m, tf_val **a, size_t n, tf_origin at)
+{
+    return keys_or_values(m, a, n, at, true);
+}
+
+static tf_val *fn_values(tf_module *m, tf_val **a, size_t n, tf_origin at)
+{
+    return keys_or_values(m, a, n, at, false);
+}
+
+static tf_val *fn_compact(tf_module *m, tf_val **a, size_t n, tf_origin at)
+{
+    (void)at;
+    if (n != 1 || a[0]->kind != TF_LIST)
+        return unknown(m);
+    tf_val *l = tf_list(&m->arena, a[0]->nitems);
+    size_t k = 0;
+    for (size_t i = 0; l->kind == TF_LIST && i < a[0]->nitems; i++) {
+        tf_val *x = a[0]->items[i];
+        if (x->kind == TF_UNKNOWN)
+            return unknown(m);
+        if (x->kind != TF_NULL && !(x->kind == TF_STRING && x->n == 0))
+            l->items[k++] = x;
+    }
+    if (l->kind == TF_LIST)
+        l->nitems = k;
+    return l;
+}
+
+/* try(a, b, ...): the first argument that is known (an error here is unknown). */
+static tf_val *fn_try(tf_module *m, tf_val **a, size_t n, tf_origin at)
+{
+    (void)at;
+    return n && a[0]->kind != TF_UNKNOWN ? a[0] : unknown(m);
+}
+
+static const struct {
+    const char *name;
+    tf_fn fn;
+} fns[] = {
+    {"coalesce", fn_coalesce}, {"compact", fn_compact},     {"concat", fn_concat},
+    {"distinct", fn_distinct}, {"element", fn_element},     {"flatten", fn_flatten},
+    {"format", fn_format},     {"join", fn_join},           {"keys", fn_keys},
+    {"length", fn_length},     {"lookup", fn_lookup},       {"lower", fn_lower},
+    {"merge", fn_merge},       {"replace", fn_replace},     {"split", fn_split},
+    {"tolist", fn_identity},   {"tomap", fn_identity},      {"toset", fn_distinct},
+    {"tostring", fn_tostring}, {"trim", fn_trim},           {"trimprefix", fn_trimprefix},
+    {"trimspace", fn_trimspace}, {"trimsuffix", fn_trimsuffix}, {"try", fn_try},
+    {"upper", fn_upper},       {"values", fn_values},
+};
+
+tf_val *tf_call(tf_module *m, const char *name, size_t nname, tf_val **args, size_t nargs,
+                tf_origin at)
+{
+    for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++)
+        if (zl_hcl_is(name, (uint32_t)nname, fns[i].name))
+            return fns[i].fn(m, args, nargs, at);
+    return unknown(m);
+}

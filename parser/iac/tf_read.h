@@ -1,0 +1,78 @@
+/* The .tf reader's parts: the file being read, its module, and the zones
+ * its records go to (one synthesised zone per hosted zone). */
+#ifndef ZL_TF_READ_H
+#define ZL_TF_READ_H
+
+#include "parser/exports/synth.h"
+#include "parser/formats.h"
+#include "parser/iac/tf_eval.h"
+
+typedef struct tf_group {
+    char *zone; /* the hosted zone's name, without the final dot; NULL: unknown */
+    zl_synth s;
+} tf_group;
+
+/* The DKIM tokens the records of a module publish, per identity. */
+typedef struct tf_ses_state {
+    struct tf_ses_identity {
+        char *identity;           /* "aws_ses_domain_dkim.main" */
+        unsigned tokens;          /* bit per token index */
+        const struct rec *first;  /* its first record, where an incomplete set is reported */
+    } *ids;
+    size_t n, cap;
+    bool counted;
+} tf_ses_state;
+
+typedef struct tf_reader {
+    zl_input *in;
+    tf_module m;
+    uint32_t self; /* the index in m of the file whose records are read */
+    tf_group *groups;
+    size_t ngroups, gcap;
+    /* SES findings made, by block, rule and place: the instances of one
+     * resource written once get one finding. */
+    struct tf_reported {
+        const void *block;
+        const char *rule;
+        uint32_t off;
+    } *reported;
+    size_t nreported, rcap;
+    tf_ses_state ses;
+    char **policies; /* "zone name type" of routing-policy record sets read */
+    size_t npolicies, pcap;
+    uint32_t *next_base; /* the first file id free for a called module */
+    size_t first_zone;   /* zs->nzones when this reading began */
+} tf_reader;
+
+/* The records (and syntax errors) of file r->self, a zone per hosted zone. */
+void tf_read_file(tf_reader *r);
+void tf_reader_free(tf_reader *r);
+/* The local modules r's module calls (tf_calls.c), each instance read with
+ * the arguments as its variables; depth: how deep the calls are nested. */
+void tf_read_calls(tf_reader *r, unsigned depth);
+
+/* The synth of the records of zone (NULL: not known), made on first use. */
+zl_synth *tf_group_for(tf_reader *r, const char *zone);
+/* A string value as export text of the file, for the attribute whose
+ * expression spans [from, to): bytes written in it keep their place, bytes
+ * from elsewhere (a local, another file) stand for its start. */
+zl_lstr tf_lstr(const tf_reader *r, const tf_val *v, uint32_t from, uint32_t to);
+/* The zone a reference names: "${[data.]TYPE.NAME...}" gives the value of
+ * attribute attr of that block (aws_route53_zone's name); with literal, a
+ * string is the zone's name itself (Azure's zone_name). Lower case without
+ * the final dot, or NULL when not known (caller frees). */
+char *tf_zone_name(tf_reader *r, const tf_val *ref, const char *type, const char *attr,
+                   bool literal);
+
+/* The DNS resources of each provider (tf_aws.c, tf_cloudflare.c,
+ * tf_google.c, tf_azure.c): b is any resource; others' are ignored. */
+void tf_aws_records(tf_reader *r, tf_block *b);
+void tf_cloudflare_records(tf_reader *r, tf_block *b);
+void tf_google_records(tf_reader *r, tf_block *b);
+void tf_azure_records(tf_reader *r, tf_block *b);
+/* The records of file r->self that publish what the module's SES resources
+ * issue, checked symbolically (tf_ses.c). */
+void tf_ses_check(tf_reader *r);
+void tf_ses_free(tf_ses_state *st);
+
+#endif

@@ -1,0 +1,419 @@
+/* SES expectations read from the module itself: aws_ses_domain_dkim and
+ * aws_sesv2_email_identity issue three DKIM tokens, aws_ses_domain_identity a
+ * verification token, aws_ses_domain_mail_from (and the sesv2 form) a MAIL
+ * FROM domain. Their values are known only after apply, so the records that
+ * publish them are checked symbolically: a DKIM CNAME must be named
+ * ${TOKEN}._domainkey.DOMAIN and point to ${TOKEN}.dkim.amazonses.com with
+ * the same token expression, once the provider has appended the zone; all
+ * three tokens must be published; the _amazonses TXT holds the token alone;
+ * the MAIL FROM MX names the region of the identity's provider. An identity
+ * whose records are not in the module is not reported: its DNS may live
+ * elsewhere. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "parser/iac/tf_read.h"
+#include "lint/ses/shape.h"
+#include "lint/util/util.h"
+
+typedef struct rec {
+    tf_block *b;
+    const tf_scope *sc;
+    char *zone;      /* the hosted zone, or NULL */
+    char *name;      /* symbolic name as written, without a final dot */
+    char *published; /* the name the provider creates, NULL when not known */
+    const zl_hcl_item *name_at, *type_at, *records_at;
+    tf_val *type, *records;
+} rec;
+
+static char *text(const tf_val *v)
+{
+    tf_sb b = {0};
+    tf_describe(v, &b);
+    char *s = zl_xstrndup(b.p ? b.p : "", b.n);
+    tf_sb_free(&b);
+    size_t n = strlen(s);
+    if (n && s[n - 1] == '.')
+        s[n - 1] = '\0';
+    return s;
+}
+
+static bool ends_ci(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n >= k && strcasecmp(s + n - k, suffix) == 0;
+}
+
+/* s (taken over) kept in the module's arena, freed with it. */
+static char *keep(tf_reader *r, char *s)
+{
+    if (!s)
+        return NULL;
+    char *k = tf_strdup(&r->m.arena, s, strlen(s));
+    free(s);
+    return k;
+}
+
+/* expandRecordName: the zone is appended to a name that does not end with it. */
+static char *published(const char *name, const char *zone)
+{
+    if (!zone)
+        return NULL;
+    if (!*name)
+        return zl_xstrdup(zone);
+    if (ends_ci(name, zone))
+        return zl_xstrdup(name);
+    return zl_xasprintf("%s.%s", name, zone);
+}
+
+static void report(tf_reader *r, const rec *x, const zl_hcl_item *at, const char *rule,
+                   char *message, char *hint)
+{
+    const zl_hx *e = at ? at->expr : NULL;
+    uint32_t off = e ? e->start : x->b->item->start, end = e ? e->end : off + 8;
+    for (size_t i = 0; i < r->nreported; i++)
+        if (r->reported[i].block == x->b && !strcmp(r->reported[i].rule, rule) &&
+            r->reported[i].off == off) {
+            free(message);
+            free(hint);
+            return;
+        }
+    ZL_GROW(r->reported, r->rcap, r->nreported + 1);
+    r->reported[r->nreported++] = (struct tf_reported){x->b, rule, off};
+    zl_synth_diag_raw(tf_group_for(r, x->zone), rule, off, end - off, message, hint);
+}
+
+/* The reference a symbolic value starts with: "${REF}" -> REF (caller frees). */
+static char *leading_ref(const char *s, const char **rest)
+{
+    if (strncmp(s, "${", 2) != 0)
+        return NULL;
+    const char *close = strchr(s + 2, '}');
+    if (!close)
+        return NULL;
+    *rest = close + 1;
+    return zl_xstrndup(s + 2, (size_t)(close - s - 2));
+}
+
+/* "aws_ses_domain_dkim.main.dkim_tokens[1]" -> the resource "aws_ses_domain_dkim.main"
+ * and token 1; false for anything else. */
+static bool dkim_ref(const char *ref, char **resource, unsigned *token)
+{
+    const char *a = strstr(ref, ".dkim_tokens[");
+    const char *b = strstr(ref, ".dkim_signing_attributes[0].tokens[");
+    const char *cut = a ? a : b;
+    if (!cut || (strncmp(ref, "aws_ses_domain_dkim.", 20) && strncmp(ref, "aws_sesv2_email_identity.", 25)))
+        return false;
+    const char *idx = strrchr(ref, '[');
+    *token = (unsigned)strtoul(idx + 1, NULL, 10);
+    *resource = zl_xstrndup(ref, (size_t)(cut - ref));
+    return true;
+}
+
+/* The domain of the SES identity a resource path names ("type.name" or
+ * "type.name[...]"), or NULL when not known. */
+static const tf_val *identity_domain(tf_reader *r, const char *path)
+{
+    const char *dot = strchr(path, '.');
+    if (!dot)
+        return NULL;
+    char *type = zl_xstrndup(path, (size_t)(dot - path));
+    size_t n = strcspn(dot + 1, "[");
+    tf_block *b = tf_find(&r->m, TF_RESOURCE, type, dot + 1, n);
+    free(type);
+    const tf_scope *sc;
+    if (!b || !tf_instance_at(&r->m, b, dot + 1 + n, &sc))
+        return NULL;
+    const char *attr = !strcmp(b->type, "aws_sesv2_email_identity") ||
+                               !strcmp(b->type, "aws_sesv2_email_identity_mail_from_attributes")
+                           ? "email_identity"
+                           : "domain";
+    const zl_hcl_item *d = zl_hcl_attr(b->item->body, attr);
+    return d ? tf_eval(&r->m, b->file, d->expr, sc) : NULL;
+}
+
+static void check_dkim(tf_reader *r, const rec *x, const char *value, const zl_hcl_item *at)
+{
+    const char *rest;
+    char *ref = leading_ref(value, &rest), *res = NULL;
+    unsigned token;
+    if (!ref || !dkim_ref(ref, &res, &token)) {
+        free(ref);
+        return;
+    }
+    const tf_val *domain_v = identity_domain(r, res);
+    char *domain = domain_v ? text(domain_v) : NULL;
+    if (!tf_str_is(x->type, "CNAME") && x->type->kind == TF_STRING)
+        report(r, x, x->type_at, "ses-dkim-mismatch",
+               zl_xasprintf("the record of DKIM token %u of %s is a %.*s, where SES looks for a "
+                            "CNAME",
+                            token, res, (int)x->type->n, x->type->s),
+               zl_xstrdup("write type = \"CNAME\""));
+    /* The target: TOKEN.dkim[.REGION].amazonses.com */
+    if (*rest != '.' || !zl_ses_dkim_domain_ok(NULL, rest + 1))
+        report(r, x, at, "ses-dkim-mismatch",
+               zl_xasprintf("the DKIM target ${%s}%s is not an SES DKIM domain", ref, rest),
+               zl_xasprintf("point it to ${%s}.dkim.amazonses.com", ref));
+    /* The name: the same token, then _domainkey, then the identity. */
+    const char *nrest;
+    char *nref = leading_ref(x->name, &nrest);
+    if (nref && strcmp(nref, ref) != 0) {
+        report(r, x, x->name_at, "ses-dkim-mismatch",
+               zl_xasprintf("the name carries ${%s} but the target ${%s}: SES looks for each "
+                            "token's CNAME under that token",
+                            nref, ref),
+               zl_xasprintf("use the same token in the name: ${%s}._domainkey", ref));
+    } else if (nref && strncasecmp(nrest, "._domainkey", 11) != 0) {
+        report(r, x, x->name_at, "ses-wrong-placement",
+               zl_xasprintf("the DKIM CNAME is named %s, without the _domainkey label SES "
+                            "looks under",
+                            x->name),
+               zl_xasprintf("name it ${%s}._domainkey%s%s", ref, domain ? "." : "",
+                            domain ? domain : ""));
+    } else if (nref && domain && x->published) {
+        char *want = zl_xasprintf("${%s}._domainkey.%s", ref, domain);
+        if (strcasecmp(want, x->published) != 0)
+            report(r, x, x->name_at, "ses-wrong-placement",
+                   zl_xasprintf("the AWS provider creates %s, but SES looks for %s", x->published,
+                                want),
+                   ends_ci(domain, x->zone)
+                       ? zl_xasprintf("write the name as ${%s}._domainkey.%s", ref, domain)
+                       : zl_xasprintf("create the record in the hosted zone of %s", domain));
+        free(want);
+    }
+    free(nref);
+    free(domain);
+    free(ref);
+    free(res);
+}
+
+/* The _amazonses TXT holds the identity's verification token and nothing
+ * else (the provider adds the quotes). */
+static void check_verification(tf_reader *r, const rec *x, const char *value, const zl_hcl_item *at)
+{
+    const char *p = strstr(value, ".verification_token}");
+    const char *start = p ? strstr(value, "${aws_ses_domain_identity.") : NULL;
+    if (!p || !start || start > p)
+        return;
+    char *ref = zl_xstrndup(start + 2, (size_t)(p - start - 2) + strlen(".verification_token"));
+    char *res = zl_xstrndup(start + 2, (size_t)(p - start - 2));
+    const tf_val *domain_v = identity_domain(r, res);
+    char *domain = domain_v ? text(domain_v) : NULL;
+    if (start != value || p + strlen(".verification_token}") != value + strlen(value))
+        report(r, x, at, "ses-verification-mismatch",
+               zl_xasprintf("the value is %s: SES compares the TXT record with the token alone",
+                            value),
+               zl_xasprintf("write records = [%s]", ref));
+    if (!tf_str_is(x->type, "TXT") && x->type->kind == TF_STRING)
+        report(r, x, x->type_at, "ses-verification-mismatch",
+               zl_xasprintf("the verification record of %s is a %.*s, where SES looks for a TXT",
+                            res, (int)x->type->n, x->type->s),
+               zl_xstrdup("write type = \"TXT\""));
+    if (domain && x->published) {
+        char *want = zl_xasprintf("_amazonses.%s", domain);
+        if (strcasecmp(want, x->published) != 0)
+            report(r, x, x->name_at, "ses-wrong-placement",
+                   zl_xasprintf("the AWS provider creates %s, but SES looks for the token at %s",
+                                x->published, want),
+                   zl_xasprintf("name it %s", want));
+        free(want);
+    }
+    free(domain);
+    free(ref);
+    free(res);
+}
+
+/* The region of the provider a resource uses: provider = aws.ALIAS, else
+ * the provider "aws" block without an alias. NULL when not known. */
+static char *region_of(tf_reader *r, const tf_block *b)
+{
+    const zl_hcl_item *p = zl_hcl_attr(b->item->body, "provider");
+    const char *alias = NULL;
+    uint32_t nalias = 0;
+    if (p && p->expr->kind == ZL_HX_ATTR) {
+        alias = p->expr->name;
+        nalias = p->expr->nname;
+    }
+    for (size_t i = 0; i < r->m.nblocks; i++) {
+        tf_block *pb = &r->m.blocks[i];
+        if (pb->kind != TF_PROVIDER || strcmp(pb->type, "aws") != 0)
+            continue;
+        const zl_hcl_item *a = zl_hcl_attr(pb->item->body, "alias");
+        tf_val *av = a ? tf_eval(&r->m, pb->file, a->expr, NULL) : NULL;
+        bool match = alias ? av && av->kind == TF_STRING && av->n == nalias &&
+                                 memcmp(av->s, alias, nalias) == 0
+                           : !a;
+        if (!match)
+            continue;
+        const zl_hcl_item *reg = zl_hcl_attr(pb->item->body, "region");
+        tf_val *rv = reg ? tf_eval(&r->m, pb->file, reg->expr, NULL) : NULL;
+        return rv && rv->kind == TF_STRING ? zl_xstrndup(rv->s, rv->n) : NULL;
+    }
+    return NULL;
+}
+
+/* A MAIL FROM MX for a domain of aws_ses_domain_mail_from: the region of
+ * the identity's provider. */
+static void check_mail_from(tf_reader *r, const rec *x, const char *value, const zl_hcl_item *at)
+{
+    if (!tf_str_is(x->type, "MX") || !x->published)
+        return;
+    for (size_t i = 0; i < r->m.nblocks; i++) {
+        tf_block *b = &r->m.blocks[i];
+        if (b->kind != TF_RESOURCE || (strcmp(b->type, "aws_ses_domain_mail_from") &&
+                                       strcmp(b->type, "aws_sesv2_email_identity_mail_from_attributes")))
+            continue;
+        const zl_hcl_item *m = zl_hcl_attr(b->item->body, "mail_from_domain");
+        tf_val *mv = m ? tf_eval(&r->m, b->file, m->expr, NULL) : NULL;
+        char *mail_from = mv && mv->kind == TF_STRING ? text(mv) : NULL;
+        if (!mail_from || strcasecmp(mail_from, x->published) != 0) {
+            free(mail_from);
+            continue;
+        }
+        const char *host = value;
+        while (*host >= '0' && *host <= '9')
+            host++;
+        while (*host == ' ' || *host == '\t')
+            host++;
+        char region[64], *want = region_of(r, b);
+        size_t n = strlen(host);
+        if (n && host[n - 1] == '.')
+            n--;
+        if (want && zl_ses_feedback_host(host, n, region, sizeof region) &&
+            strcmp(region, want) != 0)
+            report(r, x, at, "ses-mail-from",
+                   zl_xasprintf("the MAIL FROM MX of %s points to %s, but the identity is in "
+                                "%s: SES bounces go to feedback-smtp.%s.amazonses.com",
+                                mail_from, region, want, want),
+                   zl_xasprintf("write \"10 feedback-smtp.%s.amazonses.com\"", want));
+        free(want);
+        free(mail_from);
+    }
+}
+
+static void check_record(tf_reader *r, const rec *x)
+{
+    for (size_t i = 0; i < x->records->nitems; i++) {
+        const zl_hx *e = x->records_at->expr;
+        zl_hcl_item at = *x->records_at;
+        if (e->kind == ZL_HX_TUPLE && i < e->nkids)
+            at.expr = e->kids[i];
+        char *v = text(x->records->items[i]);
+        check_dkim(r, x, v, &at);
+        check_verification(r, x, v, &at);
+        check_mail_from(r, x, v, &at);
+        free(v);
+    }
+}
+
+/* A record instance with what the checks need, or NULL. */
+static rec *instance(tf_reader *r, tf_block *b, const tf_scope *sc)
+{
+    rec *x = tf_alloc(&r->m.arena, sizeof *x);
+    x->b = b;
+    x->sc = sc;
+    x->name_at = zl_hcl_attr(b->item->body, "name");
+    x->type_at = zl_hcl_attr(b->item->body, "type");
+    x->records_at = zl_hcl_attr(b->item->body, "records");
+    const zl_hcl_item *zone_at = zl_hcl_attr(b->item->body, "zone_id");
+    if (!x->name_at || !x->type_at || !x->records_at)
+        return NULL;
+    x->records = tf_eval(&r->m, b->file, x->records_at->expr, sc);
+    if (x->records->kind != TF_LIST)
+        return NULL;
+    x->type = tf_eval(&r->m, b->file, x->type_at->expr, sc);
+    x->name = keep(r, text(tf_eval(&r->m, b->file, x->name_at->expr, sc)));
+    x->zone = zone_at ? keep(r, tf_zone_name(r, tf_eval(&r->m, b->file, zone_at->expr, sc),
+                                                 "aws_route53_zone", "name", false))
+                      : NULL;
+    x->published = keep(r, published(x->name, x->zone));
+    return x;
+}
+
+/* The DKIM tokens x names (in its targets and its name), by identity. */
+static void count_tokens(tf_reader *r, const rec *x)
+{
+    tf_ses_state *st = &r->ses;
+    for (size_t v = 0; v <= x->records->nitems; v++) {
+        char *val = v < x->records->nitems ? text(x->records->items[v]) : zl_xstrdup(x->name);
+        char *res = NULL, *ref;
+        const char *rest;
+        unsigned token;
+        ref = leading_ref(val, &rest);
+        if (ref && dkim_ref(ref, &res, &token) && token < 32) {
+            size_t s = 0;
+            while (s < st->n && strcmp(st->ids[s].identity, res))
+                s++;
+            if (s == st->n) {
+                ZL_GROW(st->ids, st->cap, st->n + 1);
+                st->ids[st->n++] = (struct tf_ses_identity){zl_xstrdup(res), 0, x};
+            }
+            st->ids[s].tokens |= 1u << token;
+        }
+        free(res);
+        free(ref);
+        free(val);
+    }
+}
+
+typedef void (*rec_fn)(tf_reader *r, const rec *x);
+
+/* Every instance of every aws_route53_record of file (or of the module,
+ * file UINT32_MAX). */
+static void each_record(tf_reader *r, uint32_t file, rec_fn fn)
+{
+    for (size_t i = 0; i < r->m.nblocks; i++) {
+        tf_block *b = &r->m.blocks[i];
+        if (b->kind != TF_RESOURCE || strcmp(b->type, "aws_route53_record") != 0 ||
+            (file != UINT32_MAX && b->file != file))
+            continue;
+        const tf_scope **scopes;
+        size_t n;
+        if (!tf_instances(&r->m, b, &scopes, &n))
+            continue;
+        for (size_t k = 0; k < n; k++) {
+            rec *x = instance(r, b, scopes[k]);
+            if (x)
+                fn(r, x);
+        }
+    }
+}
+
+static void check_fn(tf_reader *r, const rec *x)
+{
+    check_record(r, x);
+}
+
+void tf_ses_check(tf_reader *r)
+{
+    tf_ses_state *st = &r->ses;
+    if (!st->counted) { /* once per module: the records of all its files */
+        each_record(r, UINT32_MAX, count_tokens);
+        st->counted = true;
+    }
+    each_record(r, r->self, check_fn);
+    for (size_t s = 0; s < st->n; s++) {
+        unsigned have = 0;
+        for (unsigned t = 0; t < 32; t++)
+            have += (st->ids[s].tokens >> t) & 1;
+        const rec *x = st->ids[s].first;
+        const zl_hcl_item *count = zl_hcl_attr(x->b->item->body, "count");
+        if (x->b->file == r->self && have < 3)
+            report(r, x, count ? count : x->name_at, "ses-dkim-incomplete",
+                   zl_xasprintf("only %u of the 3 DKIM tokens of %s are published: SES signs "
+                                "only when all three CNAMEs resolve",
+                                have, st->ids[s].identity),
+                   zl_xstrdup("publish all three: count = 3, with dkim_tokens[count.index] in "
+                              "the name and the target"));
+    }
+}
+
+void tf_ses_free(tf_ses_state *st)
+{
+    for (size_t s = 0; s < st->n; s++)
+        free(st->ids[s].identity);
+    free(st->ids);
+    memset(st, 0, sizeof *st);
+}

@@ -1,0 +1,96 @@
+/* Values of Terraform expressions as zonelint evaluates them statically.
+ *
+ * A string keeps, for each of its bytes, the file and offset it came from,
+ * so that a record built from `"${local.selector}._domainkey"` points at the
+ * attribute's own text. What cannot be known before apply (ids, tokens,
+ * variables without a default) is unknown: it keeps a symbolic description
+ * (`aws_ses_domain_dkim.main.dkim_tokens[0]`) and is never guessed.
+ *
+ * Values live in an arena freed with the evaluation; they never change once
+ * built, so they are shared freely. */
+#ifndef ZL_TF_VALUE_H
+#define ZL_TF_VALUE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum tf_kind {
+    TF_UNKNOWN,
+    TF_NULL,
+    TF_BOOL,
+    TF_NUMBER,
+    TF_STRING,
+    TF_LIST,   /* tuples, lists and sets */
+    TF_OBJECT, /* objects and maps */
+} tf_kind;
+
+typedef struct tf_origin {
+    uint32_t file; /* the file's id (tf_at): its index in its module, plus the module's base */
+    uint32_t off;  /* offset in that file */
+} tf_origin;
+
+typedef struct tf_val tf_val;
+struct tf_val {
+    tf_kind kind;
+    bool b;
+    double num;
+    const char *s;     /* string bytes (NUL after n); unknown: its description as
+                          template text ("${var.zone}", "${x.tokens[0]}._domainkey"), or NULL */
+    size_t n;
+    const tf_origin *at; /* string: where each byte came from */
+    tf_val **items;    /* list elements, object values */
+    const char **keys; /* object keys (NUL-terminated) */
+    size_t nitems;
+    const char *path;  /* object of a resource: what a missing attribute is called */
+};
+
+typedef struct tf_arena {
+    void **blocks;
+    size_t n, cap;
+    size_t budget; /* bytes left before values become unknown: no blowup */
+} tf_arena;
+
+void tf_arena_init(tf_arena *a);
+void tf_arena_free(tf_arena *a);
+void *tf_alloc(tf_arena *a, size_t n);
+char *tf_strdup(tf_arena *a, const char *s, size_t n);
+
+extern tf_val tf_null_val;
+tf_val *tf_unknown(tf_arena *a, const char *sym); /* sym copied; may be NULL */
+tf_val *tf_bool(tf_arena *a, bool b);
+tf_val *tf_number(tf_arena *a, double d);
+tf_val *tf_list(tf_arena *a, size_t n); /* n items to fill */
+tf_val *tf_object(tf_arena *a, size_t n);
+
+/* A string under construction. */
+typedef struct tf_sb {
+    char *p;
+    tf_origin *at;
+    size_t n, cap;
+    bool over; /* longer than a string may be: the result is unknown */
+} tf_sb;
+
+#define TF_MAX_STRING 65536
+
+void tf_sb_add(tf_sb *b, const char *p, size_t n, const tf_origin *at);
+/* n bytes that all stand for one place (a number written out, say). */
+void tf_sb_add_at(tf_sb *b, const char *p, size_t n, tf_origin at);
+void tf_sb_free(tf_sb *b);
+/* The string (or unknown when too long); b is freed. */
+tf_val *tf_sb_take(tf_arena *a, tf_sb *b);
+tf_val *tf_string(tf_arena *a, const char *p, size_t n, tf_origin at);
+
+/* A value as a string, the way Terraform converts (numbers, bools); NULL
+ * when it has no string form or is unknown. */
+tf_val *tf_to_string(tf_arena *a, tf_val *v, tf_origin at);
+/* Whether v is known all the way down. */
+bool tf_known(const tf_val *v);
+/* The value's symbolic text: a string as is, an unknown's description
+ * ("${?}" when it has none), into b (for messages and SES matching). */
+void tf_describe(const tf_val *v, tf_sb *b);
+/* The value at key of an object, or NULL. */
+tf_val *tf_get(const tf_val *obj, const char *key);
+bool tf_str_is(const tf_val *v, const char *s);
+
+#endif

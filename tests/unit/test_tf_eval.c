@@ -1,0 +1,160 @@
+/* Static evaluation of Terraform expressions: references across files,
+ * functions, count and for_each, positions of string bytes, and unknowns
+ * that keep what they stand for. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "parser/iac/tf_eval.h"
+#include "lint/util/util.h"
+
+static const char main_tf[] =
+    "variable \"domain\" { default = \"Example.COM.\" }\n"
+    "variable \"zone_id\" {}\n"
+    "locals {\n"
+    "  apex  = lower(trimsuffix(var.domain, \".\"))\n"
+    "  names = [for n in [\"a\", \"b\", \"\"] : n if n != \"\"]\n"
+    "  spf   = join(\" \", concat([\"v=spf1\"], [for i in local.includes : \"include:${i}\"], [\"-all\"]))\n"
+    "  fmt   = format(\"%s.%s\", \"www\", local.apex)\n"
+    "  cond  = length(local.names) > 1 ? \"many\" : \"one\"\n"
+    "  tpl   = \"%{ for n in local.names }${n},%{ endfor }\"\n"
+    "  esc   = \"a\\\"b\\u00e9$${x}\"\n"
+    "  flush = <<-EOT\n      v=spf1\n\n        -all\n    EOT\n"
+    "}\n"
+    "resource \"aws_ses_domain_dkim\" \"d\" { domain = local.apex }\n"
+    "resource \"aws_route53_record\" \"r\" {\n"
+    "  count = 3\n"
+    "  name  = \"${aws_ses_domain_dkim.d.dkim_tokens[count.index]}._domainkey\"\n"
+    "}\n"
+    "resource \"aws_route53_record\" \"e\" {\n"
+    "  for_each = { x = \"1\", y = \"2\" }\n"
+    "  name     = \"${each.key}-${each.value}\"\n"
+    "}\n";
+
+static const char other_tf[] = "locals { includes = [\"amazonses.com\", \"_spf.google.com\"] }\n";
+
+typedef struct fixture {
+    tf_module m;
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *f = zl_xcalloc(1, sizeof *f);
+    tf_module_init(&f->m);
+    tf_module_add(&f->m, "main.tf", zl_xstrdup(main_tf), strlen(main_tf), false);
+    tf_module_add(&f->m, "other.tf", zl_xstrdup(other_tf), strlen(other_tf), false);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+    tf_module_free(&f->m);
+    free(f);
+    return 0;
+}
+
+static tf_val *local(fixture *f, const char *name)
+{
+    tf_block *b = tf_find(&f->m, TF_LOCAL, NULL, name, strlen(name));
+    assert_non_null(b);
+    return tf_eval(&f->m, b->file, b->item->expr, NULL);
+}
+
+static void assert_str(const tf_val *v, const char *want)
+{
+    if (v->kind != TF_STRING)
+        fail_msg("not a string (kind %d, %s) where %s was expected", v->kind,
+                 v->s ? v->s : "", want);
+    assert_int_equal(v->n, strlen(want));
+    assert_memory_equal(v->s, want, v->n);
+}
+
+static void functions_and_references(void **state)
+{
+    fixture *f = *state;
+    assert_str(local(f, "apex"), "example.com");
+    tf_val *names = local(f, "names");
+    assert_int_equal(names->kind, TF_LIST);
+    assert_int_equal(names->nitems, 2);
+    assert_str(local(f, "spf"), "v=spf1 include:amazonses.com include:_spf.google.com -all");
+    assert_str(local(f, "fmt"), "www.example.com");
+    assert_str(local(f, "cond"), "many");
+    assert_str(local(f, "tpl"), "a,b,");
+    assert_str(local(f, "esc"), "a\"b\xc3\xa9${x}");
+    assert_str(local(f, "flush"), "v=spf1\n\n  -all\n");
+}
+
+static void positions_follow_the_bytes(void **state)
+{
+    fixture *f = *state;
+    tf_val *fmt = local(f, "fmt");
+    /* "www" comes from the format call's argument, ".example.com" partly
+     * from the format string and from the variable's default. */
+    const char *www = strstr(main_tf, "\"www\"") + 1;
+    assert_int_equal(fmt->at[0].file, 0);
+    assert_int_equal(fmt->at[0].off, www - main_tf);
+    const char *dflt = strstr(main_tf, "Example.COM") + 1;
+    assert_int_equal(fmt->at[5].off, dflt - main_tf); /* the x of example */
+    tf_val *spf = local(f, "spf");
+    assert_int_equal(spf->at[strlen("v=spf1 include:")].file, 1); /* from other.tf */
+}
+
+static void unknowns_stay_symbolic(void **state)
+{
+    fixture *f = *state;
+    tf_block *zone = tf_find(&f->m, TF_VARIABLE, NULL, "zone_id", 7);
+    assert_non_null(zone);
+    tf_block *r = tf_find(&f->m, TF_RESOURCE, "aws_route53_record", "r", 1);
+    const tf_scope **scopes;
+    size_t n;
+    assert_true(tf_instances(&f->m, r, &scopes, &n));
+    assert_int_equal(n, 3);
+    const zl_hcl_item *name = zl_hcl_attr(r->item->body, "name");
+    tf_val *v = tf_eval(&f->m, r->file, name->expr, scopes[2]);
+    assert_int_equal(v->kind, TF_UNKNOWN);
+    assert_string_equal(v->s, "${aws_ses_domain_dkim.d.dkim_tokens[2]}._domainkey");
+
+    tf_block *e = tf_find(&f->m, TF_RESOURCE, "aws_route53_record", "e", 1);
+    assert_true(tf_instances(&f->m, e, &scopes, &n));
+    assert_int_equal(n, 2);
+    assert_str(tf_eval(&f->m, e->file, zl_hcl_attr(e->item->body, "name")->expr, scopes[1]),
+               "y-2");
+}
+
+static void budgets_stop_blowups(void **state)
+{
+    (void)state;
+    /* Each local doubles the last: 2^40 bytes if nothing stopped it. */
+    zl_buf b = {0};
+    zl_buf_adds(&b, "locals {\n  l0 = \"xx\"\n");
+    for (int i = 1; i <= 40; i++)
+        zl_buf_printf(&b, "  l%d = \"${local.l%d}${local.l%d}\"\n", i, i - 1, i - 1);
+    zl_buf_adds(&b, "  loop = local.loop\n}\n");
+    tf_module m;
+    tf_module_init(&m);
+    size_t len = b.len;
+    tf_module_add(&m, "big.tf", zl_buf_take(&b), len, false);
+    tf_block *l40 = tf_find(&m, TF_LOCAL, NULL, "l40", 3);
+    assert_int_equal(tf_eval(&m, 0, l40->item->expr, NULL)->kind, TF_UNKNOWN);
+    tf_block *loop = tf_find(&m, TF_LOCAL, NULL, "loop", 4);
+    assert_int_equal(tf_eval(&m, 0, loop->item->expr, NULL)->kind, TF_UNKNOWN);
+    tf_module_free(&m);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(functions_and_references, setup, teardown),
+        cmocka_unit_test_setup_teardown(positions_follow_the_bytes, setup, teardown),
+        cmocka_unit_test_setup_teardown(unknowns_stay_symbolic, setup, teardown),
+        cmocka_unit_test(budgets_stop_blowups),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
