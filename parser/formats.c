@@ -139,23 +139,25 @@ static bool read_bind(zl_input *in, char **err)
     return true;
 }
 
-/* Detection tries the formats in this order; bind takes any other text. */
+/* Detection tries the formats in this order; bind takes any other text.
+ * Exports list every record of a zone whose provider serves the SOA and NS;
+ * a change batch or a plan names only the records it touches. */
 static const zl_format formats[] = {
-    {"bind", NULL, read_bind},
-    {"terraform-plan", terraform_plan, zl_read_terraform_plan},
-    {"terraform", terraform, zl_read_terraform},
-    {"cloudformation", cloudformation, zl_read_cloudformation},
-    {"dnscontrol", dnscontrol, zl_read_dnscontrol},
-    {"dnsconfig-js", dnsconfig_js, zl_read_dnscontrol_js},
-    {"route53", route53, zl_read_route53},
-    {"route53-changes", route53_changes, zl_read_route53_changes},
-    {"azure-json", azure_json, zl_read_azure_json},
-    {"cloudflare-json", cloudflare_json, zl_read_cloudflare_json},
-    {"gcloud-yaml", gcloud_yaml, zl_read_gcloud_yaml},
-    {"cloudflare-bind", cloudflare_bind, zl_read_cloudflare_bind},
-    {"azure-zone", azure_zone, zl_read_azure_zone},
-    {"gcloud-zone", gcloud_zone, zl_read_gcloud_zone},
-    {"octodns", octodns, zl_read_octodns},
+    {"bind", NULL, read_bind, ZL_SCOPE_ZONE},
+    {"terraform-plan", terraform_plan, zl_read_terraform_plan, ZL_SCOPE_PART},
+    {"terraform", terraform, zl_read_terraform, ZL_SCOPE_PART},
+    {"cloudformation", cloudformation, zl_read_cloudformation, ZL_SCOPE_PART},
+    {"dnscontrol", dnscontrol, zl_read_dnscontrol, ZL_SCOPE_EXPORT},
+    {"dnsconfig-js", dnsconfig_js, zl_read_dnscontrol_js, ZL_SCOPE_PART},
+    {"route53", route53, zl_read_route53, ZL_SCOPE_EXPORT},
+    {"route53-changes", route53_changes, zl_read_route53_changes, ZL_SCOPE_PART},
+    {"azure-json", azure_json, zl_read_azure_json, ZL_SCOPE_EXPORT},
+    {"cloudflare-json", cloudflare_json, zl_read_cloudflare_json, ZL_SCOPE_EXPORT},
+    {"gcloud-yaml", gcloud_yaml, zl_read_gcloud_yaml, ZL_SCOPE_EXPORT},
+    {"cloudflare-bind", cloudflare_bind, zl_read_cloudflare_bind, ZL_SCOPE_EXPORT},
+    {"azure-zone", azure_zone, zl_read_azure_zone, ZL_SCOPE_EXPORT},
+    {"gcloud-zone", gcloud_zone, zl_read_gcloud_zone, ZL_SCOPE_EXPORT},
+    {"octodns", octodns, zl_read_octodns, ZL_SCOPE_EXPORT},
 };
 #define NFORMATS (sizeof formats / sizeof formats[0])
 
@@ -206,5 +208,12 @@ bool zl_format_read(zl_input *in, const char *format, char **err)
                                         "Cloudflare, Azure, Terraform plan); name its format "
                                         "with --input-format"),
                              err);
-    return f->read(in, err);
+    zl_zoneset *zs = in->zs;
+    size_t first = zs->nzones;
+    if (!f->read(in, err))
+        return false;
+    for (size_t i = first; i < zs->nzones; i++)
+        if (zs->zones[i]->scope == ZL_SCOPE_ZONE) /* the reader may know it holds less */
+            zs->zones[i]->scope = f->scope;
+    return true;
 }

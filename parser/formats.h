@@ -35,6 +35,7 @@ typedef struct zl_format {
     /* Read in->text into zones; false with *err when the file cannot be read
      * as this format at all (a problem in one record is a finding instead). */
     bool (*read)(zl_input *in, char **err);
+    zl_scope scope; /* how much of its zone such a file holds */
 } zl_format;
 
 /* The format of that name, NULL when there is none. */

@@ -16,13 +16,17 @@ $ORIGIN example.com.
 $TTL 300
 a IN A 192.0.2.1
 a 60 IN A 192.0.2.2
+@ IN SOA ns1.example.net. hostmaster.example.net. 1 7200 3600 1209600 300
+@ IN NS ns1.example.net.
 Z
 cat > "$tmp/err.zone" <<'Z'
 $ORIGIN example.com.
 $TTL 300
 a IN A 256.0.0.1
+@ IN SOA ns1.example.net. hostmaster.example.net. 1 7200 3600 1209600 300
+@ IN NS ns1.example.net.
 Z
-printf 'a 300 IN A 192.0.2.1\n' > "$tmp/noorigin"
+printf 'a 300 IN A 192.0.2.1\n@ 300 IN SOA ns1.example.net. h.example.net. 1 2 3 4 5\n@ 300 IN NS ns1.example.net.\n' > "$tmp/noorigin"
 
 expect 0 "clean zone" -- "$bin" --no-config clean.zone
 expect 1 "error finding" -- "$bin" --no-config err.zone
@@ -95,7 +99,7 @@ has ".zonelint.json:[0-9]*:[0-9]*:" "config syntax error with position"
 rm "$tmp/.zonelint.json"
 
 # Suppression comments with an unknown rule are reported on stderr.
-printf '$ORIGIN example.com.\n$TTL 60\na A 192.0.2.1 ; zonelint-disable-line no-such-rule\n' > "$tmp/sup.zone"
+printf '$ORIGIN example.com.\n$TTL 60\na A 192.0.2.1 ; zonelint-disable-line no-such-rule\n@ SOA ns1.example.net. h.example.net. 1 2 3 4 5\n@ NS ns1.example.net.\n' > "$tmp/sup.zone"
 expect 0 "unknown rule in a suppression" -- "$bin" --no-config sup.zone
 has "unknown rule 'no-such-rule'" "suppression typo reported"
 

@@ -38,7 +38,7 @@ tok._domainkey.example.com IN CNAME tok.dkim.amazonses.com.
 a IN A 192.0.2.1
 a 60 IN A 192.0.2.2
 Z
-printf '$ORIGIN example.com.\n$TTL 300\n\344\270\255\346\226\207 IN TXT "x" 256.0.0.1\n' > "$r/zones/wide.zone"
+printf '$ORIGIN example.com.\n$TTL 300\n\344\270\255\346\226\207 IN TXT "x" 256.0.0.1\n@ IN SOA ns1.example.net. h.example.net. 1 2 3 4 5\n@ IN NS ns1.example.net.\n' > "$r/zones/wide.zone"
 cwd=$r/zones
 
 for f in checkstyle junit; do

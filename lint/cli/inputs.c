@@ -163,6 +163,10 @@ bool zl_inputs_read(zl_zoneset *zs, const zl_input_opts *o, const char *path, ch
         zl_zone *z = zs->zones[i];
         if (strcmp(z->format, "bind") != 0 && mo.publisher == ZL_PUB_AUTO)
             z->publisher = strcmp(z->format, "octodns") == 0 ? ZL_PUB_OCTODNS : ZL_PUB_PROVIDER;
+        /* Whether another loaded file $INCLUDEs this one (lint/model/scope.h). */
+        if (z->scope == ZL_SCOPE_ZONE && z->src != ZL_NONE && strcmp(path, "-") != 0 &&
+            !zs->srcs[z->src]->identity)
+            zs->srcs[z->src]->identity = o->fs->identity(o->fs, path);
         if (z->no_origin_src == ZL_NONE)
             continue;
         uint32_t line, col;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lint/model/scope.h"
 #include "lint/util/parallel.h"
 #include "lint/engine/registry.h"
 #include "lint/util/util.h"
@@ -15,6 +16,7 @@ void zl_lint_init(zl_lint *l, zl_zoneset *zs, const zl_severity *sev)
     l->sev = zl_xmalloc(zl_nrules * sizeof *l->sev);
     memcpy(l->sev, sev, zl_nrules * sizeof *l->sev);
     l->idx = zl_xcalloc(zs->nzones + 1, sizeof *l->idx);
+    zl_scope_mark_fragments(zs);
 }
 
 void zl_lint_free(zl_lint *l)
@@ -24,6 +26,8 @@ void zl_lint_free(zl_lint *l)
     free(l->idx);
     free(l->sev);
     free(l->exists);
+    free(l->by_apex);
+    free(l->diag_order);
     zl_findings_free(&l->findings);
 }
 
@@ -57,6 +61,95 @@ bool zl_lint_name_exists(zl_lint *l, zl_name_id id)
     return id < l->exists_n && (l->exists[id / 8] & (1u << (id % 8)));
 }
 
+static _Thread_local const zl_zoneset *sort_zs; /* qsort has no context argument in C11 */
+
+/* By apex; among zones with one apex, whole files first, then file order. */
+static int cmp_apex(const void *pa, const void *pb)
+{
+    uint32_t ia = *(const uint32_t *)pa, ib = *(const uint32_t *)pb;
+    const zl_zone *a = sort_zs->zones[ia], *b = sort_zs->zones[ib];
+    if (a->apex != b->apex)
+        return a->apex < b->apex ? -1 : 1;
+    if (zl_scope_complete(a) != zl_scope_complete(b))
+        return zl_scope_complete(a) ? -1 : 1;
+    return ia < ib ? -1 : ia > ib;
+}
+
+static void build_by_apex(zl_lint *l)
+{
+    l->by_apex = zl_xmalloc((l->zs->nzones + 1) * sizeof *l->by_apex);
+    for (size_t k = 0; k < l->zs->nzones; k++)
+        if (l->zs->zones[k]->apex != ZL_NAME_NONE)
+            l->by_apex[l->nby_apex++] = (uint32_t)k;
+    sort_zs = l->zs;
+    qsort(l->by_apex, l->nby_apex, sizeof *l->by_apex, cmp_apex);
+    sort_zs = NULL;
+}
+
+/* The first zone (in by_apex order) whose apex is name, or ZL_NONE. */
+static uint32_t zone_at_apex(const zl_lint *l, zl_name_id name)
+{
+    size_t lo = 0, hi = l->nby_apex;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (l->zs->zones[l->by_apex[mid]]->apex < name)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < l->nby_apex && l->zs->zones[l->by_apex[lo]]->apex == name ? l->by_apex[lo]
+                                                                          : ZL_NONE;
+}
+
+uint32_t zl_lint_zone_of(const zl_lint *l, zl_name_id name)
+{
+    for (zl_name_id n = name; n != ZL_NAME_NONE; n = zl_names_parent(&l->zs->names, n)) {
+        uint32_t k = zone_at_apex(l, n);
+        if (k != ZL_NONE)
+            return k;
+    }
+    return ZL_NONE;
+}
+
+/* By source, then offset. */
+static int cmp_diag(const void *pa, const void *pb)
+{
+    const zl_diag *a = &sort_zs->diags[*(const uint32_t *)pa];
+    const zl_diag *b = &sort_zs->diags[*(const uint32_t *)pb];
+    if (a->src != b->src)
+        return a->src < b->src ? -1 : 1;
+    return a->off < b->off ? -1 : a->off > b->off;
+}
+
+static void build_diag_order(zl_lint *l)
+{
+    l->diag_order = zl_xmalloc((l->zs->ndiags + 1) * sizeof *l->diag_order);
+    for (size_t i = 0; i < l->zs->ndiags; i++)
+        l->diag_order[i] = (uint32_t)i;
+    sort_zs = l->zs;
+    qsort(l->diag_order, l->zs->ndiags, sizeof *l->diag_order, cmp_diag);
+    sort_zs = NULL;
+}
+
+bool zl_lint_diagnosed(const zl_lint *l, uint32_t src, uint32_t off, uint32_t len)
+{
+    const zl_diag *d = l->zs->diags;
+    size_t lo = 0, hi = l->zs->ndiags;
+    while (lo < hi) { /* the first diagnostic of src at or after off */
+        size_t mid = lo + (hi - lo) / 2;
+        const zl_diag *m = &d[l->diag_order[mid]];
+        if (m->src < src || (m->src == src && m->off < off))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < l->zs->ndiags && d[l->diag_order[lo]].src == src &&
+        d[l->diag_order[lo]].off < off + (len ? len : 1))
+        return true;
+    /* One that starts before off and reaches into the range. */
+    return lo > 0 && d[l->diag_order[lo - 1]].src == src &&
+           d[l->diag_order[lo - 1]].off + d[l->diag_order[lo - 1]].len > off;
+}
 
 void zl_record_describe(const zl_zoneset *zs, const zl_zone *z, const zl_record *r,
                         zl_buf *out)
@@ -189,6 +282,10 @@ void zl_lint_run(zl_lint *l)
     for (size_t k = 0; k < l->zs->nzones; k++)
         zl_lint_index(l, k);
     zl_lint_name_exists(l, ZL_NAME_ROOT);
+    if (!l->by_apex)
+        build_by_apex(l);
+    if (!l->diag_order)
+        build_diag_order(l);
 
     run_ctx ctx = {l, checks, zl_xcalloc(n + 1, sizeof *ctx.out)};
     zl_parallel_for(n, zl_jobs(), run_check, &ctx);

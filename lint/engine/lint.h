@@ -24,6 +24,11 @@ typedef struct zl_lint {
      * ancestor of one (empty non-terminals included). Built on first use. */
     uint8_t *exists;
     size_t exists_n;
+    /* Zone indexes sorted by apex, whole files first: see zl_lint_zone_of. */
+    uint32_t *by_apex;
+    size_t nby_apex;
+    /* Indexes of zs->diags by source and offset: see zl_lint_diagnosed. */
+    uint32_t *diag_order;
 } zl_lint;
 
 /* sev: effective severity per registry index (copied). */
@@ -36,6 +41,13 @@ bool zl_rule_on(const zl_lint *l, const zl_rule *r);
 const zl_index *zl_lint_index(zl_lint *l, size_t zone);
 /* True when the name exists in one of the loaded zones. */
 bool zl_lint_name_exists(zl_lint *l, zl_name_id id);
+/* The loaded zone a name belongs to: the one with the deepest apex at or
+ * above it, a file that holds all its records before a part of one.
+ * ZL_NONE when the name is outside every loaded zone. */
+uint32_t zl_lint_zone_of(const zl_lint *l, zl_name_id name);
+/* True when a reader reported a problem within bytes [off, off+len) of
+ * source src: a rule that would report the same token stays quiet. */
+bool zl_lint_diagnosed(const zl_lint *l, uint32_t src, uint32_t off, uint32_t len);
 
 /* Report at token tok (record-relative) of record r. hint is taken over. */
 void zl_report_tok(zl_lint *l, const zl_rule *rule, const zl_zone *z, const zl_record *r,

@@ -9,6 +9,7 @@
 const zl_check *const zl_checks[] = {
     &zl_check_syntax,      &zl_check_txt_split, &zl_check_names, &zl_check_ses_target_completed,  &zl_check_values, &zl_check_txt_length,
     &zl_check_out_of_zone, &zl_check_cname,  &zl_check_delegation, &zl_check_rrset,
+    &zl_check_apex, &zl_check_glue, &zl_check_targets, &zl_check_dname,
     &zl_check_spf,         &zl_check_dkim,   &zl_check_dmarc,
     &zl_check_hostname,    &zl_check_caa,    &zl_check_semantics, &zl_check_mail_placement,
     &zl_check_ses_dkim,    &zl_check_ses_verification, &zl_check_ses_mail_from,
@@ -29,6 +30,9 @@ const zl_rule *const zl_rules[] = {
     &zl_rule_out_of_zone,
     &zl_rule_ttl_mismatch,
     &zl_rule_duplicate_record,
+    &zl_rule_soa_missing, &zl_rule_soa_misplaced, &zl_rule_ns_missing, &zl_rule_glue_missing,
+    &zl_rule_target_is_alias, &zl_rule_target_is_address, &zl_rule_target_missing,
+    &zl_rule_dname_conflict,
     &zl_rule_hostname_syntax,
     &zl_rule_caa_syntax,
     &zl_rule_record_semantics,

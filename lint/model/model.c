@@ -37,6 +37,7 @@ void zl_zone_free(zl_zone *z)
 {
     free(z->path);
     free(z->recs);
+    free(z->names);
     free(z->deltas);
     free(z->wide);
     free(z->segs);
@@ -202,7 +203,7 @@ const char *zl_source_line(const zl_source *s, uint32_t line, size_t *len)
 }
 
 void zl_zone_add_record(zl_zone *z, const zl_record *r, uint32_t src, zl_name_id origin,
-                        const uint32_t *offs)
+                        const uint32_t *offs, zl_name_id name)
 {
     zl_record x = *r;
     x.start = offs[0];
@@ -225,7 +226,11 @@ void zl_zone_add_record(zl_zone *z, const zl_record *r, uint32_t src, zl_name_id
         ZL_GROW(z->segs, z->segcap, z->nsegs + 1);
         z->segs[z->nsegs++] = (zl_segment){.first = (uint32_t)z->nrecs, .src = src, .origin = origin};
     }
+    size_t cap = z->rcap;
     ZL_GROW(z->recs, z->rcap, z->nrecs + 1);
+    if (z->rcap != cap)
+        z->names = zl_xrealloc(z->names, z->rcap * sizeof *z->names);
+    z->names[z->nrecs] = name;
     z->recs[z->nrecs++] = x;
 }
 

@@ -64,7 +64,8 @@ typedef struct zl_source {
     zl_fix_text fix_text; /* for sources with a map; plain files are master text */
 
     uint32_t parent;  /* source that $INCLUDEd this one, or ZL_NONE */
-    char *identity;   /* of an $INCLUDEd file: the file itself, however reached */
+    char *identity;   /* the file itself, however reached (zl_fs): of an $INCLUDEd file, and of
+                       * a master file given as input; NULL for stdin and exports */
     uint32_t zone;    /* index of the zone it belongs to */
     uint32_t nrecords;
     zl_name_id origin; /* origin in effect where the source starts */
@@ -145,10 +146,18 @@ typedef struct zl_diag {
     uint32_t fix_off, fix_len;
 } zl_diag;
 
+/* How much of a zone a file holds: see lint/model/scope.h. */
+typedef enum zl_scope {
+    ZL_SCOPE_ZONE = 0, /* a master file read as a whole zone */
+    ZL_SCOPE_EXPORT,   /* every record of a zone whose provider owns its SOA and NS */
+    ZL_SCOPE_PART,     /* some records: an $INCLUDEd fragment, a change set, an IaC plan */
+} zl_scope;
+
 typedef struct zl_zone {
     char *path;         /* the file as given on the command line */
     const char *format; /* "bind", "route53", ... */
     zl_publisher publisher; /* who publishes it: how its text is meant */
+    zl_scope scope;     /* how much of its zone it holds (lint/model/scope.h) */
     zl_name_id apex;    /* ZL_NAME_NONE until known */
     zl_name_id origin;  /* the origin the file started with */
     uint32_t src;       /* its top-level source */
@@ -157,6 +166,7 @@ typedef struct zl_zone {
     uint32_t no_origin_off;
     zl_record *recs;
     size_t nrecs, rcap;
+    zl_name_id *names; /* per record: its first rdata name, interned when read */
     uint16_t *deltas; /* token offsets minus the record's start */
     size_t ndeltas, dcap;
     uint32_t *wide;   /* token offsets of records with a token 64 KiB away */
@@ -206,9 +216,16 @@ typedef struct zl_tok {
 } zl_tok;
 
 /* Append a record read from source src with the given origin; offs are the
- * offsets of its r->ntok tokens. */
+ * offsets of its r->ntok tokens, name its first rdata name (ZL_NAME_NONE when
+ * it has none or it is not a valid name). */
 void zl_zone_add_record(zl_zone *z, const zl_record *r, uint32_t src, zl_name_id origin,
-                        const uint32_t *offs);
+                        const uint32_t *offs, zl_name_id name);
+/* The first domain name in a record's rdata (the target of a CNAME, NS, MX,
+ * SRV or DNAME), as zl_rdata_name_lookup would find it, without the lookup. */
+static inline zl_name_id zl_record_name(const zl_zone *z, const zl_record *r)
+{
+    return z->names[r - z->recs];
+}
 uint32_t zl_record_src(const zl_zone *z, const zl_record *r);
 /* The origin relative names in the record's rdata are read against. */
 zl_name_id zl_record_origin(const zl_zone *z, const zl_record *r);

@@ -115,6 +115,7 @@ static void record_set(zl_jreader *a, zl_jval rs)
         if (zl_ascii_ieq(type.p, type.n, types[i].type))
             at = &types[i];
     zl_jval target = zl_jget(d, zl_jget(d, props, "targetResource", true), "id", false);
+    a->s.skipped = a->s.skipped || !at || json_is_string(target.v);
     if (at && !json_is_string(target.v)) {
         zl_jval recs = zl_jget(d, props, at->key, true);
         if (!at->list) {

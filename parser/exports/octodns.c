@@ -246,6 +246,7 @@ static void record(octo *o, const zl_lstr *name, zl_ynode rec)
                           zl_xstrdup("ttl is not a number"), NULL);
     bool skip = zl_yis(ignored, YAML_SCALAR_NODE) &&
                 strcmp((const char *)ignored.n->data.scalar.value, "true") == 0;
+    o->s.skipped = o->s.skipped || !ot || skip;
     if (ot && !skip) {
         zl_ynode values = zl_yget(rec, "values");
         /* A list under value: is read as values, as octoDNS's validator reads it. */
@@ -287,14 +288,16 @@ static zl_name_id split_zone_of(const zl_input *in)
 
 /* The zone: --origin, else the folder of a split zone (SplitYamlProvider:
  * example.com./www.yaml), else the file's name without .yaml (and without
- * the part after "._" of one of several files: example.com._0_base.yaml). */
-static zl_name_id zone_of(const zl_input *in)
+ * the part after "._" of one of several files: example.com._0_base.yaml).
+ * *part: the file holds one part of the zone's records (split or several). */
+static zl_name_id zone_of(const zl_input *in, bool *part)
 {
+    zl_name_id split = split_zone_of(in);
+    *part = split != ZL_NAME_NONE;
     if (in->o->origin_forced)
         return in->o->origin;
     const char *slash = strrchr(in->path, '/');
     const char *base = slash ? slash + 1 : in->path;
-    zl_name_id split = split_zone_of(in);
     if (split != ZL_NAME_NONE)
         return split;
     size_t n = strlen(base);
@@ -307,6 +310,7 @@ static zl_name_id zone_of(const zl_input *in)
         for (size_t i = 1; i + 1 < m; i++)
             if (base[i] == '.' && base[i + 1] == '_') {
                 m = i + 1;
+                *part = true;
                 break;
             }
         return zl_origin_intern(&in->zs->names, base, m);
@@ -317,7 +321,8 @@ static zl_name_id zone_of(const zl_input *in)
 bool zl_read_octodns(zl_input *in, char **err)
 {
     octo o = {0};
-    zl_name_id zone = zone_of(in);
+    bool part;
+    zl_name_id zone = zone_of(in, &part);
     if (!zl_input_decode(in, "octodns", NULL, &o.d, err))
         return false;
     zl_ynode root = o.d.n ? zl_yroot(&o.d, 0) : (zl_ynode){0};
@@ -343,6 +348,7 @@ bool zl_read_octodns(zl_input *in, char **err)
     o.zone = zl_buf_take(&z);
     zl_octo_config_find(in->o->fs, in->path, o.zone, &o.cfg);
     zl_synth_init(&o.s, in->text, in->len);
+    o.s.skipped = part;
     zl_synth_glue(&o.s, "$ORIGIN ");
     zl_synth_glue(&o.s, o.zone);
     zl_synth_glue(&o.s, "\n");

@@ -81,7 +81,8 @@ static void record_set(r53 *r, zl_jval rs)
                           NULL);
     } else if (zl_jget(d, rs, "AliasTarget", false).v ||
                routed_before(r, &n, &t, zl_jget(d, rs, "SetIdentifier", false).v != NULL)) {
-        /* read, not linted (see above) */
+        /* read, not linted (see above); an alias name exists all the same */
+        r->s.skipped = r->s.skipped || zl_jget(d, rs, "AliasTarget", false).v;
     } else if (!json_is_array(recs.v)) {
         zl_synth_diag_raw(&r->s, "syntax-error", zl_jstart(d, name), zl_jlen(d, name),
                           zl_xstrdup("record set without ResourceRecords or AliasTarget"), NULL);

@@ -278,6 +278,8 @@ zl_zone *zl_synth_read(zl_synth *s, zl_zoneset *zs, const char *path, const char
     s->ndiags = 0;
     if (z->apex == ZL_NAME_NONE)
         z->apex = guess_apex(zs, z);
+    if (s->skipped)
+        z->scope = ZL_SCOPE_PART; /* a name may exist that the zone read lacks */
     zl_synth_free(s);
     return z;
 }

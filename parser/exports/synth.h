@@ -39,6 +39,9 @@ typedef struct zl_synth {
     zl_posmap last;    /* the last export position computed (off is its offset) */
     zl_synth_pending *diags;
     size_t ndiags, dcap;
+    /* A record of the zone was read but not written (an alias, an ignored
+     * record): the zone read holds only part of its names. */
+    bool skipped;
 } zl_synth;
 
 /* Start text for the export real (len bytes); real must outlive the synth. */

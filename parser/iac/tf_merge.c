@@ -31,7 +31,8 @@ void tf_merge_zone(zl_zoneset *zs, zl_zone *z, size_t first)
         ZL_GROW(offs, cap, r->ntok);
         for (unsigned t = 0; t < r->ntok; t++)
             offs[t] = zl_record_tok(zs, z, r, t).off;
-        zl_zone_add_record(into, r, zl_record_src(z, r), zl_record_origin(z, r), offs);
+        zl_zone_add_record(into, r, zl_record_src(z, r), zl_record_origin(z, r), offs,
+                           zl_record_name(z, r));
     }
     free(offs);
     uint32_t from = (uint32_t)(zs->nzones - 1), to = 0;

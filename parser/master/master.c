@@ -188,6 +188,7 @@ static void do_include(reader *rd, uint32_t src, const zl_entry *e)
     if (!fs->read(fs, path, &data, &len, &err)) {
         diag(rd, src, ft->off, ft->len, zl_xasprintf("cannot read $INCLUDE file: %s", err),
              zl_xstrdup("$INCLUDE paths are relative to the including file"));
+        rd->z->scope = ZL_SCOPE_PART; /* its records, SOA and NS included, are not read */
         free(err);
         free(id);
         free(path);
@@ -282,19 +283,26 @@ static bool starts_with_digit(const zl_source *s, const zl_lex_tok *t)
 }
 
 /* Intern the names in the rdata now, while reading is single-threaded:
- * rules then only look names up. Bad names are left to the rdata check. */
-static void intern_rdata_names(reader *rd, uint32_t src, uint16_t type, const zl_lex_tok *toks,
-                               size_t n)
+ * rules then only look names up. Bad names are left to the rdata check.
+ * Returns the first of them (zl_record_name). */
+static zl_name_id intern_rdata_names(reader *rd, uint32_t src, uint16_t type,
+                                     const zl_lex_tok *toks, size_t n)
 {
+    zl_name_id first = ZL_NAME_NONE;
     if (!zl_type_has_names(type) || type == LDNS_RR_TYPE_HIP)
-        return; /* HIP's first field takes three tokens: no names to find by position */
+        return first; /* HIP's first field takes three tokens: no names to find by position */
     const zl_source *s = rd->zs->srcs[src];
+    bool seen = false;
     for (size_t k = 0; k < n; k++) {
         if (!zl_rdata_field_is_name(type, (unsigned)k))
             continue;
         zl_tok t = to_tok(s, &toks[k]);
-        zl_rdata_name(&rd->zs->names, rd->origin, &t, NULL);
+        zl_name_id id = zl_rdata_name(&rd->zs->names, rd->origin, &t, NULL);
+        if (!seen)
+            first = id;
+        seen = true;
     }
+    return first;
 }
 
 /* A file that starts with its SOA under an absolute owner and sets no
@@ -318,8 +326,10 @@ static void record(reader *rd, uint32_t src, const zl_entry *e)
     zl_record r = {0};
 
     if (zl_template_entry(s->text, e)) {
-        /* The owner, when it is written plainly, still carries to the
+        /* The records the template makes are not read: the zone is held in
+         * part. The owner, when it is written plainly, still carries to the
          * records that continue it. */
+        z->scope = ZL_SCOPE_PART;
         zl_entry head = {.toks = e->toks, .n = 1};
         if (!e->blank_start && !zl_template_entry(s->text, &head)) {
             zl_name_id owner = parse_name(rd, src, &e->toks[0], &why, NULL);
@@ -392,8 +402,12 @@ static void record(reader *rd, uint32_t src, const zl_entry *e)
     const zl_lex_tok *tt = &e->toks[i];
     r.type = tt->quoted ? 0 : zl_rrtype_lookup(s->text + tt->off, tt->len);
     if (r.type == 0 && zl_publisher_is_gdnsd(rd->pub) &&
-        zl_gdnsd_dynamic_type(s->text + tt->off, tt->len))
-        return; /* a plugin answers: there is no data here to check */
+        zl_gdnsd_dynamic_type(s->text + tt->off, tt->len)) {
+        /* A plugin answers: there is no data here to check, but the name
+         * exists, so the zone read holds only part of its names. */
+        z->scope = ZL_SCOPE_PART;
+        return;
+    }
     if (r.type == 0) {
         diag(rd, src, tt->off, tt->len,
              zl_xasprintf("unknown record type '%.*s'", (int)(tt->len > 40 ? 40 : tt->len),
@@ -411,7 +425,7 @@ static void record(reader *rd, uint32_t src, const zl_entry *e)
     size_t nrd = e->n - first_rd;
     if (r.type == LDNS_RR_TYPE_SOA)
         soa_origin(rd, src, &r);
-    intern_rdata_names(rd, src, r.type, e->toks + first_rd, nrd);
+    zl_name_id name = intern_rdata_names(rd, src, r.type, e->toks + first_rd, nrd);
 
     /* TTL: written, else $TTL, else the previous record's (RFC 1035), else
      * for the SOA its own minimum field (RFC 2308's fallback). */
@@ -443,7 +457,7 @@ static void record(reader *rd, uint32_t src, const zl_entry *e)
     ZL_GROW(rd->offs, rd->offs_cap, e->n);
     for (size_t k = 0; k < e->n; k++)
         rd->offs[k] = e->toks[k].off;
-    zl_zone_add_record(z, &r, src, rd->origin, rd->offs);
+    zl_zone_add_record(z, &r, src, rd->origin, rd->offs, name);
     s->nrecords++;
 }
 

@@ -18,4 +18,9 @@ zl_name_fault zl_owner_fault(const zl_zoneset *zs, const zl_zone *z, const zl_re
 zl_name_fault zl_rdata_fault(zl_lint *l, const zl_zone *z, const zl_record *r, unsigned i,
                              zl_name_id *read_as);
 
+/* In an export: an SES target the provider changed (completed with the zone,
+ * tok.dkim.amazonses.com.example.com., or cut short, tok.dkim), which
+ * missing-trailing-dot reports. */
+bool zl_ses_target_changed(const zl_zoneset *zs, const zl_zone *z, const zl_record *r);
+
 #endif

@@ -12,6 +12,7 @@
 #include "lint/engine/lint.h"
 #include "lint/model/model.h"
 #include "parser/master/rdata.h"
+#include "rules/names/names.h"
 #include "rules/rules.h"
 
 static bool label_is(const zl_names *names, zl_name_id id, const char *label)
@@ -41,7 +42,7 @@ static bool ses_dkim_token(const zl_names *names, zl_name_id owner, char token[3
 }
 
 /* X.amazonses.com.APEX: an SES host that was completed with the zone. */
-static bool ses_host_below_apex(const zl_names *names, zl_name_id name, zl_name_id apex)
+static bool ses_host_completed(const zl_names *names, zl_name_id name, zl_name_id apex)
 {
     if (apex == ZL_NAME_NONE || name == ZL_NAME_NONE)
         return false;
@@ -91,7 +92,7 @@ static void ses_targets(zl_lint *l, const zl_zone *z)
         zl_buf_str(&text);
         size_t n = text.len - (absolute && text.len ? 1 : 0);
         char token[33];
-        if (absolute && ses_host_below_apex(names, target, z->apex)) {
+        if (absolute && ses_host_completed(names, target, z->apex)) {
             zl_buf_reset(&full);
             zl_names_format(names, z->apex, &full);
             zl_report_span(l, &zl_rule_missing_trailing_dot, zl_record_src(z, r), t.off, t.len,
@@ -115,6 +116,27 @@ static void ses_targets(zl_lint *l, const zl_zone *z)
     }
     zl_buf_free(&text);
     zl_buf_free(&full);
+}
+
+bool zl_ses_target_changed(const zl_zoneset *zs, const zl_zone *z, const zl_record *r)
+{
+    if (strcmp(z->format, "bind") == 0 || zl_record_nrdata(r) == 0 ||
+        (r->type != LDNS_RR_TYPE_CNAME && r->type != LDNS_RR_TYPE_MX))
+        return false;
+    zl_tok t = zl_record_rdata(zs, z, r, zl_record_nrdata(r) - 1);
+    bool absolute;
+    zl_name_id target = zl_rdata_name_lookup(&zs->names, zl_record_origin(z, r), &t, &absolute);
+    if (absolute && ses_host_completed(&zs->names, target, z->apex))
+        return true;
+    char token[33];
+    if (r->type != LDNS_RR_TYPE_CNAME || !ses_dkim_token(&zs->names, r->owner, token))
+        return false;
+    zl_buf text = {0};
+    zl_tok_decode(&t, &text);
+    zl_buf_str(&text);
+    bool lacks = lacks_domain(text.data, text.len - (absolute && text.len ? 1 : 0), token);
+    zl_buf_free(&text);
+    return lacks;
 }
 
 static void run(zl_lint *l)

@@ -143,18 +143,20 @@ static bool dkim_p(const char *v, size_t n, size_t *off, size_t *len)
     return false;
 }
 
-/* Spaces or tabs after the last tag of a DKIM or DMARC tag-list: the
- * grammar allows white space there (RFC 6376 3.2, RFC 7489 6.4), so
- * receivers read the record as written. */
-static bool tag_list_end(value_kind kind, const char *v, size_t n, size_t w)
+/* White space at the end that the record's grammar allows, so receivers
+ * read the record as written: spaces or tabs after the last tag of a DKIM
+ * or DMARC tag-list (RFC 6376 3.2, RFC 7489 6.4), spaces after the last
+ * term of an SPF record (RFC 7208 4.6.1: record = version terms *SP). */
+static bool grammar_allows_end_space(value_kind kind, const char *v, size_t n, size_t w)
 {
     size_t s = 0;
     while (s < n && (v[s] == ' ' || v[s] == '\t'))
         s++;
-    if (kind != VAL_DKIM && !starts_ci(v + s, n - s, "v=DMARC1"))
+    bool spf = starts_ci(v + s, n - s, "v=spf1");
+    if (kind != VAL_DKIM && !spf && !starts_ci(v + s, n - s, "v=DMARC1"))
         return false;
     for (size_t i = n - w; i < n; i++)
-        if (v[i] != ' ' && v[i] != '\t')
+        if (v[i] != ' ' && (spf || v[i] != '\t'))
             return false;
     return true;
 }
@@ -415,7 +417,8 @@ static void check_txt(const zl_zoneset *zs, const zl_zone *z, const zl_record *r
            in_value_fixed(zs, z, r, starts, n, len, 0, w, ZL_FIX_SAFE, ""),
            zl_xstrdup("delete the white space after the opening quote"),
            zl_xasprintf("the value starts with %s", space_name(val, w)));
-    } else if ((w = zl_space_before(val, len)) > 0 && !tag_list_end(kind, val, len, w)) {
+    } else if ((w = zl_space_before(val, len)) > 0 &&
+               !grammar_allows_end_space(kind, val, len, w)) {
         fn(ctx, &zl_rule_value_whitespace,
            in_value_fixed(zs, z, r, starts, n, len, len - w, w, ZL_FIX_SAFE, ""),
            zl_xstrdup("delete the white space before the closing quote"),

@@ -42,10 +42,11 @@ static zl_u32set ns_targets(zl_lint *l, const zl_zone *z)
     return set;
 }
 
+/* A DNAME beside the NS is dname-conflict's finding. */
 static bool allowed_at_cut(uint16_t type)
 {
     return type == LDNS_RR_TYPE_NS || type == LDNS_RR_TYPE_DS || type == LDNS_RR_TYPE_NSEC ||
-           type == LDNS_RR_TYPE_RRSIG;
+           type == LDNS_RR_TYPE_RRSIG || type == LDNS_RR_TYPE_DNAME;
 }
 
 static bool is_address(uint16_t type)

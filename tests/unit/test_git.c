@@ -23,7 +23,7 @@ typedef struct repo {
     git_repository *git;
 } repo;
 
-#define APEX "$ORIGIN example.com.\n$TTL 300\n@ IN SOA ns1 h 1 2 3 4 5\n  IN NS ns1\n"
+#define APEX "$ORIGIN example.com.\n$TTL 300\n@ IN SOA ns1 h 1 2 3 4 5\n  IN NS ns1.example.net.\n"
 #define DKIM1 "t1._domainkey IN CNAME t1.dkim.amazonses.com.\n"
 #define DKIM2 "t2._domainkey IN CNAME t2.dkim.amazonses.com.\n"
 #define BROKEN "bad IN A 256.1.1.1\n"
@@ -225,7 +225,8 @@ static void staged_reads_the_index_not_the_work_tree(void **state)
     assert_lint(r, NULL, "db.example.com:6 syntax-error\n");
     /* Unchanged zone files are not linted. */
     add(r, "db.example.com", APEX DKIM1);
-    add(r, "db.other.example", "$ORIGIN other.example.\n$TTL 60\nx A 192.0.2.1\n");
+    add(r, "db.other.example", "$ORIGIN other.example.\n$TTL 60\n@ SOA ns.example.net. h 1 2 3 4 "
+                               "5\n@ NS ns.example.net.\nx A 192.0.2.1\n");
     assert_lint(r, NULL, "");
 }
 
@@ -268,7 +269,8 @@ static void staged_deletions_and_other_files(void **state)
 static void staged_uses_the_configuration_patterns(void **state)
 {
     repo *r = *state;
-    add(r, "lan/hosts.txt", "www 60 IN A 256.0.0.1\n");
+    add(r, "lan/hosts.txt", "@ 60 IN SOA ns.example.net. h 1 2 3 4 5\n@ 60 IN NS ns.example.net.\n"
+                            "www 60 IN A 256.0.0.1\n");
     add(r, "lan/skip.zone", BROKEN);
     char *path = zl_xasprintf("%s/.zonelint.json", r->dir);
     put(r, ".zonelint.json", "{\"zones\": [{\"path\": \"lan/*.txt\", \"origin\": "
@@ -277,7 +279,7 @@ static void staged_uses_the_configuration_patterns(void **state)
     char *err = NULL;
     assert_true(zl_config_load(path, &cfg, &err));
     char *got = lint_cfg(r, NULL, &cfg);
-    assert_string_equal(got, "lan/hosts.txt:1 syntax-error\n");
+    assert_string_equal(got, "lan/hosts.txt:3 syntax-error\n");
     free(got);
     zl_config_free(&cfg);
     free(path);
