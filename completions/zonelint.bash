@@ -37,7 +37,7 @@ _zonelint()
     if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "--format --origin --input-format --fail-on --disable
             --enable --config --no-config --include-root --color --jobs --expect --identity --region
-            --staged --diff --install-hook --list-rules --explain --version --help --quiet
+            --staged --diff --fix --unsafe-fixes --install-hook --list-rules --explain --version --help --quiet
             --statistics --column-unit --stdin-filename --docs-url --publisher" -- "$cur"))
         return
     fi

@@ -11,11 +11,12 @@
 #include "parser/formats.h"
 #include "fuzz_lint.h"
 
-static bool no_read(const zl_fs *fs, const char *path, char **data, size_t *len, char **err)
+static zl_read_result no_read(const zl_fs *fs, const char *path, char **data, size_t *len,
+                              char **err)
 {
     (void)fs, (void)path, (void)data, (void)len;
     *err = zl_xstrdup("not while fuzzing");
-    return false;
+    return ZL_READ_FAILED;
 }
 
 static char *same_identity(const zl_fs *fs, const char *path)

@@ -47,6 +47,7 @@ cwd=$r
 expect 1 "commit with a broken zone" -- git commit -q -m broken
 has "zones/db.example.com:7:10: error: bad IPv4 address" "finding shown by the hook"
 has "commit stopped" "hook says why"
+has "zonelint --fix FILE" "hook suggests --fix"
 expect 1 "nothing was committed" -- git rev-parse -q --verify HEAD
 
 # What is staged counts, not the work tree.

@@ -19,6 +19,7 @@
 #include "lint/output/escape.h"
 #include "lint/cli/inputs.h"
 #include "lint/engine/lint.h"
+#include "lint/fix/session.h"
 #include "lint/output/output.h"
 #include "lint/util/parallel.h"
 #include "lint/engine/registry.h"
@@ -58,6 +59,7 @@ typedef struct options {
     zl_column_unit columns; /* --column-unit, when has_columns */
     bool has_columns;
     bool quiet, statistics; /* -q, --statistics */
+    bool fix, fix_diff, unsafe_fixes; /* --fix, --fix --diff, --unsafe-fixes */
 } options;
 
 static void usage(FILE *f)
@@ -113,6 +115,9 @@ static void usage(FILE *f)
           "  --staged             lint the staged zone files as the commit would record them\n"
           "  --diff BASE[..HEAD]  lint HEAD's (default: the work tree's) zone files changed\n"
           "                       since BASE; report only new findings and removed SES records\n"
+          "  --fix                apply the safe fixes in place, then report what remains\n"
+          "  --fix --diff         print the fixes as a unified diff; change nothing\n"
+          "  --unsafe-fixes       with --fix, apply the unsafe fixes too\n"
           "  --install-hook       install the pre-commit hook (zonelint --staged) here\n"
           "  --list-rules         list every rule with its severity (--format json: with\n"
           "                       the explanations)\n"
@@ -399,11 +404,24 @@ static uint32_t key_hash(const char *s)
     return h;
 }
 
+/* A problem reading the inputs: kept in errors, or dropped where errors is
+ * NULL (a fix round reads again what was reported the first time). */
+static void input_error(run_errors *errors, char *msg)
+{
+    if (errors)
+        run_error(errors, msg);
+    else
+        free(msg);
+}
+
 /* Read the files of each argument, every distinct one (input_key) once; one
  * that cannot be read is reported and the others are still read (a hook
- * framework passes a list of files), the exit status 2 in the end. */
+ * framework passes a list of files), the exit status 2 in the end. With fix,
+ * files are read through its fixed contents, then the argument's confined
+ * reader. */
 static void read_arguments(const options *o, const zl_input_opts *base, char **args,
-                           size_t nargs, zl_zoneset *zs, size_t *found, run_errors *errors)
+                           size_t nargs, zl_zoneset *zs, size_t *found, run_errors *errors,
+                           zl_fix_session *fix)
 {
     size_t run_bytes = 0;
     char **seen = NULL;
@@ -415,12 +433,16 @@ static void read_arguments(const options *o, const zl_input_opts *base, char **a
         confine_argument(&c, o, args[a]);
         zl_input_opts io = *base;
         io.fs = &c.fs;
+        if (fix) {
+            fix->base = &c.fs;
+            io.fs = &fix->fs;
+        }
         char **files = NULL, *err = NULL;
         size_t nfiles = 0, unreadable = 0;
         if (!zl_inputs_expand(&io, args + a, 1, &files, &nfiles, &unreadable, &err))
-            run_error(errors, err);
+            input_error(errors, err);
         if (unreadable)
-            run_error(errors, zl_xasprintf("%s: %zu entr%s below it cannot be read", args[a],
+            input_error(errors, zl_xasprintf("%s: %zu entr%s below it cannot be read", args[a],
                                            unreadable, unreadable == 1 ? "y" : "ies"));
         for (size_t i = 0; i < nfiles; i++) {
             char *id = input_key(files[i]);
@@ -437,7 +459,7 @@ static void read_arguments(const options *o, const zl_input_opts *base, char **a
                 (*found)++;
                 err = NULL;
                 if (!zl_inputs_read(zs, &io, files[i], &err))
-                    run_error(errors, err);
+                    input_error(errors, err);
             }
             free(files[i]);
         }
@@ -460,6 +482,39 @@ static void report_root(const options *o, char **root, char **cwd)
     *cwd = here ? zl_xasprintf("%s/", strcmp(here, "/") ? here : "") : NULL;
     free(top);
     free(here);
+}
+
+enum { FIX_ROUNDS = 8 };
+
+static void lint_zones(zl_zoneset *zs, const zl_severity *sev, const zl_ses_expect *ses,
+                       zl_lint *l)
+{
+    zl_lint_init(l, zs, sev);
+    l->ses = ses;
+    zl_lint_run(l);
+}
+
+/* After the rounds: --fix --diff prints the patch (true: nothing else is
+ * shown), --fix writes the files and says what it did. */
+static bool finish_fix(const options *o, const zl_fix_session *fx, int *status)
+{
+    if (o->fix_diff) {
+        zl_fix_diff(fx, stdout);
+        if (*status == EXIT_CLEAN && zl_fix_session_changed(fx))
+            *status = EXIT_FINDINGS;
+        return true;
+    }
+    char *err = NULL;
+    if (!zl_fix_write(fx, &err)) {
+        fprintf(stderr, "zonelint: %s\n", err);
+        free(err);
+        *status = EXIT_USAGE;
+    }
+    if (zl_fix_session_fixes(fx))
+        fprintf(stderr, "zonelint: fixed %zu finding%s in %zu file%s\n",
+                zl_fix_session_fixes(fx), zl_fix_session_fixes(fx) == 1 ? "" : "s",
+                zl_fix_session_changed(fx), zl_fix_session_changed(fx) == 1 ? "" : "s");
+    return false;
 }
 
 static int run(options *o, bool no_config, char **args, size_t nargs)
@@ -500,7 +555,7 @@ static int run(options *o, bool no_config, char **args, size_t nargs)
                         .input_format = o->input_format,
                         .publisher = o->publisher,
                         .stdin_name = o->stdin_name};
-    read_arguments(o, &io, args, nargs, &zs, &nfiles, &errors);
+    read_arguments(o, &io, args, nargs, &zs, &nfiles, &errors, NULL);
     if (nfiles == 0 && !errors.n && !o->staged && !o->diff)
         zl_warn("warning: no zone files found (names read by default: *.zone, *.db, db.*, "
                 "*.tf, *.tf.json)");
@@ -513,10 +568,31 @@ static int run(options *o, bool no_config, char **args, size_t nargs)
             goto done;
         }
     } else {
-        zl_lint_init(&l, &zs, sev);
+        lint_zones(&zs, sev, ses.n ? &ses : NULL, &l);
         linted = true;
-        l.ses = ses.n ? &ses : NULL;
-        zl_lint_run(&l);
+    }
+    if (o->fix) {
+        zl_fix_session fx;
+        /* its base is each argument's confined reader (read_arguments) */
+        zl_fix_session_init(&fx, o->unsafe_fixes ? ZL_FIX_UNSAFE : ZL_FIX_SAFE, NULL);
+        /* In finding order (the file's), fixes that overlapped one applied
+         * get their turn in the next round; the last run's findings are what
+         * remains. */
+        for (int round = 0; round < FIX_ROUNDS; round++) {
+            zl_findings_sort(&l.findings);
+            if (!zl_fix_session_apply(&fx, &l.findings))
+                break;
+            zl_lint_free(&l);
+            zl_zoneset_free(&zs);
+            zl_zoneset_init(&zs);
+            size_t again = 0;
+            read_arguments(o, &io, args, nargs, &zs, &again, NULL, &fx);
+            lint_zones(&zs, sev, ses.n ? &ses : NULL, &l);
+        }
+        bool shown = finish_fix(o, &fx, &status);
+        zl_fix_session_free(&fx);
+        if (shown)
+            goto done;
     }
     if (errors.n)
         status = EXIT_USAGE;
@@ -591,6 +667,43 @@ static void unknown_option(const struct option *longopts, int opt, const char *a
     free(names);
 }
 
+/* With --fix, --diff asks for the patch instead of naming a git base: it
+ * is renamed to an option of its own before getopt sees it. */
+static char **fix_args(int argc, char **argv)
+{
+    char **args = zl_xcalloc((size_t)argc + 1, sizeof *args);
+    bool fix = false;
+    for (int i = 0; i < argc && strcmp(argv[i], "--") != 0; i++)
+        fix = fix || strcmp(argv[i], "--fix") == 0;
+    bool before_files = true;
+    for (int i = 0; i < argc; i++) {
+        before_files = before_files && strcmp(argv[i], "--") != 0;
+        bool patch = fix && before_files && strcmp(argv[i], "--diff") == 0;
+        args[i] = patch ? "--\x01fix-diff" : argv[i];
+    }
+    return args;
+}
+
+/* -1 when the fix options go together, else the exit status. */
+static int check_fix_options(const options *o, char **files, int nfiles)
+{
+    const char *problem = NULL;
+    if (o->unsafe_fixes && !o->fix)
+        problem = "--unsafe-fixes goes with --fix";
+    else if (o->fix && o->staged)
+        problem = "--fix does not go with --staged: it would change the work tree, not what "
+                  "the commit records; run zonelint --fix FILE, then git add FILE";
+    else if (o->fix && o->diff)
+        problem = "--fix --diff shows the fixes as a patch; --diff BASE does not go with --fix";
+    for (int i = 0; !problem && o->fix && i < nfiles; i++)
+        if (strcmp(files[i], "-") == 0)
+            problem = "--fix reads and rewrites files: it does not take standard input";
+    if (!problem)
+        return -1;
+    fprintf(stderr, "zonelint: %s\n", problem);
+    return EXIT_USAGE;
+}
+
 int zl_main(int argc, char **argv)
 {
     enum {
@@ -600,6 +713,7 @@ int zl_main(int argc, char **argv)
         OPT_EXPECT, OPT_IDENTITY, OPT_REGION,
         OPT_STAGED, OPT_DIFF, OPT_INSTALL_HOOK, OPT_INCLUDE_ROOT,
         OPT_QUIET, OPT_STATISTICS, OPT_COLUMN_UNIT, OPT_STDIN_FILENAME, OPT_DOCS_URL,
+        OPT_FIX, OPT_FIX_DIFF, OPT_UNSAFE_FIXES,
     };
     static const struct option longopts[] = {
         {"format", required_argument, NULL, OPT_FORMAT},
@@ -629,8 +743,12 @@ int zl_main(int argc, char **argv)
         {"column-unit", required_argument, NULL, OPT_COLUMN_UNIT},
         {"stdin-filename", required_argument, NULL, OPT_STDIN_FILENAME},
         {"docs-url", required_argument, NULL, OPT_DOCS_URL},
+        {"fix", no_argument, NULL, OPT_FIX},
+        {"unsafe-fixes", no_argument, NULL, OPT_UNSAFE_FIXES},
+        {"\x01fix-diff", no_argument, NULL, OPT_FIX_DIFF}, /* --diff after --fix */
         {NULL, 0, NULL, 0},
     };
+    char **args = fix_args(argc, argv);
     /* --list-rules and --explain act once every option is read (--format
      * may follow them). */
     bool list = false;
@@ -640,7 +758,7 @@ int zl_main(int argc, char **argv)
     int c, status = -1;
     opterr = 0;
     optind = 1;
-    while (status < 0 && (c = getopt_long(argc, argv, ":hq", longopts, NULL)) != -1) {
+    while (status < 0 && (c = getopt_long(argc, args, ":hq", longopts, NULL)) != -1) {
         switch (c) {
         case OPT_FORMAT:
             if (!zl_writer_find(optarg)) {
@@ -733,6 +851,9 @@ int zl_main(int argc, char **argv)
             o.include_roots[o.ninclude_roots++] = optarg;
             break;
         }
+        case OPT_FIX: o.fix = true; break;
+        case OPT_FIX_DIFF: o.fix_diff = true; break;
+        case OPT_UNSAFE_FIXES: o.unsafe_fixes = true; break;
         case 'h':
         case OPT_HELP:
             usage(stdout);
@@ -740,11 +861,11 @@ int zl_main(int argc, char **argv)
             break;
         case ':':
             fprintf(stderr, "zonelint: option '%s' needs a value (see zonelint --help)\n",
-                    argv[optind - 1]);
+                    args[optind - 1]);
             status = EXIT_USAGE;
             break;
         default:
-            unknown_option(longopts, optopt, argv[optind - 1]);
+            unknown_option(longopts, optopt, args[optind - 1]);
             status = EXIT_USAGE;
         }
     }
@@ -759,6 +880,8 @@ int zl_main(int argc, char **argv)
     }
     if (status < 0 && explain_id)
         status = explain(explain_id);
+    if (status < 0)
+        status = check_fix_options(&o, args + optind, argc - optind);
     if (status < 0 && o.identity && !o.nexpect) {
         fprintf(stderr, "zonelint: --identity names the identity of --expect files: give one\n");
         status = EXIT_USAGE;
@@ -780,7 +903,8 @@ int zl_main(int argc, char **argv)
         status = EXIT_USAGE;
     }
     if (status < 0)
-        status = run(&o, no_config, argv + optind, (size_t)(argc - optind));
+        status = run(&o, no_config, args + optind, (size_t)(argc - optind));
     free_options(&o);
+    free(args);
     return status;
 }

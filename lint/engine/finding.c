@@ -32,14 +32,6 @@ static int cmp_finding(const void *pa, const void *pb)
     return c;
 }
 
-static void finding_free(zl_finding *x)
-{
-    free(x->path);
-    free(x->message);
-    free(x->hint);
-    free(x->key);
-}
-
 /* The same finding twice: one YAML anchor merged into several records, or
  * a record read once per zone through an $INCLUDE several zones share (whose
  * messages may name each zone). One cause, one finding. */
@@ -59,19 +51,20 @@ void zl_findings_sort(zl_findings *f)
     size_t kept = 1;
     for (size_t i = 1; i < f->n; i++) {
         if (same(&f->v[kept - 1], &f->v[i]))
-            finding_free(&f->v[i]);
+            zl_finding_free(&f->v[i]);
         else
             f->v[kept++] = f->v[i];
     }
     f->n = kept;
 }
 
-static void free_one(zl_finding *x)
+void zl_finding_free(zl_finding *x)
 {
     free(x->path);
     free(x->message);
     free(x->hint);
     free(x->key);
+    zl_fix_free(x->fix);
 }
 
 void zl_findings_cap(zl_findings *f)
@@ -88,7 +81,7 @@ void zl_findings_cap(zl_findings *f)
         for (size_t i = start; i < end; i++) {
             size_t r = zl_rule_index(f->v[i].rule);
             if (++count[r] > ZL_MAX_FINDINGS_PER_RULE_FILE) {
-                free_one(&f->v[i]);
+                zl_finding_free(&f->v[i]);
                 continue;
             }
             sev[r] = f->v[i].severity;
@@ -125,9 +118,17 @@ void zl_findings_cap(zl_findings *f)
 void zl_findings_free(zl_findings *f)
 {
     for (size_t i = 0; i < f->n; i++)
-        finding_free(&f->v[i]);
+        zl_finding_free(&f->v[i]);
     free(f->v);
     memset(f, 0, sizeof *f);
+}
+
+size_t zl_findings_fixable(const zl_findings *f, zl_fix_safety upto)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < f->n; i++)
+        n += f->v[i].fix && f->v[i].fix->safety <= upto;
+    return n;
 }
 
 void zl_findings_count(const zl_findings *f, size_t counts[4])

@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "lint/engine/fix.h"
 #include "lint/engine/rule.h"
 
 typedef struct zl_finding {
@@ -18,6 +19,7 @@ typedef struct zl_finding {
     char *message;
     char *hint;
     char *key; /* rule, owner, type and value: stable across unrelated edits */
+    zl_fix *fix; /* the correction, placed in the file, or NULL */
     /* Filled in when reported; positions, suppressions and keys are worked out
      * from them once all checks are done (checks run on several threads). */
     uint32_t len;
@@ -31,6 +33,8 @@ typedef struct zl_findings {
 } zl_findings;
 
 void zl_findings_add(zl_findings *f, zl_finding x);
+/* What one finding owns. */
+void zl_finding_free(zl_finding *x);
 /* By path, line, column, rule id, then message: the documented order; the
  * same finding twice (rule, place, message) is kept once. */
 void zl_findings_sort(zl_findings *f);
@@ -44,5 +48,7 @@ void zl_findings_free(zl_findings *f);
 void zl_findings_cap(zl_findings *f);
 /* Count per severity into counts[ZL_SEV_NOTE..ZL_SEV_ERROR]. */
 void zl_findings_count(const zl_findings *f, size_t counts[4]);
+/* Findings with a fix of at most that safety (ZL_FIX_UNSAFE: any fix). */
+size_t zl_findings_fixable(const zl_findings *f, zl_fix_safety upto);
 
 #endif

@@ -191,7 +191,7 @@ static _Thread_local zl_findings *thread_out;
 
 static void add(zl_lint *l, const zl_rule *rule, uint32_t src, uint32_t off, uint32_t len,
                 const char *path, const zl_zone *z, const zl_record *r, const char *key,
-                char *hint, char *message)
+                char *hint, zl_fix *fix, char *message)
 {
     zl_finding f = {.rule = rule,
                     .severity = l->sev[zl_rule_index(rule)],
@@ -203,6 +203,7 @@ static void add(zl_lint *l, const zl_rule *rule, uint32_t src, uint32_t off, uin
                     .path = path ? zl_xstrdup(path) : NULL,
                     .key = key ? zl_xstrdup(key) : NULL,
                     .hint = hint,
+                    .fix = fix,
                     .message = message};
     zl_findings_add(thread_out ? thread_out : &l->findings, f);
 }
@@ -221,14 +222,15 @@ static void finish(zl_lint *l)
             f.end_col = end_line == f.line && f.len ? end_col : f.col + 1;
             uint32_t rec_line = f.rec ? zl_record_line(l->zs, f.zone, f.rec) : f.line;
             if (suppressed(s, f.rule, f.line, rec_line)) {
-                free(f.hint);
-                free(f.message);
-                free(f.key);
-                free(f.path);
+                zl_finding_free(&f);
                 continue;
             }
             if (!f.path)
                 f.path = zl_xstrdup(s->path);
+        }
+        if (f.fix && !zl_fix_place(f.fix, l->zs)) {
+            zl_fix_free(f.fix);
+            f.fix = NULL;
         }
         if (!f.key) {
             zl_buf k = {0};
@@ -297,18 +299,20 @@ void zl_lint_run(zl_lint *l)
     finish(l);
 }
 
-/* The message is formatted only for rules that are on. hint is taken over. */
+/* The message is formatted only for rules that are on. hint and fix are
+ * taken over. */
 static void vreport(zl_lint *l, const zl_rule *rule, uint32_t src, uint32_t off, uint32_t len,
                     const char *path, const zl_zone *z, const zl_record *r, const char *key,
-                    char *hint, const char *fmt, va_list ap)
+                    char *hint, zl_fix *fix, const char *fmt, va_list ap)
 {
     if (!zl_rule_on(l, rule)) {
         free(hint);
+        zl_fix_free(fix);
         return;
     }
     zl_buf m = {0};
     zl_buf_vprintf(&m, fmt, ap);
-    add(l, rule, src, off, len, path, z, r, key, hint, zl_buf_take(&m));
+    add(l, rule, src, off, len, path, z, r, key, hint, fix, zl_buf_take(&m));
 }
 
 void zl_report_span(zl_lint *l, const zl_rule *rule, uint32_t src, uint32_t off, uint32_t len,
@@ -316,7 +320,17 @@ void zl_report_span(zl_lint *l, const zl_rule *rule, uint32_t src, uint32_t off,
 {
     va_list ap;
     va_start(ap, fmt);
-    vreport(l, rule, src, off, len, NULL, z, r, NULL, hint, fmt, ap);
+    vreport(l, rule, src, off, len, NULL, z, r, NULL, hint, NULL, fmt, ap);
+    va_end(ap);
+}
+
+void zl_report_span_fix(zl_lint *l, const zl_rule *rule, uint32_t src, uint32_t off,
+                        uint32_t len, const zl_zone *z, const zl_record *r, char *hint,
+                        zl_fix *fix, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(l, rule, src, off, len, NULL, z, r, NULL, hint, fix, fmt, ap);
     va_end(ap);
 }
 
@@ -326,19 +340,45 @@ void zl_report_tok(zl_lint *l, const zl_rule *rule, const zl_zone *z, const zl_r
     zl_tok t = zl_record_tok(l->zs, z, r, tok);
     va_list ap;
     va_start(ap, fmt);
-    vreport(l, rule, zl_record_src(z, r), t.off, t.len, NULL, z, r, NULL, hint, fmt, ap);
+    vreport(l, rule, zl_record_src(z, r), t.off, t.len, NULL, z, r, NULL, hint, NULL, fmt, ap);
     va_end(ap);
+}
+
+void zl_report_tok_fix(zl_lint *l, const zl_rule *rule, const zl_zone *z, const zl_record *r,
+                       unsigned tok, char *hint, zl_fix *fix, const char *fmt, ...)
+{
+    zl_tok t = zl_record_tok(l->zs, z, r, tok);
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(l, rule, zl_record_src(z, r), t.off, t.len, NULL, z, r, NULL, hint, fix, fmt, ap);
+    va_end(ap);
+}
+
+static void vreport_file(zl_lint *l, const zl_rule *rule, const char *path, const char *key,
+                         char *hint, zl_fix *fix, const char *fmt, va_list ap)
+{
+    zl_buf k = {0};
+    if (key)
+        zl_buf_printf(&k, "%s|%s", rule->id, key);
+    vreport(l, rule, ZL_NONE, 0, 0, path, NULL, NULL, key ? zl_buf_str(&k) : NULL, hint, fix,
+            fmt, ap);
+    zl_buf_free(&k);
 }
 
 void zl_report_file(zl_lint *l, const zl_rule *rule, const char *path, const char *key,
                     char *hint, const char *fmt, ...)
 {
-    zl_buf k = {0};
-    if (key)
-        zl_buf_printf(&k, "%s|%s", rule->id, key);
     va_list ap;
     va_start(ap, fmt);
-    vreport(l, rule, ZL_NONE, 0, 0, path, NULL, NULL, key ? zl_buf_str(&k) : NULL, hint, fmt, ap);
+    vreport_file(l, rule, path, key, hint, NULL, fmt, ap);
     va_end(ap);
-    zl_buf_free(&k);
+}
+
+void zl_report_file_fix(zl_lint *l, const zl_rule *rule, const char *path, const char *key,
+                        char *hint, zl_fix *fix, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport_file(l, rule, path, key, hint, fix, fmt, ap);
+    va_end(ap);
 }

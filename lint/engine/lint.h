@@ -57,9 +57,20 @@ void zl_report_tok(zl_lint *l, const zl_rule *rule, const zl_zone *z, const zl_r
 void zl_report_span(zl_lint *l, const zl_rule *rule, uint32_t src, uint32_t off, uint32_t len,
                     const zl_zone *z, const zl_record *r, char *hint, const char *fmt, ...)
     __attribute__((format(printf, 9, 10)));
+/* The same with a fix (taken over; NULL for none). A fix whose edits cannot
+ * be placed in the real file is dropped, the finding kept. */
+void zl_report_tok_fix(zl_lint *l, const zl_rule *rule, const zl_zone *z, const zl_record *r,
+                       unsigned tok, char *hint, zl_fix *fix, const char *fmt, ...)
+    __attribute__((format(printf, 8, 9)));
+void zl_report_span_fix(zl_lint *l, const zl_rule *rule, uint32_t src, uint32_t off,
+                        uint32_t len, const zl_zone *z, const zl_record *r, char *hint,
+                        zl_fix *fix, const char *fmt, ...) __attribute__((format(printf, 10, 11)));
 /* A finding about a whole file (a record that is missing, say). */
 void zl_report_file(zl_lint *l, const zl_rule *rule, const char *path, const char *key,
                     char *hint, const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+void zl_report_file_fix(zl_lint *l, const zl_rule *rule, const char *path, const char *key,
+                        char *hint, zl_fix *fix, const char *fmt, ...)
+    __attribute__((format(printf, 7, 8)));
 
 /* Owner, type and value of a record in one line, for keys and messages. */
 void zl_record_describe(const zl_zoneset *zs, const zl_zone *z, const zl_record *r,

@@ -35,10 +35,7 @@ void zl_findings_drop_known(zl_findings *f, const zl_findings *base)
             lo++;
         if (lo < base->n && strcmp(keys[lo], x->key) == 0) {
             used[lo] = true;
-            free(x->path);
-            free(x->message);
-            free(x->hint);
-            free(x->key);
+            zl_finding_free(x);
         } else {
             f->v[kept++] = *x;
         }

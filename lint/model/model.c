@@ -54,6 +54,7 @@ void zl_zoneset_free(zl_zoneset *zs)
         free(zs->diags[i].path);
         free(zs->diags[i].message);
         free(zs->diags[i].hint);
+        free(zs->diags[i].fix_text);
     }
     free(zs->diags);
     free(zs->srcs);

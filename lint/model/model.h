@@ -26,7 +26,19 @@ typedef struct zl_posmap {
     uint32_t off;  /* offset in the synthesised text */
     uint32_t line; /* 1-based line in the real file */
     uint32_t col;  /* 1-based column in the real file */
+    uint32_t raw;  /* offset in the real file */
+    /* The text's bytes [off, off + same) repeat the real file's bytes
+     * [raw, raw + same): only there can a fix edit the real file. */
+    uint32_t same;
 } zl_posmap;
+
+/* How the replacement text of a fix is written into a source's real file. */
+typedef enum zl_fix_text {
+    ZL_FIX_TEXT_NONE = 0, /* fixes cannot be placed (generated text, say) */
+    ZL_FIX_TEXT_MASTER,   /* the file is master-file text: as it is */
+    ZL_FIX_TEXT_JSON,     /* inside a JSON string: escaped */
+    ZL_FIX_TEXT_YAML,     /* inside a YAML scalar: only characters no style treats apart */
+} zl_fix_text;
 
 /* A `; zonelint-disable-line R` or `; zonelint-disable-next-line R` comment. */
 typedef struct zl_suppression {
@@ -53,6 +65,7 @@ typedef struct zl_source {
     /* For $GENERATE expansions: the source whose lines are shown (the one
      * holding the $GENERATE line), instead of a copy of its text. */
     const struct zl_source *display_of;
+    zl_fix_text fix_text; /* for sources with a map; plain files are master text */
 
     uint32_t parent;  /* source that $INCLUDEd this one, or ZL_NONE */
     char *identity;   /* the file itself, however reached (zl_fs): of an $INCLUDEd file, and of
@@ -131,6 +144,10 @@ typedef struct zl_diag {
     char *path;        /* for file-level diagnostics */
     char *message;
     char *hint;
+    /* A certain correction the reader knows: bytes [fix_off, fix_off +
+     * fix_len) of the text become fix_text (NULL: none). */
+    char *fix_text;
+    uint32_t fix_off, fix_len;
 } zl_diag;
 
 /* How much of a zone a file holds: see lint/model/scope.h. */

@@ -55,11 +55,17 @@ static unsigned cells(uint32_t c)
 uint32_t zl_column_in(const zl_zoneset *zs, const zl_finding *x, uint32_t col,
                       zl_column_unit u)
 {
-    if (u == ZL_COLUMN_CHAR || !x->line || !col || x->src == UINT32_MAX)
+    return zl_column_at(zs, x->src, x->line, col, u);
+}
+
+uint32_t zl_column_at(const zl_zoneset *zs, uint32_t src, uint32_t lineno, uint32_t col,
+                      zl_column_unit u)
+{
+    if (u == ZL_COLUMN_CHAR || !lineno || !col || src == UINT32_MAX)
         return col;
     size_t len;
     const unsigned char *line =
-        (const unsigned char *)zl_source_line(zs->srcs[x->src], x->line, &len);
+        (const unsigned char *)zl_source_line(zs->srcs[src], lineno, &len);
     uint32_t out = 1;
     size_t i = 0;
     for (uint32_t c = 1; c < col; c++) {

@@ -23,5 +23,8 @@ bool zl_column_unit_parse(const char *s, zl_column_unit *u);
 /* Character column col of finding x's line, counted in unit u. */
 uint32_t zl_column_in(const zl_zoneset *zs, const zl_finding *x, uint32_t col,
                       zl_column_unit u);
+/* The same for a column of a line of source src's real file (a fix's edit). */
+uint32_t zl_column_at(const zl_zoneset *zs, uint32_t src, uint32_t line, uint32_t col,
+                      zl_column_unit u);
 
 #endif

@@ -85,7 +85,8 @@ static void line_or_null(writer *w, uint32_t v)
         zl_buf_add(&w->b, "null", 4);
 }
 
-enum { E_PATH, E_FORMAT, E_ORIGIN, E_RULE, E_SEVERITY, E_MESSAGE, E_HINT, E_COUNT };
+enum { E_PATH, E_FORMAT, E_ORIGIN, E_RULE, E_SEVERITY, E_MESSAGE, E_HINT, E_SAFETY, E_EDIT,
+       E_COUNT };
 
 static void files(writer *w, encoded *e, const zl_zoneset *zs)
 {
@@ -115,6 +116,47 @@ static void files(writer *w, encoded *e, const zl_zoneset *zs)
         close_at(w, 2, '}');
     }
     close_at(w, 1, ']');
+}
+
+/* The fix as data: its safety and its edits, with byte offsets in the file
+ * and line/column ranges (the end just past the last byte replaced; columns
+ * in the unit the report asks for). */
+static void fix(writer *w, encoded *e, const zl_report *r, const zl_fix *fx)
+{
+    key(w, 3, false, "fix");
+    if (!fx) {
+        zl_buf_add(&w->b, "null", 4);
+        return;
+    }
+    zl_column_unit u = r->columns != ZL_COLUMN_FIXED ? r->columns : zl_writer_json.columns;
+    zl_buf_addc(&w->b, '{');
+    key(w, 4, true, "safety");
+    add_string(w, &e[E_SAFETY], zl_fix_safety_name(fx->safety));
+    key(w, 4, false, "edits");
+    zl_buf_addc(&w->b, '[');
+    for (size_t i = 0; i < fx->n; i++) {
+        const zl_edit *d = &fx->edits[i];
+        zl_buf_adds(&w->b, i ? ",\n          {" : "\n          {");
+        key(w, 6, true, "path");
+        add_string(w, &e[E_PATH], fx->path);
+        key(w, 6, false, "line");
+        add_uint(w, d->line);
+        key(w, 6, false, "column");
+        add_uint(w, zl_column_at(r->zs, d->src, d->line, d->col, u));
+        key(w, 6, false, "end_line");
+        add_uint(w, d->end_line);
+        key(w, 6, false, "end_column");
+        add_uint(w, zl_column_at(r->zs, d->src, d->end_line, d->end_col, u));
+        key(w, 6, false, "start");
+        add_uint(w, d->start);
+        key(w, 6, false, "end");
+        add_uint(w, d->end);
+        key(w, 6, false, "replacement");
+        add_string(w, &e[E_EDIT], d->text);
+        close_at(w, 5, '}');
+    }
+    close_at(w, 4, ']');
+    close_at(w, 3, '}');
 }
 
 static void findings(writer *w, encoded *e, const zl_report *r)
@@ -148,6 +190,7 @@ static void findings(writer *w, encoded *e, const zl_report *r)
             key(w, 3, false, "hint");
             add_string(w, &e[E_HINT], hint);
         }
+        fix(w, e, r, x->fix);
         close_at(w, 2, '}');
         if (w->b.len >= FLUSH_AT)
             flush(w);
@@ -177,6 +220,8 @@ static bool write_json(FILE *f, const zl_report *r)
     add_uint(&w, counts[ZL_SEV_WARNING]);
     key(&w, 2, false, "note");
     add_uint(&w, counts[ZL_SEV_NOTE]);
+    key(&w, 2, false, "fixable");
+    add_uint(&w, zl_findings_fixable(fs, ZL_FIX_SAFE));
     close_at(&w, 1, '}');
     close_at(&w, 0, '}');
     zl_buf_addc(&w.b, '\n');

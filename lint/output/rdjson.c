@@ -1,6 +1,7 @@
 /* reviewdog's Diagnostic Format (rdjson, reviewdog -f=rdjson): a source, and
  * a diagnostic per finding with its range, severity and rule (code, with
- * the rule's documentation when --docs-url is given). Columns are UTF-8
+ * the rule's documentation when --docs-url is given), and its fix as
+ * suggestions (one per edit: a range and its new text). Columns are UTF-8
  * bytes from 1, as the format defines them; a finding about a whole file
  * has a path and no range. */
 #include <jansson.h>
@@ -19,6 +20,26 @@ static const char *severity(zl_severity s)
 static json_t *position(uint32_t line, uint32_t col)
 {
     return json_pack("{s:i,s:i}", "line", (json_int_t)line, "column", (json_int_t)col);
+}
+
+static json_t *suggestions(const zl_report *r, const zl_fix *fix)
+{
+    json_t *list = json_array();
+    for (size_t i = 0; i < fix->n; i++) {
+        const zl_edit *e = &fix->edits[i];
+        json_t *range = json_object();
+        json_object_set_new(
+            range, "start",
+            position(e->line, zl_column_at(r->zs, e->src, e->line, e->col, ZL_COLUMN_BYTE)));
+        json_object_set_new(range, "end",
+                            position(e->end_line, zl_column_at(r->zs, e->src, e->end_line,
+                                                               e->end_col, ZL_COLUMN_BYTE)));
+        json_t *s = json_object();
+        json_object_set_new(s, "range", range);
+        json_object_set_new(s, "text", zl_json_text(e->text));
+        json_array_append_new(list, s);
+    }
+    return list;
 }
 
 static bool write_rdjson(FILE *f, const zl_report *r)
@@ -53,6 +74,9 @@ static bool write_rdjson(FILE *f, const zl_report *r)
             free(url);
         }
         json_object_set_new(o, "code", code);
+        /* A suggestion is a person's to accept: unsafe fixes are offered too. */
+        if (x->fix)
+            json_object_set_new(o, "suggestions", suggestions(r, x->fix));
         json_array_append_new(list, o);
     }
     json_t *source = json_object();

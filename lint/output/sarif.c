@@ -71,7 +71,7 @@ static char *uri(const char *path, bool *relative)
     return zl_buf_take(&b);
 }
 
-static json_t *location(const zl_finding *x, const char *path)
+static json_t *artifact(const char *path)
 {
     bool relative;
     char *u = uri(path, &relative);
@@ -80,6 +80,45 @@ static json_t *location(const zl_finding *x, const char *path)
     if (relative)
         json_object_set_new(art, "uriBaseId", json_string("%SRCROOT%"));
     free(u);
+    return art;
+}
+
+/* A fix as SARIF's fixes: one artifact change with a replacement per edit
+ * (columns count characters, as columnKind says). */
+static json_t *fixes(const zl_fix *fix, const char *path)
+{
+    json_t *reps = json_array();
+    for (size_t i = 0; i < fix->n; i++) {
+        const zl_edit *e = &fix->edits[i];
+        json_t *region = json_object();
+        json_object_set_new(region, "startLine", json_integer(e->line));
+        json_object_set_new(region, "startColumn", json_integer(e->col));
+        json_object_set_new(region, "endLine", json_integer(e->end_line));
+        json_object_set_new(region, "endColumn", json_integer(e->end_col));
+        json_t *rep = json_object();
+        json_object_set_new(rep, "deletedRegion", region);
+        json_object_set_new(rep, "insertedContent", text_obj(e->text));
+        json_array_append_new(reps, rep);
+    }
+    json_t *change = json_object();
+    json_object_set_new(change, "artifactLocation", artifact(path));
+    json_object_set_new(change, "replacements", reps);
+    json_t *changes = json_array();
+    json_array_append_new(changes, change);
+    json_t *o = json_object();
+    json_object_set_new(o, "description",
+                        text_obj(fix->safety == ZL_FIX_SAFE
+                                     ? "safe fix (zonelint --fix)"
+                                     : "unsafe fix (zonelint --fix --unsafe-fixes)"));
+    json_object_set_new(o, "artifactChanges", changes);
+    json_t *list = json_array();
+    json_array_append_new(list, o);
+    return list;
+}
+
+static json_t *location(const zl_finding *x, const char *path)
+{
+    json_t *art = artifact(path);
     json_t *region = json_object();
     json_object_set_new(region, "startLine", json_integer(x->line ? x->line : 1));
     if (x->line) {
@@ -156,6 +195,11 @@ static bool write_sarif(FILE *f, const zl_report *rep)
         json_object_set_new(o, "locations", location(x, path));
         json_object_set_new(o, "partialFingerprints", fingerprint(path, x, occ[i]));
         free(path);
+        if (x->fix) {
+            char *fpath = zl_report_path(rep, x->fix->path);
+            json_object_set_new(o, "fixes", fixes(x->fix, fpath));
+            free(fpath);
+        }
         json_array_append_new(results, o);
     }
     free(occ);

@@ -123,7 +123,56 @@ static void show_source(zl_buf *o, zl_buf *caret, const char *line, size_t len,
     zl_buf_addc(o, '\n');
 }
 
-/* The source line with its caret, and the hint. */
+/* The "fix:" line of a safe fix: the line as the fix leaves it, when the
+ * edits are on one line that stays short, or the line a fix inserts; else a
+ * pointer to --fix. */
+static void show_fix(zl_buf *o, const zl_fix *fix, const palette *p)
+{
+    size_t len;
+    const char *text = zl_source_file_text(fix->file, &len);
+    const zl_edit *first = &fix->edits[0], *last = &fix->edits[fix->n - 1];
+    uint32_t from = first->start, to = last->end;
+    while (from > 0 && text[from - 1] != '\n')
+        from--;
+    while (to < len && text[to] != '\n' && text[to] != '\r')
+        to++;
+    zl_buf line = {0};
+    uint32_t at = from;
+    for (size_t i = 0; i < fix->n; i++) {
+        zl_buf_add(&line, text + at, fix->edits[i].start - at);
+        zl_buf_adds(&line, fix->edits[i].text);
+        at = fix->edits[i].end;
+    }
+    zl_buf_add(&line, text + at, to - at);
+    bool one = first->line == last->end_line && line.len <= WINDOW &&
+               !memchr(zl_buf_str(&line), '\n', line.len);
+    size_t tl = strlen(first->text);
+    bool inserted = fix->n == 1 && first->start == first->end && tl > 1 && tl <= WINDOW &&
+                    first->text[tl - 1] == '\n' && !memchr(first->text, '\n', tl - 1) &&
+                    first->col == 1;
+    add_strs(o, "  ", p->bold, "fix:", p->reset, " ", NULL);
+    if (inserted) {
+        zl_buf_reset(&line);
+        zl_buf_add(&line, first->text, tl - 1);
+        zl_buf_adds(o, "insert at line ");
+        add_u32(o, first->line);
+        zl_buf_add(o, ": ", 2);
+        one = true;
+    }
+    if (one) {
+        for (size_t i = 0; i < line.len; i++) {
+            unsigned char ch = (unsigned char)line.data[i];
+            zl_buf_addc(o, (ch < 0x20 && ch != '\t') || ch == 0x7F ? '?' : (char)ch);
+        }
+        zl_buf_addc(o, '\n');
+    } else {
+        zl_buf_printf(o, "zonelint --fix %s makes %zu edit%s\n", fix->path, fix->n,
+                      fix->n == 1 ? "" : "s");
+    }
+    zl_buf_free(&line);
+}
+
+/* The source line with its caret, the hint, and the fix. */
 static void details(zl_buf *o, zl_buf *caret, const zl_zoneset *zs, const zl_finding *x,
                     const palette *p)
 {
@@ -138,6 +187,8 @@ static void details(zl_buf *o, zl_buf *caret, const zl_zoneset *zs, const zl_fin
         zl_escape_add(o, hint, strlen(hint), 0);
         zl_buf_addc(o, '\n');
     }
+    if (x->fix && x->fix->safety == ZL_FIX_SAFE)
+        show_fix(o, x->fix, p);
 }
 
 static bool write_text(FILE *f, const zl_report *r)
@@ -182,6 +233,12 @@ static bool write_text(FILE *f, const zl_report *r)
                 counts[ZL_SEV_ERROR] == 1 ? "" : "s", counts[ZL_SEV_WARNING],
                 counts[ZL_SEV_WARNING] == 1 ? "" : "s", counts[ZL_SEV_NOTE],
                 counts[ZL_SEV_NOTE] == 1 ? "" : "s");
+    size_t fixable = zl_findings_fixable(fs, ZL_FIX_SAFE);
+    size_t unsafe = zl_findings_fixable(fs, ZL_FIX_UNSAFE) - fixable;
+    if (fixable && !r->quiet)
+        fprintf(f, "%zu fixable with zonelint --fix\n", fixable);
+    if (unsafe && !r->quiet)
+        fprintf(f, "%zu more with zonelint --fix --unsafe-fixes\n", unsafe);
     return !ferror(f);
 }
 

@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lint/model/tld.h"
 #include "parser/exports/emit.h"
 #include "parser/exports/octodns_config.h"
 #include "parser/master/origin.h"
@@ -71,15 +72,22 @@ static void target(octo *o, const zl_lstr *v)
     size_t n = v->n;
     while (n && (v->p[n - 1] == ' ' || v->p[n - 1] == '\t'))
         n--;
+    /* The text ends with the "." the reader added; the fix writes it where
+     * the name ends with a top-level domain, so the name meant is certain. */
+    uint32_t end = zl_synth_off(&o->s);
+    size_t last = n;
+    while (last && v->p[last - 1] != '.')
+        last--;
+    const char *dot = last > 0 && zl_is_tld(v->p + last, n - last) ? "." : NULL;
     bool lenient = o->lenient || o->cfg.lenient;
     if (n && v->p[n - 1] != '.' && lenient && o->cfg.appending)
-        zl_synth_diag(&o->s, "missing-trailing-dot", off, zl_synth_off(&o->s) - off,
+        zl_synth_diag_fix(&o->s, "missing-trailing-dot", off, end - off,
                       zl_xasprintf("target \"%.*s\" has no final dot: with lenient: true "
                                    "octoDNS passes it to %s, which publishes it as %.*s.%s",
                                    (int)n, v->p, o->cfg.appending, (int)n, v->p, o->zone),
-                      zl_xasprintf("add a final dot: %.*s.", (int)n, v->p));
+                      zl_xasprintf("add a final dot: %.*s.", (int)n, v->p), end - 1, 0, dot);
     else if (n && v->p[n - 1] != '.' && !(lenient && o->cfg.found))
-        zl_synth_diag(&o->s, "missing-trailing-dot", off, zl_synth_off(&o->s) - off,
+        zl_synth_diag_fix(&o->s, "missing-trailing-dot", off, end - off,
                       o->cfg.appending
                           ? zl_xasprintf("target \"%.*s\" has no final dot: octoDNS rejects it "
                                          "(missing trailing .), and with lenient: true %s "
@@ -89,7 +97,7 @@ static void target(octo *o, const zl_lstr *v)
                                          "(missing trailing .), or with lenient: true publishes "
                                          "it as %.*s.",
                                          (int)n, v->p, (int)n, v->p),
-                      zl_xasprintf("add a final dot: %.*s.", (int)n, v->p));
+                      zl_xasprintf("add a final dot: %.*s.", (int)n, v->p), end - 1, 0, dot);
 }
 
 /* The value as octoDNS keeps it (_ChunkedValue.process): a value that

@@ -9,6 +9,8 @@ struct zl_synth_pending {
     uint32_t off, len;
     bool raw; /* off and len are export offsets */
     char *message, *hint;
+    char *fix_text;
+    uint32_t fix_off, fix_len;
 };
 
 void zl_lstr_free(zl_lstr *s)
@@ -38,6 +40,7 @@ void zl_synth_free(zl_synth *s)
     for (size_t i = 0; i < s->ndiags; i++) {
         free(s->diags[i].message);
         free(s->diags[i].hint);
+        free(s->diags[i].fix_text);
     }
     free(s->diags);
     memset(s, 0, sizeof *s);
@@ -67,8 +70,9 @@ static void position(zl_synth *s, uint32_t raw, uint32_t *line, uint32_t *col)
 /* A map entry: the next byte of the text is at export offset raw. */
 static void map_here(zl_synth *s, uint32_t raw)
 {
-    zl_posmap m = {.off = zl_synth_off(s)};
-    position(s, raw > s->real.len ? (uint32_t)s->real.len : raw, &m.line, &m.col);
+    uint32_t at = raw > s->real.len ? (uint32_t)s->real.len : raw;
+    zl_posmap m = {.off = zl_synth_off(s), .raw = at};
+    position(s, at, &m.line, &m.col);
     if (s->nmap && s->map[s->nmap - 1].off == m.off) {
         s->map[s->nmap - 1] = m;
     } else {
@@ -93,11 +97,14 @@ void zl_synth_mark(zl_synth *s, uint32_t raw)
 void zl_synth_put(zl_synth *s, const char *p, size_t n, uint32_t raw, uint32_t raw_len)
 {
     zl_synth_mark(s, raw);
-    zl_buf_add(&s->text, p, n);
     /* Counting characters from the entry is right only while the text repeats
      * the export byte for byte on one line. */
-    bool same = n == raw_len && raw + n <= s->real.len &&
-                memcmp(p, s->real.text + raw, n) == 0 && !memchr(p, '\n', n);
+    bool copied = n == raw_len && raw + n <= s->real.len && memcmp(p, s->real.text + raw, n) == 0;
+    bool same = copied && !memchr(p, '\n', n);
+    zl_posmap *m = s->nmap ? &s->map[s->nmap - 1] : NULL;
+    if (copied && m && m->off + m->same == zl_synth_off(s) && m->raw + m->same == raw)
+        m->same += (uint32_t)n;
+    zl_buf_add(&s->text, p, n);
     s->next_raw = same ? raw + raw_len : ZL_NONE;
 }
 
@@ -121,7 +128,17 @@ static void pending(zl_synth *s, const char *rule, uint32_t off, uint32_t len, b
                     char *message, char *hint)
 {
     ZL_GROW(s->diags, s->dcap, s->ndiags + 1);
-    s->diags[s->ndiags++] = (zl_synth_pending){rule, off, len, raw, message, hint};
+    s->diags[s->ndiags++] = (zl_synth_pending){rule, off, len, raw, message, hint, NULL, 0, 0};
+}
+
+void zl_synth_diag_fix(zl_synth *s, const char *rule, uint32_t off, uint32_t len, char *message,
+                       char *hint, uint32_t fix_off, uint32_t fix_len, const char *fix_text)
+{
+    pending(s, rule, off, len, false, message, hint);
+    zl_synth_pending *d = &s->diags[s->ndiags - 1];
+    d->fix_text = fix_text ? zl_xstrdup(fix_text) : NULL;
+    d->fix_off = fix_off;
+    d->fix_len = fix_len;
 }
 
 void zl_synth_diag(zl_synth *s, const char *rule, uint32_t off, uint32_t len, char *message,
@@ -209,6 +226,25 @@ static zl_name_id guess_apex(const zl_zoneset *zs, const zl_zone *z)
     return apex == ZL_NAME_ROOT ? ZL_NAME_NONE : apex;
 }
 
+/* Where a fix can write into the export: the formats whose values zonelint
+ * knows how to write back (master text copied verbatim, JSON strings, YAML
+ * scalars); elsewhere no fix is offered. */
+static zl_fix_text fix_text(const char *format)
+{
+    static const struct {
+        const char *format;
+        zl_fix_text how;
+    } known[] = {
+        {"route53", ZL_FIX_TEXT_JSON},         {"route53-changes", ZL_FIX_TEXT_JSON},
+        {"octodns", ZL_FIX_TEXT_YAML},         {"cloudflare-bind", ZL_FIX_TEXT_MASTER},
+        {"azure-zone", ZL_FIX_TEXT_MASTER},
+    };
+    for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
+        if (strcmp(known[i].format, format) == 0)
+            return known[i].how;
+    return ZL_FIX_TEXT_NONE;
+}
+
 zl_zone *zl_synth_read(zl_synth *s, zl_zoneset *zs, const char *path, const char *format,
                        const zl_master_opts *o)
 {
@@ -225,6 +261,7 @@ zl_zone *zl_synth_read(zl_synth *s, zl_zoneset *zs, const char *path, const char
     s->real.lines = NULL;
     src_p->map = s->map;
     src_p->nmap = s->nmap;
+    src_p->fix_text = fix_text(format);
     s->map = NULL;
     s->nmap = s->mcap = 0;
 
@@ -233,6 +270,10 @@ zl_zone *zl_synth_read(zl_synth *s, zl_zoneset *zs, const char *path, const char
     for (size_t i = 0; i < s->ndiags; i++) {
         zl_synth_pending *d = &s->diags[i];
         zl_diag_add(zs, d->rule, src, d->off, d->len, d->message, d->hint);
+        zs->diags[zs->ndiags - 1].fix_text = d->fix_text;
+        zs->diags[zs->ndiags - 1].fix_off = d->fix_off;
+        zs->diags[zs->ndiags - 1].fix_len = d->fix_len;
+        d->fix_text = NULL;
     }
     s->ndiags = 0;
     if (z->apex == ZL_NAME_NONE)

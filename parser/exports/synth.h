@@ -72,6 +72,10 @@ void zl_synth_carry_comments(zl_synth *s, char marker);
  * at export offsets for something the text does not contain. */
 void zl_synth_diag(zl_synth *s, const char *rule, uint32_t off, uint32_t len, char *message,
                    char *hint);
+/* The same with a certain fix: text bytes [fix_off, fix_off + fix_len)
+ * become fix_text (copied; NULL for none). */
+void zl_synth_diag_fix(zl_synth *s, const char *rule, uint32_t off, uint32_t len, char *message,
+                       char *hint, uint32_t fix_off, uint32_t fix_len, const char *fix_text);
 void zl_synth_diag_raw(zl_synth *s, const char *rule, uint32_t raw, uint32_t raw_len,
                        char *message, char *hint);
 

@@ -22,6 +22,15 @@ const zl_rule zl_rule_syntax_error = {
     .hint = "fix the record as the message says; zone files follow RFC 1035 section 5",
 };
 
+static zl_fix *fix_of(const zl_diag *d)
+{
+    if (!d->fix_text)
+        return NULL;
+    zl_fix *f = zl_fix_new(ZL_FIX_SAFE);
+    zl_fix_replace(f, d->src, d->fix_off, d->fix_len, d->fix_text);
+    return f;
+}
+
 static void run(zl_lint *l)
 {
     zl_zoneset *zs = l->zs;
@@ -35,7 +44,8 @@ static void run(zl_lint *l)
         if (d->src == ZL_NONE)
             zl_report_file(l, rule, d->path, NULL, hint, "%s", d->message);
         else
-            zl_report_span(l, rule, d->src, d->off, d->len, NULL, NULL, hint, "%s", d->message);
+            zl_report_span_fix(l, rule, d->src, d->off, d->len, NULL, NULL, hint, fix_of(d),
+                               "%s", d->message);
     }
 }
 

@@ -100,9 +100,16 @@ static void report_relative(zl_lint *l, const zl_zone *z, const zl_record *r, un
     zl_buf as = {0};
     zl_names_format(&l->zs->names, read_as, &as);
     char *hint = zl_xasprintf("add a final dot: %.*s.", (int)t.len, t.p);
-    zl_report_tok(l, &zl_rule_missing_trailing_dot, z, r, tok, hint,
-                  "%s \"%.*s\" has no final dot, so it is read as %s", what, (int)t.len, t.p,
-                  zl_buf_str(&as));
+    /* The text ends with the origin, the apex or a top-level domain: the
+     * name it was meant to be is certain. */
+    zl_fix *fix = NULL;
+    if (t.p[t.len - 1] != '\\') {
+        fix = zl_fix_new(ZL_FIX_SAFE);
+        zl_fix_replace(fix, zl_record_src(z, r), t.off + t.len, 0, ".");
+    }
+    zl_report_tok_fix(l, &zl_rule_missing_trailing_dot, z, r, tok, hint, fix,
+                      "%s \"%.*s\" has no final dot, so it is read as %s", what, (int)t.len,
+                      t.p, zl_buf_str(&as));
     zl_buf_free(&as);
 }
 
@@ -126,9 +133,21 @@ static void report_twice(zl_lint *l, const zl_zone *z, const zl_record *r, unsig
     /* Labels are escaped one by one, so cutting the text cuts the labels. */
     char *hint = zl_xasprintf("remove the repeated %s: %.*s", zl_buf_str(&a),
                               (int)(full.len - a.len), full.data);
-    zl_report_tok(l, &zl_rule_duplicated_origin, z, r, tok, hint,
-                  "%s \"%.*s\" ends with the zone apex %s twice", what, (int)t.len, t.p,
-                  zl_buf_str(&a));
+    /* The first of the two copies goes, with its dot; only when the text
+     * spells both out as the apex does (no escapes). */
+    zl_fix *fix = NULL;
+    size_t al = a.len;
+    if (t.len >= 2 * al && t.p[t.len - 1] == '.' &&
+        (t.len == 2 * al || t.p[t.len - 2 * al - 1] == '.') &&
+        zl_ascii_ieq(t.p + t.len - 2 * al, al, a.data) &&
+        zl_ascii_ieq(t.p + t.len - al, al, a.data)) {
+        fix = zl_fix_new(ZL_FIX_SAFE);
+        zl_fix_replace(fix, zl_record_src(z, r), t.off + (uint32_t)(t.len - 2 * al),
+                       (uint32_t)al, "");
+    }
+    zl_report_tok_fix(l, &zl_rule_duplicated_origin, z, r, tok, hint, fix,
+                      "%s \"%.*s\" ends with the zone apex %s twice", what, (int)t.len, t.p,
+                      zl_buf_str(&a));
     zl_buf_free(&full);
     zl_buf_free(&a);
 }

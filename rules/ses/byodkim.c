@@ -150,7 +150,8 @@ void zl_ses_check_byodkim(zl_lint *l, const zl_ses_identity *id, const char *sel
     if (!check_at_place(l, &w) &&
         zl_ses_find_elsewhere(l, &w.place, holds_key, &w, w.what, w.line.data, &near) == 0)
         zl_ses_report_missing(l, &zl_rule_ses_dkim_missing, &w.place,
-                              zl_ses_key(id, "byodkim", selector), w.what, w.line.data, &near);
+                              zl_ses_key(id, "byodkim", selector), w.what, w.line.data,
+                              id->byodkim_value != NULL, &near);
     zl_buf_free(&near.why);
     zl_buf_free(&w.line);
 }

@@ -171,10 +171,15 @@ static void report_target(zl_lint *l, const zl_zone *z, const zl_record *r, cons
     if (!absolute && !dot_reported)
         zl_buf_printf(&why, "%swritten without a final dot, it is read relative to the origin",
                       why.len ? "; and " : "");
-    zl_report_tok(l, &zl_rule_ses_dkim_mismatch, z, r, zl_record_rd(r),
-                  zl_xasprintf("change the target to: %s.%s.", w->token, w->host),
-                  "%s at %s. points to %.*s: %s", w->what, w->place.name, (int)t.len, t.p,
-                  zl_buf_str(&why));
+    /* The target SES's data names is certain: the fix writes it. */
+    char *want = zl_xasprintf("%s.%s.", w->token, w->host);
+    zl_fix *fix = zl_fix_new(ZL_FIX_SAFE);
+    zl_fix_replace(fix, zl_record_src(z, r), t.off, t.len, want);
+    zl_report_tok_fix(l, &zl_rule_ses_dkim_mismatch, z, r, zl_record_rd(r),
+                      zl_xasprintf("change the target to: %s", want), fix,
+                      "%s at %s. points to %.*s: %s", w->what, w->place.name, (int)t.len, t.p,
+                      zl_buf_str(&why));
+    free(want);
     zl_buf_free(&why);
 }
 
@@ -185,8 +190,9 @@ static void report_type(zl_lint *l, const zl_zone *z, const zl_record *r, const 
     if (zl_is_txt_type(r->type))
         zl_txt_value(l->zs, z, r, &v);
     bool target_as_txt = v.len && strstr(zl_buf_str(&v), w->token);
-    zl_report_tok(l, &zl_rule_ses_dkim_mismatch, z, r, zl_record_i_type(r),
+    zl_report_tok_fix(l, &zl_rule_ses_dkim_mismatch, z, r, zl_record_i_type(r),
                   zl_xasprintf("replace it with: %s", w->line),
+                  zl_ses_rewrite_fix(l, z, r, w->line, ZL_FIX_SAFE),
                   "%s. holds a %s record%s, where Easy DKIM needs a CNAME to %s.%s.",
                   w->place.name, zl_type_name(r->type, tn, sizeof tn),
                   target_as_txt ? " with the target as its text" : "", w->token, w->host);
@@ -282,7 +288,7 @@ static void check_token(zl_lint *l, const zl_ses_identity *id, size_t k)
         if (!near.r)
             find_near(l, &w, &near);
         zl_ses_report_missing(l, &zl_rule_ses_dkim_missing, &w.place,
-                              zl_ses_key(id, "dkim", w.token), w.what, w.line, &near);
+                              zl_ses_key(id, "dkim", w.token), w.what, w.line, true, &near);
     }
     zl_buf_free(&near.why);
 }

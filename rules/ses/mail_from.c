@@ -197,13 +197,13 @@ static void check_given(zl_lint *l, mf_want *w)
                               w->mx_line, &near) == 0)
         zl_ses_report_missing(l, &zl_rule_ses_mail_from, &w->place,
                               zl_ses_key(id, "mail-from-mx", id->mail_from), "the MAIL FROM MX",
-                              w->mx_line, &near);
+                              w->mx_line, w->nregions == 1, &near);
     zl_buf_free(&near.why);
     zl_ses_near none = {0};
     if (!check_spf(l, &at, w))
         zl_ses_report_missing(l, &zl_rule_ses_mail_from, &w->place,
                               zl_ses_key(id, "mail-from-spf", id->mail_from),
-                              "the MAIL FROM SPF record", w->spf_line, &none);
+                              "the MAIL FROM SPF record", w->spf_line, true, &none);
 }
 
 static void check_identity(zl_lint *l, size_t i)

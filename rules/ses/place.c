@@ -9,6 +9,25 @@
 #include "rules/ses/diff.h"
 #include "rules/values/values.h"
 
+zl_name_id zl_ses_name_lookup(const zl_names *names, const char *name, zl_name_id *deepest)
+{
+    /* Label by label from the root. */
+    zl_name_id id = ZL_NAME_ROOT;
+    bool whole = true;
+    for (size_t end = strlen(name); end > 0 && whole;) {
+        size_t start = end;
+        while (start > 0 && name[start - 1] != '.')
+            start--;
+        zl_name_id child =
+            zl_names_find_child(names, id, (const uint8_t *)name + start, end - start);
+        whole = child != ZL_NAME_NONE;
+        id = whole ? child : id;
+        end = start ? start - 1 : 0;
+    }
+    *deepest = id;
+    return whole ? id : ZL_NAME_NONE;
+}
+
 bool zl_ses_place_find(zl_lint *l, const zl_ses_identity *identity, const char *name,
                        zl_ses_place *out)
 {
@@ -16,21 +35,10 @@ bool zl_ses_place_find(zl_lint *l, const zl_ses_identity *identity, const char *
     out->identity = identity;
     snprintf(out->name, sizeof out->name, "%s", name);
     const zl_names *names = &l->zs->names;
-    /* Look the name up label by label from the root: the deepest name the
-     * zones know is where the search for its zone starts. */
-    zl_name_id id = ZL_NAME_ROOT;
-    bool whole = true;
-    for (size_t end = strlen(out->name); end > 0 && whole;) {
-        size_t start = end;
-        while (start > 0 && out->name[start - 1] != '.')
-            start--;
-        zl_name_id child =
-            zl_names_find_child(names, id, (const uint8_t *)out->name + start, end - start);
-        whole = child != ZL_NAME_NONE;
-        id = whole ? child : id;
-        end = start ? start - 1 : 0;
-    }
-    out->id = whole ? id : ZL_NAME_NONE;
+    /* The deepest name the zones know is where the search for its zone
+     * starts. */
+    zl_name_id id;
+    out->id = zl_ses_name_lookup(names, out->name, &id);
     size_t best = SIZE_MAX;
     unsigned best_depth = 0;
     for (size_t k = 0; k < l->zs->nzones; k++) {
@@ -297,14 +305,52 @@ static void identity_desc(const zl_ses_identity *id, zl_buf *out)
     zl_buf_printf(out, ", from %s", id->source);
 }
 
+size_t zl_ses_owner_len(zl_lint *l, zl_name_id origin, const char *line)
+{
+    size_t n = strcspn(line, " ");
+    zl_buf o = {0};
+    if (origin != ZL_NAME_NONE)
+        zl_names_format(&l->zs->names, origin, &o);
+    if (o.len > 1 && n > o.len + 1 && line[n - o.len - 1] == '.' &&
+        zl_ascii_ieq(line + n - o.len, o.len, zl_buf_str(&o)))
+        n -= o.len + 1;
+    zl_buf_free(&o);
+    return n;
+}
+
+zl_fix *zl_ses_rewrite_fix(zl_lint *l, const zl_zone *z, const zl_record *r, const char *line,
+                           zl_fix_safety safety)
+{
+    const zl_source *s = l->zs->srcs[zl_record_src(z, r)];
+    uint32_t from = r->start, to = zl_record_end(l->zs, z, r);
+    const char *sp = strchr(line, ' ');
+    if (!sp || !(r->flags & ZL_REC_OWNER_WRITTEN) || (from > 0 && s->text[from - 1] != '\n') ||
+        memchr(s->text + from, '\n', to - from) || memchr(s->text + from, '(', to - from))
+        return NULL;
+    /* The owner, and the type with the rdata: a TTL or class between stays. */
+    zl_tok owner = zl_record_tok(l->zs, z, r, 0), type = zl_record_tok(l->zs, z, r,
+                                                                       zl_record_i_type(r));
+    /* Written relative to the origin when the record's owner was. */
+    size_t nl = r->owner_absolute ? (size_t)(sp - line)
+                                  : zl_ses_owner_len(l, zl_record_origin(z, r), line);
+    char *name = zl_xstrndup(line, nl);
+    zl_fix *f = zl_fix_new(safety);
+    zl_fix_replace(f, zl_record_src(z, r), owner.off, owner.len, name);
+    zl_fix_replace(f, zl_record_src(z, r), type.off, to - type.off, sp + 1);
+    free(name);
+    return f;
+}
+
 void zl_ses_report_missing(zl_lint *l, const zl_rule *rule, const zl_ses_place *want,
-                           char *key, const char *what, const char *line, zl_ses_near *near)
+                           char *key, const char *what, const char *line, bool concrete,
+                           zl_ses_near *near)
 {
     zl_buf m = {0}, d = {0};
     identity_desc(want->identity, &d);
     zl_buf_printf(&m, "%s is missing: it belongs at %s. (%s)", what, want->name,
                   zl_buf_str(&d));
     char *hint;
+    zl_fix *fix = NULL;
     if (near->r) {
         zl_buf rec = {0}, at = {0};
         zl_record_describe(l->zs, near->z, near->r, &rec);
@@ -313,12 +359,16 @@ void zl_ses_report_missing(zl_lint *l, const zl_rule *rule, const zl_ses_place *
                       zl_buf_str(&near->why));
         hint = zl_xasprintf("change line %u to: %s", zl_record_line(l->zs, near->z, near->r),
                             line);
+        /* Likely meant, but the record could be another that only looks alike. */
+        fix = concrete ? zl_ses_rewrite_fix(l, near->z, near->r, line, ZL_FIX_UNSAFE) : NULL;
         zl_buf_free(&rec);
         zl_buf_free(&at);
     } else {
         hint = zl_xasprintf("add: %s", line);
+        fix = concrete ? zl_ses_add_fix(l, want, line) : NULL;
     }
-    zl_report_file(l, rule, zl_ses_place_zone(l, want)->path, key, hint, "%s", zl_buf_str(&m));
+    zl_report_file_fix(l, rule, zl_ses_place_zone(l, want)->path, key, hint, fix, "%s",
+                       zl_buf_str(&m));
     free(key);
     zl_buf_free(&m);
     zl_buf_free(&d);
@@ -332,7 +382,7 @@ typedef struct value_ctx {
 static void note_problem(void *vctx, const zl_rule *rule, zl_value_at where, char *hint,
                          char *message)
 {
-    (void)where;
+    zl_fix_free(where.fix);
     value_ctx *c = vctx;
     c->reported = c->reported || zl_rule_on(c->l, rule);
     free(hint);

@@ -20,6 +20,10 @@ typedef struct zl_ses_place {
     size_t zone;     /* the loaded zone that serves it */
 } zl_ses_place;
 
+/* A name (plain text, without the final dot) in the name table, or
+ * ZL_NAME_NONE; *deepest: the deepest of its ancestors the table has. */
+zl_name_id zl_ses_name_lookup(const zl_names *names, const char *name, zl_name_id *deepest);
+
 /* The place of name (plain text, below or at identity->domain). False when
  * no loaded zone serves it: nothing to check there. */
 bool zl_ses_place_find(zl_lint *l, const zl_ses_identity *identity, const char *name,
@@ -59,10 +63,25 @@ size_t zl_ses_find_elsewhere(zl_lint *l, const zl_ses_place *want, zl_ses_holds_
                              const void *ctx, const char *what, const char *line,
                              zl_ses_near *near);
 /* A file-level finding in the place's zone file: what (e.g. "the Easy DKIM
- * CNAME of token 1 of 3") is missing; line is the record to add, near what
- * came close. key: for --diff (taken over). */
+ * CNAME of token 1 of 3") is missing; line is the record to add (concrete:
+ * the record itself, not one with a placeholder, so a fix can write it),
+ * near what came close. key: for --diff (taken over). */
 void zl_ses_report_missing(zl_lint *l, const zl_rule *rule, const zl_ses_place *want,
-                           char *key, const char *what, const char *line, zl_ses_near *near);
+                           char *key, const char *what, const char *line, bool concrete,
+                           zl_ses_near *near);
+
+/* The fix for a missing record: line inserted at a sensible place in the
+ * place's zone file (rules/ses/add_record.c); NULL where it cannot go. */
+zl_fix *zl_ses_add_fix(zl_lint *l, const zl_ses_place *want, const char *line);
+
+/* Length of line's owner ("name. TYPE ...") written relative to origin when
+ * it lies below it (the whole owner otherwise). */
+size_t zl_ses_owner_len(zl_lint *l, zl_name_id origin, const char *line);
+/* Record r rewritten as line ("owner. TYPE rdata"; its TTL and class stay):
+ * only a record alone on its line with its owner written at the start; NULL
+ * otherwise. */
+zl_fix *zl_ses_rewrite_fix(zl_lint *l, const zl_zone *z, const zl_record *r, const char *line,
+                           zl_fix_safety safety);
 
 /* True when a value rule that is on (value-whitespace, value-quoting)
  * reports r: the SES rules then stay quiet about its value. */

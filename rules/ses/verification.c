@@ -74,6 +74,20 @@ static bool holds_at(zl_lint *l, const zl_ses_place *p, const char *token, bool 
     return false;
 }
 
+/* The token SES issued in place of a value of one string (between its
+ * quotes, so that an export's map can place the edit). */
+static zl_fix *token_fix(zl_lint *l, const zl_zone *z, const zl_record *r, const char *token)
+{
+    if (zl_record_nrdata(r) != 1)
+        return NULL;
+    zl_tok t = zl_record_rdata(l->zs, z, r, 0);
+    size_t n;
+    const char *in = zl_tok_inner(&t, &n);
+    zl_fix *fix = zl_fix_new(ZL_FIX_SAFE);
+    zl_fix_replace(fix, zl_record_src(z, r), t.off + (uint32_t)(in - t.p), (uint32_t)n, token);
+    return fix;
+}
+
 /* A value at _amazonses that is a near miss of the token: reported (or left
  * to the value rules). True when there was one. */
 static bool check_near(zl_lint *l, const verif_want *w)
@@ -91,10 +105,11 @@ static bool check_near(zl_lint *l, const verif_want *w)
         zl_txt_value(l->zs, z, r, &v);
         found = zl_ses_diff(zl_buf_str(&v), v.len, w->token, strlen(w->token), true, &why);
         if (found && !zl_ses_value_reported(l, z, r))
-            zl_report_tok(l, &zl_rule_ses_verification_mismatch, z, r, zl_record_rd(r),
-                          zl_xasprintf("change the value to: \"%s\"", w->token),
-                          "the verification TXT at %s. holds \"%s\", not SES's token: %s",
-                          w->place.name, v.data, zl_buf_str(&why));
+            zl_report_tok_fix(l, &zl_rule_ses_verification_mismatch, z, r, zl_record_rd(r),
+                              zl_xasprintf("change the value to: \"%s\"", w->token),
+                              token_fix(l, z, r, w->token),
+                              "the verification TXT at %s. holds \"%s\", not SES's token: %s",
+                              w->place.name, v.data, zl_buf_str(&why));
     }
     zl_buf_free(&v);
     zl_buf_free(&why);
@@ -131,7 +146,7 @@ static void check_identity(zl_lint *l, const zl_ses_identity *id)
                               &near) == 0)
         zl_ses_report_missing(l, &zl_rule_ses_verification_missing, &w.place,
                               zl_ses_key(id, "verification", w.token), "the verification TXT",
-                              w.line, &near);
+                              w.line, true, &near);
     zl_buf_free(&near.why);
 }
 

@@ -48,7 +48,7 @@ static void count_problem(void *ctx, const zl_rule *rule, zl_value_at where, cha
                           char *message)
 {
     (void)rule;
-    (void)where;
+    zl_fix_free(where.fix);
     free(hint);
     free(message);
     (*(int *)ctx)++;

@@ -6,6 +6,7 @@
 #include "lint/engine/lint.h"
 #include "parser/master/rdata.h"
 #include "rules/rules.h"
+#include "rules/values/txt.h"
 
 const zl_rule zl_rule_txt_string_too_long = {
     .id = "txt-string-too-long",
@@ -56,6 +57,34 @@ static char *split_hint(const zl_tok *t, size_t octets_total)
     return zl_buf_take(&out);
 }
 
+/* The same split as edits: '" "' inserted every 255 octets (and quotes
+ * around an unquoted token), so the bytes of the value stay where they are
+ * and an export's map can place them. */
+static zl_fix *split_fix(const zl_zone *z, const zl_record *r, const zl_tok *t)
+{
+    size_t n;
+    const char *p = zl_tok_inner(t, &n);
+    uint32_t src = zl_record_src(z, r), inner = t->off + (uint32_t)(p - t->p);
+    zl_fix *f = zl_fix_new(ZL_FIX_SAFE);
+    if (!t->quoted)
+        zl_fix_replace(f, src, inner, 0, "\"");
+    size_t octets = 0;
+    for (size_t i = 0; i < n;) {
+        size_t step = 1;
+        if (p[i] == '\\' && i + 1 < n)
+            step = (i + 3 < n && p[i + 1] >= '0' && p[i + 1] <= '9') ? 4 : 2;
+        if (octets == 255) {
+            zl_fix_replace(f, src, inner + (uint32_t)i, 0, "\" \"");
+            octets = 0;
+        }
+        octets++;
+        i += step;
+    }
+    if (!t->quoted)
+        zl_fix_replace(f, src, inner + (uint32_t)n, 0, "\"");
+    return f;
+}
+
 static void run(zl_lint *l)
 {
     for (size_t k = 0; k < l->zs->nzones; k++) {
@@ -73,9 +102,11 @@ static void run(zl_lint *l)
                 zl_tok t = zl_record_rdata(l->zs, z, r, f);
                 size_t len = zl_charstr_len(&t);
                 if (len > 255)
-                    zl_report_tok(l, &zl_rule_txt_string_too_long, z, r, zl_record_rd(r) + f,
-                                  split_hint(&t, len),
-                                  "character-string of %zu octets; at most 255 fit in one", len);
+                    zl_report_tok_fix(l, &zl_rule_txt_string_too_long, z, r,
+                                      zl_record_rd(r) + f, split_hint(&t, len),
+                                      zl_is_txt_type(r->type) ? split_fix(z, r, &t) : NULL,
+                                      "character-string of %zu octets; at most 255 fit in one",
+                                      len);
             }
         }
     }

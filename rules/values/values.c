@@ -166,7 +166,7 @@ static zl_value_at in_value(const zl_record *r, const size_t *starts, unsigned n
                             size_t len)
 {
     unsigned k = zl_txt_string_at(starts, n, pos);
-    return (zl_value_at){zl_record_rd(r) + k, pos - starts[k], len};
+    return (zl_value_at){zl_record_rd(r) + k, pos - starts[k], len, NULL};
 }
 
 static size_t ql_at(const char *val, size_t len, size_t pos)
@@ -176,7 +176,113 @@ static size_t ql_at(const char *val, size_t len, size_t pos)
 
 static zl_value_at whole(unsigned tok)
 {
-    return (zl_value_at){tok, ZL_WHOLE_TOKEN, 0};
+    return (zl_value_at){tok, ZL_WHOLE_TOKEN, 0, NULL};
+}
+
+/* A fix of one edit: bytes [from, to) of the record's source become text. */
+static zl_fix *fix_bytes(const zl_zone *z, const zl_record *r, zl_fix_safety safety,
+                         uint32_t from, uint32_t to, const char *text)
+{
+    zl_fix *f = zl_fix_new(safety);
+    zl_fix_replace(f, zl_record_src(z, r), from, to - from, text);
+    return f;
+}
+
+/* where with a fix replacing its octets by text, when they lie inside one
+ * string of the value (end: that string's decoded length). */
+static zl_value_at fixed(const zl_zoneset *zs, const zl_zone *z, const zl_record *r,
+                         zl_value_at where, size_t end, zl_fix_safety safety, const char *text)
+{
+    if (where.at + where.len > end)
+        return where;
+    zl_tok t = zl_record_tok(zs, z, r, where.tok);
+    uint32_t from = zl_tok_raw_offset(&t, where.at);
+    uint32_t to = zl_tok_raw_offset(&t, where.at + where.len);
+    /* Written as an escape (\032), the octets were meant: only a person can
+     * say they should go. */
+    if (memchr(t.p + from, '\\', to - from))
+        safety = ZL_FIX_UNSAFE;
+    where.fix = fix_bytes(z, r, safety, t.off + from, t.off + to, text);
+    return where;
+}
+
+/* Decoded length of string k of the value. */
+static size_t string_end(const size_t *starts, unsigned n, size_t len, unsigned k)
+{
+    return (k + 1 < n ? starts[k + 1] : len) - starts[k];
+}
+
+/* in_value, with a fix that replaces the octets by text. */
+static zl_value_at in_value_fixed(const zl_zoneset *zs, const zl_zone *z, const zl_record *r,
+                                  const size_t *starts, unsigned n, size_t len, size_t pos,
+                                  size_t plen, zl_fix_safety safety, const char *text)
+{
+    zl_value_at w = in_value(r, starts, n, pos, plen);
+    unsigned k = w.tok - zl_record_rd(r);
+    return fixed(zs, z, r, w, string_end(starts, n, len, k), safety, text);
+}
+
+/* True when the rdata tokens [a, b] are on one line: replacing them then
+ * replaces no comment or line break. */
+static bool one_line(const zl_zoneset *zs, const zl_zone *z, const zl_record *r, unsigned a,
+                     unsigned b)
+{
+    zl_tok s = zl_record_rdata(zs, z, r, a), e = zl_record_rdata(zs, z, r, b);
+    return !memchr(s.p, '\n', e.off + e.len - s.off);
+}
+
+/* Typographic quotes used as quotes around the whole value: as the opening
+ * and closing marks of unquoted words on one line of a master file
+ * (requote), they become plain quotes; elsewhere they go. NULL when the value
+ * is not so. */
+static zl_fix *smart_quote_fix(const zl_zoneset *zs, const zl_zone *z, const zl_record *r,
+                               unsigned n, bool requote)
+{
+    zl_tok a = zl_record_rdata(zs, z, r, 0), b = zl_record_rdata(zs, z, r, n - 1);
+    size_t an, bn;
+    const char *ai = zl_tok_inner(&a, &an), *bi = zl_tok_inner(&b, &bn);
+    size_t open = zl_smart_quote_at(ai, an);
+    size_t close = bn >= 3 && zl_smart_quote_at(bi + bn - 3, 3) == 3 ? 3 : 0;
+    if (!open || !close || a.quoted != b.quoted || (n == 1 && open + close > an) ||
+        !one_line(zs, z, r, 0, n - 1))
+        return NULL;
+    for (unsigned i = 0; i < n; i++)
+        if (zl_record_rdata(zs, z, r, i).quoted != a.quoted)
+            return NULL;
+    uint32_t src = zl_record_src(z, r);
+    uint32_t o = (uint32_t)(ai - zl_record_rdata(zs, z, r, 0).p) + a.off;
+    uint32_t c = (uint32_t)(bi + bn - 3 - b.p) + b.off;
+    const char *mark = requote ? "\"" : "";
+    zl_fix *f = zl_fix_new(ZL_FIX_SAFE);
+    zl_fix_replace(f, src, o, (uint32_t)open, mark);
+    zl_fix_replace(f, src, c, 3, mark);
+    return f;
+}
+
+/* Escaped quotes just inside the plain ones of the first and last string
+ * ("\"v=spf1 -all\""): both go. */
+static zl_fix *escaped_quotes_fix(const zl_zoneset *zs, const zl_zone *z, const zl_record *r,
+                                  unsigned n)
+{
+    zl_tok a = zl_record_rdata(zs, z, r, 0), b = zl_record_rdata(zs, z, r, n - 1);
+    if (!a.quoted || !b.quoted || a.len < 4 || b.len < 4 || (n == 1 && a.len < 6) ||
+        memcmp(a.p + 1, "\\\"", 2) != 0 || memcmp(b.p + b.len - 3, "\\\"", 2) != 0 ||
+        (b.len >= 5 && b.p[b.len - 4] == '\\'))
+        return NULL;
+    zl_fix *f = zl_fix_new(ZL_FIX_SAFE);
+    zl_fix_replace(f, zl_record_src(z, r), a.off + 1, 2, "");
+    zl_fix_replace(f, zl_record_src(z, r), b.off + b.len - 3, 2, "");
+    return f;
+}
+
+/* The words of an unquoted value on one line, as one quoted string. */
+static zl_fix *quote_words_fix(const zl_zoneset *zs, const zl_zone *z, const zl_record *r,
+                               unsigned n, const char *quoted)
+{
+    if (!one_line(zs, z, r, 0, n - 1))
+        return NULL;
+    zl_tok a = zl_record_rdata(zs, z, r, 0), b = zl_record_rdata(zs, z, r, n - 1);
+    return fix_bytes(z, r, ZL_FIX_SAFE, a.off, b.off + b.len, quoted);
 }
 
 
@@ -197,8 +303,11 @@ static void check_txt(const zl_zoneset *zs, const zl_zone *z, const zl_record *r
             first_unquoted = i;
         if (i + 1 < n) {
             zl_tok u = zl_record_rdata(zs, z, r, i + 1);
+            zl_value_at at = whole(zl_record_rd(r) + i + 1);
             if (t.off + t.len == u.off && (t.quoted || u.quoted))
-                fn(ctx, &zl_rule_value_quoting, whole(zl_record_rd(r) + i + 1),
+                at.fix = fix_bytes(z, r, ZL_FIX_SAFE, u.off, u.off, " ");
+            if (t.off + t.len == u.off && (t.quoted || u.quoted))
+                fn(ctx, &zl_rule_value_quoting, at,
                    zl_xstrdup("put a space between the strings"),
                    zl_xasprintf("strings run together without a space: %.*s%.*s",
                                 (int)(t.len > 30 ? 30 : t.len), t.p,
@@ -224,7 +333,9 @@ static void check_txt(const zl_zoneset *zs, const zl_zone *z, const zl_record *r
             zl_buf_add(&q, in, il);
         }
         zl_buf_addc(&q, '"');
-        fn(ctx, &zl_rule_value_quoting, whole(zl_record_rd(r) + first_unquoted),
+        zl_value_at at = whole(zl_record_rd(r) + first_unquoted);
+        at.fix = quote_words_fix(zs, z, r, n, zl_buf_str(&q));
+        fn(ctx, &zl_rule_value_quoting, at,
            zl_xasprintf("quote the value: %s", zl_buf_str(&q)),
            zl_xasprintf("TXT value without quotes: its %u words become separate strings, "
                         "joined without spaces",
@@ -248,7 +359,14 @@ static void check_txt(const zl_zoneset *zs, const zl_zone *z, const zl_record *r
                 size_t rest = eol ? (size_t)(eol - p) : (size_t)(end - p);
                 while (rest && (p[rest - 1] == '\r' || p[rest - 1] == ' '))
                     rest--;
-                fn(ctx, &zl_rule_value_quoting, whole(zl_record_rd(r) + n - 1),
+                zl_value_at at = whole(zl_record_rd(r) + n - 1);
+                if (n == 1 && !memchr(p, '"', rest) && !memchr(p, '\\', rest)) {
+                    char *all = zl_xasprintf("\"%.*s%.*s\"", (int)last.len, last.p, (int)rest, p);
+                    at.fix = fix_bytes(z, r, ZL_FIX_SAFE, last.off,
+                                       (uint32_t)(p + rest - s->text), all);
+                    free(all);
+                }
+                fn(ctx, &zl_rule_value_quoting, at,
                    zl_xasprintf("quote the whole value: \"%.*s%.*s\"", (int)last.len, last.p,
                                 (int)rest, p),
                    zl_xasprintf("TXT value without quotes: the ';' after \"%.*s\" starts a "
@@ -271,7 +389,9 @@ static void check_txt(const zl_zoneset *zs, const zl_zone *z, const zl_record *r
         /* Plain quotes quote only where the value is written unquoted in a
          * master file; anywhere else they would be data too. */
         bool requote = unquoted && edge_smart && strcmp(z->format, "bind") == 0;
-        fn(ctx, &zl_rule_value_quoting, in_value(r, starts, n, smart_pos, ql_at(val, len, smart_pos)),
+        zl_value_at at = in_value(r, starts, n, smart_pos, ql_at(val, len, smart_pos));
+        at.fix = smart_pos == 0 ? smart_quote_fix(zs, z, r, n, requote) : NULL;
+        fn(ctx, &zl_rule_value_quoting, at,
            zl_xstrdup(requote ? "replace the typographic quotes with plain double quotes (\")"
                               : "delete the typographic quotes (plain ones in their place "
                                 "would be data too)"),
@@ -279,7 +399,9 @@ static void check_txt(const zl_zoneset *zs, const zl_zone *z, const zl_record *r
                         (int)zl_smart_quote_at(val + smart_pos, len - smart_pos),
                         val + smart_pos));
     } else if (len >= 1 && (val[0] == '"' || val[len - 1] == '"')) {
-        fn(ctx, &zl_rule_value_quoting, in_value(r, starts, n, val[0] == '"' ? 0 : len - 1, 1),
+        zl_value_at at = in_value(r, starts, n, val[0] == '"' ? 0 : len - 1, 1);
+        at.fix = escaped_quotes_fix(zs, z, r, n);
+        fn(ctx, &zl_rule_value_quoting, at,
            zl_xstrdup("remove the escaped quotes (\\\"): the outer quotes are enough"),
            zl_xstrdup("literal quote marks are part of the value (escaped as \\\")"));
     } else if (len >= 2 && val[0] == '\'' && val[len - 1] == '\'') {
@@ -291,11 +413,14 @@ static void check_txt(const zl_zoneset *zs, const zl_zone *z, const zl_record *r
     /* White space at the ends of the joined value. */
     size_t w = zl_space_at(val, len);
     if (w) {
-        fn(ctx, &zl_rule_value_whitespace, in_value(r, starts, n, 0, w),
+        fn(ctx, &zl_rule_value_whitespace,
+           in_value_fixed(zs, z, r, starts, n, len, 0, w, ZL_FIX_SAFE, ""),
            zl_xstrdup("delete the white space after the opening quote"),
            zl_xasprintf("the value starts with %s", space_name(val, w)));
-    } else if ((w = zl_space_before(val, len)) > 0 && !grammar_allows_end_space(kind, val, len, w)) {
-        fn(ctx, &zl_rule_value_whitespace, in_value(r, starts, n, len - w, w),
+    } else if ((w = zl_space_before(val, len)) > 0 &&
+               !grammar_allows_end_space(kind, val, len, w)) {
+        fn(ctx, &zl_rule_value_whitespace,
+           in_value_fixed(zs, z, r, starts, n, len, len - w, w, ZL_FIX_SAFE, ""),
            zl_xstrdup("delete the white space before the closing quote"),
            zl_xasprintf("the value ends with %s", space_name(val + len - w, w)));
     } else {
@@ -304,7 +429,8 @@ static void check_txt(const zl_zoneset *zs, const zl_zone *z, const zl_record *r
         bool one_token = kind == VAL_TOKEN || (kind == VAL_DKIM && dkim_p(val, len, &off, &tlen));
         const char *what = kind == VAL_TOKEN ? "the verification token" : "the DKIM p= key";
         if (one_token && (at = find_space(val + off, tlen, &sl)) != SIZE_MAX) {
-            fn(ctx, &zl_rule_value_whitespace, in_value(r, starts, n, off + at, sl),
+            fn(ctx, &zl_rule_value_whitespace,
+               in_value_fixed(zs, z, r, starts, n, len, off + at, sl, ZL_FIX_SAFE, ""),
                zl_xstrdup("delete the white space: the value must be one unbroken token"),
                zl_xasprintf("%s inside %s", space_name(val + off + at, sl), what));
         } else if (kind != VAL_PROSE && (at = find_space(val, len, &sl)) != SIZE_MAX) {
@@ -312,7 +438,9 @@ static void check_txt(const zl_zoneset *zs, const zl_zone *z, const zl_record *r
             for (at = 0; at < len; at += sl ? sl : 1) {
                 sl = may_start_space(val[at]) ? zl_space_at(val + at, len - at) : 0;
                 if (sl && val[at] != ' ') {
-                    fn(ctx, &zl_rule_value_whitespace, in_value(r, starts, n, at, sl),
+                    /* A plain space is likely meant, deleting it is as likely. */
+                    fn(ctx, &zl_rule_value_whitespace,
+                       in_value_fixed(zs, z, r, starts, n, len, at, sl, ZL_FIX_UNSAFE, " "),
                        zl_xstrdup("replace it with a plain space, or delete it"),
                        zl_xasprintf("%s inside the value", space_name(val + at, sl)));
                     break;
@@ -341,13 +469,18 @@ static void check_names(const zl_zoneset *zs, const zl_zone *z, const zl_record 
                 if (c != ' ' && c != '\t')
                     zl_buf_addc(&bare, c);
             }
-            fn(ctx, &zl_rule_value_quoting, whole(zl_record_rd(r) + i),
+            zl_value_at where = whole(zl_record_rd(r) + i);
+            if (at == SIZE_MAX && bare.len && t.len >= 2 && !memchr(t.p, '\\', t.len))
+                where.fix = fix_bytes(z, r, ZL_FIX_SAFE, t.off, t.off + t.len, zl_buf_str(&bare));
+            fn(ctx, &zl_rule_value_quoting, where,
                zl_xasprintf("write the name without quotes: %s", zl_buf_str(&bare)),
                zl_xstrdup("domain name in quotes: the quotes are not part of a name"));
             zl_buf_free(&bare);
         }
         if (at != SIZE_MAX)
-            fn(ctx, &zl_rule_value_whitespace, (zl_value_at){zl_record_rd(r) + i, at, sl},
+            fn(ctx, &zl_rule_value_whitespace,
+               fixed(zs, z, r, (zl_value_at){zl_record_rd(r) + i, at, sl, NULL}, d.len,
+                     ZL_FIX_SAFE, ""),
                zl_xstrdup("delete the white space from the name"),
                zl_xasprintf("%s inside the domain name", space_name(d.data + at, sl)));
         zl_buf_free(&d);
@@ -376,13 +509,13 @@ static void report(void *vctx, const zl_rule *rule, zl_value_at where, char *hin
 {
     report_ctx *c = vctx;
     if (where.at == ZL_WHOLE_TOKEN) {
-        zl_report_tok(c->l, rule, c->z, c->r, where.tok, hint, "%s", message);
+        zl_report_tok_fix(c->l, rule, c->z, c->r, where.tok, hint, where.fix, "%s", message);
     } else {
         zl_tok t = zl_record_tok(c->l->zs, c->z, c->r, where.tok);
         uint32_t from = zl_tok_raw_offset(&t, where.at);
         uint32_t to = zl_tok_raw_offset(&t, where.at + where.len);
-        zl_report_span(c->l, rule, zl_record_src(c->z, c->r), t.off + from, to - from, c->z,
-                       c->r, hint, "%s", message);
+        zl_report_span_fix(c->l, rule, zl_record_src(c->z, c->r), t.off + from, to - from,
+                           c->z, c->r, hint, where.fix, "%s", message);
     }
     free(message);
 }

@@ -3,6 +3,7 @@
 #ifndef ZL_VALUES_H
 #define ZL_VALUES_H
 
+#include "lint/engine/fix.h"
 #include "lint/model/model.h"
 #include "lint/engine/rule.h"
 
@@ -12,9 +13,10 @@
 typedef struct zl_value_at {
     unsigned tok;
     size_t at, len;
+    zl_fix *fix; /* the correction, or NULL */
 } zl_value_at;
 
-/* Called once per problem; hint and message are handed over. */
+/* Called once per problem; hint, message and where.fix are handed over. */
 typedef void (*zl_value_fn)(void *ctx, const zl_rule *rule, zl_value_at where, char *hint,
                             char *message);
 
