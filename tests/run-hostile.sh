@@ -258,6 +258,9 @@ printf 'a IN A 192.0.2.1 ; zonelint-disable-line \033]0;x\007\n' >> "$i/esc.zone
 cwd=$i
 probe "ESC/OSC in a message (text)" -- "$bin" --no-config --color never esc.zone
 no_ "$esc"; row
+printf '$ORIGIN example.com.\n$TTL 300\nx IN TXT "\033]0;PWNED\007 hello "\n' > "$i/fix.zone"
+probe "ESC/OSC in a fix: line (text)" -- "$bin" --no-config --color never fix.zone
+no_ "$esc"; grep -q 'fix: ' "$tmp/out" || bad "no fix: line shown"; row
 probe "ESC and bad UTF-8 (github)" -- "$bin" --no-config --format github esc.zone
 no_ "$esc"; LC_ALL=C grep -q "$(printf '\377')" "$tmp/out" && bad "invalid UTF-8 passed"; row
 nl='

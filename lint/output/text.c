@@ -160,14 +160,12 @@ static void show_fix(zl_buf *o, const zl_fix *fix, const palette *p)
         one = true;
     }
     if (one) {
-        for (size_t i = 0; i < line.len; i++) {
-            unsigned char ch = (unsigned char)line.data[i];
-            zl_buf_addc(o, (ch < 0x20 && ch != '\t') || ch == 0x7F ? '?' : (char)ch);
-        }
+        zl_escape_add(o, line.data, line.len, 0);
         zl_buf_addc(o, '\n');
     } else {
-        zl_buf_printf(o, "zonelint --fix %s makes %zu edit%s\n", fix->path, fix->n,
-                      fix->n == 1 ? "" : "s");
+        zl_buf_adds(o, "zonelint --fix ");
+        zl_escape_path(o, fix->path);
+        zl_buf_printf(o, " makes %zu edit%s\n", fix->n, fix->n == 1 ? "" : "s");
     }
     zl_buf_free(&line);
 }
