@@ -2,6 +2,7 @@
 #include "lint/model/token.h"
 
 #include <ldns/ldns.h>
+#include <pthread.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -128,13 +129,21 @@ void zl_diag_file(zl_zoneset *zs, const char *rule, const char *path, char *mess
 
 /* The line table is a cache built on the first position asked for: a clean
  * run never needs it. Sources are heap objects, so filling it in through a
- * const pointer is sound. */
+ * const pointer is sound. Checks run on several threads and may ask at once:
+ * one builds it under the lock, the others wait, and once it is ready no
+ * one takes the lock again. */
+static pthread_mutex_t lines_lock = PTHREAD_MUTEX_INITIALIZER;
+
 static void ensure_lines(const zl_source *s)
 {
-    if (!s->lines) {
-        zl_source *m = (zl_source *)s;
+    if (atomic_load_explicit(&s->lines_ready, memory_order_acquire))
+        return;
+    zl_source *m = (zl_source *)s;
+    pthread_mutex_lock(&lines_lock);
+    if (!m->lines)
         m->lines = zl_line_table(s->text, s->len, &m->nlines);
-    }
+    atomic_store_explicit(&m->lines_ready, true, memory_order_release);
+    pthread_mutex_unlock(&lines_lock);
 }
 
 /* The last of n elements (stride octets apart, each with a uint32_t key at

@@ -12,6 +12,7 @@
 #ifndef ZL_MODEL_H
 #define ZL_MODEL_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -55,6 +56,7 @@ typedef struct zl_source {
     size_t len;
     uint32_t *lines;  /* offset of each line of text; built when first needed */
     uint32_t nlines;
+    _Atomic bool lines_ready; /* lines is built: checks on several threads ask */
     /* For synthesised text: the real file (shown under findings) and the map. */
     char *display;
     size_t display_len;
