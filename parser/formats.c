@@ -10,15 +10,7 @@
 
 static bool has(const char *text, size_t len, const char *needle)
 {
-    size_t k = strlen(needle);
-    for (const char *p = text, *end = text + len; (size_t)(end - p) >= k; p++) {
-        p = memchr(p, needle[0], (size_t)(end - p) - k + 1);
-        if (!p)
-            return false;
-        if (memcmp(p, needle, k) == 0)
-            return true;
-    }
-    return false;
+    return zl_find(text, len, needle) != NULL;
 }
 
 static bool in_json(const zl_sniff *s, const char *needle)

@@ -198,3 +198,16 @@ char *zl_utf8_clean(const char *s)
     }
     return zl_buf_take(&b);
 }
+
+const char *zl_find(const char *text, size_t len, const char *needle)
+{
+    size_t k = strlen(needle);
+    for (const char *p = text, *end = text + len; k && (size_t)(end - p) >= k; p++) {
+        p = memchr(p, needle[0], (size_t)(end - p) - k + 1);
+        if (!p)
+            return NULL;
+        if (memcmp(p, needle, k) == 0)
+            return p;
+    }
+    return NULL;
+}

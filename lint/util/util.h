@@ -55,6 +55,9 @@ size_t zl_utf8_len(const unsigned char *p, size_t n);
  * result can go into JSON (caller frees). */
 char *zl_utf8_clean(const char *s);
 
+/* The first occurrence of needle in the len octets at text, or NULL. */
+const char *zl_find(const char *text, size_t len, const char *needle);
+
 bool zl_ascii_ieq(const char *a, size_t alen, const char *b);
 bool zl_has_prefix_ci(const char *s, size_t len, const char *prefix);
 static inline int zl_ascii_lower(int c)

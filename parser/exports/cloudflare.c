@@ -249,14 +249,7 @@ static void copy_without_placeholders(zl_synth *s, const char *text, uint32_t fr
 {
     static const char mark[] = "REPLACE&ME$WITH^YOUR@NAMESERVER";
     while (from < to) {
-        const char *hit = NULL;
-        for (const char *p = text + from; !hit && p + sizeof mark - 1 <= text + to; p++) {
-            p = memchr(p, mark[0], (size_t)(text + to - p));
-            if (!p)
-                break;
-            if ((size_t)(text + to - p) >= sizeof mark - 1 && memcmp(p, mark, sizeof mark - 1) == 0)
-                hit = p;
-        }
+        const char *hit = zl_find(text + from, to - from, mark);
         if (!hit) {
             zl_synth_verbatim(s, from, to);
             return;
