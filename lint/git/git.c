@@ -10,7 +10,6 @@
 #include "lint/git/gate.h"
 #include "lint/git/select.h"
 #include "lint/cli/inputs.h"
-#include "lint/engine/registry.h"
 #include "lint/git/removed.h"
 #include "lint/output/escape.h"
 #include "lint/util/util.h"
@@ -175,21 +174,27 @@ static const char *renamed(void *ctx, const char *base_path)
     return base_path;
 }
 
-/* Lint both versions; keep what the base did not have. */
+/* Lint both versions; keep what the base did not have. The base's findings
+ * serve two ends: which SES records worked (so that removing one is
+ * reported), and which new findings are old. When no SES record can have
+ * gone, only the second is left, and the base needs only the rules the new
+ * version reported: a one-line change to a clean zone costs one read of
+ * the base instead of a whole lint. */
 static void compare(session *s, zl_git_side *old_side, zl_git_side *new_side, zl_zoneset *zs,
                     zl_lint *l)
 {
     zl_zoneset bzs;
     zl_zoneset_init(&bzs);
     read_side(s, old_side, false, &bzs);
+    read_side(s, new_side, true, zs);
     zl_lint bl;
     zl_lint_init(&bl, &bzs, s->o->sev);
     bl.ses = s->o->ses;
-    zl_lint_run(&bl);
-
-    read_side(s, new_side, true, zs);
     zl_removed rm = {0};
-    if (s->o->sev[zl_rule_index(zl_rule_find("ses-record-removed"))] != ZL_SEV_OFF) {
+    bool removals = s->o->sev[zl_rule_index(zl_rule_find("ses-record-removed"))] != ZL_SEV_OFF &&
+                    zl_removed_possible(&bzs, zs);
+    if (removals) {
+        zl_lint_run(&bl);
         rm.base = zl_xstrdup(s->base_name);
         zl_removed_find(&bzs, &bl.findings, zs, s->o->ses, renamed, s, &rm);
     }
@@ -198,10 +203,18 @@ static void compare(session *s, zl_git_side *old_side, zl_git_side *new_side, zl
     l->removed = &rm;
     zl_lint_run(l);
     l->removed = NULL;
+    uint8_t *wanted = NULL;
+    if (!removals) {
+        wanted = zl_xcalloc(zl_nrules / 8 + 1, 1);
+        zl_rules_of_findings(&l->findings, wanted);
+        bl.wanted = wanted;
+        zl_lint_run(&bl);
+    }
     zl_findings_drop_known(&l->findings, &bl.findings);
     zl_gate_report(l, &bzs, s->o->config_changed, s->base_name, renamed, s);
     zl_removed_free(&rm);
     zl_lint_free(&bl);
+    free(wanted);
     zl_zoneset_free(&bzs);
 }
 
