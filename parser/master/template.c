@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "lint/util/util.h"
+
 /* "{{", "}}", "{%" or "%}" in the token: one pass, since every entry of
  * every zone goes through it. */
 static bool has_marker(const char *p, size_t n)
@@ -16,6 +18,12 @@ static bool has_marker(const char *p, size_t n)
             return true;
     }
     return false;
+}
+
+bool zl_template_text(const char *text, size_t len)
+{
+    return zl_find(text, len, "{{") || zl_find(text, len, "}}") || zl_find(text, len, "{%") ||
+           zl_find(text, len, "%}");
 }
 
 bool zl_template_entry(const char *text, const zl_entry *e)
