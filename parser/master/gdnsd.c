@@ -12,16 +12,20 @@ static bool blank(char c)
 }
 
 /* word as a whole white-space-bounded token somewhere in text; before is
- * the one other byte allowed to precede it. The search runs on memchr for
- * the word's first byte: this scan covers the whole file before a record is
- * read, so it must cost a fraction of reading it. */
-static bool has_token(const char *text, size_t len, const char *word, char before)
+ * the one other byte allowed to precede it. This scan covers the whole file
+ * before a record is read, so it must cost a fraction of reading it: it runs
+ * on memchr for the word's byte at skip, chosen to be rare in zone files
+ * (a 'D' is common in base64 keys, "YN" much less). */
+static bool has_token(const char *text, size_t len, const char *word, size_t skip, char before)
 {
     size_t k = strlen(word);
-    for (const char *p = text, *end = text + len; (p = zl_find(p, (size_t)(end - p), word));
-         p++) {
-        size_t i = (size_t)(p - text);
-        if ((i == 0 || blank(text[i - 1]) || text[i - 1] == before) &&
+    if (len < k)
+        return false;
+    for (const char *p = text + skip, *end = text + len;
+         (p = zl_find(p, (size_t)(end - p), word + skip)); p++) {
+        size_t i = (size_t)(p - text) - skip;
+        if (memcmp(text + i, word, skip) == 0 &&
+            (i == 0 || blank(text[i - 1]) || text[i - 1] == before) &&
             (i + k == len || blank(text[i + k])))
             return true;
     }
@@ -30,9 +34,9 @@ static bool has_token(const char *text, size_t len, const char *word, char befor
 
 bool zl_gdnsd_like(const char *text, size_t len)
 {
-    return has_token(text, len, "DYNA", ' ') || has_token(text, len, "DYNC", ' ') ||
-           has_token(text, len, "$ADDR_LIMIT_V4", ' ') ||
-           has_token(text, len, "$ADDR_LIMIT_V6", ' ') || has_token(text, len, "@Z", '.');
+    return has_token(text, len, "DYNA", 1, ' ') || has_token(text, len, "DYNC", 1, ' ') ||
+           has_token(text, len, "$ADDR_LIMIT_V4", 5, ' ') ||
+           has_token(text, len, "$ADDR_LIMIT_V6", 5, ' ') || has_token(text, len, "@Z", 0, '.');
 }
 
 zl_name_id zl_gdnsd_zone_of(zl_names *names, const char *path)
