@@ -15,6 +15,10 @@
 #   repository-glob  rule  message-regex  verdict  reason
 # verdict is true, false or debatable; a finding no pattern matches is counted
 # as unclassified, so new rules show up as work to review, never as a score.
+#
+# A path ending in / is a folder, given to zonelint as a folder: a Terraform
+# module is a directory, and `zonelint infra/` is how a user lints one (every
+# file zonelint recognises below it, module by module).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 corpus=${1:?usage: bench/realworld.sh CORPUS [ZONELINT]}
@@ -27,7 +31,9 @@ grep -v '^#' "$here/realworld-sources.tsv" | while IFS='	' read -r repo commit p
     dir=$corpus/$(echo "$repo" | tr / +)
     [ -d "$dir" ] || { echo "missing: $dir ($repo)" >&2; continue; }
     # shellcheck disable=SC2086 # the globs are meant to expand
-    files=$(cd "$dir" && for p in $paths; do [ -f "$p" ] && echo "$p"; done | sort -u)
+    files=$(cd "$dir" && for p in $paths; do
+        case $p in */) [ -d "$p" ] && echo "$p" ;; *) [ -f "$p" ] && echo "$p" ;; esac
+    done | sort -u)
     [ -n "$files" ] || { echo "no files: $repo" >&2; continue; }
     report=$out/$(echo "$repo" | tr / +).json
     # shellcheck disable=SC2086
