@@ -145,6 +145,7 @@ void tf_read_file(tf_reader *r)
             tf_cloudflare_records(r, b);
             tf_google_records(r, b);
             tf_azure_records(r, b);
+            tf_digitalocean_records(r, b);
         }
     }
     tf_ses_check(r);

@@ -65,11 +65,13 @@ char *tf_zone_name(tf_reader *r, const tf_val *ref, const char *type, const char
                    bool literal);
 
 /* The DNS resources of each provider (tf_aws.c, tf_cloudflare.c,
- * tf_google.c, tf_azure.c): b is any resource; others' are ignored. */
+ * tf_google.c, tf_azure.c, tf_digitalocean.c): b is any resource; others'
+ * are ignored. */
 void tf_aws_records(tf_reader *r, tf_block *b);
 void tf_cloudflare_records(tf_reader *r, tf_block *b);
 void tf_google_records(tf_reader *r, tf_block *b);
 void tf_azure_records(tf_reader *r, tf_block *b);
+void tf_digitalocean_records(tf_reader *r, tf_block *b);
 /* The records of file r->self that publish what the module's SES resources
  * issue, checked symbolically (tf_ses.c). */
 void tf_ses_check(tf_reader *r);
