@@ -5,6 +5,7 @@
 
 #include "parser/exports/synth.h"
 #include "parser/formats.h"
+#include "parser/iac/ses_sym.h"
 #include "parser/iac/tf_eval.h"
 
 typedef struct tf_group {
@@ -12,14 +13,10 @@ typedef struct tf_group {
     zl_synth s;
 } tf_group;
 
-/* The DKIM tokens the records of a module publish, per identity. */
+/* The DKIM tokens the records of a module publish, per identity (first:
+ * the identity's first record, a struct rec of tf_ses.c). */
 typedef struct tf_ses_state {
-    struct tf_ses_identity {
-        char *identity;           /* "aws_ses_domain_dkim.main" */
-        unsigned tokens;          /* bit per token index */
-        const struct rec *first;  /* its first record, where an incomplete set is reported */
-    } *ids;
-    size_t n, cap;
+    zl_sym_ids ids;
     bool counted;
 } tf_ses_state;
 
