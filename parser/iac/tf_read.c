@@ -180,7 +180,10 @@ bool zl_read_terraform(zl_input *in, char **err)
         free(in->text);
         return true;
     }
-    tf_reader r = {.in = in, .first_zone = in->zs->nzones};
+    bool stdin_text = strcmp(in->path, "<stdin>") == 0 || strcmp(in->path, "-") == 0;
+    tf_manifest manifest = {.root = zl_xstrndup(in->path, (size_t)(zl_path_base(in->path) - in->path)),
+                            .loaded = stdin_text};
+    tf_reader r = {.in = in, .first_zone = in->zs->nzones, .manifest = &manifest, .key = ""};
     tf_module_init(&r.m);
     uint32_t self;
     tf_load_module(&r.m, in->o->fs, in->path, in->text, in->len, true, &self);
@@ -200,5 +203,6 @@ bool zl_read_terraform(zl_input *in, char **err)
         r.ngroups = 0;
     }
     tf_reader_free(&r);
+    tf_manifest_free(&manifest);
     return true;
 }

@@ -7,6 +7,7 @@
 #include "parser/formats.h"
 #include "parser/iac/ses_sym.h"
 #include "parser/iac/tf_eval.h"
+#include "parser/iac/tf_manifest.h"
 
 typedef struct tf_group {
     char *zone; /* the hosted zone's name, without the final dot; NULL: unknown */
@@ -38,6 +39,8 @@ typedef struct tf_reader {
     char **policies; /* "zone name type" of routing-policy record sets read */
     size_t npolicies, pcap;
     uint32_t *next_base; /* the first file id free for a called module */
+    tf_manifest *manifest; /* the root module's modules.json, shared by the calls */
+    const char *key;       /* the module's key in it: "" for the root, "dns.ses" */
     size_t first_zone;   /* zs->nzones when this reading began */
 } tf_reader;
 
