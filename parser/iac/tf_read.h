@@ -58,7 +58,8 @@ zl_synth *tf_group_for(tf_reader *r, const char *zone);
  * from elsewhere (a local, another file) stand for its start. */
 zl_lstr tf_lstr(const tf_reader *r, const tf_val *v, uint32_t from, uint32_t to);
 /* The zone a reference names: "${[data.]TYPE.NAME...}" gives the value of
- * attribute attr of that block (aws_route53_zone's name); with literal, a
+ * attribute attr of that block (aws_route53_zone's name; "filter.name" a key
+ * of an object attribute); with literal, a
  * string is the zone's name itself (Azure's zone_name). Lower case without
  * the final dot, or NULL when not known (caller frees). */
 char *tf_zone_name(tf_reader *r, const tf_val *ref, const char *type, const char *attr,
