@@ -65,6 +65,7 @@ expect 0 "--list-rules" -- "$bin" --list-rules
 has "missing-trailing-dot" "rule list"
 expect 0 "--explain" -- "$bin" --explain missing-trailing-dot
 has "final dot" "explanation"
+has "# zonelint-disable-line missing-trailing-dot" "explanation: the suppression comment of .tf and YAML"
 expect 2 "--explain unknown" -- "$bin" --explain nope
 expect 1 "json output" -- "$bin" --no-config --format json err.zone
 has '"summary"' "json summary"
