@@ -56,6 +56,16 @@ expect 0 "--origin" -- "$bin" --no-config --origin example.com noorigin
 expect 0 "stdin" -- sh -c "'$bin' --no-config --origin example.com - < clean.zone"
 expect 1 "--jobs 1 gives the same findings" -- "$bin" --no-config --jobs 1 err.zone
 has "err.zone:3:8: error: " "single-threaded run"
+# A folder's CloudFormation templates are found by their content: those with
+# record sets (CDK's cdk.out), not other JSON or YAML.
+mkdir -p "$tmp/cdk/cdk.out"
+cp "$here/fixtures/ses/cloudformation/cdk.out/MailStack.template.json" "$tmp/cdk/cdk.out/"
+printf '{"name": "app", "version": "1.0.0"}\n' > "$tmp/cdk/package.json"
+printf 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Bucket:\n    Type: AWS::S3::Bucket\n' > "$tmp/cdk/bucket.yaml"
+expect 1 "a folder's templates" -- "$bin" --no-config cdk
+has "MailStack.template.json:17:13" "a template found in its folder"
+lacks "package.json" "other JSON left alone"
+lacks "bucket.yaml" "a template without record sets left alone"
 expect 2 "--jobs 0" -- "$bin" --no-config --jobs 0 err.zone
 expect 0 "--version" -- "$bin" --version
 has "^zonelint [0-9]" "version text"

@@ -560,7 +560,7 @@ static int run(options *o, bool no_config, char **args, size_t nargs)
     read_arguments(o, &io, args, nargs, &zs, &nfiles, &errors, NULL);
     if (nfiles == 0 && !errors.n && !o->staged && !o->diff)
         zl_warn("warning: no zone files found (names read by default: *.zone, *.db, db.*, "
-                "*.tf, *.tf.json)");
+                "*.tf, *.tf.json, and CloudFormation templates with record sets)");
 
     status = EXIT_CLEAN;
     if (o->staged || o->diff) {

@@ -28,6 +28,35 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+#define TEMPLATE_SNIFF_MAX ((off_t)16 << 20) /* larger JSON or YAML is no template we read */
+
+/* A CloudFormation template with DNS records (CDK's cdk.out/NAME.template.json
+ * among them): JSON or YAML that format detection takes for one and that
+ * creates Route 53 record sets. A folder holds JSON and YAML of every kind,
+ * so only these of them are zonelint's. */
+static bool dns_template(const char *path, const struct stat *st)
+{
+    static const char *const ext[] = {".json", ".yaml", ".yml", ".template"};
+    size_t n = strlen(path);
+    bool named = false;
+    for (size_t i = 0; i < sizeof ext / sizeof ext[0] && !named; i++)
+        named = n > strlen(ext[i]) && strcmp(path + n - strlen(ext[i]), ext[i]) == 0;
+    if (!named || !S_ISREG(st->st_mode) || st->st_size > TEMPLATE_SNIFF_MAX)
+        return false;
+    char *data = NULL, *err = NULL;
+    size_t len = 0;
+    bool yes = false;
+    if (zl_fs_read_regular(path, path, (size_t)TEMPLATE_SNIFF_MAX, &data, &len, &err) ==
+        ZL_READ_OK) {
+        const zl_format *f = zl_format_detect(data, len, path); /* NULL: JSON of no format */
+        yes = f && strcmp(f->name, "cloudformation") == 0 &&
+              zl_find(data, len, "AWS::Route53::RecordSet");
+    }
+    free(data);
+    free(err);
+    return yes;
+}
+
 /* A folder's zone files, sorted, its sub-folders searched in turn. As git
  * and find do, symbolic links to folders are not followed (a link to ".."
  * or "/" would walk without end, or the whole machine); links to files are
@@ -64,7 +93,7 @@ static void walk(const zl_input_opts *o, const char *dir, list *out, size_t *unr
             (*unreadable)++;
         } else if (S_ISDIR(st.st_mode)) {
             walk(o, path, out, unreadable);
-        } else if (!zl_config_is_zone_file(o->cfg, path)) {
+        } else if (!zl_config_is_zone_file(o->cfg, path) && !dns_template(path, &st)) {
             /* not a zone file */
         } else if (S_ISLNK(st.st_mode) && stat(path, &target) != 0) {
             zl_warn("%s: a symbolic link to nothing (%s)", path, strerror(errno));

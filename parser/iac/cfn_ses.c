@@ -239,7 +239,8 @@ static void check_targets(zl_synth *s, zl_ynode rs, const cfn_ref *name, unsigne
                    : zl_xasprintf("the record named %s.DkimDNSTokenName%u points to %s.%s: SES "
                                   "looks for each token's CNAME under that token",
                                   name->id, n, r.id, r.attr),
-            zl_xasprintf("write !GetAtt %s.DkimDNSTokenValue%u", name->id, n));
+            zl_xasprintf("point it to %s.DkimDNSTokenValue%u (!GetAtt or Fn::GetAtt)", name->id,
+                         n));
     }
 }
 
@@ -274,7 +275,8 @@ bool cfn_ses_check(cfn_ses *c, zl_synth *s, zl_ynode rs, zl_ynode zone_at, const
                                        "(TOKEN._domainkey.%s): more text around it names "
                                        "another record",
                                        r.id, r.attr, id->domain ? id->domain : "DOMAIN"),
-                          zl_xasprintf("write Name: !GetAtt %s.%s", r.id, r.attr));
+                          zl_xasprintf("name it %s.%s alone (!GetAtt or Fn::GetAtt)", r.id,
+                                       r.attr));
     const char *t = cfn_scalar(type);
     if (t && !cfn_computed(type) && strcasecmp(t, "CNAME") != 0) {
         char num[4] = {(char)('0' + n), 0};
