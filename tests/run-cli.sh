@@ -61,10 +61,12 @@ has "err.zone:3:8: error: " "single-threaded run"
 mkdir -p "$tmp/cdk/cdk.out"
 cp "$here/fixtures/ses/cloudformation/cdk.out/MailStack.template.json" "$tmp/cdk/cdk.out/"
 printf '{"name": "app", "version": "1.0.0"}\n' > "$tmp/cdk/package.json"
+printf '{"tree": {"id": "App", "attributes": {"aws:cdk:cloudformation:type": "AWS::Route53::RecordSet"}}}\n' > "$tmp/cdk/cdk.out/tree.json"
 printf 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Bucket:\n    Type: AWS::S3::Bucket\n' > "$tmp/cdk/bucket.yaml"
 expect 1 "a folder's templates" -- "$bin" --no-config cdk
 has "MailStack.template.json:17:13" "a template found in its folder"
 lacks "package.json" "other JSON left alone"
+lacks "tree.json" "CDK's construct tree left alone"
 lacks "bucket.yaml" "a template without record sets left alone"
 expect 2 "--jobs 0" -- "$bin" --no-config --jobs 0 err.zone
 expect 0 "--version" -- "$bin" --version

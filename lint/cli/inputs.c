@@ -2,6 +2,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -30,6 +31,20 @@ static int cmp_str(const void *a, const void *b)
 
 #define TEMPLATE_SNIFF_MAX ((off_t)16 << 20) /* larger JSON or YAML is no template we read */
 
+/* A top-level Resources mapping: CDK's tree.json and manifest.json name the
+ * same resource types, but are no templates. */
+static bool has_resources(const char *text, size_t len)
+{
+    size_t i = strspn(text, " \t\r\n");
+    if (i < len && text[i] == '{') {
+        json_t *doc = json_loadb(text, len, 0, NULL);
+        bool yes = json_is_object(json_object_get(doc, "Resources"));
+        json_decref(doc);
+        return yes;
+    }
+    return strncmp(text, "Resources:", 10) == 0 || zl_find(text, len, "\nResources:");
+}
+
 /* A CloudFormation template with DNS records (CDK's cdk.out/NAME.template.json
  * among them): JSON or YAML that format detection takes for one and that
  * creates Route 53 record sets. A folder holds JSON and YAML of every kind,
@@ -50,7 +65,7 @@ static bool dns_template(const char *path, const struct stat *st)
         ZL_READ_OK) {
         const zl_format *f = zl_format_detect(data, len, path); /* NULL: JSON of no format */
         yes = f && strcmp(f->name, "cloudformation") == 0 &&
-              zl_find(data, len, "AWS::Route53::RecordSet");
+              zl_find(data, len, "AWS::Route53::RecordSet") && has_resources(data, len);
     }
     free(data);
     free(err);
