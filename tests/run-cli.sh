@@ -68,6 +68,33 @@ has "MailStack.template.json:17:13" "a template found in its folder"
 lacks "package.json" "other JSON left alone"
 lacks "tree.json" "CDK's construct tree left alone"
 lacks "bucket.yaml" "a template without record sets left alone"
+# CDK's manifest names the region a stack is synthesised for: a MAIL FROM MX
+# of another region is found; without the manifest the region is not known
+# and a literal one is not judged.
+cat > "$tmp/cdk/cdk.out/Regional.template.json" <<'J'
+{"Resources": {
+ "Zone": {"Type": "AWS::Route53::HostedZone", "Properties": {"Name": "example.net."}},
+ "Identity": {"Type": "AWS::SES::EmailIdentity",
+  "Properties": {"EmailIdentity": "example.net", "MailFromAttributes": {"MailFromDomain": "bounce.example.net"}}},
+ "Mx": {"Type": "AWS::Route53::RecordSet", "Properties": {"HostedZoneId": {"Ref": "Zone"},
+  "Name": "bounce.example.net.", "Type": "MX", "TTL": "300",
+  "ResourceRecords": ["10 feedback-smtp.us-east-1.amazonses.com"]}},
+ "Spf": {"Type": "AWS::Route53::RecordSet", "Properties": {"HostedZoneId": {"Ref": "Zone"},
+  "Name": "bounce.example.net.", "Type": "TXT", "TTL": "300",
+  "ResourceRecords": ["\"v=spf1 include:amazonses.com ~all\""]}}
+}}
+J
+cat > "$tmp/cdk/cdk.out/manifest.json" <<'J'
+{"version": "36.0.0", "artifacts": {
+ "MailStack": {"type": "aws:cloudformation:stack", "environment": "aws://unknown-account/unknown-region",
+  "properties": {"templateFile": "MailStack.template.json"}},
+ "Regional": {"type": "aws:cloudformation:stack", "environment": "aws://123456789012/eu-west-1",
+  "properties": {"templateFile": "Regional.template.json"}}}}
+J
+expect 1 "a stack's region from CDK's manifest" -- "$bin" --no-config cdk/cdk.out/Regional.template.json
+has "Regional.template.json:7:23: error: the MAIL FROM MX of bounce.example.net points to us-east-1, but the identity is in eu-west-1" "MAIL FROM MX of another region"
+rm "$tmp/cdk/cdk.out/manifest.json"
+expect 0 "no manifest: the region is not known" -- "$bin" --no-config cdk/cdk.out/Regional.template.json
 expect 2 "--jobs 0" -- "$bin" --no-config --jobs 0 err.zone
 expect 0 "--version" -- "$bin" --version
 has "^zonelint [0-9]" "version text"

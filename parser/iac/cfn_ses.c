@@ -18,6 +18,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "lint/ses/shape.h"
 #include "lint/util/util.h"
 
 bool cfn_computed(zl_ynode n)
@@ -196,20 +197,35 @@ void cfn_ses_count(cfn_ses *c, zl_ynode rs)
     }
 }
 
-/* A MAIL FROM MX written with ${AWS::Region}: "PRIORITY feedback-smtp.${AWS::Region}.amazonses.com". */
+/* A MAIL FROM MX: "PRIORITY feedback-smtp.${AWS::Region}.amazonses.com" when
+ * written with the pseudo-parameter, the stack's region when that is known. */
 static void check_mail_from_mx(cfn_ses *c, zl_synth *s, zl_ynode rs)
 {
     struct cfn_identity *id = mail_from_of(c, rs);
     zl_ynode recs = zl_yget(rs, "ResourceRecords");
     for (size_t i = 0; id && type_is(rs, "MX") && i < zl_ycount(recs); i++) {
         zl_ynode v = zl_yitem(recs, i);
-        const char *t = cfn_scalar(intrinsic(v, "!Sub", "Fn::Sub"));
-        if (!t || !strstr(t, "${AWS::Region}"))
+        const char *sub = cfn_scalar(intrinsic(v, "!Sub", "Fn::Sub"));
+        const char *t = sub ? sub : text_of(v);
+        if (!t || (sub && !strstr(t, "${AWS::Region}")))
             continue;
         const char *host = t + strspn(t, "0123456789");
         host += strspn(host, " \t");
-        if (host > t && (strcasecmp(host, "feedback-smtp.${AWS::Region}.amazonses.com") == 0 ||
-                         strcasecmp(host, "feedback-smtp.${AWS::Region}.amazonses.com.") == 0))
+        size_t n = strlen(host);
+        if (n && host[n - 1] == '.')
+            n--;
+        char region[64];
+        if (!sub) {
+            if (c->region && zl_ses_feedback_host(host, n, region, sizeof region) &&
+                strcmp(region, c->region) != 0)
+                zl_synth_diag_raw(s, "ses-mail-from", zl_ystart(v), zl_ylen(v),
+                                  zl_sym_mail_from_region(id->mail_from, region, c->region),
+                                  zl_xasprintf("write \"10 feedback-smtp.%s.amazonses.com\"",
+                                               c->region));
+            continue;
+        }
+        if (host > t && n == strlen("feedback-smtp.${AWS::Region}.amazonses.com") &&
+            strncasecmp(host, "feedback-smtp.${AWS::Region}.amazonses.com", n) == 0)
             continue;
         zl_synth_diag_raw(s, "ses-mail-from", zl_ystart(v), zl_ylen(v),
                           zl_xasprintf("the MAIL FROM MX of %s is %s, where SES looks for 10 "
@@ -337,6 +353,7 @@ void cfn_ses_free(cfn_ses *c)
     }
     free(c->ids);
     free(c->placed);
+    free(c->region);
     zl_sym_free(&c->tokens);
     memset(c, 0, sizeof *c);
 }

@@ -4,7 +4,9 @@
  * Name, !GetAtt Identity.DkimDNSTokenValue1 as the value, and 2 and 3), and
  * may name a MAIL FROM domain (MailFromAttributes). The tokens are known
  * only once the stack is deployed, so those record sets are checked
- * symbolically (parser/iac/ses_sym.h), never turned into records. */
+ * symbolically (parser/iac/ses_sym.h), never turned into records. A
+ * template's region is AWS::Region, known before deployment only where CDK's
+ * manifest names the stack's environment (parser/iac/cdk_region.h). */
 #ifndef ZL_CFN_SES_H
 #define ZL_CFN_SES_H
 
@@ -30,6 +32,7 @@ typedef struct cfn_ses {
         const char *id;
     } *placed;
     size_t nplaced, pcap;
+    char *region; /* the stack's region when CDK's manifest names it, else NULL */
 } cfn_ses;
 
 /* The identities among the template's resources. */

@@ -22,6 +22,7 @@
 #include "parser/exports/emit.h"
 #include "parser/exports/readers.h"
 #include "parser/exports/yaml_pos.h"
+#include "parser/iac/cdk_region.h"
 #include "parser/iac/cfn_ses.h"
 
 typedef struct cfn_zone {
@@ -204,6 +205,7 @@ bool zl_read_cloudformation(zl_input *in, char **err)
         return zl_input_fail(in, 0, "cloudformation", zl_xstrdup("no Resources mapping"), err);
     }
     collect(&c, resources);
+    c.ses.region = zl_cdk_region(in->o->fs, in->path);
     bool identities_done = false;
     for (size_t z = 0; z <= c.nzones; z++) {
         bool any = false;

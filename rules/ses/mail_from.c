@@ -32,7 +32,8 @@ const zl_rule zl_rule_ses_mail_from = {
         "identity's provider; in CloudFormation an AWS::SES::EmailIdentity's MailFromDomain "
         "must lie below it, and an MX written with ${AWS::Region} must be 10 "
         "feedback-smtp.${AWS::Region}.amazonses.com with an SPF record beside it (a "
-        "template's region is known only when deployed: a literal one is not compared).",
+        "template's region is known only when deployed, or where CDK's manifest.json names "
+        "the stack's environment: elsewhere a literal one is not compared).",
     .hint = "publish at the MAIL FROM domain: MX 10 feedback-smtp.REGION.amazonses.com. and "
             "TXT \"v=spf1 include:amazonses.com ~all\"",
 };
