@@ -126,6 +126,22 @@ expect 1 "the MAIL FROM SPF removed" -- zonelint --diff HEAD
 has "MAIL FROM" "the MAIL FROM SPF is SES's"
 git -C "$r" checkout -q -- zones/db.example.com
 
+# A finding the base had is not new. With no SES record gone, the base is
+# linted only for the rules the new version reports; the result is the same.
+{ zone; echo "old IN A 256.1.1.1"; } > "$r/zones/db.example.com"
+git -C "$r" commit -q -a --no-verify -m "old finding"
+echo "ns3 IN A 192.0.2.3" >> "$r/zones/db.example.com"
+expect 0 "an old finding beside a clean change" -- zonelint --diff HEAD
+echo "new IN A 256.2.2.2" >> "$r/zones/db.example.com"
+expect 1 "a new finding of a rule the base also reported" -- zonelint --diff HEAD
+has "db.example.com:9:10: error: bad IPv4 address" "the new finding"
+lacks "256.1.1.1" "the old finding stays out"
+sed -i '/t1._domainkey/d' "$r/zones/db.example.com"
+expect 1 "an SES record removed beside an old finding" -- zonelint --diff HEAD
+has "Easy DKIM CNAME removed" "the removal, with the base linted whole"
+lacks "256.1.1.1" "the old finding stays out of a whole lint too"
+git -C "$r" checkout -q -- zones/db.example.com
+
 # Terraform: a module's records come from all its files, read from the
 # commit or the index; removing a record resource removes its record.
 mkdir "$r/infra"

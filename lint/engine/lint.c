@@ -36,6 +36,20 @@ bool zl_rule_on(const zl_lint *l, const zl_rule *r)
     return l->sev[zl_rule_index(r)] != ZL_SEV_OFF;
 }
 
+static bool wanted(const zl_lint *l, const zl_rule *r)
+{
+    size_t i = zl_rule_index(r);
+    return !l->wanted || (l->wanted[i / 8] & (1u << (i % 8)));
+}
+
+void zl_rules_of_findings(const zl_findings *f, uint8_t *wanted)
+{
+    for (size_t i = 0; i < f->n; i++) {
+        size_t k = zl_rule_index(f->v[i].rule);
+        wanted[k / 8] |= (uint8_t)(1u << (k % 8));
+    }
+}
+
 const zl_index *zl_lint_index(zl_lint *l, size_t zone)
 {
     if (!l->idx[zone])
@@ -266,26 +280,28 @@ void zl_lint_run(zl_lint *l)
     const zl_check **checks = zl_xmalloc(zl_nchecks * sizeof *checks);
     size_t n = 0;
     for (size_t c = 0; c < zl_nchecks; c++) {
-        bool any = false;
-        for (const zl_rule *const *r = zl_checks[c]->rules; *r; r++)
+        bool any = false, want = false;
+        for (const zl_rule *const *r = zl_checks[c]->rules; *r; r++) {
             any = any || zl_rule_on(l, *r);
-        if (!any)
-            continue;
-        if (zl_checks[c]->serial)
-            zl_checks[c]->run(l); /* may mark records: before the indexes */
-        else
+            want = want || (zl_rule_on(l, *r) && wanted(l, *r));
+        }
+        if (any && zl_checks[c]->serial)
+            zl_checks[c]->run(l); /* may mark records for the others: always */
+        else if (want)
             checks[n++] = zl_checks[c];
     }
 
     /* Shared structures are built before the other checks start: during
      * their run the zones are read-only. */
-    for (size_t k = 0; k < l->zs->nzones; k++)
-        zl_lint_index(l, k);
-    zl_lint_name_exists(l, ZL_NAME_ROOT);
-    if (!l->by_apex)
-        build_by_apex(l);
-    if (!l->diag_order)
-        build_diag_order(l);
+    if (n) {
+        for (size_t k = 0; k < l->zs->nzones; k++)
+            zl_lint_index(l, k);
+        zl_lint_name_exists(l, ZL_NAME_ROOT);
+        if (!l->by_apex)
+            build_by_apex(l);
+        if (!l->diag_order)
+            build_diag_order(l);
+    }
 
     run_ctx ctx = {l, checks, zl_xcalloc(n + 1, sizeof *ctx.out)};
     zl_parallel_for(n, zl_jobs(), run_check, &ctx);
@@ -305,7 +321,7 @@ static void vreport(zl_lint *l, const zl_rule *rule, uint32_t src, uint32_t off,
                     const char *path, const zl_zone *z, const zl_record *r, const char *key,
                     char *hint, zl_fix *fix, const char *fmt, va_list ap)
 {
-    if (!zl_rule_on(l, rule)) {
+    if (!zl_rule_on(l, rule) || !wanted(l, rule)) {
         free(hint);
         zl_fix_free(fix);
         return;

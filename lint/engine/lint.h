@@ -20,6 +20,13 @@ typedef struct zl_lint {
     zl_index **idx;     /* per zone, built on first use */
     const struct zl_ses_expect *ses; /* SES data given with --expect, or NULL */
     const struct zl_removed *removed; /* --diff: SES records the change took away */
+    /* Bit per registry index: the rules whose findings are wanted, or NULL
+     * for all. A check none of whose rules is wanted is not run, but the
+     * severities stay as they are, so the checks that do run leave a cause
+     * to another rule exactly as they would in a full run. --diff sets it
+     * for the base version, whose findings matter only where the new
+     * version has the same rule's. */
+    const uint8_t *wanted;
     /* Bit per name id: the name owns records in a loaded zone, or is an
      * ancestor of one (empty non-terminals included). Built on first use. */
     uint8_t *exists;
@@ -38,6 +45,8 @@ void zl_lint_run(zl_lint *l);
 void zl_lint_free(zl_lint *l);
 
 bool zl_rule_on(const zl_lint *l, const zl_rule *r);
+/* Set the bit of every rule with a finding in f (wanted has zl_nrules bits). */
+void zl_rules_of_findings(const zl_findings *f, uint8_t *wanted);
 const zl_index *zl_lint_index(zl_lint *l, size_t zone);
 /* True when the name exists in one of the loaded zones. */
 bool zl_lint_name_exists(zl_lint *l, zl_name_id id);

@@ -10,9 +10,9 @@
 #include "lint/git/gate.h"
 #include "lint/git/select.h"
 #include "lint/cli/inputs.h"
-#include "lint/engine/registry.h"
 #include "lint/git/removed.h"
 #include "lint/output/escape.h"
+#include "lint/util/parallel.h"
 #include "lint/util/util.h"
 
 typedef struct session {
@@ -41,29 +41,83 @@ static git_diff_options diff_options(void)
     return opts;
 }
 
-/* Read the side's selected zone files into zs. Base versions that cannot be
- * read only lose their comparison (the change may be what fixes them). */
+/* One side of a run: its selected zone files, read into zs. Warnings wait
+ * in msgs so that, with both sides read at once, they come out in the same
+ * order on every run. */
+typedef struct side_read {
+    session *s;
+    zl_git_side *side;
+    bool new_side;
+    zl_zoneset *zs;
+    zl_git_paths files, msgs;
+    size_t unreadable;
+} side_read;
+
+static void select_side(side_read *r)
+{
+    zl_git_select(&r->s->changes, r->new_side, r->side, r->s->o->cfg, &r->files);
+}
+
+/* Base versions that cannot be read only lose their comparison (the change
+ * may be what fixes them). */
+static void read_files(side_read *r)
+{
+    zl_input_opts io = {
+        .cfg = r->s->o->cfg, .fs = &r->side->fs.fs, .origin = r->s->o->origin, .root = r->s->top};
+    for (size_t i = 0; i < r->files.n; i++) {
+        char *err = NULL;
+        if (zl_inputs_read(r->zs, &io, r->files.v[i], &err))
+            continue;
+        ZL_GROW(r->msgs.v, r->msgs.cap, r->msgs.n + 1);
+        if (r->new_side) {
+            r->msgs.v[r->msgs.n++] = err;
+            r->unreadable++;
+        } else {
+            r->msgs.v[r->msgs.n++] = zl_xasprintf(
+                "warning: the base version cannot be read, so all findings of the new one "
+                "are reported: %s",
+                err);
+            free(err);
+        }
+    }
+}
+
+static void end_side(side_read *r)
+{
+    for (size_t i = 0; i < r->msgs.n; i++)
+        zl_warn("%s", r->msgs.v[i]);
+    r->s->unreadable += r->unreadable;
+    zl_git_paths_free(&r->files);
+    zl_git_paths_free(&r->msgs);
+}
+
 static void read_side(session *s, zl_git_side *side, bool new_side, zl_zoneset *zs)
 {
-    zl_git_paths files = {0};
-    zl_git_select(&s->changes, new_side, side, s->o->cfg, &files);
-    zl_input_opts io = {
-        .cfg = s->o->cfg, .fs = &side->fs.fs, .origin = s->o->origin, .root = s->top};
-    for (size_t i = 0; i < files.n; i++) {
-        char *err = NULL;
-        if (zl_inputs_read(zs, &io, files.v[i], &err))
-            continue;
-        if (new_side) {
-            zl_warn("%s", err);
-            s->unreadable++;
-        } else {
-            zl_warn("warning: the base version cannot be read, so all findings of the new one "
-                    "are reported: %s",
-                    err);
-        }
-        free(err);
-    }
-    zl_git_paths_free(&files);
+    side_read r = {.s = s, .side = side, .new_side = new_side, .zs = zs};
+    select_side(&r);
+    read_files(&r);
+    end_side(&r);
+}
+
+static void read_task(void *ctx, size_t task, unsigned worker)
+{
+    (void)worker;
+    read_files(&((side_read *)ctx)[task]);
+}
+
+/* Both sides of --diff at once, each into its own zone set: the files are
+ * chosen first (that walks the trees), and the readers' git access is
+ * serialised in tree_fs.c. */
+static void read_sides(session *s, zl_git_side *old_side, zl_zoneset *bzs,
+                       zl_git_side *new_side, zl_zoneset *zs)
+{
+    side_read r[2] = {{.s = s, .side = old_side, .new_side = false, .zs = bzs},
+                      {.s = s, .side = new_side, .new_side = true, .zs = zs}};
+    select_side(&r[0]);
+    select_side(&r[1]);
+    zl_parallel_for(2, zl_jobs() < 2 ? 1 : 2, read_task, r);
+    end_side(&r[0]);
+    end_side(&r[1]);
 }
 
 static bool need_work_tree(const session *s, const char *mode, char **err)
@@ -175,21 +229,26 @@ static const char *renamed(void *ctx, const char *base_path)
     return base_path;
 }
 
-/* Lint both versions; keep what the base did not have. */
+/* Lint both versions; keep what the base did not have. The base's findings
+ * serve two ends: which SES records worked (so that removing one is
+ * reported), and which new findings are old. When no SES record can have
+ * gone, only the second is left, and the base needs only the rules the new
+ * version reported: a one-line change to a clean zone costs one read of
+ * the base instead of a whole lint. */
 static void compare(session *s, zl_git_side *old_side, zl_git_side *new_side, zl_zoneset *zs,
                     zl_lint *l)
 {
     zl_zoneset bzs;
     zl_zoneset_init(&bzs);
-    read_side(s, old_side, false, &bzs);
+    read_sides(s, old_side, &bzs, new_side, zs);
     zl_lint bl;
     zl_lint_init(&bl, &bzs, s->o->sev);
     bl.ses = s->o->ses;
-    zl_lint_run(&bl);
-
-    read_side(s, new_side, true, zs);
     zl_removed rm = {0};
-    if (s->o->sev[zl_rule_index(zl_rule_find("ses-record-removed"))] != ZL_SEV_OFF) {
+    bool removals = s->o->sev[zl_rule_index(zl_rule_find("ses-record-removed"))] != ZL_SEV_OFF &&
+                    zl_removed_possible(&bzs, zs);
+    if (removals) {
+        zl_lint_run(&bl);
         rm.base = zl_xstrdup(s->base_name);
         zl_removed_find(&bzs, &bl.findings, zs, s->o->ses, renamed, s, &rm);
     }
@@ -198,10 +257,18 @@ static void compare(session *s, zl_git_side *old_side, zl_git_side *new_side, zl
     l->removed = &rm;
     zl_lint_run(l);
     l->removed = NULL;
+    uint8_t *wanted = NULL;
+    if (!removals) {
+        wanted = zl_xcalloc(zl_nrules / 8 + 1, 1);
+        zl_rules_of_findings(&l->findings, wanted);
+        bl.wanted = wanted;
+        zl_lint_run(&bl);
+    }
     zl_findings_drop_known(&l->findings, &bl.findings);
     zl_gate_report(l, &bzs, s->o->config_changed, s->base_name, renamed, s);
     zl_removed_free(&rm);
     zl_lint_free(&bl);
+    free(wanted);
     zl_zoneset_free(&bzs);
 }
 

@@ -239,6 +239,14 @@ static bool working_ses(const void *ctx, const zl_zoneset *zs, const zl_zone *z,
     return true;
 }
 
+static bool ses_shaped(const void *ctx, const zl_zoneset *zs, const zl_zone *z,
+                       const zl_record *r)
+{
+    (void)ctx;
+    zl_ses_shape shape;
+    return zl_ses_classify(zs, z, r, &shape);
+}
+
 /* The owners and types of the SES records: the only records a comparison
  * needs, whatever the size of the zone. */
 typedef struct at_ses {
@@ -269,19 +277,38 @@ static const entry *replacement(const entries *head, const entries *base, const 
     return NULL;
 }
 
+/* The types of the SES records, and the records of zs at their names. */
+static void at_names_of(const entries *ses, const zl_zoneset *zs, entries *out)
+{
+    zl_buf scratch = {0};
+    at_ses where = {.ses = ses, .scratch = &scratch};
+    for (size_t i = 0; i < ses->n; i++)
+        where.types[ses->v[i].r->type / 8] |= (uint8_t)(1u << (ses->v[i].r->type % 8));
+    collect(zs, at_ses_name, &where, out);
+    zl_buf_free(&scratch);
+}
+
+bool zl_removed_possible(const zl_zoneset *base, const zl_zoneset *head)
+{
+    entries ses = {0}, h = {0};
+    collect(base, ses_shaped, NULL, &ses);
+    at_names_of(&ses, head, &h);
+    bool gone = false;
+    for (size_t i = 0; i < ses.n && !gone; i++)
+        gone = !contains(&h, ses.v[i].key);
+    entries_free(&ses);
+    entries_free(&h);
+    return gone;
+}
+
 void zl_removed_find(const zl_zoneset *base, const zl_findings *base_found,
                      const zl_zoneset *head, const zl_ses_expect *data,
                      zl_renamed_fn renamed, void *ctx, zl_removed *out)
 {
     entries ses = {0}, b = {0}, h = {0};
     collect(base, working_ses, base_found, &ses);
-    zl_buf scratch = {0};
-    at_ses where = {.ses = &ses, .scratch = &scratch};
-    for (size_t i = 0; i < ses.n; i++)
-        where.types[ses.v[i].r->type / 8] |= (uint8_t)(1u << (ses.v[i].r->type % 8));
-    collect(base, at_ses_name, &where, &b);
-    collect(head, at_ses_name, &where, &h);
-    zl_buf_free(&scratch);
+    at_names_of(&ses, base, &b);
+    at_names_of(&ses, head, &h);
     for (size_t i = 0; i < ses.n; i++) {
         const entry *e = &ses.v[i];
         if (contains(&h, e->key))

@@ -6,6 +6,7 @@
 #ifndef ZL_REMOVED_H
 #define ZL_REMOVED_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -48,5 +49,8 @@ void zl_removed_find(const zl_zoneset *base, const zl_findings *base_found,
                      const zl_zoneset *head, const struct zl_ses_expect *ses,
                      zl_renamed_fn renamed, void *ctx, zl_removed *out);
 void zl_removed_free(zl_removed *r);
+/* Whether base has an SES-shaped record head lacks: false means
+ * zl_removed_find would find nothing, whatever base's findings. */
+bool zl_removed_possible(const zl_zoneset *base, const zl_zoneset *head);
 
 #endif

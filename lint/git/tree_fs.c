@@ -1,11 +1,16 @@
 #include "lint/git/tree_fs.h"
 
 #include <errno.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "lint/util/util.h"
+
+/* libgit2 objects are used from one thread at a time: --diff reads both
+ * versions at once, and both may come from the one repository. */
+static pthread_mutex_t git_lock = PTHREAD_MUTEX_INITIALIZER;
 
 /* Messages name files as the work tree's reader does ("path: No such file
  * or directory"), so that a finding quoting one (a missing $INCLUDE) keeps
@@ -110,7 +115,9 @@ static zl_read_result git_read(const zl_fs *fs, const char *path, char **data, s
             memmove(*err, *err + n, strlen(*err + n) + 1);
         free(full);
     } else {
+        pthread_mutex_lock(&git_lock);
         ok = read_object(g, norm, data, len, err);
+        pthread_mutex_unlock(&git_lock);
     }
     free(norm);
     return ok;
@@ -134,18 +141,9 @@ static void add_name(char ***names, size_t *n, size_t *cap, const char *name, si
 }
 
 /* The blobs of a directory of the commit's tree, or of the index. */
-static bool git_list(const zl_fs *fs, const char *dir, char ***names, size_t *n)
+static bool list_objects(const zl_git_fs *g, const char *dir, char ***names, size_t *n)
 {
-    const zl_git_fs *g = fs->ctx;
-    *names = NULL;
-    *n = 0;
     size_t cap = 0, dn = strlen(dir);
-    if (g->root) {
-        char *full = zl_xasprintf("%s%s", g->root, dir);
-        bool ok = g->work->fs.list(&g->work->fs, full, names, n);
-        free(full);
-        return ok;
-    }
     if (g->index) {
         for (size_t i = 0; i < git_index_entrycount(g->index); i++) {
             const git_index_entry *e = git_index_get_byindex(g->index, i);
@@ -176,6 +174,23 @@ static bool git_list(const zl_fs *fs, const char *dir, char ***names, size_t *n)
     }
     git_tree_free(sub);
     return true;
+}
+
+static bool git_list(const zl_fs *fs, const char *dir, char ***names, size_t *n)
+{
+    const zl_git_fs *g = fs->ctx;
+    *names = NULL;
+    *n = 0;
+    if (g->root) {
+        char *full = zl_xasprintf("%s%s", g->root, dir);
+        bool ok = g->work->fs.list(&g->work->fs, full, names, n);
+        free(full);
+        return ok;
+    }
+    pthread_mutex_lock(&git_lock);
+    bool ok = list_objects(g, dir, names, n);
+    pthread_mutex_unlock(&git_lock);
+    return ok;
 }
 
 static void init(zl_git_fs *g, git_repository *repo)

@@ -12,11 +12,13 @@
 
 #include "lint/util/util.h"
 
-/* Read f to its end, at most max bytes. */
-static zl_read_result read_stream(FILE *f, const char *shown, size_t max, char **data,
-                                  size_t *len, char **err)
+/* Read f to its end, at most max bytes. size is what fstat said (0 for a
+ * stream): the buffer starts big enough for it, since doubling a buffer up
+ * to a large file would leave it up to twice the file's size. */
+static zl_read_result read_stream(FILE *f, const char *shown, size_t max, size_t size,
+                                  char **data, size_t *len, char **err)
 {
-    size_t cap = 65536, n = 0;
+    size_t cap = size < max && size + 4098 > 65536 ? size + 4098 : 65536, n = 0;
     char *buf = zl_xmalloc(cap);
     for (;;) {
         if (cap - n < 4096 + 1) {
@@ -85,7 +87,7 @@ zl_read_result zl_fs_read_regular(const char *path, const char *shown, size_t ma
         close(fd);
         return ZL_READ_FAILED;
     }
-    zl_read_result r = read_stream(f, shown, max, data, len, err);
+    zl_read_result r = read_stream(f, shown, max, (size_t)st.st_size, data, len, err);
     fclose(f);
     return r;
 }
@@ -95,7 +97,7 @@ static zl_read_result posix_read(const zl_fs *fs, const char *path, char **data,
 {
     (void)fs;
     if (strcmp(path, "-") == 0)
-        return read_stream(stdin, "<stdin>", ZL_MAX_FILE_SIZE, data, len, err);
+        return read_stream(stdin, "<stdin>", ZL_MAX_FILE_SIZE, 0, data, len, err);
     return zl_fs_read_regular(path, path, ZL_MAX_FILE_SIZE, data, len, err);
 }
 

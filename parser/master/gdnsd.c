@@ -11,24 +11,22 @@ static bool blank(char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '(' || c == ')';
 }
 
-/* word as a whole white-space-bounded token somewhere in text. */
-static bool has_token(const char *text, size_t len, const char *word)
+/* word as a whole white-space-bounded token somewhere in text; before is
+ * the one other byte allowed to precede it. This scan covers the whole file
+ * before a record is read, so it must cost a fraction of reading it: it runs
+ * on memchr for the word's byte at skip, chosen to be rare in zone files
+ * (a 'D' is common in base64 keys, "YN" much less). */
+static bool has_token(const char *text, size_t len, const char *word, size_t skip, char before)
 {
     size_t k = strlen(word);
-    for (size_t i = 0; i + k <= len; i++) {
-        if ((i == 0 || blank(text[i - 1])) && memcmp(text + i, word, k) == 0 &&
+    if (len < k)
+        return false;
+    for (const char *p = text + skip, *end = text + len;
+         (p = zl_find(p, (size_t)(end - p), word + skip)); p++) {
+        size_t i = (size_t)(p - text) - skip;
+        if (memcmp(text + i, word, skip) == 0 &&
+            (i == 0 || blank(text[i - 1]) || text[i - 1] == before) &&
             (i + k == len || blank(text[i + k])))
-            return true;
-    }
-    return false;
-}
-
-static bool has_zone_ref(const char *text, size_t len)
-{
-    for (size_t i = 0; i + 2 <= len; i++) {
-        if (text[i] == '@' && text[i + 1] == 'Z' && (i == 0 || blank(text[i - 1]) ||
-                                                     text[i - 1] == '.') &&
-            (i + 2 == len || blank(text[i + 2])))
             return true;
     }
     return false;
@@ -36,9 +34,9 @@ static bool has_zone_ref(const char *text, size_t len)
 
 bool zl_gdnsd_like(const char *text, size_t len)
 {
-    return has_token(text, len, "DYNA") || has_token(text, len, "DYNC") ||
-           has_token(text, len, "$ADDR_LIMIT_V4") || has_token(text, len, "$ADDR_LIMIT_V6") ||
-           has_zone_ref(text, len);
+    return has_token(text, len, "DYNA", 1, ' ') || has_token(text, len, "DYNC", 1, ' ') ||
+           has_token(text, len, "$ADDR_LIMIT_V4", 5, ' ') ||
+           has_token(text, len, "$ADDR_LIMIT_V6", 5, ' ') || has_token(text, len, "@Z", 0, '.');
 }
 
 zl_name_id zl_gdnsd_zone_of(zl_names *names, const char *path)

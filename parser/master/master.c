@@ -36,6 +36,7 @@ typedef struct reader {
     size_t includes;
     size_t bytes; /* text the zone has read, against ZL_MAX_ZONE_BYTES */
     bool full;    /* a limit was reached: the rest of the zone is not read */
+    bool templated; /* the source being read has template markers */
     zl_buf scratch;
     uint32_t *offs;
     size_t offs_cap;
@@ -393,7 +394,7 @@ static void record(reader *rd, uint32_t src, const zl_entry *e)
     size_t i = 0;
     zl_record r = {0};
 
-    if (zl_template_entry(s->text, e)) {
+    if (rd->templated && zl_template_entry(s->text, e)) {
         /* The records the template makes are not read: the zone is held in
          * part. The owner, when it is written plainly, still carries to the
          * records that continue it. */
@@ -561,6 +562,8 @@ static void read_source(reader *rd, uint32_t src)
              NULL);
     }
     size_t len = nul ? (size_t)(nul - s->text) : s->len;
+    bool outer_templated = rd->templated;
+    rd->templated = zl_template_text(s->text, len);
 
     comment_ctx cc = {rd, src};
     zl_lexer lx;
@@ -591,6 +594,7 @@ static void read_source(reader *rd, uint32_t src)
     }
     zl_entry_free(&e);
     zl_entry_free(&next);
+    rd->templated = outer_templated;
 }
 
 /* The apex: --origin when given, else the owner of the SOA, else the

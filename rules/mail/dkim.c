@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "lint/engine/lint.h"
+#include "lint/util/base64.h"
 #include "rules/rules.h"
 #include "lint/ses/shape.h"
 #include "rules/mail/placement.h"
@@ -120,11 +121,10 @@ char *zl_dkim_key_problem(const char *v, size_t n)
         for (size_t i = 0; i < t->value_len; i++)
             if (t->value[i] != ' ' && t->value[i] != '\t')
                 zl_buf_addc(&b64, t->value[i]);
-        ldns_rdf *key = NULL;
-        bool decoded = b64.len % 4 == 0 &&
-                       ldns_str2rdf_b64(&key, zl_buf_str(&b64)) == LDNS_STATUS_OK && key;
-        size_t got = decoded ? ldns_rdf_size(key) : 0;
-        unsigned bits = decoded && !ed ? rsa_bits(ldns_rdf_data(key), got) : 0;
+        zl_buf key = {0};
+        bool decoded = zl_base64_decode(b64.data, b64.len, &key) && key.len;
+        size_t got = decoded ? key.len : 0;
+        unsigned bits = decoded && !ed ? rsa_bits((const uint8_t *)key.data, got) : 0;
         if (k && !ed && !zl_tag_value_is(k, "rsa"))
             msg = zl_xasprintf("unknown key type k=%.*s: receivers know rsa and ed25519",
                                (int)k->value_len, k->value);
@@ -142,7 +142,7 @@ char *zl_dkim_key_problem(const char *v, size_t n)
             msg = zl_xasprintf("RSA key of %u bits: receivers need not accept keys over 4096 "
                                "bits (RFC 8301)",
                                bits);
-        ldns_rdf_deep_free(key);
+        zl_buf_free(&key);
         zl_buf_free(&b64);
     }
     zl_taglist_free(&tl);

@@ -103,6 +103,30 @@ static size_t find_space(const char *p, size_t n, size_t *len)
     return SIZE_MAX;
 }
 
+/* Whether p holds an octet that may start a typographic quote or a space
+ * other than ' ' (a control, or UTF-8 from 0xC2). Most values hold none,
+ * and then the octet-by-octet scans for those are skipped: this loop has
+ * no early exit, so the compiler can run it on whole vectors. */
+static bool has_exotic(const char *p, size_t n)
+{
+    unsigned any = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)p[i];
+        any |= (c < ' ') | (c >= 0xC2);
+    }
+    return any != 0;
+}
+
+/* find_space, knowing whether p may hold a space other than ' '. */
+static size_t find_space_in(const char *p, size_t n, size_t *len, bool exotic)
+{
+    if (exotic)
+        return find_space(p, n, len);
+    const char *sp = memchr(p, ' ', n);
+    *len = 1;
+    return sp ? (size_t)(sp - p) : SIZE_MAX;
+}
+
 static const char *space_name(const char *p, size_t len)
 {
     unsigned char c = (unsigned char)p[0];
@@ -381,8 +405,9 @@ static void check_txt(const zl_zoneset *zs, const zl_zone *z, const zl_record *r
     bool edge_smart = (ql = zl_smart_quote_at(val, len)) > 0;
     for (size_t k = 1; !edge_smart && k <= 3 && k <= len; k++)
         edge_smart = zl_smart_quote_at(val + len - k, k) == k;
+    bool exotic = has_exotic(val, len);
     size_t smart_pos = SIZE_MAX;
-    for (size_t i = 0; i < len && smart_pos == SIZE_MAX; i++)
+    for (size_t i = 0; exotic && i < len && smart_pos == SIZE_MAX; i++)
         if (may_start_quote(val[i]) && zl_smart_quote_at(val + i, len - i))
             smart_pos = i;
     if (smart_pos != SIZE_MAX && (edge_smart || kind != VAL_PROSE)) {
@@ -428,12 +453,12 @@ static void check_txt(const zl_zoneset *zs, const zl_zone *z, const zl_record *r
         size_t off = 0, tlen = len, sl = 0, at;
         bool one_token = kind == VAL_TOKEN || (kind == VAL_DKIM && dkim_p(val, len, &off, &tlen));
         const char *what = kind == VAL_TOKEN ? "the verification token" : "the DKIM p= key";
-        if (one_token && (at = find_space(val + off, tlen, &sl)) != SIZE_MAX) {
+        if (one_token && (at = find_space_in(val + off, tlen, &sl, exotic)) != SIZE_MAX) {
             fn(ctx, &zl_rule_value_whitespace,
                in_value_fixed(zs, z, r, starts, n, len, off + at, sl, ZL_FIX_SAFE, ""),
                zl_xstrdup("delete the white space: the value must be one unbroken token"),
                zl_xasprintf("%s inside %s", space_name(val + off + at, sl), what));
-        } else if (kind != VAL_PROSE && (at = find_space(val, len, &sl)) != SIZE_MAX) {
+        } else if (exotic && kind != VAL_PROSE) {
             /* Plain spaces separate terms; anything else is paste debris. */
             for (at = 0; at < len; at += sl ? sl : 1) {
                 sl = may_start_space(val[at]) ? zl_space_at(val + at, len - at) : 0;
