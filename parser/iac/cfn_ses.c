@@ -128,11 +128,11 @@ static char *domain_of(zl_ynode n)
     return d;
 }
 
-/* name is zone or below it. */
+/* name is zone or below it (the template's zone names keep their case). */
 static bool below(const char *name, const char *zone)
 {
     size_t n = strlen(name), k = strlen(zone);
-    return n >= k && strcmp(name + n - k, zone) == 0 && (n == k || name[n - k - 1] == '.');
+    return n >= k && strcasecmp(name + n - k, zone) == 0 && (n == k || name[n - k - 1] == '.');
 }
 
 void cfn_ses_init(cfn_ses *c, zl_ynode resources)
