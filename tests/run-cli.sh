@@ -56,6 +56,14 @@ expect 0 "--origin" -- "$bin" --no-config --origin example.com noorigin
 expect 0 "stdin" -- sh -c "'$bin' --no-config --origin example.com - < clean.zone"
 expect 1 "--jobs 1 gives the same findings" -- "$bin" --no-config --jobs 1 err.zone
 has "err.zone:3:8: error: " "single-threaded run"
+# A Terraform module linted from its own folder ("."): its files and
+# terraform.tfvars are read together.
+mkdir -p "$tmp/tfmod"
+printf 'variable "domain" {\n  type = string\n}\n' > "$tmp/tfmod/variables.tf"
+printf 'domain = "example.com"\n' > "$tmp/tfmod/terraform.tfvars"
+printf 'resource "digitalocean_record" "www" {\n  domain = var.domain\n  type   = "CNAME"\n  name   = "www"\n  value  = "web.example.net"\n}\n' > "$tmp/tfmod/dns.tf"
+cwd="$tmp/tfmod" expect 1 "a module in the working directory" -- "$bin" --no-config .
+has "dns.tf:5:13: error: .*missing-trailing-dot" "its variables from the files beside it"
 # A folder's CloudFormation templates are found by their content: those with
 # record sets (CDK's cdk.out), not other JSON or YAML.
 mkdir -p "$tmp/cdk/cdk.out"
