@@ -1,6 +1,7 @@
 /* cloudflare_record (provider v4: value or content) and cloudflare_dns_record
  * (v5: content): zone_id resolved through cloudflare_zone (zone in v4, name
- * in v5) or the data source; priority apart for MX; ttl 1 is automatic.
+ * in v5) or the data source (name in v4, filter.name in v5); priority apart
+ * for MX; ttl 1 is automatic.
  * Cloudflare's API completes a name that does not end with the zone as the
  * AWS provider does ("@" is the apex). TXT content is read as the dashboard
  * export's: quoted strings, or text that Cloudflare splits at 255 octets.
@@ -14,10 +15,17 @@
 #include "parser/iac/aws_record.h"
 #include "parser/iac/tf_record.h"
 
+/* The zone's name: cloudflare_zone's zone (v4) or name (v5); the data
+ * source's name (v4) or filter = { name = ... } (v5: its name attribute is
+ * computed; internal/services/zone/data_source_model.go,
+ * ZoneFindOneByDataSourceModel). id and zone_id name the same zone. */
 static char *zone_of(tf_reader *r, const tf_val *zone_id)
 {
-    char *z = tf_zone_name(r, zone_id, "cloudflare_zone", "zone", false);
-    return z ? z : tf_zone_name(r, zone_id, "cloudflare_zone", "name", false);
+    static const char *const attrs[] = {"zone", "name", "filter.name"};
+    char *z = NULL;
+    for (size_t i = 0; !z && i < sizeof attrs / sizeof attrs[0]; i++)
+        z = tf_zone_name(r, zone_id, "cloudflare_zone", attrs[i], false);
+    return z;
 }
 
 static void content(zl_synth *s, uint16_t code, const zl_lstr *v, const tf_attr *priority)

@@ -145,12 +145,13 @@ static void check_dkim(tf_reader *r, const rec *x, const char *value, const zl_h
     }
     const tf_val *domain_v = identity_domain(r, res);
     char *domain = domain_v ? text(domain_v) : NULL;
-    if (!tf_str_is(x->type, "CNAME") && x->type->kind == TF_STRING)
-        report(r, x, x->type_at, "ses-dkim-mismatch",
-               zl_xasprintf("the record of DKIM token %u of %s is a %.*s, where SES looks for a "
-                            "CNAME",
-                            token, res, (int)x->type->n, x->type->s),
+    if (!tf_str_is(x->type, "CNAME") && x->type->kind == TF_STRING) {
+        char num[16], *type = zl_xstrndup(x->type->s, x->type->n);
+        snprintf(num, sizeof num, "%u", token);
+        report(r, x, x->type_at, "ses-dkim-mismatch", zl_sym_not_cname(num, res, type),
                zl_xstrdup("write type = \"CNAME\""));
+        free(type);
+    }
     /* The target: TOKEN.dkim[.REGION].amazonses.com */
     if (*rest != '.' || !zl_ses_dkim_domain_ok(NULL, rest + 1))
         report(r, x, at, "ses-dkim-mismatch",
@@ -283,10 +284,7 @@ static void check_mail_from(tf_reader *r, const rec *x, const char *value, const
             n--;
         if (want && zl_ses_feedback_host(host, n, region, sizeof region) &&
             strcmp(region, want) != 0)
-            report(r, x, at, "ses-mail-from",
-                   zl_xasprintf("the MAIL FROM MX of %s points to %s, but the identity is in "
-                                "%s: SES bounces go to feedback-smtp.%s.amazonses.com",
-                                mail_from, region, want, want),
+            report(r, x, at, "ses-mail-from", zl_sym_mail_from_region(mail_from, region, want),
                    zl_xasprintf("write \"10 feedback-smtp.%s.amazonses.com\"", want));
         free(want);
         free(mail_from);
@@ -342,16 +340,8 @@ static void count_tokens(tf_reader *r, const rec *x)
         const char *rest;
         unsigned token;
         ref = leading_ref(val, &rest);
-        if (ref && dkim_ref(ref, &res, &token) && token < 32) {
-            size_t s = 0;
-            while (s < st->n && strcmp(st->ids[s].identity, res))
-                s++;
-            if (s == st->n) {
-                ZL_GROW(st->ids, st->cap, st->n + 1);
-                st->ids[st->n++] = (struct tf_ses_identity){zl_xstrdup(res), 0, x};
-            }
-            st->ids[s].tokens |= 1u << token;
-        }
+        if (ref && dkim_ref(ref, &res, &token))
+            zl_sym_token(&st->ids, res, token, x);
         free(res);
         free(ref);
         free(val);
@@ -394,17 +384,13 @@ void tf_ses_check(tf_reader *r)
         st->counted = true;
     }
     each_record(r, r->self, check_fn);
-    for (size_t s = 0; s < st->n; s++) {
-        unsigned have = 0;
-        for (unsigned t = 0; t < 32; t++)
-            have += (st->ids[s].tokens >> t) & 1;
-        const rec *x = st->ids[s].first;
+    for (size_t s = 0; s < st->ids.n; s++) {
+        unsigned have = zl_sym_have(&st->ids.ids[s]);
+        const rec *x = st->ids.ids[s].first;
         const zl_hcl_item *count = zl_hcl_attr(x->b->item->body, "count");
         if (x->b->file == r->self && have < 3)
             report(r, x, count ? count : x->name_at, "ses-dkim-incomplete",
-                   zl_xasprintf("only %u of the 3 DKIM tokens of %s are published: SES signs "
-                                "only when all three CNAMEs resolve",
-                                have, st->ids[s].identity),
+                   zl_sym_incomplete(have, st->ids.ids[s].identity),
                    zl_xstrdup("publish all three: count = 3, with dkim_tokens[count.index] in "
                               "the name and the target"));
     }
@@ -412,8 +398,6 @@ void tf_ses_check(tf_reader *r)
 
 void tf_ses_free(tf_ses_state *st)
 {
-    for (size_t s = 0; s < st->n; s++)
-        free(st->ids[s].identity);
-    free(st->ids);
-    memset(st, 0, sizeof *st);
+    zl_sym_free(&st->ids);
+    st->counted = false;
 }
