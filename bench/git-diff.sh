@@ -1,11 +1,14 @@
 #!/bin/sh
 # Benchmark (not a test): `zonelint --diff HEAD` on one large zone file with
-# a one-line change in the work tree: both sides are read and linted, so it
-# costs about two plain runs. Plain runs of both sides for comparison.
+# a one-line change in the work tree: both sides are read (at once), the new
+# one is linted, the base only for the rules the new one reported. A plain
+# run of the file for comparison.
 #   bench/git-diff.sh [RECORDS]        (default 1000000)
 # Uses hyperfine when installed; git (the program) builds the repository.
 set -eu
 cd "$(dirname "$0")/.."
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 records=${1:-1000000}
 [ -x build/zonelint ] || make
 bin=$(pwd)/build/zonelint
@@ -27,14 +30,9 @@ sed -i "${line}s/\$/ ; changed/" "$repo/db.bench.example"
 echo "repository: one zone file of $records records, line $line changed"
 
 run() {
-    label=$1
+    what=$1
     shift
-    echo "== $label"
-    if command -v hyperfine > /dev/null; then
-        (cd "$repo" && hyperfine -N -w 1 -r "${RUNS:-5}" -i "$*")
-    else
-        (cd "$repo" && /usr/bin/time -f "%e s" "$@" > /dev/null)
-    fi
+    bench_run "$repo" "$what" 1 "${RUNS:-5}" "$@"
 }
 run "--diff HEAD, one line changed" "$bin" --diff HEAD
 run "plain run of the file" "$bin" --no-config db.bench.example

@@ -7,6 +7,8 @@
 # Uses hyperfine when installed; git (the program) builds the repository.
 set -eu
 cd "$(dirname "$0")/.."
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 files=${1:-1000}
 records=${2:-50}
 [ -x build/zonelint ] || make
@@ -42,14 +44,9 @@ echo "new IN A 192.0.2.99" >> "$repo/$one"
 git -C "$repo" add "$one"
 
 run() {
-    label=$1
+    what=$1
     shift
-    echo "== $label"
-    if command -v hyperfine >/dev/null; then
-        (cd "$repo" && hyperfine -N -w 3 -r "${RUNS:-20}" -i "$*")
-    else
-        (cd "$repo" && /usr/bin/time -f "%e s" "$@" > /dev/null)
-    fi
+    bench_run "$repo" "$what" 3 "${RUNS:-20}" "$@"
 }
 run "--staged, one zone file staged" "$bin" --staged
 echo "more notes" >> "$repo/README"

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lint/git/library.h"
 #include "lint/engine/registry.h"
 #include "lint/git/baseline.h"
 #include "lint/git/gate.h"
@@ -327,7 +328,7 @@ static bool lint_diff(session *s, zl_zoneset *zs, zl_lint *l, char **err)
 /* Open the repository for a session. False with *err. */
 static bool open_session(session *s, const zl_git_opts *o, char **err)
 {
-    git_libgit2_init();
+    zl_git_library();
     /* Every zone file of a big folder is looked up by path when a change
      * touches a file they might include: keep such a folder's tree parsed
      * (libgit2 caches trees only up to 4 KiB by default). */
@@ -361,7 +362,6 @@ static void close_session(session *s)
     free(s->base_name);
     git_repository_free(s->repo);
     zl_confine_free(&s->work);
-    git_libgit2_shutdown();
 }
 
 /* Where the configuration lookup starts: the working directory (or o->dir)

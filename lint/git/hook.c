@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "lint/git/library.h"
 #include "lint/io/fs.h"
 #include "lint/util/util.h"
 
@@ -96,7 +97,7 @@ static bool write_hook(const char *path, char **msg)
 
 bool zl_hook_install(const char *dir, char **msg)
 {
-    git_libgit2_init();
+    zl_git_library();
     git_repository *repo = NULL;
     bool ok = false;
     char *hooks = NULL;
@@ -117,6 +118,5 @@ bool zl_hook_install(const char *dir, char **msg)
     }
     free(hooks);
     git_repository_free(repo);
-    git_libgit2_shutdown();
     return ok;
 }

@@ -4,17 +4,17 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lint/git/library.h"
 #include "lint/util/util.h"
 
 char *zl_git_work_tree_of(const char *dir)
 {
-    git_libgit2_init();
+    zl_git_library();
     git_repository *repo = NULL;
     char *top = NULL;
     if (git_repository_open_ext(&repo, dir, 0, NULL) == 0 && git_repository_workdir(repo)) {
         top = realpath(git_repository_workdir(repo), NULL);
     }
     git_repository_free(repo);
-    git_libgit2_shutdown();
     return top;
 }
