@@ -54,3 +54,9 @@ char *zl_sym_mail_from_region(const char *mail_from, const char *region, const c
                         "bounces go to feedback-smtp.%s.amazonses.com",
                         mail_from, region, want, want);
 }
+
+char *zl_sym_proxied(void)
+{
+    return zl_xstrdup("the DKIM CNAME is proxied: Cloudflare answers for the name with its own "
+                      "addresses, so SES never sees the CNAME");
+}

@@ -28,5 +28,6 @@ void zl_sym_free(zl_sym_ids *st);
 char *zl_sym_incomplete(unsigned have, const char *identity);
 char *zl_sym_not_cname(const char *token, const char *identity, const char *type);
 char *zl_sym_mail_from_region(const char *mail_from, const char *region, const char *want);
+char *zl_sym_proxied(void);
 
 #endif

@@ -19,7 +19,7 @@
  * source's name (v4) or filter = { name = ... } (v5: its name attribute is
  * computed; internal/services/zone/data_source_model.go,
  * ZoneFindOneByDataSourceModel). id and zone_id name the same zone. */
-static char *zone_of(tf_reader *r, const tf_val *zone_id)
+char *tf_cloudflare_zone(tf_reader *r, const tf_val *zone_id)
 {
     static const char *const attrs[] = {"zone", "name", "filter.name"};
     char *z = NULL;
@@ -58,9 +58,7 @@ static void proxied_dkim(zl_synth *s, const tf_attr *proxied, const tf_val *type
         !strstr(value->s, "amazonses.com"))
         return;
     const zl_hx *e = proxied->item->expr;
-    zl_synth_diag_raw(s, "ses-dkim-mismatch", e->start, e->end - e->start,
-                      zl_xstrdup("the DKIM CNAME is proxied: Cloudflare answers for the name "
-                                 "with its own addresses, so SES never sees the CNAME"),
+    zl_synth_diag_raw(s, "ses-dkim-mismatch", e->start, e->end - e->start, zl_sym_proxied(),
                       zl_xstrdup("set proxied = false"));
 }
 
@@ -77,7 +75,7 @@ static void instance(tf_reader *r, tf_block *b, const tf_scope *sc)
         value = tf_attr_get(r, b, body, sc, "value");
     if (name.v->kind != TF_STRING || type.v->kind != TF_STRING || value.v->kind != TF_STRING)
         return; /* SRV and the like in a data block, or known after apply */
-    char *zone = zone_of(r, zone_id.v);
+    char *zone = tf_cloudflare_zone(r, zone_id.v);
     if (!zone && !tf_looks_absolute(name.v))
         return;
     zl_synth *s = tf_group_for(r, zone);

@@ -70,6 +70,8 @@ char *tf_zone_name(tf_reader *r, const tf_val *ref, const char *type, const char
  * are ignored. */
 void tf_aws_records(tf_reader *r, tf_block *b);
 void tf_cloudflare_records(tf_reader *r, tf_block *b);
+/* The zone a Cloudflare zone_id names (lower case, NULL when not known). */
+char *tf_cloudflare_zone(tf_reader *r, const tf_val *zone_id);
 void tf_google_records(tf_reader *r, tf_block *b);
 void tf_azure_records(tf_reader *r, tf_block *b);
 void tf_digitalocean_records(tf_reader *r, tf_block *b);

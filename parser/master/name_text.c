@@ -111,6 +111,21 @@ zl_name_read zl_name_from_text(zl_names *add, const zl_names *names, zl_name_id 
     return r;
 }
 
+bool zl_name_text_absolute(const char *text, size_t len)
+{
+    if (len == 1 && text[0] == '@')
+        return true;
+    size_t i = 0;
+    while (i < len && plain_char(text[i]))
+        i++;
+    if (i == len)
+        return len > 0 && text[len - 1] == '.';
+    char *copy = zl_xstrndup(text, len);
+    bool absolute = ldns_dname_str_absolute(copy);
+    free(copy);
+    return absolute;
+}
+
 void zl_names_prefetch_text(const zl_names *names, zl_name_id origin, const char *text,
                             size_t len)
 {

@@ -24,6 +24,10 @@ typedef struct zl_name_read {
 zl_name_read zl_name_from_text(zl_names *add, const zl_names *names, zl_name_id origin,
                                const char *text, size_t len);
 
+/* Whether zl_name_from_text would read text as absolute ("@", or a final
+ * dot that no backslash escapes), without reading the name. */
+bool zl_name_text_absolute(const char *text, size_t len);
+
 /* A hint: start fetching the name-table slot the name in text would take.
  * Only plain names whose parent already exists are prefetched. */
 void zl_names_prefetch_text(const zl_names *names, zl_name_id origin, const char *text,

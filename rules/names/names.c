@@ -8,6 +8,7 @@
 #include "rules/names/names.h"
 
 #include "lint/model/tld.h"
+#include "parser/master/name_text.h"
 #include "parser/master/rdata.h"
 #include "rules/rules.h"
 
@@ -168,6 +169,15 @@ zl_name_fault zl_owner_fault(const zl_zoneset *zs, const zl_zone *z, const zl_re
                : ZL_FAULT_NONE;
 }
 
+/* Field i is the record's first name field (the one zl_record_name holds). */
+static bool first_name_field(uint16_t type, unsigned i)
+{
+    for (unsigned k = 0; k < i; k++)
+        if (zl_rdata_field_is_name(type, k))
+            return false;
+    return true;
+}
+
 zl_name_fault zl_rdata_fault(zl_lint *l, const zl_zone *z, const zl_record *r, unsigned i,
                              zl_name_id *read_as)
 {
@@ -179,8 +189,17 @@ zl_name_fault zl_rdata_fault(zl_lint *l, const zl_zone *z, const zl_record *r, u
     if (t.quoted || (t.len == 1 && t.p[0] == '@'))
         return ZL_FAULT_NONE;
     bool absolute;
-    zl_name_id origin = zl_record_origin(z, r);
-    zl_name_id id = *read_as = zl_rdata_name_lookup(names, origin, &t, &absolute);
+    zl_name_id origin = zl_record_origin(z, r), id;
+    if (first_name_field(r->type, i)) {
+        /* Interned when the record was read: no second lookup. */
+        size_t n;
+        const char *in = zl_tok_inner(&t, &n);
+        id = zl_record_name(z, r);
+        absolute = zl_name_text_absolute(in, n);
+    } else {
+        id = zl_rdata_name_lookup(names, origin, &t, &absolute);
+    }
+    *read_as = id;
     if (id == ZL_NAME_NONE)
         return ZL_FAULT_NONE;
     if (absolute)
