@@ -39,14 +39,18 @@ def main():
     out, verdicts_path, sources_path = sys.argv[1:4]
     rules = load_verdicts(verdicts_path)
     repos = []
+    family = {}  # the publisher column's first word: terraform, octodns, BIND, ...
     with open(sources_path, encoding="utf-8") as f:
         for line in f:
             if line.startswith("#") or not line.strip():
                 continue
-            repos.append(line.split("\t")[0])
+            fields = line.rstrip("\n").split("\t")
+            repos.append(fields[0])
+            family[fields[0]] = (fields[2].split() or ["?"])[0] if len(fields) > 2 else "?"
 
     per_repo = []
     per_rule = collections.defaultdict(collections.Counter)
+    per_family = collections.defaultdict(collections.Counter)
     rows = []
     total = collections.Counter()
     for repo in repos:
@@ -80,6 +84,8 @@ def main():
         total.update({"files": len(files), "records": records, "findings": n,
                       "failing": failing, "false_only": false_only})
         total.update(counts)
+        per_family[family[repo]].update(counts)
+        per_family[family[repo]].update({"repos": 1, "records": records})
 
     def pct(t, f):
         return f"{100.0 * t / (t + f):.1f} %" if t + f else "-"
@@ -91,6 +97,12 @@ def main():
     lines.append(f"| **total ({len(per_repo)} repos)** | {total['files']} | {total['records']} | {total['findings']} | {total['true']} | {total['false']} | {total['debatable']} | {total['unclassified']} | {total['failing']} | {total['false_only']} |")
     lines.append("")
     lines.append(f"precision (true / (true + false)): {pct(total['true'], total['false'])}")
+    lines.append("")
+    lines.append("| publisher | repos | records | true | false | debatable | unclassified | precision |")
+    lines.append("|---|---|---|---|---|---|---|---|")
+    for fam in sorted(per_family, key=str.lower):
+        c = per_family[fam]
+        lines.append(f"| {fam} | {c['repos']} | {c['records']} | {c['true']} | {c['false']} | {c['debatable']} | {c['unclassified']} | {pct(c['true'], c['false'])} |")
     lines.append("")
     lines.append("| rule | true | false | debatable | unclassified |")
     lines.append("|---|---|---|---|---|")
