@@ -64,6 +64,13 @@ printf 'domain = "example.com"\n' > "$tmp/tfmod/terraform.tfvars"
 printf 'resource "digitalocean_record" "www" {\n  domain = var.domain\n  type   = "CNAME"\n  name   = "www"\n  value  = "web.example.net"\n}\n' > "$tmp/tfmod/dns.tf"
 cwd="$tmp/tfmod" expect 1 "a module in the working directory" -- "$bin" --no-config .
 has "dns.tf:5:13: error: .*missing-trailing-dot" "its variables from the files beside it"
+# A duplicate in Terraform can be a resource of its own: the hint says how to
+# drop it without destroying the record set the other resource declares; a
+# zone file's copy is just deleted.
+expect 0 "duplicate resources" -- "$bin" --no-config --fail-on none "$here/fixtures/providers/terraform/duplicates/"
+has "take it out of the state first (terraform state rm" "a copy in Terraform is taken out of the state first"
+expect 0 "duplicate records" -- "$bin" --no-config --fail-on none "$here/fixtures/examples/duplicate-record.zone"
+has "hint: delete this copy$" "a zone file's copy is deleted"
 # A folder's CloudFormation templates are found by their content: those with
 # record sets (CDK's cdk.out), not other JSON or YAML.
 mkdir -p "$tmp/cdk/cdk.out"

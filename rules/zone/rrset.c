@@ -83,6 +83,19 @@ static int cmp_canon(const void *pa, const void *pb)
     return a->rec < b->rec ? -1 : a->rec > b->rec;
 }
 
+/* In Terraform a copy can be a resource of its own that manages the same
+ * record set (aws_route53_record with allow_overwrite): destroying it deletes
+ * the record set, which the other resource still declares. */
+static char *duplicate_hint(const zl_zone *z)
+{
+    if (strcmp(z->format, "terraform") != 0)
+        return zl_xstrdup("delete this copy");
+    return zl_xstrdup("delete this copy; if it is a resource of its own that has been applied, "
+                      "take it out of the state first (terraform state rm, or a removed block "
+                      "with destroy = false): destroying it deletes the record set the other "
+                      "resource declares");
+}
+
 static void check_duplicates(zl_lint *l, const zl_zone *z, const uint32_t *v, size_t n)
 {
     zl_buf buf = {0};
@@ -114,7 +127,7 @@ static void check_duplicates(zl_lint *l, const zl_zone *z, const uint32_t *v, si
         }
         const zl_record *r = &z->recs[b->rec], *orig = &z->recs[c[first].rec];
         zl_report_tok(l, &zl_rule_duplicate_record, z, r, zl_record_i_type(r),
-                      zl_xstrdup("delete this copy"),
+                      duplicate_hint(z),
                       "the same record is already on line %u", zl_record_line(l->zs, z, orig));
     }
     sort_base = NULL;
