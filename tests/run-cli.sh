@@ -56,6 +56,53 @@ expect 0 "--origin" -- "$bin" --no-config --origin example.com noorigin
 expect 0 "stdin" -- sh -c "'$bin' --no-config --origin example.com - < clean.zone"
 expect 1 "--jobs 1 gives the same findings" -- "$bin" --no-config --jobs 1 err.zone
 has "err.zone:3:8: error: " "single-threaded run"
+# A Terraform module linted from its own folder ("."): its files and
+# terraform.tfvars are read together.
+mkdir -p "$tmp/tfmod"
+printf 'variable "domain" {\n  type = string\n}\n' > "$tmp/tfmod/variables.tf"
+printf 'domain = "example.com"\n' > "$tmp/tfmod/terraform.tfvars"
+printf 'resource "digitalocean_record" "www" {\n  domain = var.domain\n  type   = "CNAME"\n  name   = "www"\n  value  = "web.example.net"\n}\n' > "$tmp/tfmod/dns.tf"
+cwd="$tmp/tfmod" expect 1 "a module in the working directory" -- "$bin" --no-config .
+has "dns.tf:5:13: error: .*missing-trailing-dot" "its variables from the files beside it"
+# A folder's CloudFormation templates are found by their content: those with
+# record sets (CDK's cdk.out), not other JSON or YAML.
+mkdir -p "$tmp/cdk/cdk.out"
+cp "$here/fixtures/ses/cloudformation/cdk.out/MailStack.template.json" "$tmp/cdk/cdk.out/"
+printf '{"name": "app", "version": "1.0.0"}\n' > "$tmp/cdk/package.json"
+printf '{"tree": {"id": "App", "attributes": {"aws:cdk:cloudformation:type": "AWS::Route53::RecordSet"}}}\n' > "$tmp/cdk/cdk.out/tree.json"
+printf 'AWSTemplateFormatVersion: "2010-09-09"\nResources:\n  Bucket:\n    Type: AWS::S3::Bucket\n' > "$tmp/cdk/bucket.yaml"
+expect 1 "a folder's templates" -- "$bin" --no-config cdk
+has "MailStack.template.json:17:13" "a template found in its folder"
+lacks "package.json" "other JSON left alone"
+lacks "tree.json" "CDK's construct tree left alone"
+lacks "bucket.yaml" "a template without record sets left alone"
+# CDK's manifest names the region a stack is synthesised for: a MAIL FROM MX
+# of another region is found; without the manifest the region is not known
+# and a literal one is not judged.
+cat > "$tmp/cdk/cdk.out/Regional.template.json" <<'J'
+{"Resources": {
+ "Zone": {"Type": "AWS::Route53::HostedZone", "Properties": {"Name": "example.net."}},
+ "Identity": {"Type": "AWS::SES::EmailIdentity",
+  "Properties": {"EmailIdentity": "example.net", "MailFromAttributes": {"MailFromDomain": "bounce.example.net"}}},
+ "Mx": {"Type": "AWS::Route53::RecordSet", "Properties": {"HostedZoneId": {"Ref": "Zone"},
+  "Name": "bounce.example.net.", "Type": "MX", "TTL": "300",
+  "ResourceRecords": ["10 feedback-smtp.us-east-1.amazonses.com"]}},
+ "Spf": {"Type": "AWS::Route53::RecordSet", "Properties": {"HostedZoneId": {"Ref": "Zone"},
+  "Name": "bounce.example.net.", "Type": "TXT", "TTL": "300",
+  "ResourceRecords": ["\"v=spf1 include:amazonses.com ~all\""]}}
+}}
+J
+cat > "$tmp/cdk/cdk.out/manifest.json" <<'J'
+{"version": "36.0.0", "artifacts": {
+ "MailStack": {"type": "aws:cloudformation:stack", "environment": "aws://unknown-account/unknown-region",
+  "properties": {"templateFile": "MailStack.template.json"}},
+ "Regional": {"type": "aws:cloudformation:stack", "environment": "aws://123456789012/eu-west-1",
+  "properties": {"templateFile": "Regional.template.json"}}}}
+J
+expect 1 "a stack's region from CDK's manifest" -- "$bin" --no-config cdk/cdk.out/Regional.template.json
+has "Regional.template.json:7:23: error: the MAIL FROM MX of bounce.example.net points to us-east-1, but the identity is in eu-west-1" "MAIL FROM MX of another region"
+rm "$tmp/cdk/cdk.out/manifest.json"
+expect 0 "no manifest: the region is not known" -- "$bin" --no-config cdk/cdk.out/Regional.template.json
 expect 2 "--jobs 0" -- "$bin" --no-config --jobs 0 err.zone
 expect 0 "--version" -- "$bin" --version
 has "^zonelint [0-9]" "version text"
@@ -65,6 +112,7 @@ expect 0 "--list-rules" -- "$bin" --list-rules
 has "missing-trailing-dot" "rule list"
 expect 0 "--explain" -- "$bin" --explain missing-trailing-dot
 has "final dot" "explanation"
+has "# zonelint-disable-line missing-trailing-dot" "explanation: the suppression comment of .tf and YAML"
 expect 2 "--explain unknown" -- "$bin" --explain nope
 expect 1 "json output" -- "$bin" --no-config --format json err.zone
 has '"summary"' "json summary"

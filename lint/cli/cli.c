@@ -187,9 +187,11 @@ static int explain(const char *id)
     putchar('\n');
     printf("  Fix: ");
     wrap(stdout, r->hint, 0, 72);
-    printf("\n  Suppress one record with a comment on its line or the line before:\n"
-           "    ; zonelint-disable-line %s\n    ; zonelint-disable-next-line %s\n",
-           r->id, r->id);
+    printf("\n  Suppress one record with a comment on its line or the line before, with\n"
+           "  ';' in zone files and '#' in .tf files and YAML (exports, CloudFormation):\n"
+           "    ; zonelint-disable-line %s\n    ; zonelint-disable-next-line %s\n"
+           "    # zonelint-disable-line %s\n    # zonelint-disable-next-line %s\n",
+           r->id, r->id, r->id, r->id);
     return EXIT_CLEAN;
 }
 
@@ -558,7 +560,7 @@ static int run(options *o, bool no_config, char **args, size_t nargs)
     read_arguments(o, &io, args, nargs, &zs, &nfiles, &errors, NULL);
     if (nfiles == 0 && !errors.n && !o->staged && !o->diff)
         zl_warn("warning: no zone files found (names read by default: *.zone, *.db, db.*, "
-                "*.tf, *.tf.json)");
+                "*.tf, *.tf.json, and CloudFormation templates with record sets)");
 
     status = EXIT_CLEAN;
     if (o->staged || o->diff) {

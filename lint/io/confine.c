@@ -70,7 +70,7 @@ static bool confined_list(const zl_fs *fs, const char *dir, char ***names, size_
     for (size_t i = 0; real && i < c->nroots && !ok; i++)
         ok = inside(real, c->roots[i]);
     free(real);
-    return ok && zl_fs_list_dir(d, names, n);
+    return ok && zl_fs_list_dir(dir, names, n); /* "" itself: its names need no prefix */
 }
 
 static char *confined_identity(const zl_fs *fs, const char *path)

@@ -22,6 +22,8 @@
 #include "parser/exports/emit.h"
 #include "parser/exports/readers.h"
 #include "parser/exports/yaml_pos.h"
+#include "parser/iac/cdk_region.h"
+#include "parser/iac/cfn_ses.h"
 
 typedef struct cfn_zone {
     const char *id; /* the HostedZone's logical id, NULL for HostedZoneName */
@@ -29,8 +31,9 @@ typedef struct cfn_zone {
 } cfn_zone;
 
 typedef struct cfn_set {
-    zl_ynode rs;  /* the record set's properties */
-    size_t zone;  /* index into zones; nzones when unknown */
+    zl_ynode rs;      /* the record set's properties */
+    size_t zone;      /* index into zones; nzones when unknown */
+    zl_ynode zone_at; /* where its zone is given (its group's HostedZoneName or Id) */
 } cfn_set;
 
 typedef struct cfn {
@@ -39,33 +42,13 @@ typedef struct cfn {
     size_t nzones, zcap;
     cfn_set *sets;
     size_t nsets, scap;
+    cfn_ses ses;
 } cfn;
-
-/* A value CloudFormation computes at deployment: a tagged node (!Ref, !Sub,
- * !GetAtt, ...) or a one-key mapping {"Ref": ...}, {"Fn::...": ...}. */
-static bool computed(zl_ynode n)
-{
-    if (!n.n)
-        return false;
-    const char *tag = (const char *)n.n->tag;
-    if (tag && tag[0] == '!')
-        return true;
-    if (!zl_yis(n, YAML_MAPPING_NODE) || zl_ycount(n) != 1)
-        return false;
-    zl_ynode k = zl_ykey(n, 0);
-    const char *key = zl_yis(k, YAML_SCALAR_NODE) ? (const char *)k.n->data.scalar.value : "";
-    return strcmp(key, "Ref") == 0 || strncmp(key, "Fn::", 4) == 0;
-}
 
 /* A literal string scalar: false for a missing, computed or other node. */
 static bool literal(const cfn *c, zl_ynode n, zl_lstr *out)
 {
-    return !computed(n) && zl_yscalar(&c->d, n, out);
-}
-
-static const char *scalar(zl_ynode n)
-{
-    return zl_yis(n, YAML_SCALAR_NODE) ? (const char *)n.n->data.scalar.value : NULL;
+    return !cfn_computed(n) && zl_yscalar(&c->d, n, out);
 }
 
 static size_t add_zone(cfn *c, const char *id, const char *name)
@@ -87,23 +70,25 @@ static size_t add_zone(cfn *c, const char *id, const char *name)
 static size_t zone_of(cfn *c, zl_ynode props)
 {
     zl_ynode name = zl_yget(props, "HostedZoneName");
-    if (!computed(name) && scalar(name) && *scalar(name))
-        return add_zone(c, NULL, scalar(name));
+    if (!cfn_computed(name) && cfn_scalar(name) && *cfn_scalar(name))
+        return add_zone(c, NULL, cfn_scalar(name));
     zl_ynode id = zl_yget(props, "HostedZoneId");
     zl_ynode ref = zl_yis(id, YAML_MAPPING_NODE) ? zl_yget(id, "Ref") : id;
     const char *tag = id.n ? (const char *)id.n->tag : NULL;
     bool is_ref = ref.n != id.n || (tag && strcmp(tag, "!Ref") == 0);
-    const char *target = is_ref ? scalar(ref) : NULL;
+    const char *target = is_ref ? cfn_scalar(ref) : NULL;
     for (size_t i = 0; target && i < c->nzones; i++)
         if (c->zones[i].id && strcmp(c->zones[i].id, target) == 0)
             return i;
     return c->nzones;
 }
 
-static void add_set(cfn *c, zl_ynode rs, size_t zone)
+static void add_set(cfn *c, zl_ynode rs, size_t zone, zl_ynode props)
 {
+    zl_ynode at = zl_yget(props, "HostedZoneName");
     ZL_GROW(c->sets, c->scap, c->nsets + 1);
-    c->sets[c->nsets++] = (cfn_set){rs, zone};
+    c->sets[c->nsets++] = (cfn_set){rs, zone, at.n ? at : zl_yget(props, "HostedZoneId")};
+    cfn_ses_count(&c->ses, rs);
 }
 
 /* Whether an earlier routing-policy set of this zone has the same name and
@@ -113,10 +98,10 @@ static bool routed_before(const cfn *c, size_t k)
     const cfn_set *s = &c->sets[k];
     if (!zl_yget(s->rs, "SetIdentifier").n)
         return false;
-    const char *name = scalar(zl_yget(s->rs, "Name")), *type = scalar(zl_yget(s->rs, "Type"));
+    const char *name = cfn_scalar(zl_yget(s->rs, "Name")), *type = cfn_scalar(zl_yget(s->rs, "Type"));
     for (size_t i = 0; i < k; i++) {
         const cfn_set *o = &c->sets[i];
-        const char *on = scalar(zl_yget(o->rs, "Name")), *ot = scalar(zl_yget(o->rs, "Type"));
+        const char *on = cfn_scalar(zl_yget(o->rs, "Name")), *ot = cfn_scalar(zl_yget(o->rs, "Type"));
         if (o->zone == s->zone && zl_yget(o->rs, "SetIdentifier").n && on && ot && name &&
             type && strcasecmp(on, name) == 0 && strcasecmp(ot, type) == 0)
             return true;
@@ -128,11 +113,11 @@ static bool routed_before(const cfn *c, size_t k)
 static bool known(zl_ynode rs)
 {
     zl_ynode recs = zl_yget(rs, "ResourceRecords");
-    if (computed(zl_yget(rs, "Name")) || computed(zl_yget(rs, "Type")) ||
-        computed(zl_yget(rs, "TTL")) || computed(recs))
+    if (cfn_computed(zl_yget(rs, "Name")) || cfn_computed(zl_yget(rs, "Type")) ||
+        cfn_computed(zl_yget(rs, "TTL")) || cfn_computed(recs))
         return false;
     for (size_t i = 0; i < zl_ycount(recs); i++)
-        if (computed(zl_yitem(recs, i)))
+        if (cfn_computed(zl_yitem(recs, i)))
             return false;
     return true;
 }
@@ -180,29 +165,31 @@ static void record_set(cfn *c, zl_synth *s, zl_ynode rs)
     zl_lstr_free(&t);
 }
 
-/* Hosted zones first, so that record sets may refer to any of them. */
+/* Hosted zones and SES identities first, so that record sets may refer to
+ * any of them. */
 static void collect(cfn *c, zl_ynode resources)
 {
+    cfn_ses_init(&c->ses, resources);
     for (size_t i = 0; i < zl_ycount(resources); i++) {
         zl_ynode res = zl_yvalue(resources, i), props = zl_yget(res, "Properties");
-        const char *type = scalar(zl_yget(res, "Type")), *id = scalar(zl_ykey(resources, i));
+        const char *type = cfn_scalar(zl_yget(res, "Type")), *id = cfn_scalar(zl_ykey(resources, i));
         zl_ynode name = zl_yget(props, "Name");
-        if (type && id && strcmp(type, "AWS::Route53::HostedZone") == 0 && !computed(name) &&
-            scalar(name))
-            add_zone(c, id, scalar(name));
+        if (type && id && strcmp(type, "AWS::Route53::HostedZone") == 0 && !cfn_computed(name) &&
+            cfn_scalar(name))
+            add_zone(c, id, cfn_scalar(name));
     }
     for (size_t i = 0; i < zl_ycount(resources); i++) {
         zl_ynode res = zl_yvalue(resources, i), props = zl_yget(res, "Properties");
-        const char *type = scalar(zl_yget(res, "Type"));
+        const char *type = cfn_scalar(zl_yget(res, "Type"));
         if (!type)
             continue;
         if (strcmp(type, "AWS::Route53::RecordSet") == 0) {
-            add_set(c, props, zone_of(c, props));
+            add_set(c, props, zone_of(c, props), props);
         } else if (strcmp(type, "AWS::Route53::RecordSetGroup") == 0) {
             size_t zone = zone_of(c, props);
             zl_ynode sets = zl_yget(props, "RecordSets");
             for (size_t k = 0; k < zl_ycount(sets); k++)
-                add_set(c, zl_yitem(sets, k), zone);
+                add_set(c, zl_yitem(sets, k), zone, props);
         }
     }
 }
@@ -218,6 +205,8 @@ bool zl_read_cloudformation(zl_input *in, char **err)
         return zl_input_fail(in, 0, "cloudformation", zl_xstrdup("no Resources mapping"), err);
     }
     collect(&c, resources);
+    c.ses.region = zl_cdk_region(in->o->fs, in->path);
+    bool identities_done = false;
     for (size_t z = 0; z <= c.nzones; z++) {
         bool any = false;
         for (size_t k = 0; k < c.nsets && !any; k++)
@@ -235,10 +224,18 @@ bool zl_read_cloudformation(zl_input *in, char **err)
             zl_synth_glue(&s, "\n");
             zl_lstr_free(&v);
         }
-        for (size_t k = 0; k < c.nsets; k++)
-            if (c.sets[k].zone == z && !zl_yget(c.sets[k].rs, "AliasTarget").n &&
-                known(c.sets[k].rs) && !routed_before(&c, k))
-                record_set(&c, &s, c.sets[k].rs);
+        for (size_t k = 0; k < c.nsets; k++) {
+            const cfn_set *set = &c.sets[k];
+            if (set->zone != z || cfn_ses_check(&c.ses, &s, set->rs, set->zone_at,
+                                                z < c.nzones ? c.zones[z].name : NULL))
+                continue;
+            if (!zl_yget(set->rs, "AliasTarget").n && known(set->rs) && !routed_before(&c, k))
+                record_set(&c, &s, set->rs);
+        }
+        if (!identities_done) {
+            cfn_ses_identities(&c.ses, &s);
+            identities_done = true;
+        }
         zl_synth_carry_comments(&s, '#');
         zl_synth_read(&s, in->zs, in->path, "cloudformation", in->o);
     }
@@ -246,6 +243,7 @@ bool zl_read_cloudformation(zl_input *in, char **err)
         free(c.zones[z].name);
     free(c.zones);
     free(c.sets);
+    cfn_ses_free(&c.ses);
     zl_ydoc_free(&c.d);
     free(in->text);
     return true;

@@ -3,8 +3,10 @@
  * called directory as a module whose variables are the call's arguments,
  * evaluated in the caller: records built from data the caller passes are
  * linted where the called module writes them. Registry and git sources are
- * not read (they are not in the repository); calls nest a few levels deep
- * at most. */
+ * read where `terraform init` installed them, as .terraform/modules/
+ * modules.json of the root module says (tf_manifest.h); without it they are
+ * not read (they are not in the repository), and stay unknown. Calls nest a
+ * few levels deep at most. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,14 +30,19 @@ static bool is_meta(const zl_hcl_item *it)
     return false;
 }
 
-/* The called directory, "" or ending in '/', or NULL when not local. */
-static char *called_dir(tf_reader *r, const tf_block *b)
+/* The called directory, "" or ending in '/': a local source beside the
+ * calling file, another where terraform init installed it; NULL when not
+ * known. key: the call's module key. */
+static char *called_dir(tf_reader *r, const tf_block *b, const char *key)
 {
     const zl_hcl_item *src = zl_hcl_attr(b->item->body, "source");
     tf_val *v = src ? tf_eval(&r->m, b->file, src->expr, NULL) : NULL;
-    if (!v || v->kind != TF_STRING ||
-        !(strncmp(v->s, "./", 2) == 0 || strncmp(v->s, "../", 3) == 0))
+    if (!v || v->kind != TF_STRING)
         return NULL;
+    if (!(strncmp(v->s, "./", 2) == 0 || strncmp(v->s, "../", 3) == 0)) {
+        const char *dir = tf_manifest_dir(r->manifest, r->in->o->fs, key);
+        return dir ? zl_xstrdup(dir) : NULL;
+    }
     const char *path = r->m.files[b->file].path;
     size_t dn = (size_t)(zl_path_base(path) - path);
     char *joined = zl_xasprintf("%.*s%s", (int)dn, path, v->s);
@@ -55,9 +62,13 @@ static char *called_dir(tf_reader *r, const tf_block *b)
 }
 
 static void call(tf_reader *r, tf_block *b, const tf_scope *sc, const char *dir,
-                 unsigned depth)
+                 const char *key, unsigned depth)
 {
-    tf_reader c = {.in = r->in, .next_base = r->next_base, .first_zone = r->in->zs->nzones};
+    tf_reader c = {.in = r->in,
+                   .next_base = r->next_base,
+                   .first_zone = r->in->zs->nzones,
+                   .manifest = r->manifest,
+                   .key = key};
     tf_module_init(&c.m);
     c.m.caller = &r->m;
     c.m.base = *r->next_base;
@@ -83,12 +94,14 @@ void tf_read_calls(tf_reader *r, unsigned depth)
         tf_block *b = &r->m.blocks[i];
         if (b->kind != TF_MODULE)
             continue;
-        char *dir = called_dir(r, b);
+        char *key = *r->key ? zl_xasprintf("%s.%s", r->key, b->name) : zl_xstrdup(b->name);
+        char *dir = called_dir(r, b, key);
         const tf_scope **scopes;
         size_t n;
         if (dir && tf_instances(&r->m, b, &scopes, &n))
             for (size_t k = 0; k < n && *r->next_base < TF_MAX_FILES; k++)
-                call(r, b, scopes[k], dir, depth);
+                call(r, b, scopes[k], dir, key, depth);
         free(dir);
+        free(key);
     }
 }

@@ -1,6 +1,7 @@
 /* cloudflare_record (provider v4: value or content) and cloudflare_dns_record
  * (v5: content): zone_id resolved through cloudflare_zone (zone in v4, name
- * in v5) or the data source; priority apart for MX; ttl 1 is automatic.
+ * in v5) or the data source (name in v4, filter.name in v5); priority apart
+ * for MX; ttl 1 is automatic.
  * Cloudflare's API completes a name that does not end with the zone as the
  * AWS provider does ("@" is the apex). TXT content is read as the dashboard
  * export's: quoted strings, or text that Cloudflare splits at 255 octets.
@@ -14,10 +15,17 @@
 #include "parser/iac/aws_record.h"
 #include "parser/iac/tf_record.h"
 
-static char *zone_of(tf_reader *r, const tf_val *zone_id)
+/* The zone's name: cloudflare_zone's zone (v4) or name (v5); the data
+ * source's name (v4) or filter = { name = ... } (v5: its name attribute is
+ * computed; internal/services/zone/data_source_model.go,
+ * ZoneFindOneByDataSourceModel). id and zone_id name the same zone. */
+char *tf_cloudflare_zone(tf_reader *r, const tf_val *zone_id)
 {
-    char *z = tf_zone_name(r, zone_id, "cloudflare_zone", "zone", false);
-    return z ? z : tf_zone_name(r, zone_id, "cloudflare_zone", "name", false);
+    static const char *const attrs[] = {"zone", "name", "filter.name"};
+    char *z = NULL;
+    for (size_t i = 0; !z && i < sizeof attrs / sizeof attrs[0]; i++)
+        z = tf_zone_name(r, zone_id, "cloudflare_zone", attrs[i], false);
+    return z;
 }
 
 static void content(zl_synth *s, uint16_t code, const zl_lstr *v, const tf_attr *priority)
@@ -50,9 +58,7 @@ static void proxied_dkim(zl_synth *s, const tf_attr *proxied, const tf_val *type
         !strstr(value->s, "amazonses.com"))
         return;
     const zl_hx *e = proxied->item->expr;
-    zl_synth_diag_raw(s, "ses-dkim-mismatch", e->start, e->end - e->start,
-                      zl_xstrdup("the DKIM CNAME is proxied: Cloudflare answers for the name "
-                                 "with its own addresses, so SES never sees the CNAME"),
+    zl_synth_diag_raw(s, "ses-dkim-mismatch", e->start, e->end - e->start, zl_sym_proxied(),
                       zl_xstrdup("set proxied = false"));
 }
 
@@ -69,7 +75,7 @@ static void instance(tf_reader *r, tf_block *b, const tf_scope *sc)
         value = tf_attr_get(r, b, body, sc, "value");
     if (name.v->kind != TF_STRING || type.v->kind != TF_STRING || value.v->kind != TF_STRING)
         return; /* SRV and the like in a data block, or known after apply */
-    char *zone = zone_of(r, zone_id.v);
+    char *zone = tf_cloudflare_zone(r, zone_id.v);
     if (!zone && !tf_looks_absolute(name.v))
         return;
     zl_synth *s = tf_group_for(r, zone);

@@ -63,7 +63,7 @@ static char *zone_text(const tf_val *v)
         zone[--len] = '\0';
     for (size_t i = 0; i < len; i++)
         zone[i] = (char)tolower((unsigned char)zone[i]);
-    if (!len || strchr(zone, ' ')) {
+    if (!len || strchr(zone, ' ') || strchr(zone, ':')) { /* ':' a filter's operator */
         free(zone);
         return NULL;
     }
@@ -94,13 +94,21 @@ char *tf_zone_name(tf_reader *r, const tf_val *ref, const char *type, const char
     tf_block *b = tf_find(m, kind, type, p, n);
     while (!b && m->caller)
         b = tf_find(m = m->caller, kind, type, p, n);
-    const zl_hcl_item *name = b ? zl_hcl_attr(b->item->body, attr) : NULL;
-    if (!name)
-        return NULL;
+    /* attr may name a key of an object attribute: "filter.name". */
+    size_t first = strcspn(attr, ".");
+    char *top = zl_xstrndup(attr, first);
+    const zl_hcl_item *name = b ? zl_hcl_attr(b->item->body, top) : NULL;
+    free(top);
     const tf_scope *sc;
-    if (!tf_instance_at(m, b, p + n, &sc))
+    if (!name || !tf_instance_at(m, b, p + n, &sc))
         return NULL;
-    return zone_text(tf_eval(m, b->file, name->expr, sc));
+    const tf_val *v = tf_eval(m, b->file, name->expr, sc);
+    for (const char *k = attr + first; *k == '.' && v; k += 1 + strcspn(k + 1, ".")) {
+        char *key = zl_xstrndup(k + 1, strcspn(k + 1, "."));
+        v = tf_get(v, key);
+        free(key);
+    }
+    return v ? zone_text(v) : NULL;
 }
 
 static void report_syntax(tf_reader *r)
@@ -145,6 +153,7 @@ void tf_read_file(tf_reader *r)
             tf_cloudflare_records(r, b);
             tf_google_records(r, b);
             tf_azure_records(r, b);
+            tf_digitalocean_records(r, b);
         }
     }
     tf_ses_check(r);
@@ -179,7 +188,10 @@ bool zl_read_terraform(zl_input *in, char **err)
         free(in->text);
         return true;
     }
-    tf_reader r = {.in = in, .first_zone = in->zs->nzones};
+    bool stdin_text = strcmp(in->path, "<stdin>") == 0 || strcmp(in->path, "-") == 0;
+    tf_manifest manifest = {.root = zl_xstrndup(in->path, (size_t)(zl_path_base(in->path) - in->path)),
+                            .loaded = stdin_text};
+    tf_reader r = {.in = in, .first_zone = in->zs->nzones, .manifest = &manifest, .key = ""};
     tf_module_init(&r.m);
     uint32_t self;
     tf_load_module(&r.m, in->o->fs, in->path, in->text, in->len, true, &self);
@@ -199,5 +211,6 @@ bool zl_read_terraform(zl_input *in, char **err)
         r.ngroups = 0;
     }
     tf_reader_free(&r);
+    tf_manifest_free(&manifest);
     return true;
 }

@@ -5,21 +5,19 @@
 
 #include "parser/exports/synth.h"
 #include "parser/formats.h"
+#include "parser/iac/ses_sym.h"
 #include "parser/iac/tf_eval.h"
+#include "parser/iac/tf_manifest.h"
 
 typedef struct tf_group {
     char *zone; /* the hosted zone's name, without the final dot; NULL: unknown */
     zl_synth s;
 } tf_group;
 
-/* The DKIM tokens the records of a module publish, per identity. */
+/* The DKIM tokens the records of a module publish, per identity (first:
+ * the identity's first record, a struct rec of tf_ses.c). */
 typedef struct tf_ses_state {
-    struct tf_ses_identity {
-        char *identity;           /* "aws_ses_domain_dkim.main" */
-        unsigned tokens;          /* bit per token index */
-        const struct rec *first;  /* its first record, where an incomplete set is reported */
-    } *ids;
-    size_t n, cap;
+    zl_sym_ids ids;
     bool counted;
 } tf_ses_state;
 
@@ -41,6 +39,8 @@ typedef struct tf_reader {
     char **policies; /* "zone name type" of routing-policy record sets read */
     size_t npolicies, pcap;
     uint32_t *next_base; /* the first file id free for a called module */
+    tf_manifest *manifest; /* the root module's modules.json, shared by the calls */
+    const char *key;       /* the module's key in it: "" for the root, "dns.ses" */
     size_t first_zone;   /* zs->nzones when this reading began */
 } tf_reader;
 
@@ -58,18 +58,23 @@ zl_synth *tf_group_for(tf_reader *r, const char *zone);
  * from elsewhere (a local, another file) stand for its start. */
 zl_lstr tf_lstr(const tf_reader *r, const tf_val *v, uint32_t from, uint32_t to);
 /* The zone a reference names: "${[data.]TYPE.NAME...}" gives the value of
- * attribute attr of that block (aws_route53_zone's name); with literal, a
+ * attribute attr of that block (aws_route53_zone's name; "filter.name" a key
+ * of an object attribute); with literal, a
  * string is the zone's name itself (Azure's zone_name). Lower case without
  * the final dot, or NULL when not known (caller frees). */
 char *tf_zone_name(tf_reader *r, const tf_val *ref, const char *type, const char *attr,
                    bool literal);
 
 /* The DNS resources of each provider (tf_aws.c, tf_cloudflare.c,
- * tf_google.c, tf_azure.c): b is any resource; others' are ignored. */
+ * tf_google.c, tf_azure.c, tf_digitalocean.c): b is any resource; others'
+ * are ignored. */
 void tf_aws_records(tf_reader *r, tf_block *b);
 void tf_cloudflare_records(tf_reader *r, tf_block *b);
+/* The zone a Cloudflare zone_id names (lower case, NULL when not known). */
+char *tf_cloudflare_zone(tf_reader *r, const tf_val *zone_id);
 void tf_google_records(tf_reader *r, tf_block *b);
 void tf_azure_records(tf_reader *r, tf_block *b);
+void tf_digitalocean_records(tf_reader *r, tf_block *b);
 /* The records of file r->self that publish what the module's SES resources
  * issue, checked symbolically (tf_ses.c). */
 void tf_ses_check(tf_reader *r);

@@ -6,7 +6,9 @@
  * ${TOKEN}._domainkey.DOMAIN and point to ${TOKEN}.dkim.amazonses.com with
  * the same token expression, once the provider has appended the zone; all
  * three tokens must be published; the _amazonses TXT holds the token alone;
- * the MAIL FROM MX names the region of the identity's provider. An identity
+ * the MAIL FROM MX names the region of the identity's provider. The records
+ * may be Route 53's, Cloudflare's or DigitalOcean's (SES on AWS, DNS
+ * elsewhere), each provider completing names its own way. An identity
  * whose records are not in the module is not reported: its DNS may live
  * elsewhere. */
 #include <stdio.h>
@@ -18,25 +20,53 @@
 #include "lint/ses/shape.h"
 #include "lint/util/util.h"
 
+/* The record resources that may publish SES's tokens. */
+typedef enum dns { DNS_ROUTE53, DNS_CLOUDFLARE, DNS_DIGITALOCEAN } dns;
+static const struct record_type {
+    const char *type;
+    dns dns;
+    const char *who;  /* who creates the record, for messages */
+    const char *zone; /* the attribute naming the zone */
+} record_types[] = {
+    {"aws_route53_record", DNS_ROUTE53, "the AWS provider", "zone_id"},
+    {"cloudflare_record", DNS_CLOUDFLARE, "Cloudflare", "zone_id"},
+    {"cloudflare_dns_record", DNS_CLOUDFLARE, "Cloudflare", "zone_id"},
+    {"digitalocean_record", DNS_DIGITALOCEAN, "DigitalOcean", "domain"},
+};
+
 typedef struct rec {
     tf_block *b;
     const tf_scope *sc;
+    const struct record_type *t;
     char *zone;      /* the hosted zone, or NULL */
     char *name;      /* symbolic name as written, without a final dot */
     char *published; /* the name the provider creates, NULL when not known */
     const zl_hcl_item *name_at, *type_at, *records_at;
-    tf_val *type, *records;
+    tf_val *type, *records; /* records: Route 53's list, else the one value as a list */
 } rec;
 
-static char *text(const tf_val *v)
+/* A value as written, symbols as ${...}. */
+static char *described(const tf_val *v)
 {
     tf_sb b = {0};
     tf_describe(v, &b);
     char *s = zl_xstrndup(b.p ? b.p : "", b.n);
     tf_sb_free(&b);
+    return s;
+}
+
+static bool dotted(const char *s)
+{
     size_t n = strlen(s);
-    if (n && s[n - 1] == '.')
-        s[n - 1] = '\0';
+    return n && s[n - 1] == '.';
+}
+
+/* The same without a final dot. */
+static char *text(const tf_val *v)
+{
+    char *s = described(v);
+    if (dotted(s))
+        s[strlen(s) - 1] = '\0';
     return s;
 }
 
@@ -56,16 +86,30 @@ static char *keep(tf_reader *r, char *s)
     return k;
 }
 
-/* expandRecordName: the zone is appended to a name that does not end with it. */
-static char *published(const char *name, const char *zone)
+/* The name the provider creates from name as written. The AWS provider's
+ * expandRecordName, and Cloudflare's API, append the zone to a name that
+ * does not end with it; DigitalOcean's (tf_digitalocean.c) to any name
+ * without a final dot, "@" being the domain. */
+static char *published(dns d, const char *written, const char *zone)
 {
     if (!zone)
         return NULL;
-    if (!*name)
-        return zl_xstrdup(zone);
-    if (ends_ci(name, zone))
-        return zl_xstrdup(name);
-    return zl_xasprintf("%s.%s", name, zone);
+    size_t n = strlen(written);
+    if (d == DNS_DIGITALOCEAN) {
+        if (strcmp(written, "@") == 0)
+            return zl_xstrdup(zone);
+        return dotted(written) ? zl_xstrndup(written, n - 1)
+                               : zl_xasprintf("%s.%s", written, zone);
+    }
+    char *name = zl_xstrndup(written, dotted(written) ? n - 1 : n);
+    if (!*name || strcmp(name, "@") == 0 || ends_ci(name, zone)) {
+        char *whole = zl_xstrdup(*name && strcmp(name, "@") ? name : zone);
+        free(name);
+        return whole;
+    }
+    char *full = zl_xasprintf("%s.%s", name, zone);
+    free(name);
+    return full;
 }
 
 static void report(tf_reader *r, const rec *x, const zl_hcl_item *at, const char *rule,
@@ -145,12 +189,13 @@ static void check_dkim(tf_reader *r, const rec *x, const char *value, const zl_h
     }
     const tf_val *domain_v = identity_domain(r, res);
     char *domain = domain_v ? text(domain_v) : NULL;
-    if (!tf_str_is(x->type, "CNAME") && x->type->kind == TF_STRING)
-        report(r, x, x->type_at, "ses-dkim-mismatch",
-               zl_xasprintf("the record of DKIM token %u of %s is a %.*s, where SES looks for a "
-                            "CNAME",
-                            token, res, (int)x->type->n, x->type->s),
+    if (!tf_str_is(x->type, "CNAME") && x->type->kind == TF_STRING) {
+        char num[16], *type = zl_xstrndup(x->type->s, x->type->n);
+        snprintf(num, sizeof num, "%u", token);
+        report(r, x, x->type_at, "ses-dkim-mismatch", zl_sym_not_cname(num, res, type),
                zl_xstrdup("write type = \"CNAME\""));
+        free(type);
+    }
     /* The target: TOKEN.dkim[.REGION].amazonses.com */
     if (*rest != '.' || !zl_ses_dkim_domain_ok(NULL, rest + 1))
         report(r, x, at, "ses-dkim-mismatch",
@@ -176,10 +221,11 @@ static void check_dkim(tf_reader *r, const rec *x, const char *value, const zl_h
         char *want = zl_xasprintf("${%s}._domainkey.%s", ref, domain);
         if (strcasecmp(want, x->published) != 0)
             report(r, x, x->name_at, "ses-wrong-placement",
-                   zl_xasprintf("the AWS provider creates %s, but SES looks for %s", x->published,
-                                want),
+                   zl_xasprintf("%s creates %s, but SES looks for %s", x->t->who,
+                                x->published, want),
                    ends_ci(domain, x->zone)
-                       ? zl_xasprintf("write the name as ${%s}._domainkey.%s", ref, domain)
+                       ? zl_xasprintf("write the name as ${%s}._domainkey.%s%s", ref, domain,
+                                      x->t->dns == DNS_DIGITALOCEAN ? "." : "")
                        : zl_xasprintf("create the record in the hosted zone of %s", domain));
         free(want);
     }
@@ -205,7 +251,8 @@ static void check_verification(tf_reader *r, const rec *x, const char *value, co
         report(r, x, at, "ses-verification-mismatch",
                zl_xasprintf("the value is %s: SES compares the TXT record with the token alone",
                             value),
-               zl_xasprintf("write records = [%s]", ref));
+               zl_xasprintf(x->t->dns == DNS_ROUTE53 ? "write records = [%s]" : "write value = %s",
+                            ref));
     if (!tf_str_is(x->type, "TXT") && x->type->kind == TF_STRING)
         report(r, x, x->type_at, "ses-verification-mismatch",
                zl_xasprintf("the verification record of %s is a %.*s, where SES looks for a TXT",
@@ -215,9 +262,9 @@ static void check_verification(tf_reader *r, const rec *x, const char *value, co
         char *want = zl_xasprintf("_amazonses.%s", domain);
         if (strcasecmp(want, x->published) != 0)
             report(r, x, x->name_at, "ses-wrong-placement",
-                   zl_xasprintf("the AWS provider creates %s, but SES looks for the token at %s",
-                                x->published, want),
-                   zl_xasprintf("name it %s", want));
+                   zl_xasprintf("%s creates %s, but SES looks for the token at %s",
+                                x->t->who, x->published, want),
+                   zl_xasprintf("name it %s%s", want, x->t->dns == DNS_DIGITALOCEAN ? "." : ""));
         free(want);
     }
     free(domain);
@@ -283,14 +330,42 @@ static void check_mail_from(tf_reader *r, const rec *x, const char *value, const
             n--;
         if (want && zl_ses_feedback_host(host, n, region, sizeof region) &&
             strcmp(region, want) != 0)
-            report(r, x, at, "ses-mail-from",
-                   zl_xasprintf("the MAIL FROM MX of %s points to %s, but the identity is in "
-                                "%s: SES bounces go to feedback-smtp.%s.amazonses.com",
-                                mail_from, region, want, want),
+            report(r, x, at, "ses-mail-from", zl_sym_mail_from_region(mail_from, region, want),
                    zl_xasprintf("write \"10 feedback-smtp.%s.amazonses.com\"", want));
         free(want);
         free(mail_from);
     }
+}
+
+/* Whether v (text) starts with a DKIM token reference. */
+static bool dkim_target(const char *v)
+{
+    const char *rest;
+    char *ref = leading_ref(v, &rest), *res = NULL;
+    unsigned token;
+    bool yes = ref && dkim_ref(ref, &res, &token);
+    free(ref);
+    free(res);
+    return yes;
+}
+
+/* What the other providers add: DigitalOcean completes a target without a
+ * final dot with the domain; Cloudflare hides a proxied CNAME. */
+static void check_provider(tf_reader *r, const rec *x, const char *raw, const zl_hcl_item *at)
+{
+    if (!dkim_target(raw))
+        return;
+    if (x->t->dns == DNS_DIGITALOCEAN && !dotted(raw) && x->zone)
+        report(r, x, at, "missing-trailing-dot",
+               zl_xasprintf("the DKIM target %s has no final dot: DigitalOcean completes it with "
+                            "the domain, %s.%s",
+                            raw, raw, x->zone),
+               zl_xasprintf("add a final dot: \"%s.\"", raw));
+    const zl_hcl_item *proxied = zl_hcl_attr(x->b->item->body, "proxied");
+    tf_val *p = proxied ? tf_eval(&r->m, x->b->file, proxied->expr, x->sc) : NULL;
+    if (x->t->dns == DNS_CLOUDFLARE && p && p->kind == TF_BOOL && p->b)
+        report(r, x, proxied, "ses-dkim-mismatch", zl_sym_proxied(),
+               zl_xstrdup("set proxied = false"));
 }
 
 static void check_record(tf_reader *r, const rec *x)
@@ -300,11 +375,44 @@ static void check_record(tf_reader *r, const rec *x)
         zl_hcl_item at = *x->records_at;
         if (e->kind == ZL_HX_TUPLE && i < e->nkids)
             at.expr = e->kids[i];
-        char *v = text(x->records->items[i]);
+        char *raw = described(x->records->items[i]), *v = text(x->records->items[i]);
+        size_t n = strlen(v);
+        if (x->t->dns == DNS_CLOUDFLARE && n >= 2 && v[0] == '"' && v[n - 1] == '"') {
+            memmove(v, v + 1, n - 2); /* Cloudflare takes TXT content in quotes too */
+            v[n - 2] = '\0';
+        }
         check_dkim(r, x, v, &at);
         check_verification(r, x, v, &at);
         check_mail_from(r, x, v, &at);
+        check_provider(r, x, raw, &at);
         free(v);
+        free(raw);
+    }
+}
+
+static const struct record_type *record_type(const tf_block *b)
+{
+    for (size_t i = 0; b->kind == TF_RESOURCE && i < sizeof record_types / sizeof record_types[0];
+         i++)
+        if (strcmp(b->type, record_types[i].type) == 0)
+            return &record_types[i];
+    return NULL;
+}
+
+/* The zone of x, by its provider's attribute. */
+static char *zone_of(tf_reader *r, const rec *x)
+{
+    const zl_hcl_item *at = zl_hcl_attr(x->b->item->body, x->t->zone);
+    if (!at)
+        return NULL;
+    tf_val *v = tf_eval(&r->m, x->b->file, at->expr, x->sc);
+    switch (x->t->dns) {
+    case DNS_CLOUDFLARE:
+        return tf_cloudflare_zone(r, v);
+    case DNS_DIGITALOCEAN:
+        return tf_zone_name(r, v, "digitalocean_domain", "name", true);
+    default:
+        return tf_zone_name(r, v, "aws_route53_zone", "name", false);
     }
 }
 
@@ -314,21 +422,34 @@ static rec *instance(tf_reader *r, tf_block *b, const tf_scope *sc)
     rec *x = tf_alloc(&r->m.arena, sizeof *x);
     x->b = b;
     x->sc = sc;
+    x->t = record_type(b);
     x->name_at = zl_hcl_attr(b->item->body, "name");
     x->type_at = zl_hcl_attr(b->item->body, "type");
-    x->records_at = zl_hcl_attr(b->item->body, "records");
-    const zl_hcl_item *zone_at = zl_hcl_attr(b->item->body, "zone_id");
+    /* Route 53's records; Cloudflare's content (v5, and v4) or value (v4);
+     * DigitalOcean's value. */
+    const char *value = x->t->dns == DNS_ROUTE53 ? "records" : "value";
+    if (x->t->dns == DNS_CLOUDFLARE && zl_hcl_attr(b->item->body, "content"))
+        value = "content";
+    x->records_at = zl_hcl_attr(b->item->body, value);
     if (!x->name_at || !x->type_at || !x->records_at)
         return NULL;
     x->records = tf_eval(&r->m, b->file, x->records_at->expr, sc);
+    if (x->t->dns != DNS_ROUTE53) { /* one value: a list of it */
+        tf_val *one = tf_list(&r->m.arena, 1);
+        if (one->kind != TF_LIST)
+            return NULL;
+        one->items[0] = x->records;
+        x->records = one;
+    }
     if (x->records->kind != TF_LIST)
         return NULL;
     x->type = tf_eval(&r->m, b->file, x->type_at->expr, sc);
-    x->name = keep(r, text(tf_eval(&r->m, b->file, x->name_at->expr, sc)));
-    x->zone = zone_at ? keep(r, tf_zone_name(r, tf_eval(&r->m, b->file, zone_at->expr, sc),
-                                                 "aws_route53_zone", "name", false))
-                      : NULL;
-    x->published = keep(r, published(x->name, x->zone));
+    const tf_val *name = tf_eval(&r->m, b->file, x->name_at->expr, sc);
+    char *written = described(name);
+    x->name = keep(r, text(name));
+    x->zone = keep(r, zone_of(r, x));
+    x->published = keep(r, published(x->t->dns, written, x->zone));
+    free(written);
     return x;
 }
 
@@ -342,16 +463,8 @@ static void count_tokens(tf_reader *r, const rec *x)
         const char *rest;
         unsigned token;
         ref = leading_ref(val, &rest);
-        if (ref && dkim_ref(ref, &res, &token) && token < 32) {
-            size_t s = 0;
-            while (s < st->n && strcmp(st->ids[s].identity, res))
-                s++;
-            if (s == st->n) {
-                ZL_GROW(st->ids, st->cap, st->n + 1);
-                st->ids[st->n++] = (struct tf_ses_identity){zl_xstrdup(res), 0, x};
-            }
-            st->ids[s].tokens |= 1u << token;
-        }
+        if (ref && dkim_ref(ref, &res, &token))
+            zl_sym_token(&st->ids, res, token, x);
         free(res);
         free(ref);
         free(val);
@@ -360,14 +473,13 @@ static void count_tokens(tf_reader *r, const rec *x)
 
 typedef void (*rec_fn)(tf_reader *r, const rec *x);
 
-/* Every instance of every aws_route53_record of file (or of the module,
- * file UINT32_MAX). */
+/* Every instance of every record resource of file (or of the module, file
+ * UINT32_MAX). */
 static void each_record(tf_reader *r, uint32_t file, rec_fn fn)
 {
     for (size_t i = 0; i < r->m.nblocks; i++) {
         tf_block *b = &r->m.blocks[i];
-        if (b->kind != TF_RESOURCE || strcmp(b->type, "aws_route53_record") != 0 ||
-            (file != UINT32_MAX && b->file != file))
+        if (!record_type(b) || (file != UINT32_MAX && b->file != file))
             continue;
         const tf_scope **scopes;
         size_t n;
@@ -394,17 +506,13 @@ void tf_ses_check(tf_reader *r)
         st->counted = true;
     }
     each_record(r, r->self, check_fn);
-    for (size_t s = 0; s < st->n; s++) {
-        unsigned have = 0;
-        for (unsigned t = 0; t < 32; t++)
-            have += (st->ids[s].tokens >> t) & 1;
-        const rec *x = st->ids[s].first;
+    for (size_t s = 0; s < st->ids.n; s++) {
+        unsigned have = zl_sym_have(&st->ids.ids[s]);
+        const rec *x = st->ids.ids[s].first;
         const zl_hcl_item *count = zl_hcl_attr(x->b->item->body, "count");
         if (x->b->file == r->self && have < 3)
             report(r, x, count ? count : x->name_at, "ses-dkim-incomplete",
-                   zl_xasprintf("only %u of the 3 DKIM tokens of %s are published: SES signs "
-                                "only when all three CNAMEs resolve",
-                                have, st->ids[s].identity),
+                   zl_sym_incomplete(have, st->ids.ids[s].identity),
                    zl_xstrdup("publish all three: count = 3, with dkim_tokens[count.index] in "
                               "the name and the target"));
     }
@@ -412,8 +520,6 @@ void tf_ses_check(tf_reader *r)
 
 void tf_ses_free(tf_ses_state *st)
 {
-    for (size_t s = 0; s < st->n; s++)
-        free(st->ids[s].identity);
-    free(st->ids);
-    memset(st, 0, sizeof *st);
+    zl_sym_free(&st->ids);
+    st->counted = false;
 }

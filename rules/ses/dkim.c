@@ -50,7 +50,9 @@ const zl_rule zl_rule_ses_dkim_mismatch = {
         "records, or unusable. In Terraform, where the tokens are known only after apply, "
         "the records that publish aws_ses_domain_dkim or aws_sesv2_email_identity tokens are "
         "checked by their expressions: the same token in name and target, an SES DKIM "
-        "domain, a CNAME, and not a proxied Cloudflare record.",
+        "domain, a CNAME, and not a proxied Cloudflare record. In a CloudFormation template "
+        "the record set named by an AWS::SES::EmailIdentity's DkimDNSTokenNameN must point "
+        "to the same identity's DkimDNSTokenValueN, as a CNAME.",
     .hint = "write the record exactly as SES lists it for the token or selector",
 };
 
@@ -65,7 +67,9 @@ const zl_rule zl_rule_ses_dkim_incomplete = {
         "must carry the same token. And the tokens SES issues are 32 characters of a-z and "
         "2-7 (observed, not documented: hence a warning), never the EXAMPLE placeholders of "
         "the AWS documentation. Give SES's data with --expect to learn exactly which record "
-        "is missing or wrong.",
+        "is missing or wrong. In Terraform and CloudFormation, whose SES resources issue the "
+        "tokens, fewer than three of an identity's tokens published (count = 2, no record "
+        "set for DkimDNSTokenName3) are reported at the first record.",
     .hint = "compare the records with SES's list (aws sesv2 get-email-identity), and give it "
             "to zonelint with --expect",
 };

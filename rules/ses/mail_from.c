@@ -27,7 +27,13 @@ const zl_rule zl_rule_ses_mail_from = {
         "another region; any priority works with one MX), a second MX, a missing SPF record or one "
         "without include:amazonses.com, and a MAIL FROM domain that is not below its "
         "identity. With SES's data (--expect) it checks the MAIL FROM domains SES was "
-        "given, in their regions; without, every name with an MX to feedback-smtp.",
+        "given, in their regions; without, every name with an MX to feedback-smtp. In "
+        "Terraform the MX of an aws_ses_domain_mail_from domain must name the region of the "
+        "identity's provider; in CloudFormation an AWS::SES::EmailIdentity's MailFromDomain "
+        "must lie below it, and an MX written with ${AWS::Region} must be 10 "
+        "feedback-smtp.${AWS::Region}.amazonses.com with an SPF record beside it (a "
+        "template's region is known only when deployed, or where CDK's manifest.json names "
+        "the stack's environment: elsewhere a literal one is not compared).",
     .hint = "publish at the MAIL FROM domain: MX 10 feedback-smtp.REGION.amazonses.com. and "
             "TXT \"v=spf1 include:amazonses.com ~all\"",
 };

@@ -435,6 +435,9 @@ const zl_rule zl_rule_ses_wrong_placement = {
         "out-of-zone or occluded-by-delegation, and by this rule only when those are off. "
         "In Terraform the name is checked as the provider creates it, zone appended: "
         "${TOKEN}._domainkey written relative to example.com for the identity "
-        "news.example.com is created under example.com, where SES never looks.",
+        "news.example.com is created under example.com, where SES never looks. In a "
+        "CloudFormation template, a record set named by an identity's DkimDNSTokenNameN "
+        "belongs in a hosted zone that holds the identity's name, and that name is whole: "
+        "a !Sub that adds text to it names another record.",
     .hint = "move the record to the name SES looks for, in the zone file that serves it",
 };
