@@ -200,6 +200,26 @@ expect 1 "--diff HEAD, a Terraform record removed" -- zonelint --diff HEAD
 has "infra/ses.tf.*verification TXT removed" "the removed record, value from zone.tf"
 git -C "$r" checkout -q HEAD -- infra
 
+# CloudFormation templates are told by content, in a change as in a folder;
+# other JSON stays unread.
+mkdir "$r/stack"
+cp "$here/fixtures/ses/cloudformation/identity-clean.yaml" "$r/stack/mail.yaml"
+echo '{"name": "not a template"}' > "$r/stack/package.json"
+git -C "$r" add stack && git -C "$r" commit -q --no-verify -m "stack"
+sed -i '/DkimDNSTokenName3/,/DkimDNSTokenValue3/d; /^        - Name:$/d' "$r/stack/mail.yaml"
+expect 1 "--diff HEAD, a template's DKIM record sets dropped" -- \
+    zonelint --diff HEAD --fail-on warning
+has "stack/mail.yaml:.*only 2 of the 3 DKIM tokens of Identity" "the template, read by its content"
+git -C "$r" add stack
+expect 1 "--staged, the same template" -- zonelint --staged --fail-on warning
+has "stack/mail.yaml:.*ses-dkim-incomplete" "the staged template"
+echo '{"name": "still not a template"}' > "$r/stack/package.json"
+git -C "$r" checkout -q HEAD -- stack/mail.yaml
+git -C "$r" add stack
+expect 0 "--staged, other JSON only" -- zonelint --staged --fail-on warning
+lacks "package.json" "other JSON unread"
+git -C "$r" checkout -q HEAD -- stack
+
 # Usage and git errors exit 2, with a message.
 expect 2 "--diff with a bad revision" -- zonelint --diff no-such-branch
 has "no-such-branch" "bad revision named"
