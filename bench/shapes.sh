@@ -8,7 +8,8 @@
 #   bench/shapes.sh [N] [SHAPE...]      (default N 25000, every shape)
 # RUNS (default 3) sets the number of alternating rounds; a peer run is cut
 # off after LIMIT seconds (default 10; shown as ">LIMIT"). Missing peers are
-# skipped. "many-files" is a directory of zone files, which only zonelint
+# skipped. ZONELINT names another zonelint binary (a before-and-after table).
+# "many-files" is a directory of zone files, which only zonelint
 # reads in one run; "signed" is a prefix of the signed root zone from
 # ../shared/corpus (at most its 22,000 records, so N is capped at 5,000).
 set -eu
@@ -21,7 +22,7 @@ out=bench/out/shapes
 mkdir -p "$out"
 cc -O2 -o "$out/gen_shapes" bench/gen_shapes.c
 [ -x build/zonelint ] || make
-zonelint=$(pwd)/build/zonelint
+zonelint=${ZONELINT:-$(pwd)/build/zonelint}
 root_zone=$(pwd)/../shared/corpus/big/root.zone
 if [ $# -gt 0 ]; then shapes=("$@"); else
     mapfile -t shapes < <("$out/gen_shapes" list)

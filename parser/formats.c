@@ -1,5 +1,6 @@
 #include "parser/formats.h"
 
+#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -208,4 +209,36 @@ bool zl_format_read(zl_input *in, const char *format, char **err)
         if (zs->zones[i]->scope == ZL_SCOPE_ZONE) /* the reader may know it holds less */
             zs->zones[i]->scope = f->scope;
     return true;
+}
+
+bool zl_format_template_name(const char *path)
+{
+    static const char *const ext[] = {".json", ".yaml", ".yml", ".template"};
+    for (size_t i = 0; i < sizeof ext / sizeof ext[0]; i++)
+        if (ends_with(path, ext[i]) && strlen(path) > strlen(ext[i]))
+            return true;
+    return false;
+}
+
+/* A top-level Resources mapping: CDK's tree.json and manifest.json name the
+ * same resource types, but are no templates. */
+static bool has_resources(const char *text, size_t len)
+{
+    size_t i = strspn(text, " \t\r\n");
+    if (i < len && text[i] == '{') {
+        json_t *doc = json_loadb(text, len, 0, NULL);
+        bool yes = json_is_object(json_object_get(doc, "Resources"));
+        json_decref(doc);
+        return yes;
+    }
+    return strncmp(text, "Resources:", 10) == 0 || zl_find(text, len, "\nResources:");
+}
+
+bool zl_format_dns_template(const char *path, const char *text, size_t len)
+{
+    if (!zl_format_template_name(path) || len > ZL_TEMPLATE_MAX)
+        return false;
+    const zl_format *f = zl_format_detect(text, len, path); /* NULL: JSON of no format */
+    return f && strcmp(f->name, "cloudformation") == 0 &&
+           zl_find(text, len, "AWS::Route53::RecordSet") && has_resources(text, len);
 }

@@ -45,6 +45,14 @@ extern const char zl_format_list[];
 /* The format the content shows; "bind" when nothing else fits. */
 const zl_format *zl_format_detect(const char *text, size_t len, const char *path);
 
+/* CloudFormation templates (CDK's cdk.out/NAME.template.json among them)
+ * are JSON or YAML of a name any file may have: of the folders and changes
+ * zonelint looks through, it reads those that are templates creating Route
+ * 53 record sets, told by name, then by content. */
+#define ZL_TEMPLATE_MAX ((size_t)16 << 20) /* larger JSON or YAML is no template read */
+bool zl_format_template_name(const char *path);
+bool zl_format_dns_template(const char *path, const char *text, size_t len);
+
 /* Read the input as format (NULL or "auto": detected). */
 bool zl_format_read(zl_input *in, const char *format, char **err);
 

@@ -142,6 +142,37 @@ has "Easy DKIM CNAME removed" "the removal, with the base linted whole"
 lacks "256.1.1.1" "the old finding stays out of a whole lint too"
 git -C "$r" checkout -q -- zones/db.example.com
 
+# A zone that mentions no SES record: the base is read only when the new
+# version has findings or suppression comments to compare.
+plain() {
+    # shellcheck disable=SC2016 # the dollars are the zone file's
+    printf '$ORIGIN example.net.\n$TTL 300\n@ IN SOA ns1 h 1 2 3 4 5\n  IN NS ns1\n'
+    printf 'ns1 IN A 192.0.2.1\nold IN A 256.1.1.1\n'
+}
+plain > "$r/zones/db.example.net"
+git -C "$r" add zones/db.example.net
+git -C "$r" commit -q --no-verify -m "a zone without SES"
+echo "www IN A 192.0.2.8" >> "$r/zones/db.example.net"
+expect 0 "no SES in the base: an old finding beside a clean change" -- zonelint --diff HEAD
+echo "new IN A 256.2.2.2" >> "$r/zones/db.example.net"
+expect 1 "no SES in the base: a new finding" -- zonelint --diff HEAD
+has "db.example.net:8:10: error: bad IPv4 address" "the new finding"
+lacks "256.1.1.1" "the old one"
+plain | sed 's/^old IN A 256.1.1.1$/old IN A 256.1.1.1 ; zonelint-disable-line syntax-error/' \
+    > "$r/zones/db.example.net"
+expect 0 "no SES in the base: a suppression comment added" -- zonelint --diff HEAD
+has "suppression-added" "the new comment, known only from the base's"
+git -C "$r" checkout -q -- zones/db.example.net
+# An $INCLUDE may bring SES records in: taking it away removes them.
+printf 't2._domainkey IN CNAME t2.dkim.amazonses.com.\n' > "$r/zones/dkim.inc"
+{ plain | sed '/^old/d'; echo '$INCLUDE dkim.inc'; } > "$r/zones/db.example.net"
+git -C "$r" add zones
+git -C "$r" commit -q --no-verify -m "dkim by include"
+plain | sed '/^old/d' > "$r/zones/db.example.net"
+expect 1 "an \$INCLUDE of SES records dropped" -- zonelint --diff HEAD
+has "Easy DKIM CNAME removed" "the included record, removed"
+git -C "$r" checkout -q -- zones/db.example.net
+
 # Terraform: a module's records come from all its files, read from the
 # commit or the index; removing a record resource removes its record.
 mkdir "$r/infra"
@@ -168,6 +199,26 @@ git -C "$r" add infra
 expect 1 "--diff HEAD, a Terraform record removed" -- zonelint --diff HEAD
 has "infra/ses.tf.*verification TXT removed" "the removed record, value from zone.tf"
 git -C "$r" checkout -q HEAD -- infra
+
+# CloudFormation templates are told by content, in a change as in a folder;
+# other JSON stays unread.
+mkdir "$r/stack"
+cp "$here/fixtures/ses/cloudformation/identity-clean.yaml" "$r/stack/mail.yaml"
+echo '{"name": "not a template"}' > "$r/stack/package.json"
+git -C "$r" add stack && git -C "$r" commit -q --no-verify -m "stack"
+sed -i '/DkimDNSTokenName3/,/DkimDNSTokenValue3/d; /^        - Name:$/d' "$r/stack/mail.yaml"
+expect 1 "--diff HEAD, a template's DKIM record sets dropped" -- \
+    zonelint --diff HEAD --fail-on warning
+has "stack/mail.yaml:.*only 2 of the 3 DKIM tokens of Identity" "the template, read by its content"
+git -C "$r" add stack
+expect 1 "--staged, the same template" -- zonelint --staged --fail-on warning
+has "stack/mail.yaml:.*ses-dkim-incomplete" "the staged template"
+echo '{"name": "still not a template"}' > "$r/stack/package.json"
+git -C "$r" checkout -q HEAD -- stack/mail.yaml
+git -C "$r" add stack
+expect 0 "--staged, other JSON only" -- zonelint --staged --fail-on warning
+lacks "package.json" "other JSON unread"
+git -C "$r" checkout -q HEAD -- stack
 
 # Usage and git errors exit 2, with a message.
 expect 2 "--diff with a bad revision" -- zonelint --diff no-such-branch

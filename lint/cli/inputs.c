@@ -2,7 +2,6 @@
 
 #include <dirent.h>
 #include <errno.h>
-#include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -29,44 +28,18 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-#define TEMPLATE_SNIFF_MAX ((off_t)16 << 20) /* larger JSON or YAML is no template we read */
-
-/* A top-level Resources mapping: CDK's tree.json and manifest.json name the
- * same resource types, but are no templates. */
-static bool has_resources(const char *text, size_t len)
-{
-    size_t i = strspn(text, " \t\r\n");
-    if (i < len && text[i] == '{') {
-        json_t *doc = json_loadb(text, len, 0, NULL);
-        bool yes = json_is_object(json_object_get(doc, "Resources"));
-        json_decref(doc);
-        return yes;
-    }
-    return strncmp(text, "Resources:", 10) == 0 || zl_find(text, len, "\nResources:");
-}
-
-/* A CloudFormation template with DNS records (CDK's cdk.out/NAME.template.json
- * among them): JSON or YAML that format detection takes for one and that
- * creates Route 53 record sets. A folder holds JSON and YAML of every kind,
- * so only these of them are zonelint's. */
+/* Whether a folder's file is a template zonelint reads (parser/formats.h):
+ * only named like one, and of a size a template has, is it read to tell. */
 static bool dns_template(const char *path, const struct stat *st)
 {
-    static const char *const ext[] = {".json", ".yaml", ".yml", ".template"};
-    size_t n = strlen(path);
-    bool named = false;
-    for (size_t i = 0; i < sizeof ext / sizeof ext[0] && !named; i++)
-        named = n > strlen(ext[i]) && strcmp(path + n - strlen(ext[i]), ext[i]) == 0;
-    if (!named || !S_ISREG(st->st_mode) || st->st_size > TEMPLATE_SNIFF_MAX)
+    if (!zl_format_template_name(path) || !S_ISREG(st->st_mode) ||
+        st->st_size > (off_t)ZL_TEMPLATE_MAX)
         return false;
     char *data = NULL, *err = NULL;
     size_t len = 0;
-    bool yes = false;
-    if (zl_fs_read_regular(path, path, (size_t)TEMPLATE_SNIFF_MAX, &data, &len, &err) ==
-        ZL_READ_OK) {
-        const zl_format *f = zl_format_detect(data, len, path); /* NULL: JSON of no format */
-        yes = f && strcmp(f->name, "cloudformation") == 0 &&
-              zl_find(data, len, "AWS::Route53::RecordSet") && has_resources(data, len);
-    }
+    bool yes = zl_fs_read_regular(path, path, ZL_TEMPLATE_MAX, &data, &len, &err) ==
+                   ZL_READ_OK &&
+               zl_format_dns_template(path, data, len);
     free(data);
     free(err);
     return yes;

@@ -106,21 +106,6 @@ static void read_task(void *ctx, size_t task, unsigned worker)
     read_files(&((side_read *)ctx)[task]);
 }
 
-/* Both sides of --diff at once, each into its own zone set: the files are
- * chosen first (that walks the trees), and the readers' git access is
- * serialised in tree_fs.c. */
-static void read_sides(session *s, zl_git_side *old_side, zl_zoneset *bzs,
-                       zl_git_side *new_side, zl_zoneset *zs)
-{
-    side_read r[2] = {{.s = s, .side = old_side, .new_side = false, .zs = bzs},
-                      {.s = s, .side = new_side, .new_side = true, .zs = zs}};
-    select_side(&r[0]);
-    select_side(&r[1]);
-    zl_parallel_for(2, zl_jobs() < 2 ? 1 : 2, read_task, r);
-    end_side(&r[0]);
-    end_side(&r[1]);
-}
-
 static bool need_work_tree(const session *s, const char *mode, char **err)
 {
     if (s->top)
@@ -230,25 +215,65 @@ static const char *renamed(void *ctx, const char *base_path)
     return base_path;
 }
 
+/* Whether a base file may hold an SES record (lint/git/removed.h), read
+ * as text: every selected file, which the base then reads again if it must
+ * (the files it $INCLUDEs make it answer yes). */
+static bool base_may_hold_ses(const side_read *base)
+{
+    const zl_fs *fs = &base->side->fs.fs;
+    bool may = false;
+    for (size_t i = 0; i < base->files.n && !may; i++) {
+        char *text = NULL, *err = NULL;
+        size_t len = 0;
+        if (fs->read(fs, base->files.v[i], &text, &len, &err) == ZL_READ_OK)
+            may = zl_removed_text_may_hold(base->files.v[i], text, len);
+        free(text);
+        free(err);
+    }
+    return may;
+}
+
+static bool has_suppressions(const zl_zoneset *zs)
+{
+    for (size_t i = 0; i < zs->nsrcs; i++)
+        if (zs->srcs[i]->nsupp)
+            return true;
+    return false;
+}
+
 /* Lint both versions; keep what the base did not have. The base's findings
  * serve two ends: which SES records worked (so that removing one is
  * reported), and which new findings are old. When no SES record can have
  * gone, only the second is left, and the base needs only the rules the new
- * version reported: a one-line change to a clean zone costs one read of
- * the base instead of a whole lint. */
+ * version reported: a one-line change to a large zone costs a read of the
+ * base, not a lint. When no base file can hold an SES record at all, and
+ * the new version has no finding and no suppression comment (which would
+ * need the base's to tell whether it is new), the base is not read. */
 static void compare(session *s, zl_git_side *old_side, zl_git_side *new_side, zl_zoneset *zs,
                     zl_lint *l)
 {
     zl_zoneset bzs;
     zl_zoneset_init(&bzs);
-    read_sides(s, old_side, &bzs, new_side, zs);
+    side_read r[2] = {{.s = s, .side = old_side, .new_side = false, .zs = &bzs},
+                      {.s = s, .side = new_side, .new_side = true, .zs = zs}};
+    select_side(&r[0]);
+    select_side(&r[1]);
+    bool removals = false, base_read = false;
+    if (s->o->sev[zl_rule_index(zl_rule_find("ses-record-removed"))] != ZL_SEV_OFF &&
+        base_may_hold_ses(&r[0])) {
+        /* Both at once, each into its own zone set; tree_fs.c serialises
+         * the readers' libgit2 calls. */
+        zl_parallel_for(2, zl_jobs() < 2 ? 1 : 2, read_task, r);
+        base_read = true;
+        removals = zl_removed_possible(&bzs, zs);
+    } else {
+        read_files(&r[1]);
+    }
     zl_lint bl;
-    zl_lint_init(&bl, &bzs, s->o->sev);
-    bl.ses = s->o->ses;
     zl_removed rm = {0};
-    bool removals = s->o->sev[zl_rule_index(zl_rule_find("ses-record-removed"))] != ZL_SEV_OFF &&
-                    zl_removed_possible(&bzs, zs);
     if (removals) {
+        zl_lint_init(&bl, &bzs, s->o->sev);
+        bl.ses = s->o->ses;
         zl_lint_run(&bl);
         rm.base = zl_xstrdup(s->base_name);
         zl_removed_find(&bzs, &bl.findings, zs, s->o->ses, renamed, s, &rm);
@@ -260,13 +285,22 @@ static void compare(session *s, zl_git_side *old_side, zl_git_side *new_side, zl
     l->removed = NULL;
     uint8_t *wanted = NULL;
     if (!removals) {
+        if (!base_read && (l->findings.n || has_suppressions(zs))) {
+            read_files(&r[0]);
+            base_read = true;
+        }
+        zl_lint_init(&bl, &bzs, s->o->sev);
+        bl.ses = s->o->ses;
         wanted = zl_xcalloc(zl_nrules / 8 + 1, 1);
         zl_rules_of_findings(&l->findings, wanted);
         bl.wanted = wanted;
-        zl_lint_run(&bl);
+        if (base_read)
+            zl_lint_run(&bl);
     }
     zl_findings_drop_known(&l->findings, &bl.findings);
     zl_gate_report(l, &bzs, s->o->config_changed, s->base_name, renamed, s);
+    end_side(&r[0]);
+    end_side(&r[1]);
     zl_removed_free(&rm);
     zl_lint_free(&bl);
     free(wanted);

@@ -52,5 +52,13 @@ void zl_removed_free(zl_removed *r);
 /* Whether base has an SES-shaped record head lacks: false means
  * zl_removed_find would find nothing, whatever base's findings. */
 bool zl_removed_possible(const zl_zoneset *base, const zl_zoneset *head);
+/* Whether the text of a base file (path as the repository names it) may
+ * hold an SES record, before it is read: false only for a master file that
+ * never mentions amazonses (every SES record does: the DKIM and MAIL FROM
+ * targets, include:amazonses.com, the _amazonses owner) and has no $INCLUDE
+ * that could bring one in. Other formats always may (values built by
+ * expressions, module calls, escapes in JSON); escapes that spell the word
+ * in a master file (\097mazonses) are not looked for. */
+bool zl_removed_text_may_hold(const char *path, const char *text, size_t len);
 
 #endif

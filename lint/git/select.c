@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "parser/formats.h"
 #include "parser/master/include_scan.h"
 #include "lint/util/util.h"
 
@@ -163,6 +164,24 @@ static int cmp_str(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* A changed file that is no zone file by name but a template with DNS
+ * records by content (parser/formats.h), as this side holds it. */
+static bool changed_template(zl_git_side *s, const zl_config *cfg, const char *path)
+{
+    char *where = s->top ? zl_xasprintf("%s%s", s->top, path) : zl_xstrdup(path);
+    bool candidate = zl_format_template_name(path) && !zl_config_ignored(cfg, where);
+    free(where);
+    if (!candidate)
+        return false;
+    char *data = NULL, *err = NULL;
+    size_t len = 0;
+    bool yes = s->fs.fs.read(&s->fs.fs, path, &data, &len, &err) == ZL_READ_OK &&
+               zl_format_dns_template(path, data, len);
+    free(data);
+    free(err);
+    return yes;
+}
+
 void zl_git_select(const zl_git_changes *c, bool new_side, zl_git_side *s,
                    const zl_config *cfg, zl_git_paths *out)
 {
@@ -170,7 +189,7 @@ void zl_git_select(const zl_git_changes *c, bool new_side, zl_git_side *s,
     const char *top = s->top;
     for (size_t i = 0; i < c->n; i++) {
         const char *p = new_side ? c->v[i].new_path : c->v[i].old_path;
-        if (p && zl_git_is_zone(cfg, top, p))
+        if (p && (zl_git_is_zone(cfg, top, p) || changed_template(s, cfg, p)))
             push(out, p);
         /* An include file counts on either side: a zone file whose include
          * was deleted must be read to report the missing file. */

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "lint/git/git.h"
+#include "lint/git/removed.h"
 #include "lint/engine/registry.h"
 #include "lint/util/util.h"
 #include "rules/rules.h"
@@ -474,6 +475,29 @@ static void shallow_clone(void **state)
 /* A test run in the fresh repository of setup(). */
 #define IN_REPO(test) cmocka_unit_test_setup_teardown(test, setup, teardown)
 
+static bool may_hold(const char *path, const char *text)
+{
+    return zl_removed_text_may_hold(path, text, strlen(text));
+}
+
+/* Which base files --diff may leave unread: master files that never name
+ * amazonses, in any case, and include nothing. */
+static void base_files_that_may_hold_ses(void **state)
+{
+    (void)state;
+    assert_false(may_hold("db.example.com", "www IN A 192.0.2.1\n"));
+    assert_false(may_hold("db.example.com", "amazon IN A 192.0.2.1\nses IN A 192.0.2.2\n"));
+    assert_false(may_hold("db.example.com", "zone IN TXT \"amazonse\"\n"));
+    assert_true(may_hold("db.example.com", "x IN CNAME x.dkim.amazonses.com.\n"));
+    assert_true(may_hold("db.example.com", "amazonses"));
+    assert_true(may_hold("db.example.com", "_AMAZONSES IN TXT \"t\""));
+    assert_true(may_hold("db.example.com", "b IN MX 10 feedback-smtp.us-east-1.AmazonSES.com."));
+    assert_true(may_hold("db.example.com", "$include dkim.inc\n"));
+    assert_true(may_hold("db.example.com", "$INCLUDE dkim.inc\n"));
+    /* Other formats build values the text need not spell. */
+    assert_true(may_hold("example.com.yaml", "---\n'':\n  type: A\n  value: 192.0.2.1\n"));
+}
+
 int main(void)
 {
     /* zonelint honours these, as git does; the tests' repositories are their own. */
@@ -495,6 +519,7 @@ int main(void)
         IN_REPO(detached_head),
         IN_REPO(errors),
         cmocka_unit_test(bare_or_no_repository),
+        cmocka_unit_test(base_files_that_may_hold_ses),
         IN_REPO(shallow_clone),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
