@@ -52,6 +52,8 @@ typedef struct side_read {
     zl_zoneset *zs;
     zl_git_paths files, msgs;
     size_t unreadable;
+    bool if_ses; /* the base of --diff: read only when it may hold an SES record */
+    bool read;   /* its files were read */
 } side_read;
 
 static void select_side(side_read *r)
@@ -63,6 +65,7 @@ static void select_side(side_read *r)
  * may be what fixes them). */
 static void read_files(side_read *r)
 {
+    r->read = true;
     zl_input_opts io = {
         .cfg = r->s->o->cfg, .fs = &r->side->fs.fs, .origin = r->s->o->origin, .root = r->s->top};
     for (size_t i = 0; i < r->files.n; i++) {
@@ -98,12 +101,6 @@ static void read_side(session *s, zl_git_side *side, bool new_side, zl_zoneset *
     select_side(&r);
     read_files(&r);
     end_side(&r);
-}
-
-static void read_task(void *ctx, size_t task, unsigned worker)
-{
-    (void)worker;
-    read_files(&((side_read *)ctx)[task]);
 }
 
 static bool need_work_tree(const session *s, const char *mode, char **err)
@@ -233,6 +230,14 @@ static bool base_may_hold_ses(const side_read *base)
     return may;
 }
 
+static void read_task(void *ctx, size_t task, unsigned worker)
+{
+    (void)worker;
+    side_read *r = &((side_read *)ctx)[task];
+    if (!r->if_ses || base_may_hold_ses(r))
+        read_files(r);
+}
+
 static bool has_suppressions(const zl_zoneset *zs)
 {
     for (size_t i = 0; i < zs->nsrcs; i++)
@@ -258,17 +263,17 @@ static void compare(session *s, zl_git_side *old_side, zl_git_side *new_side, zl
                       {.s = s, .side = new_side, .new_side = true, .zs = zs}};
     select_side(&r[0]);
     select_side(&r[1]);
-    bool removals = false, base_read = false;
-    if (s->o->sev[zl_rule_index(zl_rule_find("ses-record-removed"))] != ZL_SEV_OFF &&
-        base_may_hold_ses(&r[0])) {
-        /* Both at once, each into its own zone set; tree_fs.c serialises
-         * the readers' libgit2 calls. */
-        zl_parallel_for(2, zl_jobs() < 2 ? 1 : 2, read_task, r);
-        base_read = true;
-        removals = zl_removed_possible(&bzs, zs);
-    } else {
-        read_files(&r[1]);
-    }
+    /* The new version, and the base when it may hold an SES record, at
+     * once, each into its own zone set; tree_fs.c serialises the readers'
+     * libgit2 calls. Without ses-record-removed the base waits for what the
+     * new version reports. */
+    r[0].if_ses = true;
+    side_read *first = &r[0];
+    size_t tasks = 2;
+    if (s->o->sev[zl_rule_index(zl_rule_find("ses-record-removed"))] == ZL_SEV_OFF)
+        first = &r[1], tasks = 1;
+    zl_parallel_for(tasks, zl_jobs() < 2 ? 1 : 2, read_task, first);
+    bool removals = r[0].read && zl_removed_possible(&bzs, zs);
     zl_lint bl;
     zl_removed rm = {0};
     if (removals) {
@@ -285,16 +290,14 @@ static void compare(session *s, zl_git_side *old_side, zl_git_side *new_side, zl
     l->removed = NULL;
     uint8_t *wanted = NULL;
     if (!removals) {
-        if (!base_read && (l->findings.n || has_suppressions(zs))) {
+        if (!r[0].read && (l->findings.n || has_suppressions(zs)))
             read_files(&r[0]);
-            base_read = true;
-        }
         zl_lint_init(&bl, &bzs, s->o->sev);
         bl.ses = s->o->ses;
         wanted = zl_xcalloc(zl_nrules / 8 + 1, 1);
         zl_rules_of_findings(&l->findings, wanted);
         bl.wanted = wanted;
-        if (base_read)
+        if (r[0].read)
             zl_lint_run(&bl);
     }
     zl_findings_drop_known(&l->findings, &bl.findings);

@@ -22,7 +22,18 @@ void zl_escape_add(zl_buf *b, const char *s, size_t n, int flags)
 {
     const unsigned char *p = (const unsigned char *)s;
     size_t i = 0;
+    bool keep = flags & ZL_ESC_KEEP_NEWLINES;
     while (i < n) {
+        /* Printable ASCII, the bulk of every message, is copied a run at a time. */
+        size_t run = i;
+        while (run < n && ((p[run] >= 0x20 && p[run] < 0x7F) ||
+                           (keep && (p[run] == '\n' || p[run] == '\r'))))
+            run++;
+        if (run > i) {
+            zl_buf_add(b, s + i, run - i);
+            i = run;
+            continue;
+        }
         unsigned char c = p[i];
         size_t k = zl_utf8_len(p + i, n - i);
         if (k == 0) {
