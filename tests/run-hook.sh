@@ -126,16 +126,22 @@ expect 1 "the MAIL FROM SPF removed" -- zonelint --diff HEAD
 has "MAIL FROM" "the MAIL FROM SPF is SES's"
 git -C "$r" checkout -q -- zones/db.example.com
 
+# old_beside_new FILE LINE WHAT: beside the base's old finding, a clean line
+# added reports nothing, then a bad one is reported alone (at LINE).
+old_beside_new() {
+    echo "ns3 IN A 192.0.2.3" >> "$r/zones/$1"
+    expect 0 "$3: an old finding beside a clean change" -- zonelint --diff HEAD
+    echo "new IN A 256.2.2.2" >> "$r/zones/$1"
+    expect 1 "$3: a new finding of a rule the base also reported" -- zonelint --diff HEAD
+    has "$1:$2:10: error: bad IPv4 address" "$3: the new finding"
+    lacks "256.1.1.1" "$3: the old finding stays out"
+}
+
 # A finding the base had is not new. With no SES record gone, the base is
 # linted only for the rules the new version reports; the result is the same.
 { zone; echo "old IN A 256.1.1.1"; } > "$r/zones/db.example.com"
 git -C "$r" commit -q -a --no-verify -m "old finding"
-echo "ns3 IN A 192.0.2.3" >> "$r/zones/db.example.com"
-expect 0 "an old finding beside a clean change" -- zonelint --diff HEAD
-echo "new IN A 256.2.2.2" >> "$r/zones/db.example.com"
-expect 1 "a new finding of a rule the base also reported" -- zonelint --diff HEAD
-has "db.example.com:9:10: error: bad IPv4 address" "the new finding"
-lacks "256.1.1.1" "the old finding stays out"
+old_beside_new db.example.com 9 "SES in the base"
 sed -i '/t1._domainkey/d' "$r/zones/db.example.com"
 expect 1 "an SES record removed beside an old finding" -- zonelint --diff HEAD
 has "Easy DKIM CNAME removed" "the removal, with the base linted whole"
@@ -152,12 +158,7 @@ plain() {
 plain > "$r/zones/db.example.net"
 git -C "$r" add zones/db.example.net
 git -C "$r" commit -q --no-verify -m "a zone without SES"
-echo "www IN A 192.0.2.8" >> "$r/zones/db.example.net"
-expect 0 "no SES in the base: an old finding beside a clean change" -- zonelint --diff HEAD
-echo "new IN A 256.2.2.2" >> "$r/zones/db.example.net"
-expect 1 "no SES in the base: a new finding" -- zonelint --diff HEAD
-has "db.example.net:8:10: error: bad IPv4 address" "the new finding"
-lacks "256.1.1.1" "the old one"
+old_beside_new db.example.net 8 "no SES in the base"
 plain | sed 's/^old IN A 256.1.1.1$/old IN A 256.1.1.1 ; zonelint-disable-line syntax-error/' \
     > "$r/zones/db.example.net"
 expect 0 "no SES in the base: a suppression comment added" -- zonelint --diff HEAD

@@ -256,7 +256,8 @@ static void check_shapes(zl_lint *l)
             zl_ses_shape s;
             for (size_t i = at.b; i < at.e && !mx; i++) {
                 const zl_record *r = zl_ses_record(&at, i);
-                if (r && zl_ses_classify(l->zs, z, r, &s) && s.kind == ZL_SES_MAILFROM_MX)
+                if (r && r->type == LDNS_RR_TYPE_MX && zl_ses_classify(l->zs, z, r, &s) &&
+                    s.kind == ZL_SES_MAILFROM_MX)
                     mx = r;
             }
             if (!mx)
