@@ -52,14 +52,18 @@ void zl_route53_value(zl_synth *s, uint16_t type, const zl_lstr *v, bool yaml)
     while (i < v->n && (v->p[i] == ' ' || v->p[i] == '\t'))
         i++;
     if (is_txt(type) && (i == v->n || v->p[i] != '"')) {
+        /* A long value is shown cut, and says so: a hint must never offer
+         * part of a value as the whole of it. */
+        bool cut = v->n > 60;
         zl_synth_diag_raw(s, "value-quoting", v->raw[0], v->raw[v->n] - v->raw[0],
                           zl_xstrdup("TXT value without quotes: Route 53 rejects it (\"Value "
                                      "should be enclosed in quotation marks\")"),
                           zl_xasprintf(yaml ? "write it in quotes, inside the YAML string: "
-                                              "'\"%.*s\"'"
+                                              "'\"%.*s%s\"'%s"
                                             : "write it in quotes, escaped in the JSON: "
-                                              "\"\\\"%.*s\\\"\"",
-                                       (int)(v->n > 60 ? 60 : v->n), v->p));
+                                              "\"\\\"%.*s%s\\\"\"%s",
+                                       (int)(cut ? 40 : v->n), v->p, cut ? "..." : "",
+                                       cut ? " (the whole value between the quotes)" : ""));
         zl_emit_text(s, v, 0);
     } else {
         zl_emit_value(s, type, 0, v, ZL_EMIT_OCTAL);

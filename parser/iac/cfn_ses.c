@@ -45,8 +45,7 @@ typedef struct cfn_ref {
     bool more; /* a !Sub with more text than the reference (other than a final dot) */
 } cfn_ref;
 
-/* The argument of an intrinsic function written as tag or as {key: ...}. */
-static zl_ynode intrinsic(zl_ynode n, const char *tag, const char *key)
+zl_ynode cfn_intrinsic(zl_ynode n, const char *tag, const char *key)
 {
     const char *t = n.n ? (const char *)n.n->tag : NULL;
     if (t && strcmp(t, tag) == 0)
@@ -70,7 +69,7 @@ static bool split(cfn_ref *r, const char *id, size_t nid, const char *attr, size
 /* The first ${Id.Attr} of a !Sub. */
 static bool sub_ref(zl_ynode n, cfn_ref *r)
 {
-    const char *s = cfn_scalar(intrinsic(n, "!Sub", "Fn::Sub"));
+    const char *s = cfn_scalar(cfn_intrinsic(n, "!Sub", "Fn::Sub"));
     const char *open = s ? strstr(s, "${") : NULL;
     const char *close = open ? strchr(open, '}') : NULL;
     const char *dot = close ? memchr(open + 2, '.', (size_t)(close - open - 2)) : NULL;
@@ -83,7 +82,7 @@ static bool sub_ref(zl_ynode n, cfn_ref *r)
 static bool ref_of(zl_ynode n, cfn_ref *r)
 {
     memset(r, 0, sizeof *r);
-    zl_ynode a = intrinsic(n, "!GetAtt", "Fn::GetAtt");
+    zl_ynode a = cfn_intrinsic(n, "!GetAtt", "Fn::GetAtt");
     const char *s = cfn_scalar(a);
     if (s) {
         const char *dot = strchr(s, '.');
@@ -172,7 +171,7 @@ static bool type_is(zl_ynode rs, const char *type)
 /* A value's text: a literal, or a !Sub's template. */
 static const char *text_of(zl_ynode v)
 {
-    const char *s = cfn_scalar(intrinsic(v, "!Sub", "Fn::Sub"));
+    const char *s = cfn_scalar(cfn_intrinsic(v, "!Sub", "Fn::Sub"));
     return s ? s : cfn_computed(v) ? NULL : cfn_scalar(v);
 }
 
@@ -205,7 +204,7 @@ static void check_mail_from_mx(cfn_ses *c, zl_synth *s, zl_ynode rs)
     zl_ynode recs = zl_yget(rs, "ResourceRecords");
     for (size_t i = 0; id && type_is(rs, "MX") && i < zl_ycount(recs); i++) {
         zl_ynode v = zl_yitem(recs, i);
-        const char *sub = cfn_scalar(intrinsic(v, "!Sub", "Fn::Sub"));
+        const char *sub = cfn_scalar(cfn_intrinsic(v, "!Sub", "Fn::Sub"));
         const char *t = sub ? sub : text_of(v);
         if (!t || (sub && !strstr(t, "${AWS::Region}")))
             continue;

@@ -49,6 +49,9 @@ void cfn_ses_free(cfn_ses *c);
 
 /* A node CloudFormation computes at deployment (!Ref, !GetAtt, {"Fn::...": ...}). */
 bool cfn_computed(zl_ynode n);
+/* The argument of an intrinsic function written as tag (!Sub x: the node
+ * itself) or as {key: x}; a null node for any other node. */
+zl_ynode cfn_intrinsic(zl_ynode n, const char *tag, const char *key);
 /* A scalar node's text, NULL for another node. */
 const char *cfn_scalar(zl_ynode n);
 

@@ -9,11 +9,13 @@
  * HostedZoneId refers to (!Ref or {"Ref": ...} to an AWS::Route53::HostedZone
  * of the template); the records of each zone become one zone here.
  *
- * What is known only when the stack is deployed stays unknown and is never
- * guessed: a record set whose Name, Type or values use an intrinsic function
- * (!Ref, !GetAtt, !Sub with ${}, !Join, ...) is left out, as are alias record
- * sets and the second and later members of a routing-policy set (they repeat
- * a name and type; the first is linted). */
+ * A parameter with a Default reads as its default where a name, type, value
+ * or zone name refers to it (parser/iac/cfn_params.h). What is known only
+ * when the stack is deployed stays unknown and is never guessed: a record
+ * set whose Name, Type, TTL or values need anything else (!GetAtt, pseudo
+ * parameters, !Join, ...) is left out, as are alias record sets and the
+ * second and later members of a routing-policy set (they repeat a name and
+ * type; the first is linted). */
 #include <ldns/ldns.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +25,7 @@
 #include "parser/exports/readers.h"
 #include "parser/exports/yaml_pos.h"
 #include "parser/iac/cdk_region.h"
+#include "parser/iac/cfn_params.h"
 #include "parser/iac/cfn_ses.h"
 
 typedef struct cfn_zone {
@@ -43,12 +46,24 @@ typedef struct cfn {
     cfn_set *sets;
     size_t nsets, scap;
     cfn_ses ses;
+    cfn_params params;
 } cfn;
 
-/* A literal string scalar: false for a missing, computed or other node. */
-static bool literal(const cfn *c, zl_ynode n, zl_lstr *out)
+/* A string known before deployment: false for a missing, computed or other node. */
+static bool literal(cfn *c, zl_ynode n, zl_lstr *out)
 {
-    return !cfn_computed(n) && zl_yscalar(&c->d, n, out);
+    return cfn_value(&c->params, n, out);
+}
+
+/* The same as a string of its own, or NULL. */
+static char *text_of(cfn *c, zl_ynode n)
+{
+    zl_lstr v;
+    if (!literal(c, n, &v))
+        return NULL;
+    char *t = zl_xstrndup(v.p, v.n);
+    zl_lstr_free(&v);
+    return t;
 }
 
 static size_t add_zone(cfn *c, const char *id, const char *name)
@@ -69,9 +84,13 @@ static size_t add_zone(cfn *c, const char *id, const char *name)
  * the template that HostedZoneId refers to; nzones when unknown. */
 static size_t zone_of(cfn *c, zl_ynode props)
 {
-    zl_ynode name = zl_yget(props, "HostedZoneName");
-    if (!cfn_computed(name) && cfn_scalar(name) && *cfn_scalar(name))
-        return add_zone(c, NULL, cfn_scalar(name));
+    char *name = text_of(c, zl_yget(props, "HostedZoneName"));
+    if (name && *name) {
+        size_t z = add_zone(c, NULL, name);
+        free(name);
+        return z;
+    }
+    free(name);
     zl_ynode id = zl_yget(props, "HostedZoneId");
     zl_ynode ref = zl_yis(id, YAML_MAPPING_NODE) ? zl_yget(id, "Ref") : id;
     const char *tag = id.n ? (const char *)id.n->tag : NULL;
@@ -93,31 +112,46 @@ static void add_set(cfn *c, zl_ynode rs, size_t zone, zl_ynode props)
 
 /* Whether an earlier routing-policy set of this zone has the same name and
  * type (the model holds one RRset per name and type). */
-static bool routed_before(const cfn *c, size_t k)
+static bool routed_before(cfn *c, size_t k)
 {
     const cfn_set *s = &c->sets[k];
     if (!zl_yget(s->rs, "SetIdentifier").n)
         return false;
-    const char *name = cfn_scalar(zl_yget(s->rs, "Name")), *type = cfn_scalar(zl_yget(s->rs, "Type"));
-    for (size_t i = 0; i < k; i++) {
+    char *name = text_of(c, zl_yget(s->rs, "Name")), *type = text_of(c, zl_yget(s->rs, "Type"));
+    bool seen = false;
+    for (size_t i = 0; i < k && name && type && !seen; i++) {
         const cfn_set *o = &c->sets[i];
-        const char *on = cfn_scalar(zl_yget(o->rs, "Name")), *ot = cfn_scalar(zl_yget(o->rs, "Type"));
-        if (o->zone == s->zone && zl_yget(o->rs, "SetIdentifier").n && on && ot && name &&
-            type && strcasecmp(on, name) == 0 && strcasecmp(ot, type) == 0)
-            return true;
+        if (o->zone != s->zone || !zl_yget(o->rs, "SetIdentifier").n)
+            continue;
+        char *on = text_of(c, zl_yget(o->rs, "Name")), *ot = text_of(c, zl_yget(o->rs, "Type"));
+        seen = on && ot && strcasecmp(on, name) == 0 && strcasecmp(ot, type) == 0;
+        free(on);
+        free(ot);
     }
-    return false;
+    free(name);
+    free(type);
+    return seen;
+}
+
+static bool is_known(cfn *c, zl_ynode n)
+{
+    zl_lstr v;
+    if (!n.n || !cfn_computed(n))
+        return true;
+    bool ok = literal(c, n, &v);
+    zl_lstr_free(&v);
+    return ok;
 }
 
 /* Whether every part of the record set is known before deployment. */
-static bool known(zl_ynode rs)
+static bool known(cfn *c, zl_ynode rs)
 {
     zl_ynode recs = zl_yget(rs, "ResourceRecords");
-    if (cfn_computed(zl_yget(rs, "Name")) || cfn_computed(zl_yget(rs, "Type")) ||
+    if (!is_known(c, zl_yget(rs, "Name")) || !is_known(c, zl_yget(rs, "Type")) ||
         cfn_computed(zl_yget(rs, "TTL")) || cfn_computed(recs))
         return false;
     for (size_t i = 0; i < zl_ycount(recs); i++)
-        if (cfn_computed(zl_yitem(recs, i)))
+        if (!is_known(c, zl_yitem(recs, i)))
             return false;
     return true;
 }
@@ -148,7 +182,7 @@ static void record_set(cfn *c, zl_synth *s, zl_ynode rs)
         for (size_t i = 0; i < zl_ycount(recs); i++) {
             zl_lstr v;
             zl_ynode item = zl_yitem(recs, i);
-            if (!zl_yscalar(&c->d, item, &v)) {
+            if (!literal(c, item, &v)) {
                 zl_synth_diag_raw(s, "syntax-error", zl_ystart(item), 1,
                                   zl_xstrdup("resource record that is not a string"), NULL);
                 continue;
@@ -173,10 +207,12 @@ static void collect(cfn *c, zl_ynode resources)
     for (size_t i = 0; i < zl_ycount(resources); i++) {
         zl_ynode res = zl_yvalue(resources, i), props = zl_yget(res, "Properties");
         const char *type = cfn_scalar(zl_yget(res, "Type")), *id = cfn_scalar(zl_ykey(resources, i));
-        zl_ynode name = zl_yget(props, "Name");
-        if (type && id && strcmp(type, "AWS::Route53::HostedZone") == 0 && !cfn_computed(name) &&
-            cfn_scalar(name))
-            add_zone(c, id, cfn_scalar(name));
+        char *name = type && id && strcmp(type, "AWS::Route53::HostedZone") == 0
+                         ? text_of(c, zl_yget(props, "Name"))
+                         : NULL;
+        if (name)
+            add_zone(c, id, name);
+        free(name);
     }
     for (size_t i = 0; i < zl_ycount(resources); i++) {
         zl_ynode res = zl_yvalue(resources, i), props = zl_yget(res, "Properties");
@@ -204,6 +240,7 @@ bool zl_read_cloudformation(zl_input *in, char **err)
         zl_ydoc_free(&c.d);
         return zl_input_fail(in, 0, "cloudformation", zl_xstrdup("no Resources mapping"), err);
     }
+    cfn_params_init(&c.params, &c.d, zl_yroot(&c.d, 0));
     collect(&c, resources);
     c.ses.region = zl_cdk_region(in->o->fs, in->path);
     bool identities_done = false;
@@ -229,7 +266,7 @@ bool zl_read_cloudformation(zl_input *in, char **err)
             if (set->zone != z || cfn_ses_check(&c.ses, &s, set->rs, set->zone_at,
                                                 z < c.nzones ? c.zones[z].name : NULL))
                 continue;
-            if (!zl_yget(set->rs, "AliasTarget").n && known(set->rs) && !routed_before(&c, k))
+            if (!zl_yget(set->rs, "AliasTarget").n && known(&c, set->rs) && !routed_before(&c, k))
                 record_set(&c, &s, set->rs);
         }
         if (!identities_done) {
@@ -244,6 +281,7 @@ bool zl_read_cloudformation(zl_input *in, char **err)
     free(c.zones);
     free(c.sets);
     cfn_ses_free(&c.ses);
+    cfn_params_free(&c.params);
     zl_ydoc_free(&c.d);
     free(in->text);
     return true;
