@@ -554,8 +554,10 @@ void tf_ses_check(tf_reader *r)
         if (x->b->file == r->self && have < 3 && !st->ids.ids[s].apart)
             report(r, x, count ? count : x->name_at, "ses-dkim-incomplete",
                    zl_sym_incomplete(have, st->ids.ids[s].identity),
-                   zl_xstrdup("publish all three: count = 3, with dkim_tokens[count.index] in "
-                              "the name and the target"));
+                   zl_xasprintf("publish all three: %s, with dkim_tokens[count.index] in the "
+                                "name and the target",
+                                x->conditional ? "3 instances when created (COND ? 3 : 0)"
+                                               : "count = 3"));
     }
 }
 
