@@ -286,5 +286,27 @@ if [ -f "$spec" ]; then
     fi
 fi
 
+# A file that repeats one mistake past the bound of lint/engine/bound.h:
+# what is shown and counted is what an unbounded run shows.
+many() {
+    # shellcheck disable=SC2016 # the dollars are the zone file's
+    printf '$ORIGIN example.com.\n$TTL 300\n@ IN SOA ns1 h 1 2 3 4 5\n  IN NS ns1\nns1 IN A 192.0.2.1\n'
+    awk -v n="$1" -v quiet="$2" 'BEGIN { for (i = 1; i <= n; i++)
+        printf "t%d IN TXT \" token-%d\"%s\n", i, i,
+            i <= quiet ? " ; zonelint-disable-line value-whitespace" : "" }'
+}
+many 12000 0 > "$tmp/many.zone"
+expect 1 "12,000 findings of one rule" -- "$bin" --no-config --format json many.zone
+has "and 11000 more findings of value-whitespace" "the ones not kept are counted"
+has '"line": 6,' "the first finding shown"
+many 16000 5000 > "$tmp/many.zone"
+expect 1 "16,000 findings, 5,000 silenced" -- "$bin" --no-config many.zone
+has "and 10000 more findings of value-whitespace" "silenced ones count for nothing"
+has "many.zone:5006:" "the first finding not silenced"
+# shellcheck disable=SC2016 # the dollars are the zone file's
+printf '$ORIGIN example.com.\n$TTL 300\n@ IN SOA ns1 h 1 2 3 4 5\n  IN NS ns1\nns1 IN A 192.0.2.1\n$GENERATE 1-30000 t$ IN TXT " token-$"\n' > "$tmp/many.zone"
+expect 1 "30,000 equal findings of one \$GENERATE" -- "$bin" --no-config many.zone
+has "^1 error," "shown once, counted once"
+
 echo "$n cli checks, $fail failure(s)"
 [ "$fail" -eq 0 ]

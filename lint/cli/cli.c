@@ -488,11 +488,14 @@ static void report_root(const options *o, char **root, char **cwd)
 
 enum { FIX_ROUNDS = 8 };
 
+/* keep_all: every finding is kept, past the bound of lint/engine/bound.h
+ * (--fix makes each fix). */
 static void lint_zones(zl_zoneset *zs, const zl_severity *sev, const zl_ses_expect *ses,
-                       zl_lint *l)
+                       bool keep_all, zl_lint *l)
 {
     zl_lint_init(l, zs, sev);
     l->ses = ses;
+    l->keep_all = keep_all;
     zl_lint_run(l);
 }
 
@@ -570,7 +573,7 @@ static int run(options *o, bool no_config, char **args, size_t nargs)
             goto done;
         }
     } else {
-        lint_zones(&zs, sev, ses.n ? &ses : NULL, &l);
+        lint_zones(&zs, sev, ses.n ? &ses : NULL, o->fix, &l);
         linted = true;
     }
     if (o->fix) {
@@ -589,7 +592,7 @@ static int run(options *o, bool no_config, char **args, size_t nargs)
             zl_zoneset_init(&zs);
             size_t again = 0;
             read_arguments(o, &io, args, nargs, &zs, &again, NULL, &fx);
-            lint_zones(&zs, sev, ses.n ? &ses : NULL, &l);
+            lint_zones(&zs, sev, ses.n ? &ses : NULL, true, &l);
         }
         bool shown = finish_fix(o, &fx, &status);
         zl_fix_session_free(&fx);
@@ -600,7 +603,7 @@ static int run(options *o, bool no_config, char **args, size_t nargs)
         status = EXIT_USAGE;
     check_suppressions(&zs);
     zl_findings_sort(&l.findings);
-    zl_findings_cap(&l.findings);
+    zl_findings_cap(&l.findings, l.dropped, l.ndropped);
     report.fs = &l.findings;
     report.errors = errors.v, report.nerrors = errors.n;
     if (!writer->write(stdout, &report))

@@ -67,7 +67,16 @@ void zl_finding_free(zl_finding *x)
     zl_fix_free(x->fix);
 }
 
-void zl_findings_cap(zl_findings *f)
+static size_t dropped_of(const zl_dropped *d, size_t nd, size_t rule, const char *path)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < nd; i++)
+        if (zl_rule_index(d[i].rule) == rule && strcmp(d[i].path, path) == 0)
+            n += d[i].n;
+    return n;
+}
+
+void zl_findings_cap(zl_findings *f, const zl_dropped *dropped, size_t ndropped)
 {
     size_t *count = zl_xcalloc(zl_nrules, sizeof *count);
     zl_severity *sev = zl_xcalloc(zl_nrules, sizeof *sev);
@@ -88,9 +97,12 @@ void zl_findings_cap(zl_findings *f)
             f->v[kept++] = f->v[i];
         }
         for (size_t r = 0; r < zl_nrules; r++) {
-            if (count[r] <= ZL_MAX_FINDINGS_PER_RULE_FILE)
+            size_t all = count[r] ? count[r] + dropped_of(dropped, ndropped, r,
+                                                          f->v[first].path)
+                                  : 0;
+            if (all <= ZL_MAX_FINDINGS_PER_RULE_FILE)
                 continue;
-            size_t extra = count[r] - ZL_MAX_FINDINGS_PER_RULE_FILE;
+            size_t extra = all - ZL_MAX_FINDINGS_PER_RULE_FILE;
             zl_findings_add(&more,
                             (zl_finding){.rule = zl_rules[r],
                                          .severity = sev[r],

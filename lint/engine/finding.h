@@ -43,9 +43,18 @@ void zl_findings_free(zl_findings *f);
  * rule says how many more there are. Output stays readable, and bounded,
  * for a file that repeats one mistake a million times ($GENERATE). */
 #define ZL_MAX_FINDINGS_PER_RULE_FILE 1000
+/* Findings of a rule in a file that a run dropped before the cap
+ * (lint/engine/bound.h): counted in the cap's "and N more". */
+typedef struct zl_dropped {
+    const zl_rule *rule;
+    char *path;
+    size_t n;
+} zl_dropped;
+
 /* Keep the first ZL_MAX_FINDINGS_PER_RULE_FILE findings of each rule in each
- * file of the sorted f, add the "and N more" findings, and sort again. */
-void zl_findings_cap(zl_findings *f);
+ * file of the sorted f, add the "and N more" findings (dropped ones counted
+ * where the file still has findings of the rule), and sort again. */
+void zl_findings_cap(zl_findings *f, const zl_dropped *dropped, size_t ndropped);
 /* Count per severity into counts[ZL_SEV_NOTE..ZL_SEV_ERROR]. */
 void zl_findings_count(const zl_findings *f, size_t counts[4]);
 /* Findings with a fix of at most that safety (ZL_FIX_UNSAFE: any fix). */

@@ -14,7 +14,12 @@ zl_fix *zl_fix_new(zl_fix_safety safety)
 
 void zl_fix_replace(zl_fix *f, uint32_t src, uint32_t off, uint32_t len, const char *text)
 {
-    ZL_GROW(f->edits, f->cap, f->n + 1);
+    /* One edit at a time: most fixes are one, and a run may hold a fix for
+     * every record (the growth policy's eight would be 400 bytes each). */
+    if (f->n == f->cap) {
+        f->cap = f->cap ? 2 * f->cap : 1;
+        f->edits = zl_xrealloc(f->edits, f->cap * sizeof *f->edits);
+    }
     f->edits[f->n++] = (zl_edit){.src = src, .off = off, .len = len, .text = zl_xstrdup(text)};
 }
 

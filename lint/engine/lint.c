@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lint/engine/bound.h"
 #include "lint/model/scope.h"
 #include "lint/util/parallel.h"
 #include "lint/engine/registry.h"
@@ -29,6 +30,9 @@ void zl_lint_free(zl_lint *l)
     free(l->by_apex);
     free(l->diag_order);
     zl_findings_free(&l->findings);
+    for (size_t i = 0; i < l->ndropped; i++)
+        free(l->dropped[i].path);
+    free(l->dropped);
 }
 
 bool zl_rule_on(const zl_lint *l, const zl_rule *r)
@@ -200,8 +204,19 @@ static bool suppressed(const zl_source *s, const zl_rule *rule, uint32_t line, u
     return false;
 }
 
-/* Findings of the check running on this thread go to its own list. */
+bool zl_lint_suppressed(const zl_lint *l, const zl_finding *f)
+{
+    const zl_source *s = l->zs->srcs[f->src];
+    uint32_t line, col;
+    zl_source_position(s, f->off, &line, &col);
+    uint32_t rec_line = f->rec ? zl_record_line(l->zs, f->zone, f->rec) : line;
+    return suppressed(s, f->rule, line, rec_line);
+}
+
+/* Findings of the check running on this thread go to its own list, which
+ * is bounded (lint/engine/bound.h) when it reaches thread_limit. */
 static _Thread_local zl_findings *thread_out;
+static _Thread_local size_t thread_limit;
 
 static void add(zl_lint *l, const zl_rule *rule, uint32_t src, uint32_t off, uint32_t len,
                 const char *path, const zl_zone *z, const zl_record *r, const char *key,
@@ -220,6 +235,8 @@ static void add(zl_lint *l, const zl_rule *rule, uint32_t src, uint32_t off, uin
                     .fix = fix,
                     .message = message};
     zl_findings_add(thread_out ? thread_out : &l->findings, f);
+    if (thread_out && !l->keep_all && thread_out->n >= thread_limit)
+        thread_limit = zl_bound_compact(l, thread_out);
 }
 
 /* Positions, suppression comments and keys, once all checks are done. */
@@ -271,7 +288,10 @@ static void run_check(void *ctx, size_t task, unsigned worker)
     (void)worker;
     run_ctx *c = ctx;
     thread_out = &c->out[task];
+    thread_limit = 2 * ZL_KEEP_PER_RULE_SOURCE;
     c->checks[task]->run(c->l);
+    if (!c->l->keep_all && thread_out->n > ZL_KEEP_PER_RULE_SOURCE)
+        zl_bound_compact(c->l, thread_out);
     thread_out = NULL;
 }
 

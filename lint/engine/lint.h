@@ -27,6 +27,10 @@ typedef struct zl_lint {
      * for the base version, whose findings matter only where the new
      * version has the same rule's. */
     const uint8_t *wanted;
+    /* Findings past the bound of lint/engine/bound.h, unless keep_all. */
+    bool keep_all;
+    zl_dropped *dropped;
+    size_t ndropped, dcap;
     /* Bit per name id: the name owns records in a loaded zone, or is an
      * ancestor of one (empty non-terminals included). Built on first use. */
     uint8_t *exists;
@@ -45,6 +49,9 @@ void zl_lint_run(zl_lint *l);
 void zl_lint_free(zl_lint *l);
 
 bool zl_rule_on(const zl_lint *l, const zl_rule *r);
+/* Whether a comment of the finding's source silences it (a finding with a
+ * source; its position is worked out here). */
+bool zl_lint_suppressed(const zl_lint *l, const zl_finding *f);
 /* Set the bit of every rule with a finding in f (wanted has zl_nrules bits). */
 void zl_rules_of_findings(const zl_findings *f, uint8_t *wanted);
 const zl_index *zl_lint_index(zl_lint *l, size_t zone);

@@ -1,0 +1,103 @@
+#include "lint/engine/bound.h"
+
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lint/engine/registry.h"
+#include "lint/util/util.h"
+
+/* Checks run on several threads; their counts go to the one run. */
+static pthread_mutex_t dropped_lock = PTHREAD_MUTEX_INITIALIZER;
+
+static _Thread_local const zl_findings *sort_f; /* qsort has no context argument in C11 */
+
+/* By rule, source, place and message; equal ones in list order. */
+static int cmp_place(const void *pa, const void *pb)
+{
+    uint32_t ia = *(const uint32_t *)pa, ib = *(const uint32_t *)pb;
+    const zl_finding *a = &sort_f->v[ia], *b = &sort_f->v[ib];
+    size_t ra = zl_rule_index(a->rule), rb = zl_rule_index(b->rule);
+    if (ra != rb)
+        return ra < rb ? -1 : 1;
+    if (a->src != b->src)
+        return a->src < b->src ? -1 : 1;
+    if (a->line != b->line)
+        return a->line < b->line ? -1 : 1;
+    if (a->col != b->col)
+        return a->col < b->col ? -1 : 1;
+    int c = strcmp(a->message, b->message);
+    if (c)
+        return c;
+    return ia < ib ? -1 : ia > ib;
+}
+
+static bool same_place(const zl_finding *a, const zl_finding *b)
+{
+    return a->line == b->line && a->col == b->col && strcmp(a->message, b->message) == 0;
+}
+
+static void count_dropped(zl_lint *l, const zl_finding *f, size_t n)
+{
+    const char *path = f->path ? f->path : l->zs->srcs[f->src]->path;
+    pthread_mutex_lock(&dropped_lock);
+    size_t i = 0;
+    while (i < l->ndropped && !(l->dropped[i].rule == f->rule && strcmp(l->dropped[i].path, path) == 0))
+        i++;
+    if (i == l->ndropped) {
+        ZL_GROW(l->dropped, l->dcap, l->ndropped + 1);
+        l->dropped[l->ndropped++] = (zl_dropped){f->rule, zl_xstrdup(path), 0};
+    }
+    l->dropped[i].n += n;
+    pthread_mutex_unlock(&dropped_lock);
+}
+
+size_t zl_bound_compact(zl_lint *l, zl_findings *f)
+{
+    bool *gone = zl_xcalloc(f->n + 1, sizeof *gone);
+    uint32_t *order = zl_xmalloc((f->n + 1) * sizeof *order);
+    size_t n = 0;
+    for (size_t i = 0; i < f->n; i++) {
+        zl_finding *x = &f->v[i];
+        if (x->src == ZL_NONE)
+            continue;
+        zl_source_position(l->zs->srcs[x->src], x->off, &x->line, &x->col);
+        if (zl_lint_suppressed(l, x))
+            gone[i] = true; /* finish() would drop it: it counts for nothing */
+        else
+            order[n++] = (uint32_t)i;
+    }
+    sort_f = f;
+    qsort(order, n, sizeof *order, cmp_place);
+    sort_f = NULL;
+    for (size_t b = 0, e; b < n; b = e) {
+        const zl_finding *x = &f->v[order[b]];
+        size_t distinct = 0, over = 0;
+        for (e = b; e < n && f->v[order[e]].rule == x->rule && f->v[order[e]].src == x->src;
+             e++) {
+            /* The same finding twice is shown once (zl_findings_sort): the
+             * first of them stays, the others count for nothing. */
+            if (e > b && same_place(&f->v[order[e - 1]], &f->v[order[e]])) {
+                gone[order[e]] = true;
+            } else if (++distinct > ZL_KEEP_PER_RULE_SOURCE) {
+                gone[order[e]] = true;
+                over++;
+            }
+        }
+        if (over)
+            count_dropped(l, x, over);
+    }
+    size_t kept = 0;
+    for (size_t i = 0; i < f->n; i++) {
+        if (gone[i])
+            zl_finding_free(&f->v[i]);
+        else
+            f->v[kept++] = f->v[i];
+    }
+    f->n = kept;
+    free(gone);
+    free(order);
+    /* Twice what is left: a list of many small groups is sorted again only
+     * as often as it doubles. */
+    return 2 * kept > 2 * ZL_KEEP_PER_RULE_SOURCE ? 2 * kept : 2 * ZL_KEEP_PER_RULE_SOURCE;
+}
