@@ -64,6 +64,9 @@ printf 'domain = "example.com"\n' > "$tmp/tfmod/terraform.tfvars"
 printf 'resource "digitalocean_record" "www" {\n  domain = var.domain\n  type   = "CNAME"\n  name   = "www"\n  value  = "web.example.net"\n}\n' > "$tmp/tfmod/dns.tf"
 cwd="$tmp/tfmod" expect 1 "a module in the working directory" -- "$bin" --no-config .
 has "dns.tf:5:13: error: .*missing-trailing-dot" "its variables from the files beside it"
+# A DKIM set short of a token under a condition: the hint keeps the condition.
+expect 1 "conditional DKIM records" -- "$bin" --no-config "$here/fixtures/ses/terraform/conditional"
+has "hint: publish all three: 3 instances when created (COND ? 3 : 0)" "the hint of a conditional count"
 # A folder's CloudFormation templates are found by their content: those with
 # record sets (CDK's cdk.out), not other JSON or YAML.
 mkdir -p "$tmp/cdk/cdk.out"
