@@ -71,6 +71,9 @@ expect 0 "duplicate resources" -- "$bin" --no-config --fail-on none "$here/fixtu
 has "take it out of the state first (terraform state rm" "a copy in Terraform is taken out of the state first"
 expect 0 "duplicate records" -- "$bin" --no-config --fail-on none "$here/fixtures/examples/duplicate-record.zone"
 has "hint: delete this copy$" "a zone file's copy is deleted"
+# A DKIM set short of a token under a condition: the hint keeps the condition.
+expect 1 "conditional DKIM records" -- "$bin" --no-config "$here/fixtures/ses/terraform/conditional"
+has "hint: publish all three: 3 instances when created (COND ? 3 : 0)" "the hint of a conditional count"
 # A folder's CloudFormation templates are found by their content: those with
 # record sets (CDK's cdk.out), not other JSON or YAML.
 mkdir -p "$tmp/cdk/cdk.out"

@@ -5,18 +5,20 @@
 
 #include "lint/util/util.h"
 
-void zl_sym_token(zl_sym_ids *st, const char *identity, unsigned token, const void *first)
+struct zl_sym_id *zl_sym_token(zl_sym_ids *st, const char *identity, unsigned token,
+                               const void *first)
 {
     if (token >= 32)
-        return;
+        return NULL;
     size_t s = 0;
     while (s < st->n && strcmp(st->ids[s].identity, identity))
         s++;
     if (s == st->n) {
         ZL_GROW(st->ids, st->cap, st->n + 1);
-        st->ids[st->n++] = (struct zl_sym_id){zl_xstrdup(identity), 0, first};
+        st->ids[st->n++] = (struct zl_sym_id){zl_xstrdup(identity), 0, first, false};
     }
     st->ids[s].tokens |= 1u << token;
+    return &st->ids[s];
 }
 
 unsigned zl_sym_have(const struct zl_sym_id *id)

@@ -14,12 +14,16 @@ typedef struct zl_sym_ids {
         char *identity;    /* "aws_ses_domain_dkim.main", "Identity" */
         unsigned tokens;   /* bit per token index */
         const void *first; /* the reader's first record of it: where an incomplete set is reported */
+        bool apart;        /* the tokens come from records not known to be created together:
+                              how many are published is not known */
     } *ids;
     size_t n, cap;
 } zl_sym_ids;
 
-/* Record that a record of first publishes token (below 32) of identity. */
-void zl_sym_token(zl_sym_ids *st, const char *identity, unsigned token, const void *first);
+/* Record that a record of first publishes token (below 32) of identity;
+ * the identity's entry (NULL for a token above). */
+struct zl_sym_id *zl_sym_token(zl_sym_ids *st, const char *identity, unsigned token,
+                               const void *first);
 /* How many tokens of id are published. */
 unsigned zl_sym_have(const struct zl_sym_id *id);
 void zl_sym_free(zl_sym_ids *st);

@@ -205,6 +205,22 @@ static tf_val *unknown_step(tf_module *m, const tf_val *base, const char *step)
     return v;
 }
 
+/* The three DKIM tokens SES issues to the identity at path, each unknown;
+ * v1: aws_ses_domain_dkim's dkim_tokens, else aws_sesv2_email_identity's
+ * dkim_signing_attributes[0].tokens. */
+static tf_val *ses_tokens(tf_module *m, const char *path, size_t npath, bool v1)
+{
+    tf_val *tokens = tf_list(&m->arena, 3);
+    for (size_t i = 0; tokens->kind == TF_LIST && i < 3; i++) {
+        char *p = v1 ? zl_xasprintf("%.*s.dkim_tokens[%zu]", (int)npath, path, i)
+                     : zl_xasprintf("%.*s.dkim_signing_attributes[0].tokens[%zu]", (int)npath,
+                                    path, i);
+        tokens->items[i] = unknown_path(m, p);
+        free(p);
+    }
+    return tokens;
+}
+
 static tf_val *get_attr(tf_module *m, tf_val *v, const char *name)
 {
     if (v->kind == TF_OBJECT) {
@@ -219,6 +235,12 @@ static tf_val *get_attr(tf_module *m, tf_val *v, const char *name)
         }
         return tf_unknown(&m->arena, NULL);
     }
+    size_t n;
+    const char *p = inner_path(v, &n);
+    if (p && n > 20 && !strncmp(p, "aws_ses_domain_dkim.", 20) && !strcmp(name, "dkim_tokens") &&
+        p[n - 1] == ']')
+        return ses_tokens(m, p, n, true); /* an instance of one created under a condition:
+                                             if it is created, it has three */
     if (v->kind == TF_UNKNOWN)
         return unknown_step(m, v, name);
     return tf_unknown(&m->arena, NULL); /* an error in Terraform: nothing to say here */
@@ -307,13 +329,7 @@ static void computed(tf_module *m, const tf_block *b, const char *path, tf_val *
         return;
     bool v1 = !strcmp(b->type, "aws_ses_domain_dkim");
     if (v1 || !strcmp(b->type, "aws_sesv2_email_identity")) {
-        tf_val *tokens = tf_list(a, 3);
-        for (size_t i = 0; tokens->kind == TF_LIST && i < 3; i++) {
-            char *p = v1 ? zl_xasprintf("%s.dkim_tokens[%zu]", path, i)
-                         : zl_xasprintf("%s.dkim_signing_attributes[0].tokens[%zu]", path, i);
-            tokens->items[i] = unknown_path(m, p);
-            free(p);
-        }
+        tf_val *tokens = ses_tokens(m, path, strlen(path), v1);
         if (v1) {
             put(obj, "dkim_tokens", tokens);
         } else if (!tf_get(obj, "dkim_signing_attributes")) {
@@ -383,14 +399,12 @@ static tf_scope *scope_one(tf_module *m, const char *name, const char **keys, tf
     return s;
 }
 
-bool tf_instances(tf_module *m, const tf_block *b, const tf_scope ***out, size_t *n)
+/* The instances a count (counted) or for_each value v gives. */
+static bool instances_of(tf_module *m, const tf_block *b, const zl_hcl_item *meta, bool counted,
+                         const tf_val *v, const tf_scope ***out, size_t *n)
 {
-    const zl_hcl_item *count = zl_hcl_attr(b->item->body, "count");
-    const zl_hcl_item *each = zl_hcl_attr(b->item->body, "for_each");
-    ctx c = {m, b->file, NULL, NULL};
     *n = 0;
-    if (count) {
-        tf_val *v = eval(&c, count->expr);
+    if (counted) {
         if (v->kind != TF_NUMBER || v->num < 0 || v->num > TF_MAX_INSTANCES)
             return false;
         *n = (size_t)v->num;
@@ -402,36 +416,114 @@ bool tf_instances(tf_module *m, const tf_block *b, const tf_scope ***out, size_t
         }
         return true;
     }
-    if (each) {
-        tf_val *v = eval(&c, each->expr);
-        if ((v->kind != TF_LIST && v->kind != TF_OBJECT) || v->nitems > TF_MAX_INSTANCES)
-            return false;
-        *n = v->nitems;
-        *out = tf_alloc(&m->arena, (*n + 1) * sizeof **out);
-        for (size_t i = 0; i < *n; i++) {
-            static const char *keys[] = {"key", "value"};
-            tf_val *kv[2] = {v->kind == TF_OBJECT
-                                 ? tf_string(&m->arena, v->keys[i], strlen(v->keys[i]),
-                                             tf_at(m, b->file, each->expr->start))
-                                 : v->items[i],
-                             v->items[i]};
-            if (kv[0]->kind != TF_STRING)
-                return false; /* a set of unknown values: keys known after apply */
-            (*out)[i] = scope_one(m, "each", keys, kv, 2);
-        }
-        return true;
+    if ((v->kind != TF_LIST && v->kind != TF_OBJECT) || v->nitems > TF_MAX_INSTANCES)
+        return false;
+    *n = v->nitems;
+    *out = tf_alloc(&m->arena, (*n + 1) * sizeof **out);
+    for (size_t i = 0; i < *n; i++) {
+        static const char *keys[] = {"key", "value"};
+        tf_val *kv[2] = {v->kind == TF_OBJECT
+                             ? tf_string(&m->arena, v->keys[i], strlen(v->keys[i]),
+                                         tf_at(m, b->file, meta->expr->start))
+                             : v->items[i],
+                         v->items[i]};
+        if (kv[0]->kind != TF_STRING)
+            return false; /* a set of unknown values: keys known after apply */
+        (*out)[i] = scope_one(m, "each", keys, kv, 2);
     }
-    *n = 1;
-    *out = tf_alloc(&m->arena, sizeof **out);
-    (*out)[0] = NULL;
     return true;
 }
 
-bool tf_instance_at(tf_module *m, const tf_block *b, const char *index, const tf_scope **sc)
+/* No instance: a count of 0, an empty collection. */
+static bool none(const tf_val *v)
+{
+    return (v->kind == TF_NUMBER && v->num == 0) ||
+           ((v->kind == TF_LIST || v->kind == TF_OBJECT) && v->nitems == 0);
+}
+
+/* The value of a count or for_each expression e for a resource that is
+ * created at all: a conditional on what is unknown whose one branch gives
+ * none stands for its other branch; branches that both give some must give
+ * the same count. Through parentheses and locals; else e's value. */
+static tf_val *if_created(const ctx *c, const zl_hx *e)
+{
+    tf_module *m = c->m;
+    tf_val *v = eval(c, e);
+    if (v->kind != TF_UNKNOWN || !e || m->depth >= TF_MAX_DEPTH)
+        return v;
+    m->depth++;
+    tf_val *r = v;
+    if (e->kind == ZL_HX_PAREN && e->nkids) {
+        r = if_created(c, e->kids[0]);
+    } else if (e->kind == ZL_HX_ATTR && e->nkids && e->kids[0]->kind == ZL_HX_VAR &&
+               zl_hcl_is(e->kids[0]->name, e->kids[0]->nname, "local")) {
+        tf_block *l = tf_find(m, TF_LOCAL, NULL, e->name, e->nname);
+        ctx in = {m, l ? l->file : 0, NULL, NULL};
+        if (l && l->state == 2) { /* evaluated, not a local being evaluated */
+            l->state = 1;          /* a local that names itself stays unknown */
+            r = if_created(&in, l->item->expr);
+            l->state = 2;
+        }
+    } else if (e->kind == ZL_HX_COND && e->nkids == 3) {
+        tf_val *cond = eval(c, e->kids[0]);
+        if (cond->kind == TF_BOOL) {
+            r = if_created(c, e->kids[cond->b ? 1 : 2]);
+        } else {
+            tf_val *yes = if_created(c, e->kids[1]), *no = if_created(c, e->kids[2]);
+            if (none(yes) || none(no))
+                r = none(yes) ? no : yes;
+            else if (yes->kind == TF_NUMBER && no->kind == TF_NUMBER && yes->num == no->num)
+                r = yes;
+        }
+    }
+    m->depth--;
+    return r;
+}
+
+/* The count or for_each of b (NULL for neither); *counted: a count. */
+static const zl_hcl_item *meta_of(const tf_block *b, bool *counted)
+{
+    const zl_hcl_item *count = zl_hcl_attr(b->item->body, "count");
+    *counted = count != NULL;
+    return count ? count : zl_hcl_attr(b->item->body, "for_each");
+}
+
+bool tf_instances(tf_module *m, const tf_block *b, const tf_scope ***out, size_t *n)
+{
+    bool counted;
+    const zl_hcl_item *meta = meta_of(b, &counted);
+    if (!meta) {
+        *n = 1;
+        *out = tf_alloc(&m->arena, sizeof **out);
+        (*out)[0] = NULL;
+        return true;
+    }
+    ctx c = {m, b->file, NULL, NULL};
+    return instances_of(m, b, meta, counted, eval(&c, meta->expr), out, n);
+}
+
+bool tf_instances_if_created(tf_module *m, const tf_block *b, const tf_scope ***out, size_t *n,
+                             bool *conditional)
+{
+    *conditional = false;
+    if (tf_instances(m, b, out, n))
+        return true;
+    bool counted;
+    const zl_hcl_item *meta = meta_of(b, &counted);
+    ctx c = {m, b->file, NULL, NULL};
+    *conditional = true;
+    return instances_of(m, b, meta, counted, if_created(&c, meta->expr), out, n);
+}
+
+bool tf_instance_at(tf_module *m, const tf_block *b, const char *index, bool if_created,
+                    const tf_scope **sc)
 {
     const tf_scope **scopes;
     size_t count, which = 0;
-    if (!tf_instances(m, b, &scopes, &count) || count == 0)
+    bool conditional;
+    if (!(if_created ? tf_instances_if_created(m, b, &scopes, &count, &conditional)
+                     : tf_instances(m, b, &scopes, &count)) ||
+        count == 0)
         return false;
     if (index[0] == '[' && index[1] >= '0' && index[1] <= '9') {
         which = strtoul(index + 1, NULL, 10);
@@ -816,8 +908,11 @@ static tf_val *binary(const ctx *c, const zl_hx *e)
     if (e->op == ZL_OP_OR && l->kind == TF_BOOL && l->b)
         return l;
     tf_val *r = eval(c, e->kids[1]);
-    if (e->op == ZL_OP_AND || e->op == ZL_OP_OR)
+    if (e->op == ZL_OP_AND || e->op == ZL_OP_OR) { /* a known false (true) side decides */
+        if (r->kind == TF_BOOL && r->b == (e->op == ZL_OP_OR))
+            return r;
         return r->kind == TF_BOOL && l->kind == TF_BOOL ? r : tf_unknown(a, NULL);
+    }
     if (!tf_known(l) || !tf_known(r))
         return tf_unknown(a, NULL);
     if (e->op == ZL_OP_EQ || e->op == ZL_OP_NE)

@@ -81,9 +81,21 @@ tf_val *tf_eval(tf_module *m, uint32_t file, const zl_hx *e, const tf_scope *sc)
  * number is unknown; *scopes is arena memory. */
 bool tf_instances(tf_module *m, const tf_block *b, const tf_scope ***scopes, size_t *n);
 
+/* The instances b has if it is created at all: as tf_instances, but a
+ * count or for_each whose every outcome is either none or the same
+ * instances (COND ? 3 : 0, COND ? toset([...]) : [] with COND unknown)
+ * gives those; *conditional says the number rests on that. What is checked
+ * on such instances must hold of each on its own: whether they exist
+ * beside other resources is not known. */
+bool tf_instances_if_created(tf_module *m, const tf_block *b, const tf_scope ***scopes, size_t *n,
+                             bool *conditional);
+
 /* The instance of b a reference names by the text after the block's name:
- * "[N]", "[\"KEY\"]", else the first. False when there is no such instance. */
-bool tf_instance_at(tf_module *m, const tf_block *b, const char *index, const tf_scope **sc);
+ * "[N]", "[\"KEY\"]", else the first; if_created: among the instances b has
+ * if it is created (a reference to it from a resource that is created means
+ * it is). False when there is no such instance. */
+bool tf_instance_at(tf_module *m, const tf_block *b, const char *index, bool if_created,
+                    const tf_scope **sc);
 
 /* The block of that kind, type and name, or NULL. */
 tf_block *tf_find(tf_module *m, tf_block_kind kind, const char *type, const char *name,

@@ -101,7 +101,9 @@ static tf_val *fn_trim(tf_module *m, tf_val **a, size_t n, tf_origin at)
     return sub(m, s, from, to);
 }
 
-/* format with %s, %d, %v and %%; any other verb: unknown. */
+/* format with %s, %d, %v and %%; any other verb: unknown. An unknown
+ * argument makes the result unknown, described as a template would be
+ * ("${x.dkim_tokens[0]}.dkim.amazonses.com"). */
 static tf_val *fn_format(tf_module *m, tf_val **a, size_t n, tf_origin at)
 {
     tf_val *f = n ? str(m, a[0], at) : NULL;
@@ -109,6 +111,7 @@ static tf_val *fn_format(tf_module *m, tf_val **a, size_t n, tf_origin at)
         return unknown(m);
     tf_sb b = {0};
     size_t arg = 1;
+    bool known = true;
     for (size_t i = 0; i < f->n; i++) {
         if (f->s[i] != '%') {
             tf_sb_add(&b, f->s + i, 1, f->at + i);
@@ -120,16 +123,23 @@ static tf_val *fn_format(tf_module *m, tf_val **a, size_t n, tf_origin at)
             tf_sb_add(&b, "%", 1, f->at + i);
             continue;
         }
-        tf_val *v = (verb == 's' || verb == 'd' || verb == 'v') && arg < n
-                        ? str(m, a[arg++], at)
-                        : NULL;
-        if (!v) {
+        tf_val *arg_v = (verb == 's' || verb == 'd' || verb == 'v') && arg < n ? a[arg++] : NULL;
+        tf_val *v = arg_v ? str(m, arg_v, at) : NULL;
+        if (v) {
+            tf_sb_add(&b, v->s, v->n, v->at);
+        } else if (arg_v && arg_v->kind == TF_UNKNOWN) {
+            tf_describe(arg_v, &b);
+            known = false;
+        } else {
             tf_sb_free(&b);
             return unknown(m);
         }
-        tf_sb_add(&b, v->s, v->n, v->at);
     }
-    return tf_sb_take(&m->arena, &b);
+    if (known)
+        return tf_sb_take(&m->arena, &b);
+    tf_val *u = tf_unknown(&m->arena, b.over ? NULL : b.p ? b.p : "");
+    tf_sb_free(&b);
+    return u;
 }
 
 static tf_val *fn_join(tf_module *m, tf_val **a, size_t n, tf_origin at)

@@ -100,7 +100,7 @@ char *tf_zone_name(tf_reader *r, const tf_val *ref, const char *type, const char
     const zl_hcl_item *name = b ? zl_hcl_attr(b->item->body, top) : NULL;
     free(top);
     const tf_scope *sc;
-    if (!name || !tf_instance_at(m, b, p + n, &sc))
+    if (!name || !tf_instance_at(m, b, p + n, false, &sc))
         return NULL;
     const tf_val *v = tf_eval(m, b->file, name->expr, sc);
     for (const char *k = attr + first; *k == '.' && v; k += 1 + strcspn(k + 1, ".")) {

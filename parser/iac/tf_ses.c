@@ -10,7 +10,10 @@
  * may be Route 53's, Cloudflare's or DigitalOcean's (SES on AWS, DNS
  * elsewhere), each provider completing names its own way. An identity
  * whose records are not in the module is not reported: its DNS may live
- * elsewhere. */
+ * elsewhere. A record resource created only under a condition (count =
+ * COND ? 3 : 0) is checked as the instances it has if it is created; as
+ * whether it is created beside the others is not known, tokens it shares
+ * with other resources make no incomplete set. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,6 +40,7 @@ static const struct record_type {
 typedef struct rec {
     tf_block *b;
     const tf_scope *sc;
+    bool conditional; /* one of the instances b has if it is created at all */
     const struct record_type *t;
     char *zone;      /* the hosted zone, or NULL */
     char *name;      /* symbolic name as written, without a final dot */
@@ -156,9 +160,31 @@ static bool dkim_ref(const char *ref, char **resource, unsigned *token)
     return true;
 }
 
+static const tf_val *identity_domain_at(tf_reader *r, const char *path, unsigned depth);
+
+/* A domain written as an aws_ses_domain_identity's ("${aws_ses_domain_identity.x[0].domain}",
+ * the identity created under a condition): that identity's, when known. */
+static const tf_val *identity_of(tf_reader *r, const tf_val *v, unsigned depth)
+{
+    static const char head[] = "${aws_ses_domain_identity.", tail[] = ".domain}";
+    size_t h = sizeof head - 1, t = sizeof tail - 1;
+    if (v->kind != TF_UNKNOWN || !v->s || v->n <= h + t || strncmp(v->s, head, h) ||
+        strcmp(v->s + v->n - t, tail) || memchr(v->s + 2, '}', v->n - 3) || depth > 2)
+        return NULL;
+    char *path = zl_xstrndup(v->s + 2, v->n - 2 - t);
+    const tf_val *d = identity_domain_at(r, path, depth + 1);
+    free(path);
+    return d;
+}
+
 /* The domain of the SES identity a resource path names ("type.name" or
  * "type.name[...]"), or NULL when not known. */
 static const tf_val *identity_domain(tf_reader *r, const char *path)
+{
+    return identity_domain_at(r, path, 0);
+}
+
+static const tf_val *identity_domain_at(tf_reader *r, const char *path, unsigned depth)
 {
     const char *dot = strchr(path, '.');
     if (!dot)
@@ -167,15 +193,23 @@ static const tf_val *identity_domain(tf_reader *r, const char *path)
     size_t n = strcspn(dot + 1, "[");
     tf_block *b = tf_find(&r->m, TF_RESOURCE, type, dot + 1, n);
     free(type);
-    const tf_scope *sc;
-    if (!b || !tf_instance_at(&r->m, b, dot + 1 + n, &sc))
-        return NULL;
-    const char *attr = !strcmp(b->type, "aws_sesv2_email_identity") ||
-                               !strcmp(b->type, "aws_sesv2_email_identity_mail_from_attributes")
+    const char *attr = b && (!strcmp(b->type, "aws_sesv2_email_identity") ||
+                             !strcmp(b->type, "aws_sesv2_email_identity_mail_from_attributes"))
                            ? "email_identity"
                            : "domain";
-    const zl_hcl_item *d = zl_hcl_attr(b->item->body, attr);
-    return d ? tf_eval(&r->m, b->file, d->expr, sc) : NULL;
+    const zl_hcl_item *d = b ? zl_hcl_attr(b->item->body, attr) : NULL;
+    const tf_scope *sc;
+    if (!d)
+        return NULL;
+    if (tf_instance_at(&r->m, b, dot + 1 + n, false, &sc))
+        return tf_eval(&r->m, b->file, d->expr, sc);
+    /* Created only under a condition: the records that name it say it is,
+     * but a domain that refers on to such resources would be their symbol,
+     * not the name the records write (unlike var.domain): known ones only. */
+    if (!tf_instance_at(&r->m, b, dot + 1 + n, true, &sc))
+        return NULL;
+    const tf_val *v = tf_eval(&r->m, b->file, d->expr, sc);
+    return tf_known(v) ? v : identity_of(r, v, depth);
 }
 
 static void check_dkim(tf_reader *r, const rec *x, const char *value, const zl_hcl_item *at)
@@ -417,11 +451,12 @@ static char *zone_of(tf_reader *r, const rec *x)
 }
 
 /* A record instance with what the checks need, or NULL. */
-static rec *instance(tf_reader *r, tf_block *b, const tf_scope *sc)
+static rec *instance(tf_reader *r, tf_block *b, const tf_scope *sc, bool conditional)
 {
     rec *x = tf_alloc(&r->m.arena, sizeof *x);
     x->b = b;
     x->sc = sc;
+    x->conditional = conditional;
     x->t = record_type(b);
     x->name_at = zl_hcl_attr(b->item->body, "name");
     x->type_at = zl_hcl_attr(b->item->body, "type");
@@ -463,8 +498,12 @@ static void count_tokens(tf_reader *r, const rec *x)
         const char *rest;
         unsigned token;
         ref = leading_ref(val, &rest);
-        if (ref && dkim_ref(ref, &res, &token))
-            zl_sym_token(&st->ids, res, token, x);
+        struct zl_sym_id *id = ref && dkim_ref(ref, &res, &token)
+                                   ? zl_sym_token(&st->ids, res, token, x)
+                                   : NULL;
+        const rec *first = id ? id->first : NULL;
+        if (first && first->b != x->b && (first->conditional || x->conditional))
+            id->apart = true;
         free(res);
         free(ref);
         free(val);
@@ -474,7 +513,8 @@ static void count_tokens(tf_reader *r, const rec *x)
 typedef void (*rec_fn)(tf_reader *r, const rec *x);
 
 /* Every instance of every record resource of file (or of the module, file
- * UINT32_MAX). */
+ * UINT32_MAX); of a resource created only under a condition, the instances
+ * it has if it is. */
 static void each_record(tf_reader *r, uint32_t file, rec_fn fn)
 {
     for (size_t i = 0; i < r->m.nblocks; i++) {
@@ -483,10 +523,11 @@ static void each_record(tf_reader *r, uint32_t file, rec_fn fn)
             continue;
         const tf_scope **scopes;
         size_t n;
-        if (!tf_instances(&r->m, b, &scopes, &n))
+        bool conditional;
+        if (!tf_instances_if_created(&r->m, b, &scopes, &n, &conditional))
             continue;
         for (size_t k = 0; k < n; k++) {
-            rec *x = instance(r, b, scopes[k]);
+            rec *x = instance(r, b, scopes[k], conditional);
             if (x)
                 fn(r, x);
         }
@@ -510,11 +551,13 @@ void tf_ses_check(tf_reader *r)
         unsigned have = zl_sym_have(&st->ids.ids[s]);
         const rec *x = st->ids.ids[s].first;
         const zl_hcl_item *count = zl_hcl_attr(x->b->item->body, "count");
-        if (x->b->file == r->self && have < 3)
+        if (x->b->file == r->self && have < 3 && !st->ids.ids[s].apart)
             report(r, x, count ? count : x->name_at, "ses-dkim-incomplete",
                    zl_sym_incomplete(have, st->ids.ids[s].identity),
-                   zl_xstrdup("publish all three: count = 3, with dkim_tokens[count.index] in "
-                              "the name and the target"));
+                   zl_xasprintf("publish all three: %s, with dkim_tokens[count.index] in the "
+                                "name and the target",
+                                x->conditional ? "3 instances when created (COND ? 3 : 0)"
+                                               : "count = 3"));
     }
 }
 

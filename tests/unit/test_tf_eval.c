@@ -1,6 +1,7 @@
 /* Static evaluation of Terraform expressions: references across files,
- * functions, count and for_each, positions of string bytes, and unknowns
- * that keep what they stand for. */
+ * functions, count and for_each (and what they are if the resource is
+ * created), positions of string bytes, and unknowns that keep what they
+ * stand for. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -128,6 +129,70 @@ static void unknowns_stay_symbolic(void **state)
                "y-2");
 }
 
+static const char conditional_tf[] =
+    "variable \"on\" {}\n"
+    "variable \"also\" {}\n"
+    "variable \"n\" {}\n"
+    "locals {\n"
+    "  nested = var.on ? (var.also ? 2 : 0) : 0\n"
+    "  target = format(\"%s.dkim.amazonses.com\", aws_ses_domain_dkim.k[0].dkim_tokens[1])\n"
+    "  tokens = length(aws_ses_domain_dkim.k[0].dkim_tokens)\n"
+    "  all    = length(aws_ses_domain_dkim.k)\n"
+    "}\n"
+    "resource \"aws_ses_domain_dkim\" \"k\" {\n  count = var.on ? 1 : 0\n}\n"
+    "resource \"r\" \"three_or_none\" {\n  count = var.on && var.also ? 3 : 0\n}\n"
+    "resource \"r\" \"three_or_one\" {\n  count = var.on ? 3 : 1\n}\n"
+    "resource \"r\" \"input\" {\n  count = var.n\n}\n"
+    "resource \"r\" \"through_local\" {\n  count = local.nested\n}\n"
+    "resource \"r\" \"set_or_none\" {\n  for_each = var.on ? toset([\"a\", \"b\"]) : []\n}\n"
+    "resource \"r\" \"never\" {\n  count = var.on && false ? 3 : 0\n}\n";
+
+/* The instances a resource has if it is created: *n, or -1 when unknown
+ * even then; *conditional as tf_instances_if_created says. */
+static long created(tf_module *m, const char *name, bool *conditional)
+{
+    tf_block *b = tf_find(m, TF_RESOURCE, "r", name, strlen(name));
+    assert_non_null(b);
+    const tf_scope **scopes;
+    size_t n;
+    return tf_instances_if_created(m, b, &scopes, &n, conditional) ? (long)n : -1;
+}
+
+static void conditions_on_the_unknown(void **state)
+{
+    (void)state;
+    tf_module m;
+    tf_module_init(&m);
+    tf_module_add(&m, "main.tf", zl_xstrdup(conditional_tf), strlen(conditional_tf), false);
+    bool conditional;
+    const tf_scope **scopes;
+    size_t n;
+    tf_block *b = tf_find(&m, TF_RESOURCE, "r", "three_or_none", 13);
+    assert_false(tf_instances(&m, b, &scopes, &n)); /* the number itself stays unknown */
+    assert_int_equal(created(&m, "three_or_none", &conditional), 3);
+    assert_true(conditional);
+    assert_int_equal(created(&m, "three_or_one", &conditional), -1);
+    assert_int_equal(created(&m, "input", &conditional), -1);
+    assert_int_equal(created(&m, "through_local", &conditional), 2);
+    assert_int_equal(created(&m, "set_or_none", &conditional), 2);
+    assert_int_equal(created(&m, "never", &conditional), 0); /* false on either side decides */
+    assert_false(conditional);
+
+    /* An instance of a DKIM resource created under a condition: its three
+     * tokens, symbolic; the resource's own number stays unknown. */
+    tf_block *l = tf_find(&m, TF_LOCAL, NULL, "target", 6);
+    tf_val *v = tf_eval(&m, l->file, l->item->expr, NULL);
+    assert_int_equal(v->kind, TF_UNKNOWN);
+    assert_string_equal(v->s, "${aws_ses_domain_dkim.k[0].dkim_tokens[1]}.dkim.amazonses.com");
+    l = tf_find(&m, TF_LOCAL, NULL, "tokens", 6);
+    v = tf_eval(&m, l->file, l->item->expr, NULL);
+    assert_int_equal(v->kind, TF_NUMBER);
+    assert_true(v->num == 3);
+    l = tf_find(&m, TF_LOCAL, NULL, "all", 3);
+    assert_int_equal(tf_eval(&m, l->file, l->item->expr, NULL)->kind, TF_UNKNOWN);
+    tf_module_free(&m);
+}
+
 static void budgets_stop_blowups(void **state)
 {
     (void)state;
@@ -154,6 +219,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(functions_and_references, setup, teardown),
         cmocka_unit_test_setup_teardown(positions_follow_the_bytes, setup, teardown),
         cmocka_unit_test_setup_teardown(unknowns_stay_symbolic, setup, teardown),
+        cmocka_unit_test(conditions_on_the_unknown),
         cmocka_unit_test(budgets_stop_blowups),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
