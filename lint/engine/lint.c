@@ -206,11 +206,8 @@ static bool suppressed(const zl_source *s, const zl_rule *rule, uint32_t line, u
 
 bool zl_lint_suppressed(const zl_lint *l, const zl_finding *f)
 {
-    const zl_source *s = l->zs->srcs[f->src];
-    uint32_t line, col;
-    zl_source_position(s, f->off, &line, &col);
-    uint32_t rec_line = f->rec ? zl_record_line(l->zs, f->zone, f->rec) : line;
-    return suppressed(s, f->rule, line, rec_line);
+    uint32_t rec_line = f->rec ? zl_record_line(l->zs, f->zone, f->rec) : f->line;
+    return suppressed(l->zs->srcs[f->src], f->rule, f->line, rec_line);
 }
 
 /* Findings of the check running on this thread go to its own list, which
@@ -251,8 +248,7 @@ static void finish(zl_lint *l)
             zl_source_position(s, f.off, &f.line, &f.col);
             zl_source_position(s, f.off + f.len, &end_line, &end_col);
             f.end_col = end_line == f.line && f.len ? end_col : f.col + 1;
-            uint32_t rec_line = f.rec ? zl_record_line(l->zs, f.zone, f.rec) : f.line;
-            if (suppressed(s, f.rule, f.line, rec_line)) {
+            if (zl_lint_suppressed(l, &f)) {
                 zl_finding_free(&f);
                 continue;
             }

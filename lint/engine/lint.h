@@ -50,7 +50,7 @@ void zl_lint_free(zl_lint *l);
 
 bool zl_rule_on(const zl_lint *l, const zl_rule *r);
 /* Whether a comment of the finding's source silences it (a finding with a
- * source; its position is worked out here). */
+ * source, whose line is worked out). */
 bool zl_lint_suppressed(const zl_lint *l, const zl_finding *f);
 /* Set the bit of every rule with a finding in f (wanted has zl_nrules bits). */
 void zl_rules_of_findings(const zl_findings *f, uint8_t *wanted);
