@@ -52,8 +52,11 @@ typedef struct side_read {
     zl_zoneset *zs;
     zl_git_paths files, msgs;
     size_t unreadable;
-    bool if_ses; /* the base of --diff: read only when it may hold an SES record */
-    bool read;   /* its files were read */
+    /* When --diff's first round (both sides at once) reads the side: the new
+     * version always; the base when it may hold an SES record, or not until
+     * the new version's findings ask for it (ses-record-removed is off). */
+    enum { READ_NOW, READ_IF_SES, READ_LATER } when;
+    bool read; /* its files were read */
 } side_read;
 
 static void select_side(side_read *r)
@@ -234,8 +237,19 @@ static void read_task(void *ctx, size_t task, unsigned worker)
 {
     (void)worker;
     side_read *r = &((side_read *)ctx)[task];
-    if (!r->if_ses || base_may_hold_ses(r))
+    if (r->when == READ_NOW || (r->when == READ_IF_SES && base_may_hold_ses(r)))
         read_files(r);
+}
+
+/* The base's lint, for the wanted rules (NULL: all); run when it was read. */
+static void lint_base(zl_lint *bl, const session *s, const side_read *base,
+                      const uint8_t *wanted)
+{
+    zl_lint_init(bl, base->zs, s->o->sev);
+    bl->ses = s->o->ses;
+    bl->wanted = wanted;
+    if (base->read)
+        zl_lint_run(bl);
 }
 
 static bool has_suppressions(const zl_zoneset *zs)
@@ -263,23 +277,17 @@ static void compare(session *s, zl_git_side *old_side, zl_git_side *new_side, zl
                       {.s = s, .side = new_side, .new_side = true, .zs = zs}};
     select_side(&r[0]);
     select_side(&r[1]);
-    /* The new version, and the base when it may hold an SES record, at
-     * once, each into its own zone set; tree_fs.c serialises the readers'
-     * libgit2 calls. Without ses-record-removed the base waits for what the
-     * new version reports. */
-    r[0].if_ses = true;
-    side_read *first = &r[0];
-    size_t tasks = 2;
-    if (s->o->sev[zl_rule_index(zl_rule_find("ses-record-removed"))] == ZL_SEV_OFF)
-        first = &r[1], tasks = 1;
-    zl_parallel_for(tasks, zl_jobs() < 2 ? 1 : 2, read_task, first);
+    /* Both at once, each into its own zone set; tree_fs.c serialises the
+     * readers' libgit2 calls. */
+    r[0].when = s->o->sev[zl_rule_index(zl_rule_find("ses-record-removed"))] == ZL_SEV_OFF
+                    ? READ_LATER
+                    : READ_IF_SES;
+    zl_parallel_for(2, zl_jobs() < 2 ? 1 : 2, read_task, r);
     bool removals = r[0].read && zl_removed_possible(&bzs, zs);
     zl_lint bl;
     zl_removed rm = {0};
     if (removals) {
-        zl_lint_init(&bl, &bzs, s->o->sev);
-        bl.ses = s->o->ses;
-        zl_lint_run(&bl);
+        lint_base(&bl, s, &r[0], NULL);
         rm.base = zl_xstrdup(s->base_name);
         zl_removed_find(&bzs, &bl.findings, zs, s->o->ses, renamed, s, &rm);
     }
@@ -292,13 +300,9 @@ static void compare(session *s, zl_git_side *old_side, zl_git_side *new_side, zl
     if (!removals) {
         if (!r[0].read && (l->findings.n || has_suppressions(zs)))
             read_files(&r[0]);
-        zl_lint_init(&bl, &bzs, s->o->sev);
-        bl.ses = s->o->ses;
         wanted = zl_xcalloc(zl_nrules / 8 + 1, 1);
         zl_rules_of_findings(&l->findings, wanted);
-        bl.wanted = wanted;
-        if (r[0].read)
-            zl_lint_run(&bl);
+        lint_base(&bl, s, &r[0], wanted);
     }
     zl_findings_drop_known(&l->findings, &bl.findings);
     zl_gate_report(l, &bzs, s->o->config_changed, s->base_name, renamed, s);
