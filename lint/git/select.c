@@ -65,9 +65,16 @@ void zl_git_changes_free(zl_git_changes *c)
     memset(c, 0, sizeof *c);
 }
 
+/* The repository path as the configuration's patterns see it (top as in
+ * zl_git_side). */
+static char *pattern_path(const char *top, const char *path)
+{
+    return top ? zl_xasprintf("%s%s", top, path) : zl_xstrdup(path);
+}
+
 bool zl_git_is_zone(const zl_config *cfg, const char *top, const char *path)
 {
-    char *where = top ? zl_xasprintf("%s%s", top, path) : zl_xstrdup(path);
+    char *where = pattern_path(top, path);
     bool yes = !zl_config_ignored(cfg, where) && zl_config_is_zone_file(cfg, where);
     free(where);
     return yes;
@@ -168,7 +175,7 @@ static int cmp_str(const void *a, const void *b)
  * records by content (parser/formats.h), as this side holds it. */
 static bool changed_template(zl_git_side *s, const zl_config *cfg, const char *path)
 {
-    char *where = s->top ? zl_xasprintf("%s%s", s->top, path) : zl_xstrdup(path);
+    char *where = pattern_path(s->top, path);
     bool candidate = zl_format_template_name(path) && !zl_config_ignored(cfg, where);
     free(where);
     if (!candidate)
