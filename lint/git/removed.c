@@ -302,32 +302,10 @@ bool zl_removed_possible(const zl_zoneset *base, const zl_zoneset *head)
     return gone;
 }
 
-/* word (lower case) anywhere in text, in any case. The scan runs on memchr
- * for the word's byte at anchor (in both cases when it is a letter): a base
- * file is searched whole before it is read, so the search must cost a
- * fraction of reading it. */
-static bool mentions(const char *text, size_t len, const char *word, size_t anchor)
-{
-    size_t k = strlen(word);
-    if (len < k)
-        return false;
-    char c = word[anchor];
-    bool letter = c >= 'a' && c <= 'z';
-    for (int pass = 0; pass < (letter ? 2 : 1); pass++) {
-        char want = pass ? (char)(c - 'a' + 'A') : c;
-        const char *end = text + len - (k - anchor - 1);
-        for (const char *p = text + anchor; p < end && (p = memchr(p, want, (size_t)(end - p)));
-             p++)
-            if (zl_has_prefix_ci(p - anchor, k, word))
-                return true;
-    }
-    return false;
-}
-
 bool zl_removed_text_may_hold(const char *path, const char *text, size_t len)
 {
     return strcmp(zl_format_detect(text, len, path)->name, "bind") != 0 ||
-           mentions(text, len, "amazonses", 3) || mentions(text, len, "$include", 0);
+           zl_mentions_ci(text, len, "amazonses", 3) || zl_mentions_ci(text, len, "$include", 0);
 }
 
 void zl_removed_find(const zl_zoneset *base, const zl_findings *base_found,

@@ -80,9 +80,8 @@ static bool mentions_ses(const zl_zoneset *zs, const zl_zone *z, const zl_record
 {
     for (unsigned i = 0; i < zl_record_nrdata(r); i++) {
         zl_tok t = zl_record_rdata(zs, z, r, i);
-        for (uint32_t k = 0; k + 9 <= t.len; k++)
-            if ((t.p[k] | 0x20) == 'a' && zl_has_prefix_ci(t.p + k, t.len - k, "amazonses"))
-                return true;
+        if (zl_mentions_ci(t.p, t.len, "amazonses", 3))
+            return true;
     }
     return false;
 }

@@ -211,3 +211,21 @@ const char *zl_find(const char *text, size_t len, const char *needle)
     }
     return NULL;
 }
+
+bool zl_mentions_ci(const char *text, size_t len, const char *word, size_t anchor)
+{
+    size_t k = strlen(word);
+    if (len < k)
+        return false;
+    char c = word[anchor];
+    bool letter = c >= 'a' && c <= 'z';
+    for (int pass = 0; pass < (letter ? 2 : 1); pass++) {
+        char want = pass ? (char)(c - 'a' + 'A') : c;
+        const char *end = text + len - (k - anchor - 1);
+        for (const char *p = text + anchor; p < end && (p = memchr(p, want, (size_t)(end - p)));
+             p++)
+            if (zl_has_prefix_ci(p - anchor, k, word))
+                return true;
+    }
+    return false;
+}

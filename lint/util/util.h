@@ -57,6 +57,10 @@ char *zl_utf8_clean(const char *s);
 
 /* The first occurrence of needle in the len octets at text, or NULL. */
 const char *zl_find(const char *text, size_t len, const char *needle);
+/* Whether word (lower case) stands anywhere in text, in any case. The scan
+ * runs on memchr for the word's byte at anchor (both cases of a letter):
+ * name a byte that is rare in the texts searched ('z' of "amazonses"). */
+bool zl_mentions_ci(const char *text, size_t len, const char *word, size_t anchor);
 
 bool zl_ascii_ieq(const char *a, size_t alen, const char *b);
 bool zl_has_prefix_ci(const char *s, size_t len, const char *prefix);
