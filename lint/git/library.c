@@ -14,6 +14,10 @@ static void shut_down(void)
 static void start(void)
 {
     git_libgit2_init();
+    /* Reading a blob would hash it again to check it against its id: on a
+     * large zone that costs as much as inflating it. git itself reads
+     * without the check; a corrupt object still fails to inflate. */
+    git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, 0);
     atexit(shut_down);
 }
 
