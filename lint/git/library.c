@@ -2,9 +2,13 @@
 
 #include <git2.h>
 #include <pthread.h>
+#include <stdbool.h>
 #include <stdlib.h>
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
+static pthread_once_t joined = PTHREAD_ONCE_INIT;
+static pthread_t warmer;
+static bool warming;
 
 static void shut_down(void)
 {
@@ -21,7 +25,33 @@ static void start(void)
     atexit(shut_down);
 }
 
+static void *warm(void *arg)
+{
+    (void)arg;
+    pthread_once(&once, start);
+    return NULL;
+}
+
+static void join_warmer(void)
+{
+    if (warming)
+        pthread_join(warmer, NULL);
+}
+
+void zl_git_library_warm(void)
+{
+    warming = pthread_create(&warmer, NULL, warm, NULL) == 0;
+}
+
 void zl_git_library(void)
 {
+    /* The warming thread is joined first: atexit must not run while it
+     * still initialises. */
+    pthread_once(&joined, join_warmer);
     pthread_once(&once, start);
+}
+
+void zl_git_library_done(void)
+{
+    pthread_once(&joined, join_warmer);
 }

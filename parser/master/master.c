@@ -42,6 +42,7 @@ typedef struct reader {
     uint32_t *offs;
     size_t offs_cap;
     zl_prechecked pre; /* rdata checked while lexing ahead */
+    zl_name_ahead ahead; /* the next entry's owner, looked up ahead */
 } reader;
 
 static void read_source(reader *rd, uint32_t src);
@@ -120,8 +121,8 @@ static zl_name_id parse_name(reader *rd, uint32_t src, const zl_lex_tok *t, cons
         origin = rd->zone_origin;
         len = prefix;
     }
-    zl_name_read n = zl_name_from_text(&rd->zs->names, &rd->zs->names, origin,
-                                       s->text + t->off, len);
+    zl_name_read n = zl_name_from_text_ahead(&rd->zs->names, origin, s->text + t->off, len,
+                                             &rd->ahead);
     if (n.needs_origin) {
         note_no_origin(rd, src, t->off);
         *why = t->len == 1 && s->text[t->off] == '@'
@@ -571,17 +572,19 @@ static void read_source(reader *rd, uint32_t src)
 
     comment_ctx cc = {rd, src};
     zl_entries *es = zl_entries_open(s->text, len, zl_jobs() > 1, on_comment, &cc);
-    /* One entry of lookahead: while an entry is processed, the name table
-     * slot its successor's owner will need is already on its way to the
-     * cache (interning owners is bound by memory latency). */
+    /* One entry of lookahead: while an entry is processed, its successor's
+     * owner is looked up as far as it can be (name_text.h). */
     zl_read_entry e, next;
+    zl_name_ahead upcoming = {0};
     bool more = zl_entries_next(es, &next);
     while (more) {
         e = next;
+        rd->ahead = upcoming;
         more = zl_entries_next(es, &next);
-        if (more && !next.e.err && !next.e.blank_start)
-            zl_names_prefetch_text(&rd->zs->names, rd->origin, s->text + next.e.toks[0].off,
-                                   next.e.toks[0].len);
+        upcoming = more && !next.e.err && !next.e.blank_start
+                       ? zl_names_look_ahead(&rd->zs->names, rd->origin,
+                                             s->text + next.e.toks[0].off, next.e.toks[0].len)
+                       : (zl_name_ahead){0};
         if (rd->full) {
             free(e.check.message);
             break;
