@@ -92,7 +92,8 @@ static void check_ahead(const char *text, const zl_entry *e, slot *s, zl_tok **r
 }
 
 /* Fill batch b from the lexer; false when the text is done. */
-static bool fill(zl_entries *es, zl_lexer *lx, zl_entry *e, batch *b, zl_tok **rd, size_t *cap)
+static bool fill(zl_entries *es, zl_lexer *lx, zl_entry *e, batch *b, bool check, zl_tok **rd,
+                 size_t *cap)
 {
     b->n = b->ntoks = b->ncoms = 0;
     b->last = false;
@@ -119,7 +120,8 @@ static bool fill(zl_entries *es, zl_lexer *lx, zl_entry *e, batch *b, zl_tok **r
         ZL_GROW(b->toks, b->tcap, b->ntoks + e->n);
         memcpy(b->toks + b->ntoks, e->toks, e->n * sizeof *e->toks);
         b->ntoks += e->n;
-        check_ahead(es->text, e, s, rd, cap);
+        if (check)
+            check_ahead(es->text, e, s, rd, cap);
     }
     return true;
 }
@@ -137,10 +139,13 @@ static void *lex_ahead(void *arg)
         while (k - es->released >= RING && !es->stop)
             pthread_cond_wait(&es->space, &es->mu);
         bool stop = es->stop;
+        /* With no batch in reserve the reader is about to wait: this one
+         * is only lexed, and validation checks its rdata after reading. */
+        bool check = k - es->released >= 2;
         pthread_mutex_unlock(&es->mu);
         if (stop)
             break;
-        bool more = fill(es, &lx, &e, &es->ring[k % RING], &rd, &cap);
+        bool more = fill(es, &lx, &e, &es->ring[k % RING], check, &rd, &cap);
         pthread_mutex_lock(&es->mu);
         es->filled = k + 1;
         pthread_cond_signal(&es->ready);

@@ -4,9 +4,11 @@
  * layout and checks its rdata with ldns (rdata.h), batches ahead of the
  * reader: reading a large zone then keeps two cores busy, one lexing and
  * checking, the other interning names and storing records (which must stay
- * in one thread: name ids follow the order names are first seen). A small
- * text is lexed in place, and its rdata is checked after reading, with the
- * zone's other records (validate.h).
+ * in one thread: name ids follow the order names are first seen). The
+ * thread checks a batch only while it is two batches ahead of the reader;
+ * the records it leaves, and those of a small text (lexed in place), are
+ * checked after reading, on every core (validate.h). Which thread checks a
+ * record changes nothing but the time.
  *
  * Either way the reader sees the same entries, and comments reach its
  * callback at the same point: while the entry holding them is fetched. */
