@@ -44,6 +44,7 @@ struct zl_entries {
     size_t len;
     zl_comment_fn fn;
     void *ctx;
+    bool gdnsd;
     bool threaded;
 
     /* In place: two entries, so that the one returned before stays valid. */
@@ -116,7 +117,7 @@ static bool fill(zl_entries *es, zl_lexer *lx, zl_entry *e, batch *b, bool check
                     .err_off = e->err_off,
                     .err_len = e->err_len,
                     .blank_start = e->blank_start,
-                    .lay = zl_entry_layout(es->text, e)};
+                    .lay = zl_entry_layout(es->text, e, es->gdnsd)};
         ZL_GROW(b->toks, b->tcap, b->ntoks + e->n);
         memcpy(b->toks + b->ntoks, e->toks, e->n * sizeof *e->toks);
         b->ntoks += e->n;
@@ -158,10 +159,11 @@ static void *lex_ahead(void *arg)
     return NULL;
 }
 
-zl_entries *zl_entries_open(const char *text, size_t len, bool ahead, zl_comment_fn fn,
-                            void *ctx)
+zl_entries *zl_entries_open(const char *text, size_t len, bool ahead, bool gdnsd,
+                            zl_comment_fn fn, void *ctx)
 {
     zl_entries *es = zl_xcalloc(1, sizeof *es);
+    es->gdnsd = gdnsd;
     es->text = text;
     es->len = len;
     es->fn = fn;
@@ -244,7 +246,7 @@ bool zl_entries_next(zl_entries *es, zl_read_entry *out)
     if (!zl_lex_entry(&es->lx, e))
         return false;
     out->e = *e;
-    out->lay = zl_entry_layout(es->text, e);
+    out->lay = zl_entry_layout(es->text, e, es->gdnsd);
     return true;
 }
 
