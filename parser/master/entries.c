@@ -7,7 +7,7 @@
 
 #include "lint/util/util.h"
 
-#define RING 4     /* batches in flight: two held by the reader, two being lexed */
+#define RING 6     /* batches in flight: two held by the reader, the others lexed ahead */
 #define BATCH 2048 /* entries a batch holds */
 
 typedef struct comment {
@@ -140,9 +140,10 @@ static void *lex_ahead(void *arg)
         while (k - es->released >= RING && !es->stop)
             pthread_cond_wait(&es->space, &es->mu);
         bool stop = es->stop;
-        /* With no batch in reserve the reader is about to wait: this one
-         * is only lexed, and validation checks its rdata after reading. */
-        bool check = k - es->released >= 2;
+        /* Unless the reader has two batches in reserve, it may soon wait:
+         * this one is only lexed, and validation checks its rdata after
+         * reading. */
+        bool check = k - es->released >= 3;
         pthread_mutex_unlock(&es->mu);
         if (stop)
             break;

@@ -5,7 +5,7 @@
  * reader: reading a large zone then keeps two cores busy, one lexing and
  * checking, the other interning names and storing records (which must stay
  * in one thread: name ids follow the order names are first seen). The
- * thread checks a batch only while it is two batches ahead of the reader;
+ * thread checks a batch only while it is three batches ahead of the reader;
  * the records it leaves, and those of a small text (lexed in place), are
  * checked after reading, on every core (validate.h). Which thread checks a
  * record changes nothing but the time.
