@@ -1,6 +1,5 @@
-/* Entries lexed ahead on a second thread are the entries lexed in place:
- * the same tokens, errors and layouts, comments at the same points, and
- * rdata checks that agree with checking afterwards. */
+/* Entries lexed ahead on a second thread are the entries lexed in place
+ * (entries_agree.h), and the reader may stop early. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -9,10 +8,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
-#include "lint/util/util.h"
-#include "parser/master/entries.h"
+#include "tests/unit/entries_agree.h"
 
 /* Lines of every kind the lexer and the layout tell apart, repeated until
  * the text is large enough to be lexed ahead. */
@@ -50,125 +47,27 @@ static char *big_text(size_t *len)
     return zl_buf_take(&b);
 }
 
-typedef struct seen {
-    size_t *com; /* comment offset, and the entries fetched when it came */
-    size_t ncom, cap;
-    size_t fetched;
-} seen;
-
-static void on_comment(void *ctx, size_t off, size_t len)
-{
-    (void)len;
-    seen *s = ctx;
-    ZL_GROW(s->com, s->cap, s->ncom + 2);
-    s->com[s->ncom++] = off;
-    s->com[s->ncom++] = s->fetched;
-}
-
-typedef struct lexed {
-    zl_read_entry *e;
-    zl_lex_tok **toks;
-    size_t n, cap;
-    seen comments;
-} lexed;
-
-/* Every entry, kept (tokens copied: they live only until the call after next). */
-static void read_all(const char *text, size_t len, bool ahead, lexed *out)
-{
-    memset(out, 0, sizeof *out);
-    zl_entries *es = zl_entries_open(text, len, ahead, false, on_comment, &out->comments);
-    /* The thread checks rdata only while it is batches ahead of the reader
-     * (else validation does, later): a reader that waits lets it get there. */
-    if (ahead)
-        nanosleep(&(struct timespec){.tv_nsec = 200 * 1000 * 1000}, NULL);
-    zl_read_entry e;
-    while (zl_entries_next(es, &e)) {
-        out->comments.fetched++;
-        ZL_GROW(out->e, out->cap, out->n + 1);
-        out->toks = realloc(out->toks, out->cap * sizeof *out->toks);
-        out->toks[out->n] = malloc((e.e.n + 1) * sizeof **out->toks);
-        memcpy(out->toks[out->n], e.e.toks, e.e.n * sizeof *e.e.toks);
-        out->e[out->n++] = e;
-    }
-    zl_entries_close(es);
-}
-
-static void free_lexed(lexed *l)
-{
-    for (size_t i = 0; i < l->n; i++) {
-        free(l->toks[i]);
-        free(l->e[i].check.message);
-    }
-    free(l->toks);
-    free(l->e);
-    free(l->comments.com);
-}
-
 static void test_ahead_equals_in_place(void **state)
 {
     (void)state;
     size_t len;
     char *text = big_text(&len);
-    lexed a, b;
-    read_all(text, len, false, &a);
-    read_all(text, len, true, &b);
+    kept a, b;
+    kept_read(text, len, false, 0, &a);
+    kept_read(text, len, true, 200, &b);
     assert_true(a.n > 10000);
-    assert_int_equal(a.n, b.n);
+    assert_null(kept_differ(text, &a, &b));
     size_t checked = 0, bad = 0;
-    for (size_t i = 0; i < a.n; i++) {
-        const zl_read_entry *x = &a.e[i], *y = &b.e[i];
-        assert_false(x->checked); /* in place, rdata is checked after reading */
-        assert_int_equal(x->e.n, y->e.n);
-        assert_int_equal(x->e.start, y->e.start);
-        assert_int_equal(x->e.blank_start, y->e.blank_start);
-        assert_true(x->e.err == y->e.err);
-        if (x->e.err) { /* else the lexer leaves them as they were */
-            assert_int_equal(x->e.err_off, y->e.err_off);
-            assert_int_equal(x->e.err_len, y->e.err_len);
-        }
-        for (size_t k = 0; k < x->e.n; k++) {
-            assert_int_equal(a.toks[i][k].off, b.toks[i][k].off);
-            assert_int_equal(a.toks[i][k].len, b.toks[i][k].len);
-            assert_int_equal(a.toks[i][k].quoted, b.toks[i][k].quoted);
-        }
-        assert_int_equal(x->lay.type_tok, y->lay.type_tok);
-        assert_int_equal(x->lay.type, y->lay.type);
-        assert_int_equal(x->lay.rclass, y->lay.rclass);
-        assert_int_equal(x->lay.ttl_tok, y->lay.ttl_tok);
-        assert_int_equal(x->lay.class_tok, y->lay.class_tok);
-        assert_int_equal(x->lay.class_first, y->lay.class_first);
-        assert_int_equal(x->lay.ttl, y->lay.ttl);
-        assert_true(x->lay.ttl_why == y->lay.ttl_why);
-        if (!y->checked)
-            continue;
-        /* The check made ahead is the one made afterwards. */
-        checked++;
-        size_t first = y->lay.type_tok + 1, n = y->e.n - first;
-        zl_tok toks[64];
-        assert_true(n < 64);
-        for (size_t k = 0; k < n; k++) {
-            const zl_lex_tok *t = &b.toks[i][first + k];
-            toks[k] = (zl_tok){text + t->off, t->off, t->len, t->quoted};
-        }
-        zl_rdata_result r = zl_rdata_check(y->lay.type, toks, (unsigned)n);
-        assert_int_equal(r.generic, y->check.generic);
-        assert_int_equal(r.message != NULL, y->check.message != NULL);
-        if (r.message) {
-            bad++;
-            assert_string_equal(r.message, y->check.message);
-            assert_int_equal(r.tok, y->check.tok);
-        }
-        free(r.message);
+    for (size_t i = 0; i < b.n; i++) {
+        checked += b.e[i].checked;
+        bad += b.e[i].checked && b.e[i].check.message;
     }
     assert_true(checked > 0);
     assert_true(bad > 0);
-    /* Comments: the same ones, each while the same entry was fetched; the
-     * last after every entry. */
-    assert_int_equal(a.comments.ncom, b.comments.ncom);
-    assert_memory_equal(a.comments.com, b.comments.com, a.comments.ncom * sizeof(size_t));
-    assert_int_equal(a.comments.com[a.comments.ncom - 1], a.n);
-    free_lexed(&a);
-    free_lexed(&b);
+    /* The last comment comes after every entry. */
+    assert_int_equal(a.com[a.ncom - 1], a.n);
+    kept_free(&a);
+    kept_free(&b);
     free(text);
 }
 
