@@ -196,33 +196,33 @@ static bool split_key(zl_lint *l, size_t k, const zl_zone *z, const zl_record *r
 
 static void run(zl_lint *l)
 {
-    zl_buf v = {0};
+    zl_txt_view tv = {0};
+    const zl_buf *v = &tv.value;
     for (size_t k = 0; k < l->zs->nzones; k++) {
         const zl_zone *z = l->zs->zones[k];
         for (size_t i = 0; i < z->nrecs; i++) {
             const zl_record *r = &z->recs[i];
             if (r->type != LDNS_RR_TYPE_TXT || (r->flags & (ZL_REC_BAD_RDATA | ZL_REC_GENERIC)))
                 continue;
-            zl_buf_reset(&v);
-            zl_txt_value(l->zs, z, r, &v);
-            if (!zl_dkim_owner(l->zs, r->owner) && !zl_has_prefix_ci(v.data, v.len, "v=DKIM1"))
+            zl_txt_view_read(&tv, l->zs, z, r);
+            if (!zl_dkim_owner(l->zs, r->owner) && !zl_has_prefix_ci(v->data, v->len, "v=DKIM1"))
                 continue;
-            zl_mail_kind kind = zl_mail_kind_of(v.data, v.len);
+            zl_mail_kind kind = zl_mail_kind_of(v->data, v->len);
             if (kind == ZL_MAIL_SPF || kind == ZL_MAIL_DMARC)
                 continue; /* mail-record-misplaced */
             zl_ses_shape easy;
-            if (zl_ses_dkim_target(v.data, v.len, &easy))
+            if (zl_ses_dkim_target(v->data, v->len, &easy))
                 continue; /* an Easy DKIM CNAME written as TXT: the SES rules say so */
-            if (zl_txt_has_value_problem(l->zs, z, r) || split_key(l, k, z, r))
+            if (zl_txt_view_has_value_problem(l->zs, z, r, &tv) || split_key(l, k, z, r))
                 continue;
-            char *msg = zl_dkim_key_problem(v.data, v.len);
+            char *msg = zl_dkim_key_problem(v->data, v->len);
             if (msg) {
                 zl_report_tok(l, &zl_rule_dkim_key_syntax, z, r, zl_record_rd(r), NULL, "%s", msg);
                 free(msg);
             }
         }
     }
-    zl_buf_free(&v);
+    zl_txt_view_free(&tv);
 }
 
 static const zl_rule *const rules[] = {&zl_rule_dkim_key_syntax, NULL};

@@ -311,22 +311,21 @@ static zl_fix *quote_words_fix(const zl_zoneset *zs, const zl_zone *z, const zl_
 
 
 static void check_txt(const zl_zoneset *zs, const zl_zone *z, const zl_record *r,
-                      zl_value_fn fn, void *ctx)
+                      const zl_txt_view *view, zl_value_fn fn, void *ctx)
 {
     const zl_source *s = zs->srcs[zl_record_src(z, r)];
-    unsigned n = zl_record_nrdata(r);
+    unsigned n = view->n;
     if (n == 0)
         return;
     unsigned unquoted = 0, first_unquoted = 0;
-    zl_buf v = {0};
-    size_t *starts = zl_xmalloc(n * sizeof *starts);
-    zl_txt_value_starts(zs, z, r, &v, starts);
+    const zl_tok *tok = view->tok;
+    const size_t *starts = view->starts;
     for (unsigned i = 0; i < n; i++) {
-        zl_tok t = zl_record_rdata(zs, z, r, i);
+        zl_tok t = tok[i];
         if (!t.quoted && unquoted++ == 0)
             first_unquoted = i;
         if (i + 1 < n) {
-            zl_tok u = zl_record_rdata(zs, z, r, i + 1);
+            zl_tok u = tok[i + 1];
             zl_value_at at = whole(zl_record_rd(r) + i + 1);
             if (t.off + t.len == u.off && (t.quoted || u.quoted))
                 at.fix = fix_bytes(z, r, ZL_FIX_SAFE, u.off, u.off, " ");
@@ -338,21 +337,20 @@ static void check_txt(const zl_zoneset *zs, const zl_zone *z, const zl_record *r
                                 (int)(u.len > 30 ? 30 : u.len), u.p));
         }
     }
-    const char *val = zl_buf_str(&v);
-    size_t len = v.len;
+    const char *val = view->value.data;
+    size_t len = view->value.len;
     value_kind kind = classify(zs, r, val, len);
 
     /* Words between typographic quotes: the quotes are the cause, reported below. */
-    zl_tok first_tok = zl_record_rdata(zs, z, r, 0), last_tok = zl_record_rdata(zs, z, r, n - 1);
+    zl_tok first_tok = tok[0], last_tok = tok[n - 1];
     bool smart_edges = zl_smart_quote_at(first_tok.p, first_tok.len) > 0 ||
                        (last_tok.len >= 3 &&
                         zl_smart_quote_at(last_tok.p + last_tok.len - 3, 3) == 3);
     if (unquoted && n >= 2 && !smart_edges) {
         zl_buf q = {0};
         for (unsigned i = 0; i < n; i++) {
-            zl_tok t = zl_record_rdata(zs, z, r, i);
             size_t il;
-            const char *in = zl_tok_inner(&t, &il);
+            const char *in = zl_tok_inner(&tok[i], &il);
             zl_buf_add(&q, i ? " " : "\"", 1);
             zl_buf_add(&q, in, il);
         }
@@ -367,7 +365,7 @@ static void check_txt(const zl_zoneset *zs, const zl_zone *z, const zl_record *r
         zl_buf_free(&q);
     } else if (unquoted) {
         /* An unquoted value followed by "; tag=...": the ';' began a comment. */
-        zl_tok last = zl_record_rdata(zs, z, r, n - 1);
+        zl_tok last = tok[n - 1];
         const char *p = last.p + last.len, *end = s->text + s->len;
         while (p < end && (*p == ' ' || *p == '\t'))
             p++;
@@ -473,8 +471,6 @@ static void check_txt(const zl_zoneset *zs, const zl_zone *z, const zl_record *r
             }
         }
     }
-    free(starts);
-    zl_buf_free(&v);
 }
 
 static void check_names(const zl_zoneset *zs, const zl_zone *z, const zl_record *r,
@@ -517,10 +513,21 @@ void zl_value_problems(const zl_zoneset *zs, const zl_zone *z, const zl_record *
 {
     if (r->flags & (ZL_REC_BAD_RDATA | ZL_REC_GENERIC))
         return;
-    if (zl_is_txt_type(r->type))
-        check_txt(zs, z, r, fn, ctx);
-    else if (zl_type_has_names(r->type))
+    if (zl_is_txt_type(r->type)) {
+        zl_txt_view v = {0};
+        zl_txt_view_read(&v, zs, z, r);
+        check_txt(zs, z, r, &v, fn, ctx);
+        zl_txt_view_free(&v);
+    } else if (zl_type_has_names(r->type)) {
         check_names(zs, z, r, fn, ctx);
+    }
+}
+
+void zl_value_problems_txt(const zl_zoneset *zs, const zl_zone *z, const zl_record *r,
+                           const zl_txt_view *v, zl_value_fn fn, void *ctx)
+{
+    if (!(r->flags & (ZL_REC_BAD_RDATA | ZL_REC_GENERIC)))
+        check_txt(zs, z, r, v, fn, ctx);
 }
 
 typedef struct report_ctx {
@@ -547,13 +554,21 @@ static void report(void *vctx, const zl_rule *rule, zl_value_at where, char *hin
 
 static void run(zl_lint *l)
 {
+    zl_txt_view v = {0};
     for (size_t k = 0; k < l->zs->nzones; k++) {
         const zl_zone *z = l->zs->zones[k];
         for (size_t i = 0; i < z->nrecs; i++) {
-            report_ctx c = {l, z, &z->recs[i]};
-            zl_value_problems(l->zs, z, &z->recs[i], report, &c);
+            const zl_record *r = &z->recs[i];
+            report_ctx c = {l, z, r};
+            if (zl_is_txt_type(r->type) && !(r->flags & (ZL_REC_BAD_RDATA | ZL_REC_GENERIC))) {
+                zl_txt_view_read(&v, l->zs, z, r);
+                zl_value_problems_txt(l->zs, z, r, &v, report, &c);
+            } else {
+                zl_value_problems(l->zs, z, r, report, &c);
+            }
         }
     }
+    zl_txt_view_free(&v);
 }
 
 static const zl_rule *const rules[] = {&zl_rule_value_whitespace, &zl_rule_value_quoting, NULL};
