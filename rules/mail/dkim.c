@@ -169,17 +169,22 @@ static bool split_key(zl_lint *l, size_t k, const zl_zone *z, const zl_record *r
     size_t b, e, parts = 0;
     const zl_record *second = NULL;
     zl_index_owner_range(ix, z, r->owner, &b, &e);
+    for (size_t i = b; i < e; i++) {
+        const zl_record *p = &z->recs[ix->order[i]];
+        if (p->type == LDNS_RR_TYPE_TXT && !(p->flags & (ZL_REC_BAD_RDATA | ZL_REC_GENERIC)) &&
+            parts++ == 1)
+            second = p;
+    }
+    if (parts < 2)
+        return false; /* the common case: the record is the owner's only key */
     zl_buf joined = {0};
     for (size_t i = b; i < e; i++) {
         const zl_record *p = &z->recs[ix->order[i]];
-        if (p->type != LDNS_RR_TYPE_TXT || (p->flags & (ZL_REC_BAD_RDATA | ZL_REC_GENERIC)))
-            continue;
-        if (parts++ == 1)
-            second = p;
-        zl_txt_value(l->zs, z, p, &joined); /* in file order within the owner */
+        if (p->type == LDNS_RR_TYPE_TXT && !(p->flags & (ZL_REC_BAD_RDATA | ZL_REC_GENERIC)))
+            zl_txt_value(l->zs, z, p, &joined); /* in file order within the owner */
     }
-    char *problem = parts > 1 ? zl_dkim_key_problem(zl_buf_str(&joined), joined.len) : NULL;
-    bool split = parts > 1 && !problem;
+    char *problem = zl_dkim_key_problem(zl_buf_str(&joined), joined.len);
+    bool split = !problem;
     if (split && r == second) {
         zl_buf hint = {0};
         zl_buf_adds(&hint, "put the parts in one TXT record, as strings: ");
