@@ -24,13 +24,12 @@ static const uint8_t value[256] = {
     64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64,
 };
 
-bool zl_base64_decode(const char *s, size_t n, zl_buf *out)
+bool zl_base64_decode_to(const char *s, size_t n, unsigned char *out, size_t *len)
 {
     const unsigned char *p = (const unsigned char *)s;
     if (n % 4 != 0)
         return false;
-    ZL_GROW(out->data, out->cap, out->len + n / 4 * 3 + 1);
-    unsigned char *o = (unsigned char *)out->data + out->len;
+    unsigned char *o = out;
     for (size_t i = 0; i < n; i += 4) {
         bool last = i + 4 == n;
         size_t pad = last ? (p[i + 3] == '=') + (p[i + 3] == '=' && p[i + 2] == '=') : 0;
@@ -47,7 +46,17 @@ bool zl_base64_decode(const char *s, size_t n, zl_buf *out)
         if (last)
             o -= pad;
     }
-    out->len = (size_t)((char *)o - out->data);
+    *len = (size_t)(o - out);
+    return true;
+}
+
+bool zl_base64_decode(const char *s, size_t n, zl_buf *out)
+{
+    ZL_GROW(out->data, out->cap, out->len + n / 4 * 3 + 1);
+    size_t len;
+    if (!zl_base64_decode_to(s, n, (unsigned char *)out->data + out->len, &len))
+        return false;
+    out->len += len;
     out->data[out->len] = '\0';
     return true;
 }

@@ -117,14 +117,23 @@ char *zl_dkim_key_problem(const char *v, size_t n)
     } else if (t->value_len > 0) {
         const zl_tag *k = zl_taglist_get(&tl, "k");
         bool ed = k && zl_tag_value_is(k, "ed25519");
-        zl_buf b64 = {0};
-        for (size_t i = 0; i < t->value_len; i++)
-            if (t->value[i] != ' ' && t->value[i] != '\t')
-                zl_buf_addc(&b64, t->value[i]);
-        zl_buf key = {0};
-        bool decoded = zl_base64_decode(b64.data, b64.len, &key) && key.len;
-        size_t got = decoded ? key.len : 0;
-        unsigned bits = decoded && !ed ? rsa_bits((const uint8_t *)key.data, got) : 0;
+        /* The key without white space, and decoded: on the stack for keys up
+         * to 4096 bits and more, as every record of a zone of keys has one. */
+        char b64_local[1024];
+        unsigned char key_local[sizeof b64_local / 4 * 3];
+        char *b64 = t->value_len <= sizeof b64_local ? b64_local : zl_xmalloc(t->value_len);
+        size_t b64_len = 0;
+        for (size_t i = 0; i < t->value_len; i++) {
+            b64[b64_len] = t->value[i];
+            b64_len += t->value[i] != ' ' && t->value[i] != '\t';
+        }
+        unsigned char *key = b64_len <= sizeof b64_local ? key_local
+                                                         : zl_xmalloc(b64_len / 4 * 3 + 1);
+        size_t got = 0;
+        bool decoded = zl_base64_decode_to(b64, b64_len, key, &got) && got;
+        if (!decoded)
+            got = 0;
+        unsigned bits = decoded && !ed ? rsa_bits(key, got) : 0;
         if (k && !ed && !zl_tag_value_is(k, "rsa"))
             msg = zl_xasprintf("unknown key type k=%.*s: receivers know rsa and ed25519",
                                (int)k->value_len, k->value);
@@ -142,8 +151,10 @@ char *zl_dkim_key_problem(const char *v, size_t n)
             msg = zl_xasprintf("RSA key of %u bits: receivers need not accept keys over 4096 "
                                "bits (RFC 8301)",
                                bits);
-        zl_buf_free(&key);
-        zl_buf_free(&b64);
+        if (key != key_local)
+            free(key);
+        if (b64 != b64_local)
+            free(b64);
     }
     zl_taglist_free(&tl);
     return msg;
