@@ -116,7 +116,8 @@ static const char *const kind_names[] = {"", "SPF", "DKIM key", "DMARC"};
 
 static void run(zl_lint *l)
 {
-    zl_buf v = {0}, owner = {0};
+    zl_txt_view tv = {0};
+    zl_buf owner = {0};
     for (size_t k = 0; k < l->zs->nzones; k++) {
         const zl_zone *z = l->zs->zones[k];
         for (size_t i = 0; i < z->nrecs; i++) {
@@ -129,11 +130,10 @@ static void run(zl_lint *l)
             const char *p = zl_tok_inner(&t0, &n);
             if (n < 2 || (p[0] | 0x20) != 'v' || p[1] != '=')
                 continue; /* cheap: no version tag, nothing to place */
-            zl_buf_reset(&v);
-            zl_txt_value(l->zs, z, r, &v);
-            zl_mail_kind kind = zl_mail_kind_of(v.data, v.len);
+            zl_txt_view_read(&tv, l->zs, z, r);
+            zl_mail_kind kind = zl_mail_kind_of(tv.value.data, tv.value.len);
             if (kind == ZL_MAIL_NONE || !zl_mail_misplaced(l->zs, r->owner, kind) ||
-                r->owner == ZL_NAME_ROOT || zl_txt_has_value_problem(l->zs, z, r))
+                r->owner == ZL_NAME_ROOT || zl_txt_view_has_value_problem(l->zs, z, r, &tv))
                 continue;
             zl_buf_reset(&owner);
             zl_names_format(&l->zs->names, r->owner, &owner);
@@ -143,7 +143,7 @@ static void run(zl_lint *l)
                           kind_names[kind], zl_buf_str(&owner));
         }
     }
-    zl_buf_free(&v);
+    zl_txt_view_free(&tv);
     zl_buf_free(&owner);
 }
 
