@@ -46,8 +46,8 @@ void zl_taglist_parse(const char *text, size_t len, zl_taglist *out)
     size_t i = 0;
     while (i < len) {
         size_t start = i;
-        while (i < len && text[i] != ';')
-            i++;
+        const char *semi = memchr(text + i, ';', len - i);
+        i = semi ? (size_t)(semi - text) : len;
         size_t end = i;
         i++; /* past ';' */
         size_t a = start;
