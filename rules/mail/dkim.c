@@ -117,15 +117,23 @@ char *zl_dkim_key_problem(const char *v, size_t n)
     } else if (t->value_len > 0) {
         const zl_tag *k = zl_taglist_get(&tl, "k");
         bool ed = k && zl_tag_value_is(k, "ed25519");
-        /* The key without white space, and decoded: on the stack for keys up
-         * to 4096 bits and more, as every record of a zone of keys has one. */
+        /* The key without white space (usually it has none, and is read
+         * where it is), and decoded: on the stack for keys up to 4096 bits
+         * and more, as every record of a zone of keys has one. */
         char b64_local[1024];
         unsigned char key_local[sizeof b64_local / 4 * 3];
-        char *b64 = t->value_len <= sizeof b64_local ? b64_local : zl_xmalloc(t->value_len);
-        size_t b64_len = 0;
-        for (size_t i = 0; i < t->value_len; i++) {
-            b64[b64_len] = t->value[i];
-            b64_len += t->value[i] != ' ' && t->value[i] != '\t';
+        const char *b64 = t->value;
+        size_t b64_len = t->value_len;
+        char *stripped = NULL;
+        if (memchr(b64, ' ', b64_len) || memchr(b64, '\t', b64_len)) {
+            stripped = b64_len <= sizeof b64_local ? b64_local : zl_xmalloc(b64_len);
+            b64_len = 0;
+            for (size_t i = 0; i < t->value_len; i++) {
+                char c = t->value[i];
+                stripped[b64_len] = c;
+                b64_len += c != ' ' && c != '\t';
+            }
+            b64 = stripped;
         }
         unsigned char *key = b64_len <= sizeof b64_local ? key_local
                                                          : zl_xmalloc(b64_len / 4 * 3 + 1);
@@ -153,8 +161,8 @@ char *zl_dkim_key_problem(const char *v, size_t n)
                                bits);
         if (key != key_local)
             free(key);
-        if (b64 != b64_local)
-            free(b64);
+        if (stripped != b64_local)
+            free(stripped);
     }
     zl_taglist_free(&tl);
     return msg;
