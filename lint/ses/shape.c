@@ -26,15 +26,21 @@ static bool ends_ci(const char *s, size_t n, const char *suffix)
 
 size_t zl_ses_plain(const zl_tok *t, char *buf, size_t cap, bool *absolute)
 {
+    /* A bare name without escapes (the usual target) is its own text. */
     zl_buf b = {0};
-    zl_tok_decode(t, &b);
-    size_t n = b.len;
-    *absolute = n > 0 && b.data[n - 1] == '.';
+    const char *text = t->p;
+    size_t n = t->len;
+    if (t->quoted || memchr(t->p, '\\', t->len)) {
+        zl_tok_decode(t, &b);
+        text = b.data ? b.data : "";
+        n = b.len;
+    }
+    *absolute = n > 0 && text[n - 1] == '.';
     if (*absolute)
         n--;
     if (n >= cap)
         n = cap - 1;
-    memcpy(buf, b.data ? b.data : "", n);
+    memcpy(buf, text, n);
     buf[n] = '\0';
     zl_buf_free(&b);
     return n;
@@ -74,16 +80,36 @@ bool zl_ses_feedback_host(const char *t, size_t n, char *region, size_t cap)
     return true;
 }
 
-/* Whether the raw text of rdata token i mentions amazonses (any case): a
- * cheap test that lets most records of a large zone out before decoding. */
+/* Whether the raw text of a token mentions amazonses (any case): a cheap
+ * test that lets most records of a large zone out before decoding. */
+static bool tok_mentions_ses(const zl_tok *t)
+{
+    return zl_mentions_ci(t->p, t->len, "amazonses", 3);
+}
+
 static bool mentions_ses(const zl_zoneset *zs, const zl_zone *z, const zl_record *r)
 {
     for (unsigned i = 0; i < zl_record_nrdata(r); i++) {
         zl_tok t = zl_record_rdata(zs, z, r, i);
-        if (zl_mentions_ci(t.p, t.len, "amazonses", 3))
+        if (tok_mentions_ses(&t))
             return true;
     }
     return false;
+}
+
+/* Whether a TXT value may start with v=spf1, told from its first string
+ * as written when that settles it (six octets without an escape): a DKIM
+ * key's strings are then not searched for amazonses. */
+static bool may_be_spf(const zl_zoneset *zs, const zl_zone *z, const zl_record *r)
+{
+    if (zl_record_nrdata(r) == 0)
+        return false;
+    zl_tok t = zl_record_rdata(zs, z, r, 0);
+    size_t n;
+    const char *p = zl_tok_inner(&t, &n);
+    if (n < 6 || memchr(p, '\\', 6))
+        return true;
+    return zl_has_prefix_ci(p, 6, "v=spf1");
 }
 
 static bool owner_under_domainkey(const zl_zoneset *zs, const zl_record *r)
@@ -104,12 +130,12 @@ bool zl_ses_classify(const zl_zoneset *zs, const zl_zone *z, const zl_record *r,
                             owner_under_domainkey(zs, r)) ||
                            (r->type == LDNS_RR_TYPE_MX && n == 2) || zl_is_txt_type(r->type)))
         return false;
-    if (!verification && !mentions_ses(zs, z, r))
-        return false;
-    memset(out, 0, sizeof *out);
     char text[512];
     if (r->type == LDNS_RR_TYPE_CNAME) {
         zl_tok t = zl_record_rdata(zs, z, r, 0);
+        if (!tok_mentions_ses(&t))
+            return false;
+        memset(out, 0, sizeof *out);
         size_t len = zl_ses_plain(&t, text, sizeof text, &out->target_absolute);
         if (!zl_ses_dkim_target(text, len, out))
             return false;
@@ -120,13 +146,19 @@ bool zl_ses_classify(const zl_zoneset *zs, const zl_zone *z, const zl_record *r,
         return true;
     }
     if (r->type == LDNS_RR_TYPE_MX) {
-        zl_tok t = zl_record_rdata(zs, z, r, 1);
+        zl_tok pref = zl_record_rdata(zs, z, r, 0), t = zl_record_rdata(zs, z, r, 1);
+        if (!tok_mentions_ses(&pref) && !tok_mentions_ses(&t))
+            return false;
+        memset(out, 0, sizeof *out);
         size_t len = zl_ses_plain(&t, text, sizeof text, &out->target_absolute);
         if (!zl_ses_feedback_host(text, len, out->region, sizeof out->region))
             return false;
         out->kind = ZL_SES_MAILFROM_MX;
         return true;
     }
+    if (!verification && (!may_be_spf(zs, z, r) || !mentions_ses(zs, z, r)))
+        return false;
+    memset(out, 0, sizeof *out);
     zl_buf v = {0};
     zl_txt_value(zs, z, r, &v);
     if (verification) {
