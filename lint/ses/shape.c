@@ -227,7 +227,7 @@ bool zl_ses_dkim_domain_ok(const char *region, const char *host)
 const char *zl_ses_token_shape(const char *t, size_t n, char *buf, size_t cap)
 {
     for (size_t i = 0; i + 7 <= n; i++)
-        if (zl_ascii_ieq(t + i, 7, "example"))
+        if ((t[i] | 0x20) == 'e' && zl_ascii_ieq(t + i, 7, "example"))
             return "it is a placeholder from the AWS documentation";
     for (size_t i = 0; i < n; i++)
         if (!((t[i] >= 'a' && t[i] <= 'z') || (t[i] >= '2' && t[i] <= '7'))) {

@@ -500,9 +500,16 @@ static void check_names(const zl_zoneset *zs, const zl_zone *z, const zl_record 
         if (!zl_rdata_field_is_name(r->type, i))
             continue;
         zl_tok t = zl_record_rdata(zs, z, r, i);
+        /* A bare name without escapes (the usual one) is its own text. */
         zl_buf d = {0};
-        zl_tok_decode(&t, &d);
-        size_t sl, at = find_space(d.data ? d.data : "", d.len, &sl);
+        const char *dv = t.p;
+        size_t dn = t.len;
+        if (t.quoted || memchr(t.p, '\\', t.len)) {
+            zl_tok_decode(&t, &d);
+            dv = d.data ? d.data : "";
+            dn = d.len;
+        }
+        size_t sl, at = find_space(dv, dn, &sl);
         if (t.quoted) {
             zl_buf bare = {0};
             for (size_t k = 0; k < t.len - (t.len >= 2 ? 2 : 0); k++) {
@@ -520,10 +527,10 @@ static void check_names(const zl_zoneset *zs, const zl_zone *z, const zl_record 
         }
         if (at != SIZE_MAX)
             fn(ctx, &zl_rule_value_whitespace,
-               fixed(zs, z, r, (zl_value_at){zl_record_rd(r) + i, at, sl, NULL}, d.len,
+               fixed(zs, z, r, (zl_value_at){zl_record_rd(r) + i, at, sl, NULL}, dn,
                      ZL_FIX_SAFE, ""),
                zl_xstrdup("delete the white space from the name"),
-               zl_xasprintf("%s inside the domain name", space_name(d.data + at, sl)));
+               zl_xasprintf("%s inside the domain name", space_name(dv + at, sl)));
         zl_buf_free(&d);
     }
 }
