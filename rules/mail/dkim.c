@@ -8,6 +8,7 @@
 
 #include "lint/engine/lint.h"
 #include "lint/util/base64.h"
+#include "lint/util/u32set.h"
 #include "rules/rules.h"
 #include "lint/ses/shape.h"
 #include "rules/mail/placement.h"
@@ -179,8 +180,13 @@ bool zl_dkim_owner(const zl_zoneset *zs, zl_name_id owner)
            zl_owner_label_is(zs, zl_names_parent(&zs->names, owner), "_domainkey");
 }
 
-/* TXT records at r's owner that together hold a usable key: one key split
- * over several records. Reported once, at the second part; true for every
+static bool usable_txt(const zl_record *r)
+{
+    return r->type == LDNS_RR_TYPE_TXT && !(r->flags & (ZL_REC_BAD_RDATA | ZL_REC_GENERIC));
+}
+
+/* TXT records at r's owner (one of several) that together hold a usable
+ * key: one key split over several records. Reported once, at the second part; true for every
  * part, so that none is reported as a key of its own. */
 static bool split_key(zl_lint *l, size_t k, const zl_zone *z, const zl_record *r)
 {
@@ -190,16 +196,13 @@ static bool split_key(zl_lint *l, size_t k, const zl_zone *z, const zl_record *r
     zl_index_owner_range(ix, z, r->owner, &b, &e);
     for (size_t i = b; i < e; i++) {
         const zl_record *p = &z->recs[ix->order[i]];
-        if (p->type == LDNS_RR_TYPE_TXT && !(p->flags & (ZL_REC_BAD_RDATA | ZL_REC_GENERIC)) &&
-            parts++ == 1)
+        if (usable_txt(p) && parts++ == 1)
             second = p;
     }
-    if (parts < 2)
-        return false; /* the common case: the record is the owner's only key */
     zl_buf joined = {0};
     for (size_t i = b; i < e; i++) {
         const zl_record *p = &z->recs[ix->order[i]];
-        if (p->type == LDNS_RR_TYPE_TXT && !(p->flags & (ZL_REC_BAD_RDATA | ZL_REC_GENERIC)))
+        if (usable_txt(p))
             zl_txt_value(l->zs, z, p, &joined); /* in file order within the owner */
     }
     char *problem = zl_dkim_key_problem(zl_buf_str(&joined), joined.len);
@@ -218,15 +221,33 @@ static bool split_key(zl_lint *l, size_t k, const zl_zone *z, const zl_record *r
     return split;
 }
 
+/* The owners of zone k with more than one TXT record, where a key may be
+ * split: found in one pass over the index, not a search per key. */
+static void owners_of_several_txt(zl_lint *l, size_t k, zl_u32set *out)
+{
+    const zl_zone *z = l->zs->zones[k];
+    const zl_index *ix = zl_lint_index(l, k);
+    size_t b = 0, e = 0;
+    while (zl_index_next_owner(ix, z, &b, &e)) {
+        unsigned txt = 0;
+        for (size_t i = b; i < e && txt < 2; i++)
+            txt += usable_txt(&z->recs[ix->order[i]]);
+        if (txt >= 2)
+            zl_u32set_add(out, z->recs[ix->order[b]].owner);
+    }
+}
+
 static void run(zl_lint *l)
 {
     zl_txt_view tv = {0};
     const zl_buf *v = &tv.value;
     for (size_t k = 0; k < l->zs->nzones; k++) {
         const zl_zone *z = l->zs->zones[k];
+        zl_u32set several = {0};
+        owners_of_several_txt(l, k, &several);
         for (size_t i = 0; i < z->nrecs; i++) {
             const zl_record *r = &z->recs[i];
-            if (r->type != LDNS_RR_TYPE_TXT || (r->flags & (ZL_REC_BAD_RDATA | ZL_REC_GENERIC)))
+            if (!usable_txt(r))
                 continue;
             zl_txt_view_read(&tv, l->zs, z, r);
             if (!zl_dkim_owner(l->zs, r->owner) && !zl_has_prefix_ci(v->data, v->len, "v=DKIM1"))
@@ -237,7 +258,8 @@ static void run(zl_lint *l)
             zl_ses_shape easy;
             if (zl_ses_dkim_target(v->data, v->len, &easy))
                 continue; /* an Easy DKIM CNAME written as TXT: the SES rules say so */
-            if (zl_txt_view_has_value_problem(l->zs, z, r, &tv) || split_key(l, k, z, r))
+            if (zl_txt_view_has_value_problem(l->zs, z, r, &tv) ||
+                (zl_u32set_has(&several, r->owner) && split_key(l, k, z, r)))
                 continue;
             char *msg = zl_dkim_key_problem(v->data, v->len);
             if (msg) {
@@ -245,6 +267,7 @@ static void run(zl_lint *l)
                 free(msg);
             }
         }
+        zl_u32set_free(&several);
     }
     zl_txt_view_free(&tv);
 }
