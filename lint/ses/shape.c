@@ -97,21 +97,6 @@ static bool mentions_ses(const zl_zoneset *zs, const zl_zone *z, const zl_record
     return false;
 }
 
-/* Whether a TXT value may start with v=spf1, told from its first string
- * as written when that settles it (six octets without an escape): a DKIM
- * key's strings are then not searched for amazonses. */
-static bool may_be_spf(const zl_zoneset *zs, const zl_zone *z, const zl_record *r)
-{
-    if (zl_record_nrdata(r) == 0)
-        return false;
-    zl_tok t = zl_record_rdata(zs, z, r, 0);
-    size_t n;
-    const char *p = zl_tok_inner(&t, &n);
-    if (n < 6 || memchr(p, '\\', 6))
-        return true;
-    return zl_has_prefix_ci(p, 6, "v=spf1");
-}
-
 static bool owner_under_domainkey(const zl_zoneset *zs, const zl_record *r)
 {
     return r->owner != ZL_NAME_ROOT &&
@@ -156,7 +141,9 @@ bool zl_ses_classify(const zl_zoneset *zs, const zl_zone *z, const zl_record *r,
         out->kind = ZL_SES_MAILFROM_MX;
         return true;
     }
-    if (!verification && (!may_be_spf(zs, z, r) || !mentions_ses(zs, z, r)))
+    /* A DKIM key holds many z's, each a stop of the amazonses search. */
+    if (!verification &&
+        (!zl_txt_may_start_ci(zs, z, r, "v=spf1") || !mentions_ses(zs, z, r)))
         return false;
     memset(out, 0, sizeof *out);
     zl_buf v = {0};

@@ -249,8 +249,11 @@ static void run(zl_lint *l)
             const zl_record *r = &z->recs[i];
             if (!usable_txt(r))
                 continue;
+            bool owner = zl_dkim_owner(l->zs, r->owner);
+            if (!owner && !zl_txt_may_start_ci(l->zs, z, r, "v=DKIM1"))
+                continue;
             zl_txt_view_read(&tv, l->zs, z, r);
-            if (!zl_dkim_owner(l->zs, r->owner) && !zl_has_prefix_ci(v->data, v->len, "v=DKIM1"))
+            if (!owner && !zl_has_prefix_ci(v->data, v->len, "v=DKIM1"))
                 continue;
             zl_mail_kind kind = zl_mail_kind_of(v->data, v->len);
             if (kind == ZL_MAIL_SPF || kind == ZL_MAIL_DMARC)

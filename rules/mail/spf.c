@@ -414,8 +414,10 @@ static void run(zl_lint *l)
             const zl_record *first = NULL;
             for (size_t i = b; i < e; i++) {
                 const zl_record *r = &z->recs[ix->order[i]];
-                if (!zl_is_txt_type(r->type) || (r->flags & (ZL_REC_BAD_RDATA | ZL_REC_GENERIC)))
-                    continue;
+                if (!zl_is_txt_type(r->type) ||
+                    (r->flags & (ZL_REC_BAD_RDATA | ZL_REC_GENERIC)) ||
+                    !zl_txt_may_start_ci(l->zs, z, r, "v=spf1"))
+                    continue; /* what follows is about values that start so */
                 zl_txt_view_read(&tv, l->zs, z, r);
                 const char *val = tv.value.data;
                 size_t len = tv.value.len;

@@ -67,6 +67,19 @@ void zl_txt_value(const zl_zoneset *zs, const zl_zone *z, const zl_record *r, zl
     zl_txt_value_starts(zs, z, r, out, NULL);
 }
 
+bool zl_txt_may_start_ci(const zl_zoneset *zs, const zl_zone *z, const zl_record *r,
+                         const char *prefix)
+{
+    if (zl_record_nrdata(r) == 0)
+        return prefix[0] == '\0';
+    zl_tok t = zl_record_rdata(zs, z, r, 0);
+    size_t n, k = strlen(prefix);
+    const char *p = zl_tok_inner(&t, &n);
+    if (n < k || memchr(p, '\\', k))
+        return true;
+    return zl_has_prefix_ci(p, k, prefix);
+}
+
 unsigned zl_txt_string_at(const size_t *starts, unsigned n, size_t pos)
 {
     unsigned k = 0;

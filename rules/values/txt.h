@@ -32,6 +32,12 @@ void zl_txt_value(const zl_zoneset *zs, const zl_zone *z, const zl_record *r, zl
  * the joined value, so that a position can be traced back to its string. */
 void zl_txt_value_starts(const zl_zoneset *zs, const zl_zone *z, const zl_record *r,
                          zl_buf *out, size_t *starts);
+/* Whether the joined value may begin with prefix (any case), told from the
+ * first string as written when that settles it (at least as long as the
+ * prefix, no escape within it): a rule lets out the records that cannot be
+ * what it looks for without decoding them. */
+bool zl_txt_may_start_ci(const zl_zoneset *zs, const zl_zone *z, const zl_record *r,
+                         const char *prefix);
 /* The string (of n, with the starts above) that holds octet pos of the value. */
 unsigned zl_txt_string_at(const size_t *starts, unsigned n, size_t pos);
 /* A value that needs no escapes (a DKIM key) as quoted strings of at most
