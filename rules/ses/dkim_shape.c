@@ -31,12 +31,51 @@ typedef struct entries {
     size_t n, cap;
 } entries;
 
+/* An identity as counted: lower case, without the final dot. */
+static void lower_identity(char *id)
+{
+    for (char *p = id; *p; p++)
+        *p = (char)zl_ascii_lower(*p);
+    size_t n = strlen(id);
+    if (n > 1 && id[n - 1] == '.')
+        id[n - 1] = '\0';
+}
+
+/* The names below TOKEN._domainkey when the text search of meant_identity
+ * would find "._domainkey." just after the token: the token holds no dot
+ * (written \. it could hold the text searched) and the next label is
+ * _domainkey as the search spells it. Formatting only them spares the
+ * formatting of the token and a search per record. */
+static bool identity_below_token(const zl_names *t, zl_name_id owner, zl_buf *o)
+{
+    size_t len;
+    if (owner == ZL_NAME_ROOT)
+        return false;
+    const uint8_t *token = zl_names_label(t, owner, &len);
+    zl_name_id dk = zl_names_parent(t, owner);
+    if (memchr(token, '.', len) || dk == ZL_NAME_ROOT)
+        return false;
+    const uint8_t *label = zl_names_label(t, dk, &len);
+    if (len != strlen("_domainkey") || memcmp(label, "_domainkey", len) != 0)
+        return false;
+    zl_name_id id = zl_names_parent(t, dk);
+    if (id != ZL_NAME_ROOT) /* the search leaves nothing after the root's dot */
+        zl_names_format(t, id, o);
+    return true;
+}
+
 /* The identity the record was meant for: the owner as written when its
  * final dot was forgotten, without the repeated apex when that was doubled. */
 static char *meant_identity(zl_lint *l, const zl_zone *z, const zl_record *r)
 {
     zl_buf o = {0};
     zl_name_fault f = zl_owner_fault(l->zs, z, r);
+    if (f != ZL_FAULT_APEX_TWICE && f != ZL_FAULT_NO_FINAL_DOT &&
+        identity_below_token(&l->zs->names, r->owner, &o)) {
+        char *id = zl_buf_take(&o);
+        lower_identity(id);
+        return id;
+    }
     if (f == ZL_FAULT_NO_FINAL_DOT) {
         zl_tok t = zl_record_tok(l->zs, z, r, 0);
         zl_tok_decode(&t, &o);
@@ -53,11 +92,7 @@ static char *meant_identity(zl_lint *l, const zl_zone *z, const zl_record *r)
     const char *s = zl_buf_str(&o);
     const char *dk = strstr(s, "._domainkey.");
     char *id = zl_xstrdup(dk ? dk + strlen("._domainkey.") : s);
-    for (char *p = id; *p; p++)
-        *p = (char)zl_ascii_lower(*p);
-    size_t n = strlen(id);
-    if (n > 1 && id[n - 1] == '.')
-        id[n - 1] = '\0';
+    lower_identity(id);
     zl_buf_free(&o);
     return id;
 }
