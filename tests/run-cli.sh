@@ -315,5 +315,21 @@ printf '$ORIGIN example.com.\n$TTL 300\n@ IN SOA ns1 h 1 2 3 4 5\n  IN NS ns1\nn
 expect 1 "30,000 equal findings of one \$GENERATE" -- "$bin" --no-config many.zone
 has "^1 error," "shown once, counted once"
 
+# An $INCLUDE may leave the file's folder for another folder of its
+# repository, not for a folder outside one; SARIF paths start at the top.
+mkdir -p "$tmp/widen/zones" "$tmp/widen/common" "$tmp/bare/zones" "$tmp/bare/common"
+for d in widen bare; do
+    # shellcheck disable=SC2016 # the dollars are the zone file's
+    printf '$ORIGIN example.com.\n$TTL 300\n@ IN SOA ns1 h 1 2 3 4 5\n  IN NS ns1\nns1 IN A 192.0.2.1\n$INCLUDE ../common/hosts.inc\n' > "$tmp/$d/zones/db.example.com"
+    echo 'bad IN A 256.0.0.1' > "$tmp/$d/common/hosts.inc"
+done
+git init -q "$tmp/widen"
+expect 1 "\$INCLUDE of another folder of the repository" -- sh -c "cd widen/zones && '$bin' --no-config --format sarif db.example.com"
+has '"uri": "common/hosts.inc"' "read, and shown from the repository's top"
+lacks input-refused "not refused"
+expect 1 "\$INCLUDE of another folder, no repository" -- "$bin" --no-config bare/zones/db.example.com
+has input-refused "refused"
+lacks syntax-error "not read"
+
 echo "$n cli checks, $fail failure(s)"
 [ "$fail" -eq 0 ]

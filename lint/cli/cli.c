@@ -14,6 +14,7 @@
 #include "lint/config/config.h"
 #include "lint/git/git.h"
 #include "lint/git/hook.h"
+#include "lint/git/library.h"
 #include "lint/git/top.h"
 #include "lint/io/confine.h"
 #include "lint/output/escape.h"
@@ -30,7 +31,6 @@
 #include "lint/cli/color.h"
 #include "lint/cli/rule_list.h"
 #include "lint/cli/suggest.h"
-#include "lint/git/top.h"
 #include "lint/output/columns.h"
 #include "lint/output/statistics.h"
 
@@ -287,9 +287,7 @@ static void free_options(options *o)
  * each --include-root. */
 static void allow_tree(zl_confine *c, const options *o, const char *folder)
 {
-    char *top = zl_git_work_tree_of(folder);
-    zl_confine_allow(c, top ? top : folder);
-    free(top);
+    zl_confine_allow_tree(c, folder, zl_git_work_tree_of);
     for (size_t i = 0; i < o->ninclude_roots; i++)
         zl_confine_allow(c, o->include_roots[i]);
 }
@@ -474,14 +472,19 @@ static void read_arguments(const options *o, const zl_input_opts *base, char **a
     zl_u32set_free(&hashes);
 }
 
-/* The repository's work tree and the working directory, for paths
- * relative to the top of the repository (git modes give them so already). */
-static void report_root(const options *o, char **root, char **cwd)
+/* The repository's work tree and the working directory, for the formats
+ * that show paths relative to the top of the repository (git modes give
+ * them so already). */
+static void report_root(const options *o, const zl_writer *w, zl_report *report, char **root,
+                        char **cwd)
 {
+    if (*root || !w->repo_paths)
+        return;
     char *top = o->staged || o->diff ? NULL : zl_git_work_tree_of(".");
     char *here = top ? realpath(".", NULL) : NULL;
     *root = here ? zl_xasprintf("%s/", strcmp(top, "/") ? top : "") : NULL;
     *cwd = here ? zl_xasprintf("%s/", strcmp(here, "/") ? here : "") : NULL;
+    report->root = *root, report->cwd = *cwd;
     free(top);
     free(here);
 }
@@ -543,8 +546,10 @@ static int run(options *o, bool no_config, char **args, size_t nargs)
                         .quiet = o->quiet, .docs_url = o->docs_url,
                         .columns = o->has_columns ? o->columns : ZL_COLUMN_FIXED};
     char *root = NULL, *cwd = NULL;
-    report_root(o, &root, &cwd);
-    report.root = root, report.cwd = cwd;
+    /* A format that shows paths from the repository's top needs libgit2:
+     * it starts (its CA certificates) while the files are read. */
+    if (writer && writer->repo_paths && !o->staged && !o->diff)
+        zl_git_library_warm();
 
     if (!load_config(o, no_config, &cfg, &cfg_changed, &err) || !load_ses(o, &cfg, &ses, &err))
         goto done;
@@ -606,6 +611,7 @@ static int run(options *o, bool no_config, char **args, size_t nargs)
     zl_findings_cap(&l.findings, l.dropped, l.ndropped);
     report.fs = &l.findings;
     report.errors = errors.v, report.nerrors = errors.n;
+    report_root(o, writer, &report, &root, &cwd);
     if (!writer->write(stdout, &report))
         status = EXIT_USAGE;
     if (fflush(stdout) != 0) {
@@ -626,6 +632,7 @@ done:
         run_error(&errors, err);
         if (writer->on_failure) {
             report.errors = errors.v, report.nerrors = errors.n;
+            report_root(o, writer, &report, &root, &cwd);
             writer->write(stdout, &report);
             fflush(stdout);
         }
@@ -909,6 +916,7 @@ int zl_main(int argc, char **argv)
     }
     if (status < 0)
         status = run(&o, no_config, args + optind, (size_t)(argc - optind));
+    zl_git_library_done();
     free_options(&o);
     free(args);
     return status;

@@ -14,7 +14,31 @@ static bool inside(const char *real, const char *root)
     return strncmp(real, root, n) == 0 && (real[n] == '/' || real[n] == '\0');
 }
 
-zl_read_result zl_confine_check(const zl_confine *c, const char *path, char **err)
+static bool in_roots(const zl_confine *c, const char *real)
+{
+    for (size_t i = 0; i < c->nroots; i++)
+        if (inside(real, c->roots[i]))
+            return true;
+    return false;
+}
+
+/* Inside the roots, once widened to the tree above the folder if need be. */
+static bool allowed(zl_confine *c, const char *real)
+{
+    if (in_roots(c, real))
+        return true;
+    if (!c->widen)
+        return false;
+    char *top = c->top_of(c->widen);
+    free(c->widen);
+    c->widen = NULL;
+    if (top)
+        zl_confine_allow(c, top);
+    free(top);
+    return in_roots(c, real);
+}
+
+zl_read_result zl_confine_check(zl_confine *c, const char *path, char **err)
 {
     char *real = realpath(path, NULL);
     if (!real) {
@@ -22,9 +46,7 @@ zl_read_result zl_confine_check(const zl_confine *c, const char *path, char **er
         *err = zl_xasprintf("%s: %s", path, strerror(errno));
         return ZL_READ_FAILED;
     }
-    bool ok = c->trusted && strcmp(real, c->trusted) == 0;
-    for (size_t i = 0; i < c->nroots && !ok; i++)
-        ok = inside(real, c->roots[i]);
+    bool ok = (c->trusted && strcmp(real, c->trusted) == 0) || allowed(c, real);
     free(real);
     if (!ok) {
         *err = zl_xasprintf("%s: resolves outside the folders zonelint reads (the "
@@ -39,7 +61,7 @@ zl_read_result zl_confine_check(const zl_confine *c, const char *path, char **er
 static zl_read_result confined_read(const zl_fs *fs, const char *path, char **data,
                                     size_t *len, char **err)
 {
-    const zl_confine *c = fs->ctx;
+    zl_confine *c = fs->ctx;
     if (strcmp(path, "-") == 0)
         return zl_fs_posix.read(&zl_fs_posix, path, data, len, err);
     zl_read_result r = zl_confine_check(c, path, err);
@@ -63,12 +85,10 @@ static zl_read_result confined_read(const zl_fs *fs, const char *path, char **da
  * directory); its files are then read through confined_read. */
 static bool confined_list(const zl_fs *fs, const char *dir, char ***names, size_t *n)
 {
-    const zl_confine *c = fs->ctx;
+    zl_confine *c = fs->ctx;
     const char *d = *dir ? dir : ".";
     char *real = realpath(d, NULL);
-    bool ok = false;
-    for (size_t i = 0; real && i < c->nroots && !ok; i++)
-        ok = inside(real, c->roots[i]);
+    bool ok = real && allowed(c, real);
     free(real);
     return ok && zl_fs_list_dir(dir, names, n); /* "" itself: its names need no prefix */
 }
@@ -97,6 +117,15 @@ bool zl_confine_allow(zl_confine *c, const char *dir)
     return true;
 }
 
+void zl_confine_allow_tree(zl_confine *c, const char *dir, char *(*top_of)(const char *dir))
+{
+    if (!zl_confine_allow(c, dir))
+        return;
+    free(c->widen);
+    c->widen = zl_xstrdup(dir);
+    c->top_of = top_of;
+}
+
 void zl_confine_trust(zl_confine *c, const char *path)
 {
     free(c->trusted);
@@ -109,5 +138,6 @@ void zl_confine_free(zl_confine *c)
         free(c->roots[i]);
     free(c->roots);
     free(c->trusted);
+    free(c->widen);
     memset(c, 0, sizeof *c);
 }

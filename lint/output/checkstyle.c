@@ -37,4 +37,5 @@ static bool write_checkstyle(FILE *f, const zl_report *r)
     return !ferror(f);
 }
 
-const zl_writer zl_writer_checkstyle = {"checkstyle", write_checkstyle, false, ZL_COLUMN_CHAR};
+const zl_writer zl_writer_checkstyle = {
+    .name = "checkstyle", .write = write_checkstyle, .columns = ZL_COLUMN_CHAR};

@@ -61,4 +61,5 @@ static bool write_codeclimate(FILE *f, const zl_report *r)
     return rc == 0 && !ferror(f);
 }
 
-const zl_writer zl_writer_codeclimate = {"codeclimate", write_codeclimate, false, ZL_COLUMN_CHAR};
+const zl_writer zl_writer_codeclimate = {
+    .name = "codeclimate", .write = write_codeclimate, .columns = ZL_COLUMN_CHAR, .repo_paths = true};

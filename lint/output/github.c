@@ -55,4 +55,4 @@ static bool write_github(FILE *f, const zl_report *r)
     return !ferror(f);
 }
 
-const zl_writer zl_writer_github = {.name = "github", .write = write_github};
+const zl_writer zl_writer_github = {.name = "github", .write = write_github, .repo_paths = true};

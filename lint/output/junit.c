@@ -93,4 +93,4 @@ static bool write_junit(FILE *f, const zl_report *r)
     return !ferror(f);
 }
 
-const zl_writer zl_writer_junit = {"junit", write_junit, false, ZL_COLUMN_CHAR};
+const zl_writer zl_writer_junit = {.name = "junit", .write = write_junit, .columns = ZL_COLUMN_CHAR};

@@ -43,6 +43,9 @@ typedef struct zl_writer {
      * display cells for people (text, as gcc); ZL_COLUMN_FIXED when the
      * format defines it (SARIF, rdjson) and --column-unit does not apply. */
     zl_column_unit columns;
+    /* Paths are shown relative to the repository's top (zl_report_path):
+     * only then does a run look for the repository. */
+    bool repo_paths;
 } zl_writer;
 
 extern const zl_writer zl_writer_text, zl_writer_json, zl_writer_sarif, zl_writer_github,

@@ -92,4 +92,4 @@ static bool write_rdjson(FILE *f, const zl_report *r)
     return rc == 0 && !ferror(f);
 }
 
-const zl_writer zl_writer_rdjson = {"rdjson", write_rdjson, false, ZL_COLUMN_FIXED};
+const zl_writer zl_writer_rdjson = {.name = "rdjson", .write = write_rdjson, .columns = ZL_COLUMN_FIXED};

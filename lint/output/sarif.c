@@ -233,4 +233,8 @@ static bool write_sarif(FILE *f, const zl_report *rep)
     return rc == 0;
 }
 
-const zl_writer zl_writer_sarif = {"sarif", write_sarif, true, ZL_COLUMN_FIXED};
+const zl_writer zl_writer_sarif = {.name = "sarif",
+                                   .write = write_sarif,
+                                   .on_failure = true,
+                                   .columns = ZL_COLUMN_FIXED,
+                                   .repo_paths = true};

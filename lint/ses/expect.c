@@ -201,7 +201,7 @@ static bool load(zl_ses_expect *e, const char *path, const char *identity, const
     return ok;
 }
 
-bool zl_ses_expect_load_all(zl_ses_expect *e, const zl_config *cfg, const zl_confine *confine,
+bool zl_ses_expect_load_all(zl_ses_expect *e, const zl_config *cfg, zl_confine *confine,
                             char **files, size_t nfiles, const char *identity,
                             const char *region, char **err)
 {

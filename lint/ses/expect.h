@@ -53,7 +53,7 @@ bool zl_ses_expect_parse(zl_ses_expect *e, const char *path, const char *text, s
  * directory, read only where confine allows: the configuration comes from
  * the repository), then the --expect files with --identity; region is
  * --region, else $AWS_REGION, else $AWS_DEFAULT_REGION. */
-bool zl_ses_expect_load_all(zl_ses_expect *e, const zl_config *cfg, const zl_confine *confine,
+bool zl_ses_expect_load_all(zl_ses_expect *e, const zl_config *cfg, zl_confine *confine,
                             char **files, size_t nfiles, const char *identity,
                             const char *region, char **err);
 void zl_ses_expect_free(zl_ses_expect *e);

@@ -4,12 +4,13 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lint/util/parallel.h"
+#include "parser/master/entries.h"
 #include "parser/master/gdnsd.h"
 #include "parser/master/generate.h"
 #include "parser/master/name_text.h"
 #include "parser/master/lexer.h"
 #include "parser/master/rdata.h"
-#include "parser/master/rrtype.h"
 #include "parser/master/suppress_comment.h"
 #include "parser/master/template.h"
 #include "parser/master/validate.h"
@@ -40,6 +41,8 @@ typedef struct reader {
     zl_buf scratch;
     uint32_t *offs;
     size_t offs_cap;
+    zl_prechecked pre; /* rdata checked while lexing ahead */
+    zl_name_ahead ahead; /* the next entry's owner, looked up ahead */
 } reader;
 
 static void read_source(reader *rd, uint32_t src);
@@ -118,8 +121,8 @@ static zl_name_id parse_name(reader *rd, uint32_t src, const zl_lex_tok *t, cons
         origin = rd->zone_origin;
         len = prefix;
     }
-    zl_name_read n = zl_name_from_text(&rd->zs->names, &rd->zs->names, origin,
-                                       s->text + t->off, len);
+    zl_name_read n = zl_name_from_text_ahead(&rd->zs->names, origin, s->text + t->off, len,
+                                             &rd->ahead);
     if (n.needs_origin) {
         note_no_origin(rd, src, t->off);
         *why = t->len == 1 && s->text[t->off] == '@'
@@ -345,12 +348,6 @@ static void directive(reader *rd, uint32_t src, const zl_entry *e)
     }
 }
 
-static bool starts_with_digit(const zl_source *s, const zl_lex_tok *t)
-{
-    char c = s->text[t->off];
-    return !t->quoted && c >= '0' && c <= '9';
-}
-
 /* Intern the names in the rdata now, while reading is single-threaded:
  * rules then only look names up. Bad names are left to the rdata check.
  * Returns the first of them (zl_record_name). */
@@ -386,12 +383,13 @@ static void soa_origin(reader *rd, uint32_t src, const zl_record *r)
     rd->z->origin = r->owner;
 }
 
-static void record(reader *rd, uint32_t src, const zl_entry *e)
+/* Store entry e as a record; false when it is not one (a diagnostic says
+ * why, or a template stands for it). */
+static bool add_record(reader *rd, uint32_t src, const zl_entry *e, const zl_layout *lay)
 {
     zl_source *s = rd->zs->srcs[src];
     zl_zone *z = rd->z;
     const char *why = NULL;
-    size_t i = 0;
     zl_record r = {0};
 
     if (rd->templated && zl_template_entry(s->text, e)) {
@@ -405,7 +403,7 @@ static void record(reader *rd, uint32_t src, const zl_entry *e)
             if (!why)
                 rd->prev_owner = owner;
         }
-        return;
+        return false;
     }
     if (e->blank_start) {
         r.owner = rd->prev_owner;
@@ -414,7 +412,7 @@ static void record(reader *rd, uint32_t src, const zl_entry *e)
                  zl_xstrdup("no owner name: the line starts with white space, so it "
                             "continues the previous owner, but there is none"),
                  zl_xstrdup("write the owner name at the start of the line"));
-            return;
+            return false;
         }
     } else {
         r.owner = parse_name(rd, src, &e->toks[0], &why, &r.owner_absolute);
@@ -424,58 +422,48 @@ static void record(reader *rd, uint32_t src, const zl_entry *e)
                               (int)(e->toks[0].len > 80 ? 80 : e->toks[0].len),
                               s->text + e->toks[0].off, why),
                  NULL);
-            return;
+            return false;
         }
         r.flags |= ZL_REC_OWNER_WRITTEN;
         if (e->toks[0].len == 1 && s->text[e->toks[0].off] == '@')
             r.flags |= ZL_REC_OWNER_AT;
         rd->prev_owner = r.owner;
-        i = 1;
     }
 
-    bool have_ttl = false, have_class = false;
     uint32_t ttl = 0;
-    for (int k = 0; k < 2 && i < e->n; k++) {
-        const zl_lex_tok *t = &e->toks[i];
-        if (!have_ttl && starts_with_digit(s, t)) {
-            bool ok = zl_publisher_is_gdnsd(rd->pub)
-                          ? zl_gdnsd_ttl(s->text + t->off, t->len, &ttl, &why)
-                          : zl_parse_ttl(s->text + t->off, t->len, &ttl, &why);
-            if (!ok) {
-                diag(rd, src, t->off, t->len,
-                     zl_xasprintf("bad TTL '%.*s': %s", (int)(t->len > 40 ? 40 : t->len),
-                                  s->text + t->off, why),
-                     NULL);
-                return;
-            }
-            have_ttl = true;
-            i++;
-            continue;
+    bool have_ttl = lay->ttl_tok != ZL_LAYOUT_NONE, have_class = lay->class_tok != ZL_LAYOUT_NONE;
+    if (have_ttl) {
+        const zl_lex_tok *t = &e->toks[lay->ttl_tok];
+        bool ok = zl_publisher_is_gdnsd(rd->pub)
+                      ? zl_gdnsd_ttl(s->text + t->off, t->len, &ttl, &why)
+                      : zl_parse_ttl(s->text + t->off, t->len, &ttl, &why);
+        if (!ok) {
+            diag(rd, src, t->off, t->len,
+                 zl_xasprintf("bad TTL '%.*s': %s", (int)(t->len > 40 ? 40 : t->len),
+                              s->text + t->off, why),
+                 NULL);
+            return false;
         }
-        uint16_t cls = t->quoted ? 0 : zl_rrclass_lookup(s->text + t->off, t->len);
-        if (!have_class && cls) {
-            r.rclass = cls;
-            have_class = true;
-            if (!have_ttl)
-                r.flags |= ZL_REC_CLASS_FIRST;
-            i++;
-            continue;
-        }
-        break;
     }
+    if (have_class) {
+        r.rclass = lay->rclass;
+        if (lay->class_first)
+            r.flags |= ZL_REC_CLASS_FIRST;
+    }
+    size_t i = lay->type_tok;
     if (i >= e->n) {
         const zl_lex_tok *t = &e->toks[e->n - 1];
         diag(rd, src, t->off, t->len, zl_xstrdup("record type missing"), NULL);
-        return;
+        return false;
     }
     const zl_lex_tok *tt = &e->toks[i];
-    r.type = tt->quoted ? 0 : zl_rrtype_lookup(s->text + tt->off, tt->len);
+    r.type = lay->type;
     if (r.type == 0 && zl_publisher_is_gdnsd(rd->pub) &&
         zl_gdnsd_dynamic_type(s->text + tt->off, tt->len)) {
         /* A plugin answers: there is no data here to check, but the name
          * exists, so the zone read holds only part of its names. */
         z->scope = ZL_SCOPE_PART;
-        return;
+        return false;
     }
     if (r.type == 0) {
         diag(rd, src, tt->off, tt->len,
@@ -483,12 +471,12 @@ static void record(reader *rd, uint32_t src, const zl_entry *e)
                           s->text + tt->off),
              zl_xstrdup("types unknown to zonelint can be written as TYPEnnn \\# LENGTH HEX "
                         "(RFC 3597)"));
-        return;
+        return false;
     }
     if (e->n > UINT16_MAX) {
         diag(rd, src, tt->off, tt->len,
              zl_xasprintf("record has %zu fields, more than zonelint reads", e->n), NULL);
-        return;
+        return false;
     }
     size_t first_rd = i + 1;
     size_t nrd = e->n - first_rd;
@@ -528,7 +516,7 @@ static void record(reader *rd, uint32_t src, const zl_entry *e)
                              "rest of it is not read",
                              ZL_MAX_ZONE_RECORDS));
         rd->full = true;
-        return;
+        return false;
     }
     r.ntok = (uint16_t)e->n;
     ZL_GROW(rd->offs, rd->offs_cap, e->n);
@@ -536,6 +524,23 @@ static void record(reader *rd, uint32_t src, const zl_entry *e)
         rd->offs[k] = e->toks[k].off;
     zl_zone_add_record(z, &r, src, rd->origin, rd->offs, name);
     s->nrecords++;
+    return true;
+}
+
+/* A record entry, with the rdata check made while it was lexed ahead, if
+ * it was: noted for the record stored, dropped with an entry that is none. */
+static void record(reader *rd, uint32_t src, zl_read_entry *re)
+{
+    if (!add_record(rd, src, &re->e, &re->lay) || !re->checked) {
+        free(re->check.message);
+        return;
+    }
+    const zl_entry *e = &re->e;
+    size_t first_rd = re->lay.type_tok + 1;
+    const zl_lex_tok *at =
+        e->n > first_rd ? &e->toks[first_rd + re->check.tok] : &e->toks[re->lay.type_tok];
+    zl_prechecked_add(&rd->pre, rd->z, (uint32_t)(rd->z->nrecs - 1), &re->check, src, at->off,
+                      at->len);
 }
 
 typedef struct comment_ctx {
@@ -566,34 +571,34 @@ static void read_source(reader *rd, uint32_t src)
     rd->templated = zl_template_text(s->text, len);
 
     comment_ctx cc = {rd, src};
-    zl_lexer lx;
-    zl_lexer_init(&lx, s->text, len, on_comment, &cc);
-    /* One entry of lookahead: while an entry is processed, the name table
-     * slot its successor's owner will need is already on its way to the
-     * cache (interning owners is bound by memory latency). */
-    zl_entry e = {0}, next = {0};
-    bool more = zl_lex_entry(&lx, &next);
+    zl_entries *es = zl_entries_open(s->text, len, zl_jobs() > 1, on_comment, &cc);
+    /* One entry of lookahead: while an entry is processed, its successor's
+     * owner is looked up as far as it can be (name_text.h). */
+    zl_read_entry e, next;
+    zl_name_ahead upcoming = {0};
+    bool more = zl_entries_next(es, &next);
     while (more) {
-        zl_entry t = e;
         e = next;
-        next = t;
-        more = zl_lex_entry(&lx, &next);
-        if (more && !next.err && !next.blank_start)
-            zl_names_prefetch_text(&rd->zs->names, rd->origin, s->text + next.toks[0].off,
-                                   next.toks[0].len);
-        if (rd->full)
+        rd->ahead = upcoming;
+        more = zl_entries_next(es, &next);
+        upcoming = more && !next.e.err && !next.e.blank_start
+                       ? zl_names_look_ahead(&rd->zs->names, rd->origin,
+                                             s->text + next.e.toks[0].off, next.e.toks[0].len)
+                       : (zl_name_ahead){0};
+        if (rd->full) {
+            free(e.check.message);
             break;
-        if (e.err) {
-            diag(rd, src, (uint32_t)e.err_off, (uint32_t)e.err_len, zl_xstrdup(e.err), NULL);
-            continue;
         }
-        if (!e.blank_start && s->text[e.toks[0].off] == '$')
-            directive(rd, src, &e);
+        if (e.e.err)
+            diag(rd, src, (uint32_t)e.e.err_off, (uint32_t)e.e.err_len, zl_xstrdup(e.e.err), NULL);
+        else if (!e.e.blank_start && s->text[e.e.toks[0].off] == '$')
+            directive(rd, src, &e.e);
         else
             record(rd, src, &e);
     }
-    zl_entry_free(&e);
-    zl_entry_free(&next);
+    if (more)
+        free(next.check.message);
+    zl_entries_close(es);
     rd->templated = outer_templated;
 }
 
@@ -649,7 +654,7 @@ zl_zone *zl_read_master_source(zl_zoneset *zs, const char *path, uint32_t src,
     read_source(&rd, src);
     free(rd.stack[--rd.depth]);
     z->apex = find_apex(&rd);
-    zl_validate_rdata(zs, z);
+    zl_validate_rdata(zs, z, &rd.pre);
     free(rd.stack);
     free(rd.offs);
     zl_buf_free(&rd.scratch);

@@ -126,14 +126,15 @@ bool zl_name_text_absolute(const char *text, size_t len)
     return absolute;
 }
 
-void zl_names_prefetch_text(const zl_names *names, zl_name_id origin, const char *text,
-                            size_t len)
+zl_name_ahead zl_names_look_ahead(const zl_names *names, zl_name_id origin, const char *text,
+                                  size_t len)
 {
+    zl_name_ahead none = {0};
     if (len == 0 || text[len - 1] == '.' || origin == ZL_NAME_NONE)
-        return; /* absolute names are rarer in large zones: not worth it */
+        return none; /* absolute names are rarer in large zones: not worth it */
     for (size_t i = 0; i < len; i++)
         if (!plain_char(text[i]))
-            return;
+            return none;
     zl_name_id parent = origin;
     size_t stop = len;
     for (size_t i = len; i > 0 && parent != ZL_NAME_NONE; i--) {
@@ -142,6 +143,23 @@ void zl_names_prefetch_text(const zl_names *names, zl_name_id origin, const char
         parent = zl_names_find_child(names, parent, (const uint8_t *)text + i, stop - i);
         stop = i - 1;
     }
-    if (parent != ZL_NAME_NONE && stop > 0)
-        zl_names_prefetch(names, parent, (const uint8_t *)text, stop);
+    if (parent == ZL_NAME_NONE || stop == 0)
+        return none;
+    zl_names_prefetch(names, parent, (const uint8_t *)text, stop);
+    return (zl_name_ahead){.text = text, .len = len, .origin = origin, .parent = parent,
+                           .first = stop};
+}
+
+zl_name_read zl_name_from_text_ahead(zl_names *add, zl_name_id origin, const char *text,
+                                     size_t len, const zl_name_ahead *ahead)
+{
+    /* The labels above the first exist, so they are valid and only the
+     * first is added; when it cannot be (too long, say), the full reading
+     * says why. */
+    if (ahead->text == text && ahead->len == len && ahead->origin == origin) {
+        zl_name_id id = zl_names_child(add, ahead->parent, (const uint8_t *)text, ahead->first);
+        if (id != ZL_NAME_NONE)
+            return (zl_name_read){.id = id};
+    }
+    return zl_name_from_text(add, add, origin, text, len);
 }

@@ -28,9 +28,24 @@ zl_name_read zl_name_from_text(zl_names *add, const zl_names *names, zl_name_id 
  * dot that no backslash escapes), without reading the name. */
 bool zl_name_text_absolute(const char *text, size_t len);
 
-/* A hint: start fetching the name-table slot the name in text would take.
- * Only plain names whose parent already exists are prefetched. */
-void zl_names_prefetch_text(const zl_names *names, zl_name_id origin, const char *text,
-                            size_t len);
+/* A relative plain name of text looked up ahead, as far as its first
+ * label: while the reader processes one entry, the next owner's labels above
+ * the first are found, and the slot the first will take starts on its way
+ * to the cache (interning owners is bound by memory latency). */
+typedef struct zl_name_ahead {
+    const char *text; /* NULL: nothing was found ahead */
+    size_t len;
+    zl_name_id origin;
+    zl_name_id parent; /* the name without its first label, which exists */
+    size_t first;      /* length of the first label */
+} zl_name_ahead;
+
+zl_name_ahead zl_names_look_ahead(const zl_names *names, zl_name_id origin, const char *text,
+                                  size_t len);
+
+/* zl_name_from_text into add, starting from what was looked up ahead when
+ * it was for this text under this origin. */
+zl_name_read zl_name_from_text_ahead(zl_names *add, zl_name_id origin, const char *text,
+                                     size_t len, const zl_name_ahead *ahead);
 
 #endif

@@ -1,22 +1,49 @@
 #include "parser/master/validate.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "lint/util/parallel.h"
-#include "parser/master/rdata.h"
 
 #define CHUNK 4096 /* records per task */
 
 typedef struct task_out {
-    zl_diag *diags;
+    zl_early_diag *diags;
     size_t n, cap;
 } task_out;
 
 typedef struct job {
     zl_zoneset *zs;
     zl_zone *z;
+    const zl_prechecked *pre;
     task_out *out; /* one per task, merged in task order: deterministic */
 } job;
+
+static bool prechecked(const zl_prechecked *p, size_t rec)
+{
+    return rec / 64 < p->nwords && (p->done[rec / 64] >> (rec % 64) & 1u);
+}
+
+void zl_prechecked_add(zl_prechecked *p, zl_zone *z, uint32_t rec, zl_rdata_result *res,
+                       uint32_t src, uint32_t off, uint32_t len)
+{
+    size_t had = p->nwords;
+    ZL_GROW(p->done, p->nwords, rec / 64 + 1);
+    if (p->nwords > had)
+        memset(p->done + had, 0, (p->nwords - had) * sizeof *p->done);
+    p->done[rec / 64] |= (uint64_t)1 << (rec % 64);
+    zl_record *r = &z->recs[rec];
+    if (res->generic)
+        r->flags |= ZL_REC_GENERIC;
+    if (!res->message)
+        return;
+    r->flags |= ZL_REC_BAD_RDATA;
+    ZL_GROW(p->bad, p->cap, p->nbad + 1);
+    p->bad[p->nbad++] = (zl_early_diag){
+        .rec = rec,
+        .d = {.rule = "syntax-error", .src = src, .off = off, .len = len, .message = res->message}};
+    res->message = NULL;
+}
 
 static void validate_chunk(void *ctx, size_t task, unsigned worker)
 {
@@ -26,6 +53,8 @@ static void validate_chunk(void *ctx, size_t task, unsigned worker)
     size_t cap = 0;
     size_t end = (task + 1) * CHUNK < j->z->nrecs ? (task + 1) * CHUNK : j->z->nrecs;
     for (size_t i = task * CHUNK; i < end; i++) {
+        if (prechecked(j->pre, i))
+            continue;
         zl_record *r = &j->z->recs[i];
         unsigned n = zl_record_nrdata(r);
         ZL_GROW(toks, cap, n + 1);
@@ -40,26 +69,53 @@ static void validate_chunk(void *ctx, size_t task, unsigned worker)
         zl_tok at = n ? toks[res.tok] : zl_record_tok(j->zs, j->z, r, zl_record_i_type(r));
         task_out *o = &j->out[task];
         ZL_GROW(o->diags, o->cap, o->n + 1);
-        o->diags[o->n++] = (zl_diag){.rule = "syntax-error",
-                                     .src = zl_record_src(j->z, r),
-                                     .off = at.off,
-                                     .len = at.len,
-                                     .message = res.message};
+        o->diags[o->n++] = (zl_early_diag){.rec = (uint32_t)i,
+                                           .d = {.rule = "syntax-error",
+                                                 .src = zl_record_src(j->z, r),
+                                                 .off = at.off,
+                                                 .len = at.len,
+                                                 .message = res.message}};
     }
     free(toks);
 }
 
-void zl_validate_rdata(zl_zoneset *zs, zl_zone *z)
+static void report(zl_zoneset *zs, const zl_early_diag *e)
+{
+    zl_diag_add(zs, e->d.rule, e->d.src, e->d.off, e->d.len, e->d.message, NULL);
+}
+
+/* Whether a record is left to check: a large zone read ahead has none. */
+static bool any_left(const zl_prechecked *pre, size_t nrecs)
+{
+    for (size_t i = 0; i < nrecs; i += 64) {
+        uint64_t want = nrecs - i >= 64 ? UINT64_MAX : ((uint64_t)1 << (nrecs - i)) - 1;
+        if (i / 64 >= pre->nwords || (pre->done[i / 64] & want) != want)
+            return true;
+    }
+    return false;
+}
+
+void zl_validate_rdata(zl_zoneset *zs, zl_zone *z, zl_prechecked *pre)
 {
     size_t ntasks = (z->nrecs + CHUNK - 1) / CHUNK;
-    job j = {zs, z, zl_xcalloc(ntasks + 1, sizeof *j.out)};
-    zl_parallel_for(ntasks, zl_jobs(), validate_chunk, &j);
+    job j = {zs, z, pre, zl_xcalloc(ntasks + 1, sizeof *j.out)};
+    if (any_left(pre, z->nrecs))
+        zl_parallel_for(ntasks, zl_jobs(), validate_chunk, &j);
+    /* Both lists are in record order: merged, as one pass over the records
+     * would have reported them. */
+    size_t b = 0;
     for (size_t t = 0; t < ntasks; t++) {
         for (size_t k = 0; k < j.out[t].n; k++) {
-            zl_diag *d = &j.out[t].diags[k];
-            zl_diag_add(zs, d->rule, d->src, d->off, d->len, d->message, NULL);
+            while (b < pre->nbad && pre->bad[b].rec < j.out[t].diags[k].rec)
+                report(zs, &pre->bad[b++]);
+            report(zs, &j.out[t].diags[k]);
         }
         free(j.out[t].diags);
     }
+    while (b < pre->nbad)
+        report(zs, &pre->bad[b++]);
     free(j.out);
+    free(pre->done);
+    free(pre->bad);
+    *pre = (zl_prechecked){0};
 }
