@@ -125,12 +125,13 @@ static void run(zl_lint *l)
             if (r->type != LDNS_RR_TYPE_TXT || (r->flags & (ZL_REC_BAD_RDATA | ZL_REC_GENERIC)) ||
                 !zl_record_nrdata(r))
                 continue;
-            size_t n;
-            zl_tok t0 = zl_record_rdata(l->zs, z, r, 0);
-            const char *p = zl_tok_inner(&t0, &n);
-            if (n < 2 || (p[0] | 0x20) != 'v' || p[1] != '=')
-                continue; /* cheap: no version tag, nothing to place */
+            /* Read whole, though most records are let out by their first
+             * string: most hold only that one. */
             zl_txt_view_read(&tv, l->zs, z, r);
+            size_t n;
+            const char *p = zl_tok_inner(&tv.tok[0], &n);
+            if (n < 2 || (p[0] | 0x20) != 'v' || p[1] != '=')
+                continue; /* no version tag, nothing to place */
             zl_mail_kind kind = zl_mail_kind_of(tv.value.data, tv.value.len);
             if (kind == ZL_MAIL_NONE || !zl_mail_misplaced(l->zs, r->owner, kind) ||
                 r->owner == ZL_NAME_ROOT || zl_txt_view_has_value_problem(l->zs, z, r, &tv))
