@@ -20,15 +20,18 @@
  * distinct tokens are counted in one pass. */
 typedef struct entry {
     size_t zone;
-    char *identity;
-    char *token;
+    size_t identity_at, token_at; /* in the entries' text, while it grows */
+    const char *identity, *token; /* there, once it is complete */
     size_t seq; /* reading order: the group's finding goes on its last record */
     const zl_record *r;
 } entry;
 
+/* The identities and tokens are kept in one text (NUL after each), not
+ * allocated one by one: a zone of SES identities has an entry a record. */
 typedef struct entries {
     entry *v;
     size_t n, cap;
+    zl_buf text;
 } entries;
 
 /* An identity as counted: lower case, without the final dot. */
@@ -64,18 +67,20 @@ static bool identity_below_token(const zl_names *t, zl_name_id owner, zl_buf *o)
     return true;
 }
 
-/* The identity the record was meant for: the owner as written when its
- * final dot was forgotten, without the repeated apex when that was doubled. */
-static char *meant_identity(zl_lint *l, const zl_zone *z, const zl_record *r)
+/* The identity the record was meant for (onto text, NUL-terminated; its
+ * offset there): the owner as written when its final dot was forgotten,
+ * without the repeated apex when that was doubled. */
+static size_t meant_identity(zl_lint *l, const zl_zone *z, const zl_record *r, zl_buf *text)
 {
-    zl_buf o = {0};
+    size_t at = text->len;
     zl_name_fault f = zl_owner_fault(l->zs, z, r);
     if (f != ZL_FAULT_APEX_TWICE && f != ZL_FAULT_NO_FINAL_DOT &&
-        identity_below_token(&l->zs->names, r->owner, &o)) {
-        char *id = zl_buf_take(&o);
-        lower_identity(id);
-        return id;
+        identity_below_token(&l->zs->names, r->owner, text)) {
+        zl_buf_addc(text, '\0');
+        lower_identity(text->data + at);
+        return at;
     }
+    zl_buf o = {0};
     if (f == ZL_FAULT_NO_FINAL_DOT) {
         zl_tok t = zl_record_tok(l->zs, z, r, 0);
         zl_tok_decode(&t, &o);
@@ -91,21 +96,24 @@ static char *meant_identity(zl_lint *l, const zl_zone *z, const zl_record *r)
     }
     const char *s = zl_buf_str(&o);
     const char *dk = strstr(s, "._domainkey.");
-    char *id = zl_xstrdup(dk ? dk + strlen("._domainkey.") : s);
-    lower_identity(id);
+    zl_buf_adds(text, dk ? dk + strlen("._domainkey.") : s);
+    zl_buf_addc(text, '\0');
+    lower_identity(text->data + at);
     zl_buf_free(&o);
-    return id;
+    return at;
 }
 
-static void count(entries *es, size_t zone, char *identity, const char *token,
+static void count(entries *es, size_t zone, size_t identity_at, const char *token,
                   const zl_record *r)
 {
     if (es->n == es->cap) {
         es->cap = es->cap ? 2 * es->cap : 64;
         es->v = zl_xrealloc(es->v, es->cap * sizeof *es->v);
     }
-    es->v[es->n] = (entry){.zone = zone, .identity = identity, .token = zl_xstrdup(token),
+    es->v[es->n] = (entry){.zone = zone, .identity_at = identity_at, .token_at = es->text.len,
                            .seq = es->n, .r = r};
+    zl_buf_adds(&es->text, token);
+    zl_buf_addc(&es->text, '\0');
     es->n++;
 }
 
@@ -125,6 +133,10 @@ static int cmp_entry(const void *pa, const void *pb)
 /* An identity whose count of distinct tokens is no multiple of three. */
 static void report_sets(zl_lint *l, entries *es)
 {
+    for (size_t i = 0; i < es->n; i++) {
+        es->v[i].identity = es->text.data + es->v[i].identity_at;
+        es->v[i].token = es->text.data + es->v[i].token_at;
+    }
     if (es->n > 1)
         qsort(es->v, es->n, sizeof *es->v, cmp_entry);
     for (size_t i = 0; i < es->n;) {
@@ -147,11 +159,8 @@ static void report_sets(zl_lint *l, entries *es)
                           first->identity, tokens, tokens == 1 ? "" : "s");
         i = j;
     }
-    for (size_t i = 0; i < es->n; i++) {
-        free(es->v[i].identity);
-        free(es->v[i].token);
-    }
     free(es->v);
+    zl_buf_free(&es->text);
 }
 
 /* Name token and target token of one record, and their shape. */
@@ -228,14 +237,14 @@ void zl_ses_check_dkim_shape(zl_lint *l)
             const zl_record *r = &z->recs[i];
             zl_ses_shape s;
             if (easy_as_txt(l, z, r, &s)) {
-                count(&es, k, meant_identity(l, z, r), s.token, r);
+                count(&es, k, meant_identity(l, z, r, &es.text), s.token, r);
                 continue;
             }
             if (!zl_ses_classify(l->zs, z, r, &s) || s.kind != ZL_SES_DKIM ||
                 zl_ses_value_reported(l, z, r))
                 continue;
             check_record(l, z, r, &s);
-            count(&es, k, meant_identity(l, z, r), s.token, r);
+            count(&es, k, meant_identity(l, z, r, &es.text), s.token, r);
         }
     }
     report_sets(l, &es);
