@@ -7,7 +7,7 @@
 
 #include "lint/util/util.h"
 
-#define RING 4     /* batches in flight: two held by the reader, two being lexed */
+#define RING 6     /* batches in flight: two held by the reader, the others lexed ahead */
 #define BATCH 2048 /* entries a batch holds */
 
 typedef struct comment {
@@ -44,6 +44,7 @@ struct zl_entries {
     size_t len;
     zl_comment_fn fn;
     void *ctx;
+    bool gdnsd;
     bool threaded;
 
     /* In place: two entries, so that the one returned before stays valid. */
@@ -116,7 +117,7 @@ static bool fill(zl_entries *es, zl_lexer *lx, zl_entry *e, batch *b, bool check
                     .err_off = e->err_off,
                     .err_len = e->err_len,
                     .blank_start = e->blank_start,
-                    .lay = zl_entry_layout(es->text, e)};
+                    .lay = zl_entry_layout(es->text, e, es->gdnsd)};
         ZL_GROW(b->toks, b->tcap, b->ntoks + e->n);
         memcpy(b->toks + b->ntoks, e->toks, e->n * sizeof *e->toks);
         b->ntoks += e->n;
@@ -139,9 +140,10 @@ static void *lex_ahead(void *arg)
         while (k - es->released >= RING && !es->stop)
             pthread_cond_wait(&es->space, &es->mu);
         bool stop = es->stop;
-        /* With no batch in reserve the reader is about to wait: this one
-         * is only lexed, and validation checks its rdata after reading. */
-        bool check = k - es->released >= 2;
+        /* Unless the reader has two batches in reserve, it may soon wait:
+         * this one is only lexed, and validation checks its rdata after
+         * reading. */
+        bool check = k - es->released >= 3;
         pthread_mutex_unlock(&es->mu);
         if (stop)
             break;
@@ -158,10 +160,11 @@ static void *lex_ahead(void *arg)
     return NULL;
 }
 
-zl_entries *zl_entries_open(const char *text, size_t len, bool ahead, zl_comment_fn fn,
-                            void *ctx)
+zl_entries *zl_entries_open(const char *text, size_t len, bool ahead, bool gdnsd,
+                            zl_comment_fn fn, void *ctx)
 {
     zl_entries *es = zl_xcalloc(1, sizeof *es);
+    es->gdnsd = gdnsd;
     es->text = text;
     es->len = len;
     es->fn = fn;
@@ -244,7 +247,7 @@ bool zl_entries_next(zl_entries *es, zl_read_entry *out)
     if (!zl_lex_entry(&es->lx, e))
         return false;
     out->e = *e;
-    out->lay = zl_entry_layout(es->text, e);
+    out->lay = zl_entry_layout(es->text, e, es->gdnsd);
     return true;
 }
 

@@ -5,7 +5,7 @@
  * reader: reading a large zone then keeps two cores busy, one lexing and
  * checking, the other interning names and storing records (which must stay
  * in one thread: name ids follow the order names are first seen). The
- * thread checks a batch only while it is two batches ahead of the reader;
+ * thread checks a batch only while it is three batches ahead of the reader;
  * the records it leaves, and those of a small text (lexed in place), are
  * checked after reading, on every core (validate.h). Which thread checks a
  * record changes nothing but the time.
@@ -32,9 +32,10 @@ typedef struct zl_read_entry {
 typedef struct zl_entries zl_entries;
 
 /* ahead: lex on a second thread when the text is large enough to pay for
- * it (the caller says whether threads are wanted). */
-zl_entries *zl_entries_open(const char *text, size_t len, bool ahead, zl_comment_fn fn,
-                            void *ctx);
+ * it (the caller says whether threads are wanted); gdnsd: TTLs are read as
+ * gdnsd reads them (layout.h). */
+zl_entries *zl_entries_open(const char *text, size_t len, bool ahead, bool gdnsd,
+                            zl_comment_fn fn, void *ctx);
 /* The next entry with at least one token or an error; false at the end. */
 bool zl_entries_next(zl_entries *es, zl_read_entry *out);
 /* Stops the thread (the reader may stop early) and frees what was not returned. */

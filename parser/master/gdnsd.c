@@ -11,20 +11,28 @@ static bool blank(char c)
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '(' || c == ')';
 }
 
-/* word as a whole white-space-bounded token somewhere in text; before is
- * the one other byte allowed to precede it. This scan covers the whole file
- * before a record is read, so it must cost a fraction of reading it: it runs
- * on memchr for the word's byte at skip, chosen to be rare in zone files
- * (a 'D' is common in base64 keys, "YN" much less). */
-static bool has_token(const char *text, size_t len, const char *word, size_t skip, char before)
+/* word, or word with its last byte replaced by alt, as a whole
+ * white-space-bounded token somewhere in text; before is the one other
+ * byte allowed to precede it. This scan covers the whole file before a
+ * record is read, so it must cost a fraction of reading it: it runs on
+ * memchr for the word's byte at skip, chosen to be rare in zone files (a
+ * 'D' is common in base64 keys, "YN" much less), once for both forms. */
+static bool has_token(const char *text, size_t len, const char *word, char alt, size_t skip,
+                      char before)
 {
     size_t k = strlen(word);
-    if (len < k)
+    char stem[16];
+    if (len < k || k - skip - 1 >= sizeof stem)
         return false;
+    memcpy(stem, word + skip, k - skip - 1);
+    stem[k - skip - 1] = '\0';
     for (const char *p = text + skip, *end = text + len;
-         (p = zl_find(p, (size_t)(end - p), word + skip)); p++) {
+         (p = zl_find(p, (size_t)(end - p), stem)); p++) {
         size_t i = (size_t)(p - text) - skip;
-        if (memcmp(text + i, word, skip) == 0 &&
+        if (i + k > len)
+            break;
+        char last = text[i + k - 1];
+        if ((last == word[k - 1] || last == alt) && memcmp(text + i, word, skip) == 0 &&
             (i == 0 || blank(text[i - 1]) || text[i - 1] == before) &&
             (i + k == len || blank(text[i + k])))
             return true;
@@ -34,9 +42,9 @@ static bool has_token(const char *text, size_t len, const char *word, size_t ski
 
 bool zl_gdnsd_like(const char *text, size_t len)
 {
-    return has_token(text, len, "DYNA", 1, ' ') || has_token(text, len, "DYNC", 1, ' ') ||
-           has_token(text, len, "$ADDR_LIMIT_V4", 5, ' ') ||
-           has_token(text, len, "$ADDR_LIMIT_V6", 5, ' ') || has_token(text, len, "@Z", 0, '.');
+    return has_token(text, len, "DYNA", 'C', 1, ' ') ||
+           has_token(text, len, "$ADDR_LIMIT_V4", '6', 5, ' ') ||
+           has_token(text, len, "@Z", 'Z', 0, '.');
 }
 
 zl_name_id zl_gdnsd_zone_of(zl_names *names, const char *path)

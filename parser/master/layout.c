@@ -1,8 +1,10 @@
 #include "parser/master/layout.h"
 
+#include "parser/master/gdnsd.h"
+#include "parser/master/rdata.h"
 #include "parser/master/rrtype.h"
 
-zl_layout zl_entry_layout(const char *text, const zl_entry *e)
+zl_layout zl_entry_layout(const char *text, const zl_entry *e, bool gdnsd)
 {
     zl_layout l = {.ttl_tok = ZL_LAYOUT_NONE, .class_tok = ZL_LAYOUT_NONE};
     size_t i = e->blank_start ? 0 : 1;
@@ -21,6 +23,13 @@ zl_layout zl_entry_layout(const char *text, const zl_entry *e)
             continue;
         }
         break;
+    }
+    if (l.ttl_tok != ZL_LAYOUT_NONE) {
+        const zl_lex_tok *t = &e->toks[l.ttl_tok];
+        bool ok = gdnsd ? zl_gdnsd_ttl(text + t->off, t->len, &l.ttl, &l.ttl_why)
+                        : zl_parse_ttl(text + t->off, t->len, &l.ttl, &l.ttl_why);
+        if (ok)
+            l.ttl_why = NULL;
     }
     l.type_tok = i;
     if (i < e->n && !e->toks[i].quoted)

@@ -17,13 +17,15 @@ typedef struct zl_layout {
     size_t type_tok;   /* index of the type token; the entry's length when it has none */
     uint16_t type;     /* 0 when unknown or missing */
     uint16_t rclass;   /* the class written, else 0 */
+    uint32_t ttl;      /* the TTL written, when it parses */
+    const char *ttl_why; /* why the TTL written does not parse, else NULL */
     uint8_t ttl_tok;   /* ZL_LAYOUT_NONE when no TTL is written */
     uint8_t class_tok; /* ZL_LAYOUT_NONE when no class is written */
     bool class_first;  /* the class was written before the TTL */
 } zl_layout;
 
-/* A token that starts with a digit is the TTL: whether it parses is the
- * reader's to tell. */
-zl_layout zl_entry_layout(const char *text, const zl_entry *e);
+/* A token that starts with a digit is the TTL, read as gdnsd reads it
+ * (TTL/limit) when gdnsd publishes the zone. */
+zl_layout zl_entry_layout(const char *text, const zl_entry *e, bool gdnsd);
 
 #endif

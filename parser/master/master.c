@@ -432,19 +432,16 @@ static bool add_record(reader *rd, uint32_t src, const zl_entry *e, const zl_lay
 
     uint32_t ttl = 0;
     bool have_ttl = lay->ttl_tok != ZL_LAYOUT_NONE, have_class = lay->class_tok != ZL_LAYOUT_NONE;
-    if (have_ttl) {
+    if (have_ttl && lay->ttl_why) {
         const zl_lex_tok *t = &e->toks[lay->ttl_tok];
-        bool ok = zl_publisher_is_gdnsd(rd->pub)
-                      ? zl_gdnsd_ttl(s->text + t->off, t->len, &ttl, &why)
-                      : zl_parse_ttl(s->text + t->off, t->len, &ttl, &why);
-        if (!ok) {
-            diag(rd, src, t->off, t->len,
-                 zl_xasprintf("bad TTL '%.*s': %s", (int)(t->len > 40 ? 40 : t->len),
-                              s->text + t->off, why),
-                 NULL);
-            return false;
-        }
+        diag(rd, src, t->off, t->len,
+             zl_xasprintf("bad TTL '%.*s': %s", (int)(t->len > 40 ? 40 : t->len),
+                          s->text + t->off, lay->ttl_why),
+             NULL);
+        return false;
     }
+    if (have_ttl)
+        ttl = lay->ttl;
     if (have_class) {
         r.rclass = lay->rclass;
         if (lay->class_first)
@@ -571,7 +568,8 @@ static void read_source(reader *rd, uint32_t src)
     rd->templated = zl_template_text(s->text, len);
 
     comment_ctx cc = {rd, src};
-    zl_entries *es = zl_entries_open(s->text, len, zl_jobs() > 1, on_comment, &cc);
+    zl_entries *es = zl_entries_open(s->text, len, zl_jobs() > 1,
+                                     zl_publisher_is_gdnsd(rd->pub), on_comment, &cc);
     /* One entry of lookahead: while an entry is processed, its successor's
      * owner is looked up as far as it can be (name_text.h). */
     zl_read_entry e, next;

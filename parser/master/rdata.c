@@ -367,8 +367,29 @@ static char *check_field(void *ctx, ldns_rdf_type ft, const char *text, unsigned
     return convert(ft, text);
 }
 
+/* An A or AAAA record's rdata as one unquoted token, read by inet_pton as
+ * walk_fields reads it (address_field), without its buffers and ldns's
+ * descriptors: most records of a large zone are addresses. False when the
+ * rdata is not that, or the address is bad (walk_fields then says why). */
+static bool plain_address(uint16_t type, const zl_tok *toks, unsigned n, uint8_t *wire,
+                          size_t *len)
+{
+    char text[64];
+    if ((type != LDNS_RR_TYPE_A && type != LDNS_RR_TYPE_AAAA) || n != 1 || toks[0].quoted ||
+        toks[0].len >= sizeof text)
+        return false;
+    memcpy(text, toks[0].p, toks[0].len);
+    text[toks[0].len] = '\0';
+    *len = type == LDNS_RR_TYPE_A ? 4 : 16;
+    return inet_pton(type == LDNS_RR_TYPE_A ? AF_INET : AF_INET6, text, wire) == 1;
+}
+
 zl_rdata_result zl_rdata_check(uint16_t type, const zl_tok *toks, unsigned n)
 {
+    uint8_t wire[16];
+    size_t len;
+    if (plain_address(type, toks, n, wire, &len))
+        return (zl_rdata_result){0};
     if (is_generic(toks, n))
         return check_generic(type, toks, n);
     zl_rdata_result r = {0};
@@ -436,6 +457,12 @@ bool zl_rdata_canonical(const zl_names *names, zl_name_id origin, uint16_t type,
     if (needs_generic(type) || type == LDNS_RR_TYPE_A6 || type == LDNS_RR_TYPE_NXT) {
         for (unsigned i = 0; i < n; i++)
             zl_buf_add(out, toks[i].p, toks[i].len + 1);
+        return true;
+    }
+    uint8_t wire[16];
+    size_t len;
+    if (plain_address(type, toks, n, wire, &len)) {
+        zl_buf_add(out, wire, len);
         return true;
     }
     canon_ctx c = {names, origin, out};

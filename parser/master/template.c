@@ -20,10 +20,18 @@ static bool has_marker(const char *p, size_t n)
     return false;
 }
 
+/* Every marker holds a brace: one search for each brace, not one per marker
+ * (the text of a large zone is read twice, not four times). */
 bool zl_template_text(const char *text, size_t len)
 {
-    return zl_find(text, len, "{{") || zl_find(text, len, "}}") || zl_find(text, len, "{%") ||
-           zl_find(text, len, "%}");
+    const char *end = text + len;
+    for (const char *p = text; (p = memchr(p, '{', (size_t)(end - p))); p++)
+        if (p + 1 < end && (p[1] == '{' || p[1] == '%'))
+            return true;
+    for (const char *p = text; (p = memchr(p, '}', (size_t)(end - p))); p++)
+        if (p > text && (p[-1] == '}' || p[-1] == '%'))
+            return true;
+    return false;
 }
 
 bool zl_template_entry(const char *text, const zl_entry *e)

@@ -38,6 +38,8 @@ static char *big_text(size_t *len)
         "gen IN TYPE65280 \\# 2 abcd\n",
         "close ) IN A 192.0.2.11\n",
         "\"quoted\" IN A 192.0.2.12\n",
+        "badttl 3600x IN A 192.0.2.14\n",
+        "units 1h30m IN A 192.0.2.15\n",
     };
     zl_buf b = {0};
     for (size_t round = 0; b.len < 2 * ZL_ENTRIES_AHEAD_MIN; round++)
@@ -74,7 +76,7 @@ typedef struct lexed {
 static void read_all(const char *text, size_t len, bool ahead, lexed *out)
 {
     memset(out, 0, sizeof *out);
-    zl_entries *es = zl_entries_open(text, len, ahead, on_comment, &out->comments);
+    zl_entries *es = zl_entries_open(text, len, ahead, false, on_comment, &out->comments);
     /* The thread checks rdata only while it is batches ahead of the reader
      * (else validation does, later): a reader that waits lets it get there. */
     if (ahead)
@@ -135,6 +137,8 @@ static void test_ahead_equals_in_place(void **state)
         assert_int_equal(x->lay.ttl_tok, y->lay.ttl_tok);
         assert_int_equal(x->lay.class_tok, y->lay.class_tok);
         assert_int_equal(x->lay.class_first, y->lay.class_first);
+        assert_int_equal(x->lay.ttl, y->lay.ttl);
+        assert_true(x->lay.ttl_why == y->lay.ttl_why);
         if (!y->checked)
             continue;
         /* The check made ahead is the one made afterwards. */
@@ -176,7 +180,7 @@ static void test_close_early(void **state)
     size_t len;
     char *text = big_text(&len);
     for (size_t stop = 0; stop < 20000; stop += 4999) {
-        zl_entries *es = zl_entries_open(text, len, true, NULL, NULL);
+        zl_entries *es = zl_entries_open(text, len, true, false, NULL, NULL);
         zl_read_entry e;
         for (size_t i = 0; i < stop && zl_entries_next(es, &e); i++)
             free(e.check.message);
@@ -190,7 +194,7 @@ static void test_small_text_in_place(void **state)
 {
     (void)state;
     const char *text = "www IN A 192.0.2.1\n";
-    zl_entries *es = zl_entries_open(text, strlen(text), true, NULL, NULL);
+    zl_entries *es = zl_entries_open(text, strlen(text), true, false, NULL, NULL);
     zl_read_entry e;
     assert_true(zl_entries_next(es, &e));
     assert_false(e.checked);
