@@ -24,30 +24,50 @@ static const uint8_t value[256] = {
     64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64,
 };
 
-bool zl_base64_decode(const char *s, size_t n, zl_buf *out)
+/* Groups before the last need no padding test, and their bad characters
+ * are gathered into one test at the end (the output is then void anyway). */
+bool zl_base64_decode_to(const char *s, size_t n, unsigned char *out, size_t *len)
 {
     const unsigned char *p = (const unsigned char *)s;
     if (n % 4 != 0)
         return false;
-    ZL_GROW(out->data, out->cap, out->len + n / 4 * 3 + 1);
-    unsigned char *o = (unsigned char *)out->data + out->len;
-    for (size_t i = 0; i < n; i += 4) {
-        bool last = i + 4 == n;
-        size_t pad = last ? (p[i + 3] == '=') + (p[i + 3] == '=' && p[i + 2] == '=') : 0;
-        uint8_t a = value[p[i]], b = value[p[i + 1]];
-        uint8_t c = pad == 2 ? 0 : value[p[i + 2]], d = pad ? 0 : value[p[i + 3]];
-        if ((a | b | c | d) & 64)
-            return false;
+    if (n == 0) {
+        *len = 0;
+        return true;
+    }
+    unsigned char *o = out;
+    uint8_t bad = 0;
+    size_t i = 0;
+    for (; i + 4 < n; i += 4) {
+        uint8_t a = value[p[i]], b = value[p[i + 1]], c = value[p[i + 2]], d = value[p[i + 3]];
+        bad |= a | b | c | d;
         uint32_t v = (uint32_t)a << 18 | (uint32_t)b << 12 | (uint32_t)c << 6 | d;
-        if ((pad == 1 && (v & 0xFF)) || (pad == 2 && (v & 0xFFFF)))
-            return false; /* bits beyond the last octet */
         *o++ = (unsigned char)(v >> 16);
         *o++ = (unsigned char)(v >> 8);
         *o++ = (unsigned char)v;
-        if (last)
-            o -= pad;
     }
-    out->len = (size_t)((char *)o - out->data);
+    size_t pad = (p[i + 3] == '=') + (p[i + 3] == '=' && p[i + 2] == '=');
+    uint8_t a = value[p[i]], b = value[p[i + 1]];
+    uint8_t c = pad == 2 ? 0 : value[p[i + 2]], d = pad ? 0 : value[p[i + 3]];
+    if ((bad | a | b | c | d) & 64)
+        return false;
+    uint32_t v = (uint32_t)a << 18 | (uint32_t)b << 12 | (uint32_t)c << 6 | d;
+    if ((pad == 1 && (v & 0xFF)) || (pad == 2 && (v & 0xFFFF)))
+        return false; /* bits beyond the last octet */
+    *o++ = (unsigned char)(v >> 16);
+    *o++ = (unsigned char)(v >> 8);
+    *o++ = (unsigned char)v;
+    *len = (size_t)(o - out) - pad;
+    return true;
+}
+
+bool zl_base64_decode(const char *s, size_t n, zl_buf *out)
+{
+    ZL_GROW(out->data, out->cap, out->len + n / 4 * 3 + 1);
+    size_t len;
+    if (!zl_base64_decode_to(s, n, (unsigned char *)out->data + out->len, &len))
+        return false;
+    out->len += len;
     out->data[out->len] = '\0';
     return true;
 }

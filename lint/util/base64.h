@@ -14,5 +14,8 @@
  * alphabet, '=' pads only the last group, and the bits the padding leaves
  * over are zero (as b64_pton requires). */
 bool zl_base64_decode(const char *s, size_t n, zl_buf *out);
+/* The same into out, which has room for n / 4 * 3 octets; *len receives
+ * how many it holds. */
+bool zl_base64_decode_to(const char *s, size_t n, unsigned char *out, size_t *len);
 
 #endif

@@ -135,21 +135,24 @@ void zl_buf_free(zl_buf *b)
     b->len = b->cap = 0;
 }
 
+/* Both walk b (prefix) once, without measuring it first: they are asked
+ * of every label and value, and most answers are no at the first octet. */
 bool zl_ascii_ieq(const char *a, size_t alen, const char *b)
 {
-    size_t blen = strlen(b);
-    if (alen != blen)
-        return false;
-    for (size_t i = 0; i < alen; i++)
-        if (zl_ascii_lower((unsigned char)a[i]) != zl_ascii_lower((unsigned char)b[i]))
+    size_t i = 0;
+    for (; i < alen; i++)
+        if (!b[i] || zl_ascii_lower((unsigned char)a[i]) != zl_ascii_lower((unsigned char)b[i]))
             return false;
-    return true;
+    return b[i] == '\0';
 }
 
 bool zl_has_prefix_ci(const char *s, size_t len, const char *prefix)
 {
-    size_t plen = strlen(prefix);
-    return len >= plen && zl_ascii_ieq(s, plen, prefix);
+    for (size_t i = 0; prefix[i]; i++)
+        if (i >= len ||
+            zl_ascii_lower((unsigned char)s[i]) != zl_ascii_lower((unsigned char)prefix[i]))
+            return false;
+    return true;
 }
 
 size_t zl_utf8_len(const unsigned char *p, size_t n)

@@ -8,6 +8,7 @@
 
 #include "lint/engine/lint.h"
 #include "lint/util/base64.h"
+#include "lint/util/u32set.h"
 #include "rules/rules.h"
 #include "lint/ses/shape.h"
 #include "rules/mail/placement.h"
@@ -117,14 +118,31 @@ char *zl_dkim_key_problem(const char *v, size_t n)
     } else if (t->value_len > 0) {
         const zl_tag *k = zl_taglist_get(&tl, "k");
         bool ed = k && zl_tag_value_is(k, "ed25519");
-        zl_buf b64 = {0};
-        for (size_t i = 0; i < t->value_len; i++)
-            if (t->value[i] != ' ' && t->value[i] != '\t')
-                zl_buf_addc(&b64, t->value[i]);
-        zl_buf key = {0};
-        bool decoded = zl_base64_decode(b64.data, b64.len, &key) && key.len;
-        size_t got = decoded ? key.len : 0;
-        unsigned bits = decoded && !ed ? rsa_bits((const uint8_t *)key.data, got) : 0;
+        /* The key without white space (usually it has none, and is read
+         * where it is), and decoded: on the stack for keys up to 4096 bits
+         * and more, as every record of a zone of keys has one. */
+        char b64_local[1024];
+        unsigned char key_local[sizeof b64_local / 4 * 3];
+        const char *b64 = t->value;
+        size_t b64_len = t->value_len;
+        char *stripped = NULL;
+        if (memchr(b64, ' ', b64_len) || memchr(b64, '\t', b64_len)) {
+            stripped = b64_len <= sizeof b64_local ? b64_local : zl_xmalloc(b64_len);
+            b64_len = 0;
+            for (size_t i = 0; i < t->value_len; i++) {
+                char c = t->value[i];
+                stripped[b64_len] = c;
+                b64_len += c != ' ' && c != '\t';
+            }
+            b64 = stripped;
+        }
+        unsigned char *key = b64_len <= sizeof b64_local ? key_local
+                                                         : zl_xmalloc(b64_len / 4 * 3 + 1);
+        size_t got = 0;
+        bool decoded = zl_base64_decode_to(b64, b64_len, key, &got) && got;
+        if (!decoded)
+            got = 0;
+        unsigned bits = decoded && !ed ? rsa_bits(key, got) : 0;
         if (k && !ed && !zl_tag_value_is(k, "rsa"))
             msg = zl_xasprintf("unknown key type k=%.*s: receivers know rsa and ed25519",
                                (int)k->value_len, k->value);
@@ -142,8 +160,10 @@ char *zl_dkim_key_problem(const char *v, size_t n)
             msg = zl_xasprintf("RSA key of %u bits: receivers need not accept keys over 4096 "
                                "bits (RFC 8301)",
                                bits);
-        zl_buf_free(&key);
-        zl_buf_free(&b64);
+        if (key != key_local)
+            free(key);
+        if (stripped != b64_local)
+            free(stripped);
     }
     zl_taglist_free(&tl);
     return msg;
@@ -160,8 +180,13 @@ bool zl_dkim_owner(const zl_zoneset *zs, zl_name_id owner)
            zl_owner_label_is(zs, zl_names_parent(&zs->names, owner), "_domainkey");
 }
 
-/* TXT records at r's owner that together hold a usable key: one key split
- * over several records. Reported once, at the second part; true for every
+static bool usable_txt(const zl_record *r)
+{
+    return r->type == LDNS_RR_TYPE_TXT && !(r->flags & (ZL_REC_BAD_RDATA | ZL_REC_GENERIC));
+}
+
+/* TXT records at r's owner (one of several) that together hold a usable
+ * key: one key split over several records. Reported once, at the second part; true for every
  * part, so that none is reported as a key of its own. */
 static bool split_key(zl_lint *l, size_t k, const zl_zone *z, const zl_record *r)
 {
@@ -169,17 +194,19 @@ static bool split_key(zl_lint *l, size_t k, const zl_zone *z, const zl_record *r
     size_t b, e, parts = 0;
     const zl_record *second = NULL;
     zl_index_owner_range(ix, z, r->owner, &b, &e);
+    for (size_t i = b; i < e; i++) {
+        const zl_record *p = &z->recs[ix->order[i]];
+        if (usable_txt(p) && parts++ == 1)
+            second = p;
+    }
     zl_buf joined = {0};
     for (size_t i = b; i < e; i++) {
         const zl_record *p = &z->recs[ix->order[i]];
-        if (p->type != LDNS_RR_TYPE_TXT || (p->flags & (ZL_REC_BAD_RDATA | ZL_REC_GENERIC)))
-            continue;
-        if (parts++ == 1)
-            second = p;
-        zl_txt_value(l->zs, z, p, &joined); /* in file order within the owner */
+        if (usable_txt(p))
+            zl_txt_value(l->zs, z, p, &joined); /* in file order within the owner */
     }
-    char *problem = parts > 1 ? zl_dkim_key_problem(zl_buf_str(&joined), joined.len) : NULL;
-    bool split = parts > 1 && !problem;
+    char *problem = zl_dkim_key_problem(zl_buf_str(&joined), joined.len);
+    bool split = !problem;
     if (split && r == second) {
         zl_buf hint = {0};
         zl_buf_adds(&hint, "put the parts in one TXT record, as strings: ");
@@ -194,35 +221,58 @@ static bool split_key(zl_lint *l, size_t k, const zl_zone *z, const zl_record *r
     return split;
 }
 
+/* The owners of zone k with more than one TXT record, where a key may be
+ * split: found in one pass over the index, not a search per key. */
+static void owners_of_several_txt(zl_lint *l, size_t k, zl_u32set *out)
+{
+    const zl_zone *z = l->zs->zones[k];
+    const zl_index *ix = zl_lint_index(l, k);
+    size_t b = 0, e = 0;
+    while (zl_index_next_owner(ix, z, &b, &e)) {
+        unsigned txt = 0;
+        for (size_t i = b; i < e && txt < 2; i++)
+            txt += usable_txt(&z->recs[ix->order[i]]);
+        if (txt >= 2)
+            zl_u32set_add(out, z->recs[ix->order[b]].owner);
+    }
+}
+
 static void run(zl_lint *l)
 {
-    zl_buf v = {0};
+    zl_txt_view tv = {0};
+    const zl_buf *v = &tv.value;
     for (size_t k = 0; k < l->zs->nzones; k++) {
         const zl_zone *z = l->zs->zones[k];
+        zl_u32set several = {0};
+        owners_of_several_txt(l, k, &several);
         for (size_t i = 0; i < z->nrecs; i++) {
             const zl_record *r = &z->recs[i];
-            if (r->type != LDNS_RR_TYPE_TXT || (r->flags & (ZL_REC_BAD_RDATA | ZL_REC_GENERIC)))
+            if (!usable_txt(r))
                 continue;
-            zl_buf_reset(&v);
-            zl_txt_value(l->zs, z, r, &v);
-            if (!zl_dkim_owner(l->zs, r->owner) && !zl_has_prefix_ci(v.data, v.len, "v=DKIM1"))
+            bool owner = zl_dkim_owner(l->zs, r->owner);
+            if (!owner && !zl_txt_may_start_ci(l->zs, z, r, "v=DKIM1"))
                 continue;
-            zl_mail_kind kind = zl_mail_kind_of(v.data, v.len);
+            zl_txt_view_read(&tv, l->zs, z, r);
+            if (!owner && !zl_has_prefix_ci(v->data, v->len, "v=DKIM1"))
+                continue;
+            zl_mail_kind kind = zl_mail_kind_of(v->data, v->len);
             if (kind == ZL_MAIL_SPF || kind == ZL_MAIL_DMARC)
                 continue; /* mail-record-misplaced */
             zl_ses_shape easy;
-            if (zl_ses_dkim_target(v.data, v.len, &easy))
+            if (zl_ses_dkim_target(v->data, v->len, &easy))
                 continue; /* an Easy DKIM CNAME written as TXT: the SES rules say so */
-            if (zl_txt_has_value_problem(l->zs, z, r) || split_key(l, k, z, r))
+            if (zl_txt_view_has_value_problem(l->zs, z, r, &tv) ||
+                (zl_u32set_has(&several, r->owner) && split_key(l, k, z, r)))
                 continue;
-            char *msg = zl_dkim_key_problem(v.data, v.len);
+            char *msg = zl_dkim_key_problem(v->data, v->len);
             if (msg) {
                 zl_report_tok(l, &zl_rule_dkim_key_syntax, z, r, zl_record_rd(r), NULL, "%s", msg);
                 free(msg);
             }
         }
+        zl_u32set_free(&several);
     }
-    zl_buf_free(&v);
+    zl_txt_view_free(&tv);
 }
 
 static const zl_rule *const rules[] = {&zl_rule_dkim_key_syntax, NULL};

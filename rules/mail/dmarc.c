@@ -179,7 +179,8 @@ static char *problem(const char *v, size_t n, char **hint)
 
 static void run(zl_lint *l)
 {
-    zl_buf v = {0};
+    zl_txt_view tv = {0};
+    const zl_buf *v = &tv.value;
     for (size_t k = 0; k < l->zs->nzones; k++) {
         const zl_zone *z = l->zs->zones[k];
         const zl_index *ix = zl_lint_index(l, k);
@@ -190,17 +191,16 @@ static void run(zl_lint *l)
             const zl_record *first = NULL;
             for (size_t i = b; i < e; i++) {
                 const zl_record *r = &z->recs[ix->order[i]];
-                if (r->type != LDNS_RR_TYPE_TXT ||
-                    (r->flags & (ZL_REC_BAD_RDATA | ZL_REC_GENERIC)) ||
-                    zl_txt_has_value_problem(l->zs, z, r))
+                if (r->type != LDNS_RR_TYPE_TXT || (r->flags & (ZL_REC_BAD_RDATA | ZL_REC_GENERIC)))
                     continue;
-                zl_buf_reset(&v);
-                zl_txt_value(l->zs, z, r, &v);
-                zl_mail_kind kind = zl_mail_kind_of(v.data, v.len);
+                zl_txt_view_read(&tv, l->zs, z, r);
+                if (zl_txt_view_has_value_problem(l->zs, z, r, &tv))
+                    continue;
+                zl_mail_kind kind = zl_mail_kind_of(v->data, v->len);
                 if (kind == ZL_MAIL_SPF || kind == ZL_MAIL_DKIM)
                     continue; /* mail-record-misplaced */
                 char *hint = NULL;
-                char *msg = problem(v.data, v.len, &hint);
+                char *msg = problem(v->data, v->len, &hint);
                 if (msg) {
                     zl_report_tok(l, &zl_rule_dmarc_syntax, z, r, zl_record_rd(r), hint, "%s",
                                   msg);
@@ -218,7 +218,7 @@ static void run(zl_lint *l)
             }
         }
     }
-    zl_buf_free(&v);
+    zl_txt_view_free(&tv);
 }
 
 static const zl_rule *const rules[] = {&zl_rule_dmarc_syntax, NULL};

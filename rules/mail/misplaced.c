@@ -116,7 +116,8 @@ static const char *const kind_names[] = {"", "SPF", "DKIM key", "DMARC"};
 
 static void run(zl_lint *l)
 {
-    zl_buf v = {0}, owner = {0};
+    zl_txt_view tv = {0};
+    zl_buf owner = {0};
     for (size_t k = 0; k < l->zs->nzones; k++) {
         const zl_zone *z = l->zs->zones[k];
         for (size_t i = 0; i < z->nrecs; i++) {
@@ -124,16 +125,16 @@ static void run(zl_lint *l)
             if (r->type != LDNS_RR_TYPE_TXT || (r->flags & (ZL_REC_BAD_RDATA | ZL_REC_GENERIC)) ||
                 !zl_record_nrdata(r))
                 continue;
+            /* Read whole, though most records are let out by their first
+             * string: most hold only that one. */
+            zl_txt_view_read(&tv, l->zs, z, r);
             size_t n;
-            zl_tok t0 = zl_record_rdata(l->zs, z, r, 0);
-            const char *p = zl_tok_inner(&t0, &n);
+            const char *p = zl_tok_inner(&tv.tok[0], &n);
             if (n < 2 || (p[0] | 0x20) != 'v' || p[1] != '=')
-                continue; /* cheap: no version tag, nothing to place */
-            zl_buf_reset(&v);
-            zl_txt_value(l->zs, z, r, &v);
-            zl_mail_kind kind = zl_mail_kind_of(v.data, v.len);
+                continue; /* no version tag, nothing to place */
+            zl_mail_kind kind = zl_mail_kind_of(tv.value.data, tv.value.len);
             if (kind == ZL_MAIL_NONE || !zl_mail_misplaced(l->zs, r->owner, kind) ||
-                r->owner == ZL_NAME_ROOT || zl_txt_has_value_problem(l->zs, z, r))
+                r->owner == ZL_NAME_ROOT || zl_txt_view_has_value_problem(l->zs, z, r, &tv))
                 continue;
             zl_buf_reset(&owner);
             zl_names_format(&l->zs->names, r->owner, &owner);
@@ -143,7 +144,7 @@ static void run(zl_lint *l)
                           kind_names[kind], zl_buf_str(&owner));
         }
     }
-    zl_buf_free(&v);
+    zl_txt_view_free(&tv);
     zl_buf_free(&owner);
 }
 

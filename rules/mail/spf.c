@@ -405,8 +405,7 @@ static void check_record(zl_lint *l, const zl_zone *z, const zl_record *r, const
 
 static void run(zl_lint *l)
 {
-    zl_buf v = {0};
-    size_t *starts = NULL, cap = 0;
+    zl_txt_view tv = {0};
     for (size_t k = 0; k < l->zs->nzones; k++) {
         const zl_zone *z = l->zs->zones[k];
         const zl_index *ix = zl_lint_index(l, k);
@@ -415,16 +414,16 @@ static void run(zl_lint *l)
             const zl_record *first = NULL;
             for (size_t i = b; i < e; i++) {
                 const zl_record *r = &z->recs[ix->order[i]];
-                if (!zl_is_txt_type(r->type) || (r->flags & (ZL_REC_BAD_RDATA | ZL_REC_GENERIC)))
-                    continue;
-                unsigned n = zl_record_nrdata(r);
-                ZL_GROW(starts, cap, n + 1);
-                zl_buf_reset(&v);
-                zl_txt_value_starts(l->zs, z, r, &v, starts);
-                const char *val = v.data;
-                if (!is_spf(val, v.len)) {
-                    if (zl_has_prefix_ci(val, v.len, "v=spf1") && v.len > 6 &&
-                        !zl_txt_has_value_problem(l->zs, z, r))
+                if (!zl_is_txt_type(r->type) ||
+                    (r->flags & (ZL_REC_BAD_RDATA | ZL_REC_GENERIC)) ||
+                    !zl_txt_may_start_ci(l->zs, z, r, "v=spf1"))
+                    continue; /* what follows is about values that start so */
+                zl_txt_view_read(&tv, l->zs, z, r);
+                const char *val = tv.value.data;
+                size_t len = tv.value.len;
+                if (!is_spf(val, len)) {
+                    if (zl_has_prefix_ci(val, len, "v=spf1") && len > 6 &&
+                        !zl_txt_view_has_value_problem(l->zs, z, r, &tv))
                         zl_report_tok(l, &zl_rule_spf_syntax, z, r, zl_record_rd(r),
                                       zl_xstrdup("put a space after v=spf1"),
                                       "v=spf1 is not followed by a space, so receivers do "
@@ -442,13 +441,13 @@ static void run(zl_lint *l)
                     else
                         first = r;
                 }
-                if (zl_rule_on(l, &zl_rule_spf_syntax) && !zl_txt_has_value_problem(l->zs, z, r))
-                    check_record(l, z, r, val, v.len, starts, n);
+                if (zl_rule_on(l, &zl_rule_spf_syntax) &&
+                    !zl_txt_view_has_value_problem(l->zs, z, r, &tv))
+                    check_record(l, z, r, val, len, tv.starts, tv.n);
             }
         }
     }
-    free(starts);
-    zl_buf_free(&v);
+    zl_txt_view_free(&tv);
 }
 
 static const zl_rule *const rules[] = {&zl_rule_spf_multiple, &zl_rule_spf_syntax, NULL};

@@ -23,14 +23,31 @@ static void set_error(zl_taglist *t, const char *msg, size_t off)
     }
 }
 
+static void add_tag(zl_taglist *t, zl_tag tag)
+{
+    if (t->n == t->cap) {
+        zl_tag *more = zl_xmalloc(2 * t->cap * sizeof *more);
+        memcpy(more, t->tags, t->n * sizeof *more);
+        if (t->tags != t->local)
+            free(t->tags);
+        t->tags = more;
+        t->cap *= 2;
+    }
+    t->tags[t->n++] = tag;
+}
+
 void zl_taglist_parse(const char *text, size_t len, zl_taglist *out)
 {
-    memset(out, 0, sizeof *out);
+    out->tags = out->local;
+    out->n = 0;
+    out->cap = sizeof out->local / sizeof out->local[0];
+    out->error = NULL;
+    out->error_off = 0;
     size_t i = 0;
     while (i < len) {
         size_t start = i;
-        while (i < len && text[i] != ';')
-            i++;
+        const char *semi = memchr(text + i, ';', len - i);
+        i = semi ? (size_t)(semi - text) : len;
         size_t end = i;
         i++; /* past ';' */
         size_t a = start;
@@ -67,19 +84,20 @@ void zl_taglist_parse(const char *text, size_t len, zl_taglist *out)
             if (out->tags[k].name_len == ne - a &&
                 memcmp(out->tags[k].name, text + a, ne - a) == 0)
                 set_error(out, "a tag that appears twice", a);
-        ZL_GROW(out->tags, out->cap, out->n + 1);
-        out->tags[out->n++] = (zl_tag){.name = text + a,
-                                       .name_len = ne - a,
-                                       .value = text + vs,
-                                       .value_len = b - vs,
-                                       .off = a};
+        add_tag(out, (zl_tag){.name = text + a,
+                              .name_len = ne - a,
+                              .value = text + vs,
+                              .value_len = b - vs,
+                              .off = a});
     }
 }
 
 void zl_taglist_free(zl_taglist *t)
 {
-    free(t->tags);
-    memset(t, 0, sizeof *t);
+    if (t->tags != t->local)
+        free(t->tags);
+    t->tags = NULL;
+    t->n = t->cap = 0;
 }
 
 const zl_tag *zl_taglist_get(const zl_taglist *t, const char *name)

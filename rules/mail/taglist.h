@@ -12,11 +12,15 @@ typedef struct zl_tag {
     size_t off; /* of the tag in the text */
 } zl_tag;
 
+/* Tags are kept in the list itself up to a number no DKIM or DMARC record
+ * exceeds in practice (no allocation per record); the list must not be
+ * copied, only pointed to. */
 typedef struct zl_taglist {
     zl_tag *tags;
     size_t n, cap;
     const char *error; /* first syntax problem, or NULL */
     size_t error_off;
+    zl_tag local[12];
 } zl_taglist;
 
 void zl_taglist_parse(const char *text, size_t len, zl_taglist *out);

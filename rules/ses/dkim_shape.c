@@ -20,23 +20,67 @@
  * distinct tokens are counted in one pass. */
 typedef struct entry {
     size_t zone;
-    char *identity;
-    char *token;
+    size_t identity_at, token_at; /* in the entries' text, while it grows */
+    const char *identity, *token; /* there, once it is complete */
     size_t seq; /* reading order: the group's finding goes on its last record */
     const zl_record *r;
 } entry;
 
+/* The identities and tokens are kept in one text (NUL after each), not
+ * allocated one by one: a zone of SES identities has an entry a record. */
 typedef struct entries {
     entry *v;
     size_t n, cap;
+    zl_buf text;
 } entries;
 
-/* The identity the record was meant for: the owner as written when its
- * final dot was forgotten, without the repeated apex when that was doubled. */
-static char *meant_identity(zl_lint *l, const zl_zone *z, const zl_record *r)
+/* An identity as counted: lower case, without the final dot. */
+static void lower_identity(char *id)
 {
-    zl_buf o = {0};
+    for (char *p = id; *p; p++)
+        *p = (char)zl_ascii_lower(*p);
+    size_t n = strlen(id);
+    if (n > 1 && id[n - 1] == '.')
+        id[n - 1] = '\0';
+}
+
+/* The names below TOKEN._domainkey when the text search of meant_identity
+ * would find "._domainkey." just after the token: the token holds no dot
+ * (written \. it could hold the text searched) and the next label is
+ * _domainkey as the search spells it. Formatting only them spares the
+ * formatting of the token and a search per record. */
+static bool identity_below_token(const zl_names *t, zl_name_id owner, zl_buf *o)
+{
+    size_t len;
+    if (owner == ZL_NAME_ROOT)
+        return false;
+    const uint8_t *token = zl_names_label(t, owner, &len);
+    zl_name_id dk = zl_names_parent(t, owner);
+    if (memchr(token, '.', len) || dk == ZL_NAME_ROOT)
+        return false;
+    const uint8_t *label = zl_names_label(t, dk, &len);
+    if (len != strlen("_domainkey") || memcmp(label, "_domainkey", len) != 0)
+        return false;
+    zl_name_id id = zl_names_parent(t, dk);
+    if (id != ZL_NAME_ROOT) /* the search leaves nothing after the root's dot */
+        zl_names_format(t, id, o);
+    return true;
+}
+
+/* The identity the record was meant for (onto text, NUL-terminated; its
+ * offset there): the owner as written when its final dot was forgotten,
+ * without the repeated apex when that was doubled. */
+static size_t meant_identity(zl_lint *l, const zl_zone *z, const zl_record *r, zl_buf *text)
+{
+    size_t at = text->len;
     zl_name_fault f = zl_owner_fault(l->zs, z, r);
+    if (f != ZL_FAULT_APEX_TWICE && f != ZL_FAULT_NO_FINAL_DOT &&
+        identity_below_token(&l->zs->names, r->owner, text)) {
+        zl_buf_addc(text, '\0');
+        lower_identity(text->data + at);
+        return at;
+    }
+    zl_buf o = {0};
     if (f == ZL_FAULT_NO_FINAL_DOT) {
         zl_tok t = zl_record_tok(l->zs, z, r, 0);
         zl_tok_decode(&t, &o);
@@ -52,25 +96,24 @@ static char *meant_identity(zl_lint *l, const zl_zone *z, const zl_record *r)
     }
     const char *s = zl_buf_str(&o);
     const char *dk = strstr(s, "._domainkey.");
-    char *id = zl_xstrdup(dk ? dk + strlen("._domainkey.") : s);
-    for (char *p = id; *p; p++)
-        *p = (char)zl_ascii_lower(*p);
-    size_t n = strlen(id);
-    if (n > 1 && id[n - 1] == '.')
-        id[n - 1] = '\0';
+    zl_buf_adds(text, dk ? dk + strlen("._domainkey.") : s);
+    zl_buf_addc(text, '\0');
+    lower_identity(text->data + at);
     zl_buf_free(&o);
-    return id;
+    return at;
 }
 
-static void count(entries *es, size_t zone, char *identity, const char *token,
+static void count(entries *es, size_t zone, size_t identity_at, const char *token,
                   const zl_record *r)
 {
     if (es->n == es->cap) {
         es->cap = es->cap ? 2 * es->cap : 64;
         es->v = zl_xrealloc(es->v, es->cap * sizeof *es->v);
     }
-    es->v[es->n] = (entry){.zone = zone, .identity = identity, .token = zl_xstrdup(token),
+    es->v[es->n] = (entry){.zone = zone, .identity_at = identity_at, .token_at = es->text.len,
                            .seq = es->n, .r = r};
+    zl_buf_adds(&es->text, token);
+    zl_buf_addc(&es->text, '\0');
     es->n++;
 }
 
@@ -90,6 +133,10 @@ static int cmp_entry(const void *pa, const void *pb)
 /* An identity whose count of distinct tokens is no multiple of three. */
 static void report_sets(zl_lint *l, entries *es)
 {
+    for (size_t i = 0; i < es->n; i++) {
+        es->v[i].identity = es->text.data + es->v[i].identity_at;
+        es->v[i].token = es->text.data + es->v[i].token_at;
+    }
     if (es->n > 1)
         qsort(es->v, es->n, sizeof *es->v, cmp_entry);
     for (size_t i = 0; i < es->n;) {
@@ -112,11 +159,8 @@ static void report_sets(zl_lint *l, entries *es)
                           first->identity, tokens, tokens == 1 ? "" : "s");
         i = j;
     }
-    for (size_t i = 0; i < es->n; i++) {
-        free(es->v[i].identity);
-        free(es->v[i].token);
-    }
     free(es->v);
+    zl_buf_free(&es->text);
 }
 
 /* Name token and target token of one record, and their shape. */
@@ -143,12 +187,31 @@ static void check_record(zl_lint *l, const zl_zone *z, const zl_record *r, const
                       problem);
 }
 
+/* Whether a TXT value may end in .amazonses.com, told from its last string
+ * as written when that settles it (long enough, no escape): a DKIM key is
+ * then not decoded to find out it is not an SES target. */
+static bool may_end_in_ses(const zl_zoneset *zs, const zl_zone *z, const zl_record *r)
+{
+    static const char suffix[] = ".amazonses.com";
+    size_t k = sizeof suffix - 1, n;
+    unsigned nr = zl_record_nrdata(r);
+    if (nr == 0)
+        return false;
+    zl_tok t = zl_record_rdata(zs, z, r, nr - 1);
+    const char *p = zl_tok_inner(&t, &n);
+    if (n < k || memchr(p, '\\', n))
+        return true;
+    return zl_ascii_ieq(p + n - k, k, suffix);
+}
+
 /* TOKEN._domainkey TXT "TOKEN.dkim.amazonses.com": the CNAME typed as TXT.
  * Reported, and counted for its identity like the CNAME it stands for. */
 static bool easy_as_txt(zl_lint *l, const zl_zone *z, const zl_record *r, zl_ses_shape *s)
 {
     if (!zl_is_txt_type(r->type) || r->owner == ZL_NAME_ROOT ||
         !zl_owner_label_is(l->zs, zl_names_parent(&l->zs->names, r->owner), "_domainkey"))
+        return false;
+    if (!may_end_in_ses(l->zs, z, r))
         return false;
     zl_buf v = {0};
     zl_txt_value(l->zs, z, r, &v);
@@ -174,14 +237,14 @@ void zl_ses_check_dkim_shape(zl_lint *l)
             const zl_record *r = &z->recs[i];
             zl_ses_shape s;
             if (easy_as_txt(l, z, r, &s)) {
-                count(&es, k, meant_identity(l, z, r), s.token, r);
+                count(&es, k, meant_identity(l, z, r, &es.text), s.token, r);
                 continue;
             }
             if (!zl_ses_classify(l->zs, z, r, &s) || s.kind != ZL_SES_DKIM ||
                 zl_ses_value_reported(l, z, r))
                 continue;
             check_record(l, z, r, &s);
-            count(&es, k, meant_identity(l, z, r), s.token, r);
+            count(&es, k, meant_identity(l, z, r, &es.text), s.token, r);
         }
     }
     report_sets(l, &es);

@@ -1,6 +1,7 @@
 #include "rules/values/txt.h"
 
 #include <ldns/ldns.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "rules/values/values.h"
@@ -10,21 +11,73 @@ bool zl_is_txt_type(uint16_t type)
     return type == LDNS_RR_TYPE_TXT || type == LDNS_RR_TYPE_SPF;
 }
 
+/* Decode the strings onto out, noting where each begins (starts may be
+ * NULL). Room for all of them is made first: decoding never lengthens a
+ * string, and a key grown a run of octets at a time is reallocated many
+ * times. */
+static void join(const zl_tok *tok, unsigned n, zl_buf *out, size_t *starts)
+{
+    size_t room = out->len + 1;
+    for (unsigned i = 0; i < n; i++)
+        room += tok[i].len;
+    ZL_GROW(out->data, out->cap, room);
+    for (unsigned i = 0; i < n; i++) {
+        if (starts)
+            starts[i] = out->len;
+        zl_tok_decode(&tok[i], out);
+    }
+    zl_buf_str(out);
+}
+
+void zl_txt_view_read(zl_txt_view *v, const zl_zoneset *zs, const zl_zone *z,
+                      const zl_record *r)
+{
+    v->n = zl_record_nrdata(r);
+    ZL_GROW(v->tok, v->tcap, v->n);
+    ZL_GROW(v->starts, v->scap, v->n);
+    for (unsigned i = 0; i < v->n; i++)
+        v->tok[i] = zl_record_rdata(zs, z, r, i);
+    zl_buf_reset(&v->value);
+    join(v->tok, v->n, &v->value, v->starts);
+}
+
+void zl_txt_view_free(zl_txt_view *v)
+{
+    free(v->tok);
+    free(v->starts);
+    zl_buf_free(&v->value);
+    memset(v, 0, sizeof *v);
+}
+
 void zl_txt_value_starts(const zl_zoneset *zs, const zl_zone *z, const zl_record *r,
                          zl_buf *out, size_t *starts)
 {
-    for (unsigned i = 0; i < zl_record_nrdata(r); i++) {
-        zl_tok t = zl_record_rdata(zs, z, r, i);
-        if (starts)
-            starts[i] = out->len;
-        zl_tok_decode(&t, out);
-    }
-    zl_buf_str(out);
+    unsigned n = zl_record_nrdata(r);
+    zl_tok local[16] = {0};
+    zl_tok *tok = n <= 16 ? local : zl_xmalloc(n * sizeof *tok);
+    for (unsigned i = 0; i < n; i++)
+        tok[i] = zl_record_rdata(zs, z, r, i);
+    join(tok, n, out, starts);
+    if (tok != local)
+        free(tok);
 }
 
 void zl_txt_value(const zl_zoneset *zs, const zl_zone *z, const zl_record *r, zl_buf *out)
 {
     zl_txt_value_starts(zs, z, r, out, NULL);
+}
+
+bool zl_txt_may_start_ci(const zl_zoneset *zs, const zl_zone *z, const zl_record *r,
+                         const char *prefix)
+{
+    if (zl_record_nrdata(r) == 0)
+        return prefix[0] == '\0';
+    zl_tok t = zl_record_rdata(zs, z, r, 0);
+    size_t n, k = strlen(prefix);
+    const char *p = zl_tok_inner(&t, &n);
+    if (n < k || memchr(p, '\\', k))
+        return true;
+    return zl_has_prefix_ci(p, k, prefix);
 }
 
 unsigned zl_txt_string_at(const size_t *starts, unsigned n, size_t pos)
@@ -58,6 +111,14 @@ bool zl_txt_has_value_problem(const zl_zoneset *zs, const zl_zone *z, const zl_r
 {
     int n = 0;
     zl_value_problems(zs, z, r, count_problem, &n);
+    return n > 0;
+}
+
+bool zl_txt_view_has_value_problem(const zl_zoneset *zs, const zl_zone *z, const zl_record *r,
+                                   const zl_txt_view *v)
+{
+    int n = 0;
+    zl_value_problems_txt(zs, z, r, v, count_problem, &n);
     return n > 0;
 }
 

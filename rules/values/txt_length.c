@@ -100,6 +100,10 @@ static void run(zl_lint *l)
                 if (!zl_rdata_field_is_string(r->type, f))
                     continue;
                 zl_tok t = zl_record_rdata(l->zs, z, r, f);
+                size_t raw;
+                zl_tok_inner(&t, &raw);
+                if (raw <= 255)
+                    continue; /* escapes only shorten it: no need to count */
                 size_t len = zl_charstr_len(&t);
                 if (len > 255)
                     zl_report_tok_fix(l, &zl_rule_txt_string_too_long, z, r,

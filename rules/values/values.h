@@ -6,6 +6,7 @@
 #include "lint/engine/fix.h"
 #include "lint/model/model.h"
 #include "lint/engine/rule.h"
+#include "rules/values/txt.h"
 
 /* Where a problem is: a token, and within its decoded content the octets
  * [at, at + len); at == ZL_WHOLE_TOKEN means the token as a whole. */
@@ -22,5 +23,8 @@ typedef void (*zl_value_fn)(void *ctx, const zl_rule *rule, zl_value_at where, c
 
 void zl_value_problems(const zl_zoneset *zs, const zl_zone *z, const zl_record *r,
                        zl_value_fn fn, void *ctx);
+/* The same for a TXT record whose strings v holds (zl_txt_view_read). */
+void zl_value_problems_txt(const zl_zoneset *zs, const zl_zone *z, const zl_record *r,
+                           const zl_txt_view *v, zl_value_fn fn, void *ctx);
 
 #endif
