@@ -362,7 +362,8 @@ static char *check_field(void *ctx, ldns_rdf_type ft, const char *text, unsigned
 {
     (void)ctx;
     (void)tok;
-    if (ft == LDNS_RDF_TYPE_STR && zl_charstr_len(t) > 255)
+    /* Escapes only shorten a string: a short token needs no decoding. */
+    if (ft == LDNS_RDF_TYPE_STR && t->len > 255 && zl_charstr_len(t) > 255)
         return NULL; /* txt-string-too-long reports it */
     return convert(ft, text);
 }
@@ -424,7 +425,7 @@ static char *canon_field(void *vctx, ldns_rdf_type ft, const char *text, unsigne
         zl_buf_add(c->out, wire, len);
         return NULL;
     }
-    if (ft == LDNS_RDF_TYPE_STR && zl_charstr_len(t) > 255) {
+    if (ft == LDNS_RDF_TYPE_STR && t->len > 255 && zl_charstr_len(t) > 255) {
         zl_tok_decode(t, c->out); /* too long for ldns; its octets still identify it */
         return NULL;
     }
