@@ -1,10 +1,10 @@
 #include "lint/engine/bound.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "lint/engine/registry.h"
 #include "lint/util/util.h"
 
 /* Checks run on several threads; their counts go to the one run. */
@@ -12,12 +12,13 @@ static pthread_mutex_t dropped_lock = PTHREAD_MUTEX_INITIALIZER;
 
 static _Thread_local const zl_findings *sort_f; /* qsort has no context argument in C11 */
 
-/* By rule, source, place and message; equal ones in list order. */
+/* By rule, source, place and message; equal ones in list order. Rules
+ * are told apart by address: only their groups matter, not their order. */
 static int cmp_place(const void *pa, const void *pb)
 {
     uint32_t ia = *(const uint32_t *)pa, ib = *(const uint32_t *)pb;
     const zl_finding *a = &sort_f->v[ia], *b = &sort_f->v[ib];
-    size_t ra = zl_rule_index(a->rule), rb = zl_rule_index(b->rule);
+    uintptr_t ra = (uintptr_t)a->rule, rb = (uintptr_t)b->rule;
     if (ra != rb)
         return ra < rb ? -1 : 1;
     if (a->src != b->src)

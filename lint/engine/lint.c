@@ -174,7 +174,8 @@ void zl_record_describe(const zl_zoneset *zs, const zl_zone *z, const zl_record 
 {
     char tn[32];
     zl_names_format(&zs->names, r->owner, out);
-    zl_buf_printf(out, " %s", zl_type_name(r->type, tn, sizeof tn));
+    zl_buf_addc(out, ' ');
+    zl_buf_adds(out, zl_type_name(r->type, tn, sizeof tn));
     for (unsigned i = 0; i < zl_record_nrdata(r); i++) {
         zl_tok t = zl_record_rdata(zs, z, r, i);
         zl_buf_addc(out, ' ');
@@ -261,7 +262,8 @@ static void finish(zl_lint *l)
         }
         if (!f.key) {
             zl_buf k = {0};
-            zl_buf_printf(&k, "%s|", f.rule->id);
+            zl_buf_adds(&k, f.rule->id);
+            zl_buf_addc(&k, '|');
             if (f.rec)
                 zl_record_describe(l->zs, f.zone, f.rec, &k);
             else

@@ -86,12 +86,19 @@ void zl_buf_adds(zl_buf *b, const char *s)
 
 void zl_buf_vprintf(zl_buf *b, const char *fmt, va_list ap)
 {
+    /* Formatted once when the text fits a line (every finding's message is
+     * formatted here), twice only when it does not. */
+    char line[256];
     va_list ap2;
     va_copy(ap2, ap);
-    int n = vsnprintf(NULL, 0, fmt, ap2);
+    int n = vsnprintf(line, sizeof line, fmt, ap2);
     va_end(ap2);
     if (n < 0)
         return;
+    if ((size_t)n < sizeof line) {
+        zl_buf_add(b, line, (size_t)n);
+        return;
+    }
     ZL_GROW(b->data, b->cap, b->len + (size_t)n + 1);
     vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
     b->len += (size_t)n;
