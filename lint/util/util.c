@@ -70,19 +70,6 @@ void zl_grow(void **p, size_t *cap, size_t need, size_t elem)
     *cap = n;
 }
 
-void zl_buf_add(zl_buf *b, const void *p, size_t n)
-{
-    ZL_GROW(b->data, b->cap, b->len + n + 1);
-    if (n)
-        memcpy(b->data + b->len, p, n);
-    b->len += n;
-    b->data[b->len] = '\0';
-}
-
-void zl_buf_adds(zl_buf *b, const char *s)
-{
-    zl_buf_add(b, s, strlen(s));
-}
 
 void zl_buf_vprintf(zl_buf *b, const char *fmt, va_list ap)
 {
