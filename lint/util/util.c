@@ -70,7 +70,6 @@ void zl_grow(void **p, size_t *cap, size_t need, size_t elem)
     *cap = n;
 }
 
-
 void zl_buf_vprintf(zl_buf *b, const char *fmt, va_list ap)
 {
     /* Formatted once when the text fits a line (every finding's message is

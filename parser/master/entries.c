@@ -14,16 +14,14 @@ typedef struct comment {
     size_t off, len;
 } comment;
 
-/* One lexed entry of a batch: its tokens and comments are ranges of the
- * batch's arrays. */
+/* One lexed entry of a batch: the entry without its tokens, which are
+ * [tok, tok + e.n) of the batch's array; its comments a range of the
+ * batch's too. */
 typedef struct slot {
-    size_t tok, n;
+    zl_entry e;
+    size_t tok;
     size_t com, ncom; /* comments lexed while lexing it */
-    size_t start;
-    const char *err;
-    size_t err_off, err_len;
-    bool blank_start;
-    bool checked; /* still holds its check result (not yet handed over) */
+    bool checked;     /* still holds its check result (not yet handed over) */
     zl_layout lay;
     zl_rdata_result check;
 } slot;
@@ -77,17 +75,15 @@ static void batch_comment(void *ctx, size_t off, size_t len)
  * (it frees the result of one it drops). */
 static void check_ahead(const char *text, const zl_entry *e, slot *s, zl_tok **rd, size_t *cap)
 {
-    if (e->err || e->n == 0 || (!e->blank_start && text[e->toks[0].off] == '$'))
+    if (e->err || e->n == 0 || zl_entry_is_directive(text, e))
         return;
     const zl_layout *l = &s->lay;
     if (!l->type || l->type_tok >= e->n || e->n > UINT16_MAX)
         return;
     size_t first = l->type_tok + 1, n = e->n - first;
     ZL_GROW(*rd, *cap, n + 1);
-    for (size_t k = 0; k < n; k++) {
-        const zl_lex_tok *t = &e->toks[first + k];
-        (*rd)[k] = (zl_tok){.p = text + t->off, .off = t->off, .len = t->len, .quoted = t->quoted};
-    }
+    for (size_t k = 0; k < n; k++)
+        (*rd)[k] = zl_lex_tok_view(text, &e->toks[first + k]);
     s->check = zl_rdata_check(l->type, *rd, (unsigned)n);
     s->checked = true;
 }
@@ -108,16 +104,13 @@ static bool fill(zl_entries *es, zl_lexer *lx, zl_entry *e, batch *b, bool check
         }
         ZL_GROW(b->s, b->cap, b->n + 1);
         slot *s = &b->s[b->n++];
-        *s = (slot){.tok = b->ntoks,
-                    .n = e->n,
+        *s = (slot){.e = *e,
+                    .tok = b->ntoks,
                     .com = com,
                     .ncom = b->ncoms - com,
-                    .start = e->start,
-                    .err = e->err,
-                    .err_off = e->err_off,
-                    .err_len = e->err_len,
-                    .blank_start = e->blank_start,
                     .lay = zl_entry_layout(es->text, e, es->gdnsd)};
+        s->e.toks = NULL; /* the lexer's own array, reused for the next entry */
+        s->e.cap = 0;
         ZL_GROW(b->toks, b->tcap, b->ntoks + e->n);
         memcpy(b->toks + b->ntoks, e->toks, e->n * sizeof *e->toks);
         b->ntoks += e->n;
@@ -213,13 +206,8 @@ static bool next_ahead(zl_entries *es, zl_read_entry *out)
         if (es->cur_slot < b->n) {
             slot *s = &b->s[es->cur_slot++];
             replay(es, b, s->com, s->com + s->ncom);
-            out->e = (zl_entry){.toks = b->toks + s->tok,
-                                .n = s->n,
-                                .start = s->start,
-                                .blank_start = s->blank_start,
-                                .err = s->err,
-                                .err_off = s->err_off,
-                                .err_len = s->err_len};
+            out->e = s->e;
+            out->e.toks = b->toks + s->tok;
             out->lay = s->lay;
             out->checked = s->checked;
             out->check = s->check;

@@ -15,6 +15,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "lint/model/model.h"
+
 typedef struct zl_lex_tok {
     uint32_t off;
     uint32_t len;
@@ -39,6 +41,19 @@ typedef struct zl_lexer {
     zl_comment_fn on_comment;
     void *ctx;
 } zl_lexer;
+
+/* A token of text as the model shows it. */
+static inline zl_tok zl_lex_tok_view(const char *text, const zl_lex_tok *t)
+{
+    return (zl_tok){.p = text + t->off, .off = t->off, .len = t->len, .quoted = t->quoted};
+}
+
+/* The entry is a directive ($ORIGIN, $TTL, $INCLUDE, $GENERATE): it starts
+ * at column 1 with '$'. */
+static inline bool zl_entry_is_directive(const char *text, const zl_entry *e)
+{
+    return e->n > 0 && !e->blank_start && text[e->toks[0].off] == '$';
+}
 
 void zl_lexer_init(zl_lexer *lx, const char *text, size_t len, zl_comment_fn fn, void *ctx);
 /* The next entry with at least one token or an error; false at the end. */

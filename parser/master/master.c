@@ -85,11 +85,6 @@ static const char *tok_cstr(reader *rd, const zl_source *s, const zl_lex_tok *t)
     return zl_buf_str(&rd->scratch);
 }
 
-static zl_tok to_tok(const zl_source *s, const zl_lex_tok *t)
-{
-    return (zl_tok){.p = s->text + t->off, .off = t->off, .len = t->len, .quoted = t->quoted};
-}
-
 static void note_no_origin(reader *rd, uint32_t src, uint32_t off)
 {
     if (rd->z->no_origin_src == ZL_NONE) {
@@ -362,7 +357,7 @@ static zl_name_id intern_rdata_names(reader *rd, uint32_t src, uint16_t type,
     for (size_t k = 0; k < n; k++) {
         if (!zl_rdata_field_is_name(type, (unsigned)k))
             continue;
-        zl_tok t = to_tok(s, &toks[k]);
+        zl_tok t = zl_lex_tok_view(s->text, &toks[k]);
         zl_name_id id = zl_rdata_name(&rd->zs->names, rd->origin, &t, NULL);
         if (!seen)
             first = id;
@@ -532,12 +527,7 @@ static void record(reader *rd, uint32_t src, zl_read_entry *re)
         free(re->check.message);
         return;
     }
-    const zl_entry *e = &re->e;
-    size_t first_rd = re->lay.type_tok + 1;
-    const zl_lex_tok *at =
-        e->n > first_rd ? &e->toks[first_rd + re->check.tok] : &e->toks[re->lay.type_tok];
-    zl_prechecked_add(&rd->pre, rd->z, (uint32_t)(rd->z->nrecs - 1), &re->check, src, at->off,
-                      at->len);
+    zl_prechecked_add(&rd->pre, rd->zs, rd->z, (uint32_t)(rd->z->nrecs - 1), &re->check);
 }
 
 typedef struct comment_ctx {
@@ -589,7 +579,7 @@ static void read_source(reader *rd, uint32_t src)
         }
         if (e.e.err)
             diag(rd, src, (uint32_t)e.e.err_off, (uint32_t)e.e.err_len, zl_xstrdup(e.e.err), NULL);
-        else if (!e.e.blank_start && s->text[e.e.toks[0].off] == '$')
+        else if (zl_entry_is_directive(s->text, &e.e))
             directive(rd, src, &e.e);
         else
             record(rd, src, &e);

@@ -368,8 +368,8 @@ static char *check_field(void *ctx, ldns_rdf_type ft, const char *text, unsigned
     return convert(ft, text);
 }
 
-/* An A or AAAA record's rdata as one unquoted token, read by inet_pton as
- * walk_fields reads it (address_field), without its buffers and ldns's
+/* An A or AAAA record's rdata as one unquoted token, read as walk_fields
+ * reads it (address_field), without its buffers and ldns's
  * descriptors: most records of a large zone are addresses. False when the
  * rdata is not that, or the address is bad (walk_fields then says why). */
 static bool plain_address(uint16_t type, const zl_tok *toks, unsigned n, uint8_t *wire,
@@ -381,8 +381,10 @@ static bool plain_address(uint16_t type, const zl_tok *toks, unsigned n, uint8_t
         return false;
     memcpy(text, toks[0].p, toks[0].len);
     text[toks[0].len] = '\0';
-    *len = type == LDNS_RR_TYPE_A ? 4 : 16;
-    return inet_pton(type == LDNS_RR_TYPE_A ? AF_INET : AF_INET6, text, wire) == 1;
+    bool valid;
+    address_field(type == LDNS_RR_TYPE_A ? LDNS_RDF_TYPE_A : LDNS_RDF_TYPE_AAAA, text, wire, len,
+                  &valid);
+    return valid;
 }
 
 zl_rdata_result zl_rdata_check(uint16_t type, const zl_tok *toks, unsigned n)

@@ -24,25 +24,39 @@ static bool prechecked(const zl_prechecked *p, size_t rec)
     return rec / 64 < p->nwords && (p->done[rec / 64] >> (rec % 64) & 1u);
 }
 
-void zl_prechecked_add(zl_prechecked *p, zl_zone *z, uint32_t rec, zl_rdata_result *res,
-                       uint32_t src, uint32_t off, uint32_t len)
+/* Record rec's result: its flags, and when its rdata is bad the diagnostic
+ * at the field at fault (the type when there is no field), appended to
+ * *diags; the message is taken over. */
+static void note(const zl_zoneset *zs, zl_zone *z, uint32_t rec, zl_rdata_result *res,
+                 zl_early_diag **diags, size_t *n, size_t *cap)
 {
-    size_t had = p->nwords;
-    ZL_GROW(p->done, p->nwords, rec / 64 + 1);
-    if (p->nwords > had)
-        memset(p->done + had, 0, (p->nwords - had) * sizeof *p->done);
-    p->done[rec / 64] |= (uint64_t)1 << (rec % 64);
     zl_record *r = &z->recs[rec];
     if (res->generic)
         r->flags |= ZL_REC_GENERIC;
     if (!res->message)
         return;
     r->flags |= ZL_REC_BAD_RDATA;
-    ZL_GROW(p->bad, p->cap, p->nbad + 1);
-    p->bad[p->nbad++] = (zl_early_diag){
-        .rec = rec,
-        .d = {.rule = "syntax-error", .src = src, .off = off, .len = len, .message = res->message}};
+    zl_tok at = zl_record_nrdata(r) ? zl_record_rdata(zs, z, r, res->tok)
+                                    : zl_record_tok(zs, z, r, zl_record_i_type(r));
+    ZL_GROW(*diags, *cap, *n + 1);
+    (*diags)[(*n)++] = (zl_early_diag){.rec = rec,
+                                       .d = {.rule = "syntax-error",
+                                             .src = zl_record_src(z, r),
+                                             .off = at.off,
+                                             .len = at.len,
+                                             .message = res->message}};
     res->message = NULL;
+}
+
+void zl_prechecked_add(zl_prechecked *p, const zl_zoneset *zs, zl_zone *z, uint32_t rec,
+                       zl_rdata_result *res)
+{
+    size_t had = p->nwords;
+    ZL_GROW(p->done, p->nwords, rec / 64 + 1);
+    if (p->nwords > had)
+        memset(p->done + had, 0, (p->nwords - had) * sizeof *p->done);
+    p->done[rec / 64] |= (uint64_t)1 << (rec % 64);
+    note(zs, z, rec, res, &p->bad, &p->nbad, &p->cap);
 }
 
 static void validate_chunk(void *ctx, size_t task, unsigned worker)
@@ -61,20 +75,8 @@ static void validate_chunk(void *ctx, size_t task, unsigned worker)
         for (unsigned k = 0; k < n; k++)
             toks[k] = zl_record_rdata(j->zs, j->z, r, k);
         zl_rdata_result res = zl_rdata_check(r->type, toks, n);
-        if (res.generic)
-            r->flags |= ZL_REC_GENERIC;
-        if (!res.message)
-            continue;
-        r->flags |= ZL_REC_BAD_RDATA;
-        zl_tok at = n ? toks[res.tok] : zl_record_tok(j->zs, j->z, r, zl_record_i_type(r));
         task_out *o = &j->out[task];
-        ZL_GROW(o->diags, o->cap, o->n + 1);
-        o->diags[o->n++] = (zl_early_diag){.rec = (uint32_t)i,
-                                           .d = {.rule = "syntax-error",
-                                                 .src = zl_record_src(j->z, r),
-                                                 .off = at.off,
-                                                 .len = at.len,
-                                                 .message = res.message}};
+        note(j->zs, j->z, (uint32_t)i, &res, &o->diags, &o->n, &o->cap);
     }
     free(toks);
 }

@@ -26,9 +26,9 @@ typedef struct zl_prechecked {
 } zl_prechecked;
 
 /* Record rec (just stored) was checked as res: its flags are set now, and
- * a message (taken over) is reported at [off, off + len) of source src. */
-void zl_prechecked_add(zl_prechecked *p, zl_zone *z, uint32_t rec, zl_rdata_result *res,
-                       uint32_t src, uint32_t off, uint32_t len);
+ * a message (taken over) is reported at the field at fault. */
+void zl_prechecked_add(zl_prechecked *p, const zl_zoneset *zs, zl_zone *z, uint32_t rec,
+                       zl_rdata_result *res);
 
 /* Check the records pre does not hold; pre is emptied. */
 void zl_validate_rdata(zl_zoneset *zs, zl_zone *z, zl_prechecked *pre);

@@ -65,8 +65,7 @@ static bool same_check(const char *text, const zl_read_entry *y, const zl_lex_to
     size_t first = y->lay.type_tok + 1, n = y->e.n - first;
     zl_tok *t = zl_xmalloc((n + 1) * sizeof *t);
     for (size_t k = 0; k < n; k++)
-        t[k] = (zl_tok){text + toks[first + k].off, toks[first + k].off, toks[first + k].len,
-                        toks[first + k].quoted};
+        t[k] = zl_lex_tok_view(text, &toks[first + k]);
     zl_rdata_result r = zl_rdata_check(y->lay.type, t, (unsigned)n);
     bool same = r.generic == y->check.generic && !r.message == !y->check.message &&
                 (!r.message || (strcmp(r.message, y->check.message) == 0 && r.tok == y->check.tok));
