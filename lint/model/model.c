@@ -343,14 +343,9 @@ uint32_t zl_tok_raw_offset(const zl_tok *t, size_t decoded)
 const char *zl_type_name(uint16_t type, char *buf, size_t cap)
 {
     const ldns_rr_descriptor *d = ldns_rr_descript(type);
-    if (d && d->_name && strncmp(d->_name, "TYPE", 4) != 0) {
-        /* A copy, not a printf: every finding's key names its record's type. */
-        size_t n = strlen(d->_name);
-        n = n < cap ? n : cap - 1;
-        memcpy(buf, d->_name, n);
-        buf[n] = '\0';
-    } else {
+    if (d && d->_name && strncmp(d->_name, "TYPE", 4) != 0)
+        zl_copy_text(buf, cap, d->_name, SIZE_MAX); /* every finding's key names a type */
+    else
         snprintf(buf, cap, "TYPE%u", type);
-    }
     return buf;
 }

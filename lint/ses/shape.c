@@ -18,17 +18,6 @@ const char *zl_ses_kind_name(zl_ses_kind k)
     }
 }
 
-/* snprintf(dst, cap, "%.*s", n, s) without the printf machinery: the
- * shape of every SES-like record is taken apart here. */
-static void copy_text(char *dst, size_t cap, const char *s, size_t n)
-{
-    n = strnlen(s, n);
-    if (n >= cap)
-        n = cap - 1;
-    memcpy(dst, s, n);
-    dst[n] = '\0';
-}
-
 static bool ends_ci(const char *s, size_t n, const char *suffix)
 {
     size_t k = strlen(suffix);
@@ -69,12 +58,12 @@ bool zl_ses_dkim_target(const char *t, size_t n, zl_ses_shape *out)
     size_t rl = n - tl - 1;
     if (!zl_has_prefix_ci(rest, rl, "dkim."))
         return false;
-    copy_text(out->target_token, sizeof out->target_token, t, tl);
+    zl_copy_text(out->target_token, sizeof out->target_token, t, tl);
     size_t mid = rl - strlen("dkim.") - strlen("amazonses.com");
     if (mid == 0)
         out->region[0] = '\0';
     else if (mid > 1 && mid < sizeof out->region)
-        copy_text(out->region, sizeof out->region, rest + 5, mid - 1);
+        zl_copy_text(out->region, sizeof out->region, rest + 5, mid - 1);
     else
         return false;
     return true;
@@ -87,7 +76,7 @@ bool zl_ses_feedback_host(const char *t, size_t n, char *region, size_t cap)
     size_t head = strlen("feedback-smtp."), tail = strlen(".amazonses.com");
     if (n <= head + tail || n - head - tail >= cap)
         return false;
-    copy_text(region, cap, t + head, n - head - tail);
+    zl_copy_text(region, cap, t + head, n - head - tail);
     return true;
 }
 
@@ -137,7 +126,7 @@ bool zl_ses_classify(const zl_zoneset *zs, const zl_zone *z, const zl_record *r,
             return false;
         size_t ll;
         const uint8_t *label = zl_names_label(&zs->names, r->owner, &ll);
-        copy_text(out->token, sizeof out->token, (const char *)label, ll);
+        zl_copy_text(out->token, sizeof out->token, (const char *)label, ll);
         out->kind = ZL_SES_DKIM;
         return true;
     }
@@ -161,7 +150,7 @@ bool zl_ses_classify(const zl_zoneset *zs, const zl_zone *z, const zl_record *r,
     zl_txt_value(zs, z, r, &v);
     if (verification) {
         out->kind = ZL_SES_VERIFICATION;
-        copy_text(out->token, sizeof out->token, v.data, v.len);
+        zl_copy_text(out->token, sizeof out->token, v.data, v.len);
     } else if (zl_has_prefix_ci(v.data, v.len, "v=spf1") &&
                strstr(v.data, "include:amazonses.com")) {
         out->kind = ZL_SES_MAILFROM_SPF;

@@ -195,6 +195,15 @@ char *zl_utf8_clean(const char *s)
     return zl_buf_take(&b);
 }
 
+void zl_copy_text(char *dst, size_t cap, const char *s, size_t n)
+{
+    n = strnlen(s, n);
+    if (n >= cap)
+        n = cap - 1;
+    memcpy(dst, s, n);
+    dst[n] = '\0';
+}
+
 const char *zl_find(const char *text, size_t len, const char *needle)
 {
     size_t k = strlen(needle);

@@ -67,6 +67,9 @@ size_t zl_utf8_len(const unsigned char *p, size_t n);
  * result can go into JSON (caller frees). */
 char *zl_utf8_clean(const char *s);
 
+/* snprintf(dst, cap, "%.*s", n, s) without the printf machinery (cap > 0):
+ * it runs for every SES-like record and every finding's key. */
+void zl_copy_text(char *dst, size_t cap, const char *s, size_t n);
 /* The first occurrence of needle in the len octets at text, or NULL. */
 const char *zl_find(const char *text, size_t len, const char *needle);
 /* Whether word (lower case) stands anywhere in text, in any case. The scan
