@@ -93,7 +93,19 @@ static void show_source(zl_buf *o, zl_buf *caret, const char *line, size_t len,
     if (from > 1)
         zl_buf_add(o, "...", 3);
     caret->len = 0;
-    for (; i < len && c < to; c++) {
+    uint32_t mark_end = end_col > col ? end_col : col + 1;
+    while (i < len && c < to) {
+        /* Printable ASCII, most of every line, is shown a run at a time. */
+        size_t run = 0;
+        while (i + run < len && run < to - c && line[i + run] >= 0x20 && line[i + run] < 0x7F)
+            run++;
+        if (run) {
+            zl_buf_add(o, line + i, run);
+            for (uint32_t k = c; k < c + run && k < mark_end; k++)
+                zl_buf_addc(caret, k < col ? ' ' : k == col ? '^' : '~');
+            i += run, c += (uint32_t)run;
+            continue;
+        }
         size_t k = char_len(line + i, len - i);
         unsigned char ch = (unsigned char)line[i];
         if (ch != '\t' && !zl_utf8_printable(line + i, k))
@@ -102,9 +114,9 @@ static void show_source(zl_buf *o, zl_buf *caret, const char *line, size_t len,
             zl_buf_add(o, line + i, k);
         if (c < col)
             zl_buf_addc(caret, ch == '\t' ? '\t' : ' ');
-        else if (c < (end_col > col ? end_col : col + 1))
+        else if (c < mark_end)
             zl_buf_addc(caret, c == col ? '^' : '~');
-        i += k;
+        i += k, c++;
     }
     if (col >= c)
         zl_buf_addc(caret, '^');
