@@ -330,11 +330,6 @@ zl_tok zl_record_tok(const zl_zoneset *zs, const zl_zone *z, const zl_record *r,
     size_t end = token_offset(z, r, i + 1);
     if (i + 1u < r->ntok)
         end = zl_token_end_before(s->text, s->len, off, end);
-#ifdef ZL_CHECK_TOKEN_END
-    bool unterminated;
-    if (end != zl_token_end(s->text, s->len, off, &unterminated))
-        abort();
-#endif
     return (zl_tok){.p = s->text + off,
                     .off = off,
                     .len = (uint32_t)(end - off),
