@@ -283,6 +283,8 @@ static _Thread_local struct {
 
 static const zl_segment *segment_of(const zl_zone *z, const zl_record *r)
 {
+    if (z->nsegs == 1)
+        return z->segs; /* one source, one origin: most zones */
     uint32_t idx = (uint32_t)(r - z->recs);
     size_t i = last_segment.i;
     if (last_segment.z != z || !segment_holds(z, i, idx)) {
