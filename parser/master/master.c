@@ -547,16 +547,15 @@ static void read_source(reader *rd, uint32_t src)
     zl_source *s = rd->zs->srcs[src];
     s->zone = (uint32_t)(rd->zs->nzones - 1);
     s->origin = rd->origin;
-    const char *nul = memchr(s->text, '\0', s->len);
-    if (nul) {
-        diag(rd, src, (uint32_t)(nul - s->text), 1,
+    size_t len;
+    bool outer_templated = rd->templated;
+    rd->templated = zl_template_text(s->text, s->len, &len);
+    if (len < s->len) {
+        diag(rd, src, (uint32_t)len, 1,
              zl_xstrdup("NUL byte: this is binary data, not a zone file; the rest of the "
                         "file is not read"),
              NULL);
     }
-    size_t len = nul ? (size_t)(nul - s->text) : s->len;
-    bool outer_templated = rd->templated;
-    rd->templated = zl_template_text(s->text, len);
 
     comment_ctx cc = {rd, src};
     zl_entries *es = zl_entries_open(s->text, len, zl_jobs() > 1,
