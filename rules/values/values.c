@@ -509,7 +509,7 @@ static void check_names(const zl_zoneset *zs, const zl_zone *z, const zl_record 
             dv = d.data ? d.data : "";
             dn = d.len;
         }
-        size_t sl, at = find_space(dv, dn, &sl);
+        size_t sl, at = find_space_in(dv, dn, &sl, has_exotic(dv, dn));
         if (t.quoted) {
             zl_buf bare = {0};
             for (size_t k = 0; k < t.len - (t.len >= 2 ? 2 : 0); k++) {
