@@ -161,13 +161,20 @@ static bool next_label(label_iter *it, uint8_t *lab, size_t *len)
 
 /* The written name of token t judged as kind; skip_first leaves out its
  * leftmost label (a DNS-SD instance name, free text). */
-/* An address written as a target is target-is-address's finding. */
+/* An address written as a target is target-is-address's finding. Only
+ * text of digits and dots (IPv4) or with a colon (IPv6) is parsed: names
+ * are neither. */
 static bool is_address(const char *p, size_t n)
 {
     char text[64];
     unsigned char addr[16];
     size_t m = n && p[n - 1] == '.' ? n - 1 : n;
     if (m >= sizeof text)
+        return false;
+    size_t digits = 0;
+    while (digits < m && ((p[digits] >= '0' && p[digits] <= '9') || p[digits] == '.'))
+        digits++;
+    if (digits < m && !memchr(p, ':', m))
         return false;
     memcpy(text, p, m);
     text[m] = 0;
@@ -211,16 +218,14 @@ static bool judge_token(const zl_tok *t, name_kind kind, bool skip_first, verdic
     if (plain_name(p, n)) {
         if (p[n - 1] != '.')
             return false;
+        /* The last label: back from the final dot to the one before it. */
         size_t e = n - 1, b = e;
-        unsigned dots = 0;
-        for (size_t i = 0; i < e; i++)
-            if (p[i] == '.') {
-                dots++;
-                b = i + 1;
-            }
+        while (b > 0 && p[b - 1] != '.')
+            b--;
+        unsigned nlabels = b > 0 ? 2 : 1; /* all bad_tld asks: one label, or more */
         if (b == e)
             b = 0;
-        return !is_address(p, n) && bad_tld((const uint8_t *)p + b, e - b, dots + 1, v);
+        return !is_address(p, n) && bad_tld((const uint8_t *)p + b, e - b, nlabels, v);
     }
     if (is_address(p, n))
         return false;
