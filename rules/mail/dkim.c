@@ -295,14 +295,16 @@ static void run(zl_lint *l)
             zl_ses_shape easy;
             if (zl_ses_dkim_target(v->data, v->len, &easy))
                 continue; /* an Easy DKIM CNAME written as TXT: the SES rules say so */
-            if (zl_txt_view_has_value_problem(l->zs, z, r, &tv) ||
-                (zl_u32set_has(&several, r->owner) && split_key(l, k, z, r)))
+            bool several_txt = zl_u32set_has(&several, r->owner);
+            if (several_txt && (zl_txt_view_has_value_problem(l->zs, z, r, &tv) ||
+                                split_key(l, k, z, r)))
                 continue;
+            /* Alone at its owner, a key is tested for value problems only
+             * when it has one of its own: most keys have none. */
             char *msg = zl_dkim_key_problem(v->data, v->len);
-            if (msg) {
+            if (msg && (several_txt || !zl_txt_view_has_value_problem(l->zs, z, r, &tv)))
                 zl_report_tok(l, &zl_rule_dkim_key_syntax, z, r, zl_record_rd(r), NULL, "%s", msg);
-                free(msg);
-            }
+            free(msg);
         }
         zl_u32set_free(&several);
     }
