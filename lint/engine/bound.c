@@ -62,6 +62,10 @@ size_t zl_bound_compact(zl_lint *l, zl_findings *f)
         zl_finding *x = &f->v[i];
         if (x->src == ZL_NONE)
             continue;
+        if (x->line) { /* placed by an earlier pass, and not suppressed */
+            order[n++] = (uint32_t)i;
+            continue;
+        }
         zl_source_position(l->zs->srcs[x->src], x->off, &x->line, &x->col);
         if (zl_lint_suppressed(l, x))
             gone[i] = true; /* finish() would drop it: it counts for nothing */

@@ -26,7 +26,7 @@ static void add(zl_lint *l, const zl_rule *rule, uint32_t src, uint32_t off, uin
         const zl_source *s = l->zs->srcs[src];
         uint32_t end_line, end_col;
         zl_source_position(s, off, &f.line, &f.col);
-        zl_source_position(s, off + len, &end_line, &end_col);
+        zl_source_span_end(s, off, len, f.line, f.col, &end_line, &end_col);
         f.end_col = end_line == f.line && len ? end_col : f.col + 1;
     }
     zl_findings_add(&l->findings, f);

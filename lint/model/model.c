@@ -167,13 +167,22 @@ static size_t last_at_most(const void *base, size_t n, size_t stride, size_t key
 }
 
 /* Characters, not bytes: UTF-8 continuation octets do not start one. */
+/* The characters in n octets of UTF-8: the octets that are not continuation
+ * octets (10xxxxxx), counted eight at a time (a finding's column is counted
+ * from its line's start, and lines of keys run to thousands of octets). */
 static uint32_t count_chars(const char *p, size_t n)
 {
-    uint32_t c = 0;
-    for (size_t i = 0; i < n; i++)
-        if (((unsigned char)p[i] & 0xC0) != 0x80)
-            c++;
-    return c;
+    const uint64_t ones = 0x0101010101010101u;
+    size_t i = 0, continuations = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t x;
+        memcpy(&x, p + i, 8);
+        uint64_t cont = (x & ~(x << 1)) >> 7 & ones; /* bit 7 set, bit 6 clear */
+        continuations += (size_t)((cont * ones) >> 56);
+    }
+    for (; i < n; i++)
+        continuations += ((unsigned char)p[i] & 0xC0) == 0x80;
+    return (uint32_t)(n - continuations);
 }
 
 void zl_source_position(const zl_source *s, uint32_t off, uint32_t *line, uint32_t *col)
@@ -189,6 +198,20 @@ void zl_source_position(const zl_source *s, uint32_t off, uint32_t *line, uint32
     uint32_t li = (uint32_t)last_at_most(s->lines, s->nlines, sizeof *s->lines, 0, off);
     *line = li + 1;
     *col = count_chars(s->text + s->lines[li], off - s->lines[li]) + 1;
+}
+
+void zl_source_span_end(const zl_source *s, uint32_t off, uint32_t len, uint32_t line, uint32_t col,
+                        uint32_t *end_line, uint32_t *end_col)
+{
+    /* Within one line of the text itself the end is counted on from the
+     * start, without finding the line again. */
+    if (!(s->map && s->nmap) && off <= s->len && len <= s->len - off &&
+        !memchr(s->text + off, '\n', len)) {
+        *end_line = line;
+        *end_col = col + count_chars(s->text + off, len);
+        return;
+    }
+    zl_source_position(s, off + len, end_line, end_col);
 }
 
 const char *zl_source_line(const zl_source *s, uint32_t line, size_t *len)

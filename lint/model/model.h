@@ -210,6 +210,9 @@ uint32_t *zl_line_table(const char *text, size_t len, uint32_t *n);
 
 /* 1-based line and column (in characters) of a text offset, in the real file. */
 void zl_source_position(const zl_source *s, uint32_t off, uint32_t *line, uint32_t *col);
+/* Line and column of off + len, given those of off (the end of a span). */
+void zl_source_span_end(const zl_source *s, uint32_t off, uint32_t len, uint32_t line, uint32_t col,
+                        uint32_t *end_line, uint32_t *end_col);
 /* The text of a 1-based line of the real file, without its line break. */
 const char *zl_source_line(const zl_source *s, uint32_t line, size_t *len);
 

@@ -69,6 +69,10 @@ uint32_t zl_column_at(const zl_zoneset *zs, uint32_t src, uint32_t lineno, uint3
     uint32_t out = 1;
     size_t i = 0;
     for (uint32_t c = 1; c < col; c++) {
+        if (i < len && line[i] < 0x80 && line[i] != '\t') {
+            i++, out++; /* ASCII other than a tab: one octet, one cell */
+            continue;
+        }
         if (i >= len) {
             out++; /* a column past the end (a missing closing quote) */
             continue;

@@ -47,40 +47,37 @@ static void add_string(writer *w, encoded *e, const char *s)
     zl_buf_add(&w->b, e->json.data, e->json.len);
 }
 
-static void add_uint(writer *w, size_t v)
-{
-    char digits[24];
-    size_t n = 0;
-    do
-        digits[n++] = (char)('0' + v % 10);
-    while ((v /= 10) != 0);
-    while (n)
-        zl_buf_addc(&w->b, digits[--n]);
-}
-
 /* "key": at the indentation of depth, after a comma when not the first. */
 static void key(writer *w, int depth, bool first, const char *k)
 {
-    zl_buf_adds(&w->b, first ? "\n" : ",\n");
-    for (int i = 0; i < depth; i++)
-        zl_buf_add(&w->b, "  ", 2);
-    zl_buf_addc(&w->b, '"');
-    zl_buf_adds(&w->b, k);
-    zl_buf_add(&w->b, "\": ", 3);
+    size_t klen = strlen(k), indent = 2 * (size_t)depth;
+    char *p = zl_buf_room(&w->b, 2 + indent + 1 + klen + 3), *start = p;
+    if (!first)
+        *p++ = ',';
+    *p++ = '\n';
+    memset(p, ' ', indent);
+    p += indent;
+    *p++ = '"';
+    memcpy(p, k, klen);
+    p += klen;
+    memcpy(p, "\": ", 3);
+    zl_buf_used(&w->b, (size_t)(p + 3 - start));
 }
 
 static void close_at(writer *w, int depth, char c)
 {
-    zl_buf_addc(&w->b, '\n');
-    for (int i = 0; i < depth; i++)
-        zl_buf_add(&w->b, "  ", 2);
-    zl_buf_addc(&w->b, c);
+    size_t indent = 2 * (size_t)depth;
+    char *p = zl_buf_room(&w->b, indent + 2);
+    p[0] = '\n';
+    memset(p + 1, ' ', indent);
+    p[1 + indent] = c;
+    zl_buf_used(&w->b, indent + 2);
 }
 
 static void line_or_null(writer *w, uint32_t v)
 {
     if (v)
-        add_uint(w, v);
+        zl_buf_add_uint(&w->b, v);
     else
         zl_buf_add(&w->b, "null", 4);
 }
@@ -112,7 +109,7 @@ static void files(writer *w, encoded *e, const zl_zoneset *zs)
             zl_buf_add(&w->b, "null", 4);
         }
         key(w, 3, false, "records");
-        add_uint(w, z->nrecs);
+        zl_buf_add_uint(&w->b, z->nrecs);
         close_at(w, 2, '}');
     }
     close_at(w, 1, ']');
@@ -140,17 +137,17 @@ static void fix(writer *w, encoded *e, const zl_report *r, const zl_fix *fx)
         key(w, 6, true, "path");
         add_string(w, &e[E_PATH], fx->path);
         key(w, 6, false, "line");
-        add_uint(w, d->line);
+        zl_buf_add_uint(&w->b, d->line);
         key(w, 6, false, "column");
-        add_uint(w, zl_column_at(r->zs, d->src, d->line, d->col, u));
+        zl_buf_add_uint(&w->b, zl_column_at(r->zs, d->src, d->line, d->col, u));
         key(w, 6, false, "end_line");
-        add_uint(w, d->end_line);
+        zl_buf_add_uint(&w->b, d->end_line);
         key(w, 6, false, "end_column");
-        add_uint(w, zl_column_at(r->zs, d->src, d->end_line, d->end_col, u));
+        zl_buf_add_uint(&w->b, zl_column_at(r->zs, d->src, d->end_line, d->end_col, u));
         key(w, 6, false, "start");
-        add_uint(w, d->start);
+        zl_buf_add_uint(&w->b, d->start);
         key(w, 6, false, "end");
-        add_uint(w, d->end);
+        zl_buf_add_uint(&w->b, d->end);
         key(w, 6, false, "replacement");
         add_string(w, &e[E_EDIT], d->text);
         close_at(w, 5, '}');
@@ -206,7 +203,7 @@ static bool write_json(FILE *f, const zl_report *r)
     encoded e[E_COUNT] = {0};
     zl_buf_addc(&w.b, '{');
     key(&w, 1, true, "version");
-    add_uint(&w, 1);
+    zl_buf_add_uint(&w.b, 1);
     files(&w, e, zs);
     findings(&w, e, r);
 
@@ -215,13 +212,13 @@ static bool write_json(FILE *f, const zl_report *r)
     key(&w, 1, false, "summary");
     zl_buf_addc(&w.b, '{');
     key(&w, 2, true, "error");
-    add_uint(&w, counts[ZL_SEV_ERROR]);
+    zl_buf_add_uint(&w.b, counts[ZL_SEV_ERROR]);
     key(&w, 2, false, "warning");
-    add_uint(&w, counts[ZL_SEV_WARNING]);
+    zl_buf_add_uint(&w.b, counts[ZL_SEV_WARNING]);
     key(&w, 2, false, "note");
-    add_uint(&w, counts[ZL_SEV_NOTE]);
+    zl_buf_add_uint(&w.b, counts[ZL_SEV_NOTE]);
     key(&w, 2, false, "fixable");
-    add_uint(&w, zl_findings_fixable(fs, ZL_FIX_SAFE));
+    zl_buf_add_uint(&w.b, zl_findings_fixable(fs, ZL_FIX_SAFE));
     close_at(&w, 1, '}');
     close_at(&w, 0, '}');
     zl_buf_addc(&w.b, '\n');

@@ -47,19 +47,6 @@ static void add_strs(zl_buf *o, ...)
     va_end(ap);
 }
 
-static void add_u32(zl_buf *o, uint32_t v)
-{
-    char digits[10];
-    size_t n = 0;
-    do
-        digits[n++] = (char)('0' + v % 10);
-    while ((v /= 10) != 0);
-    ZL_GROW(o->data, o->cap, o->len + n + 1);
-    while (n)
-        o->data[o->len++] = digits[--n];
-    o->data[o->len] = '\0';
-}
-
 /* Append the source line (a window of it when long) and a caret line under
  * columns [col, end_col). Control characters (C0 and C1) and invalid UTF-8
  * are shown as '?' and tabs kept, so that the caret lines up in a terminal
@@ -80,7 +67,7 @@ static void show_source(zl_buf *o, zl_buf *caret, const char *line, size_t len,
     resume.line = line, resume.c = c, resume.i = i;
     /* "%6u | ": the line number right-aligned in six columns. */
     size_t start = o->len;
-    add_u32(o, lineno);
+    zl_buf_add_uint(o, lineno);
     size_t digits = o->len - start;
     if (digits < 6) {
         ZL_GROW(o->data, o->cap, o->len + 6);
@@ -93,7 +80,19 @@ static void show_source(zl_buf *o, zl_buf *caret, const char *line, size_t len,
     if (from > 1)
         zl_buf_add(o, "...", 3);
     caret->len = 0;
-    for (; i < len && c < to; c++) {
+    uint32_t mark_end = end_col > col ? end_col : col + 1;
+    while (i < len && c < to) {
+        /* Printable ASCII, most of every line, is shown a run at a time. */
+        size_t run = 0;
+        while (i + run < len && run < to - c && line[i + run] >= 0x20 && line[i + run] < 0x7F)
+            run++;
+        if (run) {
+            zl_buf_add(o, line + i, run);
+            for (uint32_t k = c; k < c + run && k < mark_end; k++)
+                zl_buf_addc(caret, k < col ? ' ' : k == col ? '^' : '~');
+            i += run, c += (uint32_t)run;
+            continue;
+        }
         size_t k = char_len(line + i, len - i);
         unsigned char ch = (unsigned char)line[i];
         if (ch != '\t' && !zl_utf8_printable(line + i, k))
@@ -102,9 +101,9 @@ static void show_source(zl_buf *o, zl_buf *caret, const char *line, size_t len,
             zl_buf_add(o, line + i, k);
         if (c < col)
             zl_buf_addc(caret, ch == '\t' ? '\t' : ' ');
-        else if (c < (end_col > col ? end_col : col + 1))
+        else if (c < mark_end)
             zl_buf_addc(caret, c == col ? '^' : '~');
-        i += k;
+        i += k, c++;
     }
     if (col >= c)
         zl_buf_addc(caret, '^');
@@ -155,7 +154,7 @@ static void show_fix(zl_buf *o, const zl_fix *fix, const palette *p)
         zl_buf_reset(&line);
         zl_buf_add(&line, first->text, tl - 1);
         zl_buf_adds(o, "insert at line ");
-        add_u32(o, first->line);
+        zl_buf_add_uint(o, first->line);
         zl_buf_add(o, ": ", 2);
         one = true;
     }
@@ -205,9 +204,9 @@ static bool write_text(FILE *f, const zl_report *r)
         add_strs(&o, p->bold, NULL);
         zl_escape_path(&o, x->path);
         zl_buf_addc(&o, ':');
-        add_u32(&o, x->line ? x->line : 1);
+        zl_buf_add_uint(&o, x->line ? x->line : 1);
         zl_buf_addc(&o, ':');
-        add_u32(&o, x->line ? zl_col(r, &zl_writer_text, x, x->col) : 1);
+        zl_buf_add_uint(&o, x->line ? zl_col(r, &zl_writer_text, x, x->col) : 1);
         zl_buf_addc(&o, ':');
         add_strs(&o, p->reset, " ", sc, zl_severity_name(x->severity), ":", p->reset, " ",
                  p->bold, NULL);

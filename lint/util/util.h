@@ -51,6 +51,32 @@ static inline void zl_buf_adds(zl_buf *b, const char *s)
 {
     zl_buf_add(b, s, strlen(s));
 }
+/* Room for n more octets at the end: write them at the pointer returned,
+ * then zl_buf_used(b, n). Output composed a few octets at a time grows the
+ * buffer once per piece this way, not once per octet. */
+static inline char *zl_buf_room(zl_buf *b, size_t n)
+{
+    ZL_GROW(b->data, b->cap, b->len + n + 1);
+    return b->data + b->len;
+}
+static inline void zl_buf_used(zl_buf *b, size_t n)
+{
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+/* v in decimal. */
+static inline void zl_buf_add_uint(zl_buf *b, uint64_t v)
+{
+    char digits[20];
+    size_t n = 0;
+    do
+        digits[n++] = (char)('0' + v % 10);
+    while ((v /= 10) != 0);
+    char *p = zl_buf_room(b, n);
+    for (size_t i = 0; i < n; i++)
+        p[i] = digits[n - 1 - i];
+    zl_buf_used(b, n);
+}
 void zl_buf_printf(zl_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void zl_buf_vprintf(zl_buf *b, const char *fmt, va_list ap);
 /* The contents as a NUL-terminated string (never NULL). */
