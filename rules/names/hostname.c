@@ -36,18 +36,21 @@ typedef enum { HOST_OWNER, HOST_TARGET, ANY_TARGET } name_kind;
 /* Octet classes: a letter or digit; a hyphen; a character no registered
  * name holds (white space, controls, punctuation but - _ / *, non-ASCII). */
 enum { C_ALNUM = 1, C_HYPHEN = 2, C_UNREGISTRABLE = 4 };
-static uint8_t octet_classes[256];
+/* [1]: as an IDNA publisher's, whose non-ASCII octets are letters (below). */
+static uint8_t octet_classes[2][256];
 static pthread_once_t classes_once = PTHREAD_ONCE_INIT;
 
 static void build_classes(void)
 {
-    for (unsigned c = 0; c < 256; c++)
-        octet_classes[c] =
+    for (unsigned c = 0; c < 256; c++) {
+        octet_classes[0][c] =
             ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
                 ? C_ALNUM
             : c == '-'                           ? C_HYPHEN
             : (c == '_' || c == '/' || c == '*') ? 0
                                                  : C_UNREGISTRABLE;
+        octet_classes[1][c] = c >= 0x80 ? C_ALNUM : octet_classes[0][c];
+    }
 }
 
 /* The zone being judged is published by octoDNS or a provider, which encode
@@ -57,7 +60,7 @@ static _Thread_local bool idna_publisher;
 
 static inline uint8_t octet_class(uint8_t c)
 {
-    return c >= 0x80 && idna_publisher ? C_ALNUM : octet_classes[c];
+    return octet_classes[idna_publisher][c];
 }
 
 /* Why one label is not allowed in a name of that kind, or NULL. first: the
