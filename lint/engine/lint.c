@@ -207,6 +207,8 @@ static bool suppressed(const zl_source *s, const zl_rule *rule, uint32_t line, u
 
 bool zl_lint_suppressed(const zl_lint *l, const zl_finding *f)
 {
+    if (!l->zs->srcs[f->src]->nsupp)
+        return false; /* most files have no suppression comment */
     uint32_t rec_line = f->rec ? zl_record_line(l->zs, f->zone, f->rec) : f->line;
     return suppressed(l->zs->srcs[f->src], f->rule, f->line, rec_line);
 }

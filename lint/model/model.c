@@ -268,11 +268,31 @@ void zl_zone_add_record(zl_zone *z, const zl_record *r, uint32_t src, zl_name_id
     z->recs[z->nrecs++] = x;
 }
 
+/* Whether segment i of z holds record idx. */
+static bool segment_holds(const zl_zone *z, size_t i, uint32_t idx)
+{
+    return i < z->nsegs && z->segs[i].first <= idx && (i + 1 == z->nsegs || z->segs[i + 1].first > idx);
+}
+
+/* The segment found last on this thread: checks walk records in order, so
+ * with a segment per $INCLUDE or $ORIGIN the answer is mostly that one or
+ * the next, without a search. It is checked against the zone as it is. */
+static _Thread_local struct {
+    const zl_zone *z;
+    size_t i;
+} last_segment;
+
 static const zl_segment *segment_of(const zl_zone *z, const zl_record *r)
 {
     uint32_t idx = (uint32_t)(r - z->recs);
-    return &z->segs[last_at_most(z->segs, z->nsegs, sizeof *z->segs,
-                                 offsetof(zl_segment, first), idx)];
+    size_t i = last_segment.i;
+    if (last_segment.z != z || !segment_holds(z, i, idx)) {
+        i = segment_holds(z, i + 1, idx) ? i + 1
+                                          : last_at_most(z->segs, z->nsegs, sizeof *z->segs,
+                                                         offsetof(zl_segment, first), idx);
+        last_segment.z = z, last_segment.i = i;
+    }
+    return &z->segs[i];
 }
 
 uint32_t zl_record_src(const zl_zone *z, const zl_record *r)

@@ -47,10 +47,12 @@ static void add_string(writer *w, encoded *e, const char *s)
     zl_buf_add(&w->b, e->json.data, e->json.len);
 }
 
-/* "key": at the indentation of depth, after a comma when not the first. */
-static void key(writer *w, int depth, bool first, const char *k)
+/* "key": at the indentation of depth, after a comma when not the first.
+ * Every key is a literal: key() takes its length from sizeof. */
+#define key(w, depth, first, k) add_key(w, depth, first, "" k, sizeof k - 1)
+static void add_key(writer *w, int depth, bool first, const char *k, size_t klen)
 {
-    size_t klen = strlen(k), indent = 2 * (size_t)depth;
+    size_t indent = 2 * (size_t)depth;
     char *p = zl_buf_room(&w->b, 2 + indent + 1 + klen + 3), *start = p;
     if (!first)
         *p++ = ',';

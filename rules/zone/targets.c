@@ -4,6 +4,7 @@
  * delegation, or in a file that holds only part of a zone, it is unknown
  * (lint/model/scope.h). NS targets inside their own zone are glue-missing's. */
 #include <arpa/inet.h>
+#include <ctype.h>
 #include <ldns/ldns.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,7 +76,18 @@ bool zl_target_looks_like_address(const zl_tok *t)
     if (n && p[n - 1] == '.')
         n--;
     char buf[64];
-    if (!n || n >= sizeof buf || !memchr("0123456789abcdefABCDEF:", p[0], 23))
+    if (!n || n >= sizeof buf)
+        return false;
+    /* Only hex digits, dots and colons, with a dot or a colon, can be read
+     * as an address: most names fail at a letter past 'f' or a hyphen. */
+    bool separated = false;
+    for (size_t i = 0; i < n; i++) {
+        if (p[i] == '.' || p[i] == ':')
+            separated = true;
+        else if (!isxdigit((unsigned char)p[i]))
+            return false;
+    }
+    if (!separated)
         return false;
     memcpy(buf, p, n);
     buf[n] = '\0';
