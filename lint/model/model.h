@@ -225,8 +225,8 @@ typedef struct zl_tok {
 } zl_tok;
 
 /* Append a record read from source src with the given origin; offs are the
- * offsets of its r->ntok tokens, name its first rdata name (ZL_NAME_NONE when
- * it has none or it is not a valid name). */
+ * offsets of its r->ntok tokens and then the end of the last one, name its
+ * first rdata name (ZL_NAME_NONE when it has none or it is not a valid name). */
 void zl_zone_add_record(zl_zone *z, const zl_record *r, uint32_t src, zl_name_id origin,
                         const uint32_t *offs, zl_name_id name);
 /* The first domain name in a record's rdata (the target of a CNAME, NS, MX,

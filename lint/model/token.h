@@ -20,5 +20,8 @@ static inline bool zl_is_delim(unsigned char c)
  * A quoted part inside an unquoted token (key="a b", as SVCB writes its
  * parameters) belongs to that token. */
 size_t zl_token_end(const char *text, size_t len, size_t off, bool *unterminated);
+/* The end of the token at off when the next token of its entry starts at
+ * next (off < next <= len): most often found a step or two back from next. */
+size_t zl_token_end_before(const char *text, size_t len, size_t off, size_t next);
 
 #endif

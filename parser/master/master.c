@@ -511,9 +511,10 @@ static bool add_record(reader *rd, uint32_t src, const zl_entry *e, const zl_lay
         return false;
     }
     r.ntok = (uint16_t)e->n;
-    ZL_GROW(rd->offs, rd->offs_cap, e->n);
+    ZL_GROW(rd->offs, rd->offs_cap, e->n + 1);
     for (size_t k = 0; k < e->n; k++)
         rd->offs[k] = e->toks[k].off;
+    rd->offs[e->n] = e->toks[e->n - 1].off + e->toks[e->n - 1].len;
     zl_zone_add_record(z, &r, src, rd->origin, rd->offs, name);
     s->nrecords++;
     return true;

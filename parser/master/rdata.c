@@ -407,6 +407,37 @@ zl_rdata_result zl_rdata_check(uint16_t type, const zl_tok *toks, unsigned n)
     return walk_fields(type, toks, n, check_field, NULL);
 }
 
+enum { HAS_NAMES = 1, HAS_STRINGS = 2, ONE_NAME = 4 };
+static uint8_t type_flags[65536];
+static pthread_once_t type_flags_once = PTHREAD_ONCE_INIT;
+
+static void build_type_flags(void)
+{
+    for (unsigned t = 0; t < 65536; t++) {
+        const ldns_rr_descriptor *d = ldns_rr_descript((uint16_t)t);
+        if (!d)
+            continue;
+        size_t max = ldns_rr_descriptor_maximum(d);
+        if (ldns_rr_descriptor_minimum(d) == 1 && max == 1 && d->_variable == LDNS_RDF_TYPE_NONE &&
+            ldns_rr_descriptor_field_type(d, 0) == LDNS_RDF_TYPE_DNAME)
+            type_flags[t] |= ONE_NAME;
+        for (size_t f = 0; f < max && f < 16; f++) {
+            ldns_rdf_type ft = ldns_rr_descriptor_field_type(d, f);
+            if (ft == LDNS_RDF_TYPE_DNAME)
+                type_flags[t] |= HAS_NAMES;
+            if (ft == LDNS_RDF_TYPE_STR)
+                type_flags[t] |= HAS_STRINGS;
+        }
+    }
+}
+
+/* A type whose rdata is one name (NS, CNAME, PTR, DNAME and the like). */
+static bool one_name_type(uint16_t type)
+{
+    pthread_once(&type_flags_once, build_type_flags);
+    return type_flags[type] & ONE_NAME;
+}
+
 typedef struct canon_ctx {
     const zl_names *names;
     zl_name_id origin;
@@ -462,9 +493,18 @@ bool zl_rdata_canonical(const zl_names *names, zl_name_id origin, uint16_t type,
             zl_buf_add(out, toks[i].p, toks[i].len + 1);
         return true;
     }
-    uint8_t wire[16];
+    uint8_t wire[256];
     size_t len;
     if (plain_address(type, toks, n, wire, &len)) {
+        zl_buf_add(out, wire, len);
+        return true;
+    }
+    if (one_name_type(type) && n == 1 && !toks[0].quoted) {
+        /* What canon_field makes of the one field, without the walk. */
+        zl_name_id id = zl_rdata_name_lookup(names, origin, &toks[0], NULL);
+        if (id == ZL_NAME_NONE)
+            return false;
+        len = zl_names_wire(names, id, wire);
         zl_buf_add(out, wire, len);
         return true;
     }
@@ -482,27 +522,6 @@ static ldns_rdf_type field_type(uint16_t type, unsigned field)
     if (!d || (field >= ldns_rr_descriptor_maximum(d) && d->_variable == LDNS_RDF_TYPE_NONE))
         return LDNS_RDF_TYPE_NONE;
     return ldns_rr_descriptor_field_type(d, field);
-}
-
-enum { HAS_NAMES = 1, HAS_STRINGS = 2 };
-static uint8_t type_flags[65536];
-static pthread_once_t type_flags_once = PTHREAD_ONCE_INIT;
-
-static void build_type_flags(void)
-{
-    for (unsigned t = 0; t < 65536; t++) {
-        const ldns_rr_descriptor *d = ldns_rr_descript((uint16_t)t);
-        if (!d)
-            continue;
-        size_t max = ldns_rr_descriptor_maximum(d);
-        for (size_t f = 0; f < max && f < 16; f++) {
-            ldns_rdf_type ft = ldns_rr_descriptor_field_type(d, f);
-            if (ft == LDNS_RDF_TYPE_DNAME)
-                type_flags[t] |= HAS_NAMES;
-            if (ft == LDNS_RDF_TYPE_STR)
-                type_flags[t] |= HAS_STRINGS;
-        }
-    }
 }
 
 bool zl_type_has_names(uint16_t type)

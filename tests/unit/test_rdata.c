@@ -140,6 +140,17 @@ static void canonical_form(void **state)
     assert_true(zl_rdata_canonical(&names, origin, LDNS_RR_TYPE_MX, tb, nb, &wb));
     assert_int_equal(wa.len, wb.len);
     assert_memory_equal(wa.data, wb.data, wa.len);
+    /* A one-name type (read without the field walk) gives the name's wire
+     * form too, and no form for a name the table does not hold. */
+    zl_buf_reset(&wa);
+    zl_buf_reset(&wb);
+    zl_tok upper = {.p = "MAIL.example.COM.", .len = 17}, unknown = {.p = "www", .len = 3};
+    assert_true(zl_rdata_canonical(&names, origin, LDNS_RR_TYPE_NS, &rel, 1, &wa));
+    assert_true(zl_rdata_canonical(&names, origin, LDNS_RR_TYPE_CNAME, &upper, 1, &wb));
+    assert_int_equal(wa.len, 18);
+    assert_int_equal(wa.len, wb.len);
+    assert_memory_equal(wa.data, wb.data, wa.len);
+    assert_false(zl_rdata_canonical(&names, origin, LDNS_RR_TYPE_PTR, &unknown, 1, &wa));
     zl_buf_free(&wa);
     zl_buf_free(&wb);
     zl_names_free(&names);
