@@ -24,7 +24,7 @@ typedef struct entry {
     size_t zone;
     size_t identity_at, token_at; /* in the entries' text, while it grows */
     const char *identity, *token; /* there, once it is complete */
-    uint64_t identity_hash, token_hash;
+    uint64_t identity_hash;
     const zl_record *r; /* the group's finding goes on its last record read */
 } entry;
 
@@ -185,16 +185,14 @@ static int cmp_token_key(const void *pa, const void *pb)
 }
 
 /* Distinct tokens of the entries at[0 .. m): compared pairwise in the usual
- * group of three, sorted in a large one. */
+ * group of three, sorted by hash in a large one. */
 static size_t distinct_tokens(const entries *es, const size_t *at, size_t m)
 {
     size_t tokens = 0;
     if (m <= 16) {
         for (size_t j = 0; j < m; j++) {
-            const entry *e = &es->v[at[j]];
             size_t k = 0;
-            while (k < j && (es->v[at[k]].token_hash != e->token_hash ||
-                             strcmp(es->v[at[k]].token, e->token) != 0))
+            while (k < j && strcmp(es->v[at[k]].token, es->v[at[j]].token) != 0)
                 k++;
             tokens += k == j;
         }
@@ -202,7 +200,7 @@ static size_t distinct_tokens(const entries *es, const size_t *at, size_t m)
     }
     token_key *keys = zl_xmalloc(m * sizeof *keys);
     for (size_t j = 0; j < m; j++)
-        keys[j] = (token_key){es->v[at[j]].token_hash, es->v[at[j]].token};
+        keys[j] = (token_key){hash_text(es->v[at[j]].token), es->v[at[j]].token};
     qsort(keys, m, sizeof *keys, cmp_token_key);
     for (size_t j = 0; j < m; j++)
         tokens += j == 0 || cmp_token_key(&keys[j - 1], &keys[j]) != 0;
@@ -222,7 +220,6 @@ static void report_sets(zl_lint *l, entries *es)
         e->identity_hash = i > 0 && e->identity_at == e[-1].identity_at
                                ? e[-1].identity_hash
                                : hash_text(e->identity);
-        e->token_hash = hash_text(e->token);
     }
     size_t *group = zl_xmalloc((es->n + 1) * sizeof *group);
     size_t ngroups = number_groups(es, group);
