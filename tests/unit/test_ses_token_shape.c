@@ -12,36 +12,40 @@
 #include "lint/ses/shape.h"
 #include "lint/util/util.h"
 
-static const char *reference(const char *t, size_t n, char *buf, size_t cap)
+/* What the rules say of t: the placeholder ('E'), the first octet out of
+ * place ('c', in *bad), the wrong length ('n'), or nothing (0). */
+static char reference(const char *t, size_t n, char *bad)
 {
     for (size_t i = 0; i + 7 <= n; i++)
         if (zl_ascii_ieq(t + i, 7, "example"))
-            return "it is a placeholder from the AWS documentation";
+            return 'E';
     for (size_t i = 0; i < n; i++)
         if (!((t[i] >= 'a' && t[i] <= 'z') || (t[i] >= '2' && t[i] <= '7'))) {
-            snprintf(buf, cap, "it holds '%c', which tokens SES issues never contain "
-                     "(they are 32 characters of a-z and 2-7)", t[i]);
-            return buf;
+            *bad = t[i];
+            return 'c';
         }
-    if (n != 32) {
-        snprintf(buf, cap, "it has %zu characters; tokens SES issues have 32", n);
-        return buf;
-    }
-    return NULL;
+    return n != 32 ? 'n' : 0;
 }
 
 static void agree(const char *t, size_t n)
 {
-    char want_buf[160], got_buf[160];
-    const char *want = reference(t, n, want_buf, sizeof want_buf);
-    const char *got = zl_ses_token_shape(t, n, got_buf, sizeof got_buf);
+    char bad = 0, buf[160], words[64];
+    char want = reference(t, n, &bad);
+    const char *got = zl_ses_token_shape(t, n, buf, sizeof buf);
     if (!want || !got) {
-        if (want != got)
+        if (want || got)
             fail_msg("'%.*s': %s, expected %s", (int)n, t, got ? got : "fine",
-                     want ? want : "fine");
+                     want ? "a problem" : "fine");
         return;
     }
-    assert_string_equal(got, want);
+    if (want == 'E')
+        snprintf(words, sizeof words, "placeholder");
+    else if (want == 'c')
+        snprintf(words, sizeof words, "it holds '%c'", bad);
+    else
+        snprintf(words, sizeof words, "it has %zu characters", n);
+    if (!strstr(got, words))
+        fail_msg("'%.*s': %s, expected %s", (int)n, t, got, words);
 }
 
 static void known_tokens(void **state)
