@@ -283,6 +283,8 @@ static _Thread_local struct {
 
 static const zl_segment *segment_of(const zl_zone *z, const zl_record *r)
 {
+    if (z->nsegs == 1)
+        return z->segs; /* one source, one origin: most zones */
     uint32_t idx = (uint32_t)(r - z->recs);
     size_t i = last_segment.i;
     if (last_segment.z != z || !segment_holds(z, i, idx)) {
@@ -330,11 +332,6 @@ zl_tok zl_record_tok(const zl_zoneset *zs, const zl_zone *z, const zl_record *r,
     size_t end = token_offset(z, r, i + 1);
     if (i + 1u < r->ntok)
         end = zl_token_end_before(s->text, s->len, off, end);
-#ifdef ZL_CHECK_TOKEN_END
-    bool unterminated;
-    if (end != zl_token_end(s->text, s->len, off, &unterminated))
-        abort();
-#endif
     return (zl_tok){.p = s->text + off,
                     .off = off,
                     .len = (uint32_t)(end - off),

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lint/model/token.h"
 #include "lint/util/util.h"
 #include "parser/master/master.h"
 
@@ -287,6 +288,44 @@ static void generic_rdata(void **state)
     zl_zoneset_free(&zs);
 }
 
+/* Every token of every record as long as the lexer's definition reads it
+ * forward, however the model finds its end (kept, or back from the next). */
+static void assert_token_ends(const zl_zoneset *zs, const zl_zone *z)
+{
+    for (size_t i = 0; i < z->nrecs; i++) {
+        const zl_record *r = &z->recs[i];
+        const zl_source *s = zs->srcs[zl_record_src(z, r)];
+        for (unsigned k = 0; k < r->ntok; k++) {
+            zl_tok t = zl_record_tok(zs, z, r, k);
+            bool unterminated;
+            size_t end = zl_token_end(s->text, s->len, t.off, &unterminated);
+            if (t.off + t.len != end)
+                fail_msg("record %zu token %u: ends at %u, not %zu", i, k, t.off + t.len, end);
+        }
+        assert_int_equal(zl_record_end(zs, z, r), zl_record_tok(zs, z, r, r->ntok - 1u).off +
+                                                      zl_record_tok(zs, z, r, r->ntok - 1u).len);
+    }
+}
+
+static void token_ends(void **state)
+{
+    (void)state;
+    zl_zoneset zs;
+    zl_zoneset_init(&zs);
+    zl_zone *z = read_text(&zs,
+                           "$TTL 60\n"
+                           "a\\  IN\tTXT \"x y\"  \"z\"\"w\"\n"
+                           "b\\\\ IN TXT ( \"one\" ; note\n  \"two\" )\n"
+                           "c IN SVCB 1 . alpn=\"h2 h3\"  port=443\n"
+                           "d IN\t\tMX 10 mail(\n)\n"
+                           "e\\040f IN A 192.0.2.1 ; end\n"
+                           "g IN CNAME h\\\n",
+                           "example.com.");
+    assert_true(z->nrecs >= 5);
+    assert_token_ends(&zs, z);
+    zl_zoneset_free(&zs);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -299,6 +338,7 @@ int main(void)
         cmocka_unit_test(generate_expands),
         cmocka_unit_test(relative_name_without_origin),
         cmocka_unit_test(generic_rdata),
+        cmocka_unit_test(token_ends),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
