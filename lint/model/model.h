@@ -96,10 +96,11 @@ enum {
 
 /* 24 octets: a million-record zone must fit in a few times its own size.
  * The source and origin of a record are kept per run of records (segments),
- * and its tokens as 16-bit distances from its first token. */
+ * and its tokens (and the end of the last one) as 16-bit distances from its
+ * first token. */
 typedef struct zl_record {
     uint32_t start;    /* offset of the first token in the record's source */
-    uint32_t tok;      /* the other tokens: in zone->deltas, or zone->wide */
+    uint32_t tok;      /* the other tokens and the end: in zone->deltas, or zone->wide */
     zl_name_id owner;
     uint32_t ttl;
     uint16_t ntok;
@@ -173,9 +174,9 @@ typedef struct zl_zone {
     zl_record *recs;
     size_t nrecs, rcap;
     zl_name_id *names; /* per record: its first rdata name, interned when read */
-    uint16_t *deltas; /* token offsets minus the record's start */
+    uint16_t *deltas; /* token offsets, then the last token's end, minus the start */
     size_t ndeltas, dcap;
-    uint32_t *wide;   /* token offsets of records with a token 64 KiB away */
+    uint32_t *wide;   /* the same, whole, for records that reach 64 KiB past their start */
     size_t nwide, wcap;
     zl_segment *segs;
     size_t nsegs, segcap;

@@ -41,6 +41,8 @@ static bool label_eq(const zl_names *t, const zl_name_node *n, const uint8_t *la
     const uint8_t *l = t->arena + n->label;
     if (l[0] != len)
         return false;
+    if (memcmp(l + 1, label, len) == 0)
+        return true; /* written in lower case, as most names are */
     for (size_t i = 0; i < len; i++)
         if (l[1 + i] != zl_ascii_lower(label[i]))
             return false;

@@ -1,6 +1,6 @@
 /* What a token of master-file text is (RFC 1035 section 5.1): where it ends.
- * The lexer and the record model share this one definition, so a token's
- * length never needs to be stored. */
+ * The lexer and the record model share this one definition, so the model
+ * keeps only where a record's last token ends. */
 #ifndef ZL_TOKEN_H
 #define ZL_TOKEN_H
 

@@ -193,7 +193,8 @@ static bool write_text(FILE *f, const zl_report *r)
     const zl_zoneset *zs = r->zs;
     const zl_findings *fs = r->fs;
     const palette *p = r->color ? &ansi : &plain;
-    zl_buf o = {0}, caret = {0};
+    zl_buf o = {0}, caret = {0}, path = {0};
+    const char *path_of = NULL; /* whose escaped form path holds */
     for (size_t i = 0; i < fs->n; i++) {
         const zl_finding *x = &fs->v[i];
         const char *sc = x->severity == ZL_SEV_ERROR     ? p->err
@@ -202,7 +203,13 @@ static bool write_text(FILE *f, const zl_report *r)
         /* A finding about a whole file says 1:1, so that every line parses
          * with one errorformat (%f:%l:%c: %t%*[^:]: %m). */
         add_strs(&o, p->bold, NULL);
-        zl_escape_path(&o, x->path);
+        /* Findings come by path: each path is escaped once. */
+        if (!path_of || strcmp(path_of, x->path) != 0) {
+            zl_buf_reset(&path);
+            zl_escape_path(&path, x->path);
+            path_of = x->path;
+        }
+        zl_buf_add(&o, path.data, path.len);
         zl_buf_addc(&o, ':');
         zl_buf_add_uint(&o, x->line ? x->line : 1);
         zl_buf_addc(&o, ':');
@@ -223,6 +230,7 @@ static bool write_text(FILE *f, const zl_report *r)
         fwrite(o.data, 1, o.len, f);
     zl_buf_free(&o);
     zl_buf_free(&caret);
+    zl_buf_free(&path);
     size_t counts[4];
     zl_findings_count(fs, counts);
     if (fs->n && !r->quiet)

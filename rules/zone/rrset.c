@@ -96,32 +96,62 @@ static char *duplicate_hint(const zl_zone *z)
                       "resource declares");
 }
 
-static void check_duplicates(zl_lint *l, const zl_zone *z, const uint32_t *v, size_t n)
+/* What check_duplicates reuses from one set to the next: a large zone has
+ * hundreds of thousands of sets, most of two records. */
+typedef struct scratch {
+    zl_buf buf;
+    canon *c;
+    size_t ccap;
+    zl_tok *toks;
+    size_t tcap;
+    bool ttls, duplicates; /* the rules that are on */
+} scratch;
+
+/* Sorted by cmp_canon: a total order, so any sort gives this order. Sets
+ * are small; insertion sort spares qsort's set-up for them. */
+static void sort_canon(canon *c, size_t m)
 {
-    zl_buf buf = {0};
-    canon *c = zl_xmalloc(n * sizeof *c);
-    zl_tok *toks = NULL;
-    size_t tcap = 0, m = 0;
+    if (m > 8) {
+        qsort(c, m, sizeof *c, cmp_canon);
+        return;
+    }
+    for (size_t i = 1; i < m; i++) {
+        canon x = c[i];
+        size_t j = i;
+        for (; j > 0 && cmp_canon(&c[j - 1], &x) > 0; j--)
+            c[j] = c[j - 1];
+        c[j] = x;
+    }
+}
+
+static void check_duplicates(zl_lint *l, const zl_zone *z, const uint32_t *v, size_t n,
+                             scratch *sc)
+{
+    zl_buf *buf = &sc->buf;
+    zl_buf_reset(buf);
+    ZL_GROW(sc->c, sc->ccap, n);
+    canon *c = sc->c;
+    size_t m = 0;
     for (size_t i = 0; i < n; i++) {
         const zl_record *r = &z->recs[v[i]];
         unsigned nr = zl_record_nrdata(r);
-        ZL_GROW(toks, tcap, nr + 1);
+        ZL_GROW(sc->toks, sc->tcap, nr + 1);
         for (unsigned k = 0; k < nr; k++)
-            toks[k] = zl_record_rdata(l->zs, z, r, k);
-        size_t off = buf.len;
-        if (zl_rdata_canonical(&l->zs->names, zl_record_origin(z, r), r->type, toks, nr, &buf))
-            c[m++] = (canon){.rec = v[i], .off = off, .len = buf.len - off};
+            sc->toks[k] = zl_record_rdata(l->zs, z, r, k);
+        size_t off = buf->len;
+        if (zl_rdata_canonical(&l->zs->names, zl_record_origin(z, r), r->type, sc->toks, nr, buf))
+            c[m++] = (canon){.rec = v[i], .off = off, .len = buf->len - off};
         else
-            buf.len = off;
+            buf->len = off;
     }
-    sort_base = zl_buf_str(&buf);
-    qsort(c, m, sizeof *c, cmp_canon);
+    sort_base = zl_buf_str(buf);
+    sort_canon(c, m);
     /* Equal values sort together, by record index within: each later copy is
      * reported against the first of its run. */
     size_t first = 0;
     for (size_t i = 1; i < m; i++) {
         const canon *a = &c[i - 1], *b = &c[i];
-        if (a->len != b->len || memcmp(buf.data + a->off, buf.data + b->off, a->len) != 0) {
+        if (a->len != b->len || memcmp(buf->data + a->off, buf->data + b->off, a->len) != 0) {
             first = i;
             continue;
         }
@@ -131,19 +161,16 @@ static void check_duplicates(zl_lint *l, const zl_zone *z, const uint32_t *v, si
                       "the same record is already on line %u", zl_record_line(l->zs, z, orig));
     }
     sort_base = NULL;
-    free(toks);
-    free(c);
-    zl_buf_free(&buf);
 }
 
-static void check_set(zl_lint *l, const zl_zone *z, const uint32_t *set, size_t n)
+static void check_set(zl_lint *l, const zl_zone *z, const uint32_t *set, size_t n, scratch *sc)
 {
     if (n < 2)
         return;
-    if (zl_rule_on(l, &zl_rule_ttl_mismatch))
+    if (sc->ttls)
         check_ttls(l, z, set, n);
-    if (zl_rule_on(l, &zl_rule_duplicate_record))
-        check_duplicates(l, z, set, n);
+    if (sc->duplicates)
+        check_duplicates(l, z, set, n, sc);
 }
 
 static _Thread_local const zl_zoneset *cov_zs;
@@ -162,6 +189,8 @@ static void run(zl_lint *l)
 {
     uint32_t *set = NULL;
     size_t cap = 0;
+    scratch sc = {.ttls = zl_rule_on(l, &zl_rule_ttl_mismatch),
+                  .duplicates = zl_rule_on(l, &zl_rule_duplicate_record)};
     for (size_t k = 0; k < l->zs->nzones; k++) {
         const zl_zone *z = l->zs->zones[k];
         const zl_index *ix = zl_lint_index(l, k);
@@ -183,7 +212,7 @@ static void run(zl_lint *l)
                     set[n++] = ix->order[i];
                 }
                 if (type != LDNS_RR_TYPE_RRSIG) {
-                    check_set(l, z, set, n);
+                    check_set(l, z, set, n, &sc);
                     continue;
                 }
                 cov_zs = l->zs;
@@ -194,12 +223,15 @@ static void run(zl_lint *l)
                     uint16_t c = covered_type(l->zs, z, &z->recs[set[i]]);
                     for (j = i + 1; j < n && covered_type(l->zs, z, &z->recs[set[j]]) == c; j++)
                         ;
-                    check_set(l, z, set + i, j - i);
+                    check_set(l, z, set + i, j - i, &sc);
                 }
             }
         }
     }
     free(set);
+    zl_buf_free(&sc.buf);
+    free(sc.c);
+    free(sc.toks);
 }
 
 static const zl_rule *const rules[] = {&zl_rule_ttl_mismatch, &zl_rule_duplicate_record, NULL};
