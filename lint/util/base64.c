@@ -24,9 +24,20 @@ static const uint8_t value[256] = {
     64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64, 64,
 };
 
+/* The 24 bits of the group of four characters at p; their values are
+ * gathered into *bad (64 marks a character outside the alphabet). */
+static inline uint32_t group(const unsigned char *p, uint8_t *bad)
+{
+    uint8_t a = value[p[0]], b = value[p[1]], c = value[p[2]], d = value[p[3]];
+    *bad |= a | b | c | d;
+    return (uint32_t)a << 18 | (uint32_t)b << 12 | (uint32_t)c << 6 | d;
+}
+
 /* Groups before the last need no padding test, and their bad characters
- * are gathered into one test at the end (the output is then void anyway). */
-bool zl_base64_decode_to(const char *s, size_t n, unsigned char *out, size_t *len)
+ * are gathered into one test at the end (the output is then void anyway).
+ * Past room, groups are only tested. */
+bool zl_base64_decode_head(const char *s, size_t n, unsigned char *out, size_t room,
+                           size_t *len)
 {
     const unsigned char *p = (const unsigned char *)s;
     if (n % 4 != 0)
@@ -35,17 +46,29 @@ bool zl_base64_decode_to(const char *s, size_t n, unsigned char *out, size_t *le
         *len = 0;
         return true;
     }
-    unsigned char *o = out;
     uint8_t bad = 0;
-    size_t i = 0;
-    for (; i + 4 < n; i += 4) {
-        uint8_t a = value[p[i]], b = value[p[i + 1]], c = value[p[i + 2]], d = value[p[i + 3]];
-        bad |= a | b | c | d;
-        uint32_t v = (uint32_t)a << 18 | (uint32_t)b << 12 | (uint32_t)c << 6 | d;
-        *o++ = (unsigned char)(v >> 16);
-        *o++ = (unsigned char)(v >> 8);
-        *o++ = (unsigned char)v;
+    size_t i = 0, o = 0;
+    for (; i + 4 < n && o + 3 <= room; i += 4, o += 3) {
+        uint32_t v = group(p + i, &bad);
+        out[o] = (unsigned char)(v >> 16);
+        out[o + 1] = (unsigned char)(v >> 8);
+        out[o + 2] = (unsigned char)v;
     }
+    if (i + 4 < n && o < room) { /* a group of which room holds a part */
+        uint32_t v = group(p + i, &bad);
+        out[o] = (unsigned char)(v >> 16);
+        if (o + 1 < room)
+            out[o + 1] = (unsigned char)(v >> 8);
+        i += 4;
+        o += 3;
+    }
+    size_t tested = i;
+    for (; i + 8 < n; i += 8)
+        bad |= value[p[i]] | value[p[i + 1]] | value[p[i + 2]] | value[p[i + 3]] |
+               value[p[i + 4]] | value[p[i + 5]] | value[p[i + 6]] | value[p[i + 7]];
+    for (; i + 4 < n; i += 4)
+        bad |= value[p[i]] | value[p[i + 1]] | value[p[i + 2]] | value[p[i + 3]];
+    o += (i - tested) / 4 * 3;
     size_t pad = (p[i + 3] == '=') + (p[i + 3] == '=' && p[i + 2] == '=');
     uint8_t a = value[p[i]], b = value[p[i + 1]];
     uint8_t c = pad == 2 ? 0 : value[p[i + 2]], d = pad ? 0 : value[p[i + 3]];
@@ -54,11 +77,17 @@ bool zl_base64_decode_to(const char *s, size_t n, unsigned char *out, size_t *le
     uint32_t v = (uint32_t)a << 18 | (uint32_t)b << 12 | (uint32_t)c << 6 | d;
     if ((pad == 1 && (v & 0xFF)) || (pad == 2 && (v & 0xFFFF)))
         return false; /* bits beyond the last octet */
-    *o++ = (unsigned char)(v >> 16);
-    *o++ = (unsigned char)(v >> 8);
-    *o++ = (unsigned char)v;
-    *len = (size_t)(o - out) - pad;
+    const unsigned char last[3] = {(unsigned char)(v >> 16), (unsigned char)(v >> 8),
+                                   (unsigned char)v};
+    for (size_t k = 0; k < 3 - pad && o + k < room; k++)
+        out[o + k] = last[k];
+    *len = o + 3 - pad;
     return true;
+}
+
+bool zl_base64_decode_to(const char *s, size_t n, unsigned char *out, size_t *len)
+{
+    return zl_base64_decode_head(s, n, out, n / 4 * 3, len);
 }
 
 bool zl_base64_decode(const char *s, size_t n, zl_buf *out)

@@ -17,5 +17,10 @@ bool zl_base64_decode(const char *s, size_t n, zl_buf *out);
 /* The same into out, which has room for n / 4 * 3 octets; *len receives
  * how many it holds. */
 bool zl_base64_decode_to(const char *s, size_t n, unsigned char *out, size_t *len);
+/* The same, deciding on all n characters but writing only the first room
+ * octets: *len receives how many the whole holds. Cheaper when only the
+ * head is read (the size of an RSA key, in its DER header). */
+bool zl_base64_decode_head(const char *s, size_t n, unsigned char *out, size_t room,
+                           size_t *len);
 
 #endif

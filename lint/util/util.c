@@ -130,11 +130,17 @@ void zl_buf_free(zl_buf *b)
 
 /* Both walk b (prefix) once, without measuring it first: they are asked
  * of every label and value, and most answers are no at the first octet. */
+/* Octets that are equal as written (the usual case) are not lowered. */
+static bool same_ci(unsigned char a, unsigned char b)
+{
+    return a == b || zl_ascii_lower(a) == zl_ascii_lower(b);
+}
+
 bool zl_ascii_ieq(const char *a, size_t alen, const char *b)
 {
     size_t i = 0;
     for (; i < alen; i++)
-        if (!b[i] || zl_ascii_lower((unsigned char)a[i]) != zl_ascii_lower((unsigned char)b[i]))
+        if (!b[i] || !same_ci((unsigned char)a[i], (unsigned char)b[i]))
             return false;
     return b[i] == '\0';
 }
@@ -142,8 +148,7 @@ bool zl_ascii_ieq(const char *a, size_t alen, const char *b)
 bool zl_has_prefix_ci(const char *s, size_t len, const char *prefix)
 {
     for (size_t i = 0; prefix[i]; i++)
-        if (i >= len ||
-            zl_ascii_lower((unsigned char)s[i]) != zl_ascii_lower((unsigned char)prefix[i]))
+        if (i >= len || !same_ci((unsigned char)s[i], (unsigned char)prefix[i]))
             return false;
     return true;
 }

@@ -32,72 +32,110 @@ const zl_rule zl_rule_dkim_key_syntax = {
     .hint = "publish the key as its provider gives it: v=DKIM1; k=rsa; p=BASE64, one record",
 };
 
-/* A DER length at p; returns the header size, or 0 when malformed. */
-static size_t der_len(const uint8_t *p, size_t n, size_t *len)
+/* The first avail octets of a decoded key, read at offsets: asked for an
+ * octet past them, octet() notes it in beyond, and what was read is void
+ * (the key must then be decoded whole). */
+typedef struct der_key {
+    const uint8_t *p;
+    size_t avail;
+    bool beyond;
+} der_key;
+
+static uint8_t octet(der_key *d, size_t at)
+{
+    if (at < d->avail)
+        return d->p[at];
+    d->beyond = true;
+    return 0;
+}
+
+/* A DER length at offset at, n octets being left there; returns the header
+ * size, or 0 when malformed. */
+static size_t der_len(der_key *d, size_t at, size_t n, size_t *len)
 {
     if (n < 2)
         return 0;
-    if (p[1] < 0x80) {
-        *len = p[1];
+    uint8_t first = octet(d, at + 1);
+    if (first < 0x80) {
+        *len = first;
         return 2;
     }
-    size_t k = p[1] & 0x7F;
+    size_t k = first & 0x7F;
     if (k == 0 || k > 4 || n < 2 + k)
         return 0;
     size_t v = 0;
     for (size_t i = 0; i < k; i++)
-        v = (v << 8) | p[2 + i];
+        v = (v << 8) | octet(d, at + 2 + i);
     *len = v;
     return 2 + k;
 }
 
-/* Enter a DER element of the given tag: *p, *n become its contents. */
-static bool der_enter(const uint8_t **p, size_t *n, uint8_t tag, const uint8_t **rest,
+/* Enter a DER element of the given tag: *at, *n become its contents'. */
+static bool der_enter(der_key *d, size_t *at, size_t *n, uint8_t tag, size_t *rest,
                       size_t *restn)
 {
     size_t len, h;
-    if (*n < 2 || (*p)[0] != tag || !(h = der_len(*p, *n, &len)) || h + len > *n)
+    if (*n < 2 || octet(d, *at) != tag || !(h = der_len(d, *at, *n, &len)) || h + len > *n)
         return false;
     if (rest) {
-        *rest = *p + h + len;
+        *rest = *at + h + len;
         *restn = *n - h - len;
     }
-    *p += h;
+    *at += h;
     *n = len;
     return true;
 }
 
-/* Bits of the RSA modulus in a SubjectPublicKeyInfo or RSAPublicKey. */
-static unsigned rsa_bits(const uint8_t *p, size_t n)
+/* Bits of the RSA modulus in a SubjectPublicKeyInfo or RSAPublicKey of n
+ * octets. */
+static unsigned rsa_bits(der_key *d, size_t n)
 {
-    const uint8_t *q = p;
-    size_t m = n;
-    if (!der_enter(&q, &m, 0x30, NULL, NULL))
+    size_t q = 0, m = n;
+    if (!der_enter(d, &q, &m, 0x30, NULL, NULL))
         return 0;
-    if (m > 0 && q[0] == 0x30) { /* SubjectPublicKeyInfo: skip the algorithm */
-        const uint8_t *rest;
-        size_t restn;
-        const uint8_t *alg = q;
-        size_t algn = m;
-        if (!der_enter(&alg, &algn, 0x30, &rest, &restn))
+    if (m > 0 && octet(d, q) == 0x30) { /* SubjectPublicKeyInfo: skip the algorithm */
+        size_t rest, restn, alg = q, algn = m;
+        if (!der_enter(d, &alg, &algn, 0x30, &rest, &restn))
             return 0;
         q = rest;
         m = restn;
-        if (!der_enter(&q, &m, 0x03, NULL, NULL) || m < 1)
+        if (!der_enter(d, &q, &m, 0x03, NULL, NULL) || m < 1)
             return 0;
         q++, m--; /* unused-bits octet */
-        if (!der_enter(&q, &m, 0x30, NULL, NULL))
+        if (!der_enter(d, &q, &m, 0x30, NULL, NULL))
             return 0;
     }
-    if (!der_enter(&q, &m, 0x02, NULL, NULL))
+    if (!der_enter(d, &q, &m, 0x02, NULL, NULL))
         return 0;
-    while (m > 0 && q[0] == 0)
+    while (m > 0 && octet(d, q) == 0)
         q++, m--;
     if (m == 0)
         return 0;
     unsigned bits = (unsigned)m * 8;
-    for (uint8_t top = q[0]; !(top & 0x80); top <<= 1)
+    for (uint8_t top = octet(d, q); !(top & 0x80); top <<= 1)
         bits--;
+    return bits;
+}
+
+/* Octets of a key decoded to find its size: its DER header lies within
+ * them (the modulus of an RSA key starts some 30 octets in). */
+#define KEY_HEAD 64
+
+/* rsa_bits of the base64 key b64 of got octets, of which head holds the
+ * first (up to KEY_HEAD): decoded whole only when its header reaches
+ * past them. */
+static unsigned key_bits(const unsigned char *head, size_t got, const char *b64, size_t b64_len)
+{
+    der_key d = {head, got < KEY_HEAD ? got : KEY_HEAD, false};
+    unsigned bits = rsa_bits(&d, got);
+    if (!d.beyond)
+        return bits;
+    unsigned char *key = zl_xmalloc(b64_len / 4 * 3 + 1);
+    size_t len;
+    zl_base64_decode_to(b64, b64_len, key, &len);
+    d = (der_key){key, len, false};
+    bits = rsa_bits(&d, len);
+    free(key);
     return bits;
 }
 
@@ -119,10 +157,9 @@ char *zl_dkim_key_problem(const char *v, size_t n)
         const zl_tag *k = zl_taglist_get(&tl, "k");
         bool ed = k && zl_tag_value_is(k, "ed25519");
         /* The key without white space (usually it has none, and is read
-         * where it is), and decoded: on the stack for keys up to 4096 bits
-         * and more, as every record of a zone of keys has one. */
+         * where it is): on the stack for keys up to 4096 bits and more, as
+         * every record of a zone of keys has one. */
         char b64_local[1024];
-        unsigned char key_local[sizeof b64_local / 4 * 3];
         const char *b64 = t->value;
         size_t b64_len = t->value_len;
         char *stripped = NULL;
@@ -136,13 +173,12 @@ char *zl_dkim_key_problem(const char *v, size_t n)
             }
             b64 = stripped;
         }
-        unsigned char *key = b64_len <= sizeof b64_local ? key_local
-                                                         : zl_xmalloc(b64_len / 4 * 3 + 1);
+        unsigned char head[KEY_HEAD];
         size_t got = 0;
-        bool decoded = zl_base64_decode_to(b64, b64_len, key, &got) && got;
+        bool decoded = zl_base64_decode_head(b64, b64_len, head, sizeof head, &got) && got;
         if (!decoded)
             got = 0;
-        unsigned bits = decoded && !ed ? rsa_bits(key, got) : 0;
+        unsigned bits = decoded && !ed ? key_bits(head, got, b64, b64_len) : 0;
         if (k && !ed && !zl_tag_value_is(k, "rsa"))
             msg = zl_xasprintf("unknown key type k=%.*s: receivers know rsa and ed25519",
                                (int)k->value_len, k->value);
@@ -160,8 +196,6 @@ char *zl_dkim_key_problem(const char *v, size_t n)
             msg = zl_xasprintf("RSA key of %u bits: receivers need not accept keys over 4096 "
                                "bits (RFC 8301)",
                                bits);
-        if (key != key_local)
-            free(key);
         if (stripped != b64_local)
             free(stripped);
     }
@@ -261,14 +295,16 @@ static void run(zl_lint *l)
             zl_ses_shape easy;
             if (zl_ses_dkim_target(v->data, v->len, &easy))
                 continue; /* an Easy DKIM CNAME written as TXT: the SES rules say so */
-            if (zl_txt_view_has_value_problem(l->zs, z, r, &tv) ||
-                (zl_u32set_has(&several, r->owner) && split_key(l, k, z, r)))
+            bool several_txt = zl_u32set_has(&several, r->owner);
+            if (several_txt && (zl_txt_view_has_value_problem(l->zs, z, r, &tv) ||
+                                split_key(l, k, z, r)))
                 continue;
+            /* Alone at its owner, a key is tested for value problems only
+             * when it has one of its own: most keys have none. */
             char *msg = zl_dkim_key_problem(v->data, v->len);
-            if (msg) {
+            if (msg && (several_txt || !zl_txt_view_has_value_problem(l->zs, z, r, &tv)))
                 zl_report_tok(l, &zl_rule_dkim_key_syntax, z, r, zl_record_rd(r), NULL, "%s", msg);
-                free(msg);
-            }
+            free(msg);
         }
         zl_u32set_free(&several);
     }

@@ -31,6 +31,10 @@ static bool version_tag(const char *v, size_t n, const char *tag, size_t len, co
     return n == len || memchr(ends, v[len], strlen(ends));
 }
 
+/* The octets zl_mail_kind_of reads at most: the longest tag and the octet
+ * after it. */
+#define KIND_OCTETS (sizeof "v=DMARC1")
+
 zl_mail_kind zl_mail_kind_of(const char *v, size_t n)
 {
     if (version_tag(v, n, "v=spf1", 6, " "))
@@ -125,16 +129,25 @@ static void run(zl_lint *l)
             if (r->type != LDNS_RR_TYPE_TXT || (r->flags & (ZL_REC_BAD_RDATA | ZL_REC_GENERIC)) ||
                 !zl_record_nrdata(r))
                 continue;
-            /* Read whole, though most records are let out by their first
-             * string: most hold only that one. */
-            zl_txt_view_read(&tv, l->zs, z, r);
+            zl_tok first = zl_record_rdata(l->zs, z, r, 0);
             size_t n;
-            const char *p = zl_tok_inner(&tv.tok[0], &n);
+            const char *p = zl_tok_inner(&first, &n);
             if (n < 2 || (p[0] | 0x20) != 'v' || p[1] != '=')
                 continue; /* no version tag, nothing to place */
-            zl_mail_kind kind = zl_mail_kind_of(tv.value.data, tv.value.len);
+            /* The kind is told by the value's first KIND_OCTETS octets: by
+             * the first string as written when it holds them without an
+             * escape (a DKIM key, in its place, is then not decoded). */
+            bool read = n < KIND_OCTETS || memchr(p, '\\', KIND_OCTETS);
+            if (read)
+                zl_txt_view_read(&tv, l->zs, z, r);
+            zl_mail_kind kind = read ? zl_mail_kind_of(tv.value.data, tv.value.len)
+                                     : zl_mail_kind_of(p, n);
             if (kind == ZL_MAIL_NONE || !zl_mail_misplaced(l->zs, r->owner, kind) ||
-                r->owner == ZL_NAME_ROOT || zl_txt_view_has_value_problem(l->zs, z, r, &tv))
+                r->owner == ZL_NAME_ROOT)
+                continue;
+            if (!read)
+                zl_txt_view_read(&tv, l->zs, z, r);
+            if (zl_txt_view_has_value_problem(l->zs, z, r, &tv))
                 continue;
             zl_buf_reset(&owner);
             zl_names_format(&l->zs->names, r->owner, &owner);

@@ -36,6 +36,12 @@ static void add_tag(zl_taglist *t, zl_tag tag)
     t->tags[t->n++] = tag;
 }
 
+/* Names are mostly one letter: the first is compared before a call. */
+static bool same_name(const zl_tag *t, const char *name, size_t n)
+{
+    return t->name_len == n && t->name[0] == name[0] && memcmp(t->name, name, n) == 0;
+}
+
 void zl_taglist_parse(const char *text, size_t len, zl_taglist *out)
 {
     out->tags = out->local;
@@ -81,8 +87,7 @@ void zl_taglist_parse(const char *text, size_t len, zl_taglist *out)
         while (vs < b && wsp(text[vs]))
             vs++;
         for (size_t k = 0; k < out->n; k++)
-            if (out->tags[k].name_len == ne - a &&
-                memcmp(out->tags[k].name, text + a, ne - a) == 0)
+            if (same_name(&out->tags[k], text + a, ne - a))
                 set_error(out, "a tag that appears twice", a);
         add_tag(out, (zl_tag){.name = text + a,
                               .name_len = ne - a,
@@ -104,7 +109,7 @@ const zl_tag *zl_taglist_get(const zl_taglist *t, const char *name)
 {
     size_t n = strlen(name);
     for (size_t i = 0; i < t->n; i++)
-        if (t->tags[i].name_len == n && memcmp(t->tags[i].name, name, n) == 0)
+        if (same_name(&t->tags[i], name, n))
             return &t->tags[i];
     return NULL;
 }

@@ -36,18 +36,21 @@ typedef enum { HOST_OWNER, HOST_TARGET, ANY_TARGET } name_kind;
 /* Octet classes: a letter or digit; a hyphen; a character no registered
  * name holds (white space, controls, punctuation but - _ / *, non-ASCII). */
 enum { C_ALNUM = 1, C_HYPHEN = 2, C_UNREGISTRABLE = 4 };
-static uint8_t octet_classes[256];
+/* [1]: as an IDNA publisher's, whose non-ASCII octets are letters (below). */
+static uint8_t octet_classes[2][256];
 static pthread_once_t classes_once = PTHREAD_ONCE_INIT;
 
 static void build_classes(void)
 {
-    for (unsigned c = 0; c < 256; c++)
-        octet_classes[c] =
+    for (unsigned c = 0; c < 256; c++) {
+        octet_classes[0][c] =
             ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))
                 ? C_ALNUM
             : c == '-'                           ? C_HYPHEN
             : (c == '_' || c == '/' || c == '*') ? 0
                                                  : C_UNREGISTRABLE;
+        octet_classes[1][c] = c >= 0x80 ? C_ALNUM : octet_classes[0][c];
+    }
 }
 
 /* The zone being judged is published by octoDNS or a provider, which encode
@@ -57,7 +60,7 @@ static _Thread_local bool idna_publisher;
 
 static inline uint8_t octet_class(uint8_t c)
 {
-    return c >= 0x80 && idna_publisher ? C_ALNUM : octet_classes[c];
+    return octet_classes[idna_publisher][c];
 }
 
 /* Why one label is not allowed in a name of that kind, or NULL. first: the
@@ -161,13 +164,20 @@ static bool next_label(label_iter *it, uint8_t *lab, size_t *len)
 
 /* The written name of token t judged as kind; skip_first leaves out its
  * leftmost label (a DNS-SD instance name, free text). */
-/* An address written as a target is target-is-address's finding. */
+/* An address written as a target is target-is-address's finding. Only
+ * text of digits and dots (IPv4) or with a colon (IPv6) is parsed: names
+ * are neither. */
 static bool is_address(const char *p, size_t n)
 {
     char text[64];
     unsigned char addr[16];
     size_t m = n && p[n - 1] == '.' ? n - 1 : n;
     if (m >= sizeof text)
+        return false;
+    size_t digits = 0;
+    while (digits < m && ((p[digits] >= '0' && p[digits] <= '9') || p[digits] == '.'))
+        digits++;
+    if (digits < m && !memchr(p, ':', m))
         return false;
     memcpy(text, p, m);
     text[m] = 0;
@@ -211,16 +221,14 @@ static bool judge_token(const zl_tok *t, name_kind kind, bool skip_first, verdic
     if (plain_name(p, n)) {
         if (p[n - 1] != '.')
             return false;
+        /* The last label: back from the final dot to the one before it. */
         size_t e = n - 1, b = e;
-        unsigned dots = 0;
-        for (size_t i = 0; i < e; i++)
-            if (p[i] == '.') {
-                dots++;
-                b = i + 1;
-            }
+        while (b > 0 && p[b - 1] != '.')
+            b--;
+        unsigned nlabels = b > 0 ? 2 : 1; /* all bad_tld asks: one label, or more */
         if (b == e)
             b = 0;
-        return !is_address(p, n) && bad_tld((const uint8_t *)p + b, e - b, dots + 1, v);
+        return !is_address(p, n) && bad_tld((const uint8_t *)p + b, e - b, nlabels, v);
     }
     if (is_address(p, n))
         return false;

@@ -3,6 +3,8 @@
  * look like those SES issues. All warnings: the shape is observed, not
  * documented. A record whose name lost its final dot still counts for the
  * identity it was meant for: its name is missing-trailing-dot's finding. */
+#include <ldns/ldns.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,23 +17,29 @@
 #include "lint/ses/shape.h"
 #include "rules/values/txt.h"
 
-/* One DKIM CNAME (or its TXT stand-in), counted for its identity. Sorted by
- * zone, identity and token, the entries of one identity lie together and its
- * distinct tokens are counted in one pass. */
+/* One DKIM CNAME (or its TXT stand-in), counted for its identity. Grouped
+ * by zone and identity (hashed: a zone of SES identities has an entry a
+ * record), the distinct tokens of each group are counted. */
 typedef struct entry {
     size_t zone;
     size_t identity_at, token_at; /* in the entries' text, while it grows */
     const char *identity, *token; /* there, once it is complete */
-    size_t seq; /* reading order: the group's finding goes on its last record */
-    const zl_record *r;
+    uint64_t identity_hash;
+    const zl_record *r; /* the group's finding goes on its last record read */
 } entry;
 
 /* The identities and tokens are kept in one text (NUL after each), not
- * allocated one by one: a zone of SES identities has an entry a record. */
+ * allocated one by one: a zone of SES identities has an entry a record.
+ * The identity last written from a name (last_id, at last_at) is written
+ * once for the records that follow it: an identity's three CNAMEs are
+ * usually written together. */
 typedef struct entries {
     entry *v;
     size_t n, cap;
     zl_buf text;
+    bool have_last;
+    zl_name_id last_id;
+    size_t last_at;
 } entries;
 
 /* An identity as counted: lower case, without the final dot. */
@@ -49,7 +57,7 @@ static void lower_identity(char *id)
  * (written \. it could hold the text searched) and the next label is
  * _domainkey as the search spells it. Formatting only them spares the
  * formatting of the token and a search per record. */
-static bool identity_below_token(const zl_names *t, zl_name_id owner, zl_buf *o)
+static bool identity_below_token(const zl_names *t, zl_name_id owner, zl_name_id *identity)
 {
     size_t len;
     if (owner == ZL_NAME_ROOT)
@@ -61,23 +69,30 @@ static bool identity_below_token(const zl_names *t, zl_name_id owner, zl_buf *o)
     const uint8_t *label = zl_names_label(t, dk, &len);
     if (len != strlen("_domainkey") || memcmp(label, "_domainkey", len) != 0)
         return false;
-    zl_name_id id = zl_names_parent(t, dk);
-    if (id != ZL_NAME_ROOT) /* the search leaves nothing after the root's dot */
-        zl_names_format(t, id, o);
+    *identity = zl_names_parent(t, dk);
     return true;
 }
 
 /* The identity the record was meant for (onto text, NUL-terminated; its
  * offset there): the owner as written when its final dot was forgotten,
  * without the repeated apex when that was doubled. */
-static size_t meant_identity(zl_lint *l, const zl_zone *z, const zl_record *r, zl_buf *text)
+static size_t meant_identity(zl_lint *l, const zl_zone *z, const zl_record *r, entries *es)
 {
+    zl_buf *text = &es->text;
     size_t at = text->len;
     zl_name_fault f = zl_owner_fault(l->zs, z, r);
+    zl_name_id id;
     if (f != ZL_FAULT_APEX_TWICE && f != ZL_FAULT_NO_FINAL_DOT &&
-        identity_below_token(&l->zs->names, r->owner, text)) {
+        identity_below_token(&l->zs->names, r->owner, &id)) {
+        if (es->have_last && id == es->last_id)
+            return es->last_at;
+        if (id != ZL_NAME_ROOT) /* the search leaves nothing after the root's dot */
+            zl_names_format(&l->zs->names, id, text);
         zl_buf_addc(text, '\0');
         lower_identity(text->data + at);
+        es->have_last = true;
+        es->last_id = id;
+        es->last_at = at;
         return at;
     }
     zl_buf o = {0};
@@ -111,54 +126,125 @@ static void count(entries *es, size_t zone, size_t identity_at, const char *toke
         es->v = zl_xrealloc(es->v, es->cap * sizeof *es->v);
     }
     es->v[es->n] = (entry){.zone = zone, .identity_at = identity_at, .token_at = es->text.len,
-                           .seq = es->n, .r = r};
+                           .r = r};
     zl_buf_adds(&es->text, token);
     zl_buf_addc(&es->text, '\0');
     es->n++;
 }
 
-static int cmp_entry(const void *pa, const void *pb)
+/* FNV-1a. */
+static uint64_t hash_text(const char *s)
 {
-    const entry *a = pa, *b = pb;
-    if (a->zone != b->zone)
-        return a->zone < b->zone ? -1 : 1;
-    int c = strcmp(a->identity, b->identity);
-    if (c == 0)
-        c = strcmp(a->token, b->token);
-    if (c == 0)
-        c = (a->seq > b->seq) - (a->seq < b->seq);
-    return c;
+    uint64_t h = 0xcbf29ce484222325u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 0x100000001b3u;
+    return h;
 }
 
-/* An identity whose count of distinct tokens is no multiple of three. */
+static bool same_identity(const entry *a, const entry *b)
+{
+    return a->zone == b->zone && a->identity_hash == b->identity_hash &&
+           (a->identity_at == b->identity_at || strcmp(a->identity, b->identity) == 0);
+}
+
+/* Number the group (zone and identity) of each entry in order of first
+ * appearance: a hash table holds each group's first entry. */
+static size_t number_groups(const entries *es, size_t *group)
+{
+    size_t cap = 16, ngroups = 0;
+    while (cap < 2 * es->n)
+        cap *= 2;
+    size_t *slot = zl_xcalloc(cap, sizeof *slot); /* entry + 1; 0: empty */
+    for (size_t i = 0; i < es->n; i++) {
+        const entry *e = &es->v[i];
+        size_t h = (size_t)(e->identity_hash ^ (e->zone * 0x9e3779b97f4a7c15u)) & (cap - 1);
+        while (slot[h] && !same_identity(&es->v[slot[h] - 1], e))
+            h = (h + 1) & (cap - 1);
+        if (slot[h]) {
+            group[i] = group[slot[h] - 1];
+        } else {
+            slot[h] = i + 1;
+            group[i] = ngroups++;
+        }
+    }
+    free(slot);
+    return ngroups;
+}
+
+typedef struct token_key {
+    uint64_t hash;
+    const char *token;
+} token_key;
+
+static int cmp_token_key(const void *pa, const void *pb)
+{
+    const token_key *a = pa, *b = pb;
+    if (a->hash != b->hash)
+        return a->hash < b->hash ? -1 : 1;
+    return strcmp(a->token, b->token);
+}
+
+/* Distinct tokens of the entries at[0 .. m): compared pairwise in the usual
+ * group of three, sorted by hash in a large one. */
+static size_t distinct_tokens(const entries *es, const size_t *at, size_t m)
+{
+    size_t tokens = 0;
+    if (m <= 16) {
+        for (size_t j = 0; j < m; j++) {
+            size_t k = 0;
+            while (k < j && strcmp(es->v[at[k]].token, es->v[at[j]].token) != 0)
+                k++;
+            tokens += k == j;
+        }
+        return tokens;
+    }
+    token_key *keys = zl_xmalloc(m * sizeof *keys);
+    for (size_t j = 0; j < m; j++)
+        keys[j] = (token_key){hash_text(es->v[at[j]].token), es->v[at[j]].token};
+    qsort(keys, m, sizeof *keys, cmp_token_key);
+    for (size_t j = 0; j < m; j++)
+        tokens += j == 0 || cmp_token_key(&keys[j - 1], &keys[j]) != 0;
+    free(keys);
+    return tokens;
+}
+
+/* An identity whose count of distinct tokens is no multiple of three. The
+ * entries are grouped by identity (in reading order within a group) with a
+ * counting sort on the groups' numbers. */
 static void report_sets(zl_lint *l, entries *es)
 {
     for (size_t i = 0; i < es->n; i++) {
-        es->v[i].identity = es->text.data + es->v[i].identity_at;
-        es->v[i].token = es->text.data + es->v[i].token_at;
+        entry *e = &es->v[i];
+        e->identity = es->text.data + e->identity_at;
+        e->token = es->text.data + e->token_at;
+        e->identity_hash = i > 0 && e->identity_at == e[-1].identity_at
+                               ? e[-1].identity_hash
+                               : hash_text(e->identity);
     }
-    if (es->n > 1)
-        qsort(es->v, es->n, sizeof *es->v, cmp_entry);
-    for (size_t i = 0; i < es->n;) {
-        const entry *first = &es->v[i];
-        const entry *last = first;
-        size_t tokens = 0, j = i;
-        for (; j < es->n && es->v[j].zone == first->zone &&
-               strcmp(es->v[j].identity, first->identity) == 0;
-             j++) {
-            if (j == i || strcmp(es->v[j].token, es->v[j - 1].token) != 0)
-                tokens++;
-            if (es->v[j].seq > last->seq)
-                last = &es->v[j];
-        }
+    size_t *group = zl_xmalloc((es->n + 1) * sizeof *group);
+    size_t ngroups = number_groups(es, group);
+    size_t *start = zl_xcalloc(ngroups + 1, sizeof *start);
+    size_t *order = zl_xmalloc((es->n + 1) * sizeof *order);
+    for (size_t i = 0; i < es->n; i++)
+        start[group[i] + 1]++;
+    for (size_t g = 0; g < ngroups; g++)
+        start[g + 1] += start[g];
+    for (size_t i = 0; i < es->n; i++)
+        order[start[group[i]]++] = i;
+    for (size_t g = 0, b = 0; g < ngroups; b = start[g++]) {
+        size_t m = start[g] - b;
+        const entry *first = &es->v[order[b]], *last = &es->v[order[start[g] - 1]];
+        size_t tokens = distinct_tokens(es, order + b, m);
         if (tokens % 3 != 0)
             zl_report_tok(l, &zl_rule_ses_dkim_incomplete, l->zs->zones[first->zone], last->r,
                           zl_ses_owner_tok(last->r), NULL,
                           "%s has %zu Easy DKIM CNAME%s in this zone: SES issues them in sets "
                           "of three per region and account",
                           first->identity, tokens, tokens == 1 ? "" : "s");
-        i = j;
     }
+    free(order);
+    free(start);
+    free(group);
     free(es->v);
     zl_buf_free(&es->text);
 }
@@ -167,7 +253,8 @@ static void report_sets(zl_lint *l, entries *es)
 static void check_record(zl_lint *l, const zl_zone *z, const zl_record *r, const zl_ses_shape *s)
 {
     size_t n = strlen(s->token);
-    if (!zl_ascii_ieq(s->target_token, strlen(s->target_token), s->token)) {
+    if (strcmp(s->target_token, s->token) != 0 &&
+        !zl_ascii_ieq(s->target_token, strlen(s->target_token), s->token)) {
         zl_buf why = {0};
         if (!zl_ses_diff(s->target_token, strlen(s->target_token), s->token, n, false, &why))
             zl_buf_adds(&why, "they are different tokens");
@@ -237,14 +324,16 @@ void zl_ses_check_dkim_shape(zl_lint *l)
             const zl_record *r = &z->recs[i];
             zl_ses_shape s;
             if (easy_as_txt(l, z, r, &s)) {
-                count(&es, k, meant_identity(l, z, r, &es.text), s.token, r);
+                count(&es, k, meant_identity(l, z, r, &es), s.token, r);
                 continue;
             }
-            if (!zl_ses_classify(l->zs, z, r, &s) || s.kind != ZL_SES_DKIM ||
+            /* Only a CNAME is classified an Easy DKIM record. */
+            if (r->type != LDNS_RR_TYPE_CNAME || !zl_ses_classify(l->zs, z, r, &s) ||
+                s.kind != ZL_SES_DKIM ||
                 zl_ses_value_reported(l, z, r))
                 continue;
             check_record(l, z, r, &s);
-            count(&es, k, meant_identity(l, z, r, &es.text), s.token, r);
+            count(&es, k, meant_identity(l, z, r, &es), s.token, r);
         }
     }
     report_sets(l, &es);

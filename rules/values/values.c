@@ -120,6 +120,16 @@ static bool has_exotic(const char *p, size_t n)
 {
     const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
     size_t i = 0;
+    /* Four words at a time while none has a high bit or an octet below ' '. */
+    for (; i + 32 <= n; i += 32) {
+        uint64_t w[4];
+        memcpy(w, p + i, 32);
+        uint64_t high = w[0] | w[1] | w[2] | w[3];
+        uint64_t low = (w[0] - ones * ' ') | (w[1] - ones * ' ') | (w[2] - ones * ' ') |
+                       (w[3] - ones * ' ');
+        if ((high | low) & highs)
+            break;
+    }
     for (; i + 8 <= n; i += 8) {
         uint64_t x;
         memcpy(&x, p + i, 8);
@@ -509,7 +519,7 @@ static void check_names(const zl_zoneset *zs, const zl_zone *z, const zl_record 
             dv = d.data ? d.data : "";
             dn = d.len;
         }
-        size_t sl, at = find_space(dv, dn, &sl);
+        size_t sl, at = find_space_in(dv, dn, &sl, has_exotic(dv, dn));
         if (t.quoted) {
             zl_buf bare = {0};
             for (size_t k = 0; k < t.len - (t.len >= 2 ? 2 : 0); k++) {
