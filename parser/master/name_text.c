@@ -115,10 +115,8 @@ bool zl_name_text_absolute(const char *text, size_t len)
 {
     if (len == 1 && text[0] == '@')
         return true;
-    size_t i = 0;
-    while (i < len && plain_char(text[i]))
-        i++;
-    if (i == len)
+    /* Only an escape can make a final dot part of a label. */
+    if (!memchr(text, '\\', len))
         return len > 0 && text[len - 1] == '.';
     char *copy = zl_xstrndup(text, len);
     bool absolute = ldns_dname_str_absolute(copy);
