@@ -101,12 +101,15 @@ size_t zl_token_end_before(const char *text, size_t len, size_t off, size_t next
 {
     /* Back over the blanks before the next token: when only spaces and tabs
      * part the two (no line break, parenthesis or comment) and the byte
-     * before them is a plain one (not an escape, a quote or a delimiter),
-     * the token ends there. Else it is read forward. */
+     * before them is a plain one (not an escape or a delimiter), the token
+     * ends there. A quote there ends it too, unless it is the token's first
+     * byte: a string not closed by it would run past the next token's
+     * start, which no token does. Else it is read forward. */
     size_t j = next;
     while (j > off + 1 && (text[j - 1] == ' ' || text[j - 1] == '\t'))
         j--;
-    if (j < next && !word_stop[(unsigned char)text[j - 1]])
+    unsigned char last = (unsigned char)text[j - 1];
+    if (j < next && (!word_stop[last] || (last == '"' && j - 1 > off)))
         return j;
     bool unterminated;
     return zl_token_end(text, len, off, &unterminated);

@@ -319,7 +319,9 @@ static void token_ends(void **state)
                            "c IN SVCB 1 . alpn=\"h2 h3\"  port=443\n"
                            "d IN\t\tMX 10 mail(\n)\n"
                            "e\\040f IN A 192.0.2.1 ; end\n"
-                           "g IN CNAME h\\\n",
+                           "g IN CNAME h\\\n"
+                           "i IN TXT \"a\\\"b\"  \"c d\"\t\"\" \"e\\\\\" \"f\"\n"
+                           "j IN SVCB 1 . key=\"a b\"\t\tport=1 alpn=x\\\" ech=y\n",
                            "example.com.");
     assert_true(z->nrecs >= 5);
     assert_token_ends(&zs, z);
