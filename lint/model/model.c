@@ -166,7 +166,6 @@ static size_t last_at_most(const void *base, size_t n, size_t stride, size_t key
     return lo;
 }
 
-/* Characters, not bytes: UTF-8 continuation octets do not start one. */
 /* The characters in n octets of UTF-8: the octets that are not continuation
  * octets (10xxxxxx), counted eight at a time (a finding's column is counted
  * from its line's start, and lines of keys run to thousands of octets). */
@@ -338,9 +337,8 @@ zl_tok zl_record_tok(const zl_zoneset *zs, const zl_zone *z, const zl_record *r,
                     .quoted = s->text[off] == '"'};
 }
 
-uint32_t zl_record_end(const zl_zoneset *zs, const zl_zone *z, const zl_record *r)
+uint32_t zl_record_end(const zl_zone *z, const zl_record *r)
 {
-    (void)zs;
     return token_offset(z, r, r->ntok);
 }
 

@@ -253,7 +253,7 @@ static inline zl_tok zl_record_rdata(const zl_zoneset *zs, const zl_zone *z,
     return zl_record_tok(zs, z, r, zl_record_rd(r) + i);
 }
 /* Offset just past the record's last token. */
-uint32_t zl_record_end(const zl_zoneset *zs, const zl_zone *z, const zl_record *r);
+uint32_t zl_record_end(const zl_zone *z, const zl_record *r);
 
 /* The content of a token with quotes removed and \X, \DDD escapes decoded. */
 void zl_tok_decode(const zl_tok *t, zl_buf *out);

@@ -31,7 +31,7 @@ void tf_merge_zone(zl_zoneset *zs, zl_zone *z, size_t first)
         ZL_GROW(offs, cap, r->ntok + 1u);
         for (unsigned t = 0; t < r->ntok; t++)
             offs[t] = zl_record_tok(zs, z, r, t).off;
-        offs[r->ntok] = zl_record_end(zs, z, r);
+        offs[r->ntok] = zl_record_end(z, r);
         zl_zone_add_record(into, r, zl_record_src(z, r), zl_record_origin(z, r), offs,
                            zl_record_name(z, r));
     }

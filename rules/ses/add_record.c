@@ -18,10 +18,10 @@ static zl_name_id parent_of(const zl_names *names, const char *name)
 
 /* True when the record's line holds the record alone, without parentheses,
  * so that a line after it is a line of its own. */
-static bool alone_on_line(const zl_source *s, const zl_zoneset *zs, const zl_zone *z,
-                          const zl_record *r, uint32_t *next_line)
+static bool alone_on_line(const zl_source *s, const zl_zone *z, const zl_record *r,
+                          uint32_t *next_line)
 {
-    uint32_t from = r->start, to = zl_record_end(zs, z, r);
+    uint32_t from = r->start, to = zl_record_end(z, r);
     while (from > 0 && s->text[from - 1] != '\n')
         from--;
     const char *nl = memchr(s->text + to, '\n', s->len - to);
@@ -76,7 +76,7 @@ zl_fix *zl_ses_add_fix(zl_lint *l, const zl_ses_place *want, const char *line)
     }
     const zl_record *anchor = sibling ? sibling : at_parent;
     uint32_t at = (uint32_t)s->len;
-    bool beside = anchor && alone_on_line(s, l->zs, z, anchor, &at);
+    bool beside = anchor && alone_on_line(s, z, anchor, &at);
     if (!beside)
         at = (uint32_t)s->len;
     bool need_nl = at == s->len && s->len && s->text[s->len - 1] != '\n';

@@ -322,7 +322,7 @@ zl_fix *zl_ses_rewrite_fix(zl_lint *l, const zl_zone *z, const zl_record *r, con
                            zl_fix_safety safety)
 {
     const zl_source *s = l->zs->srcs[zl_record_src(z, r)];
-    uint32_t from = r->start, to = zl_record_end(l->zs, z, r);
+    uint32_t from = r->start, to = zl_record_end(z, r);
     const char *sp = strchr(line, ' ');
     if (!sp || !(r->flags & ZL_REC_OWNER_WRITTEN) || (from > 0 && s->text[from - 1] != '\n') ||
         memchr(s->text + from, '\n', to - from) || memchr(s->text + from, '(', to - from))

@@ -45,7 +45,7 @@ static void run(zl_lint *l)
         }
         /* Point at the value that replaced the old one. */
         zl_tok first = zl_record_rdata(l->zs, x->zone, x->rec, 0);
-        uint32_t end = zl_record_end(l->zs, x->zone, x->rec);
+        uint32_t end = zl_record_end(x->zone, x->rec);
         zl_report_span(l, &zl_rule_ses_record_removed, zl_record_src(x->zone, x->rec),
                        first.off, end - first.off, x->zone, x->rec,
                        zl_xasprintf("restore the value: %s; if SES no longer uses it, say "
