@@ -47,6 +47,7 @@ static void valid_rdata(void **state)
         {LDNS_RR_TYPE_SRV, "0 5 443 host."},
         {LDNS_RR_TYPE_CAA, "0 issue \"ca.example\""},
         {LDNS_RR_TYPE_DS, "1 8 2 49FD46E6C4B45C55D4AC69CBD3CD34AC 1AFE51DE6C1DFF4D27A2BFDE8E2DB7E5"},
+        {LDNS_RR_TYPE_DS, "1 RSASHA256 2 49FD46E6C4B45C55D4AC69CBD3CD34AC1AFE51DE6C1DFF4D27A2BFDE8E2DB7E5"},
         {LDNS_RR_TYPE_NSEC3, "1 1 12 aabbccdd CPNMU A NS"},
         {LDNS_RR_TYPE_SSHFP, "1 1 123456789abcdef67890123456789abcdef67890"},
         {LDNS_RR_TYPE_LOC, "52 22 23.000 N 4 53 32.000 E -2.00m 0.00m 10000m 10m"},
@@ -77,6 +78,7 @@ static void invalid_rdata(void **state)
         {LDNS_RR_TYPE_A, "\\# 3 C00002", 2},
         {LDNS_RR_TYPE_A, "\\# 4 C00002", 1},
         {LDNS_RR_TYPE_NULL, "abc", 0},
+        {LDNS_RR_TYPE_DS, "1 8x 2 49FD46E6C4B45C55D4AC69CBD3CD34AC1AFE51DE6C1DFF4D27A2BFDE8E2DB7E5", 1},
     };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         unsigned at = 99;
@@ -151,6 +153,18 @@ static void canonical_form(void **state)
     assert_int_equal(wa.len, wb.len);
     assert_memory_equal(wa.data, wb.data, wa.len);
     assert_false(zl_rdata_canonical(&names, origin, LDNS_RR_TYPE_PTR, &unknown, 1, &wa));
+    /* An algorithm by number (read as an integer at once) and by mnemonic. */
+    char dn[] = "1 8 2 49FD46E6C4B45C55D4AC69CBD3CD34AC1AFE51DE6C1DFF4D27A2BFDE8E2DB7E5",
+         dm[] = "1 RSASHA256 2 49FD46E6C4B45C55D4AC69CBD3CD34AC1AFE51DE6C1DFF4D27A2BFDE8E2DB7E5";
+    zl_tok tn[4], tm[4];
+    unsigned nn = toks_of(dn, tn), nm = toks_of(dm, tm);
+    zl_buf_reset(&wa);
+    zl_buf_reset(&wb);
+    assert_true(zl_rdata_canonical(&names, origin, LDNS_RR_TYPE_DS, tn, nn, &wa));
+    assert_true(zl_rdata_canonical(&names, origin, LDNS_RR_TYPE_DS, tm, nm, &wb));
+    assert_int_equal(wa.len, 36);
+    assert_int_equal(wa.len, wb.len);
+    assert_memory_equal(wa.data, wb.data, wa.len);
     zl_buf_free(&wa);
     zl_buf_free(&wb);
     zl_names_free(&names);
