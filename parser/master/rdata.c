@@ -4,7 +4,7 @@
 
 #include <arpa/inet.h>
 #include <ldns/ldns.h>
-#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -422,35 +422,42 @@ zl_rdata_result zl_rdata_check(uint16_t type, const zl_tok *toks, unsigned n)
     return walk_fields(type, toks, n, check_field, NULL);
 }
 
-enum { HAS_NAMES = 1, HAS_STRINGS = 2, ONE_NAME = 4 };
-static uint8_t type_flags[65536];
-static pthread_once_t type_flags_once = PTHREAD_ONCE_INIT;
+enum { KNOWN = 1, HAS_NAMES = 2, HAS_STRINGS = 4, ONE_NAME = 8 };
 
-static void build_type_flags(void)
+/* What ldns's descriptor says of a type, found the first time the type is
+ * asked about: building all 65,536 entries at once cost a millisecond,
+ * most of a small file's run. Threads that find an entry at once store the
+ * same value; relaxed atomics make that no data race. */
+static _Atomic uint8_t type_flags[65536];
+
+static uint8_t flags_of(uint16_t type)
 {
-    for (unsigned t = 0; t < 65536; t++) {
-        const ldns_rr_descriptor *d = ldns_rr_descript((uint16_t)t);
-        if (!d)
-            continue;
+    uint8_t f = atomic_load_explicit(&type_flags[type], memory_order_relaxed);
+    if (f)
+        return f;
+    f = KNOWN;
+    const ldns_rr_descriptor *d = ldns_rr_descript(type);
+    if (d) {
         size_t max = ldns_rr_descriptor_maximum(d);
         if (ldns_rr_descriptor_minimum(d) == 1 && max == 1 && d->_variable == LDNS_RDF_TYPE_NONE &&
             ldns_rr_descriptor_field_type(d, 0) == LDNS_RDF_TYPE_DNAME)
-            type_flags[t] |= ONE_NAME;
-        for (size_t f = 0; f < max && f < 16; f++) {
-            ldns_rdf_type ft = ldns_rr_descriptor_field_type(d, f);
+            f |= ONE_NAME;
+        for (size_t i = 0; i < max && i < 16; i++) {
+            ldns_rdf_type ft = ldns_rr_descriptor_field_type(d, i);
             if (ft == LDNS_RDF_TYPE_DNAME)
-                type_flags[t] |= HAS_NAMES;
+                f |= HAS_NAMES;
             if (ft == LDNS_RDF_TYPE_STR)
-                type_flags[t] |= HAS_STRINGS;
+                f |= HAS_STRINGS;
         }
     }
+    atomic_store_explicit(&type_flags[type], f, memory_order_relaxed);
+    return f;
 }
 
 /* A type whose rdata is one name (NS, CNAME, PTR, DNAME and the like). */
 static bool one_name_type(uint16_t type)
 {
-    pthread_once(&type_flags_once, build_type_flags);
-    return type_flags[type] & ONE_NAME;
+    return flags_of(type) & ONE_NAME;
 }
 
 typedef struct canon_ctx {
@@ -541,14 +548,12 @@ static ldns_rdf_type field_type(uint16_t type, unsigned field)
 
 bool zl_type_has_names(uint16_t type)
 {
-    pthread_once(&type_flags_once, build_type_flags);
-    return type_flags[type] & HAS_NAMES;
+    return flags_of(type) & HAS_NAMES;
 }
 
 bool zl_type_has_strings(uint16_t type)
 {
-    pthread_once(&type_flags_once, build_type_flags);
-    return type_flags[type] & HAS_STRINGS;
+    return flags_of(type) & HAS_STRINGS;
 }
 
 bool zl_rdata_field_is_name(uint16_t type, unsigned field)
