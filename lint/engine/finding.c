@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "lint/engine/registry.h"
+#include "lint/model/model.h"
 #include "lint/util/util.h"
 
 void zl_findings_add(zl_findings *f, zl_finding x)
@@ -56,6 +57,15 @@ void zl_findings_sort(zl_findings *f)
             f->v[kept++] = f->v[i];
     }
     f->n = kept;
+}
+
+void zl_finding_place(zl_finding *f, const zl_source *s)
+{
+    if (!f->line)
+        zl_source_position(s, f->off, &f->line, &f->col);
+    uint32_t end_line, end_col;
+    zl_source_span_end(s, f->off, f->len, f->line, f->col, &end_line, &end_col);
+    f->end_col = end_line == f->line && f->len ? end_col : f->col + 1;
 }
 
 void zl_finding_free(zl_finding *x)

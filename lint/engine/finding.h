@@ -33,6 +33,10 @@ typedef struct zl_findings {
 } zl_findings;
 
 void zl_findings_add(zl_findings *f, zl_finding x);
+/* Line and columns of the finding at f->off and f->len in s: the start
+ * unless placed already (by the findings bound), the end column when the
+ * span ends on its line (else one past the start). */
+void zl_finding_place(zl_finding *f, const zl_source *s);
 /* What one finding owns. */
 void zl_finding_free(zl_finding *x);
 /* By path, line, column, rule id, then message: the documented order; the

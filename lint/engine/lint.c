@@ -247,11 +247,7 @@ static void finish(zl_lint *l)
         zl_finding f = l->findings.v[i];
         if (f.src != ZL_NONE) {
             const zl_source *s = l->zs->srcs[f.src];
-            uint32_t end_line, end_col;
-            if (!f.line) /* not yet placed by the findings bound */
-                zl_source_position(s, f.off, &f.line, &f.col);
-            zl_source_span_end(s, f.off, f.len, f.line, f.col, &end_line, &end_col);
-            f.end_col = end_line == f.line && f.len ? end_col : f.col + 1;
+            zl_finding_place(&f, s);
             if (zl_lint_suppressed(l, &f)) {
                 zl_finding_free(&f);
                 continue;

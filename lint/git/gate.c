@@ -22,13 +22,8 @@ static void add(zl_lint *l, const zl_rule *rule, uint32_t src, uint32_t off, uin
                     .len = len,
                     .message = message,
                     .key = zl_xasprintf("%s|%s", rule->id, key)};
-    if (src != ZL_NONE) {
-        const zl_source *s = l->zs->srcs[src];
-        uint32_t end_line, end_col;
-        zl_source_position(s, off, &f.line, &f.col);
-        zl_source_span_end(s, off, len, f.line, f.col, &end_line, &end_col);
-        f.end_col = end_line == f.line && len ? end_col : f.col + 1;
-    }
+    if (src != ZL_NONE)
+        zl_finding_place(&f, l->zs->srcs[src]);
     zl_findings_add(&l->findings, f);
 }
 
