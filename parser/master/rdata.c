@@ -460,6 +460,19 @@ static bool one_name_type(uint16_t type)
     return flags_of(type) & ONE_NAME;
 }
 
+/* The wire form of the name t stands for, from the name table (which holds
+ * every rdata name, interned when read); false when it holds none. */
+static bool add_name_wire(const zl_names *names, zl_name_id origin, const zl_tok *t, zl_buf *out)
+{
+    zl_name_id id = zl_rdata_name_lookup(names, origin, t, NULL);
+    if (id == ZL_NAME_NONE)
+        return false;
+    uint8_t wire[256];
+    size_t len = zl_names_wire(names, id, wire);
+    zl_buf_add(out, wire, len);
+    return true;
+}
+
 typedef struct canon_ctx {
     const zl_names *names;
     zl_name_id origin;
@@ -471,15 +484,8 @@ static char *canon_field(void *vctx, ldns_rdf_type ft, const char *text, unsigne
 {
     (void)tok;
     canon_ctx *c = vctx;
-    if (ft == LDNS_RDF_TYPE_DNAME) {
-        zl_name_id id = zl_rdata_name_lookup(c->names, c->origin, t, NULL);
-        if (id == ZL_NAME_NONE)
-            return zl_xstrdup("bad name");
-        uint8_t wire[256];
-        size_t len = zl_names_wire(c->names, id, wire);
-        zl_buf_add(c->out, wire, len);
-        return NULL;
-    }
+    if (ft == LDNS_RDF_TYPE_DNAME)
+        return add_name_wire(c->names, c->origin, t, c->out) ? NULL : zl_xstrdup("bad name");
     if (ft == LDNS_RDF_TYPE_STR && t->len > 255 && zl_charstr_len(t) > 255) {
         zl_tok_decode(t, c->out); /* too long for ldns; its octets still identify it */
         return NULL;
@@ -515,21 +521,14 @@ bool zl_rdata_canonical(const zl_names *names, zl_name_id origin, uint16_t type,
             zl_buf_add(out, toks[i].p, toks[i].len + 1);
         return true;
     }
-    uint8_t wire[256];
+    uint8_t wire[16];
     size_t len;
     if (plain_address(type, toks, n, wire, &len)) {
         zl_buf_add(out, wire, len);
         return true;
     }
-    if (one_name_type(type) && n == 1 && !toks[0].quoted) {
-        /* What canon_field makes of the one field, without the walk. */
-        zl_name_id id = zl_rdata_name_lookup(names, origin, &toks[0], NULL);
-        if (id == ZL_NAME_NONE)
-            return false;
-        len = zl_names_wire(names, id, wire);
-        zl_buf_add(out, wire, len);
-        return true;
-    }
+    if (one_name_type(type) && n == 1 && !toks[0].quoted)
+        return add_name_wire(names, origin, &toks[0], out); /* canon_field's, without the walk */
     canon_ctx c = {names, origin, out};
     zl_rdata_result r = walk_fields(type, toks, n, canon_field, &c);
     free(r.message);
