@@ -396,14 +396,6 @@ static char *input_key(const char *path)
     return key;
 }
 
-static uint32_t key_hash(const char *s)
-{
-    uint32_t h = 2166136261u; /* FNV-1a */
-    for (; *s; s++)
-        h = (h ^ (uint8_t)*s) * 16777619u;
-    return h;
-}
-
 /* A problem reading the inputs: kept in errors, or dropped where errors is
  * NULL (a fix round reads again what was reported the first time). */
 static void input_error(run_errors *errors, char *msg)
@@ -446,7 +438,7 @@ static void read_arguments(const options *o, const zl_input_opts *base, char **a
                                            unreadable, unreadable == 1 ? "y" : "ies"));
         for (size_t i = 0; i < nfiles; i++) {
             char *id = input_key(files[i]);
-            uint32_t h = key_hash(id);
+            uint32_t h = (uint32_t)zl_hash_text(id);
             bool again = false;
             for (size_t k = 0; zl_u32set_has(&hashes, h) && k < nseen && !again; k++)
                 again = strcmp(seen[k], id) == 0;

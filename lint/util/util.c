@@ -128,13 +128,14 @@ void zl_buf_free(zl_buf *b)
     b->len = b->cap = 0;
 }
 
-/* Both walk b (prefix) once, without measuring it first: they are asked
- * of every label and value, and most answers are no at the first octet. */
 /* Octets that are equal as written (the usual case) are not lowered. */
 static bool same_ci(unsigned char a, unsigned char b)
 {
     return a == b || zl_ascii_lower(a) == zl_ascii_lower(b);
 }
+
+/* Both walk b (prefix) once, without measuring it first: they are asked
+ * of every label and value, and most answers are no at the first octet. */
 
 bool zl_ascii_ieq(const char *a, size_t alen, const char *b)
 {
@@ -198,6 +199,14 @@ char *zl_utf8_clean(const char *s)
         }
     }
     return zl_buf_take(&b);
+}
+
+uint64_t zl_hash_text(const char *s)
+{
+    uint64_t h = 0xcbf29ce484222325u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 0x100000001b3u;
+    return h;
 }
 
 void zl_copy_text(char *dst, size_t cap, const char *s, size_t n)

@@ -132,15 +132,6 @@ static void count(entries *es, size_t zone, size_t identity_at, const char *toke
     es->n++;
 }
 
-/* FNV-1a. */
-static uint64_t hash_text(const char *s)
-{
-    uint64_t h = 0xcbf29ce484222325u;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 0x100000001b3u;
-    return h;
-}
-
 static bool same_identity(const entry *a, const entry *b)
 {
     return a->zone == b->zone && a->identity_hash == b->identity_hash &&
@@ -200,7 +191,7 @@ static size_t distinct_tokens(const entries *es, const size_t *at, size_t m)
     }
     token_key *keys = zl_xmalloc(m * sizeof *keys);
     for (size_t j = 0; j < m; j++)
-        keys[j] = (token_key){hash_text(es->v[at[j]].token), es->v[at[j]].token};
+        keys[j] = (token_key){zl_hash_text(es->v[at[j]].token), es->v[at[j]].token};
     qsort(keys, m, sizeof *keys, cmp_token_key);
     for (size_t j = 0; j < m; j++)
         tokens += j == 0 || cmp_token_key(&keys[j - 1], &keys[j]) != 0;
@@ -219,7 +210,7 @@ static void report_sets(zl_lint *l, entries *es)
         e->token = es->text.data + e->token_at;
         e->identity_hash = i > 0 && e->identity_at == e[-1].identity_at
                                ? e[-1].identity_hash
-                               : hash_text(e->identity);
+                               : zl_hash_text(e->identity);
     }
     size_t *group = zl_xmalloc((es->n + 1) * sizeof *group);
     size_t ngroups = number_groups(es, group);
