@@ -9,13 +9,24 @@
 static const char too_long[] = "the name is longer than 255 octets once the origin is appended";
 
 /* Letters, digits and - _ * . : a name of only these needs no unescaping.
- * Letters first, with one comparison (case folded by bit 5): every owner
- * and rdata name is scanned with it. */
+ * A table (2 for the dot, 1 for the others, 0 for any other octet, the
+ * NUL that ends a string included): every owner and rdata name is scanned
+ * with it. */
+enum { PLAIN = 1, DOT = 2 };
+static const uint8_t plain_class[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 2, 0,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1,
+    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+};
+
 static bool plain_char(char c)
 {
-    unsigned u = (unsigned char)c;
-    return ((u | 0x20u) - 'a') < 26u || (u - '0') < 10u || u == '-' || u == '_' || u == '*' ||
-           u == '.';
+    return plain_class[(unsigned char)c] != 0;
 }
 
 static zl_name_id label(zl_names *add, const zl_names *names, zl_name_id parent,
@@ -122,6 +133,22 @@ bool zl_name_text_absolute(const char *text, size_t len)
     bool absolute = ldns_dname_str_absolute(copy);
     free(copy);
     return absolute;
+}
+
+bool zl_name_text_plain_valid(const char *text)
+{
+    if (text[0] == '.' && text[1] == '\0')
+        return true; /* the root */
+    size_t i = 0, label = 0;
+    for (uint8_t c; (c = plain_class[(unsigned char)text[i]]) != 0 && i < 250; i++) {
+        if (c == PLAIN)
+            label++;
+        else if (label == 0 || label > 63)
+            return false;
+        else
+            label = 0;
+    }
+    return text[i] == '\0' && i > 0 && label <= 63;
 }
 
 zl_name_ahead zl_names_look_ahead(const zl_names *names, zl_name_id origin, const char *text,

@@ -380,6 +380,8 @@ static char *check_field(void *ctx, ldns_rdf_type ft, const char *text, unsigned
         if (n <= 255 && !memchr(inner, '\\', n))
             return NULL;
     }
+    if (ft == LDNS_RDF_TYPE_DNAME && zl_name_text_plain_valid(text))
+        return NULL;
     return convert(ft, text);
 }
 

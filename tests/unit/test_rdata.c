@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "lint/util/util.h"
+#include "parser/master/name_text.h"
 #include "parser/master/rdata.h"
 
 /* Split text into tokens the way the lexer would (no quotes with spaces). */
@@ -104,6 +105,41 @@ static void long_strings_are_left_to_the_rule(void **state)
     assert_int_equal(zl_charstr_len(&t), 3);
 }
 
+/* A name the plain check passes is one ldns reads; it passes the common ones
+ * and leaves every other (bad ones above all) to ldns. */
+static void plain_names_are_ones_ldns_reads(void **state)
+{
+    (void)state;
+    char l63[70], l64[70], long250[260], long251[260];
+    memset(l63, 'a', 63);
+    l63[63] = '\0';
+    memset(l64, 'b', 64);
+    l64[64] = '\0';
+    for (size_t i = 0; i < 250; i++)
+        long250[i] = long251[i] = i % 50 == 49 ? '.' : 'c';
+    long250[250] = '\0';
+    long251[250] = 'd';
+    long251[251] = '\0';
+    const struct {
+        const char *text;
+        bool plain_valid;
+    } names[] = {
+        {"mail", true},   {"a.b.example.", true}, {".", true},      {"*.x", true},
+        {"_dmarc.x-y", true}, {l63, true},        {long250, true},  {l64, false},
+        {long251, false}, {"", false},            {"..", false},    {".a", false},
+        {"a..b", false},  {"@", false},           {"a\\.b", false}, {"a b", false},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
+        bool valid = zl_name_text_plain_valid(names[i].text);
+        if (valid != names[i].plain_valid)
+            fail_msg("%s: %d", names[i].text, valid);
+        ldns_rdf *rdf = NULL;
+        if (valid && ldns_str2rdf_dname(&rdf, names[i].text) != LDNS_STATUS_OK)
+            fail_msg("ldns refuses %s", names[i].text);
+        ldns_rdf_deep_free(rdf);
+    }
+}
+
 static void ttls(void **state)
 {
     (void)state;
@@ -176,6 +212,7 @@ int main(void)
         cmocka_unit_test(valid_rdata),
         cmocka_unit_test(invalid_rdata),
         cmocka_unit_test(long_strings_are_left_to_the_rule),
+        cmocka_unit_test(plain_names_are_ones_ldns_reads),
         cmocka_unit_test(ttls),
         cmocka_unit_test(canonical_form),
     };
