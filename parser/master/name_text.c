@@ -24,11 +24,6 @@ static const uint8_t plain_class[256] = {
     1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
 };
 
-static bool plain_char(char c)
-{
-    return plain_class[(unsigned char)c] != 0;
-}
-
 static zl_name_id label(zl_names *add, const zl_names *names, zl_name_id parent,
                         const char *p, size_t n)
 {
@@ -36,15 +31,40 @@ static zl_name_id label(zl_names *add, const zl_names *names, zl_name_id parent,
                : zl_names_find_child(names, parent, (const uint8_t *)p, n);
 }
 
-/* A plain name (no escapes, checked by the caller), labels last to first. */
+/* The dots of a plain name, found as its octets are checked, so that it is
+ * read from its last label without a second scan. The last DOTS are kept:
+ * all that reading can reach, since 128 labels take more than the 255
+ * octets of a name, so the table stops the reading before (a longer name
+ * is never in it, and zl_names_child refuses to make one). */
+#define DOTS 128
+typedef struct plain_dots {
+    size_t n;        /* dots seen */
+    size_t at[DOTS]; /* the offset of dot k is at[k % DOTS] */
+} plain_dots;
+
+/* Whether text holds only plain octets; d gets its dots. */
+static bool scan_plain(const char *text, size_t len, plain_dots *d)
+{
+    d->n = 0;
+    for (size_t i = 0; i < len; i++) {
+        uint8_t c = plain_class[(unsigned char)text[i]];
+        if (c == DOT)
+            d->at[d->n++ % DOTS] = i;
+        else if (c == 0)
+            return false;
+    }
+    return true;
+}
+
+/* A plain name of end octets whose first ndots dots are d's, labels last
+ * to first. */
 static void read_plain(zl_names *add, const zl_names *names, zl_name_id base, const char *text,
-                       size_t end, zl_name_read *r)
+                       size_t end, const plain_dots *d, size_t ndots, zl_name_read *r)
 {
     zl_name_id id = base;
     size_t stop = end;
-    for (size_t i = end; i > 0; i--) {
-        if (text[i - 1] != '.')
-            continue;
+    for (size_t k = ndots; k > 0; k--) {
+        size_t i = d->at[(k - 1) % DOTS] + 1;
         if (stop - i == 0 || stop - i > 63) {
             r->why = stop == i ? "Empty label" : "Label length overflow";
             return;
@@ -99,10 +119,8 @@ zl_name_read zl_name_from_text(zl_names *add, const zl_names *names, zl_name_id 
         r.needs_origin = origin == ZL_NAME_NONE;
         return r;
     }
-    size_t i = 0;
-    while (i < len && plain_char(text[i]))
-        i++;
-    if (i < len) {
+    plain_dots d;
+    if (!scan_plain(text, len, &d)) {
         read_escaped(add, names, origin, text, len, &r);
     } else if (len == 1 && text[0] == '.') {
         r.absolute = true;
@@ -115,7 +133,8 @@ zl_name_read zl_name_from_text(zl_names *add, const zl_names *names, zl_name_id 
         if (base == ZL_NAME_NONE)
             r.needs_origin = true;
         else
-            read_plain(add, names, base, text, r.absolute ? len - 1 : len, &r);
+            read_plain(add, names, base, text, r.absolute ? len - 1 : len, &d,
+                       r.absolute ? d.n - 1 : d.n, &r);
     }
     if (r.needs_origin)
         r.why = "relative name, but no origin is known here";
@@ -157,14 +176,13 @@ zl_name_ahead zl_names_look_ahead(const zl_names *names, zl_name_id origin, cons
     zl_name_ahead none = {0};
     if (len == 0 || text[len - 1] == '.' || origin == ZL_NAME_NONE)
         return none; /* absolute names are rarer in large zones: not worth it */
-    for (size_t i = 0; i < len; i++)
-        if (!plain_char(text[i]))
-            return none;
+    plain_dots d;
+    if (!scan_plain(text, len, &d))
+        return none;
     zl_name_id parent = origin;
     size_t stop = len;
-    for (size_t i = len; i > 0 && parent != ZL_NAME_NONE; i--) {
-        if (text[i - 1] != '.')
-            continue;
+    for (size_t k = d.n; k > 0 && parent != ZL_NAME_NONE; k--) {
+        size_t i = d.at[(k - 1) % DOTS] + 1;
         parent = zl_names_find_child(names, parent, (const uint8_t *)text + i, stop - i);
         stop = i - 1;
     }
