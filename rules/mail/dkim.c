@@ -156,14 +156,17 @@ char *zl_dkim_key_problem(const char *v, size_t n)
     } else if (t->value_len > 0) {
         const zl_tag *k = zl_taglist_get(&tl, "k");
         bool ed = k && zl_tag_value_is(k, "ed25519");
-        /* The key without white space (usually it has none, and is read
-         * where it is): on the stack for keys up to 4096 bits and more, as
-         * every record of a zone of keys has one. */
+        /* The key is decoded where it is: usually it has no white space.
+         * Only when that fails is it decoded again without its spaces and
+         * tabs (on the stack for keys up to 4096 bits and more). */
         char b64_local[1024];
         const char *b64 = t->value;
         size_t b64_len = t->value_len;
         char *stripped = NULL;
-        if (memchr(b64, ' ', b64_len) || memchr(b64, '\t', b64_len)) {
+        unsigned char head[KEY_HEAD];
+        size_t got = 0;
+        bool decoded = zl_base64_decode_head(b64, b64_len, head, sizeof head, &got);
+        if (!decoded && (memchr(b64, ' ', b64_len) || memchr(b64, '\t', b64_len))) {
             stripped = b64_len <= sizeof b64_local ? b64_local : zl_xmalloc(b64_len);
             b64_len = 0;
             for (size_t i = 0; i < t->value_len; i++) {
@@ -172,10 +175,9 @@ char *zl_dkim_key_problem(const char *v, size_t n)
                 b64_len += c != ' ' && c != '\t';
             }
             b64 = stripped;
+            decoded = zl_base64_decode_head(b64, b64_len, head, sizeof head, &got);
         }
-        unsigned char head[KEY_HEAD];
-        size_t got = 0;
-        bool decoded = zl_base64_decode_head(b64, b64_len, head, sizeof head, &got) && got;
+        decoded = decoded && got;
         if (!decoded)
             got = 0;
         unsigned bits = decoded && !ed ? key_bits(head, got, b64, b64_len) : 0;
