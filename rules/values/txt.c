@@ -170,12 +170,3 @@ size_t zl_smart_quote_at(const char *s, size_t n)
         return 3; /* fullwidth quotation mark */
     return 0;
 }
-
-bool zl_owner_label_is(const zl_zoneset *zs, zl_name_id owner, const char *label)
-{
-    if (owner == ZL_NAME_NONE || owner == ZL_NAME_ROOT)
-        return false;
-    size_t len;
-    const uint8_t *l = zl_names_label(&zs->names, owner, &len);
-    return zl_ascii_ieq((const char *)l, len, label);
-}

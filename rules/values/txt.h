@@ -5,6 +5,7 @@
 #define ZL_TXT_H
 
 #include <stdbool.h>
+#include <string.h>
 
 #include "lint/engine/lint.h"
 
@@ -57,7 +58,17 @@ size_t zl_space_before(const char *p, size_t n);
 /* Length of a typographic quote mark at p (UTF-8), 0 if none. */
 size_t zl_smart_quote_at(const char *p, size_t n);
 
-/* The first label of an owner name, lower case, and whether it is label. */
-bool zl_owner_label_is(const zl_zoneset *zs, zl_name_id owner, const char *label);
+/* Whether the first label of an owner name is label, given in lower case as
+ * the name table keeps labels. Inline, so that a literal label's length is
+ * known where it is asked: most labels differ from it in length alone, and
+ * the rest are compared in a few words. */
+static inline bool zl_owner_label_is(const zl_zoneset *zs, zl_name_id owner, const char *label)
+{
+    if (owner == ZL_NAME_NONE || owner == ZL_NAME_ROOT)
+        return false;
+    size_t len, n = strlen(label);
+    const uint8_t *l = zl_names_label(&zs->names, owner, &len);
+    return len == n && memcmp(l, label, n) == 0;
+}
 
 #endif
