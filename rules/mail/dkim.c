@@ -118,8 +118,10 @@ static unsigned rsa_bits(der_key *d, size_t n)
 }
 
 /* Octets of a key decoded to find its size: its DER header lies within
- * them (the modulus of an RSA key starts some 30 octets in). */
-#define KEY_HEAD 64
+ * them (the modulus of an RSA key in a SubjectPublicKeyInfo starts 33
+ * octets in, after a zero octet). The rest of the key is only tested,
+ * several times faster than decoded. */
+#define KEY_HEAD 48
 
 /* rsa_bits of the base64 key b64 of got octets, of which head holds the
  * first (up to KEY_HEAD): decoded whole only when its header reaches
