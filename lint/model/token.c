@@ -1,5 +1,6 @@
 #include "lint/model/token.h"
 
+#include <stdint.h>
 #include <string.h>
 
 const bool zl_delim[256] = {
@@ -19,9 +20,27 @@ static const bool word_stop[256] = {
  * A backslash takes the next byte unless that is a line break. Long strings
  * (DKIM keys) are searched with memchr, a window at a time so that a string
  * never closed costs only the distance to its line break. */
+/* Whether one of the 8 octets at p is a quote, a backslash or a line
+ * break: a zero octet in the word XORed with each (the borrow test, exact
+ * for whether there is one). */
+static bool special8(const char *p)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    uint64_t w;
+    memcpy(&w, p, 8);
+    uint64_t q = w ^ (ones * '"'), b = w ^ (ones * '\\'), n = w ^ (ones * '\n');
+    return (((q - ones) & ~q) | ((b - ones) & ~b) | ((n - ones) & ~n)) & highs;
+}
+
 static size_t quoted_end(const char *text, size_t len, size_t i, bool *unterminated)
 {
+    /* The first 32 octets a word at a time, past words with none of the
+     * three; an octet at a time in a word with one. */
     for (size_t short_end = len - i < 32 ? len : i + 32; i < short_end; i++) {
+        if (i + 8 <= short_end && !special8(text + i)) {
+            i += 7;
+            continue;
+        }
         char c = text[i];
         if (c == '\\' && i + 1 < len && text[i + 1] != '\n')
             i++;
