@@ -36,12 +36,6 @@ static void add_tag(zl_taglist *t, zl_tag tag)
     t->tags[t->n++] = tag;
 }
 
-/* Names are mostly one letter: the first is compared before a call. */
-static bool same_name(const zl_tag *t, const char *name, size_t n)
-{
-    return t->name_len == n && t->name[0] == name[0] && memcmp(t->name, name, n) == 0;
-}
-
 void zl_taglist_parse(const char *text, size_t len, zl_taglist *out)
 {
     out->tags = out->local;
@@ -87,7 +81,7 @@ void zl_taglist_parse(const char *text, size_t len, zl_taglist *out)
         while (vs < b && wsp(text[vs]))
             vs++;
         for (size_t k = 0; k < out->n; k++)
-            if (same_name(&out->tags[k], text + a, ne - a))
+            if (zl_tag_named(&out->tags[k], text + a, ne - a))
                 set_error(out, "a tag that appears twice", a);
         add_tag(out, (zl_tag){.name = text + a,
                               .name_len = ne - a,
@@ -103,18 +97,4 @@ void zl_taglist_free(zl_taglist *t)
         free(t->tags);
     t->tags = NULL;
     t->n = t->cap = 0;
-}
-
-const zl_tag *zl_taglist_get(const zl_taglist *t, const char *name)
-{
-    size_t n = strlen(name);
-    for (size_t i = 0; i < t->n; i++)
-        if (same_name(&t->tags[i], name, n))
-            return &t->tags[i];
-    return NULL;
-}
-
-bool zl_tag_value_is(const zl_tag *t, const char *value)
-{
-    return t->value_len == strlen(value) && memcmp(t->value, value, t->value_len) == 0;
 }

@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <string.h>
 
 typedef struct zl_tag {
     const char *name, *value;
@@ -25,7 +26,28 @@ typedef struct zl_taglist {
 
 void zl_taglist_parse(const char *text, size_t len, zl_taglist *out);
 void zl_taglist_free(zl_taglist *t);
-const zl_tag *zl_taglist_get(const zl_taglist *t, const char *name);
-bool zl_tag_value_is(const zl_tag *t, const char *value); /* case-sensitive */
+
+/* The two below are inline: asked with literals, as they are for every
+ * DKIM and DMARC record, their lengths are known where they are asked. */
+/* Names are mostly one letter: the first is compared before a call. */
+static inline bool zl_tag_named(const zl_tag *t, const char *name, size_t n)
+{
+    return t->name_len == n && t->name[0] == name[0] && memcmp(t->name, name, n) == 0;
+}
+
+static inline const zl_tag *zl_taglist_get(const zl_taglist *t, const char *name)
+{
+    for (size_t i = 0; i < t->n; i++)
+        if (zl_tag_named(&t->tags[i], name, strlen(name)))
+            return &t->tags[i];
+    return NULL;
+}
+
+/* case-sensitive */
+static inline bool zl_tag_value_is(const zl_tag *t, const char *value)
+{
+    size_t n = strlen(value);
+    return t->value_len == n && memcmp(t->value, value, n) == 0;
+}
 
 #endif
