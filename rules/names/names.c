@@ -254,4 +254,5 @@ static void run(zl_lint *l)
 
 static const zl_rule *const rules[] = {&zl_rule_missing_trailing_dot, &zl_rule_duplicated_origin,
                                        NULL};
-const zl_check zl_check_names = {.family = "names", .run = run, .rules = rules};
+const zl_check zl_check_names = {
+    .family = "names", .run = run, .rules = rules, .weight = 1};
