@@ -186,7 +186,15 @@ zl_name_ahead zl_names_look_ahead(const zl_names *names, zl_name_id origin, cons
         parent = zl_names_find_child(names, parent, (const uint8_t *)text + i, stop - i);
         stop = i - 1;
     }
-    if (parent == ZL_NAME_NONE || stop == 0)
+    if (parent == ZL_NAME_NONE) {
+        if (d.n > ZL_AHEAD_DOTS || text[0] == '.')
+            return none;
+        zl_name_ahead a = {.text = text, .len = len, .origin = origin, .parent = parent,
+                           .ndots = d.n};
+        memcpy(a.dots, d.at, d.n * sizeof d.at[0]);
+        return a;
+    }
+    if (stop == 0)
         return none;
     zl_names_prefetch(names, parent, (const uint8_t *)text, stop);
     return (zl_name_ahead){.text = text, .len = len, .origin = origin, .parent = parent,
@@ -200,6 +208,15 @@ zl_name_read zl_name_from_text_ahead(zl_names *add, zl_name_id origin, const cha
      * first is added; when it cannot be (too long, say), the full reading
      * says why. */
     if (ahead->text == text && ahead->len == len && ahead->origin == origin) {
+        if (ahead->parent == ZL_NAME_NONE) {
+            /* The plain relative name zl_name_from_text would read, as it
+             * reads one, but from the dots found ahead. */
+            plain_dots d;
+            memcpy(d.at, ahead->dots, ahead->ndots * sizeof d.at[0]);
+            zl_name_read r = {.id = ZL_NAME_NONE};
+            read_plain(add, add, origin, text, len, &d, ahead->ndots, &r);
+            return r;
+        }
         zl_name_id id = zl_names_child(add, ahead->parent, (const uint8_t *)text, ahead->first);
         if (id != ZL_NAME_NONE)
             return (zl_name_read){.id = id};

@@ -37,13 +37,18 @@ bool zl_name_text_plain_valid(const char *text);
 /* A relative plain name of text looked up ahead, as far as its first
  * label: while the reader processes one entry, the next owner's labels above
  * the first are found, and the slot the first will take starts on its way
- * to the cache (interning owners is bound by memory latency). */
+ * to the cache (interning owners is bound by memory latency). When they are
+ * not all there yet (the entry being processed may add them), its dots are
+ * kept, and the name is read from them without a second scan. */
+#define ZL_AHEAD_DOTS 8
 typedef struct zl_name_ahead {
-    const char *text; /* NULL: nothing was found ahead */
+    const char *text; /* NULL: nothing was looked up ahead */
     size_t len;
     zl_name_id origin;
-    zl_name_id parent; /* the name without its first label, which exists */
-    size_t first;      /* length of the first label */
+    zl_name_id parent; /* the name without its first label, if it exists; else ZL_NAME_NONE */
+    size_t first;      /* length of the first label, when parent exists */
+    size_t ndots;      /* else its dots, when there are at most ZL_AHEAD_DOTS */
+    size_t dots[ZL_AHEAD_DOTS];
 } zl_name_ahead;
 
 zl_name_ahead zl_names_look_ahead(const zl_names *names, zl_name_id origin, const char *text,
