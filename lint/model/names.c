@@ -261,16 +261,22 @@ bool zl_names_repeats(const zl_names *t, zl_name_id name, zl_name_id base, zl_na
     if (name == ZL_NAME_NONE || base == ZL_NAME_NONE || suffix == ZL_NAME_NONE ||
         suffix == ZL_NAME_ROOT)
         return false;
-    unsigned d = zl_names_depth(t, suffix), bd = zl_names_depth(t, base);
-    if (zl_names_depth(t, name) < bd + d || !zl_names_is_below(t, name, base))
+    /* suffix.base is as long as suffix and base less one root octet, and
+     * names grow longer going down: one walk up from name finds the only
+     * ancestor that can be it (rules ask this of every record). */
+    size_t want = wire_length(t, suffix) + wire_length(t, base) - 1;
+    zl_name_id a = name;
+    while (a != ZL_NAME_ROOT && wire_length(t, a) > want)
+        a = t->nodes[a].parent;
+    if (a == ZL_NAME_ROOT || wire_length(t, a) != want)
         return false;
-    zl_name_id a = zl_names_ancestor(t, name, bd + d), s = suffix;
-    for (unsigned i = 0; i < d; i++, a = t->nodes[a].parent, s = t->nodes[s].parent) {
+    for (zl_name_id s = suffix; s != ZL_NAME_ROOT; s = t->nodes[s].parent) {
         const uint8_t *la = t->arena + t->nodes[a].label, *ls = t->arena + t->nodes[s].label;
         if (la[0] != ls[0] || memcmp(la + 1, ls + 1, la[0]) != 0)
             return false;
+        a = t->nodes[a].parent;
     }
-    return true;
+    return a == base;
 }
 
 size_t zl_names_wire(const zl_names *t, zl_name_id id, uint8_t *out)
