@@ -68,6 +68,32 @@ static void repeated_apex(void **state)
     zl_names_free(&t);
 }
 
+/* Every octet at every place of a label longer than a word is kept as it
+ * is, but for A..Z, which are lowered. */
+static void labels_lowered_octet_by_octet(void **state)
+{
+    (void)state;
+    zl_names t;
+    zl_names_init(&t);
+    for (unsigned c = 1; c < 256; c++) {
+        for (size_t at = 0; at < 19; at++) {
+            uint8_t label[19];
+            memset(label, 'Q', sizeof label);
+            label[at] = (uint8_t)c;
+            zl_name_id id = zl_names_child(&t, ZL_NAME_ROOT, label, sizeof label);
+            size_t n;
+            const uint8_t *got = zl_names_label(&t, id, &n);
+            assert_int_equal(n, sizeof label);
+            for (size_t i = 0; i < n; i++) {
+                uint8_t want = label[i] >= 'A' && label[i] <= 'Z' ? label[i] + 32 : label[i];
+                if (got[i] != want)
+                    fail_msg("octet %u at %zu: %u kept as %u", c, i, label[i], got[i]);
+            }
+        }
+    }
+    zl_names_free(&t);
+}
+
 /* name is X.suffix.base, read by depths and ancestors as the definition
  * says (zl_names_repeats finds it with one walk). */
 static bool repeats_by_depth(const zl_names *t, zl_name_id name, zl_name_id base,
@@ -190,6 +216,7 @@ int main(void)
         cmocka_unit_test(ancestry),
         cmocka_unit_test(repeated_apex),
         cmocka_unit_test(repeats_agrees_with_definition),
+        cmocka_unit_test(labels_lowered_octet_by_octet),
         cmocka_unit_test(escapes_and_limits),
         cmocka_unit_test(format_matches_ldns),
         cmocka_unit_test(many_names_survive_growth),
