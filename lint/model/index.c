@@ -41,6 +41,33 @@ static void sort_run_by_type(const zl_zone *z, uint32_t *v, size_t n)
     }
 }
 
+/* The end of the owner group that begins at b. */
+static size_t group_end(const zl_index *ix, const zl_zone *z, size_t b)
+{
+    size_t e = b + 1;
+    while (e < ix->n && z->recs[ix->order[e]].owner == z->recs[ix->order[b]].owner)
+        e++;
+    return e;
+}
+
+static void list_groups(const zl_zone *z, zl_index *ix)
+{
+    for (size_t b = 0, e; b < ix->n; b = e) {
+        bool has[ZL_GROUP_KINDS] = {false};
+        e = group_end(ix, z, b);
+        for (size_t i = b; i < e; i++) {
+            uint16_t type = z->recs[ix->order[i]].type;
+            has[ZL_GROUP_TXT] |= type == LDNS_RR_TYPE_TXT || type == LDNS_RR_TYPE_SPF;
+            has[ZL_GROUP_MX] |= type == LDNS_RR_TYPE_MX;
+        }
+        for (int k = 0; k < ZL_GROUP_KINDS; k++)
+            if (has[k]) {
+                ZL_GROW(ix->groups[k], ix->groups_cap[k], ix->ngroups[k] + 1);
+                ix->groups[k][ix->ngroups[k]++] = (uint32_t)b;
+            }
+    }
+}
+
 zl_index *zl_index_build(const zl_zoneset *zs, const zl_zone *z)
 {
     zl_index *ix = zl_xcalloc(1, sizeof *ix);
@@ -74,6 +101,7 @@ zl_index *zl_index_build(const zl_zoneset *zs, const zl_zone *z)
         qsort(ix->order, n, sizeof *ix->order, cmp_owner_type);
         sort_zone = NULL;
     }
+    list_groups(z, ix);
     uint32_t lo = UINT32_MAX, hi = 0;
     for (size_t i = 0; i < n; i++) {
         const zl_record *r = &z->recs[i];
@@ -113,6 +141,8 @@ void zl_index_free(zl_index *ix)
         return;
     free(ix->order);
     free(ix->cut_bits);
+    for (int k = 0; k < ZL_GROUP_KINDS; k++)
+        free(ix->groups[k]);
     zl_u32set_free(&ix->cuts);
     free(ix);
 }
@@ -136,11 +166,18 @@ bool zl_index_next_owner(const zl_index *ix, const zl_zone *z, size_t *begin, si
     size_t b = *end;
     if (b >= ix->n)
         return false;
-    size_t e = b + 1;
-    while (e < ix->n && z->recs[ix->order[e]].owner == z->recs[ix->order[b]].owner)
-        e++;
     *begin = b;
-    *end = e;
+    *end = group_end(ix, z, b);
+    return true;
+}
+
+bool zl_index_next_owner_with(const zl_index *ix, const zl_zone *z, zl_group_kind kind,
+                              size_t *k, size_t *begin, size_t *end)
+{
+    if (*k >= ix->ngroups[kind])
+        return false;
+    *begin = ix->groups[kind][(*k)++];
+    *end = group_end(ix, z, *begin);
     return true;
 }
 
