@@ -124,9 +124,37 @@ static void sort_canon(canon *c, size_t m)
     }
 }
 
+/* True when v are A records written as dotted quads of digits and dots,
+ * no two alike. inet_pton takes one text only for each address (no leading
+ * zeros), so such a set holds no duplicate and needs no canonical form:
+ * most sets of a large zone are a name's few addresses. */
+static bool distinct_quads(const zl_zoneset *zs, const zl_zone *z, const uint32_t *v, size_t n)
+{
+    zl_tok t[8];
+    if (n > sizeof t / sizeof t[0])
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        const zl_record *r = &z->recs[v[i]];
+        if (r->type != LDNS_RR_TYPE_A || zl_record_nrdata(r) != 1)
+            return false;
+        t[i] = zl_record_rdata(zs, z, r, 0);
+        if (t[i].quoted || t[i].len > 15)
+            return false;
+        for (size_t k = 0; k < t[i].len; k++)
+            if (t[i].p[k] != '.' && (t[i].p[k] < '0' || t[i].p[k] > '9'))
+                return false;
+        for (size_t j = 0; j < i; j++)
+            if (t[j].len == t[i].len && memcmp(t[j].p, t[i].p, t[i].len) == 0)
+                return false;
+    }
+    return true;
+}
+
 static void check_duplicates(zl_lint *l, const zl_zone *z, const uint32_t *v, size_t n,
                              scratch *sc)
 {
+    if (distinct_quads(l->zs, z, v, n))
+        return;
     zl_buf *buf = &sc->buf;
     zl_buf_reset(buf);
     ZL_GROW(sc->c, sc->ccap, n);
