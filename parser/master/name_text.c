@@ -9,13 +9,21 @@
 static const char too_long[] = "the name is longer than 255 octets once the origin is appended";
 
 /* Letters, digits and - _ * . : a name of only these needs no unescaping.
- * Letters first, with one comparison (case folded by bit 5): every owner
- * and rdata name is scanned with it. */
+ * Every owner and rdata name is scanned with it, a look-up a byte. */
+#define PLAIN_RANGE(a) [a] = true, [a + 1] = true, [a + 2] = true, [a + 3] = true, [a + 4] = true
+static const bool plain[256] = {
+    ['*'] = true, ['-'] = true, ['.'] = true, ['_'] = true,
+    PLAIN_RANGE('0'), PLAIN_RANGE('5'),
+    PLAIN_RANGE('A'), PLAIN_RANGE('F'), PLAIN_RANGE('K'), PLAIN_RANGE('P'), PLAIN_RANGE('U'),
+    ['Z'] = true,
+    PLAIN_RANGE('a'), PLAIN_RANGE('f'), PLAIN_RANGE('k'), PLAIN_RANGE('p'), PLAIN_RANGE('u'),
+    ['z'] = true,
+};
+#undef PLAIN_RANGE
+
 static bool plain_char(char c)
 {
-    unsigned u = (unsigned char)c;
-    return ((u | 0x20u) - 'a') < 26u || (u - '0') < 10u || u == '-' || u == '_' || u == '*' ||
-           u == '.';
+    return plain[(unsigned char)c];
 }
 
 static zl_name_id label(zl_names *add, const zl_names *names, zl_name_id parent,
