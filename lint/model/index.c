@@ -50,21 +50,29 @@ static size_t group_end(const zl_index *ix, const zl_zone *z, size_t b)
     return e;
 }
 
-static void list_groups(const zl_zone *z, zl_index *ix)
+/* What the checks ask of the owner group [b, e): which kinds of record it
+ * holds, and whether its owner is a zone cut. */
+static void note_group(const zl_zoneset *zs, const zl_zone *z, zl_index *ix, size_t b, size_t e,
+                       uint32_t *lo, uint32_t *hi)
 {
-    for (size_t b = 0, e; b < ix->n; b = e) {
-        bool has[ZL_GROUP_KINDS] = {false};
-        e = group_end(ix, z, b);
-        for (size_t i = b; i < e; i++) {
-            uint16_t type = z->recs[ix->order[i]].type;
-            has[ZL_GROUP_TXT] |= type == LDNS_RR_TYPE_TXT || type == LDNS_RR_TYPE_SPF;
-            has[ZL_GROUP_MX] |= type == LDNS_RR_TYPE_MX;
+    bool has[ZL_GROUP_KINDS] = {false}, ns = false;
+    for (size_t i = b; i < e; i++) {
+        uint16_t type = z->recs[ix->order[i]].type;
+        has[ZL_GROUP_TXT] |= type == LDNS_RR_TYPE_TXT || type == LDNS_RR_TYPE_SPF;
+        has[ZL_GROUP_MX] |= type == LDNS_RR_TYPE_MX;
+        ns |= type == LDNS_RR_TYPE_NS;
+    }
+    for (int k = 0; k < ZL_GROUP_KINDS; k++)
+        if (has[k]) {
+            ZL_GROW(ix->groups[k], ix->groups_cap[k], ix->ngroups[k] + 1);
+            ix->groups[k][ix->ngroups[k]++] = (uint32_t)b;
         }
-        for (int k = 0; k < ZL_GROUP_KINDS; k++)
-            if (has[k]) {
-                ZL_GROW(ix->groups[k], ix->groups_cap[k], ix->ngroups[k] + 1);
-                ix->groups[k][ix->ngroups[k]++] = (uint32_t)b;
-            }
+    zl_name_id owner = z->recs[ix->order[b]].owner;
+    if (ns && owner != z->apex && z->apex != ZL_NAME_NONE &&
+        zl_names_is_below(&zs->names, owner, z->apex)) {
+        zl_u32set_add(&ix->cuts, owner);
+        *lo = owner < *lo ? owner : *lo;
+        *hi = owner > *hi ? owner : *hi;
     }
 }
 
@@ -75,8 +83,10 @@ zl_index *zl_index_build(const zl_zoneset *zs, const zl_zone *z)
     ix->n = n;
     ix->order = zl_xmalloc((n ? n : 1) * sizeof *ix->order);
     size_t nnames = zs->names.n;
-    if (nnames <= 16 * n + 4096) {
-        /* Counting sort by owner id: linear, and stable (file order kept). */
+    bool counted = nnames <= 16 * n + 4096;
+    if (counted) {
+        /* Counting sort by owner id: linear, and stable (file order kept);
+         * each owner's group is put in type order below. */
         uint32_t *start = zl_xcalloc(nnames + 1, sizeof *start);
         for (size_t i = 0; i < n; i++)
             start[z->recs[i].owner + 1]++;
@@ -85,15 +95,6 @@ zl_index *zl_index_build(const zl_zoneset *zs, const zl_zone *z)
         for (size_t i = 0; i < n; i++)
             ix->order[start[z->recs[i].owner]++] = (uint32_t)i;
         free(start);
-        size_t b = 0;
-        while (b < n) {
-            size_t e = b + 1;
-            while (e < n && z->recs[ix->order[e]].owner == z->recs[ix->order[b]].owner)
-                e++;
-            if (e - b > 1)
-                sort_run_by_type(z, ix->order + b, e - b);
-            b = e;
-        }
     } else {
         for (size_t i = 0; i < n; i++)
             ix->order[i] = (uint32_t)i;
@@ -101,16 +102,12 @@ zl_index *zl_index_build(const zl_zoneset *zs, const zl_zone *z)
         qsort(ix->order, n, sizeof *ix->order, cmp_owner_type);
         sort_zone = NULL;
     }
-    list_groups(z, ix);
     uint32_t lo = UINT32_MAX, hi = 0;
-    for (size_t i = 0; i < n; i++) {
-        const zl_record *r = &z->recs[i];
-        if (r->type == LDNS_RR_TYPE_NS && r->owner != z->apex && z->apex != ZL_NAME_NONE &&
-            zl_names_is_below(&zs->names, r->owner, z->apex)) {
-            zl_u32set_add(&ix->cuts, r->owner);
-            lo = r->owner < lo ? r->owner : lo;
-            hi = r->owner > hi ? r->owner : hi;
-        }
+    for (size_t b = 0, e; b < n; b = e) {
+        e = group_end(ix, z, b);
+        if (counted && e - b > 1)
+            sort_run_by_type(z, ix->order + b, e - b);
+        note_group(zs, z, ix, b, e, &lo, &hi);
     }
     if (ix->cuts.n) {
         /* Over the span of the zone's own cut ids only: many small zones
