@@ -73,12 +73,19 @@ uint16_t zl_rrclass_lookup(const char *text, size_t len)
         return LDNS_RR_CLASS_IN;
     /* Zone data knows two-letter classes (CH, HS) and CLASSnnn; asking ldns
      * about every type token that follows a record's owner would be slow. */
-    if (len != 2 && !(len > 5 && len <= 10 && zl_has_prefix_ci(text, len, "CLASS")))
-        return 0;
-    char buf[16];
-    memcpy(buf, text, len);
-    buf[len] = '\0';
-    ldns_rr_class c = ldns_get_rr_class_by_name(buf);
+    ldns_rr_class c = 0;
+    if (len == 2) {
+        /* ldns's own table, searched as ldns_get_rr_class_by_name searches
+         * it, without copying each NS or DS token to ask. */
+        for (const ldns_lookup_table *lt = ldns_rr_classes; lt->name && !c; lt++)
+            if (zl_ascii_ieq(text, len, lt->name))
+                c = (ldns_rr_class)lt->id;
+    } else if (len > 5 && len <= 10 && zl_has_prefix_ci(text, len, "CLASS")) {
+        char buf[16];
+        memcpy(buf, text, len);
+        buf[len] = '\0';
+        c = ldns_get_rr_class_by_name(buf);
+    }
     /* NONE and ANY belong to queries and updates, never to zone data. */
     if (c == LDNS_RR_CLASS_NONE || c == LDNS_RR_CLASS_ANY || c > 65535)
         return 0;
