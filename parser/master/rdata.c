@@ -1,6 +1,7 @@
 #include "parser/master/rdata.h"
 
 #include "parser/master/name_text.h"
+#include "parser/master/plain_field.h"
 
 #include <arpa/inet.h>
 #include <ldns/ldns.h>
@@ -203,6 +204,8 @@ static char *convert(ldns_rdf_type ft, const char *text)
     if (max && !int_in_range(text, max))
         return zl_xasprintf("bad %s '%s': not a whole number from 0 to %llu", field_desc(ft),
                             text, (unsigned long long)max);
+    if (zl_plain_field_valid(ft, text, strlen(text)))
+        return NULL;
     if (ft == LDNS_RDF_TYPE_DNAME && strcmp(text, "@") == 0)
         return NULL;
     const char *why = strict_form(ft, text);
@@ -402,26 +405,6 @@ static bool plain_address(uint16_t type, const zl_tok *toks, unsigned n, uint8_t
     return valid;
 }
 
-zl_rdata_result zl_rdata_check(uint16_t type, const zl_tok *toks, unsigned n)
-{
-    uint8_t wire[16];
-    size_t len;
-    if (plain_address(type, toks, n, wire, &len))
-        return (zl_rdata_result){0};
-    if (is_generic(toks, n))
-        return check_generic(type, toks, n);
-    zl_rdata_result r = {0};
-    if (needs_generic(type)) {
-        char tn[32];
-        r.message = zl_xasprintf("%s rdata can only be written in RFC 3597 form: \\# LENGTH HEX",
-                                 zl_type_name(type, tn, sizeof tn));
-        return r;
-    }
-    if (type == LDNS_RR_TYPE_A6 || type == LDNS_RR_TYPE_NXT)
-        return r; /* presentation forms ldns cannot read; accepted as written */
-    return walk_fields(type, toks, n, check_field, NULL);
-}
-
 enum { KNOWN = 1, HAS_NAMES = 2, HAS_STRINGS = 4, ONE_NAME = 8 };
 
 /* What ldns's descriptor says of a type, found the first time the type is
@@ -458,6 +441,29 @@ static uint8_t flags_of(uint16_t type)
 static bool one_name_type(uint16_t type)
 {
     return flags_of(type) & ONE_NAME;
+}
+
+zl_rdata_result zl_rdata_check(uint16_t type, const zl_tok *toks, unsigned n)
+{
+    uint8_t wire[16];
+    size_t len;
+    if (plain_address(type, toks, n, wire, &len))
+        return (zl_rdata_result){0};
+    if (one_name_type(type) && n == 1 && !toks[0].quoted &&
+        zl_plain_field_valid(LDNS_RDF_TYPE_DNAME, toks[0].p, toks[0].len))
+        return (zl_rdata_result){0}; /* check_field's verdict, without the walk */
+    if (is_generic(toks, n))
+        return check_generic(type, toks, n);
+    zl_rdata_result r = {0};
+    if (needs_generic(type)) {
+        char tn[32];
+        r.message = zl_xasprintf("%s rdata can only be written in RFC 3597 form: \\# LENGTH HEX",
+                                 zl_type_name(type, tn, sizeof tn));
+        return r;
+    }
+    if (type == LDNS_RR_TYPE_A6 || type == LDNS_RR_TYPE_NXT)
+        return r; /* presentation forms ldns cannot read; accepted as written */
+    return walk_fields(type, toks, n, check_field, NULL);
 }
 
 /* The wire form of the name t stands for, from the name table (which holds
@@ -499,6 +505,8 @@ static char *canon_field(void *vctx, ldns_rdf_type ft, const char *text, unsigne
         zl_buf_add(c->out, wire, len);
         return NULL;
     }
+    if (zl_plain_field_wire(ft, text, strlen(text), c->out))
+        return NULL;
     ldns_status st;
     ldns_rdf *rdf = make_rdf(ft, text, &st);
     if (!rdf)
