@@ -290,6 +290,33 @@ static zl_rdata_result check_generic(uint16_t type, const zl_tok *toks, unsigned
     return r;
 }
 
+/* The text of tokens [from, to) as one field: inner texts joined by sep (0:
+ * none), a separator only after text. In small when it fits (a record's
+ * fields mostly do: no allocation per record), else in big. */
+static const char *join_field(const zl_tok *toks, unsigned from, unsigned to, char sep,
+                              char *small, size_t cap, zl_buf *big)
+{
+    size_t need = 1;
+    for (unsigned i = from; i < to; i++)
+        need += toks[i].len + 1;
+    size_t len = 0;
+    char *out = small;
+    if (need > cap) {
+        zl_buf_reset(big);
+        out = zl_buf_room(big, need);
+    }
+    for (unsigned i = from; i < to; i++) {
+        size_t n;
+        const char *p = zl_tok_inner(&toks[i], &n);
+        if (sep && len)
+            out[len++] = sep;
+        memcpy(out + len, p, n);
+        len += n;
+    }
+    out[len] = '\0';
+    return out;
+}
+
 /* Walk the fields of a record's rdata as its ldns descriptor lays them out,
  * handing each field's text (tokens joined where a field takes several) to
  * fn. Stops at the first field fn rejects, or at a layout error. */
@@ -303,7 +330,8 @@ static zl_rdata_result walk_fields(uint16_t type, const zl_tok *toks, unsigned n
     const ldns_rr_descriptor *d = ldns_rr_descript(type);
     size_t min = d ? ldns_rr_descriptor_minimum(d) : 1;
     size_t max = d ? ldns_rr_descriptor_maximum(d) : 1;
-    zl_buf b = {0};
+    zl_buf big = {0};
+    char small[512];
     unsigned ti = 0;
     size_t fi = 0;
     while (ti < n) {
@@ -317,24 +345,17 @@ static zl_rdata_result walk_fields(uint16_t type, const zl_tok *toks, unsigned n
         }
         ldns_rdf_type ft = ldns_rr_descriptor_field_type(d, fi);
         unsigned start = ti;
-        zl_buf_reset(&b);
+        char sep = ' ';
         if ((takes_rest(ft) && fi == max - 1) || ft == LDNS_RDF_TYPE_LOC) {
-            for (; ti < n; ti++) {
-                if (b.len && !joins_tight(ft))
-                    zl_buf_addc(&b, ' ');
-                copy_inner(&b, &toks[ti]);
-            }
+            ti = n;
+            sep = joins_tight(ft) ? 0 : ' ';
         } else if (ft == LDNS_RDF_TYPE_HIP) {
-            for (unsigned k = 0; k < 3 && ti < n; k++, ti++) {
-                if (b.len)
-                    zl_buf_addc(&b, ' ');
-                copy_inner(&b, &toks[ti]);
-            }
+            ti = ti + 3 < n ? ti + 3 : n;
         } else {
-            copy_inner(&b, &toks[ti]);
             ti++;
         }
-        char *msg = fn(ctx, ft, zl_buf_str(&b), start, &toks[start]);
+        const char *text = join_field(toks, start, ti, sep, small, sizeof small, &big);
+        char *msg = fn(ctx, ft, text, start, &toks[start]);
         if (msg) {
             r.message = msg;
             r.tok = start;
@@ -349,7 +370,7 @@ static zl_rdata_result walk_fields(uint16_t type, const zl_tok *toks, unsigned n
                                  fi);
         r.tok = n ? n - 1 : 0;
     }
-    zl_buf_free(&b);
+    zl_buf_free(&big);
     return r;
 }
 
