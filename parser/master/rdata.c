@@ -487,17 +487,22 @@ zl_rdata_result zl_rdata_check(uint16_t type, const zl_tok *toks, unsigned n)
     return walk_fields(type, toks, n, check_field, NULL);
 }
 
-/* The wire form of the name t stands for, from the name table (which holds
- * every rdata name, interned when read); false when it holds none. */
-static bool add_name_wire(const zl_names *names, zl_name_id origin, const zl_tok *t, zl_buf *out)
+/* The wire form of name id; false for ZL_NAME_NONE. */
+static bool add_id_wire(const zl_names *names, zl_name_id id, zl_buf *out)
 {
-    zl_name_id id = zl_rdata_name_lookup(names, origin, t, NULL);
     if (id == ZL_NAME_NONE)
         return false;
     uint8_t wire[256];
     size_t len = zl_names_wire(names, id, wire);
     zl_buf_add(out, wire, len);
     return true;
+}
+
+/* The wire form of the name t stands for, from the name table (which holds
+ * every rdata name, interned when read); false when it holds none. */
+static bool add_name_wire(const zl_names *names, zl_name_id origin, const zl_tok *t, zl_buf *out)
+{
+    return add_id_wire(names, zl_rdata_name_lookup(names, origin, t, NULL), out);
 }
 
 typedef struct canon_ctx {
@@ -562,6 +567,23 @@ bool zl_rdata_canonical(const zl_names *names, zl_name_id origin, uint16_t type,
     zl_rdata_result r = walk_fields(type, toks, n, canon_field, &c);
     free(r.message);
     return r.message == NULL;
+}
+
+bool zl_record_canonical(const zl_zoneset *zs, const zl_zone *z, const zl_record *r,
+                         zl_buf *out)
+{
+    unsigned n = zl_record_nrdata(r);
+    zl_tok small[16], *toks = n <= 16 ? small : zl_xmalloc(n * sizeof *toks);
+    for (unsigned i = 0; i < n; i++)
+        toks[i] = zl_record_rdata(zs, z, r, i);
+    bool ok;
+    if (one_name_type(r->type) && n == 1 && !toks[0].quoted && !is_generic(toks, n))
+        ok = add_id_wire(&zs->names, zl_record_name(z, r), out); /* the name the reader found */
+    else
+        ok = zl_rdata_canonical(&zs->names, zl_record_origin(z, r), r->type, toks, n, out);
+    if (toks != small)
+        free(toks);
+    return ok;
 }
 
 /* The ldns field type of a field, LDNS_RDF_TYPE_NONE past the last one
