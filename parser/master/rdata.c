@@ -645,6 +645,16 @@ bool zl_parse_ttl(const char *s, size_t len, uint32_t *out, const char **why)
         *why = "not a TTL (seconds, or units s m h d w as in 1h30m)";
         return false;
     }
+    /* Seconds as digits, most TTLs: ldns_str2period reads them as this
+     * decimal number, which the bound below leaves unwrapped. */
+    uint64_t secs = 0;
+    size_t d = 0;
+    while (d < len && s[d] >= '0' && s[d] <= '9' && secs <= 0x7FFFFFFFull)
+        secs = secs * 10 + (uint64_t)(s[d++] - '0');
+    if (d == len && secs <= 0x7FFFFFFFull) {
+        *out = (uint32_t)secs;
+        return true;
+    }
     memcpy(buf, s, len);
     buf[len] = '\0';
     /* ldns reads the value; this pass only bounds it, as ldns wraps silently. */

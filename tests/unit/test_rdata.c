@@ -120,6 +120,19 @@ static void ttls(void **state)
     assert_false(zl_parse_ttl("2147483648", 10, &v, &why));
     assert_false(zl_parse_ttl("99999999999", 11, &v, &why));
     assert_false(zl_parse_ttl("9999999w", 8, &v, &why));
+    assert_true(zl_parse_ttl("2147483647", 10, &v, &why));
+    assert_int_equal(v, 2147483647u);
+    assert_true(zl_parse_ttl("0000000000003600", 16, &v, &why));
+    assert_int_equal(v, 3600);
+    /* Seconds as digits are read without ldns: to its value. */
+    for (uint64_t n = 0; n < 0x7FFFFFFFull; n = n * 3 + 7) {
+        char s[24];
+        int len = snprintf(s, sizeof s, "%llu", (unsigned long long)n);
+        const char *end = NULL;
+        uint32_t want = ldns_str2period(s, &end);
+        assert_true(zl_parse_ttl(s, (size_t)len, &v, &why));
+        assert_int_equal(v, want);
+    }
 }
 
 static void canonical_form(void **state)
