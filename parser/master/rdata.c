@@ -319,12 +319,15 @@ static const char *join_field(const zl_tok *toks, unsigned from, unsigned to, ch
 
 /* Walk the fields of a record's rdata as its ldns descriptor lays them out,
  * handing each field's text (tokens joined where a field takes several) to
- * fn. Stops at the first field fn rejects, or at a layout error. */
+ * fn. A field of one token goes to plain first, as it stands in the text:
+ * when plain takes it, it is neither copied nor handed to fn. Stops at the
+ * first field fn rejects, or at a layout error. */
 typedef char *(*field_fn)(void *ctx, ldns_rdf_type ft, const char *text, unsigned tok,
                           const zl_tok *t);
+typedef bool (*plain_fn)(void *ctx, ldns_rdf_type ft, const char *p, size_t n);
 
-static zl_rdata_result walk_fields(uint16_t type, const zl_tok *toks, unsigned n, field_fn fn,
-                                   void *ctx)
+static zl_rdata_result walk_fields(uint16_t type, const zl_tok *toks, unsigned n, plain_fn plain,
+                                   field_fn fn, void *ctx)
 {
     zl_rdata_result r = {0};
     const ldns_rr_descriptor *d = ldns_rr_descript(type);
@@ -353,6 +356,12 @@ static zl_rdata_result walk_fields(uint16_t type, const zl_tok *toks, unsigned n
             ti = ti + 3 < n ? ti + 3 : n;
         } else {
             ti++;
+        }
+        size_t one;
+        const char *p = zl_tok_inner(&toks[start], &one);
+        if (ti == start + 1 && plain(ctx, ft, p, one)) {
+            fi++;
+            continue;
         }
         const char *text = join_field(toks, start, ti, sep, small, sizeof small, &big);
         char *msg = fn(ctx, ft, text, start, &toks[start]);
@@ -385,6 +394,12 @@ static bool needs_generic(uint16_t type)
     const ldns_rr_descriptor *d = ldns_rr_descript(type);
     return (!d || ldns_rr_descriptor_field_type(d, 0) == LDNS_RDF_TYPE_UNKNOWN) &&
            type != LDNS_RR_TYPE_A6;
+}
+
+static bool check_plain(void *ctx, ldns_rdf_type ft, const char *p, size_t n)
+{
+    (void)ctx;
+    return zl_plain_field_valid(ft, p, n); /* convert's verdict */
 }
 
 static char *check_field(void *ctx, ldns_rdf_type ft, const char *text, unsigned tok,
@@ -484,7 +499,7 @@ zl_rdata_result zl_rdata_check(uint16_t type, const zl_tok *toks, unsigned n)
     }
     if (type == LDNS_RR_TYPE_A6 || type == LDNS_RR_TYPE_NXT)
         return r; /* presentation forms ldns cannot read; accepted as written */
-    return walk_fields(type, toks, n, check_field, NULL);
+    return walk_fields(type, toks, n, check_plain, check_field, NULL);
 }
 
 /* The wire form of name id; false for ZL_NAME_NONE. */
@@ -510,6 +525,12 @@ typedef struct canon_ctx {
     zl_name_id origin;
     zl_buf *out;
 } canon_ctx;
+
+static bool canon_plain(void *vctx, ldns_rdf_type ft, const char *p, size_t n)
+{
+    canon_ctx *c = vctx;
+    return zl_plain_field_wire(ft, p, n, c->out); /* canon_field's octets */
+}
 
 static char *canon_field(void *vctx, ldns_rdf_type ft, const char *text, unsigned tok,
                          const zl_tok *t)
@@ -564,7 +585,7 @@ bool zl_rdata_canonical(const zl_names *names, zl_name_id origin, uint16_t type,
     if (one_name_type(type) && n == 1 && !toks[0].quoted)
         return add_name_wire(names, origin, &toks[0], out); /* canon_field's, without the walk */
     canon_ctx c = {names, origin, out};
-    zl_rdata_result r = walk_fields(type, toks, n, canon_field, &c);
+    zl_rdata_result r = walk_fields(type, toks, n, canon_plain, canon_field, &c);
     free(r.message);
     return r.message == NULL;
 }
