@@ -36,6 +36,31 @@ static uint32_t hash_child(uint32_t parent, const uint8_t *label, size_t len)
     return (uint32_t)h;
 }
 
+/* Each octet of w, upper-case letters lowered (bit 5 set on 'A'..'Z'). */
+static uint64_t lower8(uint64_t w)
+{
+    const uint64_t low7 = 0x7F7F7F7F7F7F7F7FULL, high = 0x8080808080808080ULL;
+    uint64_t h = w & low7;
+    uint64_t at_least_a = h + 0x3F3F3F3F3F3F3F3FULL; /* bit 7: h >= 'A' */
+    uint64_t past_z = h + 0x2525252525252525ULL;     /* bit 7: h > 'Z' */
+    return w | ((at_least_a & ~past_z & ~w & high) >> 2);
+}
+
+/* The label in lower case, eight octets at a time: every new name is
+ * copied into the arena so. */
+static void copy_lower(uint8_t *dst, const uint8_t *src, size_t len)
+{
+    size_t i = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w;
+        memcpy(&w, src + i, 8);
+        w = lower8(w);
+        memcpy(dst + i, &w, 8);
+    }
+    for (; i < len; i++)
+        dst[i] = (uint8_t)zl_ascii_lower(src[i]);
+}
+
 static bool label_eq(const zl_names *t, const zl_name_node *n, const uint8_t *label, size_t len)
 {
     const uint8_t *l = t->arena + n->label;
@@ -173,8 +198,8 @@ zl_name_id zl_names_child(zl_names *t, zl_name_id parent, const uint8_t *label, 
     t->arena[t->alen++] = (uint8_t)wire;
     uint32_t off = (uint32_t)t->alen;
     t->arena[t->alen++] = (uint8_t)len;
-    for (size_t i = 0; i < len; i++)
-        t->arena[t->alen++] = (uint8_t)zl_ascii_lower(label[i]);
+    copy_lower(t->arena + t->alen, label, len);
+    t->alen += len;
 
     ZL_GROW(t->nodes, t->cap, t->n + 1);
     zl_name_id id = (zl_name_id)t->n++;
@@ -261,16 +286,22 @@ bool zl_names_repeats(const zl_names *t, zl_name_id name, zl_name_id base, zl_na
     if (name == ZL_NAME_NONE || base == ZL_NAME_NONE || suffix == ZL_NAME_NONE ||
         suffix == ZL_NAME_ROOT)
         return false;
-    unsigned d = zl_names_depth(t, suffix), bd = zl_names_depth(t, base);
-    if (zl_names_depth(t, name) < bd + d || !zl_names_is_below(t, name, base))
+    /* suffix.base is as long as suffix and base less one root octet, and
+     * names grow longer going down: one walk up from name finds the only
+     * ancestor that can be it (rules ask this of every record). */
+    size_t want = wire_length(t, suffix) + wire_length(t, base) - 1;
+    zl_name_id a = name;
+    while (a != ZL_NAME_ROOT && wire_length(t, a) > want)
+        a = t->nodes[a].parent;
+    if (a == ZL_NAME_ROOT || wire_length(t, a) != want)
         return false;
-    zl_name_id a = zl_names_ancestor(t, name, bd + d), s = suffix;
-    for (unsigned i = 0; i < d; i++, a = t->nodes[a].parent, s = t->nodes[s].parent) {
+    for (zl_name_id s = suffix; s != ZL_NAME_ROOT; s = t->nodes[s].parent) {
         const uint8_t *la = t->arena + t->nodes[a].label, *ls = t->arena + t->nodes[s].label;
         if (la[0] != ls[0] || memcmp(la + 1, ls + 1, la[0]) != 0)
             return false;
+        a = t->nodes[a].parent;
     }
-    return true;
+    return a == base;
 }
 
 size_t zl_names_wire(const zl_names *t, zl_name_id id, uint8_t *out)

@@ -130,15 +130,19 @@ zl_name_ahead zl_names_look_ahead(const zl_names *names, zl_name_id origin, cons
     zl_name_ahead none = {0};
     if (len == 0 || text[len - 1] == '.' || origin == ZL_NAME_NONE)
         return none; /* absolute names are rarer in large zones: not worth it */
-    for (size_t i = 0; i < len; i++)
-        if (!plain_char(text[i]))
-            return none;
+    /* One pass from the end: each byte is checked to be plain, and each dot
+     * found looks up the label after it. */
     zl_name_id parent = origin;
     size_t stop = len;
-    for (size_t i = len; i > 0 && parent != ZL_NAME_NONE; i--) {
-        if (text[i - 1] != '.')
+    for (size_t i = len; i > 0; i--) {
+        char c = text[i - 1];
+        if (c != '.') {
+            if (!plain_char(c))
+                return none;
             continue;
-        parent = zl_names_find_child(names, parent, (const uint8_t *)text + i, stop - i);
+        }
+        if (parent != ZL_NAME_NONE)
+            parent = zl_names_find_child(names, parent, (const uint8_t *)text + i, stop - i);
         stop = i - 1;
     }
     if (parent == ZL_NAME_NONE || stop == 0)

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lint/util/ipv4.h"
 #include "lint/util/util.h"
 
 /* Field types whose text may contain white space: as the last field of a
@@ -162,16 +163,16 @@ static ldns_rdf *make_rdf(ldns_rdf_type ft, const char *text, ldns_status *st)
 }
 
 /* A and AAAA fields, most of a large zone's rdata, read as ldns reads them
- * (ldns_str2rdf_a and _aaaa are inet_pton) without an rdf allocated and
- * freed for each. The wire form goes to out (16 octets). False for other
- * field types. */
+ * (ldns_str2rdf_a and _aaaa are inet_pton; zl_ipv4_parse agrees with it)
+ * without an rdf allocated and freed for each. The wire form goes to out
+ * (16 octets). False for other field types. */
 static bool address_field(ldns_rdf_type ft, const char *text, uint8_t *out, size_t *len,
                           bool *valid)
 {
     if (ft != LDNS_RDF_TYPE_A && ft != LDNS_RDF_TYPE_AAAA)
         return false;
     bool v4 = ft == LDNS_RDF_TYPE_A;
-    *valid = inet_pton(v4 ? AF_INET : AF_INET6, text, out) == 1;
+    *valid = v4 ? zl_ipv4_parse(text, strlen(text), out) : inet_pton(AF_INET6, text, out) == 1;
     *len = v4 ? 4 : 16;
     return true;
 }
@@ -433,6 +434,10 @@ static bool plain_address(uint16_t type, const zl_tok *toks, unsigned n, uint8_t
     if ((type != LDNS_RR_TYPE_A && type != LDNS_RR_TYPE_AAAA) || n != 1 || toks[0].quoted ||
         toks[0].len >= sizeof text)
         return false;
+    if (type == LDNS_RR_TYPE_A) {
+        *len = 4;
+        return zl_ipv4_parse(toks[0].p, toks[0].len, wire);
+    }
     memcpy(text, toks[0].p, toks[0].len);
     text[toks[0].len] = '\0';
     bool valid;

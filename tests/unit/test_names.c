@@ -68,6 +68,76 @@ static void repeated_apex(void **state)
     zl_names_free(&t);
 }
 
+/* Every octet at every place of a label longer than a word is kept as it
+ * is, but for A..Z, which are lowered. */
+static void labels_lowered_octet_by_octet(void **state)
+{
+    (void)state;
+    zl_names t;
+    zl_names_init(&t);
+    for (unsigned c = 1; c < 256; c++) {
+        for (size_t at = 0; at < 19; at++) {
+            uint8_t label[19];
+            memset(label, 'Q', sizeof label);
+            label[at] = (uint8_t)c;
+            zl_name_id id = zl_names_child(&t, ZL_NAME_ROOT, label, sizeof label);
+            size_t n;
+            const uint8_t *got = zl_names_label(&t, id, &n);
+            assert_int_equal(n, sizeof label);
+            for (size_t i = 0; i < n; i++) {
+                uint8_t want = label[i] >= 'A' && label[i] <= 'Z' ? label[i] + 32 : label[i];
+                if (got[i] != want)
+                    fail_msg("octet %u at %zu: %u kept as %u", c, i, label[i], got[i]);
+            }
+        }
+    }
+    zl_names_free(&t);
+}
+
+/* name is X.suffix.base, read by depths and ancestors as the definition
+ * says (zl_names_repeats finds it with one walk). */
+static bool repeats_by_depth(const zl_names *t, zl_name_id name, zl_name_id base,
+                             zl_name_id suffix)
+{
+    unsigned d = zl_names_depth(t, suffix), bd = zl_names_depth(t, base);
+    if (suffix == ZL_NAME_ROOT || zl_names_depth(t, name) < bd + d ||
+        !zl_names_is_below(t, name, base))
+        return false;
+    zl_name_id a = zl_names_ancestor(t, name, bd + d), s = suffix;
+    for (unsigned i = 0; i < d; i++, a = zl_names_parent(t, a), s = zl_names_parent(t, s)) {
+        size_t la, ls;
+        const uint8_t *pa = zl_names_label(t, a, &la), *ps = zl_names_label(t, s, &ls);
+        if (la != ls || memcmp(pa, ps, la) != 0)
+            return false;
+    }
+    return true;
+}
+
+static void repeats_agrees_with_definition(void **state)
+{
+    (void)state;
+    static const char *const texts[] = {
+        ".", "com.", "example.com.", "example.com.example.com.", "a.example.com.example.com.",
+        "example.org.", "b.example.com.", "ab.example.com.", "a.b.example.com.",
+        "b.example.com.b.example.com.", "x.b.example.com.b.example.com.", "com.com.",
+        "example.example.com.", "example.com.example.com.example.com.", "elpmaxe.com.",
+        "exampl3.com.example.com.", "b.example.com.example.com.", "a.com.com.",
+    };
+    const size_t n = sizeof texts / sizeof texts[0];
+    zl_names t;
+    zl_names_init(&t);
+    zl_name_id ids[sizeof texts / sizeof texts[0]];
+    for (size_t i = 0; i < n; i++)
+        ids[i] = add(&t, texts[i]);
+    for (size_t a = 0; a < n; a++)
+        for (size_t b = 0; b < n; b++)
+            for (size_t c = 0; c < n; c++)
+                if (zl_names_repeats(&t, ids[a], ids[b], ids[c]) !=
+                    repeats_by_depth(&t, ids[a], ids[b], ids[c]))
+                    fail_msg("name %s, base %s, suffix %s", texts[a], texts[b], texts[c]);
+    zl_names_free(&t);
+}
+
 /* Every octet value formats as ldns_rdf2str formats it (finding keys and
  * messages were written with ldns's escapes). */
 static void format_matches_ldns(void **state)
@@ -145,6 +215,8 @@ int main(void)
         cmocka_unit_test(interning_folds_case),
         cmocka_unit_test(ancestry),
         cmocka_unit_test(repeated_apex),
+        cmocka_unit_test(repeats_agrees_with_definition),
+        cmocka_unit_test(labels_lowered_octet_by_octet),
         cmocka_unit_test(escapes_and_limits),
         cmocka_unit_test(format_matches_ldns),
         cmocka_unit_test(many_names_survive_growth),
