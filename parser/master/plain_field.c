@@ -21,7 +21,7 @@ static uint32_t number_max(ldns_rdf_type ft)
     }
 }
 
-static bool plain_number(const char *p, size_t n, uint32_t max, uint32_t *value)
+bool zl_plain_number(const char *p, size_t n, uint32_t max, uint32_t *value)
 {
     if (!max || !n)
         return false;
@@ -121,7 +121,7 @@ bool zl_plain_field_valid(ldns_rdf_type ft, const char *p, size_t n)
     case LDNS_RDF_TYPE_NSEC:
         return plain_type_list(p, n);
     default:
-        return plain_number(p, n, number_max(ft), &v);
+        return zl_plain_number(p, n, number_max(ft), &v);
     }
 }
 
@@ -135,7 +135,7 @@ bool zl_plain_field_wire(ldns_rdf_type ft, const char *p, size_t n, zl_buf *out)
         return true;
     }
     uint32_t max = number_max(ft), v;
-    if (!plain_number(p, n, max, &v))
+    if (!zl_plain_number(p, n, max, &v))
         return false;
     size_t width = max == 0xFF ? 1 : max == 0xFFFF ? 2 : 4;
     uint8_t *w = (uint8_t *)zl_buf_room(out, width);

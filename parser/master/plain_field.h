@@ -20,6 +20,9 @@
  * type mnemonics. False means only "ask ldns". */
 bool zl_plain_field_valid(ldns_rdf_type ft, const char *p, size_t n);
 
+/* Decimal digits only (at least one), of a value up to max (not 0). */
+bool zl_plain_number(const char *p, size_t n, uint32_t max, uint32_t *value);
+
 /* The wire form of a plain number or hex field appended to out; false (out
  * untouched) for any other text or field type. */
 bool zl_plain_field_wire(ldns_rdf_type ft, const char *p, size_t n, zl_buf *out);

@@ -96,21 +96,6 @@ size_t zl_charstr_len(const zl_tok *t)
     return len;
 }
 
-static bool int_in_range(const char *s, uint64_t max)
-{
-    if (!*s)
-        return false;
-    uint64_t v = 0;
-    for (; *s; s++) {
-        if (*s < '0' || *s > '9')
-            return false;
-        v = v * 10 + (uint64_t)(*s - '0');
-        if (v > max)
-            return false;
-    }
-    return true;
-}
-
 static char *describe_failure(ldns_rdf_type ft, const char *text, ldns_status st)
 {
     const char *why = st == LDNS_STATUS_OK ? NULL : ldns_get_errorstr_by_id(st);
@@ -198,15 +183,16 @@ static const char *strict_form(ldns_rdf_type ft, const char *text)
 /* Convert one field's text; NULL when ldns accepts it. */
 static char *convert(ldns_rdf_type ft, const char *text)
 {
+    if (zl_plain_field_valid(ft, text, strlen(text)))
+        return NULL;
+    /* A number field's text that is no plain number: ldns would wrap it. */
     uint64_t max = ft == LDNS_RDF_TYPE_INT8    ? 0xFF
                    : ft == LDNS_RDF_TYPE_INT16 ? 0xFFFF
                    : ft == LDNS_RDF_TYPE_INT32 ? 0xFFFFFFFFu
                                                : 0;
-    if (max && !int_in_range(text, max))
+    if (max)
         return zl_xasprintf("bad %s '%s': not a whole number from 0 to %llu", field_desc(ft),
                             text, (unsigned long long)max);
-    if (zl_plain_field_valid(ft, text, strlen(text)))
-        return NULL;
     if (ft == LDNS_RDF_TYPE_DNAME && strcmp(text, "@") == 0)
         return NULL;
     const char *why = strict_form(ft, text);
@@ -244,13 +230,14 @@ static zl_rdata_result check_generic(uint16_t type, const zl_tok *toks, unsigned
         return r;
     }
     copy_inner(&b, &toks[1]);
-    if (!int_in_range(b.data, 65535)) {
+    uint32_t length;
+    if (!zl_plain_number(b.data, strlen(b.data), 0xFFFF, &length)) {
         r.message = zl_xasprintf("bad \\# length '%s'", b.data);
         r.tok = 1;
         zl_buf_free(&b);
         return r;
     }
-    size_t want = (size_t)strtoul(b.data, NULL, 10);
+    size_t want = length;
     zl_buf_reset(&b);
     for (unsigned i = 2; i < n; i++) {
         for (size_t k = 0; k < toks[i].len; k++) {
