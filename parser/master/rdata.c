@@ -441,12 +441,9 @@ enum { KNOWN = 1, HAS_NAMES = 2, HAS_STRINGS = 4, ONE_NAME = 8 };
  * same value; relaxed atomics make that no data race. */
 static _Atomic uint8_t type_flags[65536];
 
-static uint8_t flags_of(uint16_t type)
+static uint8_t find_flags(uint16_t type)
 {
-    uint8_t f = atomic_load_explicit(&type_flags[type], memory_order_relaxed);
-    if (f)
-        return f;
-    f = KNOWN;
+    uint8_t f = KNOWN;
     const ldns_rr_descriptor *d = ldns_rr_descript(type);
     if (d) {
         size_t max = ldns_rr_descriptor_maximum(d);
@@ -463,6 +460,13 @@ static uint8_t flags_of(uint16_t type)
     }
     atomic_store_explicit(&type_flags[type], f, memory_order_relaxed);
     return f;
+}
+
+/* The look-up inline, the finding apart: it is asked several times a record. */
+static inline uint8_t flags_of(uint16_t type)
+{
+    uint8_t f = atomic_load_explicit(&type_flags[type], memory_order_relaxed);
+    return f ? f : find_flags(type);
 }
 
 /* A type whose rdata is one name (NS, CNAME, PTR, DNAME and the like). */
