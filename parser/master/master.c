@@ -131,7 +131,7 @@ static zl_name_id parse_name(reader *rd, uint32_t src, const zl_lex_tok *t, cons
     }
     const char *text = s->text + t->off;
     owner_memo *m = &rd->last;
-    if (m->text && m->src == src && m->origin == origin && m->len == len &&
+    if (m->text && m->src == src && m->origin == origin && m->len == len && len == t->len &&
         memcmp(m->text, text, len) == 0) {
         if (absolute)
             *absolute = m->absolute;
