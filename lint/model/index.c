@@ -74,13 +74,37 @@ zl_index *zl_index_build(const zl_zoneset *zs, const zl_zone *z)
         qsort(ix->order, n, sizeof *ix->order, cmp_owner_type);
         sort_zone = NULL;
     }
+    uint32_t lo = UINT32_MAX, hi = 0;
     for (size_t i = 0; i < n; i++) {
         const zl_record *r = &z->recs[i];
         if (r->type == LDNS_RR_TYPE_NS && r->owner != z->apex && z->apex != ZL_NAME_NONE &&
-            zl_names_is_below(&zs->names, r->owner, z->apex))
+            zl_names_is_below(&zs->names, r->owner, z->apex)) {
             zl_u32set_add(&ix->cuts, r->owner);
+            lo = r->owner < lo ? r->owner : lo;
+            hi = r->owner > hi ? r->owner : hi;
+        }
+    }
+    if (ix->cuts.n) {
+        /* Over the span of the zone's own cut ids only: many small zones
+         * sharing one large name table each pay for their span. */
+        ix->cut_lo = lo;
+        ix->ncut_words = (hi - lo) / 64 + 1;
+        ix->cut_bits = zl_xcalloc(ix->ncut_words, sizeof *ix->cut_bits);
+        for (size_t i = 0; i < ix->cuts.nslots; i++)
+            if (ix->cuts.slots[i]) {
+                uint32_t d = ix->cuts.slots[i] - 1 - lo;
+                ix->cut_bits[d / 64] |= (uint64_t)1 << (d % 64);
+            }
     }
     return ix;
+}
+
+static bool is_cut(const zl_index *ix, zl_name_id id)
+{
+    if (id < ix->cut_lo)
+        return false;
+    size_t d = id - ix->cut_lo;
+    return d / 64 < ix->ncut_words && (ix->cut_bits[d / 64] >> (d % 64) & 1u);
 }
 
 void zl_index_free(zl_index *ix)
@@ -88,6 +112,7 @@ void zl_index_free(zl_index *ix)
     if (!ix)
         return;
     free(ix->order);
+    free(ix->cut_bits);
     zl_u32set_free(&ix->cuts);
     free(ix);
 }
@@ -95,16 +120,15 @@ void zl_index_free(zl_index *ix)
 zl_name_id zl_index_cut_above(const zl_index *ix, const zl_names *names, zl_name_id apex,
                               zl_name_id name, bool strict)
 {
-    if (!ix->cuts.n || apex == ZL_NAME_NONE)
+    if (!ix->cuts.n || apex == ZL_NAME_NONE || name == ZL_NAME_NONE || name == apex)
         return ZL_NAME_NONE;
+    /* One walk up: it meets the apex only when name lies below it. */
     zl_name_id found = ZL_NAME_NONE;
     zl_name_id id = strict ? zl_names_parent(names, name) : name;
-    if (!zl_names_is_below(names, name, apex))
-        return ZL_NAME_NONE;
-    for (; id != ZL_NAME_NONE && id != apex; id = zl_names_parent(names, id))
-        if (zl_u32set_has(&ix->cuts, id))
+    for (; id != ZL_NAME_ROOT && id != apex; id = zl_names_parent(names, id))
+        if (is_cut(ix, id))
             found = id; /* keep walking: the highest cut is the one that matters */
-    return found;
+    return id == apex ? found : ZL_NAME_NONE;
 }
 
 bool zl_index_next_owner(const zl_index *ix, const zl_zone *z, size_t *begin, size_t *end)

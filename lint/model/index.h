@@ -15,6 +15,11 @@ typedef struct zl_index {
     size_t n;
     /* Owners below the apex that hold NS records: zone cuts. */
     zl_u32set cuts;
+    /* The same as bits over the ids [cut_lo, cut_lo + 64 * ncut_words):
+     * the cut test of every ancestor of every record is one bit. */
+    uint64_t *cut_bits;
+    uint32_t cut_lo;
+    size_t ncut_words;
 } zl_index;
 
 zl_index *zl_index_build(const zl_zoneset *zs, const zl_zone *z);

@@ -7,9 +7,7 @@ const bool zl_delim[256] = {
     ['('] = true, [')'] = true,   [';'] = true,  ['"'] = true,  ['\0'] = true,
 };
 
-/* Where a word may end or an escape begins: one look-up per byte in the
- * loop every token read goes through. */
-static const bool word_stop[256] = {
+const bool zl_word_stop[256] = {
     [' '] = true, ['\t'] = true, ['\r'] = true, ['\n'] = true, ['\f'] = true, ['\v'] = true,
     ['('] = true, [')'] = true,   [';'] = true,  ['"'] = true,  ['\0'] = true, ['\\'] = true,
 };
@@ -61,12 +59,8 @@ size_t zl_token_end(const char *text, size_t len, size_t off, bool *unterminated
     *unterminated = false;
     if (i < len && text[i] == '"')
         return quoted_end(text, len, i + 1, unterminated);
-    while (i < len) {
+    while ((i = zl_word_scan(text, len, i)) < len) {
         unsigned char c = (unsigned char)text[i];
-        if (!word_stop[c]) {
-            i++;
-            continue;
-        }
         if (c == '\\') {
             /* An escape takes the next byte, delimiters included; a backslash
              * before a line break or the end stays alone (and is rejected by
@@ -109,7 +103,7 @@ size_t zl_token_end_before(const char *text, size_t len, size_t off, size_t next
     while (j > off + 1 && (text[j - 1] == ' ' || text[j - 1] == '\t'))
         j--;
     unsigned char last = (unsigned char)text[j - 1];
-    if (j < next && (!word_stop[last] || (last == '"' && j - 1 > off)))
+    if (j < next && (!zl_word_stop[last] || (last == '"' && j - 1 > off)))
         return j;
     bool unterminated;
     return zl_token_end(text, len, off, &unterminated);

@@ -140,8 +140,12 @@ bool zl_lex_entry(zl_lexer *lx, zl_entry *e)
                 set_err(e, "NUL byte in the text", i, 1);
                 i++;
             } else {
-                bool unterminated;
-                size_t end = zl_token_end(t, len, i, &unterminated);
+                /* A plain word, most tokens, is read here; a quote or an
+                 * escape in it, by zl_token_end. */
+                bool unterminated = false;
+                size_t end = c == '"' ? i : zl_word_scan(t, len, i);
+                if (end == i || (end < len && (t[end] == '\\' || t[end] == '"')))
+                    end = zl_token_end(t, len, i, &unterminated);
                 if (end == i)
                     end = i + 1;
                 if (unterminated)

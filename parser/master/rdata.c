@@ -662,20 +662,12 @@ bool zl_parse_ttl(const char *s, size_t len, uint32_t *out, const char **why)
         *why = "not a TTL (seconds, or units s m h d w as in 1h30m)";
         return false;
     }
-    /* Seconds as digits, most TTLs: ldns_str2period reads them as this
-     * decimal number, which the bound below leaves unwrapped. */
-    uint64_t secs = 0;
-    size_t d = 0;
-    while (d < len && s[d] >= '0' && s[d] <= '9' && secs <= 0x7FFFFFFFull)
-        secs = secs * 10 + (uint64_t)(s[d++] - '0');
-    if (d == len && secs <= 0x7FFFFFFFull) {
-        *out = (uint32_t)secs;
-        return true;
-    }
     memcpy(buf, s, len);
     buf[len] = '\0';
-    /* ldns reads the value; this pass only bounds it, as ldns wraps silently. */
+    /* ldns reads the value; this pass only bounds it, as ldns wraps silently.
+     * Plain seconds (most TTLs) ldns would read as this pass does. */
     uint64_t total = 0, num = 0;
+    bool digits = true;
     for (size_t i = 0; i < len; i++) {
         int c = zl_ascii_lower((unsigned char)buf[i]);
         uint64_t unit = c == 's' ? 1 : c == 'm' ? 60 : c == 'h' ? 3600 : c == 'd' ? 86400
@@ -683,15 +675,17 @@ bool zl_parse_ttl(const char *s, size_t len, uint32_t *out, const char **why)
         if (c >= '0' && c <= '9')
             num = num * 10 + (uint64_t)(c - '0');
         else if (unit)
-            total += num * unit, num = 0;
-        else
+            total += num * unit, num = 0, digits = false;
+        else {
+            digits = false;
             break; /* ldns rejects it below */
+        }
         if (num > 0xFFFFFFFFull || total > 0xFFFFFFFFull)
             break;
     }
     total += num;
-    const char *end = NULL;
-    uint32_t value = ldns_str2period(buf, &end);
+    const char *end = buf + len;
+    uint32_t value = digits ? (uint32_t)total : ldns_str2period(buf, &end);
     if (!end || *end) {
         *why = "not a TTL (seconds, or units s m h d w as in 1h30m)";
         return false;

@@ -40,10 +40,12 @@ static void kept_read(const char *text, size_t len, bool ahead, long pause_ms, k
         nanosleep(&(struct timespec){.tv_nsec = pause_ms * 1000 * 1000}, NULL);
     zl_read_entry e;
     while (zl_entries_next(es, &e)) {
-        size_t had = k->cap;
+        size_t cap = k->cap;
         ZL_GROW(k->e, k->cap, k->n + 1);
-        if (k->cap != had) /* not per entry: a sanitizer's realloc always copies */
-            k->toks = realloc(k->toks, k->cap * sizeof *k->toks);
+        /* Only when e grew: under ASan each realloc copies the array, which
+         * made a text of 100,000 entries take minutes. */
+        if (k->cap != cap)
+            k->toks = zl_xrealloc(k->toks, k->cap * sizeof *k->toks);
         k->toks[k->n] = zl_xmalloc((e.e.n + 1) * sizeof **k->toks);
         if (e.e.n)
             memcpy(k->toks[k->n], e.e.toks, e.e.n * sizeof *e.e.toks);

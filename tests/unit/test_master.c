@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lint/model/index.h"
 #include "lint/util/util.h"
 #include "parser/master/master.h"
 #include "tests/unit/token_ends_agree.h"
@@ -302,6 +303,42 @@ static void relative_name_without_origin(void **state)
     zl_zoneset_free(&zs);
 }
 
+/* The highest zone cut at or above a name, as the delegation checks ask:
+ * nested cuts, the cut itself with and without strict, names outside. */
+static void zone_cuts(void **state)
+{
+    (void)state;
+    zl_zoneset zs;
+    zl_zoneset_init(&zs);
+    zl_zone *z = read_text(&zs,
+                           "$TTL 60\n@ SOA ns hm 1 2 3 4 5\n@ NS ns\na NS ns.other.\n"
+                           "b.a NS ns.other.\nc NS ns.other.\nx.c A 192.0.2.1\n",
+                           "example.");
+    zl_index *ix = zl_index_build(&zs, z);
+    const zl_names *t = &zs.names;
+    zl_name_id apex = name(&zs, "example."), a = name(&zs, "a.example."),
+               c = name(&zs, "c.example.");
+    struct {
+        const char *name;
+        zl_name_id want, want_strict;
+    } cases[] = {
+        {"x.c.example.", c, c},         {"c.example.", c, ZL_NAME_NONE},
+        {"b.a.example.", a, a},         {"z.b.a.example.", a, a},
+        {"a.example.", a, ZL_NAME_NONE}, {"www.example.", ZL_NAME_NONE, ZL_NAME_NONE},
+        {"example.", ZL_NAME_NONE, ZL_NAME_NONE}, {"ns.other.", ZL_NAME_NONE, ZL_NAME_NONE},
+        {"c.example.other.", ZL_NAME_NONE, ZL_NAME_NONE},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        zl_name_id id = name(&zs, cases[i].name);
+        if (zl_index_cut_above(ix, t, apex, id, false) != cases[i].want ||
+            zl_index_cut_above(ix, t, apex, id, true) != cases[i].want_strict)
+            fail_msg("the cut above %s", cases[i].name);
+    }
+    assert_int_equal(zl_index_cut_above(ix, t, apex, ZL_NAME_NONE, false), ZL_NAME_NONE);
+    zl_index_free(ix);
+    zl_zoneset_free(&zs);
+}
+
 static void generic_rdata(void **state)
 {
     (void)state;
@@ -363,6 +400,7 @@ int main(void)
         cmocka_unit_test(generate_expands),
         cmocka_unit_test(relative_name_without_origin),
         cmocka_unit_test(generic_rdata),
+        cmocka_unit_test(zone_cuts),
         cmocka_unit_test(token_ends),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
