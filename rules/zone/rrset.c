@@ -102,8 +102,6 @@ typedef struct scratch {
     zl_buf buf;
     canon *c;
     size_t ccap;
-    zl_tok *toks;
-    size_t tcap;
     bool ttls, duplicates; /* the rules that are on */
 } scratch;
 
@@ -161,13 +159,8 @@ static void check_duplicates(zl_lint *l, const zl_zone *z, const uint32_t *v, si
     canon *c = sc->c;
     size_t m = 0;
     for (size_t i = 0; i < n; i++) {
-        const zl_record *r = &z->recs[v[i]];
-        unsigned nr = zl_record_nrdata(r);
-        ZL_GROW(sc->toks, sc->tcap, nr + 1);
-        for (unsigned k = 0; k < nr; k++)
-            sc->toks[k] = zl_record_rdata(l->zs, z, r, k);
         size_t off = buf->len;
-        if (zl_rdata_canonical(&l->zs->names, zl_record_origin(z, r), r->type, sc->toks, nr, buf))
+        if (zl_record_canonical(l->zs, z, &z->recs[v[i]], buf))
             c[m++] = (canon){.rec = v[i], .off = off, .len = buf->len - off};
         else
             buf->len = off;
@@ -259,7 +252,6 @@ static void run(zl_lint *l)
     free(set);
     zl_buf_free(&sc.buf);
     free(sc.c);
-    free(sc.toks);
 }
 
 static const zl_rule *const rules[] = {&zl_rule_ttl_mismatch, &zl_rule_duplicate_record, NULL};

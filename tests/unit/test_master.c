@@ -148,6 +148,39 @@ static void origin_directive_and_escapes(void **state)
     zl_zoneset_free(&zs);
 }
 
+/* The same owner text, written again: the same name under the same origin,
+ * another under another, and an absolute one still absolute. */
+static void repeated_owner_text(void **state)
+{
+    (void)state;
+    zl_zoneset zs;
+    zl_zoneset_init(&zs);
+    zl_zone *z = read_text(&zs,
+                           "$TTL 60\n"
+                           "www A 192.0.2.1\n"
+                           "www A 192.0.2.2\n"
+                           "$ORIGIN example.net.\n"
+                           "www A 192.0.2.3\n"
+                           "www. A 192.0.2.4\n"
+                           "www. AAAA 2001:db8::1\n"
+                           "@ A 192.0.2.5\n"
+                           "@ AAAA 2001:db8::2\n",
+                           "example.com.");
+    assert_int_equal(zs.ndiags, 0);
+    assert_owner(&zs, z, 0, "www.example.com.");
+    assert_owner(&zs, z, 1, "www.example.com.");
+    assert_owner(&zs, z, 2, "www.example.net.");
+    assert_owner(&zs, z, 3, "www.");
+    assert_owner(&zs, z, 4, "www.");
+    assert_owner(&zs, z, 5, "example.net.");
+    assert_owner(&zs, z, 6, "example.net.");
+    assert_false(z->recs[2].owner_absolute);
+    assert_true(z->recs[3].owner_absolute);
+    assert_true(z->recs[4].owner_absolute);
+    assert_false(z->recs[6].owner_absolute);
+    zl_zoneset_free(&zs);
+}
+
 static void includes_restore_origin_and_report_loops(void **state)
 {
     (void)state;
@@ -394,6 +427,7 @@ int main(void)
         cmocka_unit_test(owners_ttls_and_classes),
         cmocka_unit_test(ttl_inheritance_without_ttl_directive),
         cmocka_unit_test(origin_directive_and_escapes),
+        cmocka_unit_test(repeated_owner_text),
         cmocka_unit_test(includes_restore_origin_and_report_loops),
         cmocka_unit_test(recovery_reports_each_broken_record),
         cmocka_unit_test(bad_names),

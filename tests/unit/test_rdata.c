@@ -11,6 +11,7 @@
 
 #include "lint/util/util.h"
 #include "parser/master/rdata.h"
+#include "parser/master/rrtype.h"
 
 /* Split text into tokens the way the lexer would (no quotes with spaces). */
 static unsigned toks_of(char *text, zl_tok *out)
@@ -123,6 +124,29 @@ static void ttls(void **state)
     assert_false(zl_parse_ttl("9999999w", 8, &v, &why));
 }
 
+/* Type mnemonics in any case, as ldns names them; nothing else. */
+static void type_mnemonics(void **state)
+{
+    (void)state;
+    for (unsigned t = 1; t <= 65535; t++) {
+        const ldns_rr_descriptor *d = ldns_rr_descript((uint16_t)t);
+        if (!d || !d->_name || strncmp(d->_name, "TYPE", 4) == 0 || strlen(d->_name) >= 16)
+            continue;
+        char lower[16];
+        size_t n = strlen(d->_name);
+        for (size_t i = 0; i <= n; i++)
+            lower[i] = (char)zl_ascii_lower((unsigned char)d->_name[i]);
+        assert_int_equal(zl_rrtype_lookup(d->_name, n), t);
+        assert_int_equal(zl_rrtype_lookup(lower, n), t);
+    }
+    assert_int_equal(zl_rrtype_lookup("aAaA", 4), LDNS_RR_TYPE_AAAA);
+    assert_int_equal(zl_rrtype_lookup("TYPE65534", 9), 65534);
+    assert_int_equal(zl_rrtype_lookup("NS\0", 3), 0);
+    assert_int_equal(zl_rrtype_lookup("N", 1), 0);
+    assert_int_equal(zl_rrtype_lookup("", 0), 0);
+    assert_int_equal(zl_rrtype_lookup("AAAAA", 5), 0);
+}
+
 /* A TTL of plain digits is read without ldns_str2period: the same value,
  * and the same bound, as with it. */
 static void digit_ttls_as_ldns_reads_them(void **state)
@@ -204,6 +228,7 @@ int main(void)
         cmocka_unit_test(long_strings_are_left_to_the_rule),
         cmocka_unit_test(ttls),
         cmocka_unit_test(digit_ttls_as_ldns_reads_them),
+        cmocka_unit_test(type_mnemonics),
         cmocka_unit_test(canonical_form),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
