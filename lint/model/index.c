@@ -41,6 +41,41 @@ static void sort_run_by_type(const zl_zone *z, uint32_t *v, size_t n)
     }
 }
 
+/* The end of the owner group that begins at b. */
+static size_t group_end(const zl_index *ix, const zl_zone *z, size_t b)
+{
+    size_t e = b + 1;
+    while (e < ix->n && z->recs[ix->order[e]].owner == z->recs[ix->order[b]].owner)
+        e++;
+    return e;
+}
+
+/* What the checks ask of the owner group [b, e): which kinds of record it
+ * holds, and whether its owner is a zone cut. */
+static void note_group(const zl_zoneset *zs, const zl_zone *z, zl_index *ix, size_t b, size_t e,
+                       uint32_t *lo, uint32_t *hi)
+{
+    bool has[ZL_GROUP_KINDS] = {false}, ns = false;
+    for (size_t i = b; i < e; i++) {
+        uint16_t type = z->recs[ix->order[i]].type;
+        has[ZL_GROUP_TXT] |= type == LDNS_RR_TYPE_TXT || type == LDNS_RR_TYPE_SPF;
+        has[ZL_GROUP_MX] |= type == LDNS_RR_TYPE_MX;
+        ns |= type == LDNS_RR_TYPE_NS;
+    }
+    for (int k = 0; k < ZL_GROUP_KINDS; k++)
+        if (has[k]) {
+            ZL_GROW(ix->groups[k], ix->groups_cap[k], ix->ngroups[k] + 1);
+            ix->groups[k][ix->ngroups[k]++] = (uint32_t)b;
+        }
+    zl_name_id owner = z->recs[ix->order[b]].owner;
+    if (ns && owner != z->apex && z->apex != ZL_NAME_NONE &&
+        zl_names_is_below(&zs->names, owner, z->apex)) {
+        zl_u32set_add(&ix->cuts, owner);
+        *lo = owner < *lo ? owner : *lo;
+        *hi = owner > *hi ? owner : *hi;
+    }
+}
+
 zl_index *zl_index_build(const zl_zoneset *zs, const zl_zone *z)
 {
     zl_index *ix = zl_xcalloc(1, sizeof *ix);
@@ -48,8 +83,10 @@ zl_index *zl_index_build(const zl_zoneset *zs, const zl_zone *z)
     ix->n = n;
     ix->order = zl_xmalloc((n ? n : 1) * sizeof *ix->order);
     size_t nnames = zs->names.n;
-    if (nnames <= 16 * n + 4096) {
-        /* Counting sort by owner id: linear, and stable (file order kept). */
+    bool counted = nnames <= 16 * n + 4096;
+    if (counted) {
+        /* Counting sort by owner id: linear, and stable (file order kept);
+         * each owner's group is put in type order below. */
         uint32_t *start = zl_xcalloc(nnames + 1, sizeof *start);
         for (size_t i = 0; i < n; i++)
             start[z->recs[i].owner + 1]++;
@@ -58,15 +95,6 @@ zl_index *zl_index_build(const zl_zoneset *zs, const zl_zone *z)
         for (size_t i = 0; i < n; i++)
             ix->order[start[z->recs[i].owner]++] = (uint32_t)i;
         free(start);
-        size_t b = 0;
-        while (b < n) {
-            size_t e = b + 1;
-            while (e < n && z->recs[ix->order[e]].owner == z->recs[ix->order[b]].owner)
-                e++;
-            if (e - b > 1)
-                sort_run_by_type(z, ix->order + b, e - b);
-            b = e;
-        }
     } else {
         for (size_t i = 0; i < n; i++)
             ix->order[i] = (uint32_t)i;
@@ -75,14 +103,11 @@ zl_index *zl_index_build(const zl_zoneset *zs, const zl_zone *z)
         sort_zone = NULL;
     }
     uint32_t lo = UINT32_MAX, hi = 0;
-    for (size_t i = 0; i < n; i++) {
-        const zl_record *r = &z->recs[i];
-        if (r->type == LDNS_RR_TYPE_NS && r->owner != z->apex && z->apex != ZL_NAME_NONE &&
-            zl_names_is_below(&zs->names, r->owner, z->apex)) {
-            zl_u32set_add(&ix->cuts, r->owner);
-            lo = r->owner < lo ? r->owner : lo;
-            hi = r->owner > hi ? r->owner : hi;
-        }
+    for (size_t b = 0, e; b < n; b = e) {
+        e = group_end(ix, z, b);
+        if (counted && e - b > 1)
+            sort_run_by_type(z, ix->order + b, e - b);
+        note_group(zs, z, ix, b, e, &lo, &hi);
     }
     if (ix->cuts.n) {
         /* Over the span of the zone's own cut ids only: many small zones
@@ -113,6 +138,8 @@ void zl_index_free(zl_index *ix)
         return;
     free(ix->order);
     free(ix->cut_bits);
+    for (int k = 0; k < ZL_GROUP_KINDS; k++)
+        free(ix->groups[k]);
     zl_u32set_free(&ix->cuts);
     free(ix);
 }
@@ -136,11 +163,18 @@ bool zl_index_next_owner(const zl_index *ix, const zl_zone *z, size_t *begin, si
     size_t b = *end;
     if (b >= ix->n)
         return false;
-    size_t e = b + 1;
-    while (e < ix->n && z->recs[ix->order[e]].owner == z->recs[ix->order[b]].owner)
-        e++;
     *begin = b;
-    *end = e;
+    *end = group_end(ix, z, b);
+    return true;
+}
+
+bool zl_index_next_owner_with(const zl_index *ix, const zl_zone *z, zl_group_kind kind,
+                              size_t *k, size_t *begin, size_t *end)
+{
+    if (*k >= ix->ngroups[kind])
+        return false;
+    *begin = ix->groups[kind][(*k)++];
+    *end = group_end(ix, z, *begin);
     return true;
 }
 

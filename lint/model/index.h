@@ -9,6 +9,11 @@
 #include "lint/model/model.h"
 #include "lint/util/u32set.h"
 
+/* Kinds of record some checks look for, and only at the owners holding
+ * one: TXT (or the old SPF type) for the mail-policy checks, MX for SES's
+ * MAIL FROM. */
+typedef enum zl_group_kind { ZL_GROUP_TXT, ZL_GROUP_MX, ZL_GROUP_KINDS } zl_group_kind;
+
 typedef struct zl_index {
     /* Record indices grouped by owner, then by type; file order within. */
     uint32_t *order;
@@ -20,6 +25,9 @@ typedef struct zl_index {
     uint64_t *cut_bits;
     uint32_t cut_lo;
     size_t ncut_words;
+    /* For each kind, where each owner group holding one begins in order. */
+    uint32_t *groups[ZL_GROUP_KINDS];
+    size_t ngroups[ZL_GROUP_KINDS], groups_cap[ZL_GROUP_KINDS];
 } zl_index;
 
 zl_index *zl_index_build(const zl_zoneset *zs, const zl_zone *z);
@@ -36,5 +44,9 @@ void zl_index_owner_range(const zl_index *ix, const zl_zone *z, zl_name_id owner
 
 /* Iterate groups: records [*begin, *end) of order share an owner. */
 bool zl_index_next_owner(const zl_index *ix, const zl_zone *z, size_t *begin, size_t *end);
+/* The same over the groups holding a record of kind only; *k counts them
+ * (start it at 0). */
+bool zl_index_next_owner_with(const zl_index *ix, const zl_zone *z, zl_group_kind kind,
+                              size_t *k, size_t *begin, size_t *end);
 
 #endif

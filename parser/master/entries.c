@@ -112,7 +112,8 @@ static bool fill(zl_entries *es, zl_lexer *lx, zl_entry *e, batch *b, bool check
         s->e.toks = NULL; /* the lexer's own array, reused for the next entry */
         s->e.cap = 0;
         ZL_GROW(b->toks, b->tcap, b->ntoks + e->n);
-        memcpy(b->toks + b->ntoks, e->toks, e->n * sizeof *e->toks);
+        if (e->n) /* an entry that is only an error has no tokens, nor may a batch */
+            memcpy(b->toks + b->ntoks, e->toks, e->n * sizeof *e->toks);
         b->ntoks += e->n;
         if (check)
             check_ahead(es->text, e, s, rd, cap);
@@ -207,7 +208,7 @@ static bool next_ahead(zl_entries *es, zl_read_entry *out)
             slot *s = &b->s[es->cur_slot++];
             replay(es, b, s->com, s->com + s->ncom);
             out->e = s->e;
-            out->e.toks = b->toks + s->tok;
+            out->e.toks = b->toks ? b->toks + s->tok : NULL;
             out->lay = s->lay;
             out->checked = s->checked;
             out->check = s->check;

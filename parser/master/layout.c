@@ -15,8 +15,11 @@ zl_layout zl_entry_layout(const char *text, const zl_entry *e, bool gdnsd)
             l.ttl_tok = (uint8_t)i++;
             continue;
         }
-        uint16_t cls = t->quoted ? 0 : zl_rrclass_lookup(text + t->off, t->len);
-        if (l.class_tok == ZL_LAYOUT_NONE && cls) {
+        /* Once the class is found the next token is the type: not asked. */
+        uint16_t cls = t->quoted || l.class_tok != ZL_LAYOUT_NONE
+                           ? 0
+                           : zl_rrclass_lookup(text + t->off, t->len);
+        if (cls) {
             l.rclass = cls;
             l.class_tok = (uint8_t)i++;
             l.class_first = l.ttl_tok == ZL_LAYOUT_NONE;

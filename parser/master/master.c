@@ -20,6 +20,18 @@
  * ever-longer relative paths would otherwise branch without end. */
 #define MAX_INCLUDES 4096
 
+/* A name parse_name read well, and the text it read it from: a zone that
+ * writes every owner out (the signed root zone does) writes most of them
+ * as the line before did, and reading the same text under the same origin
+ * gives the same name. */
+typedef struct owner_memo {
+    const char *text; /* NULL: none; else in the text of source src */
+    size_t len;
+    uint32_t src;
+    zl_name_id origin, id;
+    bool absolute;
+} owner_memo;
+
 typedef struct reader {
     zl_zoneset *zs;
     zl_zone *z;
@@ -43,6 +55,7 @@ typedef struct reader {
     size_t offs_cap;
     zl_prechecked pre; /* rdata checked while lexing ahead */
     zl_name_ahead ahead; /* the next entry's owner, looked up ahead */
+    owner_memo last;     /* the name parse_name read last */
 } reader;
 
 static void read_source(reader *rd, uint32_t src);
@@ -116,8 +129,15 @@ static zl_name_id parse_name(reader *rd, uint32_t src, const zl_lex_tok *t, cons
         origin = rd->zone_origin;
         len = prefix;
     }
-    zl_name_read n = zl_name_from_text_ahead(&rd->zs->names, origin, s->text + t->off, len,
-                                             &rd->ahead);
+    const char *text = s->text + t->off;
+    owner_memo *m = &rd->last;
+    if (m->text && m->src == src && m->origin == origin && m->len == len && len == t->len &&
+        memcmp(m->text, text, len) == 0) {
+        if (absolute)
+            *absolute = m->absolute;
+        return m->id;
+    }
+    zl_name_read n = zl_name_from_text_ahead(&rd->zs->names, origin, text, len, &rd->ahead);
     if (n.needs_origin) {
         note_no_origin(rd, src, t->off);
         *why = t->len == 1 && s->text[t->off] == '@'
@@ -126,8 +146,12 @@ static zl_name_id parse_name(reader *rd, uint32_t src, const zl_lex_tok *t, cons
     } else if (n.why) {
         *why = n.why;
     }
+    bool abs = n.absolute && !(t->len == 1 && s->text[t->off] == '@');
     if (absolute)
-        *absolute = n.absolute && !(t->len == 1 && s->text[t->off] == '@');
+        *absolute = abs;
+    if (!n.why && !n.needs_origin && n.id != ZL_NAME_NONE && len == t->len)
+        *m = (owner_memo){.text = text, .len = len, .src = src, .origin = origin, .id = n.id,
+                          .absolute = abs};
     return n.id;
 }
 

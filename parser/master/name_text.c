@@ -154,22 +154,6 @@ bool zl_name_text_absolute(const char *text, size_t len)
     return absolute;
 }
 
-bool zl_name_text_plain_valid(const char *text)
-{
-    if (text[0] == '.' && text[1] == '\0')
-        return true; /* the root */
-    size_t i = 0, label = 0;
-    for (uint8_t c; (c = plain_class[(unsigned char)text[i]]) != 0 && i < 250; i++) {
-        if (c == PLAIN)
-            label++;
-        else if (label == 0 || label > 63)
-            return false;
-        else
-            label = 0;
-    }
-    return text[i] == '\0' && i > 0 && label <= 63;
-}
-
 zl_name_ahead zl_names_look_ahead(const zl_names *names, zl_name_id origin, const char *text,
                                   size_t len)
 {

@@ -28,12 +28,6 @@ zl_name_read zl_name_from_text(zl_names *add, const zl_names *names, zl_name_id 
  * dot that no backslash escapes), without reading the name. */
 bool zl_name_text_absolute(const char *text, size_t len);
 
-/* Whether ldns_str2rdf_dname surely reads the C string text: plain
- * octets only, in labels of 1 to 63, 250 at most (false says nothing: ldns
- * then judges). Most rdata names are such; checking them spares ldns's
- * allocations. */
-bool zl_name_text_plain_valid(const char *text);
-
 /* A relative plain name of text looked up ahead, as far as its first
  * label: while the reader processes one entry, the next owner's labels above
  * the first are found, and the slot the first will take starts on its way

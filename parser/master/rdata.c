@@ -1,6 +1,7 @@
 #include "parser/master/rdata.h"
 
 #include "parser/master/name_text.h"
+#include "parser/master/plain_field.h"
 
 #include <arpa/inet.h>
 #include <ldns/ldns.h>
@@ -95,21 +96,6 @@ size_t zl_charstr_len(const zl_tok *t)
     return len;
 }
 
-static bool int_in_range(const char *s, uint64_t max)
-{
-    if (!*s)
-        return false;
-    uint64_t v = 0;
-    for (; *s; s++) {
-        if (*s < '0' || *s > '9')
-            return false;
-        v = v * 10 + (uint64_t)(*s - '0');
-        if (v > max)
-            return false;
-    }
-    return true;
-}
-
 static char *describe_failure(ldns_rdf_type ft, const char *text, ldns_status st)
 {
     const char *why = st == LDNS_STATUS_OK ? NULL : ldns_get_errorstr_by_id(st);
@@ -197,11 +183,14 @@ static const char *strict_form(ldns_rdf_type ft, const char *text)
 /* Convert one field's text; NULL when ldns accepts it. */
 static char *convert(ldns_rdf_type ft, const char *text)
 {
+    if (zl_plain_field_valid(ft, text, strlen(text)))
+        return NULL;
+    /* A number field's text that is no plain number: ldns would wrap it. */
     uint64_t max = ft == LDNS_RDF_TYPE_INT8    ? 0xFF
                    : ft == LDNS_RDF_TYPE_INT16 ? 0xFFFF
                    : ft == LDNS_RDF_TYPE_INT32 ? 0xFFFFFFFFu
                                                : 0;
-    if (max && !int_in_range(text, max))
+    if (max)
         return zl_xasprintf("bad %s '%s': not a whole number from 0 to %llu", field_desc(ft),
                             text, (unsigned long long)max);
     if (ft == LDNS_RDF_TYPE_DNAME && strcmp(text, "@") == 0)
@@ -241,13 +230,14 @@ static zl_rdata_result check_generic(uint16_t type, const zl_tok *toks, unsigned
         return r;
     }
     copy_inner(&b, &toks[1]);
-    if (!int_in_range(b.data, 65535)) {
+    uint32_t length;
+    if (!zl_plain_number(b.data, strlen(b.data), 0xFFFF, &length)) {
         r.message = zl_xasprintf("bad \\# length '%s'", b.data);
         r.tok = 1;
         zl_buf_free(&b);
         return r;
     }
-    size_t want = (size_t)strtoul(b.data, NULL, 10);
+    size_t want = length;
     zl_buf_reset(&b);
     for (unsigned i = 2; i < n; i++) {
         for (size_t k = 0; k < toks[i].len; k++) {
@@ -288,20 +278,51 @@ static zl_rdata_result check_generic(uint16_t type, const zl_tok *toks, unsigned
     return r;
 }
 
+/* The text of tokens [from, to) as one field: inner texts joined by sep (0:
+ * none), a separator only after text. In small when it fits (a record's
+ * fields mostly do: no allocation per record), else in big. */
+static const char *join_field(const zl_tok *toks, unsigned from, unsigned to, char sep,
+                              char *small, size_t cap, zl_buf *big)
+{
+    size_t need = 1;
+    for (unsigned i = from; i < to; i++)
+        need += toks[i].len + 1;
+    size_t len = 0;
+    char *out = small;
+    if (need > cap) {
+        zl_buf_reset(big);
+        out = zl_buf_room(big, need);
+    }
+    for (unsigned i = from; i < to; i++) {
+        size_t n;
+        const char *p = zl_tok_inner(&toks[i], &n);
+        if (sep && len)
+            out[len++] = sep;
+        memcpy(out + len, p, n);
+        len += n;
+    }
+    out[len] = '\0';
+    return out;
+}
+
 /* Walk the fields of a record's rdata as its ldns descriptor lays them out,
  * handing each field's text (tokens joined where a field takes several) to
- * fn. Stops at the first field fn rejects, or at a layout error. */
+ * fn. A field of one token goes to plain first, as it stands in the text:
+ * when plain takes it, it is neither copied nor handed to fn. Stops at the
+ * first field fn rejects, or at a layout error. */
 typedef char *(*field_fn)(void *ctx, ldns_rdf_type ft, const char *text, unsigned tok,
                           const zl_tok *t);
+typedef bool (*plain_fn)(void *ctx, ldns_rdf_type ft, const char *p, size_t n);
 
-static zl_rdata_result walk_fields(uint16_t type, const zl_tok *toks, unsigned n, field_fn fn,
-                                   void *ctx)
+static zl_rdata_result walk_fields(uint16_t type, const zl_tok *toks, unsigned n, plain_fn plain,
+                                   field_fn fn, void *ctx)
 {
     zl_rdata_result r = {0};
     const ldns_rr_descriptor *d = ldns_rr_descript(type);
     size_t min = d ? ldns_rr_descriptor_minimum(d) : 1;
     size_t max = d ? ldns_rr_descriptor_maximum(d) : 1;
-    zl_buf b = {0};
+    zl_buf big = {0};
+    char small[512];
     unsigned ti = 0;
     size_t fi = 0;
     while (ti < n) {
@@ -315,24 +336,23 @@ static zl_rdata_result walk_fields(uint16_t type, const zl_tok *toks, unsigned n
         }
         ldns_rdf_type ft = ldns_rr_descriptor_field_type(d, fi);
         unsigned start = ti;
-        zl_buf_reset(&b);
+        char sep = ' ';
         if ((takes_rest(ft) && fi == max - 1) || ft == LDNS_RDF_TYPE_LOC) {
-            for (; ti < n; ti++) {
-                if (b.len && !joins_tight(ft))
-                    zl_buf_addc(&b, ' ');
-                copy_inner(&b, &toks[ti]);
-            }
+            ti = n;
+            sep = joins_tight(ft) ? 0 : ' ';
         } else if (ft == LDNS_RDF_TYPE_HIP) {
-            for (unsigned k = 0; k < 3 && ti < n; k++, ti++) {
-                if (b.len)
-                    zl_buf_addc(&b, ' ');
-                copy_inner(&b, &toks[ti]);
-            }
+            ti = ti + 3 < n ? ti + 3 : n;
         } else {
-            copy_inner(&b, &toks[ti]);
             ti++;
         }
-        char *msg = fn(ctx, ft, zl_buf_str(&b), start, &toks[start]);
+        size_t one;
+        const char *p = zl_tok_inner(&toks[start], &one);
+        if (ti == start + 1 && plain(ctx, ft, p, one)) {
+            fi++;
+            continue;
+        }
+        const char *text = join_field(toks, start, ti, sep, small, sizeof small, &big);
+        char *msg = fn(ctx, ft, text, start, &toks[start]);
         if (msg) {
             r.message = msg;
             r.tok = start;
@@ -347,7 +367,7 @@ static zl_rdata_result walk_fields(uint16_t type, const zl_tok *toks, unsigned n
                                  fi);
         r.tok = n ? n - 1 : 0;
     }
-    zl_buf_free(&b);
+    zl_buf_free(&big);
     return r;
 }
 
@@ -362,6 +382,12 @@ static bool needs_generic(uint16_t type)
     const ldns_rr_descriptor *d = ldns_rr_descript(type);
     return (!d || ldns_rr_descriptor_field_type(d, 0) == LDNS_RDF_TYPE_UNKNOWN) &&
            type != LDNS_RR_TYPE_A6;
+}
+
+static bool check_plain(void *ctx, ldns_rdf_type ft, const char *p, size_t n)
+{
+    (void)ctx;
+    return zl_plain_field_valid(ft, p, n); /* convert's verdict */
 }
 
 static char *check_field(void *ctx, ldns_rdf_type ft, const char *text, unsigned tok,
@@ -381,8 +407,6 @@ static char *check_field(void *ctx, ldns_rdf_type ft, const char *text, unsigned
         if (n <= 255 && !memchr(inner, '\\', n))
             return NULL;
     }
-    if (ft == LDNS_RDF_TYPE_DNAME && zl_name_text_plain_valid(text))
-        return NULL;
     return convert(ft, text);
 }
 
@@ -409,26 +433,6 @@ static bool plain_address(uint16_t type, const zl_tok *toks, unsigned n, uint8_t
     return valid;
 }
 
-zl_rdata_result zl_rdata_check(uint16_t type, const zl_tok *toks, unsigned n)
-{
-    uint8_t wire[16];
-    size_t len;
-    if (plain_address(type, toks, n, wire, &len))
-        return (zl_rdata_result){0};
-    if (is_generic(toks, n))
-        return check_generic(type, toks, n);
-    zl_rdata_result r = {0};
-    if (needs_generic(type)) {
-        char tn[32];
-        r.message = zl_xasprintf("%s rdata can only be written in RFC 3597 form: \\# LENGTH HEX",
-                                 zl_type_name(type, tn, sizeof tn));
-        return r;
-    }
-    if (type == LDNS_RR_TYPE_A6 || type == LDNS_RR_TYPE_NXT)
-        return r; /* presentation forms ldns cannot read; accepted as written */
-    return walk_fields(type, toks, n, check_field, NULL);
-}
-
 enum { KNOWN = 1, HAS_NAMES = 2, HAS_STRINGS = 4, ONE_NAME = 8 };
 
 /* What ldns's descriptor says of a type, found the first time the type is
@@ -437,12 +441,9 @@ enum { KNOWN = 1, HAS_NAMES = 2, HAS_STRINGS = 4, ONE_NAME = 8 };
  * same value; relaxed atomics make that no data race. */
 static _Atomic uint8_t type_flags[65536];
 
-static uint8_t flags_of(uint16_t type)
+static uint8_t find_flags(uint16_t type)
 {
-    uint8_t f = atomic_load_explicit(&type_flags[type], memory_order_relaxed);
-    if (f)
-        return f;
-    f = KNOWN;
+    uint8_t f = KNOWN;
     const ldns_rr_descriptor *d = ldns_rr_descript(type);
     if (d) {
         size_t max = ldns_rr_descriptor_maximum(d);
@@ -461,17 +462,45 @@ static uint8_t flags_of(uint16_t type)
     return f;
 }
 
+/* The look-up inline, the finding apart: it is asked several times a record. */
+static inline uint8_t flags_of(uint16_t type)
+{
+    uint8_t f = atomic_load_explicit(&type_flags[type], memory_order_relaxed);
+    return f ? f : find_flags(type);
+}
+
 /* A type whose rdata is one name (NS, CNAME, PTR, DNAME and the like). */
 static bool one_name_type(uint16_t type)
 {
     return flags_of(type) & ONE_NAME;
 }
 
-/* The wire form of the name t stands for, from the name table (which holds
- * every rdata name, interned when read); false when it holds none. */
-static bool add_name_wire(const zl_names *names, zl_name_id origin, const zl_tok *t, zl_buf *out)
+zl_rdata_result zl_rdata_check(uint16_t type, const zl_tok *toks, unsigned n)
 {
-    zl_name_id id = zl_rdata_name_lookup(names, origin, t, NULL);
+    uint8_t wire[16];
+    size_t len;
+    if (plain_address(type, toks, n, wire, &len))
+        return (zl_rdata_result){0};
+    if (one_name_type(type) && n == 1 && !toks[0].quoted &&
+        zl_plain_field_valid(LDNS_RDF_TYPE_DNAME, toks[0].p, toks[0].len))
+        return (zl_rdata_result){0}; /* check_field's verdict, without the walk */
+    if (is_generic(toks, n))
+        return check_generic(type, toks, n);
+    zl_rdata_result r = {0};
+    if (needs_generic(type)) {
+        char tn[32];
+        r.message = zl_xasprintf("%s rdata can only be written in RFC 3597 form: \\# LENGTH HEX",
+                                 zl_type_name(type, tn, sizeof tn));
+        return r;
+    }
+    if (type == LDNS_RR_TYPE_A6 || type == LDNS_RR_TYPE_NXT)
+        return r; /* presentation forms ldns cannot read; accepted as written */
+    return walk_fields(type, toks, n, check_plain, check_field, NULL);
+}
+
+/* The wire form of name id; false for ZL_NAME_NONE. */
+static bool add_id_wire(const zl_names *names, zl_name_id id, zl_buf *out)
+{
     if (id == ZL_NAME_NONE)
         return false;
     uint8_t wire[256];
@@ -480,11 +509,24 @@ static bool add_name_wire(const zl_names *names, zl_name_id origin, const zl_tok
     return true;
 }
 
+/* The wire form of the name t stands for, from the name table (which holds
+ * every rdata name, interned when read); false when it holds none. */
+static bool add_name_wire(const zl_names *names, zl_name_id origin, const zl_tok *t, zl_buf *out)
+{
+    return add_id_wire(names, zl_rdata_name_lookup(names, origin, t, NULL), out);
+}
+
 typedef struct canon_ctx {
     const zl_names *names;
     zl_name_id origin;
     zl_buf *out;
 } canon_ctx;
+
+static bool canon_plain(void *vctx, ldns_rdf_type ft, const char *p, size_t n)
+{
+    canon_ctx *c = vctx;
+    return zl_plain_field_wire(ft, p, n, c->out); /* canon_field's octets */
+}
 
 static char *canon_field(void *vctx, ldns_rdf_type ft, const char *text, unsigned tok,
                          const zl_tok *t)
@@ -506,6 +548,8 @@ static char *canon_field(void *vctx, ldns_rdf_type ft, const char *text, unsigne
         zl_buf_add(c->out, wire, len);
         return NULL;
     }
+    if (zl_plain_field_wire(ft, text, strlen(text), c->out))
+        return NULL;
     ldns_status st;
     ldns_rdf *rdf = make_rdf(ft, text, &st);
     if (!rdf)
@@ -537,9 +581,26 @@ bool zl_rdata_canonical(const zl_names *names, zl_name_id origin, uint16_t type,
     if (one_name_type(type) && n == 1 && !toks[0].quoted)
         return add_name_wire(names, origin, &toks[0], out); /* canon_field's, without the walk */
     canon_ctx c = {names, origin, out};
-    zl_rdata_result r = walk_fields(type, toks, n, canon_field, &c);
+    zl_rdata_result r = walk_fields(type, toks, n, canon_plain, canon_field, &c);
     free(r.message);
     return r.message == NULL;
+}
+
+bool zl_record_canonical(const zl_zoneset *zs, const zl_zone *z, const zl_record *r,
+                         zl_buf *out)
+{
+    unsigned n = zl_record_nrdata(r);
+    zl_tok small[16], *toks = n <= 16 ? small : zl_xmalloc(n * sizeof *toks);
+    for (unsigned i = 0; i < n; i++)
+        toks[i] = zl_record_rdata(zs, z, r, i);
+    bool ok;
+    if (one_name_type(r->type) && n == 1 && !toks[0].quoted && !is_generic(toks, n))
+        ok = add_id_wire(&zs->names, zl_record_name(z, r), out); /* the name the reader found */
+    else
+        ok = zl_rdata_canonical(&zs->names, zl_record_origin(z, r), r->type, toks, n, out);
+    if (toks != small)
+        free(toks);
+    return ok;
 }
 
 /* The ldns field type of a field, LDNS_RDF_TYPE_NONE past the last one

@@ -28,6 +28,11 @@ zl_rdata_result zl_rdata_check(uint16_t type, const zl_tok *toks, unsigned n);
 bool zl_rdata_canonical(const zl_names *names, zl_name_id origin, uint16_t type,
                         const zl_tok *toks, unsigned n, zl_buf *out);
 
+/* zl_rdata_canonical of a stored record, appended to out; a record whose
+ * rdata is one name takes the name its reader interned, without a lookup. */
+bool zl_record_canonical(const zl_zoneset *zs, const zl_zone *z, const zl_record *r,
+                         zl_buf *out);
+
 /* Number of octets a character-string token stands for (escapes decoded). */
 size_t zl_charstr_len(const zl_tok *t);
 

@@ -184,8 +184,8 @@ static void run(zl_lint *l)
     for (size_t k = 0; k < l->zs->nzones; k++) {
         const zl_zone *z = l->zs->zones[k];
         const zl_index *ix = zl_lint_index(l, k);
-        size_t b = 0, e = 0;
-        while (zl_index_next_owner(ix, z, &b, &e)) {
+        size_t g = 0, b, e;
+        while (zl_index_next_owner_with(ix, z, ZL_GROUP_TXT, &g, &b, &e)) {
             if (!zl_owner_label_is(l->zs, z->recs[ix->order[b]].owner, "_dmarc"))
                 continue;
             const zl_record *first = NULL;

@@ -409,8 +409,8 @@ static void run(zl_lint *l)
     for (size_t k = 0; k < l->zs->nzones; k++) {
         const zl_zone *z = l->zs->zones[k];
         const zl_index *ix = zl_lint_index(l, k);
-        size_t b = 0, e = 0;
-        while (zl_index_next_owner(ix, z, &b, &e)) {
+        size_t g = 0, b, e;
+        while (zl_index_next_owner_with(ix, z, ZL_GROUP_TXT, &g, &b, &e)) {
             const zl_record *first = NULL;
             for (size_t i = b; i < e; i++) {
                 const zl_record *r = &z->recs[ix->order[i]];

@@ -251,7 +251,8 @@ static void check_shapes(zl_lint *l)
     for (size_t k = 0; k < l->zs->nzones; k++) {
         const zl_zone *z = l->zs->zones[k];
         zl_ses_records at = {z, zl_lint_index(l, k), 0, 0};
-        while (zl_index_next_owner(at.ix, z, &at.b, &at.e)) {
+        size_t g = 0;
+        while (zl_index_next_owner_with(at.ix, z, ZL_GROUP_MX, &g, &at.b, &at.e)) {
             const zl_record *mx = NULL;
             zl_ses_shape s;
             for (size_t i = at.b; i < at.e && !mx; i++) {

@@ -26,7 +26,7 @@ const zl_rule zl_rule_occluded_by_delegation = {
 };
 
 /* Names that are targets of NS records in the zone: their addresses are glue. */
-static zl_u32set ns_targets(zl_lint *l, const zl_zone *z)
+static zl_u32set ns_targets(const zl_zone *z)
 {
     zl_u32set set = {0};
     for (size_t i = 0; i < z->nrecs; i++) {
@@ -34,8 +34,7 @@ static zl_u32set ns_targets(zl_lint *l, const zl_zone *z)
         if (r->type != LDNS_RR_TYPE_NS || zl_record_nrdata(r) != 1 ||
             (r->flags & (ZL_REC_BAD_RDATA | ZL_REC_GENERIC)))
             continue;
-        zl_tok t = zl_record_rdata(l->zs, z, r, 0);
-        zl_name_id id = zl_rdata_name_lookup(&l->zs->names, zl_record_origin(z, r), &t, NULL);
+        zl_name_id id = zl_record_name(z, r); /* interned when read: no lookup */
         if (id != ZL_NAME_NONE)
             zl_u32set_add(&set, id);
     }
@@ -110,7 +109,7 @@ static void run(zl_lint *l)
         const zl_index *ix = zl_lint_index(l, k);
         if (!ix->cuts.n)
             continue;
-        zl_u32set glue = ns_targets(l, z);
+        zl_u32set glue = ns_targets(z);
         rrset_key *seen = NULL;
         size_t nseen = 0, seencap = 0;
         for (size_t i = 0; i < z->nrecs; i++) {

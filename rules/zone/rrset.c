@@ -102,8 +102,6 @@ typedef struct scratch {
     zl_buf buf;
     canon *c;
     size_t ccap;
-    zl_tok *toks;
-    size_t tcap;
     bool ttls, duplicates; /* the rules that are on */
 } scratch;
 
@@ -124,22 +122,45 @@ static void sort_canon(canon *c, size_t m)
     }
 }
 
+/* True when v are A records written as dotted quads of digits and dots,
+ * no two alike. inet_pton takes one text only for each address (no leading
+ * zeros), so such a set holds no duplicate and needs no canonical form:
+ * most sets of a large zone are a name's few addresses. */
+static bool distinct_quads(const zl_zoneset *zs, const zl_zone *z, const uint32_t *v, size_t n)
+{
+    zl_tok t[8];
+    if (n > sizeof t / sizeof t[0])
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        const zl_record *r = &z->recs[v[i]];
+        if (r->type != LDNS_RR_TYPE_A || zl_record_nrdata(r) != 1)
+            return false;
+        t[i] = zl_record_rdata(zs, z, r, 0);
+        if (t[i].quoted || t[i].len > 15)
+            return false;
+        for (size_t k = 0; k < t[i].len; k++)
+            if (t[i].p[k] != '.' && (t[i].p[k] < '0' || t[i].p[k] > '9'))
+                return false;
+        for (size_t j = 0; j < i; j++)
+            if (t[j].len == t[i].len && memcmp(t[j].p, t[i].p, t[i].len) == 0)
+                return false;
+    }
+    return true;
+}
+
 static void check_duplicates(zl_lint *l, const zl_zone *z, const uint32_t *v, size_t n,
                              scratch *sc)
 {
+    if (distinct_quads(l->zs, z, v, n))
+        return;
     zl_buf *buf = &sc->buf;
     zl_buf_reset(buf);
     ZL_GROW(sc->c, sc->ccap, n);
     canon *c = sc->c;
     size_t m = 0;
     for (size_t i = 0; i < n; i++) {
-        const zl_record *r = &z->recs[v[i]];
-        unsigned nr = zl_record_nrdata(r);
-        ZL_GROW(sc->toks, sc->tcap, nr + 1);
-        for (unsigned k = 0; k < nr; k++)
-            sc->toks[k] = zl_record_rdata(l->zs, z, r, k);
         size_t off = buf->len;
-        if (zl_rdata_canonical(&l->zs->names, zl_record_origin(z, r), r->type, sc->toks, nr, buf))
+        if (zl_record_canonical(l->zs, z, &z->recs[v[i]], buf))
             c[m++] = (canon){.rec = v[i], .off = off, .len = buf->len - off};
         else
             buf->len = off;
@@ -231,7 +252,6 @@ static void run(zl_lint *l)
     free(set);
     zl_buf_free(&sc.buf);
     free(sc.c);
-    free(sc.toks);
 }
 
 static const zl_rule *const rules[] = {&zl_rule_ttl_mismatch, &zl_rule_duplicate_record, NULL};

@@ -35,17 +35,8 @@ const zl_rule zl_rule_record_semantics = {
 
 bool zl_sem_wire(const zl_lint *l, const zl_zone *z, const zl_record *r, zl_buf *out)
 {
-    unsigned n = zl_record_nrdata(r);
-    zl_tok small[16], *toks = n <= 16 ? small : malloc(n * sizeof *toks);
-    if (!toks)
-        return false;
-    for (unsigned i = 0; i < n; i++)
-        toks[i] = zl_record_rdata(l->zs, z, r, i);
     zl_buf_reset(out);
-    bool ok = zl_rdata_canonical(&l->zs->names, zl_record_origin(z, r), r->type, toks, n, out);
-    if (toks != small)
-        free(toks);
-    return ok;
+    return zl_record_canonical(l->zs, z, r, out);
 }
 
 void zl_sem_report(zl_lint *l, const zl_zone *z, const zl_record *r, unsigned field, char *hint,

@@ -47,7 +47,8 @@ static void kept_read(const char *text, size_t len, bool ahead, long pause_ms, k
         if (k->cap != cap)
             k->toks = zl_xrealloc(k->toks, k->cap * sizeof *k->toks);
         k->toks[k->n] = zl_xmalloc((e.e.n + 1) * sizeof **k->toks);
-        memcpy(k->toks[k->n], e.e.toks, e.e.n * sizeof *e.e.toks);
+        if (e.e.n)
+            memcpy(k->toks[k->n], e.e.toks, e.e.n * sizeof *e.e.toks);
         k->e[k->n++] = e;
     }
     zl_entries_close(es);

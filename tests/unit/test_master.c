@@ -148,6 +148,39 @@ static void origin_directive_and_escapes(void **state)
     zl_zoneset_free(&zs);
 }
 
+/* The same owner text, written again: the same name under the same origin,
+ * another under another, and an absolute one still absolute. */
+static void repeated_owner_text(void **state)
+{
+    (void)state;
+    zl_zoneset zs;
+    zl_zoneset_init(&zs);
+    zl_zone *z = read_text(&zs,
+                           "$TTL 60\n"
+                           "www A 192.0.2.1\n"
+                           "www A 192.0.2.2\n"
+                           "$ORIGIN example.net.\n"
+                           "www A 192.0.2.3\n"
+                           "www. A 192.0.2.4\n"
+                           "www. AAAA 2001:db8::1\n"
+                           "@ A 192.0.2.5\n"
+                           "@ AAAA 2001:db8::2\n",
+                           "example.com.");
+    assert_int_equal(zs.ndiags, 0);
+    assert_owner(&zs, z, 0, "www.example.com.");
+    assert_owner(&zs, z, 1, "www.example.com.");
+    assert_owner(&zs, z, 2, "www.example.net.");
+    assert_owner(&zs, z, 3, "www.");
+    assert_owner(&zs, z, 4, "www.");
+    assert_owner(&zs, z, 5, "example.net.");
+    assert_owner(&zs, z, 6, "example.net.");
+    assert_false(z->recs[2].owner_absolute);
+    assert_true(z->recs[3].owner_absolute);
+    assert_true(z->recs[4].owner_absolute);
+    assert_false(z->recs[6].owner_absolute);
+    zl_zoneset_free(&zs);
+}
+
 static void includes_restore_origin_and_report_loops(void **state)
 {
     (void)state;
@@ -306,6 +339,40 @@ static void zone_cuts(void **state)
     zl_zoneset_free(&zs);
 }
 
+/* The owner groups holding TXT (or SPF) records, and those holding MX
+ * records: each once, in the index's order, with all its records. */
+static void owner_groups_by_kind(void **state)
+{
+    (void)state;
+    zl_zoneset zs;
+    zl_zoneset_init(&zs);
+    zl_zone *z = read_text(&zs,
+                           "$TTL 60\na TXT \"x\"\nb MX 10 a\nc A 192.0.2.1\nc MX 10 a\n"
+                           "c TXT \"y\"\nd SPF \"v=spf1 -all\"\ne A 192.0.2.2\na TXT \"z\"\n",
+                           "example.");
+    zl_index *ix = zl_index_build(&zs, z);
+    static const char *const want[ZL_GROUP_KINDS][4] = {
+        [ZL_GROUP_TXT] = {"a.example.", "c.example.", "d.example.", NULL},
+        [ZL_GROUP_MX] = {"b.example.", "c.example.", NULL},
+    };
+    static const size_t want_size[ZL_GROUP_KINDS][4] = {
+        [ZL_GROUP_TXT] = {2, 3, 1},
+        [ZL_GROUP_MX] = {1, 3},
+    };
+    for (int kind = 0; kind < ZL_GROUP_KINDS; kind++) {
+        size_t g = 0, b, e, n = 0;
+        while (zl_index_next_owner_with(ix, z, (zl_group_kind)kind, &g, &b, &e)) {
+            assert_non_null(want[kind][n]);
+            assert_int_equal(z->recs[ix->order[b]].owner, name(&zs, want[kind][n]));
+            assert_int_equal(e - b, want_size[kind][n]);
+            n++;
+        }
+        assert_null(want[kind][n]);
+    }
+    zl_index_free(ix);
+    zl_zoneset_free(&zs);
+}
+
 static void generic_rdata(void **state)
 {
     (void)state;
@@ -360,6 +427,7 @@ int main(void)
         cmocka_unit_test(owners_ttls_and_classes),
         cmocka_unit_test(ttl_inheritance_without_ttl_directive),
         cmocka_unit_test(origin_directive_and_escapes),
+        cmocka_unit_test(repeated_owner_text),
         cmocka_unit_test(includes_restore_origin_and_report_loops),
         cmocka_unit_test(recovery_reports_each_broken_record),
         cmocka_unit_test(bad_names),
@@ -367,6 +435,7 @@ int main(void)
         cmocka_unit_test(relative_name_without_origin),
         cmocka_unit_test(generic_rdata),
         cmocka_unit_test(zone_cuts),
+        cmocka_unit_test(owner_groups_by_kind),
         cmocka_unit_test(token_ends),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

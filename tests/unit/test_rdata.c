@@ -10,8 +10,8 @@
 #include <string.h>
 
 #include "lint/util/util.h"
-#include "parser/master/name_text.h"
 #include "parser/master/rdata.h"
+#include "parser/master/rrtype.h"
 
 /* Split text into tokens the way the lexer would (no quotes with spaces). */
 static unsigned toks_of(char *text, zl_tok *out)
@@ -106,41 +106,6 @@ static void long_strings_are_left_to_the_rule(void **state)
     assert_int_equal(zl_charstr_len(&t), 3);
 }
 
-/* A name the plain check passes is one ldns reads; it passes the common ones
- * and leaves every other (bad ones above all) to ldns. */
-static void plain_names_are_ones_ldns_reads(void **state)
-{
-    (void)state;
-    char l63[70], l64[70], long250[260], long251[260];
-    memset(l63, 'a', 63);
-    l63[63] = '\0';
-    memset(l64, 'b', 64);
-    l64[64] = '\0';
-    for (size_t i = 0; i < 250; i++)
-        long250[i] = long251[i] = i % 50 == 49 ? '.' : 'c';
-    long250[250] = '\0';
-    long251[250] = 'd';
-    long251[251] = '\0';
-    const struct {
-        const char *text;
-        bool plain_valid;
-    } names[] = {
-        {"mail", true},   {"a.b.example.", true}, {".", true},      {"*.x", true},
-        {"_dmarc.x-y", true}, {l63, true},        {long250, true},  {l64, false},
-        {long251, false}, {"", false},            {"..", false},    {".a", false},
-        {"a..b", false},  {"@", false},           {"a\\.b", false}, {"a b", false},
-    };
-    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++) {
-        bool valid = zl_name_text_plain_valid(names[i].text);
-        if (valid != names[i].plain_valid)
-            fail_msg("%s: %d", names[i].text, valid);
-        ldns_rdf *rdf = NULL;
-        if (valid && ldns_str2rdf_dname(&rdf, names[i].text) != LDNS_STATUS_OK)
-            fail_msg("ldns refuses %s", names[i].text);
-        ldns_rdf_deep_free(rdf);
-    }
-}
-
 static void ttls(void **state)
 {
     (void)state;
@@ -157,6 +122,29 @@ static void ttls(void **state)
     assert_false(zl_parse_ttl("2147483648", 10, &v, &why));
     assert_false(zl_parse_ttl("99999999999", 11, &v, &why));
     assert_false(zl_parse_ttl("9999999w", 8, &v, &why));
+}
+
+/* Type mnemonics in any case, as ldns names them; nothing else. */
+static void type_mnemonics(void **state)
+{
+    (void)state;
+    for (unsigned t = 1; t <= 65535; t++) {
+        const ldns_rr_descriptor *d = ldns_rr_descript((uint16_t)t);
+        if (!d || !d->_name || strncmp(d->_name, "TYPE", 4) == 0 || strlen(d->_name) >= 16)
+            continue;
+        char lower[16];
+        size_t n = strlen(d->_name);
+        for (size_t i = 0; i <= n; i++)
+            lower[i] = (char)zl_ascii_lower((unsigned char)d->_name[i]);
+        assert_int_equal(zl_rrtype_lookup(d->_name, n), t);
+        assert_int_equal(zl_rrtype_lookup(lower, n), t);
+    }
+    assert_int_equal(zl_rrtype_lookup("aAaA", 4), LDNS_RR_TYPE_AAAA);
+    assert_int_equal(zl_rrtype_lookup("TYPE65534", 9), 65534);
+    assert_int_equal(zl_rrtype_lookup("NS\0", 3), 0);
+    assert_int_equal(zl_rrtype_lookup("N", 1), 0);
+    assert_int_equal(zl_rrtype_lookup("", 0), 0);
+    assert_int_equal(zl_rrtype_lookup("AAAAA", 5), 0);
 }
 
 /* A TTL of plain digits is read without ldns_str2period: the same value,
@@ -238,9 +226,9 @@ int main(void)
         cmocka_unit_test(valid_rdata),
         cmocka_unit_test(invalid_rdata),
         cmocka_unit_test(long_strings_are_left_to_the_rule),
-        cmocka_unit_test(plain_names_are_ones_ldns_reads),
         cmocka_unit_test(ttls),
         cmocka_unit_test(digit_ttls_as_ldns_reads_them),
+        cmocka_unit_test(type_mnemonics),
         cmocka_unit_test(canonical_form),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
