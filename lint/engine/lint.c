@@ -277,18 +277,16 @@ static void finish(zl_lint *l)
 typedef struct run_ctx {
     zl_lint *l;
     const zl_check **checks;
-    const size_t *order; /* the checks by index, heaviest first */
-    zl_findings *out;    /* one list per check: merged in check order */
+    zl_findings *out; /* one list per check: merged in check order */
 } run_ctx;
 
 static void run_check(void *ctx, size_t task, unsigned worker)
 {
     (void)worker;
     run_ctx *c = ctx;
-    size_t k = c->order[task];
-    thread_out = &c->out[k];
+    thread_out = &c->out[task];
     thread_limit = 2 * ZL_KEEP_PER_RULE_SOURCE;
-    c->checks[k]->run(c->l);
+    c->checks[task]->run(c->l);
     if (!c->l->keep_all && thread_out->n > ZL_KEEP_PER_RULE_SOURCE)
         zl_bound_compact(c->l, thread_out);
     thread_out = NULL;
@@ -322,16 +320,7 @@ void zl_lint_run(zl_lint *l)
             build_diag_order(l);
     }
 
-    /* Heaviest first, catalogue order among equals (a stable insertion
-     * sort of a few dozen). */
-    size_t *order = zl_xmalloc((n + 1) * sizeof *order);
-    for (size_t c = 0; c < n; c++) {
-        size_t at = c;
-        for (; at > 0 && checks[order[at - 1]]->weight < checks[c]->weight; at--)
-            order[at] = order[at - 1];
-        order[at] = c;
-    }
-    run_ctx ctx = {l, checks, order, zl_xcalloc(n + 1, sizeof *ctx.out)};
+    run_ctx ctx = {l, checks, zl_xcalloc(n + 1, sizeof *ctx.out)};
     zl_parallel_for(n, zl_jobs(), run_check, &ctx);
     for (size_t c = 0; c < n; c++) {
         for (size_t i = 0; i < ctx.out[c].n; i++)
@@ -339,7 +328,6 @@ void zl_lint_run(zl_lint *l)
         free(ctx.out[c].v);
     }
     free(ctx.out);
-    free(order);
     free(checks);
     finish(l);
 }

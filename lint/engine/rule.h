@@ -32,11 +32,6 @@ typedef struct zl_check {
      * and may mark the records it reports (ZL_REC_BAD_RDATA) so that the
      * other checks skip them; every other check sees the model read-only. */
     bool serial;
-    /* How much of a run the check may take on a zone made of what it reads
-     * closely (0: little on any zone; 2: it decodes or classifies every
-     * record of its kind). Heavier checks start first, so that the last to
-     * finish is a light one; findings keep catalogue order all the same. */
-    unsigned weight;
 } zl_check;
 
 const char *zl_severity_name(zl_severity s);

@@ -316,5 +316,4 @@ static void run(zl_lint *l)
 }
 
 static const zl_rule *const rules[] = {&zl_rule_dkim_key_syntax, NULL};
-const zl_check zl_check_dkim = {
-    .family = "dkim", .run = run, .rules = rules, .weight = 2};
+const zl_check zl_check_dkim = {.family = "dkim", .run = run, .rules = rules};

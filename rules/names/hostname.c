@@ -410,5 +410,4 @@ static void run(zl_lint *l)
 }
 
 static const zl_rule *const rules[] = {&zl_rule_hostname_syntax, NULL};
-const zl_check zl_check_hostname = {
-    .family = "hostname", .run = run, .rules = rules, .weight = 1};
+const zl_check zl_check_hostname = {.family = "hostname", .run = run, .rules = rules};

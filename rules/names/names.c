@@ -254,5 +254,4 @@ static void run(zl_lint *l)
 
 static const zl_rule *const rules[] = {&zl_rule_missing_trailing_dot, &zl_rule_duplicated_origin,
                                        NULL};
-const zl_check zl_check_names = {
-    .family = "names", .run = run, .rules = rules, .weight = 1};
+const zl_check zl_check_names = {.family = "names", .run = run, .rules = rules};

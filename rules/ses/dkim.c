@@ -319,5 +319,4 @@ static void run(zl_lint *l)
 static const zl_rule *const rules[] = {&zl_rule_ses_dkim_missing, &zl_rule_ses_dkim_mismatch,
                                        &zl_rule_ses_dkim_incomplete,
                                        &zl_rule_ses_wrong_placement, NULL};
-const zl_check zl_check_ses_dkim = {
-    .family = "ses-dkim", .run = run, .rules = rules, .weight = 2};
+const zl_check zl_check_ses_dkim = {.family = "ses-dkim", .run = run, .rules = rules};

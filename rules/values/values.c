@@ -595,5 +595,4 @@ static void run(zl_lint *l)
 }
 
 static const zl_rule *const rules[] = {&zl_rule_value_whitespace, &zl_rule_value_quoting, NULL};
-const zl_check zl_check_values = {
-    .family = "values", .run = run, .rules = rules, .weight = 1};
+const zl_check zl_check_values = {.family = "values", .run = run, .rules = rules};
