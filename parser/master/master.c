@@ -55,6 +55,7 @@ typedef struct reader {
     size_t offs_cap;
     zl_prechecked pre; /* rdata checked while lexing ahead */
     zl_name_ahead ahead; /* the next entry's owner, looked up ahead */
+    zl_suffix_memo suffixes; /* for looking owners up ahead */
     owner_memo last;     /* the name parse_name read last */
 } reader;
 
@@ -594,7 +595,7 @@ static void read_source(reader *rd, uint32_t src)
         rd->ahead = upcoming;
         more = zl_entries_next(es, &next);
         upcoming = more && !next.e.err && !next.e.blank_start
-                       ? zl_names_look_ahead(&rd->zs->names, rd->origin,
+                       ? zl_names_look_ahead(&rd->zs->names, &rd->suffixes, rd->origin,
                                              s->text + next.e.toks[0].off, next.e.toks[0].len)
                        : (zl_name_ahead){0};
         if (rd->full) {

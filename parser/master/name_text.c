@@ -132,32 +132,75 @@ bool zl_name_text_absolute(const char *text, size_t len)
     return absolute;
 }
 
-zl_name_ahead zl_names_look_ahead(const zl_names *names, zl_name_id origin, const char *text,
-                                  size_t len)
+/* The name a plain relative suffix is under origin, found label by label
+ * from its end; ZL_NAME_NONE when a byte is not plain, a label is empty or
+ * a label was never interned. */
+static zl_name_id suffix_lookup(const zl_names *names, zl_name_id origin, const char *suf,
+                                size_t n)
+{
+    zl_name_id parent = origin;
+    size_t stop = n;
+    for (size_t i = n; i > 0; i--) {
+        char c = suf[i - 1];
+        if (c != '.') {
+            if (!plain_char(c))
+                return ZL_NAME_NONE;
+            continue;
+        }
+        if (parent != ZL_NAME_NONE)
+            parent = zl_names_find_child(names, parent, (const uint8_t *)suf + i, stop - i);
+        stop = i - 1;
+    }
+    return parent == ZL_NAME_NONE ? parent
+                                  : zl_names_find_child(names, parent, (const uint8_t *)suf, stop);
+}
+
+/* Subdomains of a zone often differ in their last byte (dc1, dc2): it is
+ * compared before the rest. */
+static zl_name_id memo_find(const zl_suffix_memo *m, zl_name_id origin, const char *suf, size_t n)
+{
+    if (n == 0)
+        return ZL_NAME_NONE;
+    for (unsigned k = 0; k < ZL_SUFFIX_MEMO; k++)
+        if (m->len[k] == n && m->text[k][n - 1] == suf[n - 1] && m->origin[k] == origin &&
+            memcmp(m->text[k], suf, n - 1) == 0)
+            return m->id[k];
+    return ZL_NAME_NONE;
+}
+
+zl_name_ahead zl_names_look_ahead(const zl_names *names, zl_suffix_memo *memo, zl_name_id origin,
+                                  const char *text, size_t len)
 {
     zl_name_ahead none = {0};
     if (len == 0 || text[len - 1] == '.' || origin == ZL_NAME_NONE)
         return none; /* absolute names are rarer in large zones: not worth it */
-    /* One pass from the end: each byte is checked to be plain, and each dot
-     * found looks up the label after it. */
-    zl_name_id parent = origin;
-    size_t stop = len;
-    for (size_t i = len; i > 0; i--) {
-        char c = text[i - 1];
-        if (c != '.') {
-            if (!plain_char(c))
-                return none;
-            continue;
-        }
-        if (parent != ZL_NAME_NONE)
-            parent = zl_names_find_child(names, parent, (const uint8_t *)text + i, stop - i);
-        stop = i - 1;
-    }
-    if (parent == ZL_NAME_NONE || stop == 0)
+    size_t first = 0;
+    for (; first < len && text[first] != '.'; first++)
+        if (!plain_char(text[first]))
+            return none;
+    if (first == 0)
         return none;
-    zl_names_prefetch(names, parent, (const uint8_t *)text, stop);
+    zl_name_id parent = origin;
+    if (first < len) {
+        /* A suffix found in the memo was plain when it was put there. */
+        const char *suf = text + first + 1;
+        size_t n = len - first - 1;
+        parent = memo_find(memo, origin, suf, n);
+        if (parent == ZL_NAME_NONE) {
+            parent = suffix_lookup(names, origin, suf, n);
+            if (parent == ZL_NAME_NONE)
+                return none;
+            unsigned k = memo->next++ % ZL_SUFFIX_MEMO;
+            memo->text[k] = suf;
+            memo->len[k] = n;
+            memo->origin[k] = origin;
+            memo->id[k] = parent;
+        }
+    }
+    uint32_t hash = zl_names_hash(parent, (const uint8_t *)text, first);
+    zl_names_prefetch(names, hash);
     return (zl_name_ahead){.text = text, .len = len, .origin = origin, .parent = parent,
-                           .first = stop};
+                           .first = first, .hash = hash};
 }
 
 zl_name_read zl_name_from_text_ahead(zl_names *add, zl_name_id origin, const char *text,
@@ -167,7 +210,8 @@ zl_name_read zl_name_from_text_ahead(zl_names *add, zl_name_id origin, const cha
      * first is added; when it cannot be (too long, say), the full reading
      * says why. */
     if (ahead->text == text && ahead->len == len && ahead->origin == origin) {
-        zl_name_id id = zl_names_child(add, ahead->parent, (const uint8_t *)text, ahead->first);
+        zl_name_id id = zl_names_child_hashed(add, ahead->parent, (const uint8_t *)text,
+                                              ahead->first, ahead->hash);
         if (id != ZL_NAME_NONE)
             return (zl_name_read){.id = id};
     }

@@ -38,10 +38,23 @@ typedef struct zl_name_ahead {
     zl_name_id origin;
     zl_name_id parent; /* the name without its first label, which exists */
     size_t first;      /* length of the first label */
+    uint32_t hash;     /* zl_names_hash of the first label under parent */
 } zl_name_ahead;
 
-zl_name_ahead zl_names_look_ahead(const zl_names *names, zl_name_id origin, const char *text,
-                                  size_t len);
+/* The suffixes (the text after the first label) of the owners looked up
+ * last, with the names they are under their origin: most owners of a large
+ * zone lie below one of a few subdomains, found again without a lookup.
+ * The texts point into sources, which live as long as the names. */
+#define ZL_SUFFIX_MEMO 8
+typedef struct zl_suffix_memo {
+    const char *text[ZL_SUFFIX_MEMO];
+    size_t len[ZL_SUFFIX_MEMO];
+    zl_name_id origin[ZL_SUFFIX_MEMO], id[ZL_SUFFIX_MEMO];
+    unsigned next;
+} zl_suffix_memo;
+
+zl_name_ahead zl_names_look_ahead(const zl_names *names, zl_suffix_memo *memo, zl_name_id origin,
+                                  const char *text, size_t len);
 
 /* zl_name_from_text into add, starting from what was looked up ahead when
  * it was for this text under this origin. */

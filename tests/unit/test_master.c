@@ -373,6 +373,46 @@ static void owner_groups_by_kind(void **state)
     zl_zoneset_free(&zs);
 }
 
+/* Owners looked up ahead through the memo of suffixes: more subdomains
+ * than it holds, in turn, the same suffix text under two origins, and a
+ * suffix with an escape. The text is large enough to be lexed ahead. */
+static void owners_under_many_subdomains(void **state)
+{
+    (void)state;
+    zl_buf text = {0}, want = {0};
+    size_t n = 0;
+    zl_buf_adds(&text, "$TTL 60\n");
+    for (int round = 0; n < 12000; round++) {
+        const char *origin = round % 2 ? "example.org." : "example.com.";
+        zl_buf_printf(&text, "$ORIGIN %s\n", origin);
+        for (int i = 0; i < 600; i++, n++) {
+            int sub = (i * 7) % 13;
+            if (i % 50 == 49) {
+                zl_buf_printf(&text, "h%d.d\\%03d 60 IN A 192.0.2.1\n", i, 'a' + sub % 3);
+                zl_buf_printf(&want, "h%d.d%c.%s\n", i, 'a' + sub % 3, origin);
+            } else {
+                zl_buf_printf(&text, "h%d.s%d.dc 60 IN A 192.0.2.1\n", i, sub);
+                zl_buf_printf(&want, "h%d.s%d.dc.%s\n", i, sub, origin);
+            }
+        }
+    }
+    zl_zoneset zs;
+    zl_zoneset_init(&zs);
+    zl_zone *z = read_text(&zs, zl_buf_str(&text), "example.com.");
+    assert_int_equal(z->nrecs, n);
+    const char *w = zl_buf_str(&want);
+    for (size_t i = 0; i < n; i++) {
+        const char *nl = strchr(w, '\n');
+        char expect[64];
+        snprintf(expect, sizeof expect, "%.*s", (int)(nl - w), w);
+        assert_owner(&zs, z, i, expect);
+        w = nl + 1;
+    }
+    zl_zoneset_free(&zs);
+    zl_buf_free(&text);
+    zl_buf_free(&want);
+}
+
 static void generic_rdata(void **state)
 {
     (void)state;
@@ -435,6 +475,7 @@ int main(void)
         cmocka_unit_test(relative_name_without_origin),
         cmocka_unit_test(generic_rdata),
         cmocka_unit_test(zone_cuts),
+        cmocka_unit_test(owners_under_many_subdomains),
         cmocka_unit_test(owner_groups_by_kind),
         cmocka_unit_test(token_ends),
     };
