@@ -383,7 +383,10 @@ static zl_name_id intern_rdata_names(reader *rd, uint32_t src, uint16_t type,
         if (!zl_rdata_field_is_name(type, (unsigned)k))
             continue;
         zl_tok t = zl_lex_tok_view(s->text, &toks[k]);
-        zl_name_id id = zl_rdata_name(&rd->zs->names, rd->origin, &t, NULL);
+        size_t len;
+        const char *text = zl_tok_inner(&t, &len);
+        zl_name_id id =
+            zl_name_from_text_memo(&rd->zs->names, &rd->suffixes, rd->origin, text, len).id;
         if (!seen)
             first = id;
         seen = true;

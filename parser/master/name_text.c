@@ -168,6 +168,16 @@ static zl_name_id memo_find(const zl_suffix_memo *m, zl_name_id origin, const ch
     return ZL_NAME_NONE;
 }
 
+static void memo_put(zl_suffix_memo *m, zl_name_id origin, const char *suf, size_t n,
+                     zl_name_id id)
+{
+    unsigned k = m->next++ % ZL_SUFFIX_MEMO;
+    m->text[k] = suf;
+    m->len[k] = n;
+    m->origin[k] = origin;
+    m->id[k] = id;
+}
+
 zl_name_ahead zl_names_look_ahead(const zl_names *names, zl_suffix_memo *memo, zl_name_id origin,
                                   const char *text, size_t len)
 {
@@ -190,11 +200,7 @@ zl_name_ahead zl_names_look_ahead(const zl_names *names, zl_suffix_memo *memo, z
             parent = suffix_lookup(names, origin, suf, n);
             if (parent == ZL_NAME_NONE)
                 return none;
-            unsigned k = memo->next++ % ZL_SUFFIX_MEMO;
-            memo->text[k] = suf;
-            memo->len[k] = n;
-            memo->origin[k] = origin;
-            memo->id[k] = parent;
+            memo_put(memo, origin, suf, n, parent);
         }
     }
     uint32_t hash = zl_names_hash(parent, (const uint8_t *)text, first);
@@ -216,4 +222,31 @@ zl_name_read zl_name_from_text_ahead(zl_names *add, zl_name_id origin, const cha
             return (zl_name_read){.id = id};
     }
     return zl_name_from_text(add, add, origin, text, len);
+}
+
+zl_name_read zl_name_from_text_memo(zl_names *add, zl_suffix_memo *memo, zl_name_id origin,
+                                    const char *text, size_t len)
+{
+    size_t first = 0;
+    for (; first < len && text[first] != '.'; first++)
+        if (!plain_char(text[first]))
+            return zl_name_from_text(add, add, origin, text, len);
+    if (first == 0 || first + 1 >= len)
+        return zl_name_from_text(add, add, origin, text, len); /* one label, or empty */
+    bool absolute = text[len - 1] == '.';
+    zl_name_id base = absolute ? ZL_NAME_ROOT : origin;
+    const char *suf = text + first + 1;
+    size_t n = len - first - 1;
+    zl_name_id parent = base == ZL_NAME_NONE ? ZL_NAME_NONE : memo_find(memo, base, suf, n);
+    if (parent != ZL_NAME_NONE) {
+        zl_name_id id = zl_names_child(add, parent, (const uint8_t *)text, first);
+        if (id != ZL_NAME_NONE)
+            return (zl_name_read){.id = id, .absolute = absolute};
+    }
+    /* Text read once under a base is the same name every time (escapes and
+     * all): the suffix of a name read well is the parent of that name. */
+    zl_name_read r = zl_name_from_text(add, add, origin, text, len);
+    if (r.id != ZL_NAME_NONE && !r.why)
+        memo_put(memo, base, suf, n, zl_names_parent(add, r.id));
+    return r;
 }

@@ -41,10 +41,11 @@ typedef struct zl_name_ahead {
     uint32_t hash;     /* zl_names_hash of the first label under parent */
 } zl_name_ahead;
 
-/* The suffixes (the text after the first label) of the owners looked up
- * last, with the names they are under their origin: most owners of a large
- * zone lie below one of a few subdomains, found again without a lookup.
- * The texts point into sources, which live as long as the names. */
+/* The suffixes (the text after the first label) of the names read last,
+ * with the names they are under their base: most owners and targets of a
+ * large zone lie below one of a few subdomains or domains, found again
+ * without a lookup. The texts point into sources, which live as long as the
+ * names. */
 #define ZL_SUFFIX_MEMO 8
 typedef struct zl_suffix_memo {
     const char *text[ZL_SUFFIX_MEMO];
@@ -55,6 +56,12 @@ typedef struct zl_suffix_memo {
 
 zl_name_ahead zl_names_look_ahead(const zl_names *names, zl_suffix_memo *memo, zl_name_id origin,
                                   const char *text, size_t len);
+
+/* zl_name_from_text into add, through the memo: a plain name whose text
+ * after its first label was read before under the same base (the origin,
+ * or the root for an absolute name) interns only its first label. */
+zl_name_read zl_name_from_text_memo(zl_names *add, zl_suffix_memo *memo, zl_name_id origin,
+                                    const char *text, size_t len);
 
 /* zl_name_from_text into add, starting from what was looked up ahead when
  * it was for this text under this origin. */

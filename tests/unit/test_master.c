@@ -413,6 +413,57 @@ static void owners_under_many_subdomains(void **state)
     zl_buf_free(&want);
 }
 
+/* Names in rdata read through the memo of suffixes: relative and absolute
+ * targets under turning subdomains, in both cases of letters, an escaped
+ * suffix, and the same suffix text under two origins. */
+static void targets_under_many_subdomains(void **state)
+{
+    (void)state;
+    zl_buf text = {0}, want = {0};
+    size_t n = 0;
+    zl_buf_adds(&text, "$TTL 60\n");
+    for (int round = 0; round < 6; round++) {
+        const char *origin = round % 2 ? "example.org." : "example.com.";
+        zl_buf_printf(&text, "$ORIGIN %s\n", origin);
+        for (int i = 0; i < 300; i++, n++) {
+            int sub = (i * 5) % 11;
+            switch (i % 4) {
+            case 0:
+                zl_buf_printf(&text, "c%d CNAME t%d.s%d.dc\n", i, i, sub);
+                zl_buf_printf(&want, "t%d.s%d.dc.%s\n", i, sub, origin);
+                break;
+            case 1:
+                zl_buf_printf(&text, "m%d MX 10 T%d.S%d.Example.NET.\n", i, i, sub);
+                zl_buf_printf(&want, "t%d.s%d.example.net.\n", i, sub);
+                break;
+            case 2:
+                zl_buf_printf(&text, "p%d PTR t%d.s\\%03d.dc\n", i, i, '0' + sub % 10);
+                zl_buf_printf(&want, "t%d.s%c.dc.%s\n", i, '0' + sub % 10, origin);
+                break;
+            default:
+                zl_buf_printf(&text, "n%d NS t%d.s%d.dc.%s\n", i, i, sub, origin);
+                zl_buf_printf(&want, "t%d.s%d.dc.%s\n", i, sub, origin);
+            }
+        }
+    }
+    zl_zoneset zs;
+    zl_zoneset_init(&zs);
+    zl_zone *z = read_text(&zs, zl_buf_str(&text), "example.com.");
+    assert_int_equal(z->nrecs, n);
+    const char *w = zl_buf_str(&want);
+    for (size_t i = 0; i < n; i++) {
+        const char *nl = strchr(w, '\n');
+        char *got = zl_names_str(&zs.names, zl_record_name(z, &z->recs[i]));
+        if (strlen(got) != (size_t)(nl - w) || memcmp(got, w, (size_t)(nl - w)) != 0)
+            fail_msg("record %zu: %s, not %.*s", i, got, (int)(nl - w), w);
+        free(got);
+        w = nl + 1;
+    }
+    zl_zoneset_free(&zs);
+    zl_buf_free(&text);
+    zl_buf_free(&want);
+}
+
 static void generic_rdata(void **state)
 {
     (void)state;
@@ -476,6 +527,7 @@ int main(void)
         cmocka_unit_test(generic_rdata),
         cmocka_unit_test(zone_cuts),
         cmocka_unit_test(owners_under_many_subdomains),
+        cmocka_unit_test(targets_under_many_subdomains),
         cmocka_unit_test(owner_groups_by_kind),
         cmocka_unit_test(token_ends),
     };
