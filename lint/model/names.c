@@ -152,9 +152,14 @@ static size_t find_slot(const zl_names *t, zl_name_id parent, const uint8_t *lab
     }
 }
 
-void zl_names_prefetch(const zl_names *t, zl_name_id parent, const uint8_t *label, size_t len)
+uint32_t zl_names_hash(zl_name_id parent, const uint8_t *label, size_t len)
 {
-    __builtin_prefetch(&t->slots[home(hash_child(parent, label, len), t->nslots)]);
+    return hash_child(parent, label, len);
+}
+
+void zl_names_prefetch(const zl_names *t, uint32_t hash)
+{
+    __builtin_prefetch(&t->slots[home(hash, t->nslots)]);
 }
 
 zl_name_id zl_names_find_child(const zl_names *t, zl_name_id parent, const uint8_t *label,
@@ -185,11 +190,18 @@ zl_name_id zl_names_child(zl_names *t, zl_name_id parent, const uint8_t *label, 
 {
     if (len == 0 || len > 63 || parent == ZL_NAME_NONE)
         return ZL_NAME_NONE;
+    return zl_names_child_hashed(t, parent, label, len, hash_child(parent, label, len));
+}
+
+zl_name_id zl_names_child_hashed(zl_names *t, zl_name_id parent, const uint8_t *label, size_t len,
+                                 uint32_t hash)
+{
+    if (len == 0 || len > 63 || parent == ZL_NAME_NONE)
+        return ZL_NAME_NONE;
     size_t wire = wire_length(t, parent) + len + 1;
     if (wire > ZL_NAME_MAX_WIRE)
         return ZL_NAME_NONE;
     bool found;
-    uint32_t hash = hash_child(parent, label, len);
     size_t s = find_slot(t, parent, label, len, hash, &found);
     if (found)
         return t->slots[s].node - 1;

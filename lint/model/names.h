@@ -53,8 +53,14 @@ zl_name_id zl_names_child(zl_names *t, zl_name_id parent, const uint8_t *label, 
 zl_name_id zl_names_find_child(const zl_names *t, zl_name_id parent, const uint8_t *label,
                                size_t len);
 
-/* A hint: fetch the slot where the child would be found or created. */
-void zl_names_prefetch(const zl_names *t, zl_name_id parent, const uint8_t *label, size_t len);
+/* The hash the table keeps the child of parent with label under. A reader
+ * that looks a name up ahead fetches its slot early (zl_names_prefetch)
+ * and interns it later with the hash it already has. */
+uint32_t zl_names_hash(zl_name_id parent, const uint8_t *label, size_t len);
+void zl_names_prefetch(const zl_names *t, uint32_t hash);
+/* zl_names_child, given hash = zl_names_hash(parent, label, len). */
+zl_name_id zl_names_child_hashed(zl_names *t, zl_name_id parent, const uint8_t *label, size_t len,
+                                 uint32_t hash);
 
 /* Intern the labels of a wire-format name (ending with the root octet or
  * not) below base. ZL_NAME_NONE when the result exceeds 255 octets. */

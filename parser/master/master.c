@@ -55,6 +55,7 @@ typedef struct reader {
     size_t offs_cap;
     zl_prechecked pre; /* rdata checked while lexing ahead */
     zl_name_ahead ahead; /* the next entry's owner, looked up ahead */
+    zl_suffix_memo suffixes; /* for looking owners up ahead */
     owner_memo last;     /* the name parse_name read last */
 } reader;
 
@@ -382,7 +383,10 @@ static zl_name_id intern_rdata_names(reader *rd, uint32_t src, uint16_t type,
         if (!zl_rdata_field_is_name(type, (unsigned)k))
             continue;
         zl_tok t = zl_lex_tok_view(s->text, &toks[k]);
-        zl_name_id id = zl_rdata_name(&rd->zs->names, rd->origin, &t, NULL);
+        size_t len;
+        const char *text = zl_tok_inner(&t, &len);
+        zl_name_id id =
+            zl_name_from_text_memo(&rd->zs->names, &rd->suffixes, rd->origin, text, len).id;
         if (!seen)
             first = id;
         seen = true;
@@ -594,7 +598,7 @@ static void read_source(reader *rd, uint32_t src)
         rd->ahead = upcoming;
         more = zl_entries_next(es, &next);
         upcoming = more && !next.e.err && !next.e.blank_start
-                       ? zl_names_look_ahead(&rd->zs->names, rd->origin,
+                       ? zl_names_look_ahead(&rd->zs->names, &rd->suffixes, rd->origin,
                                              s->text + next.e.toks[0].off, next.e.toks[0].len)
                        : (zl_name_ahead){0};
         if (rd->full) {

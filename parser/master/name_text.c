@@ -9,20 +9,22 @@
 static const char too_long[] = "the name is longer than 255 octets once the origin is appended";
 
 /* Letters, digits and - _ * . : a name of only these needs no unescaping.
- * A table (2 for the dot, 1 for the others, 0 for any other octet, the
- * NUL that ends a string included): every owner and rdata name is scanned
- * with it. */
-enum { PLAIN = 1, DOT = 2 };
-static const uint8_t plain_class[256] = {
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 2, 0,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0,
-    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 1,
-    0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1,
-    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0,
+ * Every owner and rdata name is scanned with it, a look-up a byte. */
+#define PLAIN_RANGE(a) [a] = true, [a + 1] = true, [a + 2] = true, [a + 3] = true, [a + 4] = true
+static const bool plain[256] = {
+    ['*'] = true, ['-'] = true, ['.'] = true, ['_'] = true,
+    PLAIN_RANGE('0'), PLAIN_RANGE('5'),
+    PLAIN_RANGE('A'), PLAIN_RANGE('F'), PLAIN_RANGE('K'), PLAIN_RANGE('P'), PLAIN_RANGE('U'),
+    ['Z'] = true,
+    PLAIN_RANGE('a'), PLAIN_RANGE('f'), PLAIN_RANGE('k'), PLAIN_RANGE('p'), PLAIN_RANGE('u'),
+    ['z'] = true,
 };
+#undef PLAIN_RANGE
+
+static bool plain_char(char c)
+{
+    return plain[(unsigned char)c];
+}
 
 static zl_name_id label(zl_names *add, const zl_names *names, zl_name_id parent,
                         const char *p, size_t n)
@@ -31,40 +33,15 @@ static zl_name_id label(zl_names *add, const zl_names *names, zl_name_id parent,
                : zl_names_find_child(names, parent, (const uint8_t *)p, n);
 }
 
-/* The dots of a plain name, found as its octets are checked, so that it is
- * read from its last label without a second scan. The last DOTS are kept:
- * all that reading can reach, since 128 labels take more than the 255
- * octets of a name, so the table stops the reading before (a longer name
- * is never in it, and zl_names_child refuses to make one). */
-#define DOTS 128
-typedef struct plain_dots {
-    size_t n;        /* dots seen */
-    size_t at[DOTS]; /* the offset of dot k is at[k % DOTS] */
-} plain_dots;
-
-/* Whether text holds only plain octets; d gets its dots. */
-static bool scan_plain(const char *text, size_t len, plain_dots *d)
-{
-    d->n = 0;
-    for (size_t i = 0; i < len; i++) {
-        uint8_t c = plain_class[(unsigned char)text[i]];
-        if (c == DOT)
-            d->at[d->n++ % DOTS] = i;
-        else if (c == 0)
-            return false;
-    }
-    return true;
-}
-
-/* A plain name of end octets whose first ndots dots are d's, labels last
- * to first. */
+/* A plain name (no escapes, checked by the caller), labels last to first. */
 static void read_plain(zl_names *add, const zl_names *names, zl_name_id base, const char *text,
-                       size_t end, const plain_dots *d, size_t ndots, zl_name_read *r)
+                       size_t end, zl_name_read *r)
 {
     zl_name_id id = base;
     size_t stop = end;
-    for (size_t k = ndots; k > 0; k--) {
-        size_t i = d->at[(k - 1) % DOTS] + 1;
+    for (size_t i = end; i > 0; i--) {
+        if (text[i - 1] != '.')
+            continue;
         if (stop - i == 0 || stop - i > 63) {
             r->why = stop == i ? "Empty label" : "Label length overflow";
             return;
@@ -119,8 +96,10 @@ zl_name_read zl_name_from_text(zl_names *add, const zl_names *names, zl_name_id 
         r.needs_origin = origin == ZL_NAME_NONE;
         return r;
     }
-    plain_dots d;
-    if (!scan_plain(text, len, &d)) {
+    size_t i = 0;
+    while (i < len && plain_char(text[i]))
+        i++;
+    if (i < len) {
         read_escaped(add, names, origin, text, len, &r);
     } else if (len == 1 && text[0] == '.') {
         r.absolute = true;
@@ -133,8 +112,7 @@ zl_name_read zl_name_from_text(zl_names *add, const zl_names *names, zl_name_id 
         if (base == ZL_NAME_NONE)
             r.needs_origin = true;
         else
-            read_plain(add, names, base, text, r.absolute ? len - 1 : len, &d,
-                       r.absolute ? d.n - 1 : d.n, &r);
+            read_plain(add, names, base, text, r.absolute ? len - 1 : len, &r);
     }
     if (r.needs_origin)
         r.why = "relative name, but no origin is known here";
@@ -154,35 +132,81 @@ bool zl_name_text_absolute(const char *text, size_t len)
     return absolute;
 }
 
-zl_name_ahead zl_names_look_ahead(const zl_names *names, zl_name_id origin, const char *text,
-                                  size_t len)
+/* The name a plain relative suffix is under origin, found label by label
+ * from its end; ZL_NAME_NONE when a byte is not plain, a label is empty or
+ * a label was never interned. */
+static zl_name_id suffix_lookup(const zl_names *names, zl_name_id origin, const char *suf,
+                                size_t n)
+{
+    zl_name_id parent = origin;
+    size_t stop = n;
+    for (size_t i = n; i > 0; i--) {
+        char c = suf[i - 1];
+        if (c != '.') {
+            if (!plain_char(c))
+                return ZL_NAME_NONE;
+            continue;
+        }
+        if (parent != ZL_NAME_NONE)
+            parent = zl_names_find_child(names, parent, (const uint8_t *)suf + i, stop - i);
+        stop = i - 1;
+    }
+    return parent == ZL_NAME_NONE ? parent
+                                  : zl_names_find_child(names, parent, (const uint8_t *)suf, stop);
+}
+
+/* Subdomains of a zone often differ in their last byte (dc1, dc2): it is
+ * compared before the rest. */
+static zl_name_id memo_find(const zl_suffix_memo *m, zl_name_id origin, const char *suf, size_t n)
+{
+    if (n == 0)
+        return ZL_NAME_NONE;
+    for (unsigned k = 0; k < ZL_SUFFIX_MEMO; k++)
+        if (m->len[k] == n && m->text[k][n - 1] == suf[n - 1] && m->origin[k] == origin &&
+            memcmp(m->text[k], suf, n - 1) == 0)
+            return m->id[k];
+    return ZL_NAME_NONE;
+}
+
+static void memo_put(zl_suffix_memo *m, zl_name_id origin, const char *suf, size_t n,
+                     zl_name_id id)
+{
+    unsigned k = m->next++ % ZL_SUFFIX_MEMO;
+    m->text[k] = suf;
+    m->len[k] = n;
+    m->origin[k] = origin;
+    m->id[k] = id;
+}
+
+zl_name_ahead zl_names_look_ahead(const zl_names *names, zl_suffix_memo *memo, zl_name_id origin,
+                                  const char *text, size_t len)
 {
     zl_name_ahead none = {0};
     if (len == 0 || text[len - 1] == '.' || origin == ZL_NAME_NONE)
         return none; /* absolute names are rarer in large zones: not worth it */
-    plain_dots d;
-    if (!scan_plain(text, len, &d))
+    size_t first = 0;
+    for (; first < len && text[first] != '.'; first++)
+        if (!plain_char(text[first]))
+            return none;
+    if (first == 0)
         return none;
     zl_name_id parent = origin;
-    size_t stop = len;
-    for (size_t k = d.n; k > 0 && parent != ZL_NAME_NONE; k--) {
-        size_t i = d.at[(k - 1) % DOTS] + 1;
-        parent = zl_names_find_child(names, parent, (const uint8_t *)text + i, stop - i);
-        stop = i - 1;
+    if (first < len) {
+        /* A suffix found in the memo was plain when it was put there. */
+        const char *suf = text + first + 1;
+        size_t n = len - first - 1;
+        parent = memo_find(memo, origin, suf, n);
+        if (parent == ZL_NAME_NONE) {
+            parent = suffix_lookup(names, origin, suf, n);
+            if (parent == ZL_NAME_NONE)
+                return none;
+            memo_put(memo, origin, suf, n, parent);
+        }
     }
-    if (parent == ZL_NAME_NONE) {
-        if (d.n > ZL_AHEAD_DOTS || text[0] == '.')
-            return none;
-        zl_name_ahead a = {.text = text, .len = len, .origin = origin, .parent = parent,
-                           .ndots = d.n};
-        memcpy(a.dots, d.at, d.n * sizeof d.at[0]);
-        return a;
-    }
-    if (stop == 0)
-        return none;
-    zl_names_prefetch(names, parent, (const uint8_t *)text, stop);
+    uint32_t hash = zl_names_hash(parent, (const uint8_t *)text, first);
+    zl_names_prefetch(names, hash);
     return (zl_name_ahead){.text = text, .len = len, .origin = origin, .parent = parent,
-                           .first = stop};
+                           .first = first, .hash = hash};
 }
 
 zl_name_read zl_name_from_text_ahead(zl_names *add, zl_name_id origin, const char *text,
@@ -192,18 +216,37 @@ zl_name_read zl_name_from_text_ahead(zl_names *add, zl_name_id origin, const cha
      * first is added; when it cannot be (too long, say), the full reading
      * says why. */
     if (ahead->text == text && ahead->len == len && ahead->origin == origin) {
-        if (ahead->parent == ZL_NAME_NONE) {
-            /* The plain relative name zl_name_from_text would read, as it
-             * reads one, but from the dots found ahead. */
-            plain_dots d;
-            memcpy(d.at, ahead->dots, ahead->ndots * sizeof d.at[0]);
-            zl_name_read r = {.id = ZL_NAME_NONE};
-            read_plain(add, add, origin, text, len, &d, ahead->ndots, &r);
-            return r;
-        }
-        zl_name_id id = zl_names_child(add, ahead->parent, (const uint8_t *)text, ahead->first);
+        zl_name_id id = zl_names_child_hashed(add, ahead->parent, (const uint8_t *)text,
+                                              ahead->first, ahead->hash);
         if (id != ZL_NAME_NONE)
             return (zl_name_read){.id = id};
     }
     return zl_name_from_text(add, add, origin, text, len);
+}
+
+zl_name_read zl_name_from_text_memo(zl_names *add, zl_suffix_memo *memo, zl_name_id origin,
+                                    const char *text, size_t len)
+{
+    size_t first = 0;
+    for (; first < len && text[first] != '.'; first++)
+        if (!plain_char(text[first]))
+            return zl_name_from_text(add, add, origin, text, len);
+    if (first == 0 || first + 1 >= len)
+        return zl_name_from_text(add, add, origin, text, len); /* one label, or empty */
+    bool absolute = text[len - 1] == '.';
+    zl_name_id base = absolute ? ZL_NAME_ROOT : origin;
+    const char *suf = text + first + 1;
+    size_t n = len - first - 1;
+    zl_name_id parent = base == ZL_NAME_NONE ? ZL_NAME_NONE : memo_find(memo, base, suf, n);
+    if (parent != ZL_NAME_NONE) {
+        zl_name_id id = zl_names_child(add, parent, (const uint8_t *)text, first);
+        if (id != ZL_NAME_NONE)
+            return (zl_name_read){.id = id, .absolute = absolute};
+    }
+    /* Text read once under a base is the same name every time (escapes and
+     * all): the suffix of a name read well is the parent of that name. */
+    zl_name_read r = zl_name_from_text(add, add, origin, text, len);
+    if (r.id != ZL_NAME_NONE && !r.why)
+        memo_put(memo, base, suf, n, zl_names_parent(add, r.id));
+    return r;
 }

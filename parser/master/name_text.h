@@ -31,22 +31,37 @@ bool zl_name_text_absolute(const char *text, size_t len);
 /* A relative plain name of text looked up ahead, as far as its first
  * label: while the reader processes one entry, the next owner's labels above
  * the first are found, and the slot the first will take starts on its way
- * to the cache (interning owners is bound by memory latency). When they are
- * not all there yet (the entry being processed may add them), its dots are
- * kept, and the name is read from them without a second scan. */
-#define ZL_AHEAD_DOTS 8
+ * to the cache (interning owners is bound by memory latency). */
 typedef struct zl_name_ahead {
-    const char *text; /* NULL: nothing was looked up ahead */
+    const char *text; /* NULL: nothing was found ahead */
     size_t len;
     zl_name_id origin;
-    zl_name_id parent; /* the name without its first label, if it exists; else ZL_NAME_NONE */
-    size_t first;      /* length of the first label, when parent exists */
-    size_t ndots;      /* else its dots, when there are at most ZL_AHEAD_DOTS */
-    size_t dots[ZL_AHEAD_DOTS];
+    zl_name_id parent; /* the name without its first label, which exists */
+    size_t first;      /* length of the first label */
+    uint32_t hash;     /* zl_names_hash of the first label under parent */
 } zl_name_ahead;
 
-zl_name_ahead zl_names_look_ahead(const zl_names *names, zl_name_id origin, const char *text,
-                                  size_t len);
+/* The suffixes (the text after the first label) of the names read last,
+ * with the names they are under their base: most owners and targets of a
+ * large zone lie below one of a few subdomains or domains, found again
+ * without a lookup. The texts point into sources, which live as long as the
+ * names. */
+#define ZL_SUFFIX_MEMO 8
+typedef struct zl_suffix_memo {
+    const char *text[ZL_SUFFIX_MEMO];
+    size_t len[ZL_SUFFIX_MEMO];
+    zl_name_id origin[ZL_SUFFIX_MEMO], id[ZL_SUFFIX_MEMO];
+    unsigned next;
+} zl_suffix_memo;
+
+zl_name_ahead zl_names_look_ahead(const zl_names *names, zl_suffix_memo *memo, zl_name_id origin,
+                                  const char *text, size_t len);
+
+/* zl_name_from_text into add, through the memo: a plain name whose text
+ * after its first label was read before under the same base (the origin,
+ * or the root for an absolute name) interns only its first label. */
+zl_name_read zl_name_from_text_memo(zl_names *add, zl_suffix_memo *memo, zl_name_id origin,
+                                    const char *text, size_t len);
 
 /* zl_name_from_text into add, starting from what was looked up ahead when
  * it was for this text under this origin. */

@@ -158,11 +158,12 @@ zl_name_fault zl_owner_fault(const zl_zoneset *zs, const zl_zone *z, const zl_re
     if (!(r->flags & ZL_REC_OWNER_WRITTEN) || (r->flags & ZL_REC_OWNER_AT))
         return ZL_FAULT_NONE;
     const zl_names *names = &zs->names;
-    if (!r->owner_absolute)
-        return zl_record_origin(z, r) != ZL_NAME_NONE &&
-                       repeats_origin(names, r->owner, zl_record_origin(z, r), z->apex)
+    if (!r->owner_absolute) {
+        zl_name_id origin = zl_record_origin(z, r);
+        return origin != ZL_NAME_NONE && repeats_origin(names, r->owner, origin, z->apex)
                    ? ZL_FAULT_NO_FINAL_DOT
                    : ZL_FAULT_NONE;
+    }
     return z->apex != ZL_NAME_NONE && z->apex != ZL_NAME_ROOT &&
                    zl_names_repeats(names, r->owner, z->apex, z->apex)
                ? ZL_FAULT_APEX_TWICE

@@ -373,6 +373,94 @@ static void owner_groups_by_kind(void **state)
     zl_zoneset_free(&zs);
 }
 
+static char *target_of(zl_zoneset *zs, const zl_zone *z, size_t i)
+{
+    return zl_names_str(&zs->names, zl_record_name(z, &z->recs[i]));
+}
+
+/* Read text with origin example.com.; want holds, a line each, the name
+ * name_of gives for each record. Both buffers are freed. */
+static void read_names_as(zl_buf *text, zl_buf *want,
+                          char *(*name_of)(zl_zoneset *, const zl_zone *, size_t))
+{
+    zl_zoneset zs;
+    zl_zoneset_init(&zs);
+    zl_zone *z = read_text(&zs, zl_buf_str(text), "example.com.");
+    const char *w = zl_buf_str(want);
+    size_t i = 0;
+    for (const char *nl; (nl = strchr(w, '\n')); w = nl + 1, i++) {
+        assert_true(i < z->nrecs);
+        char *got = name_of(&zs, z, i);
+        if (strlen(got) != (size_t)(nl - w) || memcmp(got, w, (size_t)(nl - w)) != 0)
+            fail_msg("record %zu: %s, not %.*s", i, got, (int)(nl - w), w);
+        free(got);
+    }
+    assert_int_equal(i, z->nrecs);
+    zl_zoneset_free(&zs);
+    zl_buf_free(text);
+    zl_buf_free(want);
+}
+
+/* Owners looked up ahead through the memo of suffixes: more subdomains
+ * than it holds, in turn, the same suffix text under two origins, and a
+ * suffix with an escape. The text is large enough to be lexed ahead. */
+static void owners_under_many_subdomains(void **state)
+{
+    (void)state;
+    zl_buf text = {0}, want = {0};
+    zl_buf_adds(&text, "$TTL 60\n");
+    for (int round = 0; round < 20; round++) {
+        const char *origin = round % 2 ? "example.org." : "example.com.";
+        zl_buf_printf(&text, "$ORIGIN %s\n", origin);
+        for (int i = 0; i < 600; i++) {
+            int sub = (i * 7) % 13;
+            if (i % 50 == 49) {
+                zl_buf_printf(&text, "h%d.d\\%03d 60 IN A 192.0.2.1\n", i, 'a' + sub % 3);
+                zl_buf_printf(&want, "h%d.d%c.%s\n", i, 'a' + sub % 3, origin);
+            } else {
+                zl_buf_printf(&text, "h%d.s%d.dc 60 IN A 192.0.2.1\n", i, sub);
+                zl_buf_printf(&want, "h%d.s%d.dc.%s\n", i, sub, origin);
+            }
+        }
+    }
+    read_names_as(&text, &want, owner_of);
+}
+
+/* Names in rdata read through the memo of suffixes: relative and absolute
+ * targets under turning subdomains, in both cases of letters, an escaped
+ * suffix, and the same suffix text under two origins. */
+static void targets_under_many_subdomains(void **state)
+{
+    (void)state;
+    zl_buf text = {0}, want = {0};
+    zl_buf_adds(&text, "$TTL 60\n");
+    for (int round = 0; round < 6; round++) {
+        const char *origin = round % 2 ? "example.org." : "example.com.";
+        zl_buf_printf(&text, "$ORIGIN %s\n", origin);
+        for (int i = 0; i < 300; i++) {
+            int sub = (i * 5) % 11;
+            switch (i % 4) {
+            case 0:
+                zl_buf_printf(&text, "c%d CNAME t%d.s%d.dc\n", i, i, sub);
+                zl_buf_printf(&want, "t%d.s%d.dc.%s\n", i, sub, origin);
+                break;
+            case 1:
+                zl_buf_printf(&text, "m%d MX 10 T%d.S%d.Example.NET.\n", i, i, sub);
+                zl_buf_printf(&want, "t%d.s%d.example.net.\n", i, sub);
+                break;
+            case 2:
+                zl_buf_printf(&text, "p%d PTR t%d.s\\%03d.dc\n", i, i, '0' + sub % 10);
+                zl_buf_printf(&want, "t%d.s%c.dc.%s\n", i, '0' + sub % 10, origin);
+                break;
+            default:
+                zl_buf_printf(&text, "n%d NS t%d.s%d.dc.%s\n", i, i, sub, origin);
+                zl_buf_printf(&want, "t%d.s%d.dc.%s\n", i, sub, origin);
+            }
+        }
+    }
+    read_names_as(&text, &want, target_of);
+}
+
 static void generic_rdata(void **state)
 {
     (void)state;
@@ -435,6 +523,8 @@ int main(void)
         cmocka_unit_test(relative_name_without_origin),
         cmocka_unit_test(generic_rdata),
         cmocka_unit_test(zone_cuts),
+        cmocka_unit_test(owners_under_many_subdomains),
+        cmocka_unit_test(targets_under_many_subdomains),
         cmocka_unit_test(owner_groups_by_kind),
         cmocka_unit_test(token_ends),
     };
