@@ -265,8 +265,8 @@ static void owners_of_several_txt(zl_lint *l, size_t k, zl_u32set *out)
 {
     const zl_zone *z = l->zs->zones[k];
     const zl_index *ix = zl_lint_index(l, k);
-    size_t b = 0, e = 0;
-    while (zl_index_next_owner(ix, z, &b, &e)) {
+    size_t g = 0, b, e;
+    while (zl_index_next_owner_with(ix, z, ZL_GROUP_TXT, &g, &b, &e)) {
         unsigned txt = 0;
         for (size_t i = b; i < e && txt < 2; i++)
             txt += usable_txt(&z->recs[ix->order[i]]);
