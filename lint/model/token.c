@@ -13,11 +13,6 @@ const bool zl_word_stop[256] = {
     ['('] = true, [')'] = true,   [';'] = true,  ['"'] = true,  ['\0'] = true, ['\\'] = true,
 };
 
-/* The end of a quoted string whose text starts at i: after the closing
- * quote, or at the line break or end of text that leaves it unterminated.
- * A backslash takes the next byte unless that is a line break. Long strings
- * (DKIM keys) are searched with memchr, a window at a time so that a string
- * never closed costs only the distance to its line break. */
 /* Whether one of the 8 octets at p is a quote, a backslash or a line
  * break: a zero octet in the word XORed with each (the borrow test, exact
  * for whether there is one). */
@@ -30,6 +25,11 @@ static bool special8(const char *p)
     return (((q - ones) & ~q) | ((b - ones) & ~b) | ((n - ones) & ~n)) & highs;
 }
 
+/* The end of a quoted string whose text starts at i: after the closing
+ * quote, or at the line break or end of text that leaves it unterminated.
+ * A backslash takes the next byte unless that is a line break. Long strings
+ * (DKIM keys) are searched with memchr, a window at a time so that a string
+ * never closed costs only the distance to its line break. */
 static size_t quoted_end(const char *text, size_t len, size_t i, bool *unterminated)
 {
     /* The first 32 octets a word at a time, past words with none of the
