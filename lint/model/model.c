@@ -269,7 +269,8 @@ void zl_zone_add_record(zl_zone *z, const zl_record *r, uint32_t src, zl_name_id
 /* Whether segment i of z holds record idx. */
 static bool segment_holds(const zl_zone *z, size_t i, uint32_t idx)
 {
-    return i < z->nsegs && z->segs[i].first <= idx && (i + 1 == z->nsegs || z->segs[i + 1].first > idx);
+    return i < z->nsegs && z->segs[i].first <= idx &&
+           (i + 1 == z->nsegs || z->segs[i + 1].first > idx);
 }
 
 /* The segment found last on this thread: checks walk records in order, so
