@@ -188,8 +188,6 @@ unsigned zl_names_depth(const zl_names *t, zl_name_id id)
 
 zl_name_id zl_names_child(zl_names *t, zl_name_id parent, const uint8_t *label, size_t len)
 {
-    if (len == 0 || len > 63 || parent == ZL_NAME_NONE)
-        return ZL_NAME_NONE;
     return zl_names_child_hashed(t, parent, label, len, hash_child(parent, label, len));
 }
 
