@@ -178,21 +178,30 @@ static void memo_put(zl_suffix_memo *m, zl_name_id origin, const char *suf, size
     m->id[k] = id;
 }
 
+/* The length of text's first label when it is plain and not empty; 0 when
+ * it is empty or holds a byte that is not plain. */
+static size_t plain_first_label(const char *text, size_t len)
+{
+    size_t first = 0;
+    for (; first < len && text[first] != '.'; first++)
+        if (!plain_char(text[first]))
+            return 0;
+    return first;
+}
+
 zl_name_ahead zl_names_look_ahead(const zl_names *names, zl_suffix_memo *memo, zl_name_id origin,
                                   const char *text, size_t len)
 {
     zl_name_ahead none = {0};
     if (len == 0 || text[len - 1] == '.' || origin == ZL_NAME_NONE)
         return none; /* absolute names are rarer in large zones: not worth it */
-    size_t first = 0;
-    for (; first < len && text[first] != '.'; first++)
-        if (!plain_char(text[first]))
-            return none;
+    size_t first = plain_first_label(text, len);
     if (first == 0)
         return none;
     zl_name_id parent = origin;
     if (first < len) {
-        /* A suffix found in the memo was plain when it was put there. */
+        /* A suffix in the memo was read well under this origin before: it
+         * is the same name again. */
         const char *suf = text + first + 1;
         size_t n = len - first - 1;
         parent = memo_find(memo, origin, suf, n);
@@ -227,12 +236,9 @@ zl_name_read zl_name_from_text_ahead(zl_names *add, zl_name_id origin, const cha
 zl_name_read zl_name_from_text_memo(zl_names *add, zl_suffix_memo *memo, zl_name_id origin,
                                     const char *text, size_t len)
 {
-    size_t first = 0;
-    for (; first < len && text[first] != '.'; first++)
-        if (!plain_char(text[first]))
-            return zl_name_from_text(add, add, origin, text, len);
+    size_t first = plain_first_label(text, len);
     if (first == 0 || first + 1 >= len)
-        return zl_name_from_text(add, add, origin, text, len); /* one label, or empty */
+        return zl_name_from_text(add, add, origin, text, len); /* escaped, one label, or empty */
     bool absolute = text[len - 1] == '.';
     zl_name_id base = absolute ? ZL_NAME_ROOT : origin;
     const char *suf = text + first + 1;
