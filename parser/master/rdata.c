@@ -126,12 +126,6 @@ static ldns_rdf *make_rdf(ldns_rdf_type ft, const char *text, ldns_status *st)
         padded[n] = '\0';
         return make_rdf(ft, padded, st);
     }
-    if (ft == LDNS_RDF_TYPE_ALG && n && strspn(text, "0123456789") == n) {
-        /* ldns_str2rdf_alg looks a number up among the mnemonics (a search
-         * of string compares) before it reads it as an 8-bit integer, and
-         * no mnemonic is a number: the integer is read at once. */
-        ft = LDNS_RDF_TYPE_INT8;
-    }
     if (ft == LDNS_RDF_TYPE_HIP) {
         *st = ldns_str2rdf_hip(&rdf, text);
     } else if (ft == LDNS_RDF_TYPE_DNAME) {
