@@ -50,10 +50,16 @@ static size_t group_end(const zl_index *ix, const zl_zone *z, size_t b)
     return e;
 }
 
+/* The owners found to be zone cuts while the index is built. */
+typedef struct cut_list {
+    uint32_t *v;
+    size_t n, cap;
+} cut_list;
+
 /* What the checks ask of the owner group [b, e): which kinds of record it
- * holds, and whether its owner is a zone cut. */
+ * holds, and whether its owner is a zone cut (each owner is one group). */
 static void note_group(const zl_zoneset *zs, const zl_zone *z, zl_index *ix, size_t b, size_t e,
-                       uint32_t *lo, uint32_t *hi)
+                       cut_list *cuts)
 {
     bool has[ZL_GROUP_KINDS] = {false}, ns = false;
     for (size_t i = b; i < e; i++) {
@@ -70,9 +76,29 @@ static void note_group(const zl_zoneset *zs, const zl_zone *z, zl_index *ix, siz
     zl_name_id owner = z->recs[ix->order[b]].owner;
     if (ns && owner != z->apex && z->apex != ZL_NAME_NONE &&
         zl_names_is_below(&zs->names, owner, z->apex)) {
-        zl_u32set_add(&ix->cuts, owner);
-        *lo = owner < *lo ? owner : *lo;
-        *hi = owner > *hi ? owner : *hi;
+        ZL_GROW(cuts->v, cuts->cap, cuts->n + 1);
+        cuts->v[cuts->n++] = owner;
+    }
+}
+
+/* The cut bits, over the span of the zone's own cut ids only: many small
+ * zones sharing one large name table each pay for their span. */
+static void set_cut_bits(zl_index *ix, const cut_list *cuts)
+{
+    ix->ncuts = cuts->n;
+    if (!cuts->n)
+        return;
+    uint32_t lo = UINT32_MAX, hi = 0;
+    for (size_t i = 0; i < cuts->n; i++) {
+        lo = cuts->v[i] < lo ? cuts->v[i] : lo;
+        hi = cuts->v[i] > hi ? cuts->v[i] : hi;
+    }
+    ix->cut_lo = lo;
+    ix->ncut_words = (hi - lo) / 64 + 1;
+    ix->cut_bits = zl_xcalloc(ix->ncut_words, sizeof *ix->cut_bits);
+    for (size_t i = 0; i < cuts->n; i++) {
+        uint32_t d = cuts->v[i] - lo;
+        ix->cut_bits[d / 64] |= (uint64_t)1 << (d % 64);
     }
 }
 
@@ -102,25 +128,15 @@ zl_index *zl_index_build(const zl_zoneset *zs, const zl_zone *z)
         qsort(ix->order, n, sizeof *ix->order, cmp_owner_type);
         sort_zone = NULL;
     }
-    uint32_t lo = UINT32_MAX, hi = 0;
+    cut_list cuts = {0};
     for (size_t b = 0, e; b < n; b = e) {
         e = group_end(ix, z, b);
         if (counted && e - b > 1)
             sort_run_by_type(z, ix->order + b, e - b);
-        note_group(zs, z, ix, b, e, &lo, &hi);
+        note_group(zs, z, ix, b, e, &cuts);
     }
-    if (ix->cuts.n) {
-        /* Over the span of the zone's own cut ids only: many small zones
-         * sharing one large name table each pay for their span. */
-        ix->cut_lo = lo;
-        ix->ncut_words = (hi - lo) / 64 + 1;
-        ix->cut_bits = zl_xcalloc(ix->ncut_words, sizeof *ix->cut_bits);
-        for (size_t i = 0; i < ix->cuts.nslots; i++)
-            if (ix->cuts.slots[i]) {
-                uint32_t d = ix->cuts.slots[i] - 1 - lo;
-                ix->cut_bits[d / 64] |= (uint64_t)1 << (d % 64);
-            }
-    }
+    set_cut_bits(ix, &cuts);
+    free(cuts.v);
     return ix;
 }
 
@@ -140,14 +156,13 @@ void zl_index_free(zl_index *ix)
     free(ix->cut_bits);
     for (int k = 0; k < ZL_GROUP_KINDS; k++)
         free(ix->groups[k]);
-    zl_u32set_free(&ix->cuts);
     free(ix);
 }
 
 zl_name_id zl_index_cut_above(const zl_index *ix, const zl_names *names, zl_name_id apex,
                               zl_name_id name, bool strict)
 {
-    if (!ix->cuts.n || apex == ZL_NAME_NONE || name == ZL_NAME_NONE || name == apex)
+    if (!ix->ncuts || apex == ZL_NAME_NONE || name == ZL_NAME_NONE || name == apex)
         return ZL_NAME_NONE;
     /* One walk up: it meets the apex only when name lies below it. */
     zl_name_id found = ZL_NAME_NONE;

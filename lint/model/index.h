@@ -7,7 +7,6 @@
 #include <stdint.h>
 
 #include "lint/model/model.h"
-#include "lint/util/u32set.h"
 
 /* Kinds of record some checks look for, and only at the owners holding
  * one: TXT (or the old SPF type) for the mail-policy checks, MX for SES's
@@ -18,10 +17,10 @@ typedef struct zl_index {
     /* Record indices grouped by owner, then by type; file order within. */
     uint32_t *order;
     size_t n;
-    /* Owners below the apex that hold NS records: zone cuts. */
-    zl_u32set cuts;
-    /* The same as bits over the ids [cut_lo, cut_lo + 64 * ncut_words):
-     * the cut test of every ancestor of every record is one bit. */
+    /* Owners below the apex that hold NS records (zone cuts): ncuts of
+     * them, as bits over the ids [cut_lo, cut_lo + 64 * ncut_words), so the
+     * cut test of every ancestor of every record is one bit. */
+    size_t ncuts;
     uint64_t *cut_bits;
     uint32_t cut_lo;
     size_t ncut_words;

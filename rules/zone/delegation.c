@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "lint/engine/lint.h"
+#include "lint/util/u32set.h"
 #include "parser/master/rdata.h"
 #include "rules/rules.h"
 
@@ -107,7 +108,7 @@ static void run(zl_lint *l)
     for (size_t k = 0; k < l->zs->nzones; k++) {
         const zl_zone *z = l->zs->zones[k];
         const zl_index *ix = zl_lint_index(l, k);
-        if (!ix->cuts.n)
+        if (!ix->ncuts)
             continue;
         zl_u32set glue = ns_targets(z);
         rrset_key *seen = NULL;

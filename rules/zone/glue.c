@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "lint/engine/lint.h"
+#include "lint/util/u32set.h"
 #include "lint/model/scope.h"
 #include "parser/master/rdata.h"
 #include "rules/rules.h"
