@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lint/io/fs.h"
 #include "parser/exports/readers.h"
 #include "parser/master/master.h"
 
@@ -128,8 +129,23 @@ static bool octodns(const zl_sniff *s)
 static bool read_bind(zl_input *in, char **err)
 {
     (void)err;
-    zl_read_master_text(in->zs, in->path, in->text, in->len, in->o);
+    zl_zone *z = zl_read_master_text(in->zs, in->path, in->text, in->len, in->o);
+    in->zs->srcs[z->src]->mapped = in->mapped; /* the source owns the text */
     return true;
+}
+
+/* Readers other than bind own a text on the heap (they free it when done):
+ * a mapped text is copied for them. Only large files are mapped, and large
+ * files are BIND text. */
+static void text_to_heap(zl_input *in)
+{
+    if (!in->mapped)
+        return;
+    char *copy = zl_xmalloc(in->len + 1);
+    memcpy(copy, in->text, in->len + 1);
+    zl_fs_unmap(in->text, in->mapped);
+    in->text = copy;
+    in->mapped = 0;
 }
 
 /* Detection tries the formats in this order; bind takes any other text.
@@ -185,16 +201,20 @@ const zl_format *zl_format_detect(const char *text, size_t len, const char *path
 bool zl_format_read(zl_input *in, const char *format, char **err)
 {
     const unsigned char *b = (const unsigned char *)in->text;
-    if (in->len >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF)))
+    if (in->len >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF))) {
+        text_to_heap(in);
         return zl_input_fail(in, 0, format && strcmp(format, "auto") ? format : "any format",
                              zl_xstrdup("the file is UTF-16 (as PowerShell writes it); convert "
                                         "it to UTF-8"),
                              err);
+    }
     const zl_format *f = NULL;
     if (format && strcmp(format, "auto") != 0)
         f = zl_format_find(format);
     else
         f = zl_format_detect(in->text, in->len, in->path);
+    if (f != &formats[0])
+        text_to_heap(in);
     if (!f)
         return zl_input_fail(in, 0, "a provider export",
                              zl_xstrdup("JSON, but not an export zonelint reads (Route 53, "

@@ -15,6 +15,7 @@ typedef struct zl_input {
     const char *path; /* as shown in findings */
     char *text;       /* the file, NUL-terminated; the reader owns it */
     size_t len;
+    size_t mapped;    /* text is a mapping of this length (zl_fs_unmap), or 0: on the heap */
     const zl_master_opts *o;
 } zl_input;
 

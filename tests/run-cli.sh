@@ -331,5 +331,51 @@ expect 1 "\$INCLUDE of another folder, no repository" -- "$bin" --no-config bare
 has input-refused "refused"
 lacks syntax-error "not read"
 
+# Files of ZL_MAP_AT_LEAST (1 MiB) or more are mapped, not copied
+# (lint/io/fs.c): their findings are those of the same bytes read from
+# standard input, which is always copied. At 1 MiB exactly the NUL after
+# the text lies in the reservation past the file's last page; one octet
+# more puts it in that page. The last record runs to the last octet.
+padded_zone() { # padded_zone BYTES: a zone of exactly BYTES octets
+    awk -v size="$1" 'BEGIN {
+        head = "$ORIGIN example.com.\n$TTL 300\n@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n  IN NS ns1\nns1 IN A 192.0.2.1\na IN A 256.0.0.1\n"
+        tail = "z IN TXT \"unterminated"
+        printf "%s", head
+        for (n = size - length(head) - length(tail); n > 64; n -= 64)
+            printf ";%62s\n", ""
+        printf ";%" (n - 2) "s\n", ""
+        printf "%s", tail
+    }'
+}
+for size in 1048576 1048577; do
+    padded_zone "$size" > "$tmp/big.zone"
+    expect 1 "mapped zone of $size octets" -- "$bin" --no-config --format json big.zone
+    cp "$tmp/out" "$tmp/mapped.json"
+    has '"line": 6' "mapped zone of $size octets: the bad address"
+    has 'not closed' "mapped zone of $size octets: the last record, cut at the end"
+    expect 1 "the same zone copied from stdin" -- sh -c "'$bin' --no-config --format json --stdin-filename big.zone - < big.zone"
+    n=$((n + 1))
+    cmp -s "$tmp/out" "$tmp/mapped.json" || {
+        echo "FAIL $suite: mapped zone of $size octets: findings differ from stdin's"
+        fail=$((fail + 1))
+    }
+done
+# An export that large is copied for its reader (it frees the text).
+{
+    printf '{"ResourceRecordSets": [\n'
+    i=0
+    while [ $i -lt 12000 ]; do
+        printf '{"Name": "h%d.example.com.", "Type": "A", "TTL": 300, "ResourceRecords": [{"Value": "192.0.2.1"}]},\n' $i
+        i=$((i + 1))
+    done
+    printf '{"Name": "bad.example.com.", "Type": "TXT", "TTL": 300, "ResourceRecords": [{"Value": "v=spf1 -all"}]}\n]}\n'
+} > "$tmp/big.json"
+expect 1 "mapped Route 53 export" -- "$bin" --no-config big.json
+has "value-quoting" "mapped Route 53 export: its finding"
+printf '\377\376' > "$tmp/utf16.zone"
+head -c 1100000 /dev/zero >> "$tmp/utf16.zone"
+expect 2 "mapped UTF-16 file" -- "$bin" --no-config utf16.zone
+has "UTF-16" "mapped UTF-16 file: said so"
+
 echo "$n cli checks, $fail failure(s)"
 [ "$fail" -eq 0 ]

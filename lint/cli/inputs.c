@@ -190,8 +190,9 @@ bool zl_inputs_read(zl_zoneset *zs, const zl_input_opts *o, const char *path, ch
     }
     const char *shown = strcmp(named, "-") == 0 ? "<stdin>" : named;
     char *data = NULL;
-    size_t len = 0;
-    zl_read_result got = o->fs->read(o->fs, path, &data, &len, err);
+    size_t len = 0, mapped = 0;
+    zl_read_result got = o->fs->map ? o->fs->map(o->fs, path, &data, &len, &mapped, err)
+                                    : o->fs->read(o->fs, path, &data, &len, err);
     if (got == ZL_READ_REFUSED) {
         /* A finding, not an I/O error: the run goes on, and the gate fails. */
         zl_diag_file(zs, "input-refused", shown, *err,
@@ -203,7 +204,7 @@ bool zl_inputs_read(zl_zoneset *zs, const zl_input_opts *o, const char *path, ch
     if (got != ZL_READ_OK)
         return false;
     size_t first = zs->nzones;
-    zl_input in = {.zs = zs, .path = shown, .text = data, .len = len, .o = &mo};
+    zl_input in = {.zs = zs, .path = shown, .text = data, .len = len, .mapped = mapped, .o = &mo};
     if (!zl_format_read(&in, o->input_format, err))
         return false;
     for (size_t i = first; i < zs->nzones; i++) {

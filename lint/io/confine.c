@@ -58,8 +58,9 @@ zl_read_result zl_confine_check(zl_confine *c, const char *path, char **err)
     return ZL_READ_OK;
 }
 
-static zl_read_result confined_read(const zl_fs *fs, const char *path, char **data,
-                                    size_t *len, char **err)
+/* mapped is NULL when the text must be copied. */
+static zl_read_result confined_open(const zl_fs *fs, const char *path, char **data, size_t *len,
+                                    size_t *mapped, char **err)
 {
     zl_confine *c = fs->ctx;
     if (strcmp(path, "-") == 0)
@@ -74,11 +75,25 @@ static zl_read_result confined_read(const zl_fs *fs, const char *path, char **da
                             ZL_MAX_RUN_BYTES >> 20);
         return ZL_READ_REFUSED;
     }
-    r = zl_fs_read_regular(path, path, left < ZL_MAX_FILE_SIZE ? left : ZL_MAX_FILE_SIZE, data,
-                           len, err);
+    size_t max = left < ZL_MAX_FILE_SIZE ? left : ZL_MAX_FILE_SIZE;
+    r = mapped ? zl_fs_map_regular(path, path, max, data, len, mapped, err)
+               : zl_fs_read_regular(path, path, max, data, len, err);
     if (r == ZL_READ_OK)
         *c->run_bytes += *len;
     return r;
+}
+
+static zl_read_result confined_read(const zl_fs *fs, const char *path, char **data,
+                                    size_t *len, char **err)
+{
+    return confined_open(fs, path, data, len, NULL, err);
+}
+
+static zl_read_result confined_map(const zl_fs *fs, const char *path, char **data, size_t *len,
+                                   size_t *mapped, char **err)
+{
+    *mapped = 0;
+    return confined_open(fs, path, data, len, mapped, err);
 }
 
 /* A folder is listed only inside the allowed folders ("" is the working
@@ -102,8 +117,11 @@ static char *confined_identity(const zl_fs *fs, const char *path)
 void zl_confine_init(zl_confine *c, size_t *run_bytes)
 {
     memset(c, 0, sizeof *c);
-    c->fs = (zl_fs){
-        .read = confined_read, .identity = confined_identity, .list = confined_list, .ctx = c};
+    c->fs = (zl_fs){.read = confined_read,
+                    .map = confined_map,
+                    .identity = confined_identity,
+                    .list = confined_list,
+                    .ctx = c};
     c->run_bytes = run_bytes;
 }
 

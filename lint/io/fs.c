@@ -7,6 +7,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <signal.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -62,8 +64,53 @@ static const char *kind(mode_t m)
                          : "is not a regular file";
 }
 
-zl_read_result zl_fs_read_regular(const char *path, const char *shown, size_t max, char **data,
-                                  size_t *len, char **err)
+static void on_sigbus(int sig)
+{
+    (void)sig;
+    static const char msg[] = "zonelint: an input file shrank while it was read\n";
+    ssize_t w = write(STDERR_FILENO, msg, sizeof msg - 1);
+    (void)w;
+    _exit(2);
+}
+
+/* size bytes of fd and a NUL after them, at a fresh address: the file is
+ * mapped over anonymous zeros one octet longer. Copying a large zone costs
+ * a page fault for every 4 KiB of fresh memory (30 ms for 40 MB); a mapping
+ * faults in the page cache 64 KiB at a time and copies nothing. Pages are
+ * private: a write (the NUL) changes no file. */
+static char *map_file(int fd, size_t size, size_t *mapped)
+{
+    size_t page = (size_t)sysconf(_SC_PAGESIZE);
+    size_t total = (size + 1 + page - 1) / page * page;
+    char *base = mmap(NULL, total, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (base == MAP_FAILED)
+        return NULL;
+    if (mmap(base, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_FIXED, fd, 0) == MAP_FAILED) {
+        munmap(base, total);
+        return NULL;
+    }
+    static bool handled;
+    if (!handled) {
+        /* A file cut short under the mapping faults where it was: say so
+         * instead of dying of the signal. */
+        struct sigaction sa = {.sa_handler = on_sigbus};
+        sigemptyset(&sa.sa_mask);
+        sigaction(SIGBUS, &sa, NULL);
+        handled = true;
+    }
+    base[size] = '\0';
+    *mapped = total;
+    return base;
+}
+
+void zl_fs_unmap(char *data, size_t mapped)
+{
+    if (data)
+        munmap(data, mapped);
+}
+
+static zl_read_result open_regular(const char *path, const char *shown, size_t max, char **data,
+                                   size_t *len, size_t *mapped, char **err)
 {
     /* O_NONBLOCK: opening a FIFO for reading would wait for a writer. */
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
@@ -78,6 +125,13 @@ zl_read_result zl_fs_read_regular(const char *path, const char *shown, size_t ma
         close(fd);
         return dir ? ZL_READ_FAILED : ZL_READ_REFUSED;
     }
+    size_t size = (size_t)st.st_size;
+    if (mapped && size >= ZL_MAP_AT_LEAST && size <= max &&
+        (*data = map_file(fd, size, mapped)) != NULL) {
+        close(fd);
+        *len = size;
+        return ZL_READ_OK;
+    }
     int flags = fcntl(fd, F_GETFL);
     if (flags >= 0)
         (void)fcntl(fd, F_SETFL, flags & ~O_NONBLOCK);
@@ -87,18 +141,46 @@ zl_read_result zl_fs_read_regular(const char *path, const char *shown, size_t ma
         close(fd);
         return ZL_READ_FAILED;
     }
-    zl_read_result r = read_stream(f, shown, max, (size_t)st.st_size, data, len, err);
+    zl_read_result r = read_stream(f, shown, max, size, data, len, err);
     fclose(f);
     return r;
+}
+
+zl_read_result zl_fs_read_regular(const char *path, const char *shown, size_t max, char **data,
+                                  size_t *len, char **err)
+{
+    return open_regular(path, shown, max, data, len, NULL, err);
+}
+
+zl_read_result zl_fs_map_regular(const char *path, const char *shown, size_t max, char **data,
+                                 size_t *len, size_t *mapped, char **err)
+{
+    *mapped = 0;
+    return open_regular(path, shown, max, data, len, mapped, err);
+}
+
+/* mapped is NULL when the text must be copied. */
+static zl_read_result posix_open(const char *path, char **data, size_t *len, size_t *mapped,
+                                 char **err)
+{
+    if (strcmp(path, "-") == 0)
+        return read_stream(stdin, "<stdin>", ZL_MAX_FILE_SIZE, 0, data, len, err);
+    return open_regular(path, path, ZL_MAX_FILE_SIZE, data, len, mapped, err);
 }
 
 static zl_read_result posix_read(const zl_fs *fs, const char *path, char **data, size_t *len,
                                  char **err)
 {
     (void)fs;
-    if (strcmp(path, "-") == 0)
-        return read_stream(stdin, "<stdin>", ZL_MAX_FILE_SIZE, 0, data, len, err);
-    return zl_fs_read_regular(path, path, ZL_MAX_FILE_SIZE, data, len, err);
+    return posix_open(path, data, len, NULL, err);
+}
+
+static zl_read_result posix_map(const zl_fs *fs, const char *path, char **data, size_t *len,
+                                size_t *mapped, char **err)
+{
+    (void)fs;
+    *mapped = 0;
+    return posix_open(path, data, len, mapped, err);
 }
 
 static char *posix_identity(const zl_fs *fs, const char *path)
@@ -136,8 +218,11 @@ static bool posix_list(const zl_fs *fs, const char *dir, char ***names, size_t *
     return zl_fs_list_dir(dir, names, n);
 }
 
-const zl_fs zl_fs_posix = {
-    .read = posix_read, .identity = posix_identity, .list = posix_list, .ctx = NULL};
+const zl_fs zl_fs_posix = {.read = posix_read,
+                           .map = posix_map,
+                           .identity = posix_identity,
+                           .list = posix_list,
+                           .ctx = NULL};
 
 const char *zl_path_base(const char *path)
 {

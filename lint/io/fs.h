@@ -19,6 +19,11 @@ struct zl_fs {
      * Otherwise a message in *err (caller frees). */
     zl_read_result (*read)(const zl_fs *fs, const char *path, char **data, size_t *len,
                            char **err);
+    /* read, but a large file may be mapped instead of copied: *mapped is
+     * then what zl_fs_unmap releases, and 0 for text to free. NULL where
+     * files are only copied. */
+    zl_read_result (*map)(const zl_fs *fs, const char *path, char **data, size_t *len,
+                          size_t *mapped, char **err);
     /* A key equal for two paths naming the same file, to detect include loops. */
     char *(*identity)(const zl_fs *fs, const char *path);
     /* The names of the files (not directories) in directory dir ("" for the
@@ -49,6 +54,13 @@ bool zl_fs_list_dir(const char *dir, char ***names, size_t *n);
  * max bytes. */
 zl_read_result zl_fs_read_regular(const char *path, const char *shown, size_t max, char **data,
                                   size_t *len, char **err);
+/* The same, mapping a file of ZL_MAP_AT_LEAST bytes or more (zl_fs.map).
+ * Should the file shrink while it is mapped, reading past its new end
+ * stops the run with a message and exit status 2. */
+#define ZL_MAP_AT_LEAST ((size_t)1 << 20)
+zl_read_result zl_fs_map_regular(const char *path, const char *shown, size_t max, char **data,
+                                 size_t *len, size_t *mapped, char **err);
+void zl_fs_unmap(char *data, size_t mapped);
 
 /* rel resolved against the directory of base_file (rel itself when absolute). */
 char *zl_path_beside(const char *base_file, const char *rel);

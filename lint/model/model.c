@@ -1,5 +1,6 @@
 #include "lint/model/model.h"
 #include "lint/model/token.h"
+#include "lint/io/fs.h"
 
 #include <ldns/ldns.h>
 #include <pthread.h>
@@ -20,7 +21,10 @@ static void source_free(zl_source *s)
 {
     free(s->path);
     free(s->identity);
-    free(s->text);
+    if (s->mapped)
+        zl_fs_unmap(s->text, s->mapped);
+    else
+        free(s->text);
     free(s->lines);
     free(s->display);
     free(s->dlines);

@@ -53,6 +53,7 @@ typedef struct zl_suppression {
 typedef struct zl_source {
     char *path;       /* as shown in findings */
     char *text;       /* master-file text the tokens point into, NUL-terminated */
+    size_t mapped;    /* text is a mapping of this length (zl_fs_unmap), or 0: on the heap */
     size_t len;
     uint32_t *lines;  /* offset of each line of text; built when first needed */
     uint32_t nlines;
