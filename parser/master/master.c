@@ -55,7 +55,8 @@ typedef struct reader {
     size_t offs_cap;
     zl_prechecked pre; /* rdata checked while lexing ahead */
     zl_name_ahead ahead; /* the next entry's owner, looked up ahead */
-    zl_suffix_memo suffixes; /* for looking owners up ahead */
+    zl_name_ahead ahead_rdata; /* and its first rdata name */
+    zl_suffix_memo suffixes; /* for looking names up ahead */
     owner_memo last;     /* the name parse_name read last */
 } reader;
 
@@ -386,7 +387,9 @@ static zl_name_id intern_rdata_names(reader *rd, uint32_t src, uint16_t type,
         size_t len;
         const char *text = zl_tok_inner(&t, &len);
         zl_name_id id =
-            zl_name_from_text_memo(&rd->zs->names, &rd->suffixes, rd->origin, text, len).id;
+            !seen && rd->ahead_rdata.text == text
+                ? zl_name_from_text_ahead(&rd->zs->names, rd->origin, text, len, &rd->ahead_rdata).id
+                : zl_name_from_text_memo(&rd->zs->names, &rd->suffixes, rd->origin, text, len).id;
         if (!seen)
             first = id;
         seen = true;
@@ -570,6 +573,24 @@ static void on_comment(void *ctx, size_t off, size_t len)
     zl_suppress_comment(c->rd->zs->srcs[c->src], (uint32_t)off, (uint32_t)len);
 }
 
+/* The first rdata name of an entry lexed ahead, looked up ahead like its
+ * owner (intern_rdata_names interns it). */
+static zl_name_ahead rdata_ahead(reader *rd, const zl_source *s, const zl_read_entry *re)
+{
+    const zl_layout *l = &re->lay;
+    if (re->e.err || !l->type || !zl_type_has_names(l->type) || l->type == LDNS_RR_TYPE_HIP)
+        return (zl_name_ahead){0};
+    for (size_t k = 0; l->type_tok + 1 + k < re->e.n; k++) {
+        if (!zl_rdata_field_is_name(l->type, (unsigned)k))
+            continue;
+        zl_tok t = zl_lex_tok_view(s->text, &re->e.toks[l->type_tok + 1 + k]);
+        size_t len;
+        const char *text = zl_tok_inner(&t, &len);
+        return zl_names_look_ahead(&rd->zs->names, &rd->suffixes, rd->origin, text, len);
+    }
+    return (zl_name_ahead){0};
+}
+
 static void read_source(reader *rd, uint32_t src)
 {
     zl_source *s = rd->zs->srcs[src];
@@ -591,16 +612,18 @@ static void read_source(reader *rd, uint32_t src)
     /* One entry of lookahead: while an entry is processed, its successor's
      * owner is looked up as far as it can be (name_text.h). */
     zl_read_entry e, next;
-    zl_name_ahead upcoming = {0};
+    zl_name_ahead upcoming = {0}, upcoming_rdata = {0};
     bool more = zl_entries_next(es, &next);
     while (more) {
         e = next;
         rd->ahead = upcoming;
+        rd->ahead_rdata = upcoming_rdata;
         more = zl_entries_next(es, &next);
         upcoming = more && !next.e.err && !next.e.blank_start
                        ? zl_names_look_ahead(&rd->zs->names, &rd->suffixes, rd->origin,
                                              s->text + next.e.toks[0].off, next.e.toks[0].len)
                        : (zl_name_ahead){0};
+        upcoming_rdata = more ? rdata_ahead(rd, s, &next) : (zl_name_ahead){0};
         if (rd->full) {
             free(e.check.message);
             break;

@@ -193,29 +193,33 @@ zl_name_ahead zl_names_look_ahead(const zl_names *names, zl_suffix_memo *memo, z
                                   const char *text, size_t len)
 {
     zl_name_ahead none = {0};
-    if (len == 0 || text[len - 1] == '.' || origin == ZL_NAME_NONE)
-        return none; /* absolute names are rarer in large zones: not worth it */
-    size_t first = plain_first_label(text, len);
+    bool absolute = len > 0 && text[len - 1] == '.';
+    zl_name_id base = absolute ? ZL_NAME_ROOT : origin;
+    size_t end = absolute ? len - 1 : len; /* without the final dot */
+    if (end == 0 || base == ZL_NAME_NONE)
+        return none;
+    size_t first = plain_first_label(text, end);
     if (first == 0)
         return none;
-    zl_name_id parent = origin;
-    if (first < len) {
-        /* A suffix in the memo was read well under this origin before: it
-         * is the same name again. */
+    zl_name_id parent = base;
+    if (first < end) {
+        /* A suffix in the memo was read well under this base before: it is
+         * the same name again. The memo keeps an absolute suffix with its
+         * final dot, as zl_name_from_text_memo does. */
         const char *suf = text + first + 1;
         size_t n = len - first - 1;
-        parent = memo_find(memo, origin, suf, n);
+        parent = memo_find(memo, base, suf, n);
         if (parent == ZL_NAME_NONE) {
-            parent = suffix_lookup(names, origin, suf, n);
+            parent = suffix_lookup(names, base, suf, end - first - 1);
             if (parent == ZL_NAME_NONE)
                 return none;
-            memo_put(memo, origin, suf, n, parent);
+            memo_put(memo, base, suf, n, parent);
         }
     }
     uint32_t hash = zl_names_hash(parent, (const uint8_t *)text, first);
     zl_names_prefetch(names, hash);
     return (zl_name_ahead){.text = text, .len = len, .origin = origin, .parent = parent,
-                           .first = first, .hash = hash};
+                           .first = first, .hash = hash, .absolute = absolute};
 }
 
 zl_name_read zl_name_from_text_ahead(zl_names *add, zl_name_id origin, const char *text,
@@ -228,7 +232,7 @@ zl_name_read zl_name_from_text_ahead(zl_names *add, zl_name_id origin, const cha
         zl_name_id id = zl_names_child_hashed(add, ahead->parent, (const uint8_t *)text,
                                               ahead->first, ahead->hash);
         if (id != ZL_NAME_NONE)
-            return (zl_name_read){.id = id};
+            return (zl_name_read){.id = id, .absolute = ahead->absolute};
     }
     return zl_name_from_text(add, add, origin, text, len);
 }

@@ -28,10 +28,11 @@ zl_name_read zl_name_from_text(zl_names *add, const zl_names *names, zl_name_id 
  * dot that no backslash escapes), without reading the name. */
 bool zl_name_text_absolute(const char *text, size_t len);
 
-/* A relative plain name of text looked up ahead, as far as its first
- * label: while the reader processes one entry, the next owner's labels above
- * the first are found, and the slot the first will take starts on its way
- * to the cache (interning owners is bound by memory latency). */
+/* A plain name of text looked up ahead, as far as its first label: while
+ * the reader processes one entry, the labels above the first of the next
+ * owner (and of its first rdata name) are found, and the slot the first
+ * will take starts on its way to the cache (interning names is bound by
+ * memory latency). */
 typedef struct zl_name_ahead {
     const char *text; /* NULL: nothing was found ahead */
     size_t len;
@@ -39,6 +40,7 @@ typedef struct zl_name_ahead {
     zl_name_id parent; /* the name without its first label, which exists */
     size_t first;      /* length of the first label */
     uint32_t hash;     /* zl_names_hash of the first label under parent */
+    bool absolute;     /* written with its final dot: parent lies below the root */
 } zl_name_ahead;
 
 /* The suffixes (the text after the first label) of the names read last,

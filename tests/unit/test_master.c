@@ -401,9 +401,19 @@ static void read_names_as(zl_buf *text, zl_buf *want,
     zl_buf_free(want);
 }
 
+/* The owner, and " (absolute)" when it was written with its final dot. */
+static char *owner_as_written(zl_zoneset *zs, const zl_zone *z, size_t i)
+{
+    char *name = zl_names_str(&zs->names, z->recs[i].owner);
+    char *s = zl_xasprintf("%s%s", name, z->recs[i].owner_absolute ? " (absolute)" : "");
+    free(name);
+    return s;
+}
+
 /* Owners looked up ahead through the memo of suffixes: more subdomains
- * than it holds, in turn, the same suffix text under two origins, and a
- * suffix with an escape. The text is large enough to be lexed ahead. */
+ * than it holds, in turn, the same suffix text under two origins, a suffix
+ * with an escape, absolute owners (of one label too). The text is large
+ * enough to be lexed ahead. */
 static void owners_under_many_subdomains(void **state)
 {
     (void)state;
@@ -417,13 +427,19 @@ static void owners_under_many_subdomains(void **state)
             if (i % 50 == 49) {
                 zl_buf_printf(&text, "h%d.d\\%03d 60 IN A 192.0.2.1\n", i, 'a' + sub % 3);
                 zl_buf_printf(&want, "h%d.d%c.%s\n", i, 'a' + sub % 3, origin);
+            } else if (i % 50 == 7) {
+                zl_buf_printf(&text, "h%d.s%d.dc.%s 60 IN A 192.0.2.1\n", i, sub, origin);
+                zl_buf_printf(&want, "h%d.s%d.dc.%s (absolute)\n", i, sub, origin);
+            } else if (i % 50 == 8) {
+                zl_buf_printf(&text, "tld%d. 60 IN A 192.0.2.1\n", sub);
+                zl_buf_printf(&want, "tld%d. (absolute)\n", sub);
             } else {
                 zl_buf_printf(&text, "h%d.s%d.dc 60 IN A 192.0.2.1\n", i, sub);
                 zl_buf_printf(&want, "h%d.s%d.dc.%s\n", i, sub, origin);
             }
         }
     }
-    read_names_as(&text, &want, owner_of);
+    read_names_as(&text, &want, owner_as_written);
 }
 
 /* Names in rdata read through the memo of suffixes: relative and absolute
