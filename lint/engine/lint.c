@@ -17,16 +17,20 @@ void zl_lint_init(zl_lint *l, zl_zoneset *zs, const zl_severity *sev)
     l->sev = zl_xmalloc(zl_nrules * sizeof *l->sev);
     memcpy(l->sev, sev, zl_nrules * sizeof *l->sev);
     l->idx = zl_xcalloc(zs->nzones + 1, sizeof *l->idx);
+    pthread_mutex_init(&l->idx_lock, NULL);
+    pthread_mutex_init(&l->exists_lock, NULL);
     zl_scope_mark_fragments(zs);
 }
 
 void zl_lint_free(zl_lint *l)
 {
     for (size_t i = 0; i < l->zs->nzones; i++)
-        zl_index_free(l->idx[i]);
+        zl_index_free(atomic_load(&l->idx[i]));
     free(l->idx);
+    pthread_mutex_destroy(&l->idx_lock);
+    pthread_mutex_destroy(&l->exists_lock);
     free(l->sev);
-    free(l->exists);
+    free(atomic_load(&l->exists));
     free(l->by_apex);
     free(l->diag_order);
     zl_findings_free(&l->findings);
@@ -56,27 +60,48 @@ void zl_rules_of_findings(const zl_findings *f, uint8_t *wanted)
 
 const zl_index *zl_lint_index(zl_lint *l, size_t zone)
 {
-    if (!l->idx[zone])
-        l->idx[zone] = zl_index_build(l->zs, l->zs->zones[zone]);
-    return l->idx[zone];
+    zl_index *ix = atomic_load_explicit(&l->idx[zone], memory_order_acquire);
+    if (ix)
+        return ix;
+    pthread_mutex_lock(&l->idx_lock);
+    ix = atomic_load_explicit(&l->idx[zone], memory_order_relaxed);
+    if (!ix) {
+        ix = zl_index_build(l->zs, l->zs->zones[zone]);
+        atomic_store_explicit(&l->idx[zone], ix, memory_order_release);
+    }
+    pthread_mutex_unlock(&l->idx_lock);
+    return ix;
+}
+
+static uint8_t *build_exists(const zl_lint *l, size_t *n)
+{
+    const zl_names *names = &l->zs->names;
+    *n = names->n;
+    uint8_t *exists = zl_xcalloc((*n + 7) / 8, 1);
+    for (size_t k = 0; k < l->zs->nzones; k++) {
+        const zl_zone *z = l->zs->zones[k];
+        for (size_t i = 0; i < z->nrecs; i++)
+            for (zl_name_id id = z->recs[i].owner;
+                 id != ZL_NAME_NONE && !(exists[id / 8] & (1u << (id % 8)));
+                 id = zl_names_parent(names, id))
+                exists[id / 8] |= (uint8_t)(1u << (id % 8));
+    }
+    return exists;
 }
 
 bool zl_lint_name_exists(zl_lint *l, zl_name_id id)
 {
-    if (!l->exists) {
-        const zl_names *names = &l->zs->names;
-        l->exists_n = names->n;
-        l->exists = zl_xcalloc((l->exists_n + 7) / 8, 1);
-        for (size_t k = 0; k < l->zs->nzones; k++) {
-            const zl_zone *z = l->zs->zones[k];
-            for (size_t i = 0; i < z->nrecs; i++)
-                for (zl_name_id n = z->recs[i].owner;
-                     n != ZL_NAME_NONE && !(l->exists[n / 8] & (1u << (n % 8)));
-                     n = zl_names_parent(names, n))
-                    l->exists[n / 8] |= (uint8_t)(1u << (n % 8));
+    uint8_t *exists = atomic_load_explicit(&l->exists, memory_order_acquire);
+    if (!exists) {
+        pthread_mutex_lock(&l->exists_lock);
+        exists = atomic_load_explicit(&l->exists, memory_order_relaxed);
+        if (!exists) {
+            exists = build_exists(l, &l->exists_n);
+            atomic_store_explicit(&l->exists, exists, memory_order_release);
         }
+        pthread_mutex_unlock(&l->exists_lock);
     }
-    return id < l->exists_n && (l->exists[id / 8] & (1u << (id % 8)));
+    return id < l->exists_n && (exists[id / 8] & (1u << (id % 8)));
 }
 
 static _Thread_local const zl_zoneset *sort_zs; /* qsort has no context argument in C11 */
@@ -280,10 +305,23 @@ typedef struct run_ctx {
     zl_findings *out; /* one list per check: merged in check order */
 } run_ctx;
 
+/* The tasks before the checks: they build what checks share. */
+enum { SHARED_TASKS = 2 };
+
 static void run_check(void *ctx, size_t task, unsigned worker)
 {
     (void)worker;
     run_ctx *c = ctx;
+    if (task == 0) {
+        for (size_t k = 0; k < c->l->zs->nzones; k++)
+            zl_lint_index(c->l, k);
+        return;
+    }
+    if (task == 1) {
+        zl_lint_name_exists(c->l, ZL_NAME_ROOT);
+        return;
+    }
+    task -= SHARED_TASKS;
     thread_out = &c->out[task];
     thread_limit = 2 * ZL_KEEP_PER_RULE_SOURCE;
     c->checks[task]->run(c->l);
@@ -308,12 +346,10 @@ void zl_lint_run(zl_lint *l)
             checks[n++] = zl_checks[c];
     }
 
-    /* Shared structures are built before the other checks start: during
-     * their run the zones are read-only. */
+    /* The zones' indexes and the names that exist are built by the first
+     * two tasks, while the other threads start on checks: one that needs
+     * them before they are done waits for them (zl_lint_index). */
     if (n) {
-        for (size_t k = 0; k < l->zs->nzones; k++)
-            zl_lint_index(l, k);
-        zl_lint_name_exists(l, ZL_NAME_ROOT);
         if (!l->by_apex)
             build_by_apex(l);
         if (!l->diag_order)
@@ -321,7 +357,7 @@ void zl_lint_run(zl_lint *l)
     }
 
     run_ctx ctx = {l, checks, zl_xcalloc(n + 1, sizeof *ctx.out)};
-    zl_parallel_for(n, zl_jobs(), run_check, &ctx);
+    zl_parallel_for(n ? n + SHARED_TASKS : 0, zl_jobs(), run_check, &ctx);
     for (size_t c = 0; c < n; c++) {
         for (size_t i = 0; i < ctx.out[c].n; i++)
             zl_findings_add(&l->findings, ctx.out[c].v[i]);

@@ -5,6 +5,9 @@
 #ifndef ZL_LINT_H
 #define ZL_LINT_H
 
+#include <pthread.h>
+#include <stdatomic.h>
+
 #include "lint/engine/finding.h"
 #include "lint/model/index.h"
 #include "lint/model/model.h"
@@ -17,7 +20,10 @@ typedef struct zl_lint {
     zl_zoneset *zs;
     zl_findings findings;
     zl_severity *sev;   /* effective severity by registry index */
-    zl_index **idx;     /* per zone, built on first use */
+    /* Per zone, built once on first use: by the first task of the checks'
+     * run, while the other threads start on checks (zl_lint_index). */
+    _Atomic(zl_index *) *idx;
+    pthread_mutex_t idx_lock;
     const struct zl_ses_expect *ses; /* SES data given with --expect, or NULL */
     const struct zl_removed *removed; /* --diff: SES records the change took away */
     /* Bit per registry index: the rules whose findings are wanted, or NULL
@@ -32,9 +38,11 @@ typedef struct zl_lint {
     zl_dropped *dropped;
     size_t ndropped, dcap;
     /* Bit per name id: the name owns records in a loaded zone, or is an
-     * ancestor of one (empty non-terminals included). Built on first use. */
-    uint8_t *exists;
+     * ancestor of one (empty non-terminals included). Built on first use,
+     * as idx is. */
+    _Atomic(uint8_t *) exists;
     size_t exists_n;
+    pthread_mutex_t exists_lock;
     /* Zone indexes sorted by apex, whole files first: see zl_lint_zone_of. */
     uint32_t *by_apex;
     size_t nby_apex;
@@ -54,8 +62,11 @@ bool zl_rule_on(const zl_lint *l, const zl_rule *r);
 bool zl_lint_suppressed(const zl_lint *l, const zl_finding *f);
 /* Set the bit of every rule with a finding in f (wanted has zl_nrules bits). */
 void zl_rules_of_findings(const zl_findings *f, uint8_t *wanted);
+/* The zone's index. Any thread may ask: the first builds it, one that asks
+ * meanwhile waits, and the rest read it without a lock. */
 const zl_index *zl_lint_index(zl_lint *l, size_t zone);
-/* True when the name exists in one of the loaded zones. */
+/* True when the name exists in one of the loaded zones (built as the
+ * index is). */
 bool zl_lint_name_exists(zl_lint *l, zl_name_id id);
 /* The loaded zone a name belongs to: the one with the deepest apex at or
  * above it, a file that holds all its records before a part of one.
