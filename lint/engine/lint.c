@@ -302,6 +302,7 @@ static void finish(zl_lint *l)
 typedef struct run_ctx {
     zl_lint *l;
     const zl_check **checks;
+    size_t *order;    /* the checks in the order threads take them: costly first */
     zl_findings *out; /* one list per check: merged in check order */
 } run_ctx;
 
@@ -321,7 +322,7 @@ static void run_check(void *ctx, size_t task, unsigned worker)
         zl_lint_name_exists(c->l, ZL_NAME_ROOT);
         return;
     }
-    task -= SHARED_TASKS;
+    task = c->order[task - SHARED_TASKS];
     thread_out = &c->out[task];
     thread_limit = 2 * ZL_KEEP_PER_RULE_SOURCE;
     c->checks[task]->run(c->l);
@@ -356,7 +357,18 @@ void zl_lint_run(zl_lint *l)
             build_diag_order(l);
     }
 
-    run_ctx ctx = {l, checks, zl_xcalloc(n + 1, sizeof *ctx.out)};
+    run_ctx ctx = {l, checks, zl_xmalloc((n + 1) * sizeof *ctx.order),
+                   zl_xcalloc(n + 1, sizeof *ctx.out)};
+    bool *taken = zl_xcalloc(n + 1, sizeof *taken);
+    size_t k = 0;
+    for (const zl_check *const *first = zl_checks_costly; *first; first++)
+        for (size_t c = 0; c < n; c++)
+            if (checks[c] == *first && !taken[c])
+                taken[c] = true, ctx.order[k++] = c;
+    for (size_t c = 0; c < n; c++)
+        if (!taken[c])
+            ctx.order[k++] = c;
+    free(taken);
     zl_parallel_for(n ? n + SHARED_TASKS : 0, zl_jobs(), run_check, &ctx);
     for (size_t c = 0; c < n; c++) {
         for (size_t i = 0; i < ctx.out[c].n; i++)
@@ -364,6 +376,7 @@ void zl_lint_run(zl_lint *l)
         free(ctx.out[c].v);
     }
     free(ctx.out);
+    free(ctx.order);
     free(checks);
     finish(l);
 }

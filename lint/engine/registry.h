@@ -8,6 +8,8 @@
 
 extern const zl_check *const zl_checks[];
 extern const size_t zl_nchecks;
+/* The order threads take the costliest checks in, before the rest (NULL-terminated). */
+extern const zl_check *const zl_checks_costly[];
 
 /* All rules, in catalogue order. */
 extern const zl_rule *const zl_rules[];
