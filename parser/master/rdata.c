@@ -617,9 +617,30 @@ bool zl_type_has_strings(uint16_t type)
     return flags_of(type) & HAS_STRINGS;
 }
 
+/* Bit k: field k of the type is a domain name, for its first 31 fields;
+ * bit 31: found. Asked of every field of every record by several checks,
+ * and found once a type as type_flags are. */
+static _Atomic uint32_t name_fields[65536];
+#define NAME_FIELDS_FOUND (1u << 31)
+
+static uint32_t find_name_fields(uint16_t type)
+{
+    uint32_t m = NAME_FIELDS_FOUND;
+    for (unsigned k = 0; k < 31; k++)
+        if (field_type(type, k) == LDNS_RDF_TYPE_DNAME)
+            m |= 1u << k;
+    atomic_store_explicit(&name_fields[type], m, memory_order_relaxed);
+    return m;
+}
+
 bool zl_rdata_field_is_name(uint16_t type, unsigned field)
 {
-    return field_type(type, field) == LDNS_RDF_TYPE_DNAME;
+    if (field >= 31)
+        return field_type(type, field) == LDNS_RDF_TYPE_DNAME;
+    uint32_t m = atomic_load_explicit(&name_fields[type], memory_order_relaxed);
+    if (!m)
+        m = find_name_fields(type);
+    return m >> field & 1u;
 }
 
 bool zl_rdata_field_is_string(uint16_t type, unsigned field)

@@ -220,6 +220,23 @@ static void canonical_form(void **state)
     zl_names_free(&names);
 }
 
+/* Which fields are names, for every type and the first 40 fields (the
+ * first 31 are kept as bits), against ldns's descriptors. */
+static void name_fields_as_ldns_says(void **state)
+{
+    (void)state;
+    for (unsigned type = 0; type < 65536; type++) {
+        const ldns_rr_descriptor *d = ldns_rr_descript((uint16_t)type);
+        for (unsigned k = 0; k < 40; k++) {
+            bool want = d && (k < ldns_rr_descriptor_maximum(d) ||
+                              d->_variable != LDNS_RDF_TYPE_NONE) &&
+                        ldns_rr_descriptor_field_type(d, k) == LDNS_RDF_TYPE_DNAME;
+            if (zl_rdata_field_is_name((uint16_t)type, k) != want)
+                fail_msg("type %u field %u", type, k);
+        }
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -230,6 +247,7 @@ int main(void)
         cmocka_unit_test(digit_ttls_as_ldns_reads_them),
         cmocka_unit_test(type_mnemonics),
         cmocka_unit_test(canonical_form),
+        cmocka_unit_test(name_fields_as_ldns_says),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
