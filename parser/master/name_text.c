@@ -26,39 +26,52 @@ static bool plain_char(char c)
     return plain[(unsigned char)c];
 }
 
-static zl_name_id label(zl_names *add, const zl_names *names, zl_name_id parent,
-                        const char *p, size_t n)
-{
-    return add ? zl_names_child(add, parent, (const uint8_t *)p, n)
-               : zl_names_find_child(names, parent, (const uint8_t *)p, n);
-}
-
-/* A plain name (no escapes, checked by the caller), labels last to first. */
+/* A plain name (no escapes, checked by the caller), labels last to first.
+ * They are found first, and the slots they will take are fetched before
+ * any is interned: a label's hash takes its parent's id, and labels new to
+ * the table get the ids that follow, so when a name's labels are all new
+ * (a long owner under a new subdomain) the whole chain is known ahead and
+ * its cache misses overlap instead of waiting one for another. parent[k]
+ * is the id label k was hashed under; a label that meets an older name is
+ * hashed again when it is interned. No valid name has 128 labels. */
 static void read_plain(zl_names *add, const zl_names *names, zl_name_id base, const char *text,
                        size_t end, zl_name_read *r)
 {
-    zl_name_id id = base;
-    size_t stop = end;
-    for (size_t i = end; i > 0; i--) {
-        if (text[i - 1] != '.')
+    enum { MAX_LABELS = 128 };
+    size_t from[MAX_LABELS], len[MAX_LABELS], n = 0, stop = end;
+    zl_name_id parent[MAX_LABELS], next = add ? (zl_name_id)add->n : 0;
+    uint32_t hash[MAX_LABELS];
+    const char *bad = NULL;
+    for (size_t i = end + 1; i > 0 && n < MAX_LABELS; i--) {
+        if (i - 1 != 0 && text[i - 2] != '.')
             continue;
-        if (stop - i == 0 || stop - i > 63) {
-            r->why = stop == i ? "Empty label" : "Label length overflow";
-            return;
+        size_t f = i - 1, l = stop - f;
+        if (l == 0 || l > 63) {
+            bad = l == 0 ? "Empty label" : "Label length overflow";
+            break;
         }
-        if ((id = label(add, names, id, text + i, stop - i)) == ZL_NAME_NONE) {
+        from[n] = f, len[n] = l;
+        if (add) {
+            parent[n] = n ? next++ : base;
+            hash[n] = zl_names_hash(parent[n], (const uint8_t *)text + f, l);
+            zl_names_prefetch(add, hash[n]);
+        }
+        n++;
+        stop = f == 0 ? 0 : f - 1;
+    }
+    zl_name_id id = base;
+    for (size_t k = 0; k < n; k++) {
+        const uint8_t *l = (const uint8_t *)text + from[k];
+        id = !add               ? zl_names_find_child(names, id, l, len[k])
+             : parent[k] == id ? zl_names_child_hashed(add, id, l, len[k], hash[k])
+                               : zl_names_child(add, id, l, len[k]);
+        if (id == ZL_NAME_NONE) {
             r->why = add ? too_long : NULL;
             return;
         }
-        stop = i - 1;
     }
-    if (stop == 0 || stop > 63) {
-        r->why = stop == 0 ? "Empty label" : "Label length overflow";
-        return;
-    }
-    id = label(add, names, id, text, stop);
-    r->why = id == ZL_NAME_NONE && add ? too_long : NULL;
-    r->id = id;
+    r->why = bad;
+    r->id = bad ? ZL_NAME_NONE : id;
 }
 
 static void read_escaped(zl_names *add, const zl_names *names, zl_name_id origin,

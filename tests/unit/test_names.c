@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "lint/model/names.h"
+#include "parser/master/name_text.h"
 
 static zl_name_id add(zl_names *t, const char *text)
 {
@@ -209,6 +210,57 @@ static void many_names_survive_growth(void **state)
     zl_names_free(&t);
 }
 
+static uint64_t rng = 0x2545F4914F6CDD1DULL;
+static unsigned next(unsigned n)
+{
+    rng ^= rng << 13, rng ^= rng >> 7, rng ^= rng << 17;
+    return (unsigned)(rng % n);
+}
+
+/* Plain names read from text, as the reader does with its labels' slots
+ * fetched ahead (parser/master/name_text.c): deep and shallow, new under
+ * old and old under new, labels empty or too long, names over 255 octets,
+ * against ldns; and each read twice names one node. */
+static void plain_names_as_ldns_reads_them(void **state)
+{
+    (void)state;
+    zl_names t;
+    zl_names_init(&t);
+    zl_name_id origin = add(&t, "example.com.");
+    char text[400], full[500];
+    for (int round = 0; round < 20000; round++) {
+        size_t n = 0, labels = 1 + next(next(4) ? 8 : 70);
+        for (size_t k = 0; k < labels && n < 300; k++) {
+            if (k)
+                text[n++] = '.';
+            size_t len = next(50) ? 1 + next(next(8) ? 3 : 66) : 0;
+            for (size_t i = 0; i < len && n < 300; i++)
+                text[n++] = "abAB-0"[next(next(4) ? 2 : 6)];
+        }
+        if (next(4) == 0)
+            text[n++] = '.';
+        text[n] = '\0';
+        bool absolute = n > 0 && text[n - 1] == '.'; /* an empty last label makes it so too */
+        zl_name_read got = zl_name_from_text(&t, &t, origin, text, n);
+        snprintf(full, sizeof full, "%s%s", text, absolute ? "" : ".example.com.");
+        ldns_rdf *rdf = NULL;
+        bool valid = n > 0 && (n == 1 || text[0] != '.') && ldns_str2rdf_dname(&rdf, full) == LDNS_STATUS_OK;
+        if (!valid) {
+            if (got.id != ZL_NAME_NONE)
+                fail_msg("'%s' read, ldns refuses '%s'", text, full);
+            ldns_rdf_deep_free(rdf);
+            continue;
+        }
+        if (got.id == ZL_NAME_NONE)
+            fail_msg("'%s' refused (%s), ldns reads it", text, got.why ? got.why : "");
+        assert_int_equal(got.id, zl_names_find_wire(&t, ZL_NAME_ROOT, ldns_rdf_data(rdf),
+                                                    ldns_rdf_size(rdf)));
+        assert_int_equal(zl_name_from_text(&t, &t, origin, text, n).id, got.id);
+        ldns_rdf_deep_free(rdf);
+    }
+    zl_names_free(&t);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -220,6 +272,7 @@ int main(void)
         cmocka_unit_test(escapes_and_limits),
         cmocka_unit_test(format_matches_ldns),
         cmocka_unit_test(many_names_survive_growth),
+        cmocka_unit_test(plain_names_as_ldns_reads_them),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
