@@ -604,9 +604,27 @@ static zl_name_ahead rdata_ahead(reader *rd, const zl_source *s, const zl_read_e
     return (zl_name_ahead){0};
 }
 
+/* The name table is given room for about a name per 48 octets of a zone
+ * file (zl_read_master_source). A zone of longer names shows its own rate
+ * in its first eighth and half: the room follows it, so that the table is
+ * rehashed about once instead of at each doubling (each rehash touches the
+ * whole table). *at is the next offset to look from. */
+#define FOLLOW_RATE_FROM ((size_t)1 << 20)
+static void follow_name_rate(zl_names *names, const zl_source *s, size_t off, size_t before,
+                             size_t *at)
+{
+    if (off < *at)
+        return;
+    double rate = (double)(names->n - before) / (double)off;
+    zl_names_reserve(names, names->n + (size_t)(rate * (double)(s->len - off)));
+    *at = *at < s->len / 2 ? s->len / 2 : SIZE_MAX;
+}
+
 static void read_source(reader *rd, uint32_t src)
 {
     zl_source *s = rd->zs->srcs[src];
+    size_t names_before = rd->zs->names.n;
+    size_t rate_at = s->len >= FOLLOW_RATE_FROM ? s->len / 8 : SIZE_MAX;
     s->zone = (uint32_t)(rd->zs->nzones - 1);
     s->origin = rd->origin;
     size_t len;
@@ -646,6 +664,8 @@ static void read_source(reader *rd, uint32_t src)
             free(e.check.message);
             break;
         }
+        if (e.e.n)
+            follow_name_rate(&rd->zs->names, s, e.e.toks[0].off, names_before, &rate_at);
         if (e.e.err)
             diag(rd, src, (uint32_t)e.e.err_off, (uint32_t)e.e.err_len, zl_xstrdup(e.e.err), NULL);
         else if (zl_entry_is_directive(s->text, &e.e))
