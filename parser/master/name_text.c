@@ -26,21 +26,27 @@ static bool plain_char(char c)
     return plain[(unsigned char)c];
 }
 
-/* A plain name (no escapes, checked by the caller), labels last to first.
- * They are found first, and the slots they will take are fetched before
- * any is interned: a label's hash takes its parent's id, and labels new to
- * the table get the ids that follow, so when a name's labels are all new
- * (a long owner under a new subdomain) the whole chain is known ahead and
- * its cache misses overlap instead of waiting one for another. parent[k]
- * is the id label k was hashed under; a label that meets an older name is
- * hashed again when it is interned. No valid name has 128 labels. */
+/* The labels of a plain name below one just created are new too, and get
+ * the ids that follow it: their hashes (each takes its parent's id) are
+ * known now, and their slots are fetched all at once, so that the cache
+ * misses of a long new chain overlap instead of waiting one for another. */
+static void prefetch_new_chain(const zl_names *t, const char *text, const size_t *from,
+                               const size_t *len, size_t k, size_t n, zl_name_id parent,
+                               uint32_t *hash)
+{
+    for (; k < n; k++, parent++) {
+        hash[k] = zl_names_hash(parent, (const uint8_t *)text + from[k], len[k]);
+        zl_names_prefetch(t, hash[k]);
+    }
+}
+
+/* A plain name (no escapes, checked by the caller), labels last to first:
+ * found first, then interned. No valid name has 128 labels. */
 static void read_plain(zl_names *add, const zl_names *names, zl_name_id base, const char *text,
                        size_t end, zl_name_read *r)
 {
     enum { MAX_LABELS = 128 };
     size_t from[MAX_LABELS], len[MAX_LABELS], n = 0, stop = end;
-    zl_name_id parent[MAX_LABELS], next = add ? (zl_name_id)add->n : 0;
-    uint32_t hash[MAX_LABELS];
     const char *bad = NULL;
     for (size_t i = end + 1; i > 0 && n < MAX_LABELS; i--) {
         if (i - 1 != 0 && text[i - 2] != '.')
@@ -50,21 +56,25 @@ static void read_plain(zl_names *add, const zl_names *names, zl_name_id base, co
             bad = l == 0 ? "Empty label" : "Label length overflow";
             break;
         }
-        from[n] = f, len[n] = l;
-        if (add) {
-            parent[n] = n ? next++ : base;
-            hash[n] = zl_names_hash(parent[n], (const uint8_t *)text + f, l);
-            zl_names_prefetch(add, hash[n]);
-        }
-        n++;
+        from[n] = f, len[n++] = l;
         stop = f == 0 ? 0 : f - 1;
     }
+    uint32_t hash[MAX_LABELS];
+    size_t known = n; /* labels from here have their hash in hash[] */
     zl_name_id id = base;
     for (size_t k = 0; k < n; k++) {
         const uint8_t *l = (const uint8_t *)text + from[k];
-        id = !add               ? zl_names_find_child(names, id, l, len[k])
-             : parent[k] == id ? zl_names_child_hashed(add, id, l, len[k], hash[k])
-                               : zl_names_child(add, id, l, len[k]);
+        if (!add) {
+            id = zl_names_find_child(names, id, l, len[k]);
+        } else {
+            size_t before = add->n;
+            id = k >= known ? zl_names_child_hashed(add, id, l, len[k], hash[k])
+                            : zl_names_child(add, id, l, len[k]);
+            if (add->n > before && known == n && k + 1 < n) {
+                prefetch_new_chain(add, text, from, len, k + 1, n, id, hash);
+                known = k + 1;
+            }
+        }
         if (id == ZL_NAME_NONE) {
             r->why = add ? too_long : NULL;
             return;
