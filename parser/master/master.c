@@ -1,8 +1,7 @@
 #include "parser/master/master.h"
 
-#include <pthread.h>
-
 #include <ldns/ldns.h>
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -399,10 +398,11 @@ static zl_name_id intern_rdata_names(reader *rd, uint32_t src, uint16_t type,
         zl_tok t = zl_lex_tok_view(s->text, &toks[k]);
         size_t len;
         const char *text = zl_tok_inner(&t, &len);
+        zl_names *names = &rd->zs->names;
         zl_name_id id =
             !seen && rd->ahead_rdata.text == text
-                ? zl_name_from_text_ahead(&rd->zs->names, rd->origin, text, len, &rd->ahead_rdata).id
-                : zl_name_from_text_memo(&rd->zs->names, &rd->suffixes, rd->origin, text, len).id;
+                ? zl_name_from_text_ahead(names, rd->origin, text, len, &rd->ahead_rdata).id
+                : zl_name_from_text_memo(names, &rd->suffixes, rd->origin, text, len).id;
         if (!seen)
             first = id;
         seen = true;
@@ -646,7 +646,8 @@ static void read_source(reader *rd, uint32_t src)
     zl_entries *es = zl_entries_open(s->text, len, zl_jobs() > 1,
                                      zl_publisher_is_gdnsd(rd->pub), on_comment, &cc);
     /* One entry of lookahead: while an entry is processed, its successor's
-     * owner is looked up as far as it can be (name_text.h). */
+     * owner and first rdata name are looked up as far as they can be
+     * (name_text.h). */
     zl_read_entry e, next;
     zl_name_ahead upcoming = {0}, upcoming_rdata = {0};
     bool more = zl_entries_next(es, &next);

@@ -244,7 +244,8 @@ static void plain_names_as_ldns_reads_them(void **state)
         zl_name_read got = zl_name_from_text(&t, &t, origin, text, n);
         snprintf(full, sizeof full, "%s%s", text, absolute ? "" : ".example.com.");
         ldns_rdf *rdf = NULL;
-        bool valid = n > 0 && (n == 1 || text[0] != '.') && ldns_str2rdf_dname(&rdf, full) == LDNS_STATUS_OK;
+        bool valid = n > 0 && (n == 1 || text[0] != '.') &&
+                     ldns_str2rdf_dname(&rdf, full) == LDNS_STATUS_OK;
         if (!valid) {
             if (got.id != ZL_NAME_NONE)
                 fail_msg("'%s' read, ldns refuses '%s'", text, full);
