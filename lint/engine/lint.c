@@ -331,6 +331,23 @@ static void run_check(void *ctx, size_t task, unsigned worker)
     thread_out = NULL;
 }
 
+/* The indexes into checks in the order threads take them: the costly ones
+ * first, in the order zl_checks_costly gives, then the rest. */
+static size_t *order_checks(const zl_check **checks, size_t n)
+{
+    size_t *order = zl_xmalloc((n + 1) * sizeof *order), k = 0;
+    bool *taken = zl_xcalloc(n + 1, sizeof *taken);
+    for (const zl_check *const *first = zl_checks_costly; *first; first++)
+        for (size_t c = 0; c < n; c++)
+            if (checks[c] == *first && !taken[c])
+                taken[c] = true, order[k++] = c;
+    for (size_t c = 0; c < n; c++)
+        if (!taken[c])
+            order[k++] = c;
+    free(taken);
+    return order;
+}
+
 void zl_lint_run(zl_lint *l)
 {
     const zl_check **checks = zl_xmalloc(zl_nchecks * sizeof *checks);
@@ -357,18 +374,7 @@ void zl_lint_run(zl_lint *l)
             build_diag_order(l);
     }
 
-    run_ctx ctx = {l, checks, zl_xmalloc((n + 1) * sizeof *ctx.order),
-                   zl_xcalloc(n + 1, sizeof *ctx.out)};
-    bool *taken = zl_xcalloc(n + 1, sizeof *taken);
-    size_t k = 0;
-    for (const zl_check *const *first = zl_checks_costly; *first; first++)
-        for (size_t c = 0; c < n; c++)
-            if (checks[c] == *first && !taken[c])
-                taken[c] = true, ctx.order[k++] = c;
-    for (size_t c = 0; c < n; c++)
-        if (!taken[c])
-            ctx.order[k++] = c;
-    free(taken);
+    run_ctx ctx = {l, checks, order_checks(checks, n), zl_xcalloc(n + 1, sizeof *ctx.out)};
     zl_parallel_for(n ? n + SHARED_TASKS : 0, zl_jobs(), run_check, &ctx);
     for (size_t c = 0; c < n; c++) {
         for (size_t i = 0; i < ctx.out[c].n; i++)
