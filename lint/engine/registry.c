@@ -18,13 +18,14 @@ const zl_check *const zl_checks[] = {
 const size_t zl_nchecks = sizeof zl_checks / sizeof zl_checks[0];
 
 /* The checks longest to run on a large zone (bench/shapes: every SES DKIM
- * record compared with its identity's, every host name, every key decoded,
- * every target and RRset), handed to threads before the others so that
- * none of them starts last and runs on alone. Those that need no index come
- * first: the index is being built meanwhile. */
+ * record compared with its identity's, every host name, every value and the
+ * findings it makes, every key decoded, every target and RRset), handed to
+ * threads before the others so that none of them starts last and runs on
+ * alone. Those that need no index come first: the index is being built
+ * meanwhile. */
 const zl_check *const zl_checks_costly[] = {
-    &zl_check_ses_dkim, &zl_check_hostname, &zl_check_dkim, &zl_check_targets, &zl_check_rrset,
-    NULL,
+    &zl_check_ses_dkim, &zl_check_hostname, &zl_check_values, &zl_check_dkim,
+    &zl_check_targets,  &zl_check_rrset,    NULL,
 };
 
 /* The catalogue order of ../shared/spec/rules.md. */
