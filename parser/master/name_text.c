@@ -155,27 +155,17 @@ bool zl_name_text_absolute(const char *text, size_t len)
     return absolute;
 }
 
-/* The name a plain relative suffix is under origin, found label by label
- * from its end; ZL_NAME_NONE when a byte is not plain, a label is empty or
- * a label was never interned. */
-static zl_name_id suffix_lookup(const zl_names *names, zl_name_id origin, const char *suf,
+/* The name a suffix is under base, looked up only: ZL_NAME_NONE when a
+ * byte is not plain, a label is empty or a label was never interned. */
+static zl_name_id suffix_lookup(const zl_names *names, zl_name_id base, const char *suf,
                                 size_t n)
 {
-    zl_name_id parent = origin;
-    size_t stop = n;
-    for (size_t i = n; i > 0; i--) {
-        char c = suf[i - 1];
-        if (c != '.') {
-            if (!plain_char(c))
-                return ZL_NAME_NONE;
-            continue;
-        }
-        if (parent != ZL_NAME_NONE)
-            parent = zl_names_find_child(names, parent, (const uint8_t *)suf + i, stop - i);
-        stop = i - 1;
-    }
-    return parent == ZL_NAME_NONE ? parent
-                                  : zl_names_find_child(names, parent, (const uint8_t *)suf, stop);
+    for (size_t i = 0; i < n; i++)
+        if (!plain_char(suf[i]))
+            return ZL_NAME_NONE;
+    zl_name_read r = {.id = ZL_NAME_NONE};
+    read_plain(NULL, names, base, suf, n, &r);
+    return r.id;
 }
 
 /* Subdomains of a zone often differ in their last byte (dc1, dc2): it is
