@@ -381,31 +381,51 @@ static void directive(reader *rd, uint32_t src, const zl_entry *e)
     }
 }
 
+/* Whether the rdata of the type holds names found by position: not HIP's,
+ * whose first field takes three tokens. */
+static bool names_by_position(uint16_t type)
+{
+    return zl_type_has_names(type) && type != LDNS_RR_TYPE_HIP;
+}
+
+/* The first rdata field from k on (of n) that holds a name, or n. */
+static size_t name_field_from(uint16_t type, size_t k, size_t n)
+{
+    while (k < n && !zl_rdata_field_is_name(type, (unsigned)k))
+        k++;
+    return k;
+}
+
+/* The text of a name token (between its quotes when it has them, which
+ * the rdata check reports). */
+static const char *name_token_text(const zl_source *s, const zl_lex_tok *t, size_t *len)
+{
+    zl_tok v = zl_lex_tok_view(s->text, t);
+    return zl_tok_inner(&v, len);
+}
+
 /* Intern the names in the rdata now, while reading is single-threaded:
  * rules then only look names up. Bad names are left to the rdata check.
- * Returns the first of them (zl_record_name). */
+ * Returns the first of them (zl_record_name), read through what was looked
+ * up ahead for it. */
 static zl_name_id intern_rdata_names(reader *rd, uint32_t src, uint16_t type,
                                      const zl_lex_tok *toks, size_t n)
 {
-    zl_name_id first = ZL_NAME_NONE;
-    if (!zl_type_has_names(type) || type == LDNS_RR_TYPE_HIP)
-        return first; /* HIP's first field takes three tokens: no names to find by position */
     const zl_source *s = rd->zs->srcs[src];
-    bool seen = false;
-    for (size_t k = 0; k < n; k++) {
-        if (!zl_rdata_field_is_name(type, (unsigned)k))
-            continue;
-        zl_tok t = zl_lex_tok_view(s->text, &toks[k]);
+    zl_names *names = &rd->zs->names;
+    zl_name_id first = ZL_NAME_NONE;
+    if (!names_by_position(type))
+        return first;
+    size_t k0 = name_field_from(type, 0, n);
+    for (size_t k = k0; k < n; k = name_field_from(type, k + 1, n)) {
         size_t len;
-        const char *text = zl_tok_inner(&t, &len);
-        zl_names *names = &rd->zs->names;
-        zl_name_id id =
-            !seen && rd->ahead_rdata.text == text
-                ? zl_name_from_text_ahead(names, rd->origin, text, len, &rd->ahead_rdata).id
-                : zl_name_from_text_memo(names, &rd->suffixes, rd->origin, text, len).id;
-        if (!seen)
-            first = id;
-        seen = true;
+        const char *text = name_token_text(s, &toks[k], &len);
+        if (k == k0 && rd->ahead_rdata.text == text)
+            first = zl_name_from_text_ahead(names, rd->origin, text, len, &rd->ahead_rdata).id;
+        else if (k == k0)
+            first = zl_name_from_text_memo(names, &rd->suffixes, rd->origin, text, len).id;
+        else
+            zl_name_from_text_memo(names, &rd->suffixes, rd->origin, text, len);
     }
     return first;
 }
@@ -591,17 +611,15 @@ static void on_comment(void *ctx, size_t off, size_t len)
 static zl_name_ahead rdata_ahead(reader *rd, const zl_source *s, const zl_read_entry *re)
 {
     const zl_layout *l = &re->lay;
-    if (re->e.err || !l->type || !zl_type_has_names(l->type) || l->type == LDNS_RR_TYPE_HIP)
+    if (re->e.err || !names_by_position(l->type) || l->type_tok + 1 >= re->e.n)
         return (zl_name_ahead){0};
-    for (size_t k = 0; l->type_tok + 1 + k < re->e.n; k++) {
-        if (!zl_rdata_field_is_name(l->type, (unsigned)k))
-            continue;
-        zl_tok t = zl_lex_tok_view(s->text, &re->e.toks[l->type_tok + 1 + k]);
-        size_t len;
-        const char *text = zl_tok_inner(&t, &len);
-        return zl_names_look_ahead(&rd->zs->names, &rd->suffixes, rd->origin, text, len);
-    }
-    return (zl_name_ahead){0};
+    const zl_lex_tok *rdata = re->e.toks + l->type_tok + 1;
+    size_t n = re->e.n - l->type_tok - 1, k = name_field_from(l->type, 0, n);
+    if (k == n)
+        return (zl_name_ahead){0};
+    size_t len;
+    const char *text = name_token_text(s, &rdata[k], &len);
+    return zl_names_look_ahead(&rd->zs->names, &rd->suffixes, rd->origin, text, len);
 }
 
 /* The name table is given room for about a name per 48 octets of a zone
