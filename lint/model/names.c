@@ -87,6 +87,7 @@ static void rehash(zl_names *t, size_t nslots)
     size_t oldn = t->nslots;
     t->slots = zl_xcalloc(nslots, sizeof *t->slots);
     t->nslots = nslots;
+    zl_huge_pages_hint(t->slots, nslots * sizeof *t->slots);
     for (size_t i = 0; i < oldn; i++) {
         if (!old[i].node)
             continue;

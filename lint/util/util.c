@@ -1,8 +1,10 @@
 #include "lint/util/util.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 static void out_of_memory(size_t n)
 {
@@ -32,6 +34,16 @@ void *zl_xrealloc(void *p, size_t n)
     if (!q)
         out_of_memory(n);
     return q;
+}
+
+#define HUGE_PAGE ((uintptr_t)2 << 20)
+
+void zl_huge_pages_hint(void *p, size_t n)
+{
+    uintptr_t from = ((uintptr_t)p + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
+    uintptr_t to = ((uintptr_t)p + n) & ~(HUGE_PAGE - 1);
+    if (to > from)
+        (void)madvise((void *)from, to - from, MADV_HUGEPAGE);
 }
 
 char *zl_xstrdup(const char *s)

@@ -13,6 +13,10 @@
 void *zl_xmalloc(size_t n);
 void *zl_xcalloc(size_t n, size_t size);
 void *zl_xrealloc(void *p, size_t n);
+/* Ask for huge pages on the 2 MiB extents of the block [p, p + n): for a
+ * large table probed at random, on 4 KiB pages nearly every probe also
+ * misses the TLB. A hint the kernel may decline: only the time depends on it. */
+void zl_huge_pages_hint(void *p, size_t n);
 char *zl_xstrdup(const char *s);
 char *zl_xstrndup(const char *s, size_t n);
 char *zl_xasprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
