@@ -42,8 +42,13 @@ void zl_huge_pages_hint(void *p, size_t n)
 {
     uintptr_t from = ((uintptr_t)p + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1);
     uintptr_t to = ((uintptr_t)p + n) & ~(HUGE_PAGE - 1);
+#ifdef MADV_HUGEPAGE
     if (to > from)
         (void)madvise((void *)from, to - from, MADV_HUGEPAGE);
+#else
+    (void)from;
+    (void)to;
+#endif
 }
 
 char *zl_xstrdup(const char *s)
