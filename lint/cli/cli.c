@@ -629,6 +629,10 @@ done:
             fflush(stdout);
         }
     }
+    /* The zone set before the findings: its texts are large blocks, and
+     * freeing one after the findings' many small strings makes malloc
+     * consolidate them all (15 ms for 100,000 findings). */
+    zl_zoneset_free(&zs);
     if (linted)
         zl_lint_free(&l);
     for (size_t i = 0; i < errors.n; i++)
@@ -636,7 +640,6 @@ done:
     free(errors.v);
     free(root);
     free(cwd);
-    zl_zoneset_free(&zs);
     free(sev);
     zl_ses_expect_free(&ses);
     zl_config_free(&cfg);

@@ -17,6 +17,7 @@ void zl_lint_init(zl_lint *l, zl_zoneset *zs, const zl_severity *sev)
     l->sev = zl_xmalloc(zl_nrules * sizeof *l->sev);
     memcpy(l->sev, sev, zl_nrules * sizeof *l->sev);
     l->idx = zl_xcalloc(zs->nzones + 1, sizeof *l->idx);
+    l->nidx = zs->nzones;
     pthread_mutex_init(&l->idx_lock, NULL);
     pthread_mutex_init(&l->exists_lock, NULL);
     zl_scope_mark_fragments(zs);
@@ -24,7 +25,7 @@ void zl_lint_init(zl_lint *l, zl_zoneset *zs, const zl_severity *sev)
 
 void zl_lint_free(zl_lint *l)
 {
-    for (size_t i = 0; i < l->zs->nzones; i++)
+    for (size_t i = 0; i < l->nidx; i++)
         zl_index_free(atomic_load(&l->idx[i]));
     free(l->idx);
     pthread_mutex_destroy(&l->idx_lock);

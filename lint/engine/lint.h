@@ -23,6 +23,7 @@ typedef struct zl_lint {
     /* Per zone, built once on first use: by the first task of the checks'
      * run, while the other threads start on checks (zl_lint_index). */
     _Atomic(zl_index *) *idx;
+    size_t nidx; /* the zones when the run began */
     pthread_mutex_t idx_lock;
     const struct zl_ses_expect *ses; /* SES data given with --expect, or NULL */
     const struct zl_removed *removed; /* --diff: SES records the change took away */
@@ -54,6 +55,7 @@ typedef struct zl_lint {
 void zl_lint_init(zl_lint *l, zl_zoneset *zs, const zl_severity *sev);
 /* Run every check that has at least one rule switched on. */
 void zl_lint_run(zl_lint *l);
+/* Touches nothing of the zone set, which may be freed first. */
 void zl_lint_free(zl_lint *l);
 
 bool zl_rule_on(const zl_lint *l, const zl_rule *r);
