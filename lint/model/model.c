@@ -198,7 +198,21 @@ void zl_source_position(const zl_source *s, uint32_t off, uint32_t *line, uint32
         return;
     }
     ensure_lines(s);
-    uint32_t li = (uint32_t)last_at_most(s->lines, s->nlines, sizeof *s->lines, 0, off);
+    /* Findings are placed in text order, a check at a time: the line found
+     * last on this thread, or the next one, is most often the one asked for.
+     * The guess is checked against the lines, so a stale one costs only the
+     * search. */
+    static _Thread_local const zl_source *last_src;
+    static _Thread_local uint32_t last_li;
+    uint32_t li = last_li;
+    if (last_src == s && li < s->nlines && s->lines[li] <= off &&
+        li + 2 < s->nlines && off >= s->lines[li + 1] && off < s->lines[li + 2])
+        li++;
+    else if (last_src != s || li >= s->nlines || s->lines[li] > off ||
+             (li + 1 < s->nlines && off >= s->lines[li + 1]))
+        li = (uint32_t)last_at_most(s->lines, s->nlines, sizeof *s->lines, 0, off);
+    last_src = s;
+    last_li = li;
     *line = li + 1;
     *col = count_chars(s->text + s->lines[li], off - s->lines[li]) + 1;
 }
