@@ -18,10 +18,13 @@ static int cmp_u32(uint32_t a, uint32_t b)
     return a < b ? -1 : a > b;
 }
 
+/* Paths are compared by their rank among the list's distinct paths (see
+ * rank_paths): a run's findings come from a few files, and comparing their
+ * paths as text at every step of the sort was a third of its time. */
 static int cmp_finding(const void *pa, const void *pb)
 {
     const zl_finding *a = pa, *b = pb;
-    int c = strcmp(a->path, b->path);
+    int c = cmp_u32(a->path_rank, b->path_rank);
     if (!c)
         c = cmp_u32(a->line, b->line);
     if (!c)
@@ -38,16 +41,64 @@ static int cmp_finding(const void *pa, const void *pb)
  * messages may name each zone). One cause, one finding. */
 static bool same(const zl_finding *a, const zl_finding *b)
 {
-    if (strcmp(a->path, b->path) || a->line != b->line || a->col != b->col ||
+    if (a->path_rank != b->path_rank || a->line != b->line || a->col != b->col ||
         a->end_col != b->end_col || a->rule != b->rule || !a->line)
         return false;
     return a->zone != b->zone || strcmp(a->message, b->message) == 0;
+}
+
+static int cmp_path(const void *pa, const void *pb)
+{
+    return strcmp(*(char *const *)pa, *(char *const *)pb);
+}
+
+/* Set each finding's path_rank: the distinct paths are found with a hash
+ * table (each path hashed once), then sorted as text. */
+static void rank_paths(zl_findings *f)
+{
+    size_t cap = 16;
+    while (cap < 2 * f->n)
+        cap *= 2;
+    size_t *slot = zl_xcalloc(cap, sizeof *slot); /* index into distinct + 1; 0: empty */
+    const char **distinct = zl_xmalloc(f->n * sizeof *distinct);
+    uint32_t *of = zl_xmalloc(f->n * sizeof *of); /* per finding: its index in distinct */
+    size_t nd = 0;
+    for (size_t i = 0; i < f->n; i++) {
+        const char *p = f->v[i].path;
+        size_t h = (size_t)zl_hash_text(p) & (cap - 1);
+        while (slot[h] && strcmp(distinct[slot[h] - 1], p) != 0)
+            h = (h + 1) & (cap - 1);
+        if (!slot[h]) {
+            distinct[nd] = p;
+            slot[h] = ++nd;
+        }
+        of[i] = (uint32_t)(slot[h] - 1);
+    }
+    const char **sorted = zl_xmalloc(nd * sizeof *sorted);
+    memcpy(sorted, distinct, nd * sizeof *sorted);
+    qsort(sorted, nd, sizeof *sorted, cmp_path);
+    /* rank of distinct[k]: found again through the table, by its sorted place */
+    uint32_t *rank = zl_xmalloc(nd * sizeof *rank);
+    for (size_t r = 0; r < nd; r++) {
+        size_t h = (size_t)zl_hash_text(sorted[r]) & (cap - 1);
+        while (strcmp(distinct[slot[h] - 1], sorted[r]) != 0)
+            h = (h + 1) & (cap - 1);
+        rank[slot[h] - 1] = (uint32_t)r;
+    }
+    for (size_t i = 0; i < f->n; i++)
+        f->v[i].path_rank = rank[of[i]];
+    free(rank);
+    free(sorted);
+    free(of);
+    free(distinct);
+    free(slot);
 }
 
 void zl_findings_sort(zl_findings *f)
 {
     if (f->n < 2)
         return;
+    rank_paths(f);
     qsort(f->v, f->n, sizeof *f->v, cmp_finding);
     size_t kept = 1;
     for (size_t i = 1; i < f->n; i++) {

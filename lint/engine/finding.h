@@ -25,6 +25,7 @@ typedef struct zl_finding {
     uint32_t len;
     const struct zl_zone *zone;
     const struct zl_record *rec;
+    uint32_t path_rank; /* the path's place among the list's, while zl_findings_sort sorts */
 } zl_finding;
 
 typedef struct zl_findings {
