@@ -484,13 +484,14 @@ static void report_root(const options *o, const zl_writer *w, zl_report *report,
 enum { FIX_ROUNDS = 8 };
 
 /* keep_all: every finding is kept, past the bound of lint/engine/bound.h
- * (--fix makes each fix). */
+ * (--fix makes each fix); keys: the writer reads the findings' keys. */
 static void lint_zones(zl_zoneset *zs, const zl_severity *sev, const zl_ses_expect *ses,
-                       bool keep_all, zl_lint *l)
+                       bool keep_all, bool keys, zl_lint *l)
 {
     zl_lint_init(l, zs, sev);
     l->ses = ses;
     l->keep_all = keep_all;
+    l->keys = keys;
     zl_lint_run(l);
 }
 
@@ -570,7 +571,7 @@ static int run(options *o, bool no_config, char **args, size_t nargs)
             goto done;
         }
     } else {
-        lint_zones(&zs, sev, ses.n ? &ses : NULL, o->fix, &l);
+        lint_zones(&zs, sev, ses.n ? &ses : NULL, o->fix, writer->fingerprints, &l);
         linted = true;
     }
     if (o->fix) {
@@ -589,7 +590,7 @@ static int run(options *o, bool no_config, char **args, size_t nargs)
             zl_zoneset_init(&zs);
             size_t again = 0;
             read_arguments(o, &io, args, nargs, &zs, &again, NULL, &fx);
-            lint_zones(&zs, sev, ses.n ? &ses : NULL, true, &l);
+            lint_zones(&zs, sev, ses.n ? &ses : NULL, true, writer->fingerprints, &l);
         }
         bool shown = finish_fix(o, &fx, &status);
         zl_fix_session_free(&fx);

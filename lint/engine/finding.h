@@ -18,7 +18,8 @@ typedef struct zl_finding {
     uint32_t src, off;           /* source and offset, ZL_NONE for file-level */
     char *message;
     char *hint;
-    char *key; /* rule, owner, type and value: stable across unrelated edits */
+    char *key; /* rule, owner, type and value: stable across unrelated edits;
+                * NULL when the run made none (zl_lint's keys) */
     zl_fix *fix; /* the correction, placed in the file, or NULL */
     /* Filled in when reported; positions, suppressions and keys are worked out
      * from them once all checks are done (checks run on several threads). */

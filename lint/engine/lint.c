@@ -18,6 +18,7 @@ void zl_lint_init(zl_lint *l, zl_zoneset *zs, const zl_severity *sev)
     memcpy(l->sev, sev, zl_nrules * sizeof *l->sev);
     l->idx = zl_xcalloc(zs->nzones + 1, sizeof *l->idx);
     l->nidx = zs->nzones;
+    l->keys = true;
     pthread_mutex_init(&l->idx_lock, NULL);
     pthread_mutex_init(&l->exists_lock, NULL);
     zl_scope_mark_fragments(zs);
@@ -285,7 +286,7 @@ static void finish(zl_lint *l)
             zl_fix_free(f.fix);
             f.fix = NULL;
         }
-        if (!f.key) {
+        if (!f.key && l->keys) {
             zl_buf k = {0};
             zl_buf_adds(&k, f.rule->id);
             zl_buf_addc(&k, '|');

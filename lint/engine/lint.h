@@ -36,6 +36,10 @@ typedef struct zl_lint {
     const uint8_t *wanted;
     /* Findings past the bound of lint/engine/bound.h, unless keep_all. */
     bool keep_all;
+    /* Give each finding its key (finding.h): on unless the caller knows no
+     * baseline and no writer will read them (a key describes the record,
+     * which costs as much as finding it). */
+    bool keys;
     zl_dropped *dropped;
     size_t ndropped, dcap;
     /* Bit per name id: the name owns records in a loaded zone, or is an

@@ -61,5 +61,8 @@ static bool write_codeclimate(FILE *f, const zl_report *r)
     return rc == 0 && !ferror(f);
 }
 
-const zl_writer zl_writer_codeclimate = {
-    .name = "codeclimate", .write = write_codeclimate, .columns = ZL_COLUMN_CHAR, .repo_paths = true};
+const zl_writer zl_writer_codeclimate = {.name = "codeclimate",
+                                         .write = write_codeclimate,
+                                         .columns = ZL_COLUMN_CHAR,
+                                         .repo_paths = true,
+                                         .fingerprints = true};

@@ -46,6 +46,8 @@ typedef struct zl_writer {
     /* Paths are shown relative to the repository's top (zl_report_path):
      * only then does a run look for the repository. */
     bool repo_paths;
+    /* Reads each finding's key (zl_fingerprint): the run must make them. */
+    bool fingerprints;
 } zl_writer;
 
 extern const zl_writer zl_writer_text, zl_writer_json, zl_writer_sarif, zl_writer_github,

@@ -237,4 +237,5 @@ const zl_writer zl_writer_sarif = {.name = "sarif",
                                    .write = write_sarif,
                                    .on_failure = true,
                                    .columns = ZL_COLUMN_FIXED,
-                                   .repo_paths = true};
+                                   .repo_paths = true,
+                                   .fingerprints = true};
