@@ -214,7 +214,7 @@ bool zl_inputs_read(zl_zoneset *zs, const zl_input_opts *o, const char *path, ch
         /* Whether another loaded file $INCLUDEs this one (lint/model/scope.h). */
         if (z->scope == ZL_SCOPE_ZONE && z->src != ZL_NONE && strcmp(path, "-") != 0 &&
             !zs->srcs[z->src]->identity)
-            zs->srcs[z->src]->identity = o->fs->identity(o->fs, path);
+            zl_zoneset_set_identity(zs, z->src, o->fs->identity(o->fs, path));
         if (z->no_origin_src == ZL_NONE)
             continue;
         uint32_t line, col;

@@ -63,6 +63,7 @@ void zl_zoneset_free(zl_zoneset *zs)
     }
     free(zs->diags);
     free(zs->srcs);
+    free(zs->by_identity);
     free(zs->zones);
     zl_names_free(&zs->names);
     memset(zs, 0, sizeof *zs);
@@ -97,6 +98,46 @@ uint32_t zl_zoneset_add_source(zl_zoneset *zs, const char *path, char *text, siz
     ZL_GROW(zs->srcs, zs->scap, zs->nsrcs + 1);
     zs->srcs[zs->nsrcs] = s;
     return (uint32_t)zs->nsrcs++;
+}
+
+/* The slot of identity in the table: the one holding it, or the empty one
+ * where it goes. */
+static size_t identity_slot(const zl_zoneset *zs, const char *identity)
+{
+    size_t h = (size_t)zl_hash_text(identity) & (zs->identity_slots - 1);
+    while (zs->by_identity[h] &&
+           strcmp(zs->srcs[zs->by_identity[h] - 1]->identity, identity) != 0)
+        h = (h + 1) & (zs->identity_slots - 1);
+    return h;
+}
+
+void zl_zoneset_set_identity(zl_zoneset *zs, uint32_t src, char *identity)
+{
+    free(zs->srcs[src]->identity);
+    zs->srcs[src]->identity = identity;
+    if (2 * (zs->nidentities + 1) > zs->identity_slots) {
+        uint32_t *old = zs->by_identity;
+        size_t oldn = zs->identity_slots;
+        zs->identity_slots = oldn ? 2 * oldn : 64;
+        zs->by_identity = zl_xcalloc(zs->identity_slots, sizeof *zs->by_identity);
+        for (size_t i = 0; i < oldn; i++)
+            if (old[i])
+                zs->by_identity[identity_slot(zs, zs->srcs[old[i] - 1]->identity)] = old[i];
+        free(old);
+    }
+    size_t h = identity_slot(zs, identity);
+    if (!zs->by_identity[h]) {
+        zs->by_identity[h] = src + 1;
+        zs->nidentities++;
+    }
+}
+
+const zl_source *zl_zoneset_find_identity(const zl_zoneset *zs, const char *identity)
+{
+    if (!zs->identity_slots)
+        return NULL;
+    size_t h = identity_slot(zs, identity);
+    return zs->by_identity[h] ? zs->srcs[zs->by_identity[h] - 1] : NULL;
 }
 
 zl_zone *zl_zoneset_add_zone(zl_zoneset *zs, const char *path, const char *format)

@@ -187,6 +187,10 @@ typedef struct zl_zoneset {
     zl_names names;
     zl_source **srcs;
     size_t nsrcs, scap;
+    /* The sources by identity (zl_zoneset_set_identity): open addressing,
+     * a source's index + 1 in each used slot, the first source of each. */
+    uint32_t *by_identity;
+    size_t identity_slots, nidentities;
     zl_zone **zones;
     size_t nzones, zcap;
     zl_diag *diags;
@@ -198,6 +202,11 @@ void zl_zoneset_free(zl_zoneset *zs);
 
 /* Take ownership of text (len bytes followed by a NUL) as a new source. */
 uint32_t zl_zoneset_add_source(zl_zoneset *zs, const char *path, char *text, size_t len);
+/* Give source src its identity (taken over). */
+void zl_zoneset_set_identity(zl_zoneset *zs, uint32_t src, char *identity);
+/* The first source given that identity, or NULL: a lookup, not a walk over
+ * the sources ($INCLUDE asks at every include of a tree of thousands). */
+const zl_source *zl_zoneset_find_identity(const zl_zoneset *zs, const char *identity);
 zl_zone *zl_zoneset_add_zone(zl_zoneset *zs, const char *path, const char *format);
 /* A zone no longer in zs->zones (joined into another one, say). */
 void zl_zone_free(zl_zone *z);

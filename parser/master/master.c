@@ -248,10 +248,7 @@ static void do_include(reader *rd, uint32_t src, const zl_entry *e)
     char *data = NULL, *err = NULL;
     size_t len = 0;
     /* A file already included (by this zone or another) is not read again. */
-    const zl_source *again = NULL;
-    for (size_t i = 0; i < rd->zs->nsrcs && !again; i++)
-        if (rd->zs->srcs[i]->identity && strcmp(rd->zs->srcs[i]->identity, id) == 0)
-            again = rd->zs->srcs[i];
+    const zl_source *again = zl_zoneset_find_identity(rd->zs, id);
     zl_read_result got = ZL_READ_OK;
     if (again) {
         len = again->len;
@@ -282,7 +279,7 @@ static void do_include(reader *rd, uint32_t src, const zl_entry *e)
      * read by, so that its findings are one finding, under one path. */
     uint32_t inc = zl_zoneset_add_source(rd->zs, again ? again->path : path, data, len);
     rd->zs->srcs[inc]->parent = src;
-    rd->zs->srcs[inc]->identity = zl_xstrdup(id);
+    zl_zoneset_set_identity(rd->zs, inc, zl_xstrdup(id));
     free(path);
 
     zl_name_id saved_origin = rd->origin, saved_owner = rd->prev_owner;
