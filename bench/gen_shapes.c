@@ -197,6 +197,34 @@ static void many_files(const char *dir, long n)
     }
 }
 
+/* Many zones that each $INCLUDE two files of their own (25 records a zone):
+ * every include asks whether its file was read before, among thousands of
+ * sources. */
+static void many_includes(const char *dir, long n)
+{
+    make_dir(dir);
+    char path[4096];
+    snprintf(path, sizeof path, "%s/inc", dir);
+    make_dir(path);
+    for (long z = 0; n > 0; z++) {
+        snprintf(path, sizeof path, "%s/db.z%06ld.example", dir, z);
+        FILE *f = open_out(path);
+        fprintf(f, "$ORIGIN z%06ld.example.\n$TTL 3600\n", z);
+        fprintf(f, "@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n  IN NS ns1\n");
+        fprintf(f, "ns1 IN A 192.0.2.1\n");
+        for (int part = 0; part < 2; part++) {
+            fprintf(f, "$INCLUDE inc/z%06ld.%d.inc\n", z, part);
+            snprintf(path, sizeof path, "%s/inc/z%06ld.%d.inc", dir, z, part);
+            FILE *inc = open_out(path);
+            for (int r = 0; r < 11; r++)
+                fprintf(inc, "h%d-%d IN A 198.51.%d.%ld\n", part, r, r, z % 256);
+            fclose(inc);
+        }
+        n -= 25;
+        fclose(f);
+    }
+}
+
 /* An $INCLUDE tree: the top file includes 8 files, each of those 8 more,
  * three levels deep (585 files); leaves carry the records. Paths are relative
  * to the directory, so run the checkers from there. */
@@ -243,6 +271,7 @@ int main(int argc, char **argv)
         for (size_t i = 0; i < count; i++)
             puts(shapes[i].name);
         puts("many-files");
+        puts("many-includes");
         puts("include-tree");
         return 0;
     }
@@ -253,6 +282,10 @@ int main(int argc, char **argv)
     long n = strtol(argv[2], NULL, 10) - APEX_RECORDS;
     if (strcmp(argv[1], "many-files") == 0) {
         many_files(argv[3], n + APEX_RECORDS);
+        return 0;
+    }
+    if (strcmp(argv[1], "many-includes") == 0) {
+        many_includes(argv[3], n + APEX_RECORDS);
         return 0;
     }
     if (strcmp(argv[1], "include-tree") == 0) {

@@ -9,7 +9,8 @@
 # RUNS (default 3) sets the number of alternating rounds; a peer run is cut
 # off after LIMIT seconds (default 10; shown as ">LIMIT"). Missing peers are
 # skipped. ZONELINT names another zonelint binary (a before-and-after table).
-# "many-files" is a directory of zone files, which only zonelint
+# "many-files" and "many-includes" (zones that $INCLUDE files of their own)
+# are directories of zone files, which only zonelint
 # reads in one run; "signed" is a prefix of the signed root zone from
 # ../shared/corpus (at most its 22,000 records, so N is capped at 5,000).
 set -eu
@@ -55,9 +56,9 @@ command_for() {
     local checker=$1 shape=$2 file=$3 origin=$4
     case $checker in
     zonelint) echo "$zonelint --no-config $file" ;;
-    named-checkzone) [ "$shape" = many-files ] || echo "timeout $limit named-checkzone -i local $origin $file" ;;
-    kzonecheck) [ "$shape" = many-files ] || echo "timeout $limit kzonecheck -o $origin $file" ;;
-    validns) [ "$shape" = many-files ] || echo "timeout $limit validns -z $origin $file" ;;
+    named-checkzone) [ "${shape#many-}" != "$shape" ] || echo "timeout $limit named-checkzone -i local $origin $file" ;;
+    kzonecheck) [ "${shape#many-}" != "$shape" ] || echo "timeout $limit kzonecheck -o $origin $file" ;;
+    validns) [ "${shape#many-}" != "$shape" ] || echo "timeout $limit validns -z $origin $file" ;;
     esac
 }
 
