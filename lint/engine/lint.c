@@ -223,13 +223,28 @@ static bool list_has(const char *list, const char *id)
     return false;
 }
 
-static bool suppressed(const zl_source *s, const zl_rule *rule, uint32_t line, uint32_t line2)
+/* Whether a suppression for line names the rule: a binary search, since the
+ * suppressions are in line order (parser/master/suppress_comment.c) and a
+ * file may suppress a finding on every line. */
+static bool suppressed_at(const zl_source *s, const zl_rule *rule, uint32_t line)
 {
-    for (size_t i = 0; i < s->nsupp; i++)
-        if ((s->supp[i].line == line || s->supp[i].line == line2) &&
-            list_has(s->supp[i].rules, rule->id))
+    size_t lo = 0, hi = s->nsupp;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (s->supp[mid].line < line)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < s->nsupp && s->supp[lo].line == line; lo++)
+        if (list_has(s->supp[lo].rules, rule->id))
             return true;
     return false;
+}
+
+static bool suppressed(const zl_source *s, const zl_rule *rule, uint32_t line, uint32_t line2)
+{
+    return suppressed_at(s, rule, line) || (line2 != line && suppressed_at(s, rule, line2));
 }
 
 bool zl_lint_suppressed(const zl_lint *l, const zl_finding *f)
@@ -399,6 +414,17 @@ static void vreport(zl_lint *l, const zl_rule *rule, uint32_t src, uint32_t off,
         free(hint);
         zl_fix_free(fix);
         return;
+    }
+    /* A finding a comment suppresses goes before its message is formatted
+     * (finish() would drop it): a file may suppress one on every line. */
+    if (src != ZL_NONE && l->zs->srcs[src]->nsupp) {
+        zl_finding probe = {.rule = rule, .src = src, .zone = z, .rec = r};
+        zl_source_position(l->zs->srcs[src], off, &probe.line, &probe.col);
+        if (zl_lint_suppressed(l, &probe)) {
+            free(hint);
+            zl_fix_free(fix);
+            return;
+        }
     }
     zl_buf m = {0};
     zl_buf_vprintf(&m, fmt, ap);

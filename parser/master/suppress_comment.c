@@ -81,10 +81,16 @@ void zl_suppress_comment(zl_source *s, uint32_t off, uint32_t len)
     for (const char *c = rules; c < q; c++)
         if (*c != ' ' && *c != '\t')
             zl_buf_addc(&b, *c);
-    s->supp[s->nsupp++] = (zl_suppression){.line = next ? line + 1 : line,
-                                           .at_line = line,
-                                           .col = col,
-                                           .off = (uint32_t)(rules - s->text),
-                                           .len = (uint32_t)(q - rules),
-                                           .rules = zl_buf_take(&b)};
+    zl_suppression x = {.line = next ? line + 1 : line,
+                        .at_line = line,
+                        .col = col,
+                        .off = (uint32_t)(rules - s->text),
+                        .len = (uint32_t)(q - rules),
+                        .rules = zl_buf_take(&b)};
+    /* Kept in the order of the lines they apply to (comments come in text
+     * order, so this is the end), for the lookup of zl_lint_suppressed. */
+    size_t k = s->nsupp++;
+    for (; k > 0 && s->supp[k - 1].line > x.line; k--)
+        s->supp[k] = s->supp[k - 1];
+    s->supp[k] = x;
 }
