@@ -379,6 +379,24 @@ has "bad IPv4 address '256.0.0.1'" "large templated zone: other records still re
 } > "$tmp/big.json"
 expect 1 "mapped Route 53 export" -- "$bin" --no-config big.json
 has "value-quoting" "mapped Route 53 export: its finding"
+# Rdata past 65,535 octets (255 strings of 255 and one of 255) is no record
+# the protocol can carry; at 65,535 zonelint says nothing (BIND's own limit
+# is lower: it refused TXT rdata over 65,510 octets here).
+long_txt() { # long_txt LAST: 255 strings of 255 octets and one of LAST
+    printf '$ORIGIN example.com.\n$TTL 300\n@ IN SOA ns1 h 1 2 3 4 5\n@ IN NS ns1\nns1 IN A 192.0.2.1\nt IN TXT ('
+    s=$(head -c 255 /dev/zero | tr '\0' a)
+    i=0
+    while [ $i -lt 255 ]; do
+        printf ' "%s"' "$s"
+        i=$((i + 1))
+    done
+    printf ' "%s" )\n' "$(head -c "$1" /dev/zero | tr '\0' b)"
+}
+long_txt 255 > "$tmp/long-txt.zone"
+expect 1 "rdata of 65,536 octets" -- "$bin" --no-config long-txt.zone
+has "the rdata takes 65536 octets, more than the 65535 a record holds" "rdata of 65,536 octets: said so"
+long_txt 254 > "$tmp/long-txt.zone"
+expect 0 "rdata of 65,535 octets" -- "$bin" --no-config long-txt.zone
 printf '\377\376' > "$tmp/utf16.zone"
 head -c 1100000 /dev/zero >> "$tmp/utf16.zone"
 expect 2 "mapped UTF-16 file" -- "$bin" --no-config utf16.zone

@@ -13,7 +13,8 @@ const zl_rule zl_rule_syntax_error = {
     .summary = "text that cannot be read as a record or directive",
     .explanation =
         "The text cannot be read as a record: an unknown type or class, rdata that ldns "
-        "rejects (an IPv4 address of 256.1.1.1, a 16-bit field of 70000), an unterminated "
+        "rejects (an IPv4 address of 256.1.1.1, a 16-bit field of 70000), rdata longer than "
+        "the 65,535 octets a record holds, an unterminated "
         "quoted string, an unbalanced parenthesis, a bad or unknown directive, an $INCLUDE "
         "that is missing or loops back to a file already being read. Name servers refuse "
         "to load a zone with such an error, or silently drop the record. zonelint reports "
