@@ -131,8 +131,7 @@ static void build_by_apex(zl_lint *l)
     sort_zs = NULL;
 }
 
-/* The first zone (in by_apex order) whose apex is name, or ZL_NONE. */
-static uint32_t zone_at_apex(const zl_lint *l, zl_name_id name)
+uint32_t zl_lint_zone_at_apex(const zl_lint *l, zl_name_id name)
 {
     size_t lo = 0, hi = l->nby_apex;
     while (lo < hi) {
@@ -149,7 +148,7 @@ static uint32_t zone_at_apex(const zl_lint *l, zl_name_id name)
 uint32_t zl_lint_zone_of(const zl_lint *l, zl_name_id name)
 {
     for (zl_name_id n = name; n != ZL_NAME_NONE; n = zl_names_parent(&l->zs->names, n)) {
-        uint32_t k = zone_at_apex(l, n);
+        uint32_t k = zl_lint_zone_at_apex(l, n);
         if (k != ZL_NONE)
             return k;
     }

@@ -78,6 +78,9 @@ bool zl_lint_name_exists(zl_lint *l, zl_name_id id);
  * above it, a file that holds all its records before a part of one.
  * ZL_NONE when the name is outside every loaded zone. */
 uint32_t zl_lint_zone_of(const zl_lint *l, zl_name_id name);
+/* The loaded zone whose apex is name (a whole file before a part of one),
+ * or ZL_NONE: a binary search. */
+uint32_t zl_lint_zone_at_apex(const zl_lint *l, zl_name_id name);
 /* True when a reader reported a problem within bytes [off, off+len) of
  * source src: a rule that would report the same token stays quiet. */
 bool zl_lint_diagnosed(const zl_lint *l, uint32_t src, uint32_t off, uint32_t len);

@@ -57,10 +57,8 @@ static bool is_address(uint16_t type)
 /* A loaded zone whose apex is the cut: the record's real home. */
 static const zl_zone *child_zone(const zl_lint *l, zl_name_id cut)
 {
-    for (size_t k = 0; k < l->zs->nzones; k++)
-        if (l->zs->zones[k]->apex == cut)
-            return l->zs->zones[k];
-    return NULL;
+    uint32_t k = zl_lint_zone_at_apex(l, cut);
+    return k == ZL_NONE ? NULL : l->zs->zones[k];
 }
 
 static uint32_t first_ns_line(zl_lint *l, const zl_zone *z, const zl_index *ix, zl_name_id cut)
@@ -75,31 +73,58 @@ static uint32_t first_ns_line(zl_lint *l, const zl_zone *z, const zl_index *ix, 
     return 0;
 }
 
-/* Records of the RRset (owner, type) in the zone. */
-static size_t rrset_size(const zl_zone *z, const zl_index *ix, const zl_record *r)
+/* One finding for the RRset whose first record in the file is r, of size
+ * records, at or below cut: the cause is the RRset's place, not each record. */
+static void report(zl_lint *l, const zl_zone *z, const zl_index *ix, const zl_record *r,
+                   zl_name_id cut, size_t size)
 {
-    size_t b, e, n = 0;
-    zl_index_owner_range(ix, z, r->owner, &b, &e);
-    for (size_t i = b; i < e; i++)
-        n += z->recs[ix->order[i]].type == r->type;
-    return n;
+    const zl_names *names = &l->zs->names;
+    char tn[32], count[40] = "";
+    if (size > 1)
+        snprintf(count, sizeof count, " (%zu records)", size);
+    zl_buf owner = {0}, c = {0};
+    zl_names_format(names, r->owner, &owner);
+    zl_names_format(names, cut, &c);
+    const zl_zone *child = child_zone(l, cut);
+    char *hint = child && child != z
+                     ? zl_xasprintf("move it to %s, the zone file of %s", child->path,
+                                    zl_buf_str(&c))
+                     : zl_xasprintf("move it to the zone file of %s, on the name "
+                                    "servers the NS records name",
+                                    zl_buf_str(&c));
+    unsigned tok = (r->flags & ZL_REC_OWNER_WRITTEN) ? 0 : zl_record_i_type(r);
+    zl_report_tok(l, &zl_rule_occluded_by_delegation, z, r, tok, hint,
+                  "%s %s%s is %s the delegation of %s (NS on line %u): the parent's "
+                  "servers never answer with it",
+                  zl_buf_str(&owner), zl_type_name(r->type, tn, sizeof tn), count,
+                  r->owner == cut ? "at" : "below", zl_buf_str(&c), first_ns_line(l, z, ix, cut));
+    zl_buf_free(&owner);
+    zl_buf_free(&c);
 }
 
-typedef struct rrset_key {
-    zl_name_id owner;
-    uint16_t type;
-} rrset_key;
-
-/* True the first time an RRset is seen: the cause is the RRset's place, so
- * it gets one finding, not one per record. */
-static bool first_of_rrset(rrset_key **seen, size_t *n, size_t *cap, const zl_record *r)
+/* The RRsets of owner, at or below cut, that the parent should not hold,
+ * each reported at its first record. The index holds an owner's records by
+ * type, in file order within a type, so each RRset is one run of them: an
+ * owner is handled once, when its first record is met (a walk over the
+ * RRsets reported so far made a zone of many occluded names quadratic). */
+static void check_owner(zl_lint *l, const zl_zone *z, const zl_index *ix, const zl_u32set *glue,
+                        zl_name_id owner, zl_name_id cut)
 {
-    for (size_t i = 0; i < *n; i++)
-        if ((*seen)[i].owner == r->owner && (*seen)[i].type == r->type)
-            return false;
-    ZL_GROW(*seen, *cap, *n + 1);
-    (*seen)[(*n)++] = (rrset_key){r->owner, r->type};
-    return true;
+    const zl_names *names = &l->zs->names;
+    bool at_cut_only = owner == cut && zl_index_cut_above(ix, names, z->apex, owner, true) ==
+                                           ZL_NAME_NONE;
+    size_t b, e;
+    zl_index_owner_range(ix, z, owner, &b, &e);
+    for (size_t i = b, j; i < e; i = j) {
+        const zl_record *first = &z->recs[ix->order[i]];
+        for (j = i + 1; j < e && z->recs[ix->order[j]].type == first->type; j++)
+            ;
+        if (at_cut_only && allowed_at_cut(first->type))
+            continue;
+        if (is_address(first->type) && zl_u32set_has(glue, owner))
+            continue;
+        report(l, z, ix, first, cut, j - i);
+    }
 }
 
 static void run(zl_lint *l)
@@ -110,47 +135,18 @@ static void run(zl_lint *l)
         const zl_index *ix = zl_lint_index(l, k);
         if (!ix->ncuts)
             continue;
-        zl_u32set glue = ns_targets(z);
-        rrset_key *seen = NULL;
-        size_t nseen = 0, seencap = 0;
+        zl_u32set glue = ns_targets(z), done = {0};
         for (size_t i = 0; i < z->nrecs; i++) {
             const zl_record *r = &z->recs[i];
+            if (zl_u32set_has(&done, r->owner))
+                continue;
+            zl_u32set_add(&done, r->owner);
             zl_name_id cut = zl_index_cut_above(ix, names, z->apex, r->owner, false);
-            if (cut == ZL_NAME_NONE)
-                continue;
-            if (r->owner == cut && allowed_at_cut(r->type) &&
-                zl_index_cut_above(ix, names, z->apex, r->owner, true) == ZL_NAME_NONE)
-                continue;
-            if (is_address(r->type) && zl_u32set_has(&glue, r->owner))
-                continue;
-            if (!first_of_rrset(&seen, &nseen, &seencap, r))
-                continue;
-            size_t size = rrset_size(z, ix, r);
-            char tn[32], count[40] = "";
-            if (size > 1)
-                snprintf(count, sizeof count, " (%zu records)", size);
-            zl_buf owner = {0}, c = {0};
-            zl_names_format(names, r->owner, &owner);
-            zl_names_format(names, cut, &c);
-            const zl_zone *child = child_zone(l, cut);
-            char *hint = child && child != z
-                             ? zl_xasprintf("move it to %s, the zone file of %s", child->path,
-                                            zl_buf_str(&c))
-                             : zl_xasprintf("move it to the zone file of %s, on the name "
-                                            "servers the NS records name",
-                                            zl_buf_str(&c));
-            unsigned tok = (r->flags & ZL_REC_OWNER_WRITTEN) ? 0 : zl_record_i_type(r);
-            zl_report_tok(l, &zl_rule_occluded_by_delegation, z, r, tok, hint,
-                          "%s %s%s is %s the delegation of %s (NS on line %u): the parent's "
-                          "servers never answer with it",
-                          zl_buf_str(&owner), zl_type_name(r->type, tn, sizeof tn), count,
-                          r->owner == cut ? "at" : "below", zl_buf_str(&c),
-                          first_ns_line(l, z, ix, cut));
-            zl_buf_free(&owner);
-            zl_buf_free(&c);
+            if (cut != ZL_NAME_NONE)
+                check_owner(l, z, ix, &glue, r->owner, cut);
         }
         zl_u32set_free(&glue);
-        free(seen);
+        zl_u32set_free(&done);
     }
 }
 
