@@ -105,6 +105,16 @@ static void suppressed(FILE *f, long n)
         fprintf(f, "t%ld IN TXT \" token-%ld\" ; zonelint-disable-line value-whitespace\n", i, i);
 }
 
+/* Delegations, each with glue and a record the delegation occludes: a
+ * parent that kept its children's records after handing them off. */
+static void occluded(FILE *f, long n)
+{
+    for (long i = 0; i < n / 3; i++)
+        fprintf(f, "x%ld.sub IN NS ns.x%ld.sub\nns.x%ld.sub IN A 192.0.2.1\n"
+                   "h.x%ld.sub IN A 192.0.2.2\n",
+                i, i, i, i);
+}
+
 /* Long names: 30 labels, about 200 octets each, most labels distinct. */
 static void long_names(FILE *f, long n)
 {
@@ -167,6 +177,7 @@ static const struct shape shapes[] = {
     {"cname-chains", cname_chains},     {"findings", findings},
     {"long-names", long_names},         {"origin-per-record", origin_per_record},
     {"dkim-keys", dkim_keys},           {"suppressed", suppressed},
+    {"occluded", occluded},
 };
 
 static FILE *open_out(const char *path)
