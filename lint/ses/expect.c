@@ -149,7 +149,43 @@ void zl_ses_expect_free(zl_ses_expect *e)
     for (size_t i = 0; i < e->n; i++)
         zl_ses_identity_free(&e->v[i]);
     free(e->v);
+    free(e->tokens);
     memset(e, 0, sizeof *e);
+}
+
+/* The slot of a lower-case token in the table: the one holding it, or the
+ * empty one where it goes. */
+static size_t token_slot(const zl_ses_expect *e, const char *lower)
+{
+    size_t h = (size_t)zl_hash_text(lower) & (e->token_slots - 1);
+    while (e->tokens[h] && strcmp(e->tokens[h], lower) != 0)
+        h = (h + 1) & (e->token_slots - 1);
+    return h;
+}
+
+static void index_tokens(zl_ses_expect *e)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < e->n; i++)
+        n += e->v[i].ndkim;
+    e->token_slots = 16;
+    while (e->token_slots < 2 * n)
+        e->token_slots *= 2;
+    e->tokens = zl_xcalloc(e->token_slots, sizeof *e->tokens);
+    for (size_t i = 0; i < e->n; i++)
+        for (size_t k = 0; k < e->v[i].ndkim; k++)
+            e->tokens[token_slot(e, e->v[i].dkim[k])] = e->v[i].dkim[k];
+}
+
+bool zl_ses_expect_has_token(const zl_ses_expect *e, const char *token, size_t n)
+{
+    char lower[64]; /* a token is one DNS label */
+    if (!e->tokens || n >= sizeof lower)
+        return false;
+    for (size_t i = 0; i < n; i++)
+        lower[i] = (char)zl_ascii_lower(token[i]);
+    lower[n] = '\0';
+    return e->tokens[token_slot(e, lower)] != NULL;
 }
 
 /* --region's default: $AWS_REGION, then $AWS_DEFAULT_REGION, else NULL. */
@@ -229,5 +265,6 @@ bool zl_ses_expect_load_all(zl_ses_expect *e, const zl_config *cfg, zl_confine *
     for (size_t i = 0; i < nfiles; i++)
         if (!load(e, files[i], identity, region, err))
             return false;
+    index_tokens(e);
     return true;
 }

@@ -42,6 +42,11 @@ typedef struct zl_ses_identity {
 typedef struct zl_ses_expect {
     zl_ses_identity *v;
     size_t n, cap;
+    /* Every identity's DKIM tokens and selectors, hashed (open addressing,
+     * NULL: empty): made by zl_ses_expect_load_all once every file is read,
+     * for zl_ses_expect_has_token. */
+    const char **tokens;
+    size_t token_slots;
 } zl_ses_expect;
 
 /* Read one data file's text. identity: --identity (NULL: from the data or
@@ -57,6 +62,10 @@ bool zl_ses_expect_load_all(zl_ses_expect *e, const zl_config *cfg, zl_confine *
                             char **files, size_t nfiles, const char *identity,
                             const char *region, char **err);
 void zl_ses_expect_free(zl_ses_expect *e);
+/* True when token (n octets, any case) is a DKIM token or selector of an
+ * identity: a lookup, since rules ask it of every record, once per token
+ * SES lists. */
+bool zl_ses_expect_has_token(const zl_ses_expect *e, const char *token, size_t n);
 
 /* For the readers (ses_json.c, ses_csv.c). */
 
