@@ -198,17 +198,24 @@ static void make_dir(const char *path)
     }
 }
 
+/* Zone file number z of a directory of small zones, its apex written. */
+static FILE *small_zone(const char *dir, long z)
+{
+    char path[4096];
+    snprintf(path, sizeof path, "%s/db.z%06ld.example", dir, z);
+    FILE *f = open_out(path);
+    fprintf(f, "$ORIGIN z%06ld.example.\n$TTL 3600\n", z);
+    fprintf(f, "@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n  IN NS ns1\n");
+    fprintf(f, "ns1 IN A 192.0.2.1\n");
+    return f;
+}
+
 /* Many small zone files in one directory: 50 records each. */
 static void many_files(const char *dir, long n)
 {
     make_dir(dir);
-    char path[4096];
     for (long z = 0; n > 0; z++) {
-        snprintf(path, sizeof path, "%s/db.z%06ld.example", dir, z);
-        FILE *f = open_out(path);
-        fprintf(f, "$ORIGIN z%06ld.example.\n$TTL 3600\n", z);
-        fprintf(f, "@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n  IN NS ns1\n");
-        fprintf(f, "ns1 IN A 192.0.2.1\n");
+        FILE *f = small_zone(dir, z);
         for (long r = 3; r < 50; r++)
             fprintf(f, "h%ld IN A 198.51.%ld.%ld\n", r, r % 256, z % 256);
         n -= 50;
@@ -226,11 +233,7 @@ static void many_includes(const char *dir, long n)
     snprintf(path, sizeof path, "%s/inc", dir);
     make_dir(path);
     for (long z = 0; n > 0; z++) {
-        snprintf(path, sizeof path, "%s/db.z%06ld.example", dir, z);
-        FILE *f = open_out(path);
-        fprintf(f, "$ORIGIN z%06ld.example.\n$TTL 3600\n", z);
-        fprintf(f, "@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n  IN NS ns1\n");
-        fprintf(f, "ns1 IN A 192.0.2.1\n");
+        FILE *f = small_zone(dir, z);
         for (int part = 0; part < 2; part++) {
             fprintf(f, "$INCLUDE inc/z%06ld.%d.inc\n", z, part);
             snprintf(path, sizeof path, "%s/inc/z%06ld.%d.inc", dir, z, part);
