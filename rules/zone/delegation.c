@@ -138,12 +138,14 @@ static void run(zl_lint *l)
         zl_u32set glue = ns_targets(z), done = {0};
         for (size_t i = 0; i < z->nrecs; i++) {
             const zl_record *r = &z->recs[i];
-            if (zl_u32set_has(&done, r->owner))
+            /* Only the owners at or below a cut are remembered: a set of
+             * every owner of a large zone cost more memory than the zone's
+             * index. */
+            zl_name_id cut = zl_index_cut_above(ix, names, z->apex, r->owner, false);
+            if (cut == ZL_NAME_NONE || zl_u32set_has(&done, r->owner))
                 continue;
             zl_u32set_add(&done, r->owner);
-            zl_name_id cut = zl_index_cut_above(ix, names, z->apex, r->owner, false);
-            if (cut != ZL_NAME_NONE)
-                check_owner(l, z, ix, &glue, r->owner, cut);
+            check_owner(l, z, ix, &glue, r->owner, cut);
         }
         zl_u32set_free(&glue);
         zl_u32set_free(&done);
