@@ -109,7 +109,7 @@ typedef struct dkim_scan {
     struct near_rec {
         const zl_zone *z;
         const zl_record *r;
-        size_t token_at; /* the target's token, in text */
+        size_t token_at, token_len; /* the target's token, in text */
     } *near;
     size_t nnear, near_cap;
     zl_buf text;
@@ -230,7 +230,7 @@ static void scan_build(zl_lint *l, dkim_scan *s, size_t window)
                 zl_ses_known_dkim_token(l, sh.target_token, strlen(sh.target_token)))
                 continue;
             ZL_GROW(s->near, s->near_cap, s->nnear + 1);
-            s->near[s->nnear++] = (struct near_rec){z, r, s->text.len};
+            s->near[s->nnear++] = (struct near_rec){z, r, s->text.len, strlen(sh.target_token)};
             zl_buf_adds(&s->text, sh.target_token);
             zl_buf_addc(&s->text, '\0');
         }
@@ -413,16 +413,18 @@ static void find_near(const dkim_want *w, zl_ses_near *near)
 {
     const dkim_scan *s = w->scan;
     size_t wn = strlen(w->token);
+    zl_buf why = {0};
     for (size_t i = 0; i < s->nnear && !near->r; i++) {
-        const char *token = s->text.data + s->near[i].token_at;
-        zl_buf_adds(&near->why, "its target's token differs: ");
-        if (zl_ses_diff(token, strlen(token), w->token, wn, false, &near->why)) {
-            near->z = s->near[i].z;
-            near->r = s->near[i].r;
-        } else {
-            zl_buf_reset(&near->why);
+        const struct near_rec *c = &s->near[i];
+        zl_buf_reset(&why);
+        if (zl_ses_diff(s->text.data + c->token_at, c->token_len, w->token, wn, false, &why)) {
+            near->z = c->z;
+            near->r = c->r;
+            zl_buf_adds(&near->why, "its target's token differs: ");
+            zl_buf_add(&near->why, zl_buf_str(&why), why.len);
         }
     }
+    zl_buf_free(&why);
 }
 
 static void check_token(zl_lint *l, const zl_ses_identity *id, size_t k, dkim_scan *scan)
