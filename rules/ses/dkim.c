@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "rules/rules.h"
+#include "lint/util/u32set.h"
 #include "rules/ses/diff.h"
 #include "rules/ses/place.h"
 #include "lint/ses/shape.h"
@@ -113,75 +114,44 @@ typedef struct dkim_scan {
     } *near;
     size_t nnear, near_cap;
     zl_buf text;
-    /* Hashes (poly_hash) of every label of the name table and of every run
-     * of `window` octets of the searched values: a token of that length in
-     * none of them is held by no record, and the pass over the records is
-     * spared. The window is the first missing token's length. */
-    uint64_t *held;
-    size_t held_slots, nheld, window;
+    /* Hashes (held_key of poly_hash) of every label of the name table and
+     * of every run of `window` octets of the searched values: a token of
+     * that length in none of them is held by no record, and the pass over
+     * the records is spared (a hash shared by chance only costs that pass). */
+    zl_u32set held;
+    size_t window;
+    uint64_t top; /* POLY_BASE^(window - 1), to roll a run along a value */
 } dkim_scan;
 
-/* A polynomial hash, so that a run of octets can be rolled along a value.
- * Never 0, the empty slot. */
+/* A polynomial hash, so that a run of octets can be rolled along a value. */
 #define POLY_BASE 0x100000001b3ULL
 static uint64_t poly_hash(const uint8_t *p, size_t n)
 {
     uint64_t h = 0;
     for (size_t i = 0; i < n; i++)
         h = h * POLY_BASE + p[i];
-    return h ? h : 1;
+    return h;
 }
 
-static void held_add(dkim_scan *s, uint64_t h)
+/* The set's value of a hash: its high half, below UINT32_MAX (which the
+ * set cannot hold). */
+static uint32_t held_key(uint64_t h)
 {
-    if (2 * (s->nheld + 1) > s->held_slots) {
-        uint64_t *old = s->held;
-        size_t oldn = s->held_slots;
-        s->held_slots = oldn ? 2 * oldn : 1024;
-        s->held = zl_xcalloc(s->held_slots, sizeof *s->held);
-        s->nheld = 0;
-        for (size_t i = 0; i < oldn; i++)
-            if (old[i])
-                held_add(s, old[i]);
-        free(old);
-    }
-    size_t k = (size_t)(h * 0x9E3779B97F4A7C15ULL >> 20) & (s->held_slots - 1);
-    while (s->held[k] && s->held[k] != h)
-        k = (k + 1) & (s->held_slots - 1);
-    if (!s->held[k]) {
-        s->held[k] = h;
-        s->nheld++;
-    }
-}
-
-static bool held_has(const dkim_scan *s, uint64_t h)
-{
-    if (!s->held_slots)
-        return false;
-    size_t k = (size_t)(h * 0x9E3779B97F4A7C15ULL >> 20) & (s->held_slots - 1);
-    for (; s->held[k]; k = (k + 1) & (s->held_slots - 1))
-        if (s->held[k] == h)
-            return true;
-    return false;
+    return (uint32_t)((h >> 32) % UINT32_MAX);
 }
 
 /* Every run of window octets of a value, rolled. */
-static void held_add_windows(dkim_scan *s, const char *value, size_t window)
+static void held_add_windows(dkim_scan *s, const char *value)
 {
-    size_t n = strlen(value);
+    size_t n = strlen(value), window = s->window;
     if (window == 0 || n < window)
         return;
     const uint8_t *p = (const uint8_t *)value;
-    uint64_t top = 1; /* POLY_BASE^(window - 1) */
-    for (size_t i = 1; i < window; i++)
-        top *= POLY_BASE;
-    uint64_t h = 0;
-    for (size_t i = 0; i < window; i++)
-        h = h * POLY_BASE + p[i];
-    held_add(s, h ? h : 1);
+    uint64_t h = poly_hash(p, window);
+    zl_u32set_add(&s->held, held_key(h));
     for (size_t i = window; i < n; i++) {
-        h = (h - p[i - window] * top) * POLY_BASE + p[i];
-        held_add(s, h ? h : 1);
+        h = (h - p[i - window] * s->top) * POLY_BASE + p[i];
+        zl_u32set_add(&s->held, held_key(h));
     }
 }
 
@@ -190,7 +160,8 @@ static void held_add_windows(dkim_scan *s, const char *value, size_t window)
 static bool may_be_held(const dkim_scan *s, const char *token)
 {
     size_t n = strlen(token);
-    return n != s->window || held_has(s, poly_hash((const uint8_t *)token, n));
+    return n != s->window ||
+           zl_u32set_has(&s->held, held_key(poly_hash((const uint8_t *)token, n)));
 }
 
 #define NO_VALUE SIZE_MAX
@@ -200,11 +171,14 @@ static void scan_build(zl_lint *l, dkim_scan *s, size_t window)
     const zl_names *names = &l->zs->names;
     s->built = true;
     s->window = window;
+    s->top = 1;
+    for (size_t i = 1; i < window; i++)
+        s->top *= POLY_BASE;
     for (zl_name_id id = 1; id < names->n; id++) {
         size_t len;
         const uint8_t *label = zl_names_label(names, id, &len);
         if (len == window)
-            held_add(s, poly_hash(label, len));
+            zl_u32set_add(&s->held, held_key(poly_hash(label, len)));
     }
     s->value_at = zl_xcalloc(l->zs->nzones + 1, sizeof *s->value_at);
     zl_buf v = {0};
@@ -223,7 +197,7 @@ static void scan_build(zl_lint *l, dkim_scan *s, size_t window)
                 s->value_at[k][i] = s->text.len;
                 zl_buf_add(&s->text, zl_buf_str(&v), strlen(zl_buf_str(&v)));
                 zl_buf_addc(&s->text, '\0');
-                held_add_windows(s, zl_buf_str(&v), window);
+                held_add_windows(s, zl_buf_str(&v));
             }
             zl_ses_shape sh;
             if (!zl_ses_classify(l->zs, z, r, &sh) || sh.kind != ZL_SES_DKIM ||
@@ -262,7 +236,7 @@ static void scan_free(const zl_lint *l, dkim_scan *s)
     free(s->value_at);
     free(s->near);
     zl_buf_free(&s->text);
-    free(s->held);
+    zl_u32set_free(&s->held);
 }
 
 /* One Easy DKIM token of an identity, and the record SES wants for it. */
