@@ -47,9 +47,15 @@ static bool same(const zl_finding *a, const zl_finding *b)
     return a->zone != b->zone || strcmp(a->message, b->message) == 0;
 }
 
+/* A distinct path and its index among them, sorted by text to rank it. */
+typedef struct path_of {
+    const char *path;
+    size_t k;
+} path_of;
+
 static int cmp_path(const void *pa, const void *pb)
 {
-    return strcmp(*(char *const *)pa, *(char *const *)pb);
+    return strcmp(((const path_of *)pa)->path, ((const path_of *)pb)->path);
 }
 
 /* Set each finding's path_rank: the distinct paths are found with a hash
@@ -74,17 +80,13 @@ static void rank_paths(zl_findings *f)
         }
         of[i] = (uint32_t)(slot[h] - 1);
     }
-    const char **sorted = zl_xmalloc(nd * sizeof *sorted);
-    memcpy(sorted, distinct, nd * sizeof *sorted);
+    path_of *sorted = zl_xmalloc(nd * sizeof *sorted);
+    for (size_t k = 0; k < nd; k++)
+        sorted[k] = (path_of){distinct[k], k};
     qsort(sorted, nd, sizeof *sorted, cmp_path);
-    /* rank of distinct[k]: found again through the table, by its sorted place */
-    uint32_t *rank = zl_xmalloc(nd * sizeof *rank);
-    for (size_t r = 0; r < nd; r++) {
-        size_t h = (size_t)zl_hash_text(sorted[r]) & (cap - 1);
-        while (strcmp(distinct[slot[h] - 1], sorted[r]) != 0)
-            h = (h + 1) & (cap - 1);
-        rank[slot[h] - 1] = (uint32_t)r;
-    }
+    uint32_t *rank = zl_xmalloc(nd * sizeof *rank); /* of distinct[k] */
+    for (size_t r = 0; r < nd; r++)
+        rank[sorted[r].k] = (uint32_t)r;
     for (size_t i = 0; i < f->n; i++)
         f->v[i].path_rank = rank[of[i]];
     free(rank);
