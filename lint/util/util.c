@@ -235,6 +235,12 @@ void zl_copy_text(char *dst, size_t cap, const char *s, size_t n)
     dst[n] = '\0';
 }
 
+void zl_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+    if (n > 1)
+        qsort(base, n, size, cmp);
+}
+
 const char *zl_find(const char *text, size_t len, const char *needle)
 {
     size_t k = strlen(needle);

@@ -102,6 +102,9 @@ uint64_t zl_hash_text(const char *s);
 /* snprintf(dst, cap, "%.*s", n, s) without the printf machinery (cap > 0):
  * it runs for every SES-like record and every finding's key. */
 void zl_copy_text(char *dst, size_t cap, const char *s, size_t n);
+/* qsort, for n elements at base, n 0 and base NULL included (which qsort
+ * itself must not be given). */
+void zl_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
 /* The first occurrence of needle in the len octets at text, or NULL. */
 const char *zl_find(const char *text, size_t len, const char *needle);
 /* Whether word (lower case) stands anywhere in text, in any case. The scan

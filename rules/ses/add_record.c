@@ -4,6 +4,7 @@
  * zone's file. Only in a master file (an export would need its own syntax),
  * and never beside a CNAME or, for a CNAME, beside other data. */
 #include <ldns/ldns.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "rules/ses/place.h"
@@ -53,7 +54,89 @@ static bool conflicts_at(zl_lint *l, const zl_ses_place *want, bool adding_cname
     return false;
 }
 
-zl_fix *zl_ses_add_fix(zl_lint *l, const zl_ses_place *want, const char *line)
+static int cmp_anchor(const void *pa, const void *pb)
+{
+    const struct zl_ses_anchor *a = pa, *b = pb;
+    if (a->parent != b->parent)
+        return a->parent < b->parent ? -1 : 1;
+    return a->rec < b->rec ? -1 : a->rec > b->rec;
+}
+
+/* The zone's records of its own file by their owner's parent, the last in
+ * file order of each parent kept. */
+static void anchors_build(const zl_lint *l, zl_ses_anchors *a, size_t k)
+{
+    if (!a->by_zone) {
+        a->nzones = l->zs->nzones;
+        a->by_zone = zl_xcalloc(a->nzones, sizeof *a->by_zone);
+        a->n = zl_xcalloc(a->nzones, sizeof *a->n);
+    }
+    const zl_zone *z = l->zs->zones[k];
+    struct zl_ses_anchor *v = zl_xmalloc((z->nrecs + 1) * sizeof *v);
+    size_t n = 0;
+    for (size_t i = 0; i < z->nrecs; i++) {
+        const zl_record *r = &z->recs[i];
+        if (zl_record_src(z, r) == z->src && r->owner != ZL_NAME_ROOT)
+            v[n++] = (struct zl_ses_anchor){zl_names_parent(&l->zs->names, r->owner),
+                                            (uint32_t)i};
+    }
+    zl_sort(v, n, sizeof *v, cmp_anchor);
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (kept && v[kept - 1].parent == v[i].parent)
+            kept--;
+        v[kept++] = v[i];
+    }
+    a->by_zone[k] = v;
+    a->n[k] = kept;
+}
+
+/* The last record of the zone's own file whose owner is a child of parent,
+ * or NULL. */
+static const zl_record *last_child(const zl_lint *l, zl_ses_anchors *a, size_t k,
+                                   zl_name_id parent)
+{
+    if (!a->by_zone || !a->by_zone[k])
+        anchors_build(l, a, k);
+    const struct zl_ses_anchor *v = a->by_zone[k];
+    size_t lo = 0, hi = a->n[k];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v[mid].parent < parent)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < a->n[k] && v[lo].parent == parent ? &l->zs->zones[k]->recs[v[lo].rec] : NULL;
+}
+
+/* The last record of the zone's own file at owner, or NULL. */
+static const zl_record *last_at(zl_lint *l, size_t k, zl_name_id owner)
+{
+    const zl_zone *z = l->zs->zones[k];
+    const zl_index *ix = zl_lint_index(l, k);
+    size_t b, e;
+    zl_index_owner_range(ix, z, owner, &b, &e);
+    const zl_record *last = NULL;
+    for (size_t i = b; i < e; i++) {
+        const zl_record *r = &z->recs[ix->order[i]];
+        if (zl_record_src(z, r) == z->src && (!last || r > last))
+            last = r;
+    }
+    return last;
+}
+
+void zl_ses_anchors_free(zl_ses_anchors *a)
+{
+    for (size_t k = 0; a->by_zone && k < a->nzones; k++)
+        free(a->by_zone[k]);
+    free(a->by_zone);
+    free(a->n);
+    memset(a, 0, sizeof *a);
+}
+
+zl_fix *zl_ses_add_fix(zl_lint *l, zl_ses_anchors *anchors, const zl_ses_place *want,
+                       const char *line)
 {
     const zl_zone *z = zl_ses_place_zone(l, want);
     const zl_source *s = l->zs->srcs[z->src];
@@ -62,19 +145,13 @@ zl_fix *zl_ses_add_fix(zl_lint *l, const zl_ses_place *want, const char *line)
         return NULL;
     if (conflicts_at(l, want, strncmp(sp + 1, "CNAME ", 6) == 0))
         return NULL;
-    const zl_names *names = &l->zs->names;
-    zl_name_id parent = parent_of(names, want->name);
-    const zl_record *sibling = NULL, *at_parent = NULL;
-    for (size_t i = 0; parent != ZL_NAME_NONE && i < z->nrecs; i++) {
-        const zl_record *r = &z->recs[i];
-        if (zl_record_src(z, r) != z->src)
-            continue;
-        if (r->owner != ZL_NAME_ROOT && zl_names_parent(names, r->owner) == parent)
-            sibling = r;
-        else if (r->owner == parent)
-            at_parent = r;
+    zl_name_id parent = parent_of(&l->zs->names, want->name);
+    const zl_record *anchor = NULL;
+    if (parent != ZL_NAME_NONE) {
+        anchor = last_child(l, anchors, want->zone, parent);
+        if (!anchor)
+            anchor = last_at(l, want->zone, parent);
     }
-    const zl_record *anchor = sibling ? sibling : at_parent;
     uint32_t at = (uint32_t)s->len;
     bool beside = anchor && alone_on_line(s, z, anchor, &at);
     if (!beside)

@@ -133,7 +133,8 @@ static bool check_at_place(zl_lint *l, const byo_want *w)
     return at.b < at.e;
 }
 
-void zl_ses_check_byodkim(zl_lint *l, const zl_ses_identity *id, const char *selector)
+void zl_ses_check_byodkim(zl_lint *l, const zl_ses_identity *id, const char *selector,
+                          zl_ses_hits *hits, size_t j, zl_ses_anchors *anchors)
 {
     byo_want w = {.id = id, .selector = selector};
     char name[300];
@@ -147,11 +148,14 @@ void zl_ses_check_byodkim(zl_lint *l, const zl_ses_identity *id, const char *sel
     else
         zl_buf_adds(&w.line, "\"p=<the public key, base64>\"");
     zl_ses_near near = {0};
-    if (!check_at_place(l, &w) &&
-        zl_ses_find_elsewhere(l, &w.place, holds_key, &w, w.what, w.line.data, &near) == 0)
-        zl_ses_report_missing(l, &zl_rule_ses_dkim_missing, &w.place,
-                              zl_ses_key(id, "byodkim", selector), w.what, w.line.data,
-                              id->byodkim_value != NULL, &near);
+    if (!check_at_place(l, &w)) {
+        zl_ses_refs holding = zl_ses_hits_of(l, hits, j);
+        if (zl_ses_find_elsewhere(l, &w.place, &holding, holds_key, &w, w.what, w.line.data,
+                                  &near) == 0)
+            zl_ses_report_missing(l, anchors, &zl_rule_ses_dkim_missing, &w.place,
+                                  zl_ses_key(id, "byodkim", selector), w.what, w.line.data,
+                                  id->byodkim_value != NULL, &near);
+    }
     zl_buf_free(&near.why);
     zl_buf_free(&w.line);
 }

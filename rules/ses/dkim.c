@@ -12,6 +12,7 @@
 #include "rules/rules.h"
 #include "lint/util/u32set.h"
 #include "rules/ses/diff.h"
+#include "rules/ses/near.h"
 #include "rules/ses/place.h"
 #include "lint/ses/shape.h"
 #include "rules/values/txt.h"
@@ -94,19 +95,14 @@ bool zl_ses_known_dkim_token(const zl_lint *l, const char *token, size_t n)
     return zl_ses_expect_has_token(l->ses, token, n);
 }
 
-/* What the search for a missing token reads, gathered when the first one
- * is found missing: the zones are searched once per token SES lists, and
- * classifying every record for every token made --expect with 250
- * identities take minutes on 100,000 records. */
+/* What the search for a missing token reads, gathered once for all the
+ * tokens SES lists: the records that hold each token (hits), and the Easy
+ * DKIM CNAMEs whose target's token SES does not list, in zone and file
+ * order: the near misses find_near looks among. */
 typedef struct dkim_scan {
-    bool built;
-    /* Per zone and record: where text holds its CNAME target or text, when
-     * that is searched (its name is no token SES lists), else NO_VALUE. */
-    size_t **value_at;
-    const zl_zone *last_z; /* the zone value_at was last asked of, */
-    size_t last_k;         /* and its index */
-    /* The Easy DKIM CNAMEs whose target's token SES does not list, in zone
-     * and file order: the near misses find_near looks among. */
+    zl_ses_hits hits;
+    zl_ses_anchors anchors;
+    bool near_built;
     struct near_rec {
         const zl_zone *z;
         const zl_record *r;
@@ -114,91 +110,16 @@ typedef struct dkim_scan {
     } *near;
     size_t nnear, near_cap;
     zl_buf text;
-    /* Hashes (held_key of poly_hash) of every label of the name table and
-     * of every run of `window` octets of the searched values: a token of
-     * that length in none of them is held by no record, and the pass over
-     * the records is spared (a hash shared by chance only costs that pass). */
-    zl_u32set held;
-    size_t window;
-    uint64_t top; /* POLY_BASE^(window - 1), to roll a run along a value */
+    zl_ses_nearset tokens; /* the near records' tokens, by number in near */
 } dkim_scan;
 
-/* A polynomial hash, so that a run of octets can be rolled along a value. */
-#define POLY_BASE 0x100000001b3ULL
-static uint64_t poly_hash(const uint8_t *p, size_t n)
+static void near_build(zl_lint *l, dkim_scan *s)
 {
-    uint64_t h = 0;
-    for (size_t i = 0; i < n; i++)
-        h = h * POLY_BASE + p[i];
-    return h;
-}
-
-/* The set's value of a hash: its high half, below UINT32_MAX (which the
- * set cannot hold). */
-static uint32_t held_key(uint64_t h)
-{
-    return (uint32_t)((h >> 32) % UINT32_MAX);
-}
-
-/* Every run of window octets of a value, rolled. */
-static void held_add_windows(dkim_scan *s, const char *value)
-{
-    size_t n = strlen(value), window = s->window;
-    if (window == 0 || n < window)
-        return;
-    const uint8_t *p = (const uint8_t *)value;
-    uint64_t h = poly_hash(p, window);
-    zl_u32set_add(&s->held, held_key(h));
-    for (size_t i = window; i < n; i++) {
-        h = (h - p[i - window] * s->top) * POLY_BASE + p[i];
-        zl_u32set_add(&s->held, held_key(h));
-    }
-}
-
-/* False when no record can hold token: it is no label of any name, nor in
- * any searched value. True when that cannot be told (another length). */
-static bool may_be_held(const dkim_scan *s, const char *token)
-{
-    size_t n = strlen(token);
-    return n != s->window ||
-           zl_u32set_has(&s->held, held_key(poly_hash((const uint8_t *)token, n)));
-}
-
-#define NO_VALUE SIZE_MAX
-
-static void scan_build(zl_lint *l, dkim_scan *s, size_t window)
-{
-    const zl_names *names = &l->zs->names;
-    s->built = true;
-    s->window = window;
-    s->top = 1;
-    for (size_t i = 1; i < window; i++)
-        s->top *= POLY_BASE;
-    for (zl_name_id id = 1; id < names->n; id++) {
-        size_t len;
-        const uint8_t *label = zl_names_label(names, id, &len);
-        if (len == window)
-            zl_u32set_add(&s->held, held_key(poly_hash(label, len)));
-    }
-    s->value_at = zl_xcalloc(l->zs->nzones + 1, sizeof *s->value_at);
-    zl_buf v = {0};
+    s->near_built = true;
     for (size_t k = 0; k < l->zs->nzones; k++) {
         const zl_zone *z = l->zs->zones[k];
-        s->value_at[k] = zl_xmalloc((z->nrecs + 1) * sizeof *s->value_at[k]);
         for (size_t i = 0; i < z->nrecs; i++) {
             const zl_record *r = &z->recs[i];
-            size_t len;
-            const uint8_t *first = zl_names_label(names, r->owner, &len);
-            s->value_at[k][i] = NO_VALUE;
-            if ((r->type == LDNS_RR_TYPE_CNAME || zl_is_txt_type(r->type)) &&
-                !zl_ses_known_dkim_token(l, (const char *)first, len)) {
-                zl_buf_reset(&v);
-                zl_txt_value(l->zs, z, r, &v);
-                s->value_at[k][i] = s->text.len;
-                zl_buf_add(&s->text, zl_buf_str(&v), strlen(zl_buf_str(&v)));
-                zl_buf_addc(&s->text, '\0');
-                held_add_windows(s, zl_buf_str(&v));
-            }
             zl_ses_shape sh;
             if (!zl_ses_classify(l->zs, z, r, &sh) || sh.kind != ZL_SES_DKIM ||
                 zl_ses_known_dkim_token(l, sh.target_token, strlen(sh.target_token)))
@@ -209,34 +130,18 @@ static void scan_build(zl_lint *l, dkim_scan *s, size_t window)
             zl_buf_addc(&s->text, '\0');
         }
     }
-    zl_buf_free(&v);
+    /* The tokens' text is complete: it moves no more. */
+    for (size_t i = 0; i < s->nnear; i++)
+        zl_ses_nearset_add(&s->tokens, s->text.data + s->near[i].token_at, s->near[i].token_len);
 }
 
-/* The record's searched value (NUL-terminated), or NULL. */
-static const char *scan_value(dkim_scan *s, const zl_lint *l, const zl_zone *z,
-                              const zl_record *r)
+static void scan_free(dkim_scan *s)
 {
-    if (z != s->last_z) {
-        size_t k = 0;
-        while (l->zs->zones[k] != z)
-            k++;
-        s->last_z = z;
-        s->last_k = k;
-    }
-    size_t at = s->value_at[s->last_k][r - z->recs];
-    return at == NO_VALUE ? NULL : s->text.data + at;
-}
-
-static void scan_free(const zl_lint *l, dkim_scan *s)
-{
-    if (!s->built)
-        return;
-    for (size_t k = 0; k < l->zs->nzones; k++)
-        free(s->value_at[k]);
-    free(s->value_at);
+    zl_ses_hits_free(&s->hits);
+    zl_ses_anchors_free(&s->anchors);
     free(s->near);
     zl_buf_free(&s->text);
-    zl_u32set_free(&s->held);
+    zl_ses_nearset_free(&s->tokens);
 }
 
 /* One Easy DKIM token of an identity, and the record SES wants for it. */
@@ -377,19 +282,32 @@ static bool holds_token(zl_lint *l, const zl_zone *z, const zl_record *r, const 
     const dkim_want *w = ctx;
     if (owner_has_label(&l->zs->names, r->owner, w->token))
         return true;
-    const char *value = scan_value(w->scan, l, z, r);
-    return value && value[0] && strstr(value, w->token) != NULL;
+    size_t len;
+    const uint8_t *first = zl_names_label(&l->zs->names, r->owner, &len);
+    if ((r->type != LDNS_RR_TYPE_CNAME && !zl_is_txt_type(r->type)) ||
+        zl_ses_known_dkim_token(l, (const char *)first, len))
+        return false;
+    zl_buf v = {0};
+    zl_txt_value(l->zs, z, r, &v);
+    bool holds = v.len && strstr(zl_buf_str(&v), w->token) != NULL;
+    zl_buf_free(&v);
+    return holds;
 }
 
 /* Nothing holds the token: look for a DKIM record whose token is a near
- * miss of it (a character lost in copying). */
-static void find_near(const dkim_want *w, zl_ses_near *near)
+ * miss of it (a character lost in copying), the first in zone and file
+ * order, among those the index says may be one. */
+static void find_near(zl_lint *l, const dkim_want *w, zl_ses_near *near)
 {
-    const dkim_scan *s = w->scan;
+    dkim_scan *s = w->scan;
+    if (!s->near_built)
+        near_build(l, s);
     size_t wn = strlen(w->token);
+    uint32_t *maybe;
+    size_t n = zl_ses_nearset_of_want(&s->tokens, w->token, wn, &maybe);
     zl_buf why = {0};
-    for (size_t i = 0; i < s->nnear && !near->r; i++) {
-        const struct near_rec *c = &s->near[i];
+    for (size_t k = 0; k < n && !near->r; k++) {
+        const struct near_rec *c = &s->near[maybe[k]];
         zl_buf_reset(&why);
         if (zl_ses_diff(s->text.data + c->token_at, c->token_len, w->token, wn, false, &why)) {
             near->z = c->z;
@@ -399,9 +317,11 @@ static void find_near(const dkim_want *w, zl_ses_near *near)
         }
     }
     zl_buf_free(&why);
+    free(maybe);
 }
 
-static void check_token(zl_lint *l, const zl_ses_identity *id, size_t k, dkim_scan *scan)
+static void check_token(zl_lint *l, const zl_ses_identity *id, size_t k, dkim_scan *scan,
+                        size_t j)
 {
     dkim_want w = {.id = id, .token = id->dkim[k], .scan = scan};
     char name[300];
@@ -417,14 +337,13 @@ static void check_token(zl_lint *l, const zl_ses_identity *id, size_t k, dkim_sc
     snprintf(w.line, sizeof w.line, "%s. CNAME %s.%s.", name, w.token, w.host);
     if (check_at_place(l, &w))
         return;
-    if (!scan->built)
-        scan_build(l, scan, strlen(w.token));
     zl_ses_near near = {0};
-    if (!may_be_held(scan, w.token) ||
-        zl_ses_find_elsewhere(l, &w.place, holds_token, &w, w.what, w.line, &near) == 0) {
+    zl_ses_refs holding = zl_ses_hits_of(l, &scan->hits, j);
+    if (zl_ses_find_elsewhere(l, &w.place, &holding, holds_token, &w, w.what, w.line, &near) ==
+        0) {
         if (!near.r)
-            find_near(&w, &near);
-        zl_ses_report_missing(l, &zl_rule_ses_dkim_missing, &w.place,
+            find_near(l, &w, &near);
+        zl_ses_report_missing(l, &scan->anchors, &zl_rule_ses_dkim_missing, &w.place,
                               zl_ses_key(id, "dkim", w.token), w.what, w.line, true, &near);
     }
     zl_buf_free(&near.why);
@@ -438,17 +357,25 @@ static void run(zl_lint *l)
             zl_ses_check_dkim_shape(l);
         return;
     }
+    /* Every token and selector first, so that one search finds them all. */
     dkim_scan scan = {0};
     for (size_t i = 0; i < l->ses->n; i++) {
         const zl_ses_identity *id = &l->ses->v[i];
-        for (size_t k = 0; k < id->ndkim; k++) {
+        for (size_t k = 0; k < id->ndkim; k++)
+            zl_ses_hits_add(&scan.hits, id->dkim[k],
+                            id->signing == ZL_SES_SIGN_BYODKIM ? ZL_HITS_LABEL
+                                                               : ZL_HITS_LABEL | ZL_HITS_VALUE);
+    }
+    for (size_t i = 0, j = 0; i < l->ses->n; i++) {
+        const zl_ses_identity *id = &l->ses->v[i];
+        for (size_t k = 0; k < id->ndkim; k++, j++) {
             if (id->signing == ZL_SES_SIGN_BYODKIM)
-                zl_ses_check_byodkim(l, id, id->dkim[k]);
+                zl_ses_check_byodkim(l, id, id->dkim[k], &scan.hits, j, &scan.anchors);
             else
-                check_token(l, id, k, &scan);
+                check_token(l, id, k, &scan, j);
         }
     }
-    scan_free(l, &scan);
+    scan_free(&scan);
 }
 
 static const zl_rule *const rules[] = {&zl_rule_ses_dkim_missing, &zl_rule_ses_dkim_mismatch,

@@ -175,44 +175,100 @@ static bool check_spf(zl_lint *l, const zl_ses_records *at, const mf_want *w)
     return n > 0;
 }
 
+/* The identities with a MAIL FROM domain, sorted by it (then in their
+ * order), so that each domain is checked once and a name is known to be
+ * some identity's MAIL FROM domain by a binary search; and the MXs to SES's
+ * feedback host at no such name, found when an MX is first missing. */
+typedef struct mf_domains {
+    const zl_ses_identity **by_domain;
+    size_t n;
+    bool stray_built;
+    zl_ses_ref *stray;
+    size_t nstray, stray_cap;
+    zl_ses_anchors anchors; /* where a missing record goes */
+} mf_domains;
+
+static int cmp_by_domain(const void *pa, const void *pb)
+{
+    const zl_ses_identity *a = *(const zl_ses_identity *const *)pa;
+    const zl_ses_identity *b = *(const zl_ses_identity *const *)pb;
+    int c = strcmp(a->mail_from, b->mail_from);
+    return c ? c : (a > b) - (a < b);
+}
+
+/* The first identity (in their order) whose MAIL FROM domain is name, or
+ * NULL; *run: how many share it. */
+static const zl_ses_identity *const *mf_find(const mf_domains *d, const char *name, size_t *run)
+{
+    size_t lo = 0, hi = d->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(d->by_domain[mid]->mail_from, name) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    size_t e = lo;
+    while (e < d->n && strcmp(d->by_domain[e]->mail_from, name) == 0)
+        e++;
+    *run = e - lo;
+    return e > lo ? &d->by_domain[lo] : NULL;
+}
+
 /* An MX to SES's feedback host, at a name that is no identity's MAIL FROM
  * domain (the MX of another MAIL FROM domain is that domain's). */
 static bool holds_feedback_mx(zl_lint *l, const zl_zone *z, const zl_record *r, const void *ctx)
 {
-    (void)ctx;
+    const mf_domains *d = ctx;
     zl_ses_shape s;
     if (!zl_ses_classify(l->zs, z, r, &s) || s.kind != ZL_SES_MAILFROM_MX)
         return false;
     zl_buf o = {0};
     zl_ses_plain_name(&l->zs->names, r->owner, &o);
-    bool theirs = false;
-    for (size_t i = 0; i < l->ses->n && !theirs; i++)
-        theirs = l->ses->v[i].mail_from && strcmp(l->ses->v[i].mail_from, o.data) == 0;
+    size_t run;
+    bool theirs = mf_find(d, zl_buf_str(&o), &run) != NULL;
     zl_buf_free(&o);
     return !theirs;
 }
 
+static zl_ses_refs stray_mx(zl_lint *l, mf_domains *d)
+{
+    for (size_t k = 0; !d->stray_built && k < l->zs->nzones; k++) {
+        const zl_zone *z = l->zs->zones[k];
+        for (size_t i = 0; i < z->nrecs; i++) {
+            if (z->recs[i].type != LDNS_RR_TYPE_MX || !holds_feedback_mx(l, z, &z->recs[i], d))
+                continue;
+            ZL_GROW(d->stray, d->stray_cap, d->nstray + 1);
+            d->stray[d->nstray++] = (zl_ses_ref){(uint32_t)k, (uint32_t)i};
+        }
+    }
+    d->stray_built = true;
+    return (zl_ses_refs){d->stray, d->nstray};
+}
+
 /* A MAIL FROM domain SES was given. */
-static void check_given(zl_lint *l, mf_want *w)
+static void check_given(zl_lint *l, mf_want *w, mf_domains *d)
 {
     const zl_ses_identity *id = w->place.identity;
     zl_ses_records at = zl_ses_place_records(l, &w->place);
     zl_ses_near near = {0};
-    if (!check_mx(l, &at, w) &&
-        zl_ses_find_elsewhere(l, &w->place, holds_feedback_mx, w, "the MAIL FROM MX",
-                              w->mx_line, &near) == 0)
-        zl_ses_report_missing(l, &zl_rule_ses_mail_from, &w->place,
-                              zl_ses_key(id, "mail-from-mx", id->mail_from), "the MAIL FROM MX",
-                              w->mx_line, w->nregions == 1, &near);
+    if (!check_mx(l, &at, w)) {
+        zl_ses_refs stray = stray_mx(l, d);
+        if (zl_ses_find_elsewhere(l, &w->place, &stray, holds_feedback_mx, d,
+                                  "the MAIL FROM MX", w->mx_line, &near) == 0)
+            zl_ses_report_missing(l, &d->anchors, &zl_rule_ses_mail_from, &w->place,
+                                  zl_ses_key(id, "mail-from-mx", id->mail_from),
+                                  "the MAIL FROM MX", w->mx_line, w->nregions == 1, &near);
+    }
     zl_buf_free(&near.why);
     zl_ses_near none = {0};
     if (!check_spf(l, &at, w))
-        zl_ses_report_missing(l, &zl_rule_ses_mail_from, &w->place,
+        zl_ses_report_missing(l, &d->anchors, &zl_rule_ses_mail_from, &w->place,
                               zl_ses_key(id, "mail-from-spf", id->mail_from),
                               "the MAIL FROM SPF record", w->spf_line, true, &none);
 }
 
-static void check_identity(zl_lint *l, size_t i)
+static void check_identity(zl_lint *l, size_t i, mf_domains *d)
 {
     const zl_ses_identity *id = &l->ses->v[i];
     size_t ml = strlen(id->mail_from), dl = strlen(id->domain);
@@ -228,21 +284,18 @@ static void check_identity(zl_lint *l, size_t i)
                        id->mail_from, id->source, id->domain);
         free(key);
     }
-    /* One check per MAIL FROM domain, accepting the regions of all the
-     * identities that use it: one MX serves them all. */
-    for (size_t k = 0; k < i; k++)
-        if (l->ses->v[k].mail_from && strcmp(l->ses->v[k].mail_from, id->mail_from) == 0)
-            return;
+    /* One check per MAIL FROM domain, by its first identity, accepting the
+     * regions of all the identities that use it: one MX serves them all. */
+    size_t run;
+    const zl_ses_identity *const *same = mf_find(d, id->mail_from, &run);
     mf_want w = {0};
-    if (!zl_ses_place_find(l, id, id->mail_from, &w.place))
+    if (same[0] != id || !zl_ses_place_find(l, id, id->mail_from, &w.place))
         return;
-    for (size_t k = i; k < l->ses->n && w.nregions < 16; k++) {
-        const zl_ses_identity *o = &l->ses->v[k];
-        if (o->region && o->mail_from && strcmp(o->mail_from, id->mail_from) == 0)
-            w.regions[w.nregions++] = o->region;
-    }
+    for (size_t k = 0; k < run && w.nregions < 16; k++)
+        if (same[k]->region)
+            w.regions[w.nregions++] = same[k]->region;
     set_lines(&w, w.nregions ? w.regions[0] : "REGION");
-    check_given(l, &w);
+    check_given(l, &w, d);
 }
 
 /* Without SES's data: every name with an MX to feedback-smtp. */
@@ -285,9 +338,17 @@ static void run(zl_lint *l)
         check_shapes(l);
         return;
     }
+    mf_domains d = {.by_domain = zl_xmalloc((l->ses->n + 1) * sizeof *d.by_domain)};
     for (size_t i = 0; i < l->ses->n; i++)
         if (l->ses->v[i].mail_from)
-            check_identity(l, i);
+            d.by_domain[d.n++] = &l->ses->v[i];
+    zl_sort(d.by_domain, d.n, sizeof *d.by_domain, cmp_by_domain);
+    for (size_t i = 0; i < l->ses->n; i++)
+        if (l->ses->v[i].mail_from)
+            check_identity(l, i, &d);
+    free(d.by_domain);
+    free(d.stray);
+    zl_ses_anchors_free(&d.anchors);
 }
 
 static const zl_rule *const rules[] = {&zl_rule_ses_mail_from, &zl_rule_ses_wrong_placement,

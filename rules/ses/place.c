@@ -267,32 +267,46 @@ static void report_misplaced(zl_lint *l, size_t zone, const zl_record *r, cause 
     zl_buf_free(&m);
 }
 
-size_t zl_ses_find_elsewhere(zl_lint *l, const zl_ses_place *want, zl_ses_holds_fn holds,
-                             const void *ctx, const char *what, const char *line,
-                             zl_ses_near *near)
+/* Record r of zone k, when it holds what SES wants away from the place: the
+ * near miss, kept, or a misplaced record, reported (then true). */
+static bool consider(zl_lint *l, const zl_ses_place *want, size_t k, const zl_record *r,
+                     zl_ses_holds_fn holds, const void *ctx, const char *what, const char *line,
+                     zl_ses_near *near)
+{
+    const zl_zone *z = l->zs->zones[k];
+    if ((r->flags & ZL_REC_BAD_RDATA) || (k == want->zone && r->owner == want->id) ||
+        !holds(l, z, r, ctx))
+        return false;
+    zl_buf why = {0};
+    zl_buf_adds(&why, "the first label of its name differs: ");
+    if (owner_near(l, r, want, &why) && !near->r) {
+        near->z = z;
+        near->r = r;
+        near->why = why;
+        return false;
+    }
+    zl_buf_free(&why);
+    report_misplaced(l, k, r, cause_of(l, k, r, want), want, what,
+                     zl_xasprintf("move it: %s", line));
+    return true;
+}
+
+size_t zl_ses_find_elsewhere(zl_lint *l, const zl_ses_place *want, const zl_ses_refs *among,
+                             zl_ses_holds_fn holds, const void *ctx, const char *what,
+                             const char *line, zl_ses_near *near)
 {
     size_t misplaced = 0;
-    for (size_t k = 0; k < l->zs->nzones; k++) {
-        const zl_zone *z = l->zs->zones[k];
-        for (size_t i = 0; i < z->nrecs; i++) {
-            const zl_record *r = &z->recs[i];
-            if ((r->flags & ZL_REC_BAD_RDATA) || (k == want->zone && r->owner == want->id) ||
-                !holds(l, z, r, ctx))
-                continue;
-            zl_buf why = {0};
-            zl_buf_adds(&why, "the first label of its name differs: ");
-            if (owner_near(l, r, want, &why) && !near->r) {
-                near->z = z;
-                near->r = r;
-                near->why = why;
-                continue;
-            }
-            zl_buf_free(&why);
-            misplaced++;
-            report_misplaced(l, k, r, cause_of(l, k, r, want), want, what,
-                                    zl_xasprintf("move it: %s", line));
-        }
+    if (among) {
+        for (size_t x = 0; x < among->n; x++)
+            misplaced += consider(l, want, among->v[x].zone,
+                                  &l->zs->zones[among->v[x].zone]->recs[among->v[x].rec], holds,
+                                  ctx, what, line, near);
+        return misplaced;
     }
+    for (size_t k = 0; k < l->zs->nzones; k++)
+        for (size_t i = 0; i < l->zs->zones[k]->nrecs; i++)
+            misplaced += consider(l, want, k, &l->zs->zones[k]->recs[i], holds, ctx, what, line,
+                                  near);
     return misplaced;
 }
 
@@ -341,9 +355,9 @@ zl_fix *zl_ses_rewrite_fix(zl_lint *l, const zl_zone *z, const zl_record *r, con
     return f;
 }
 
-void zl_ses_report_missing(zl_lint *l, const zl_rule *rule, const zl_ses_place *want,
-                           char *key, const char *what, const char *line, bool concrete,
-                           zl_ses_near *near)
+void zl_ses_report_missing(zl_lint *l, zl_ses_anchors *anchors, const zl_rule *rule,
+                           const zl_ses_place *want, char *key, const char *what,
+                           const char *line, bool concrete, zl_ses_near *near)
 {
     zl_buf m = {0}, d = {0};
     identity_desc(want->identity, &d);
@@ -365,7 +379,7 @@ void zl_ses_report_missing(zl_lint *l, const zl_rule *rule, const zl_ses_place *
         zl_buf_free(&at);
     } else {
         hint = zl_xasprintf("add: %s", line);
-        fix = concrete ? zl_ses_add_fix(l, want, line) : NULL;
+        fix = concrete ? zl_ses_add_fix(l, anchors, want, line) : NULL;
     }
     zl_report_file_fix(l, rule, zl_ses_place_zone(l, want)->path, key, hint, fix, "%s",
                        zl_buf_str(&m));

@@ -12,6 +12,7 @@
 
 #include "lint/engine/lint.h"
 #include "lint/ses/expect.h"
+#include "rules/ses/hits.h"
 
 typedef struct zl_ses_place {
     const zl_ses_identity *identity;
@@ -54,25 +55,40 @@ typedef struct zl_ses_near {
 typedef bool (*zl_ses_holds_fn)(zl_lint *l, const zl_zone *z, const zl_record *r,
                                 const void *ctx);
 
-/* Search every loaded zone, the place itself excepted, for records that
- * hold what SES wants. Each is reported where it is (ses-wrong-placement, or
+/* Search every loaded zone (or only the records among, when not NULL), the
+ * place itself excepted, for records that hold what SES wants. Each is reported where it is (ses-wrong-placement, or
  * the rule of its cause when that rule is on), except one whose owner is a
  * near miss of the place (a typo in a token), kept in *near. line is the
  * record to write, for hints. Returns how many were misplaced. */
-size_t zl_ses_find_elsewhere(zl_lint *l, const zl_ses_place *want, zl_ses_holds_fn holds,
-                             const void *ctx, const char *what, const char *line,
-                             zl_ses_near *near);
+size_t zl_ses_find_elsewhere(zl_lint *l, const zl_ses_place *want, const zl_ses_refs *among,
+                             zl_ses_holds_fn holds, const void *ctx, const char *what,
+                             const char *line, zl_ses_near *near);
+/* Where zl_ses_add_fix puts a new record: per zone, the last record of the
+ * zone's own file among each name's children, worked out for a zone when
+ * a record is first added to it. One per check: checks run on threads of
+ * their own. */
+typedef struct zl_ses_anchors {
+    struct zl_ses_anchor {
+        zl_name_id parent;
+        uint32_t rec;
+    } **by_zone; /* per zone, sorted by parent; NULL until asked */
+    size_t *n;
+    size_t nzones;
+} zl_ses_anchors;
+void zl_ses_anchors_free(zl_ses_anchors *a);
+
 /* A file-level finding in the place's zone file: what (e.g. "the Easy DKIM
  * CNAME of token 1 of 3") is missing; line is the record to add (concrete:
  * the record itself, not one with a placeholder, so a fix can write it),
  * near what came close. key: for --diff (taken over). */
-void zl_ses_report_missing(zl_lint *l, const zl_rule *rule, const zl_ses_place *want,
-                           char *key, const char *what, const char *line, bool concrete,
-                           zl_ses_near *near);
+void zl_ses_report_missing(zl_lint *l, zl_ses_anchors *anchors, const zl_rule *rule,
+                           const zl_ses_place *want, char *key, const char *what,
+                           const char *line, bool concrete, zl_ses_near *near);
 
 /* The fix for a missing record: line inserted at a sensible place in the
  * place's zone file (rules/ses/add_record.c); NULL where it cannot go. */
-zl_fix *zl_ses_add_fix(zl_lint *l, const zl_ses_place *want, const char *line);
+zl_fix *zl_ses_add_fix(zl_lint *l, zl_ses_anchors *anchors, const zl_ses_place *want,
+                       const char *line);
 
 /* Length of line's owner ("name. TYPE ...") written relative to origin when
  * it lies below it (the whole owner otherwise). */

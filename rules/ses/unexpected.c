@@ -8,6 +8,7 @@
 #include "rules/rules.h"
 #include "rules/ses/diff.h"
 #include "rules/ses/dkim.h"
+#include "rules/ses/near.h"
 #include "rules/ses/place.h"
 #include "lint/ses/shape.h"
 
@@ -26,45 +27,94 @@ const zl_rule zl_rule_ses_unexpected_token = {
             "data with --expect",
 };
 
+/* SES's data, indexed once: the identities by domain, and the tokens a
+ * record's may be a near miss of. */
+typedef struct known {
+    const zl_ses_identity **by_domain; /* sorted by domain, then in their order */
+    zl_ses_nearset dkim, verification;
+} known;
+
+static int cmp_by_domain(const void *pa, const void *pb)
+{
+    const zl_ses_identity *a = *(const zl_ses_identity *const *)pa;
+    const zl_ses_identity *b = *(const zl_ses_identity *const *)pb;
+    int c = strcmp(a->domain, b->domain);
+    return c ? c : (a > b) - (a < b);
+}
+
+static void known_build(const zl_lint *l, known *k)
+{
+    size_t n = l->ses->n;
+    k->by_domain = zl_xmalloc((n + 1) * sizeof *k->by_domain);
+    for (size_t i = 0; i < n; i++) {
+        const zl_ses_identity *id = &l->ses->v[i];
+        k->by_domain[i] = id;
+        for (size_t t = 0; t < id->ndkim; t++)
+            zl_ses_nearset_add(&k->dkim, id->dkim[t], strlen(id->dkim[t]));
+        if (id->verification)
+            zl_ses_nearset_add(&k->verification, id->verification, strlen(id->verification));
+    }
+    zl_sort(k->by_domain, n, sizeof *k->by_domain, cmp_by_domain);
+}
+
+static void known_free(known *k)
+{
+    free(k->by_domain);
+    zl_ses_nearset_free(&k->dkim);
+    zl_ses_nearset_free(&k->verification);
+}
+
 /* The data files that describe domain's DKIM tokens (dkim) or verification
  * tokens, into out; false when none does. */
-static bool described(const zl_lint *l, const char *domain, bool dkim, zl_buf *out)
+static bool described(const zl_lint *l, const known *k, const char *domain, bool dkim,
+                      zl_buf *out)
 {
-    for (size_t i = 0; i < l->ses->n; i++) {
-        const zl_ses_identity *id = &l->ses->v[i];
-        if (strcmp(id->domain, domain) == 0 && (dkim ? id->ndkim > 0 : id->verification != NULL))
+    size_t lo = 0, hi = l->ses->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(k->by_domain[mid]->domain, domain) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    for (; lo < l->ses->n && strcmp(k->by_domain[lo]->domain, domain) == 0; lo++) {
+        const zl_ses_identity *id = k->by_domain[lo];
+        if (dkim ? id->ndkim > 0 : id->verification != NULL)
             zl_buf_printf(out, "%s%s", out->len ? ", " : "", id->source);
     }
     return out->len > 0;
 }
 
-/* A DKIM token known to the data, or a near miss of one. */
-static bool expected_dkim(const zl_lint *l, const char *token)
+/* Whether value is a near miss of one of the set's strings (exact_case:
+ * as zl_ses_diff takes it), or, with equal_counts, that string itself. */
+static bool near_one(zl_ses_nearset *set, const char *value, bool exact_case,
+                     bool equal_counts)
 {
-    size_t n = strlen(token);
-    if (zl_ses_known_dkim_token(l, token, n))
-        return true;
+    size_t n = strlen(value);
+    uint32_t *maybe;
+    size_t m = zl_ses_nearset_of_found(set, value, n, &maybe);
     zl_buf why = {0};
     bool near = false;
-    for (size_t i = 0; i < l->ses->n && !near; i++)
-        for (size_t k = 0; k < l->ses->v[i].ndkim && !near; k++)
-            near = zl_ses_diff(token, n, l->ses->v[i].dkim[k], strlen(l->ses->v[i].dkim[k]),
-                               false, &why);
+    for (size_t i = 0; i < m && !near; i++) {
+        const char *t = set->s[maybe[i]];
+        near = (equal_counts && strcmp(value, t) == 0) ||
+               zl_ses_diff(value, n, t, set->len[maybe[i]], exact_case, &why);
+    }
     zl_buf_free(&why);
+    free(maybe);
     return near;
 }
 
-static bool expected_verification(const zl_lint *l, const char *value)
+/* A DKIM token known to the data, or a near miss of one. */
+static bool expected_dkim(const zl_lint *l, known *k, const char *token)
 {
-    zl_buf why = {0};
-    bool near = false;
-    for (size_t i = 0; i < l->ses->n && !near; i++) {
-        const char *v = l->ses->v[i].verification;
-        near = v && (strcmp(value, v) == 0 ||
-                     zl_ses_diff(value, strlen(value), v, strlen(v), true, &why));
-    }
-    zl_buf_free(&why);
-    return near;
+    return zl_ses_known_dkim_token(l, token, strlen(token)) ||
+           near_one(&k->dkim, token, false, false);
+}
+
+static bool expected_verification(known *k, const char *value)
+{
+    return near_one(&k->verification, value, true, true);
 }
 
 /* The identity a record at LABEL.DOMAIN (depth labels above it) belongs to. */
@@ -76,7 +126,7 @@ static void identity_of(const zl_names *names, zl_name_id owner, unsigned above,
     zl_ses_plain_name(names, id, out);
 }
 
-static void check_record(zl_lint *l, const zl_zone *z, const zl_record *r)
+static void check_record(zl_lint *l, known *k, const zl_zone *z, const zl_record *r)
 {
     zl_ses_shape s;
     if (!zl_ses_classify(l->zs, z, r, &s) ||
@@ -86,9 +136,9 @@ static void check_record(zl_lint *l, const zl_zone *z, const zl_record *r)
     bool dkim = s.kind == ZL_SES_DKIM;
     zl_buf domain = {0}, files = {0};
     identity_of(&l->zs->names, r->owner, dkim ? 2 : 1, &domain);
-    if (described(l, zl_buf_str(&domain), dkim, &files) &&
-        (dkim ? !expected_dkim(l, s.token) && !expected_dkim(l, s.target_token)
-              : !expected_verification(l, s.token)))
+    if (described(l, k, zl_buf_str(&domain), dkim, &files) &&
+        (dkim ? !expected_dkim(l, k, s.token) && !expected_dkim(l, k, s.target_token)
+              : !expected_verification(k, s.token)))
         zl_report_tok(l, &zl_rule_ses_unexpected_token, z, r,
                       dkim ? zl_ses_owner_tok(r) : zl_record_rd(r), NULL,
                       "the %s token %s is not one of %s's in the SES data given (%s): a stale "
@@ -100,11 +150,16 @@ static void check_record(zl_lint *l, const zl_zone *z, const zl_record *r)
 
 static void run(zl_lint *l)
 {
-    for (size_t k = 0; l->ses && k < l->zs->nzones; k++) {
-        const zl_zone *z = l->zs->zones[k];
+    if (!l->ses)
+        return;
+    known k = {0};
+    known_build(l, &k);
+    for (size_t zk = 0; zk < l->zs->nzones; zk++) {
+        const zl_zone *z = l->zs->zones[zk];
         for (size_t i = 0; i < z->nrecs; i++)
-            check_record(l, z, &z->recs[i]);
+            check_record(l, &k, z, &z->recs[i]);
     }
+    known_free(&k);
 }
 
 static const zl_rule *const rules[] = {&zl_rule_ses_unexpected_token, NULL};

@@ -129,7 +129,10 @@ static bool holds_token(zl_lint *l, const zl_zone *z, const zl_record *r, const 
     return found;
 }
 
-static void check_identity(zl_lint *l, const zl_ses_identity *id)
+/* hits: the records that may hold the token, string j of them; anchors:
+ * where a missing record goes. */
+static void check_identity(zl_lint *l, const zl_ses_identity *id, zl_ses_hits *hits, size_t j,
+                           zl_ses_anchors *anchors)
 {
     verif_want w = {.id = id, .token = id->verification};
     char name[300];
@@ -142,9 +145,10 @@ static void check_identity(zl_lint *l, const zl_ses_identity *id)
         return;
     snprintf(w.line, sizeof w.line, "%s. TXT \"%s\"", name, w.token);
     zl_ses_near near = {0};
-    if (zl_ses_find_elsewhere(l, &w.place, holds_token, &w, "the verification TXT", w.line,
-                              &near) == 0)
-        zl_ses_report_missing(l, &zl_rule_ses_verification_missing, &w.place,
+    zl_ses_refs holding = zl_ses_hits_of(l, hits, j);
+    if (zl_ses_find_elsewhere(l, &w.place, &holding, holds_token, &w, "the verification TXT",
+                              w.line, &near) == 0)
+        zl_ses_report_missing(l, anchors, &zl_rule_ses_verification_missing, &w.place,
                               zl_ses_key(id, "verification", w.token), "the verification TXT",
                               w.line, true, &near);
     zl_buf_free(&near.why);
@@ -152,9 +156,19 @@ static void check_identity(zl_lint *l, const zl_ses_identity *id)
 
 static void run(zl_lint *l)
 {
-    for (size_t i = 0; l->ses && i < l->ses->n; i++)
+    if (!l->ses)
+        return;
+    /* Every token first, so that one search finds them all. */
+    zl_ses_hits hits = {0};
+    zl_ses_anchors anchors = {0};
+    for (size_t i = 0; i < l->ses->n; i++)
         if (l->ses->v[i].verification)
-            check_identity(l, &l->ses->v[i]);
+            zl_ses_hits_add(&hits, l->ses->v[i].verification, ZL_HITS_VALUE);
+    for (size_t i = 0, j = 0; i < l->ses->n; i++)
+        if (l->ses->v[i].verification)
+            check_identity(l, &l->ses->v[i], &hits, j++, &anchors);
+    zl_ses_hits_free(&hits);
+    zl_ses_anchors_free(&anchors);
 }
 
 static const zl_rule *const rules[] = {&zl_rule_ses_verification_missing,

@@ -1,0 +1,237 @@
+#include "rules/ses/hits.h"
+
+#include <ldns/ldns.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lint/util/u32set.h"
+#include "rules/values/txt.h"
+
+/* A polynomial hash, so that a run of octets can be rolled along a value. */
+#define POLY_BASE 0x100000001b3ULL
+
+uint64_t zl_ses_run_hash(const char *text, size_t n, bool lower)
+{
+    const uint8_t *p = (const uint8_t *)text;
+    uint64_t h = 0;
+    for (size_t i = 0; i < n; i++)
+        h = h * POLY_BASE + (uint8_t)(lower ? zl_ascii_lower(p[i]) : p[i]);
+    return h;
+}
+
+/* The strings of one length, by hash; quick holds their hashes' high
+ * halves, which turn away nearly every run of a value before a search. */
+typedef struct key {
+    uint64_t hash;
+    uint32_t j;
+} key;
+
+typedef struct patterns {
+    size_t len;
+    uint64_t top; /* POLY_BASE^(len - 1): what the octet leaving a run weighs */
+    key *keys;
+    size_t n, cap;
+    zl_u32set quick;
+} patterns;
+
+static uint32_t quick_key(uint64_t h)
+{
+    return (uint32_t)((h >> 32) % UINT32_MAX); /* the set cannot hold UINT32_MAX */
+}
+
+static int cmp_key(const void *pa, const void *pb)
+{
+    const key *a = pa, *b = pb;
+    if (a->hash != b->hash)
+        return a->hash < b->hash ? -1 : 1;
+    return a->j < b->j ? -1 : a->j > b->j;
+}
+
+static void patterns_add(patterns *p, uint64_t hash, uint32_t j)
+{
+    ZL_GROW(p->keys, p->cap, p->n + 1);
+    p->keys[p->n++] = (key){hash, j};
+    zl_u32set_add(&p->quick, quick_key(hash));
+}
+
+/* The first key with hash, or p->n. */
+static size_t patterns_find(const patterns *p, uint64_t hash)
+{
+    if (!zl_u32set_has(&p->quick, quick_key(hash)))
+        return p->n;
+    size_t lo = 0, hi = p->n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (p->keys[mid].hash < hash)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < p->n && p->keys[lo].hash == hash ? lo : p->n;
+}
+
+typedef struct hit {
+    uint32_t j;
+    zl_ses_ref ref;
+} hit;
+
+typedef struct search {
+    const char *const *strings;
+    patterns labels;  /* every LABEL string, lower-cased, whatever its length */
+    patterns *values; /* the VALUE strings, one set per length */
+    size_t nvalues;
+    uint64_t *last; /* per string: the record it was last found in, + 1 */
+    hit *hits;
+    size_t nhits, cap;
+} search;
+
+static void found(search *s, uint32_t j, uint32_t k, uint32_t i)
+{
+    uint64_t at = ((uint64_t)k << 32 | i) + 1;
+    if (s->last[j] == at)
+        return; /* a record counts once however often it holds the string */
+    s->last[j] = at;
+    ZL_GROW(s->hits, s->cap, s->nhits + 1);
+    s->hits[s->nhits++] = (hit){j, {k, i}};
+}
+
+static patterns *values_of_length(search *s, size_t len)
+{
+    for (size_t i = 0; i < s->nvalues; i++)
+        if (s->values[i].len == len)
+            return &s->values[i];
+    s->values = zl_xrealloc(s->values, (s->nvalues + 1) * sizeof *s->values);
+    patterns *p = &s->values[s->nvalues++];
+    *p = (patterns){.len = len, .top = 1};
+    for (size_t i = 1; i < len; i++)
+        p->top *= POLY_BASE;
+    return p;
+}
+
+static void search_labels(search *s, const zl_names *names, zl_name_id owner, uint32_t k,
+                          uint32_t i)
+{
+    for (zl_name_id id = owner; id != ZL_NAME_ROOT && id != ZL_NAME_NONE;
+         id = zl_names_parent(names, id)) {
+        size_t len;
+        const uint8_t *label = zl_names_label(names, id, &len);
+        uint64_t h = zl_ses_run_hash((const char *)label, len, true);
+        for (size_t at = patterns_find(&s->labels, h);
+             at < s->labels.n && s->labels.keys[at].hash == h; at++) {
+            uint32_t j = s->labels.keys[at].j;
+            if (zl_ascii_ieq((const char *)label, len, s->strings[j]))
+                found(s, j, k, i);
+        }
+    }
+}
+
+static void search_value(search *s, const patterns *p, const uint8_t *v, size_t n, uint32_t k,
+                         uint32_t i)
+{
+    if (n < p->len)
+        return;
+    uint64_t h = zl_ses_run_hash((const char *)v, p->len, false);
+    for (size_t start = 0;; start++) {
+        for (size_t at = patterns_find(p, h); at < p->n && p->keys[at].hash == h; at++) {
+            uint32_t j = p->keys[at].j;
+            if (memcmp(v + start, s->strings[j], p->len) == 0)
+                found(s, j, k, i);
+        }
+        if (start + p->len >= n)
+            break;
+        h = (h - v[start] * p->top) * POLY_BASE + v[start + p->len];
+    }
+}
+
+static void search_records(const zl_lint *l, search *s)
+{
+    const zl_names *names = &l->zs->names;
+    zl_buf v = {0};
+    for (uint32_t k = 0; k < l->zs->nzones; k++) {
+        const zl_zone *z = l->zs->zones[k];
+        for (uint32_t i = 0; i < z->nrecs; i++) {
+            const zl_record *r = &z->recs[i];
+            if (r->flags & ZL_REC_BAD_RDATA)
+                continue;
+            if (s->labels.n)
+                search_labels(s, names, r->owner, k, i);
+            if (!s->nvalues || (r->type != LDNS_RR_TYPE_CNAME && !zl_is_txt_type(r->type)))
+                continue;
+            zl_buf_reset(&v);
+            zl_txt_value(l->zs, z, r, &v);
+            for (size_t p = 0; p < s->nvalues; p++)
+                search_value(s, &s->values[p], (const uint8_t *)zl_buf_str(&v), v.len, k, i);
+        }
+    }
+    zl_buf_free(&v);
+}
+
+size_t zl_ses_hits_add(zl_ses_hits *h, const char *s, unsigned flags)
+{
+    if (h->n == h->cap) {
+        h->cap = h->cap ? 2 * h->cap : 16;
+        h->strings = zl_xrealloc(h->strings, h->cap * sizeof *h->strings);
+        h->flags = zl_xrealloc(h->flags, h->cap * sizeof *h->flags);
+    }
+    h->strings[h->n] = s;
+    h->flags[h->n] = flags;
+    return h->n++;
+}
+
+static void build(const zl_lint *l, zl_ses_hits *h)
+{
+    size_t n = h->n;
+    search s = {.strings = h->strings, .last = zl_xcalloc(n + 1, sizeof *s.last)};
+    for (size_t j = 0; j < n; j++) {
+        size_t len = strlen(h->strings[j]);
+        if (len == 0)
+            continue;
+        if (h->flags[j] & ZL_HITS_LABEL)
+            patterns_add(&s.labels, zl_ses_run_hash(h->strings[j], len, true), (uint32_t)j);
+        if (h->flags[j] & ZL_HITS_VALUE)
+            patterns_add(values_of_length(&s, len), zl_ses_run_hash(h->strings[j], len, false),
+                         (uint32_t)j);
+    }
+    zl_sort(s.labels.keys, s.labels.n, sizeof *s.labels.keys, cmp_key);
+    for (size_t p = 0; p < s.nvalues; p++)
+        zl_sort(s.values[p].keys, s.values[p].n, sizeof *s.values[p].keys, cmp_key);
+    search_records(l, &s);
+    /* The hits come in record order; grouped by string, they stay in it. */
+    h->built = true;
+    h->first = zl_xcalloc(n + 1, sizeof *h->first);
+    h->v = zl_xmalloc((s.nhits + 1) * sizeof *h->v);
+    for (size_t i = 0; i < s.nhits; i++)
+        h->first[s.hits[i].j + 1]++;
+    for (size_t j = 0; j < n; j++)
+        h->first[j + 1] += h->first[j];
+    size_t *next = zl_xmalloc((n + 1) * sizeof *next);
+    memcpy(next, h->first, (n + 1) * sizeof *next);
+    for (size_t i = 0; i < s.nhits; i++)
+        h->v[next[s.hits[i].j]++] = s.hits[i].ref;
+    free(next);
+    free(s.hits);
+    free(s.last);
+    free(s.labels.keys);
+    zl_u32set_free(&s.labels.quick);
+    for (size_t p = 0; p < s.nvalues; p++) {
+        free(s.values[p].keys);
+        zl_u32set_free(&s.values[p].quick);
+    }
+    free(s.values);
+}
+
+zl_ses_refs zl_ses_hits_of(const zl_lint *l, zl_ses_hits *h, size_t j)
+{
+    if (!h->built)
+        build(l, h);
+    return (zl_ses_refs){h->v + h->first[j], h->first[j + 1] - h->first[j]};
+}
+
+void zl_ses_hits_free(zl_ses_hits *h)
+{
+    free(h->strings);
+    free(h->flags);
+    free(h->first);
+    free(h->v);
+    memset(h, 0, sizeof *h);
+}
