@@ -4,7 +4,8 @@
  * Each shape is a realistic worst case for one part of a linter: the same
  * kind of record repeated at the scale of a large zone. Every shape is a
  * whole zone under the origin "bench.example." (SOA and NS at the apex),
- * deterministic for a given size. Only "findings" is meant to draw findings.
+ * deterministic for a given size. Only "findings" is meant to draw findings
+ * (and "ses-expect", whose SES data lists what the zone lacks).
  * gen_shapes list   prints the shape names. */
 #include <errno.h>
 #include <stdint.h>
@@ -286,12 +287,66 @@ static void include_tree(const char *dir, long n)
     fclose(top);
 }
 
+/* The SES identities' zone, and beside it (OUT.json) SES's data for some
+ * of its identities and for as many it lacks, 1 per 100 records in all,
+ * each with a MAIL FROM domain: every token SES lists looked for in every
+ * record, near misses (a character lost) included. */
+static void ses_expect(const char *path, long n)
+{
+    long present = n / 200 + 1, identities = n / 4 + 1;
+    char (*first)[33] = calloc((size_t)present, sizeof *first);
+    FILE *f = open_out(path);
+    apex(f);
+    for (long i = 0; i < identities; i++) {
+        for (int k = 0; k < 3; k++) {
+            char tok[33];
+            ses_token(tok);
+            if (k == 0 && i < present)
+                memcpy(first[i], tok, sizeof tok);
+            fprintf(f, "%s._domainkey.id%ld IN CNAME %s.dkim.amazonses.com.\n", tok, i, tok);
+        }
+        char tok[33];
+        ses_token(tok);
+        fprintf(f, "_amazonses.id%ld IN TXT \"%.22s+abcdefghijklmnopqrst=\"\n", i, tok);
+    }
+    fclose(f);
+    char json[4096];
+    snprintf(json, sizeof json, "%s.json", path);
+    f = open_out(json);
+    const char *maps[] = {"DkimAttributes", "VerificationAttributes",
+                          "MailFromDomainAttributes"};
+    fputc('{', f);
+    for (int m = 0; m < 3; m++) {
+        fprintf(f, "%s\"%s\": {", m ? ", " : "", maps[m]);
+        for (long j = 0; j < 2 * present; j++) {
+            long i = j < present ? j : identities + j;
+            fprintf(f, "%s\"id%ld.bench.example\": {", j ? ", " : "", i);
+            char a[33], b[33], c[33];
+            ses_token(a);
+            ses_token(b);
+            ses_token(c);
+            if (m == 0)
+                fprintf(f, "\"DkimEnabled\": true, \"DkimTokens\": [\"%s\", \"%s\", \"%s\"]}",
+                        j < present && j % 2 == 0 ? first[j] + 1 : a, b, c);
+            else if (m == 1)
+                fprintf(f, "\"VerificationToken\": \"%.22s%.21sA=\"}", a, b);
+            else
+                fprintf(f, "\"MailFromDomain\": \"mail.id%ld.bench.example\"}", i);
+        }
+        fputc('}', f);
+    }
+    fputs("}\n", f);
+    fclose(f);
+    free(first);
+}
+
 int main(int argc, char **argv)
 {
     size_t count = sizeof shapes / sizeof shapes[0];
     if (argc == 2 && strcmp(argv[1], "list") == 0) {
         for (size_t i = 0; i < count; i++)
             puts(shapes[i].name);
+        puts("ses-expect");
         puts("many-files");
         puts("many-includes");
         puts("include-tree");
@@ -302,6 +357,10 @@ int main(int argc, char **argv)
         return 2;
     }
     long n = strtol(argv[2], NULL, 10) - APEX_RECORDS;
+    if (strcmp(argv[1], "ses-expect") == 0) {
+        ses_expect(argv[3], n);
+        return 0;
+    }
     if (strcmp(argv[1], "many-files") == 0) {
         many_files(argv[3], n + APEX_RECORDS);
         return 0;

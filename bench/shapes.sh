@@ -9,6 +9,8 @@
 # RUNS (default 3) sets the number of alternating rounds; a peer run is cut
 # off after LIMIT seconds (default 10; shown as ">LIMIT"). Missing peers are
 # skipped. ZONELINT names another zonelint binary (a before-and-after table).
+# "ses-expect" is the SES identities' zone with SES's data beside it (given
+# to zonelint with --expect; the peers read the zone alone).
 # "many-files" and "many-includes" (zones that $INCLUDE files of their own)
 # are directories of zone files, which only zonelint
 # reads in one run; "signed" is a prefix of the signed root zone from
@@ -55,7 +57,13 @@ prepare() {
 command_for() {
     local checker=$1 shape=$2 file=$3 origin=$4
     case $checker in
-    zonelint) echo "$zonelint --no-config $file" ;;
+    zonelint)
+        if [ "$shape" = ses-expect ]; then
+            echo "$zonelint --no-config --region us-east-1 --expect $file.json $file"
+        else
+            echo "$zonelint --no-config $file"
+        fi
+        ;;
     named-checkzone) [ "${shape#many-}" != "$shape" ] || echo "timeout $limit named-checkzone -i local $origin $file" ;;
     kzonecheck) [ "${shape#many-}" != "$shape" ] || echo "timeout $limit kzonecheck -o $origin $file" ;;
     validns) [ "${shape#many-}" != "$shape" ] || echo "timeout $limit validns -z $origin $file" ;;
