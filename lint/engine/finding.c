@@ -65,7 +65,7 @@ static void rank_paths(zl_findings *f)
     size_t cap = 16;
     while (cap < 2 * f->n)
         cap *= 2;
-    size_t *slot = zl_xcalloc(cap, sizeof *slot); /* index into distinct + 1; 0: empty */
+    size_t *slot = zl_xzeroed(cap, sizeof *slot); /* index into distinct + 1; 0: empty */
     const char **distinct = zl_xmalloc(f->n * sizeof *distinct);
     uint32_t *of = zl_xmalloc(f->n * sizeof *of); /* per finding: its index in distinct */
     size_t nd = 0;

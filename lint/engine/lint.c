@@ -79,7 +79,7 @@ static uint8_t *build_exists(const zl_lint *l, size_t *n)
 {
     const zl_names *names = &l->zs->names;
     *n = names->n;
-    uint8_t *exists = zl_xcalloc((*n + 7) / 8, 1);
+    uint8_t *exists = zl_xzeroed((*n + 7) / 8, 1);
     for (size_t k = 0; k < l->zs->nzones; k++) {
         const zl_zone *z = l->zs->zones[k];
         for (size_t i = 0; i < z->nrecs; i++)

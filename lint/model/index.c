@@ -95,7 +95,7 @@ static void set_cut_bits(zl_index *ix, const cut_list *cuts)
     }
     ix->cut_lo = lo;
     ix->ncut_words = (hi - lo) / 64 + 1;
-    ix->cut_bits = zl_xcalloc(ix->ncut_words, sizeof *ix->cut_bits);
+    ix->cut_bits = zl_xzeroed(ix->ncut_words, sizeof *ix->cut_bits);
     for (size_t i = 0; i < cuts->n; i++) {
         uint32_t d = cuts->v[i] - lo;
         ix->cut_bits[d / 64] |= (uint64_t)1 << (d % 64);
@@ -113,7 +113,7 @@ zl_index *zl_index_build(const zl_zoneset *zs, const zl_zone *z)
     if (counted) {
         /* Counting sort by owner id: linear, and stable (file order kept);
          * each owner's group is put in type order below. */
-        uint32_t *start = zl_xcalloc(nnames + 1, sizeof *start);
+        uint32_t *start = zl_xzeroed(nnames + 1, sizeof *start);
         for (size_t i = 0; i < n; i++)
             start[z->recs[i].owner + 1]++;
         for (size_t k = 1; k <= nnames; k++)

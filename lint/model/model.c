@@ -119,7 +119,7 @@ void zl_zoneset_set_identity(zl_zoneset *zs, uint32_t src, char *identity)
         uint32_t *old = zs->by_identity;
         size_t oldn = zs->identity_slots;
         zs->identity_slots = oldn ? 2 * oldn : 64;
-        zs->by_identity = zl_xcalloc(zs->identity_slots, sizeof *zs->by_identity);
+        zs->by_identity = zl_xzeroed(zs->identity_slots, sizeof *zs->by_identity);
         for (size_t i = 0; i < oldn; i++)
             if (old[i])
                 zs->by_identity[identity_slot(zs, zs->srcs[old[i] - 1]->identity)] = old[i];

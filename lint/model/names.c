@@ -85,9 +85,12 @@ static void rehash(zl_names *t, size_t nslots)
 {
     struct zl_name_slot *old = t->slots;
     size_t oldn = t->nslots;
-    t->slots = zl_xcalloc(nslots, sizeof *t->slots);
+    /* Zeroed after the hint, so that the first writes fault in huge pages
+     * (zeroed through: see zl_xzeroed). */
+    t->slots = zl_xmalloc(nslots * sizeof *t->slots);
     t->nslots = nslots;
     zl_huge_pages_hint(t->slots, nslots * sizeof *t->slots);
+    memset(t->slots, 0, nslots * sizeof *t->slots);
     for (size_t i = 0; i < oldn; i++) {
         if (!old[i].node)
             continue;

@@ -171,7 +171,7 @@ static void index_tokens(zl_ses_expect *e)
     e->token_slots = 16;
     while (e->token_slots < 2 * n)
         e->token_slots *= 2;
-    e->tokens = zl_xcalloc(e->token_slots, sizeof *e->tokens);
+    e->tokens = zl_xzeroed(e->token_slots, sizeof *e->tokens);
     for (size_t i = 0; i < e->n; i++)
         for (size_t k = 0; k < e->v[i].ndkim; k++)
             e->tokens[token_slot(e, e->v[i].dkim[k])] = e->v[i].dkim[k];

@@ -13,7 +13,7 @@ static void resize(zl_u32set *s, size_t nslots)
 {
     uint32_t *old = s->slots;
     size_t oldn = s->nslots;
-    s->slots = zl_xcalloc(nslots, sizeof *s->slots);
+    s->slots = zl_xzeroed(nslots, sizeof *s->slots);
     s->nslots = nslots;
     for (size_t i = 0; i < oldn; i++) {
         if (!old[i])

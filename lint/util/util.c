@@ -28,6 +28,15 @@ void *zl_xcalloc(size_t n, size_t size)
     return p;
 }
 
+void *zl_xzeroed(size_t n, size_t size)
+{
+    if (size && n > SIZE_MAX / size)
+        out_of_memory(SIZE_MAX);
+    void *p = zl_xmalloc(n && size ? n * size : 1);
+    memset(p, 0, n * size);
+    return p;
+}
+
 void *zl_xrealloc(void *p, size_t n)
 {
     void *q = realloc(p, n ? n : 1);

@@ -12,6 +12,11 @@
 
 void *zl_xmalloc(size_t n);
 void *zl_xcalloc(size_t n, size_t size);
+/* n zeroed elements, written through: for a table that is read before it
+ * is written (probed, or updated in place). calloc's fresh pages map the
+ * shared zero page when first read, so the first write to each costs a
+ * second fault, a copy, and a TLB flush on every thread of the process. */
+void *zl_xzeroed(size_t n, size_t size);
 void *zl_xrealloc(void *p, size_t n);
 /* Ask for huge pages on the 2 MiB extents of the block [p, p + n): for a
  * large table probed at random, on 4 KiB pages nearly every probe also

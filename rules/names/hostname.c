@@ -377,7 +377,7 @@ static int target_field(const zl_lint *l, const zl_zone *z, const zl_record *r, 
 static void run(zl_lint *l)
 {
     pthread_once(&classes_once, build_classes);
-    uint8_t *ok = zl_xcalloc(l->zs->names.n / 8 + 1, 1);
+    uint8_t *ok = zl_xzeroed(l->zs->names.n / 8 + 1, 1);
     for (size_t k = 0; k < l->zs->nzones; k++) {
         const zl_zone *z = l->zs->zones[k];
         idna_publisher = z->publisher == ZL_PUB_OCTODNS || z->publisher == ZL_PUB_PROVIDER;

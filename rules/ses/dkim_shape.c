@@ -145,7 +145,7 @@ static size_t number_groups(const entries *es, size_t *group)
     size_t cap = 16, ngroups = 0;
     while (cap < 2 * es->n)
         cap *= 2;
-    size_t *slot = zl_xcalloc(cap, sizeof *slot); /* entry + 1; 0: empty */
+    size_t *slot = zl_xzeroed(cap, sizeof *slot); /* entry + 1; 0: empty */
     for (size_t i = 0; i < es->n; i++) {
         const entry *e = &es->v[i];
         size_t h = (size_t)(e->identity_hash ^ (e->zone * 0x9e3779b97f4a7c15u)) & (cap - 1);
@@ -214,7 +214,7 @@ static void report_sets(zl_lint *l, entries *es)
     }
     size_t *group = zl_xmalloc((es->n + 1) * sizeof *group);
     size_t ngroups = number_groups(es, group);
-    size_t *start = zl_xcalloc(ngroups + 1, sizeof *start);
+    size_t *start = zl_xzeroed(ngroups + 1, sizeof *start);
     size_t *order = zl_xmalloc((es->n + 1) * sizeof *order);
     for (size_t i = 0; i < es->n; i++)
         start[group[i] + 1]++;

@@ -182,7 +182,7 @@ static void check_zone(zl_lint *l, const zl_zone *z, const zl_index *ix, uint8_t
 
 static void run(zl_lint *l)
 {
-    uint8_t *need = zl_xcalloc(l->zs->names.n / 8 + 1, 1);
+    uint8_t *need = zl_xzeroed(l->zs->names.n / 8 + 1, 1);
     for (size_t k = 0; k < l->zs->nzones; k++) {
         const zl_zone *z = l->zs->zones[k];
         if (zl_scope_complete(z) && z->apex != ZL_NAME_NONE)

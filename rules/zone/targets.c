@@ -370,7 +370,7 @@ static void check_record(ctx *c, const zl_zone *z, uint32_t k, const zl_record *
 static void run(zl_lint *l)
 {
     size_t nbytes = (l->zs->names.n + 7) / 8;
-    ctx c = {.l = l, .cnames = zl_xcalloc(nbytes ? nbytes : 1, 1)};
+    ctx c = {.l = l, .cnames = zl_xzeroed(nbytes ? nbytes : 1, 1)};
     for (size_t k = 0; k < l->zs->nzones; k++) {
         const zl_zone *z = l->zs->zones[k];
         for (size_t i = 0; i < z->nrecs; i++) {
@@ -379,7 +379,7 @@ static void run(zl_lint *l)
                 set_bit(c.cnames, r->owner);
             } else if (r->type == LDNS_RR_TYPE_DNAME) {
                 if (!c.dnames)
-                    c.dnames = zl_xcalloc(nbytes, 1);
+                    c.dnames = zl_xzeroed(nbytes, 1);
                 set_bit(c.dnames, r->owner);
             }
         }
