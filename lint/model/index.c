@@ -197,7 +197,9 @@ bool zl_index_next_owner_with(const zl_index *ix, const zl_zone *z, zl_group_kin
 void zl_index_owner_range(const zl_index *ix, const zl_zone *z, zl_name_id owner, size_t *begin,
                           size_t *end)
 {
-    /* order is sorted by owner id: two binary searches. */
+    /* order is sorted by owner id: a binary search for the group's start,
+     * then steps doubling from it for its end (a group is a record or a
+     * few, or a huge RRset). */
     size_t lo = 0, hi = ix->n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
@@ -207,7 +209,16 @@ void zl_index_owner_range(const zl_index *ix, const zl_zone *z, zl_name_id owner
             hi = mid;
     }
     *begin = lo;
-    hi = ix->n;
+    size_t step = 1, past = lo; /* past: the last position known in the group, + 1 */
+    hi = lo;
+    while (hi < ix->n && z->recs[ix->order[hi]].owner == owner) {
+        past = hi + 1;
+        hi = past + step;
+        step *= 2;
+    }
+    if (hi > ix->n)
+        hi = ix->n;
+    lo = past;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
         if (z->recs[ix->order[mid]].owner <= owner)

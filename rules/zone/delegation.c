@@ -102,19 +102,17 @@ static void report(zl_lint *l, const zl_zone *z, const zl_index *ix, const zl_re
     zl_buf_free(&c);
 }
 
-/* The RRsets of owner, at or below cut, that the parent should not hold,
- * each reported at its first record. The index holds an owner's records by
- * type, in file order within a type, so each RRset is one run of them: an
- * owner is handled once, when its first record is met (a walk over the
- * RRsets reported so far made a zone of many occluded names quadratic). */
+/* The RRsets of one owner at or below cut (records [b, e) of the index)
+ * that the parent should not hold, each reported at its first record. The
+ * index holds an owner's records by type, in file order within a type, so
+ * each RRset is one run of them. */
 static void check_owner(zl_lint *l, const zl_zone *z, const zl_index *ix, const zl_u32set *glue,
-                        zl_name_id owner, zl_name_id cut)
+                        size_t b, size_t e, zl_name_id cut)
 {
     const zl_names *names = &l->zs->names;
+    zl_name_id owner = z->recs[ix->order[b]].owner;
     bool at_cut_only = owner == cut && zl_index_cut_above(ix, names, z->apex, owner, true) ==
                                            ZL_NAME_NONE;
-    size_t b, e;
-    zl_index_owner_range(ix, z, owner, &b, &e);
     for (size_t i = b, j; i < e; i = j) {
         const zl_record *first = &z->recs[ix->order[i]];
         for (j = i + 1; j < e && z->recs[ix->order[j]].type == first->type; j++)
@@ -135,20 +133,18 @@ static void run(zl_lint *l)
         const zl_index *ix = zl_lint_index(l, k);
         if (!ix->ncuts)
             continue;
-        zl_u32set glue = ns_targets(z), done = {0};
-        for (size_t i = 0; i < z->nrecs; i++) {
-            const zl_record *r = &z->recs[i];
-            /* Only the owners at or below a cut are remembered: a set of
-             * every owner of a large zone cost more memory than the zone's
-             * index. */
-            zl_name_id cut = zl_index_cut_above(ix, names, z->apex, r->owner, false);
-            if (cut == ZL_NAME_NONE || zl_u32set_has(&done, r->owner))
-                continue;
-            zl_u32set_add(&done, r->owner);
-            check_owner(l, z, ix, &glue, r->owner, cut);
+        zl_u32set glue = ns_targets(z);
+        /* Owner by owner, as the index groups them: each is handled once
+         * (a walk over the RRsets reported so far made a zone of many
+         * occluded names quadratic). */
+        size_t b = 0, e = 0;
+        while (zl_index_next_owner(ix, z, &b, &e)) {
+            zl_name_id cut = zl_index_cut_above(ix, names, z->apex,
+                                                z->recs[ix->order[b]].owner, false);
+            if (cut != ZL_NAME_NONE)
+                check_owner(l, z, ix, &glue, b, e, cut);
         }
         zl_u32set_free(&glue);
-        zl_u32set_free(&done);
     }
 }
 
