@@ -357,14 +357,18 @@ static void run(zl_lint *l)
             zl_ses_check_dkim_shape(l);
         return;
     }
-    /* Every token and selector first, so that one search finds them all. */
+    /* Every token and selector first, so that one search finds them all: a
+     * selector in the first label of a TXT key, a token anywhere. */
     dkim_scan scan = {0};
     for (size_t i = 0; i < l->ses->n; i++) {
         const zl_ses_identity *id = &l->ses->v[i];
-        for (size_t k = 0; k < id->ndkim; k++)
-            zl_ses_hits_add(&scan.hits, id->dkim[k],
-                            id->signing == ZL_SES_SIGN_BYODKIM ? ZL_HITS_LABEL
-                                                               : ZL_HITS_LABEL | ZL_HITS_VALUE);
+        for (size_t k = 0; k < id->ndkim; k++) {
+            unsigned where = id->signing == ZL_SES_SIGN_BYODKIM ? ZL_HITS_LABEL
+                             : strlen(id->dkim[k]) >= ZL_SES_TOKEN_MIN
+                                 ? ZL_HITS_LABEL | ZL_HITS_VALUE
+                                 : 0;
+            zl_ses_hits_add(&scan.hits, id->dkim[k], where);
+        }
     }
     for (size_t i = 0, j = 0; i < l->ses->n; i++) {
         const zl_ses_identity *id = &l->ses->v[i];

@@ -14,6 +14,12 @@ enum {
     ZL_HITS_VALUE = 2, /* within a CNAME target or a TXT text, exactly */
 };
 
+/* The shortest token worth looking for by its text alone: SES issues 32
+ * octets (DKIM) and 44 (verification). A shorter one, in hand-made data,
+ * would be found by chance in records that are no SES record at all (the
+ * address of mail.example.com for the token "mail"). */
+#define ZL_SES_TOKEN_MIN 16
+
 /* A record: zone k of the zone set, record i of that zone. */
 typedef struct zl_ses_ref {
     uint32_t zone, rec;

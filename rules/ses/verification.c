@@ -163,7 +163,10 @@ static void run(zl_lint *l)
     zl_ses_anchors anchors = {0};
     for (size_t i = 0; i < l->ses->n; i++)
         if (l->ses->v[i].verification)
-            zl_ses_hits_add(&hits, l->ses->v[i].verification, ZL_HITS_VALUE);
+            zl_ses_hits_add(&hits, l->ses->v[i].verification,
+                            strlen(l->ses->v[i].verification) >= ZL_SES_TOKEN_MIN
+                                ? ZL_HITS_VALUE
+                                : 0);
     for (size_t i = 0, j = 0; i < l->ses->n; i++)
         if (l->ses->v[i].verification)
             check_identity(l, &l->ses->v[i], &hits, j++, &anchors);
