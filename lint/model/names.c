@@ -87,7 +87,7 @@ static void rehash(zl_names *t, size_t nslots)
     size_t oldn = t->nslots;
     /* Zeroed after the hint, so that the first writes fault in huge pages
      * (zeroed through: see zl_xzeroed). */
-    t->slots = zl_xmalloc(nslots * sizeof *t->slots);
+    t->slots = zl_xmallocn(nslots, sizeof *t->slots);
     t->nslots = nslots;
     zl_huge_pages_hint(t->slots, nslots * sizeof *t->slots);
     memset(t->slots, 0, nslots * sizeof *t->slots);

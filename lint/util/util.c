@@ -28,11 +28,16 @@ void *zl_xcalloc(size_t n, size_t size)
     return p;
 }
 
-void *zl_xzeroed(size_t n, size_t size)
+void *zl_xmallocn(size_t n, size_t size)
 {
     if (size && n > SIZE_MAX / size)
         out_of_memory(SIZE_MAX);
-    void *p = zl_xmalloc(n && size ? n * size : 1);
+    return zl_xmalloc(n && size ? n * size : 1);
+}
+
+void *zl_xzeroed(size_t n, size_t size)
+{
+    void *p = zl_xmallocn(n, size);
     memset(p, 0, n * size);
     return p;
 }

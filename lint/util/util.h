@@ -12,6 +12,8 @@
 
 void *zl_xmalloc(size_t n);
 void *zl_xcalloc(size_t n, size_t size);
+/* n elements of size, not set (the product checked, as calloc does). */
+void *zl_xmallocn(size_t n, size_t size);
 /* n zeroed elements, written through: for a table that is read before it
  * is written (probed, or updated in place). calloc's fresh pages map the
  * shared zero page when first read, so the first write to each costs a

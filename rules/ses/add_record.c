@@ -54,14 +54,6 @@ static bool conflicts_at(zl_lint *l, const zl_ses_place *want, bool adding_cname
     return false;
 }
 
-static int cmp_anchor(const void *pa, const void *pb)
-{
-    const struct zl_ses_anchor *a = pa, *b = pb;
-    if (a->parent != b->parent)
-        return a->parent < b->parent ? -1 : 1;
-    return a->rec < b->rec ? -1 : a->rec > b->rec;
-}
-
 /* The zone's records of its own file by their owner's parent, the last in
  * file order of each parent kept. */
 static void anchors_build(const zl_lint *l, zl_ses_anchors *a, size_t k)
@@ -72,18 +64,17 @@ static void anchors_build(const zl_lint *l, zl_ses_anchors *a, size_t k)
         a->n = zl_xcalloc(a->nzones, sizeof *a->n);
     }
     const zl_zone *z = l->zs->zones[k];
-    struct zl_ses_anchor *v = zl_xmalloc((z->nrecs + 1) * sizeof *v);
+    zl_ses_keyed *v = zl_xmallocn(z->nrecs + 1, sizeof *v);
     size_t n = 0;
     for (size_t i = 0; i < z->nrecs; i++) {
         const zl_record *r = &z->recs[i];
         if (zl_record_src(z, r) == z->src && r->owner != ZL_NAME_ROOT)
-            v[n++] = (struct zl_ses_anchor){zl_names_parent(&l->zs->names, r->owner),
-                                            (uint32_t)i};
+            v[n++] = (zl_ses_keyed){zl_names_parent(&l->zs->names, r->owner), (uint32_t)i};
     }
-    zl_sort(v, n, sizeof *v, cmp_anchor);
+    zl_ses_keyed_sort(v, n);
     size_t kept = 0;
     for (size_t i = 0; i < n; i++) {
-        if (kept && v[kept - 1].parent == v[i].parent)
+        if (kept && v[kept - 1].key == v[i].key)
             kept--;
         v[kept++] = v[i];
     }
@@ -98,16 +89,8 @@ static const zl_record *last_child(const zl_lint *l, zl_ses_anchors *a, size_t k
 {
     if (!a->by_zone || !a->by_zone[k])
         anchors_build(l, a, k);
-    const struct zl_ses_anchor *v = a->by_zone[k];
-    size_t lo = 0, hi = a->n[k];
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (v[mid].parent < parent)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < a->n[k] && v[lo].parent == parent ? &l->zs->zones[k]->recs[v[lo].rec] : NULL;
+    size_t at = zl_ses_keyed_find(a->by_zone[k], a->n[k], parent);
+    return at < a->n[k] ? &l->zs->zones[k]->recs[a->by_zone[k][at].i] : NULL;
 }
 
 /* The last record of the zone's own file at owner, or NULL. */

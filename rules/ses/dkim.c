@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "rules/rules.h"
-#include "lint/util/u32set.h"
 #include "rules/ses/diff.h"
 #include "rules/ses/near.h"
 #include "rules/ses/place.h"

@@ -19,17 +19,38 @@ uint64_t zl_ses_run_hash(const char *text, size_t n, bool lower)
     return h;
 }
 
+static int cmp_key(const void *pa, const void *pb)
+{
+    const zl_ses_keyed *a = pa, *b = pb;
+    if (a->key != b->key)
+        return a->key < b->key ? -1 : 1;
+    return a->i < b->i ? -1 : a->i > b->i;
+}
+
+void zl_ses_keyed_sort(zl_ses_keyed *v, size_t n)
+{
+    zl_sort(v, n, sizeof *v, cmp_key);
+}
+
+size_t zl_ses_keyed_find(const zl_ses_keyed *v, size_t n, uint64_t key)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (v[mid].key < key)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && v[lo].key == key ? lo : n;
+}
+
 /* The strings of one length, by hash; quick holds their hashes' high
  * halves, which turn away nearly every run of a value before a search. */
-typedef struct key {
-    uint64_t hash;
-    uint32_t j;
-} key;
-
 typedef struct patterns {
     size_t len;
     uint64_t top; /* POLY_BASE^(len - 1): what the octet leaving a run weighs */
-    key *keys;
+    zl_ses_keyed *keys;
     size_t n, cap;
     zl_u32set quick;
 } patterns;
@@ -39,18 +60,10 @@ static uint32_t quick_key(uint64_t h)
     return (uint32_t)((h >> 32) % UINT32_MAX); /* the set cannot hold UINT32_MAX */
 }
 
-static int cmp_key(const void *pa, const void *pb)
-{
-    const key *a = pa, *b = pb;
-    if (a->hash != b->hash)
-        return a->hash < b->hash ? -1 : 1;
-    return a->j < b->j ? -1 : a->j > b->j;
-}
-
 static void patterns_add(patterns *p, uint64_t hash, uint32_t j)
 {
     ZL_GROW(p->keys, p->cap, p->n + 1);
-    p->keys[p->n++] = (key){hash, j};
+    p->keys[p->n++] = (zl_ses_keyed){hash, j};
     zl_u32set_add(&p->quick, quick_key(hash));
 }
 
@@ -59,15 +72,7 @@ static size_t patterns_find(const patterns *p, uint64_t hash)
 {
     if (!zl_u32set_has(&p->quick, quick_key(hash)))
         return p->n;
-    size_t lo = 0, hi = p->n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (p->keys[mid].hash < hash)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < p->n && p->keys[lo].hash == hash ? lo : p->n;
+    return zl_ses_keyed_find(p->keys, p->n, hash);
 }
 
 typedef struct hit {
@@ -117,8 +122,8 @@ static void search_labels(search *s, const zl_names *names, zl_name_id owner, ui
         const uint8_t *label = zl_names_label(names, id, &len);
         uint64_t h = zl_ses_run_hash((const char *)label, len, true);
         for (size_t at = patterns_find(&s->labels, h);
-             at < s->labels.n && s->labels.keys[at].hash == h; at++) {
-            uint32_t j = s->labels.keys[at].j;
+             at < s->labels.n && s->labels.keys[at].key == h; at++) {
+            uint32_t j = s->labels.keys[at].i;
             if (zl_ascii_ieq((const char *)label, len, s->strings[j]))
                 found(s, j, k, i);
         }
@@ -132,8 +137,8 @@ static void search_value(search *s, const patterns *p, const uint8_t *v, size_t 
         return;
     uint64_t h = zl_ses_run_hash((const char *)v, p->len, false);
     for (size_t start = 0;; start++) {
-        for (size_t at = patterns_find(p, h); at < p->n && p->keys[at].hash == h; at++) {
-            uint32_t j = p->keys[at].j;
+        for (size_t at = patterns_find(p, h); at < p->n && p->keys[at].key == h; at++) {
+            uint32_t j = p->keys[at].i;
             if (memcmp(v + start, s->strings[j], p->len) == 0)
                 found(s, j, k, i);
         }
@@ -168,6 +173,13 @@ static void search_records(const zl_lint *l, search *s)
 
 size_t zl_ses_hits_add(zl_ses_hits *h, const char *s, unsigned flags)
 {
+    if (h->built) { /* the next search takes this string in too */
+        free(h->first);
+        free(h->v);
+        h->first = NULL;
+        h->v = NULL;
+        h->built = false;
+    }
     if (h->n == h->cap) {
         h->cap = h->cap ? 2 * h->cap : 16;
         h->strings = zl_xrealloc(h->strings, h->cap * sizeof *h->strings);
@@ -192,9 +204,9 @@ static void build(const zl_lint *l, zl_ses_hits *h)
             patterns_add(values_of_length(&s, len), zl_ses_run_hash(h->strings[j], len, false),
                          (uint32_t)j);
     }
-    zl_sort(s.labels.keys, s.labels.n, sizeof *s.labels.keys, cmp_key);
+    zl_ses_keyed_sort(s.labels.keys, s.labels.n);
     for (size_t p = 0; p < s.nvalues; p++)
-        zl_sort(s.values[p].keys, s.values[p].n, sizeof *s.values[p].keys, cmp_key);
+        zl_ses_keyed_sort(s.values[p].keys, s.values[p].n);
     search_records(l, &s);
     /* The hits come in record order; grouped by string, they stay in it. */
     h->built = true;

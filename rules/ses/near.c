@@ -6,11 +6,14 @@
 #include "lint/util/util.h"
 #include "rules/ses/hits.h"
 
-/* The parts a near miss shares with a string of wn octets. */
-enum { PART_PREFIX = 1, PART_SUFFIX, PART_WITHIN };
+/* The parts a near miss shares with a string of wn octets. A string of
+ * three octets or fewer shares no end: a near miss of it holds it, or is
+ * at most six octets long (SHORT) and differs in at most three. */
+enum { PART_PREFIX = 1, PART_SUFFIX, PART_WITHIN, PART_SHORT };
+#define SHORT_NEAR 6
 
 /* h: the octets a near miss of a string of wn octets shares at one end at
- * least; 0 when the string is so short that anything may be near it. */
+ * least; 0 when the string is that short. */
 static size_t shared(size_t wn)
 {
     return wn > 3 ? (wn - 2) / 2 : 0;
@@ -22,23 +25,36 @@ static uint64_t part_hash(const char *p, size_t n, unsigned part)
            (n * 0xc2b2ae3d27d4eb4fULL);
 }
 
-typedef struct key {
-    uint64_t hash;
-    uint32_t i;
-} key;
+/* The key of the short strings of length len (0: of any length). */
+static uint64_t short_key(size_t len)
+{
+    return (PART_SHORT * 0x9e3779b97f4a7c15ULL) ^ (len * 0xff51afd7ed558ccdULL);
+}
 
 /* The set indexed for one want length (of_want), or, with len 0, for its
  * own strings as the wants (of_found, with their distinct lengths). */
 struct zl_ses_near_index {
     size_t len;
-    key *keys;
+    zl_ses_keyed *keys;
     size_t n, cap;
     size_t *lens;
     size_t nlens;
 };
 
+static void drop_indexes(zl_ses_nearset *set)
+{
+    for (size_t k = 0; k < set->nix; k++) {
+        free(set->ix[k].keys);
+        free(set->ix[k].lens);
+    }
+    free(set->ix);
+    set->ix = NULL;
+    set->nix = 0;
+}
+
 void zl_ses_nearset_add(zl_ses_nearset *set, const char *s, size_t n)
 {
+    drop_indexes(set); /* built without s: they would miss it */
     if (set->n == set->cap) {
         set->cap = set->cap ? 2 * set->cap : 16;
         set->s = zl_xrealloc(set->s, set->cap * sizeof *set->s);
@@ -51,15 +67,7 @@ void zl_ses_nearset_add(zl_ses_nearset *set, const char *s, size_t n)
 static void key_add(struct zl_ses_near_index *x, uint64_t hash, size_t i)
 {
     ZL_GROW(x->keys, x->cap, x->n + 1);
-    x->keys[x->n++] = (key){hash, (uint32_t)i};
-}
-
-static int cmp_key(const void *pa, const void *pb)
-{
-    const key *a = pa, *b = pb;
-    if (a->hash != b->hash)
-        return a->hash < b->hash ? -1 : 1;
-    return a->i < b->i ? -1 : a->i > b->i;
+    x->keys[x->n++] = (zl_ses_keyed){hash, (uint32_t)i};
 }
 
 static int cmp_u32(const void *pa, const void *pb)
@@ -88,15 +96,8 @@ static const struct zl_ses_near_index *find_index(const zl_ses_nearset *set, siz
 static void lookup(const struct zl_ses_near_index *x, uint64_t hash, uint32_t **out, size_t *n,
                    size_t *cap)
 {
-    size_t lo = 0, hi = x->n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (x->keys[mid].hash < hash)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (; lo < x->n && x->keys[lo].hash == hash; lo++) {
+    for (size_t lo = zl_ses_keyed_find(x->keys, x->n, hash);
+         lo < x->n && x->keys[lo].key == hash; lo++) {
         ZL_GROW(*out, *cap, *n + 1);
         (*out)[(*n)++] = x->keys[lo].i;
     }
@@ -112,41 +113,34 @@ static size_t sorted_once(uint32_t *v, size_t n)
     return kept;
 }
 
-static size_t everything(const zl_ses_nearset *set, size_t len_or_0, uint32_t **out, size_t n,
-                         size_t *cap)
-{
-    for (size_t i = 0; i < set->n; i++)
-        if (!len_or_0 || set->len[i] == len_or_0) {
-            ZL_GROW(*out, *cap, n + 1);
-            (*out)[n++] = (uint32_t)i;
-        }
-    return n;
-}
-
 size_t zl_ses_nearset_of_want(zl_ses_nearset *set, const char *want, size_t wn, uint32_t **out)
 {
     size_t h = shared(wn), n = 0, cap = 0;
     *out = NULL;
-    if (h == 0)
-        return everything(set, 0, out, 0, &cap);
     const struct zl_ses_near_index *x = find_index(set, wn);
     if (!x) {
         struct zl_ses_near_index *nx = new_index(set, wn);
         for (size_t i = 0; i < set->n; i++) {
             const char *s = set->s[i];
             size_t sn = set->len[i];
-            if (sn >= h) {
+            if (h && sn >= h) {
                 key_add(nx, part_hash(s, h, PART_PREFIX), i);
                 key_add(nx, part_hash(s + sn - h, h, PART_SUFFIX), i);
             }
+            if (!h && sn <= SHORT_NEAR)
+                key_add(nx, short_key(0), i);
             for (size_t at = 0; sn > wn && at + wn <= sn; at++)
                 key_add(nx, part_hash(s + at, wn, PART_WITHIN), i);
         }
-        zl_sort(nx->keys, nx->n, sizeof *nx->keys, cmp_key);
+        zl_ses_keyed_sort(nx->keys, nx->n);
         x = nx;
     }
-    lookup(x, part_hash(want, h, PART_PREFIX), out, &n, &cap);
-    lookup(x, part_hash(want + wn - h, h, PART_SUFFIX), out, &n, &cap);
+    if (h) {
+        lookup(x, part_hash(want, h, PART_PREFIX), out, &n, &cap);
+        lookup(x, part_hash(want + wn - h, h, PART_SUFFIX), out, &n, &cap);
+    } else {
+        lookup(x, short_key(0), out, &n, &cap);
+    }
     lookup(x, part_hash(want, wn, PART_WITHIN), out, &n, &cap);
     return sorted_once(*out, n);
 }
@@ -165,8 +159,10 @@ size_t zl_ses_nearset_of_found(zl_ses_nearset *set, const char *found, size_t fn
             if (h) {
                 key_add(nx, part_hash(s, h, PART_PREFIX), i);
                 key_add(nx, part_hash(s + wn - h, h, PART_SUFFIX), i);
-                key_add(nx, part_hash(s, wn, PART_WITHIN), i);
+            } else {
+                key_add(nx, short_key(wn), i);
             }
+            key_add(nx, part_hash(s, wn, PART_WITHIN), i);
             size_t k = 0;
             while (k < nx->nlens && nx->lens[k] != wn)
                 k++;
@@ -175,16 +171,14 @@ size_t zl_ses_nearset_of_found(zl_ses_nearset *set, const char *found, size_t fn
                 nx->lens[nx->nlens++] = wn;
             }
         }
-        zl_sort(nx->keys, nx->n, sizeof *nx->keys, cmp_key);
+        zl_ses_keyed_sort(nx->keys, nx->n);
         x = nx;
     }
     for (size_t k = 0; k < x->nlens; k++) {
         size_t wn = x->lens[k], h = shared(wn);
-        if (h == 0) {
-            n = everything(set, wn, out, n, &cap);
-            continue;
-        }
-        if (fn >= h) {
+        if (h == 0 && fn <= SHORT_NEAR)
+            lookup(x, short_key(wn), out, &n, &cap);
+        if (h && fn >= h) {
             lookup(x, part_hash(found, h, PART_PREFIX), out, &n, &cap);
             lookup(x, part_hash(found + fn - h, h, PART_SUFFIX), out, &n, &cap);
         }
@@ -196,11 +190,7 @@ size_t zl_ses_nearset_of_found(zl_ses_nearset *set, const char *found, size_t fn
 
 void zl_ses_nearset_free(zl_ses_nearset *set)
 {
-    for (size_t k = 0; k < set->nix; k++) {
-        free(set->ix[k].keys);
-        free(set->ix[k].lens);
-    }
-    free(set->ix);
+    drop_indexes(set);
     free(set->s);
     free(set->len);
     memset(set, 0, sizeof *set);

@@ -296,17 +296,11 @@ size_t zl_ses_find_elsewhere(zl_lint *l, const zl_ses_place *want, const zl_ses_
                              const char *line, zl_ses_near *near)
 {
     size_t misplaced = 0;
-    if (among) {
-        for (size_t x = 0; x < among->n; x++)
-            misplaced += consider(l, want, among->v[x].zone,
-                                  &l->zs->zones[among->v[x].zone]->recs[among->v[x].rec], holds,
-                                  ctx, what, line, near);
-        return misplaced;
+    for (size_t x = 0; x < among->n; x++) {
+        const zl_ses_ref *at = &among->v[x];
+        misplaced += consider(l, want, at->zone, &l->zs->zones[at->zone]->recs[at->rec], holds,
+                              ctx, what, line, near);
     }
-    for (size_t k = 0; k < l->zs->nzones; k++)
-        for (size_t i = 0; i < l->zs->zones[k]->nrecs; i++)
-            misplaced += consider(l, want, k, &l->zs->zones[k]->recs[i], holds, ctx, what, line,
-                                  near);
     return misplaced;
 }
 
@@ -444,8 +438,9 @@ const zl_rule zl_rule_ses_wrong_placement = {
         "not serve it (the parent's file when the name has a zone of its own). SES keeps "
         "the identity pending and fails it after 72 hours. zonelint searches every loaded "
         "zone for the tokens SES issued and says where each record is and where it belongs "
-        "(a token shorter than 16 characters, never one SES issues, is looked for only at "
-        "the name SES looks at: elsewhere it would match records by chance). "
+        "(a DKIM or verification token shorter than 16 characters, never one SES issues, "
+        "is looked for only at the name SES looks at: elsewhere it would match records by "
+        "chance; a BYODKIM selector is looked for as the first label of a TXT key). "
         "A name written without its final dot, with the apex twice, outside its zone or "
         "below a delegation is reported by missing-trailing-dot, duplicated-origin, "
         "out-of-zone or occluded-by-delegation, and by this rule only when those are off. "

@@ -55,11 +55,12 @@ typedef struct zl_ses_near {
 typedef bool (*zl_ses_holds_fn)(zl_lint *l, const zl_zone *z, const zl_record *r,
                                 const void *ctx);
 
-/* Search every loaded zone (or only the records among, when not NULL), the
- * place itself excepted, for records that hold what SES wants. Each is reported where it is (ses-wrong-placement, or
- * the rule of its cause when that rule is on), except one whose owner is a
- * near miss of the place (a typo in a token), kept in *near. line is the
- * record to write, for hints. Returns how many were misplaced. */
+/* Search the records among (those that may hold what SES wants, in zone
+ * and file order), the place itself excepted, for records that hold it.
+ * Each is reported where it is (ses-wrong-placement, or the rule of its
+ * cause when that rule is on), except one whose owner is a near miss of
+ * the place (a typo in a token), kept in *near. line is the record to
+ * write, for hints. Returns how many were misplaced. */
 size_t zl_ses_find_elsewhere(zl_lint *l, const zl_ses_place *want, const zl_ses_refs *among,
                              zl_ses_holds_fn holds, const void *ctx, const char *what,
                              const char *line, zl_ses_near *near);
@@ -68,10 +69,7 @@ size_t zl_ses_find_elsewhere(zl_lint *l, const zl_ses_place *want, const zl_ses_
  * a record is first added to it. One per check: checks run on threads of
  * their own. */
 typedef struct zl_ses_anchors {
-    struct zl_ses_anchor {
-        zl_name_id parent;
-        uint32_t rec;
-    } **by_zone; /* per zone, sorted by parent; NULL until asked */
+    zl_ses_keyed **by_zone; /* per zone: records under their parents; NULL until asked */
     size_t *n;
     size_t nzones;
 } zl_ses_anchors;
