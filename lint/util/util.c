@@ -232,12 +232,18 @@ char *zl_utf8_clean(const char *s)
     return zl_buf_take(&b);
 }
 
+uint64_t zl_hash_bytes(const void *p, size_t n)
+{
+    const unsigned char *s = p;
+    uint64_t h = 0xcbf29ce484222325u;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ s[i]) * 0x100000001b3u;
+    return h;
+}
+
 uint64_t zl_hash_text(const char *s)
 {
-    uint64_t h = 0xcbf29ce484222325u;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 0x100000001b3u;
-    return h;
+    return zl_hash_bytes(s, strlen(s));
 }
 
 void zl_copy_text(char *dst, size_t cap, const char *s, size_t n)

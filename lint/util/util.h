@@ -104,7 +104,9 @@ size_t zl_utf8_len(const unsigned char *p, size_t n);
  * result can go into JSON (caller frees). */
 char *zl_utf8_clean(const char *s);
 
-/* FNV-1a (64 bits) of a NUL-terminated text, for tables kept in memory. */
+/* FNV-1a (64 bits) of n octets, and of a NUL-terminated text, for tables
+ * kept in memory. */
+uint64_t zl_hash_bytes(const void *p, size_t n);
 uint64_t zl_hash_text(const char *s);
 /* snprintf(dst, cap, "%.*s", n, s) without the printf machinery (cap > 0):
  * it runs for every SES-like record and every finding's key. */

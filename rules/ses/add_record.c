@@ -64,14 +64,14 @@ static void anchors_build(const zl_lint *l, zl_ses_anchors *a, size_t k)
         a->n = zl_xcalloc(a->nzones, sizeof *a->n);
     }
     const zl_zone *z = l->zs->zones[k];
-    zl_ses_keyed *v = zl_xmallocn(z->nrecs + 1, sizeof *v);
+    zl_keyed *v = zl_xmallocn(z->nrecs + 1, sizeof *v);
     size_t n = 0;
     for (size_t i = 0; i < z->nrecs; i++) {
         const zl_record *r = &z->recs[i];
         if (zl_record_src(z, r) == z->src && r->owner != ZL_NAME_ROOT)
-            v[n++] = (zl_ses_keyed){zl_names_parent(&l->zs->names, r->owner), (uint32_t)i};
+            v[n++] = (zl_keyed){zl_names_parent(&l->zs->names, r->owner), (uint32_t)i};
     }
-    zl_ses_keyed_sort(v, n);
+    zl_keyed_sort(v, n);
     size_t kept = 0;
     for (size_t i = 0; i < n; i++) {
         if (kept && v[kept - 1].key == v[i].key)
@@ -89,7 +89,7 @@ static const zl_record *last_child(const zl_lint *l, zl_ses_anchors *a, size_t k
 {
     if (!a->by_zone || !a->by_zone[k])
         anchors_build(l, a, k);
-    size_t at = zl_ses_keyed_find(a->by_zone[k], a->n[k], parent);
+    size_t at = zl_keyed_find(a->by_zone[k], a->n[k], parent);
     return at < a->n[k] ? &l->zs->zones[k]->recs[a->by_zone[k][at].i] : NULL;
 }
 

@@ -19,38 +19,12 @@ uint64_t zl_ses_run_hash(const char *text, size_t n, bool lower)
     return h;
 }
 
-static int cmp_key(const void *pa, const void *pb)
-{
-    const zl_ses_keyed *a = pa, *b = pb;
-    if (a->key != b->key)
-        return a->key < b->key ? -1 : 1;
-    return a->i < b->i ? -1 : a->i > b->i;
-}
-
-void zl_ses_keyed_sort(zl_ses_keyed *v, size_t n)
-{
-    zl_sort(v, n, sizeof *v, cmp_key);
-}
-
-size_t zl_ses_keyed_find(const zl_ses_keyed *v, size_t n, uint64_t key)
-{
-    size_t lo = 0, hi = n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (v[mid].key < key)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo < n && v[lo].key == key ? lo : n;
-}
-
 /* The strings of one length, by hash; quick holds their hashes' high
  * halves, which turn away nearly every run of a value before a search. */
 typedef struct patterns {
     size_t len;
     uint64_t top; /* POLY_BASE^(len - 1): what the octet leaving a run weighs */
-    zl_ses_keyed *keys;
+    zl_keyed *keys;
     size_t n, cap;
     zl_u32set quick;
 } patterns;
@@ -63,7 +37,7 @@ static uint32_t quick_key(uint64_t h)
 static void patterns_add(patterns *p, uint64_t hash, uint32_t j)
 {
     ZL_GROW(p->keys, p->cap, p->n + 1);
-    p->keys[p->n++] = (zl_ses_keyed){hash, j};
+    p->keys[p->n++] = (zl_keyed){hash, j};
     zl_u32set_add(&p->quick, quick_key(hash));
 }
 
@@ -72,7 +46,7 @@ static size_t patterns_find(const patterns *p, uint64_t hash)
 {
     if (!zl_u32set_has(&p->quick, quick_key(hash)))
         return p->n;
-    return zl_ses_keyed_find(p->keys, p->n, hash);
+    return zl_keyed_find(p->keys, p->n, hash);
 }
 
 typedef struct hit {
@@ -204,9 +178,9 @@ static void build(const zl_lint *l, zl_ses_hits *h)
             patterns_add(values_of_length(&s, len), zl_ses_run_hash(h->strings[j], len, false),
                          (uint32_t)j);
     }
-    zl_ses_keyed_sort(s.labels.keys, s.labels.n);
+    zl_keyed_sort(s.labels.keys, s.labels.n);
     for (size_t p = 0; p < s.nvalues; p++)
-        zl_ses_keyed_sort(s.values[p].keys, s.values[p].n);
+        zl_keyed_sort(s.values[p].keys, s.values[p].n);
     search_records(l, &s);
     /* The hits come in record order; grouped by string, they stay in it. */
     h->built = true;

@@ -7,6 +7,7 @@
 #define ZL_SES_HITS_H
 
 #include "lint/engine/lint.h"
+#include "lint/util/keyed.h"
 
 /* Where a string is looked for. */
 enum {
@@ -47,16 +48,7 @@ typedef struct zl_ses_hits {
  * the one the search uses, for other indexes of the same strings. */
 uint64_t zl_ses_run_hash(const char *p, size_t n, bool lower);
 
-/* A number (a string's, a record's) under a key (a hash of the string or
- * of a part of it, a name): the indexes here, in near.c and add_record.c
- * are arrays of them, sorted by key, then number. */
-typedef struct zl_ses_keyed {
-    uint64_t key;
-    uint32_t i;
-} zl_ses_keyed;
-void zl_ses_keyed_sort(zl_ses_keyed *v, size_t n);
-/* The first of v[0 .. n) under key, or n. */
-size_t zl_ses_keyed_find(const zl_ses_keyed *v, size_t n, uint64_t key);
+
 
 /* Look for s (kept, not copied) where flags say; returns its number. Added
  * after a search, it makes the next one search the records again. */

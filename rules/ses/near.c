@@ -35,7 +35,7 @@ static uint64_t short_key(size_t len)
  * own strings as the wants (of_found, with their distinct lengths). */
 struct zl_ses_near_index {
     size_t len;
-    zl_ses_keyed *keys;
+    zl_keyed *keys;
     size_t n, cap;
     size_t *lens;
     size_t nlens;
@@ -67,7 +67,7 @@ void zl_ses_nearset_add(zl_ses_nearset *set, const char *s, size_t n)
 static void key_add(struct zl_ses_near_index *x, uint64_t hash, size_t i)
 {
     ZL_GROW(x->keys, x->cap, x->n + 1);
-    x->keys[x->n++] = (zl_ses_keyed){hash, (uint32_t)i};
+    x->keys[x->n++] = (zl_keyed){hash, (uint32_t)i};
 }
 
 static int cmp_u32(const void *pa, const void *pb)
@@ -96,7 +96,7 @@ static const struct zl_ses_near_index *find_index(const zl_ses_nearset *set, siz
 static void lookup(const struct zl_ses_near_index *x, uint64_t hash, uint32_t **out, size_t *n,
                    size_t *cap)
 {
-    for (size_t lo = zl_ses_keyed_find(x->keys, x->n, hash);
+    for (size_t lo = zl_keyed_find(x->keys, x->n, hash);
          lo < x->n && x->keys[lo].key == hash; lo++) {
         ZL_GROW(*out, *cap, *n + 1);
         (*out)[(*n)++] = x->keys[lo].i;
@@ -132,7 +132,7 @@ size_t zl_ses_nearset_of_want(zl_ses_nearset *set, const char *want, size_t wn, 
             for (size_t at = 0; sn > wn && at + wn <= sn; at++)
                 key_add(nx, part_hash(s + at, wn, PART_WITHIN), i);
         }
-        zl_ses_keyed_sort(nx->keys, nx->n);
+        zl_keyed_sort(nx->keys, nx->n);
         x = nx;
     }
     if (h) {
@@ -171,7 +171,7 @@ size_t zl_ses_nearset_of_found(zl_ses_nearset *set, const char *found, size_t fn
                 nx->lens[nx->nlens++] = wn;
             }
         }
-        zl_ses_keyed_sort(nx->keys, nx->n);
+        zl_keyed_sort(nx->keys, nx->n);
         x = nx;
     }
     for (size_t k = 0; k < x->nlens; k++) {

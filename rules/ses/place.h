@@ -69,7 +69,7 @@ size_t zl_ses_find_elsewhere(zl_lint *l, const zl_ses_place *want, const zl_ses_
  * a record is first added to it. One per check: checks run on threads of
  * their own. */
 typedef struct zl_ses_anchors {
-    zl_ses_keyed **by_zone; /* per zone: records under their parents; NULL until asked */
+    zl_keyed **by_zone; /* per zone: records under their parents; NULL until asked */
     size_t *n;
     size_t nzones;
 } zl_ses_anchors;
