@@ -26,8 +26,10 @@ static void source_free(zl_source *s)
     else
         free(s->text);
     free(s->lines);
-    free(s->display);
-    free(s->dlines);
+    if (!s->display_shared) {
+        free(s->display);
+        free(s->dlines);
+    }
     free(s->map);
     for (size_t i = 0; i < s->nsupp; i++)
         free(s->supp[i].rules);

@@ -63,6 +63,8 @@ typedef struct zl_source {
     size_t display_len;
     uint32_t *dlines;
     uint32_t ndlines;
+    bool display_shared; /* display and dlines are an earlier source's (another zone
+                          * of the same export): not freed with this one */
     zl_posmap *map;
     size_t nmap;
     /* For $GENERATE expansions: the source whose lines are shown (the one

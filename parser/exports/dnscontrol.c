@@ -62,8 +62,24 @@ typedef struct dc {
     zl_jdoc d;
     zl_synth s;
     zl_jval rec;
-    char *zone; /* with its final dot */
+    char *zone;     /* with its final dot */
+    uint32_t first; /* the source of the first domain read, whose file copy the others share */
 } dc;
+
+/* Start the synthesised text of one more domain. */
+static void start_domain(dc *c, zl_input *in)
+{
+    zl_synth_init(&c->s, in->text, in->len);
+    if (c->first != ZL_NONE)
+        zl_synth_share(&c->s, in->zs, c->first);
+}
+
+static void read_domain(dc *c, zl_input *in)
+{
+    zl_zone *z = zl_synth_read(&c->s, in->zs, in->path, "dnscontrol", in->o);
+    if (c->first == ZL_NONE)
+        c->first = z->src;
+}
 
 static void diag(dc *c, zl_jval at, const char *message)
 {
@@ -194,14 +210,14 @@ static void domain(dc *c, zl_input *in, zl_jval dom)
     zl_jval records = zl_jget(&c->d, dom, "records", false);
     const char *n = json_string_value(name.v);
     if (!n || !*n) {
-        zl_synth_init(&c->s, in->text, in->len);
+        start_domain(c, in);
         diag(c, dom, "domain without a name");
-        zl_synth_read(&c->s, in->zs, in->path, "dnscontrol", in->o);
+        read_domain(c, in);
         return;
     }
     size_t len = strcspn(n, "!");
     c->zone = zl_xasprintf("%.*s%s", (int)len, n, len && n[len - 1] == '.' ? "" : ".");
-    zl_synth_init(&c->s, in->text, in->len);
+    start_domain(c, in);
     zl_synth_glue(&c->s, "$ORIGIN ");
     zl_synth_glue(&c->s, c->zone);
     zl_synth_glue(&c->s, "\n");
@@ -209,14 +225,14 @@ static void domain(dc *c, zl_input *in, zl_jval dom)
     zl_jval rec;
     while (zl_jnext(&c->d, records, &i, &rec))
         record(c, rec);
-    zl_synth_read(&c->s, in->zs, in->path, "dnscontrol", in->o);
+    read_domain(c, in);
     free(c->zone);
     c->zone = NULL;
 }
 
 bool zl_read_dnscontrol(zl_input *in, char **err)
 {
-    dc c = {0};
+    dc c = {.first = ZL_NONE};
     if (!zl_input_decode(in, "dnscontrol", &c.d, NULL, err))
         return false;
     zl_jval domains = zl_jget(&c.d, zl_jdoc_root(&c.d), "domains", false);

@@ -30,13 +30,23 @@ void zl_synth_init(zl_synth *s, const char *real, size_t len)
     s->real.text = (char *)real;
     s->real.len = len;
     s->next_raw = ZL_NONE;
+    s->shares = ZL_NONE;
+}
+
+void zl_synth_share(zl_synth *s, const zl_zoneset *zs, uint32_t src)
+{
+    const zl_source *first = zs->srcs[src];
+    s->shares = src;
+    s->real.lines = first->dlines;
+    s->real.nlines = first->ndlines;
 }
 
 void zl_synth_free(zl_synth *s)
 {
     zl_buf_free(&s->text);
     free(s->map);
-    free(s->real.lines);
+    if (s->shares == ZL_NONE)
+        free(s->real.lines);
     for (size_t i = 0; i < s->ndiags; i++) {
         free(s->diags[i].message);
         free(s->diags[i].hint);
@@ -252,11 +262,18 @@ zl_zone *zl_synth_read(zl_synth *s, zl_zoneset *zs, const char *path, const char
     size_t len = s->text.len;
     uint32_t src = zl_zoneset_add_source(zs, path, zl_buf_take(&s->text), len);
     zl_source *src_p = zs->srcs[src];
-    src_p->display = zl_xstrndup(s->real.text, s->real.len);
+    if (s->shares != ZL_NONE) {
+        const zl_source *first = zs->srcs[s->shares];
+        src_p->display = first->display;
+        src_p->dlines = first->dlines;
+        src_p->display_shared = true;
+    } else {
+        src_p->display = zl_xstrndup(s->real.text, s->real.len);
+        if (!s->real.lines)
+            s->real.lines = zl_line_table(s->real.text, s->real.len, &s->real.nlines);
+        src_p->dlines = s->real.lines;
+    }
     src_p->display_len = s->real.len;
-    if (!s->real.lines)
-        s->real.lines = zl_line_table(s->real.text, s->real.len, &s->real.nlines);
-    src_p->dlines = s->real.lines;
     src_p->ndlines = s->real.nlines;
     s->real.lines = NULL;
     src_p->map = s->map;

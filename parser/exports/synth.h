@@ -42,10 +42,18 @@ typedef struct zl_synth {
     /* A record of the zone was read but not written (an alias, an ignored
      * record): the zone read holds only part of its names. */
     bool skipped;
+    /* The source of an earlier zone of the same export (zl_synth_share), or
+     * ZL_NONE. */
+    uint32_t shares;
 } zl_synth;
 
 /* Start text for the export real (len bytes); real must outlive the synth. */
 void zl_synth_init(zl_synth *s, const char *real, size_t len);
+/* One more zone of an export that holds several (dnscontrol's domains, a
+ * plan's hosted zones): it shares the copy of the file and its line table
+ * with the zone read from it into source src, right after init. A copy
+ * each made a file of 8,000 domains take minutes and gigabytes. */
+void zl_synth_share(zl_synth *s, const zl_zoneset *zs, uint32_t src);
 void zl_synth_free(zl_synth *s);
 
 /* Offset of the next byte of the text. */
