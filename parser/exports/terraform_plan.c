@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "parser/exports/emit.h"
+#include "parser/exports/plan_index.h"
 #include "parser/exports/readers.h"
 #include "parser/iac/aws_record.h"
 
@@ -30,6 +31,18 @@ typedef struct tf {
         size_t zone;    /* index into zones, nzones when unknown */
     } *recs;
     size_t nrecs, rcap;
+    /* The zones by zone_id, and by address whole and before each index
+     * ("[0]"): the names a record's configuration may give its zone by. */
+    zl_sindex zone_ids, zone_refs;
+    /* The configured modules asked of, each's resources by type and name. */
+    struct tf_module {
+        json_t *config;
+        zl_jval *resources;
+        char **keys; /* "TYPE\0NAME" of each resource, as the index holds them */
+        size_t n;
+        zl_sindex by_name;
+    } *mods;
+    size_t nmods, mcap;
 } tf;
 
 static const char *str(const tf *t, zl_jval obj, const char *key)
@@ -104,45 +117,104 @@ static zl_jval config_module(const tf *t, const char *module_address)
     return m;
 }
 
-/* Whether a zone's address is ref in module_address (any index). */
-static bool same_resource(const char *zone_address, const char *module_address, const char *ref)
+static void index_zones(tf *t)
+{
+    for (size_t z = 0; z < t->nzones; z++) {
+        const tf_zone *tz = &t->zones[z];
+        if (tz->id)
+            zl_sindex_add(&t->zone_ids, tz->id, strlen(tz->id), (uint32_t)z);
+        for (const char *b = strchr(tz->address, '['); b; b = strchr(b + 1, '['))
+            zl_sindex_add(&t->zone_refs, tz->address, (size_t)(b - tz->address), (uint32_t)z);
+        zl_sindex_add(&t->zone_refs, tz->address, strlen(tz->address), (uint32_t)z);
+    }
+}
+
+/* type and name as a module's index keys them (a separator no JSON
+ * string value holds). */
+static char *resource_key(const char *type, const char *name, size_t *len)
+{
+    size_t tl = strlen(type), nl = strlen(name);
+    char *k = zl_xmalloc(tl + nl + 2);
+    memcpy(k, type, tl);
+    k[tl] = '\0';
+    memcpy(k + tl + 1, name, nl + 1);
+    *len = tl + 1 + nl;
+    return k;
+}
+
+/* The configured module at module_address, its resources indexed. */
+static struct tf_module *module_of(tf *t, const char *module_address)
+{
+    zl_jval config = config_module(t, module_address);
+    for (size_t k = 0; k < t->nmods; k++)
+        if (t->mods[k].config == config.v)
+            return &t->mods[k];
+    ZL_GROW(t->mods, t->mcap, t->nmods + 1);
+    struct tf_module *m = &t->mods[t->nmods++];
+    *m = (struct tf_module){.config = config.v};
+    zl_jval res = zl_jget(&t->d, config, "resources", false), r;
+    size_t i = 0, cap = 0;
+    while (zl_jnext(&t->d, res, &i, &r)) {
+        const char *rt = str(t, r, "type"), *rn = str(t, r, "name");
+        if (!rt || !rn)
+            continue;
+        if (m->n == cap) {
+            cap = cap ? 2 * cap : 16;
+            m->resources = zl_xrealloc(m->resources, cap * sizeof *m->resources);
+            m->keys = zl_xrealloc(m->keys, cap * sizeof *m->keys);
+        }
+        size_t len;
+        m->keys[m->n] = resource_key(rt, rn, &len);
+        m->resources[m->n] = r;
+        zl_sindex_add(&m->by_name, m->keys[m->n], len, (uint32_t)m->n);
+        m->n++;
+    }
+    return m;
+}
+
+/* The zone ref (in module_address) names, or nzones. */
+static size_t zone_named(tf *t, const char *module_address, const char *ref)
 {
     char *full = module_address && *module_address ? zl_xasprintf("%s.%s", module_address, ref)
                                                    : zl_xstrdup(ref);
-    size_t n = strlen(full);
-    bool same = strncmp(zone_address, full, n) == 0 &&
-                (zone_address[n] == '\0' || zone_address[n] == '[');
+    size_t at = 0;
+    uint32_t z = zl_sindex_next(&t->zone_refs, full, strlen(full), &at);
     free(full);
-    return same;
+    return z == ZL_NONE ? t->nzones : z;
 }
 
 /* The zone a record belongs to: by its zone_id, else by the reference in
  * its configuration; t->nzones when neither tells. */
-static size_t find_zone(const tf *t, zl_jval rc, zl_jval after)
+static size_t find_zone(tf *t, zl_jval rc, zl_jval after)
 {
     const char *id = str(t, after, "zone_id");
-    for (size_t z = 0; id && z < t->nzones; z++)
-        if (t->zones[z].id && strcmp(t->zones[z].id, id) == 0)
-            return z;
+    size_t at = 0;
+    uint32_t by_id = id ? zl_sindex_next(&t->zone_ids, id, strlen(id), &at) : ZL_NONE;
+    if (by_id != ZL_NONE)
+        return by_id;
     const char *module = str(t, rc, "module_address"), *type = str(t, rc, "type"),
                *name = str(t, rc, "name");
-    zl_jval res = zl_jget(&t->d, config_module(t, module), "resources", false), r;
-    size_t i = 0;
-    while (type && name && zl_jnext(&t->d, res, &i, &r)) {
-        const char *rt = str(t, r, "type"), *rn = str(t, r, "name");
-        if (!rt || !rn || strcmp(rt, type) || strcmp(rn, name))
-            continue;
-        zl_jval refs = zl_jget(&t->d, zl_jget(&t->d, zl_jget(&t->d, r, "expressions", false),
+    if (!type || !name)
+        return t->nzones;
+    struct tf_module *m = module_of(t, module);
+    size_t len;
+    char *key = resource_key(type, name, &len);
+    at = 0;
+    size_t z = t->nzones;
+    uint32_t i;
+    while (z == t->nzones && (i = zl_sindex_next(&m->by_name, key, len, &at)) != ZL_NONE) {
+        zl_jval refs = zl_jget(&t->d, zl_jget(&t->d, zl_jget(&t->d, m->resources[i], "expressions",
+                                                             false),
                                               "zone_id", false),
                                "references", false);
-        for (size_t k = 0; k < json_array_size(refs.v); k++) {
+        for (size_t k = 0; z == t->nzones && k < json_array_size(refs.v); k++) {
             const char *ref = json_string_value(json_array_get(refs.v, k));
-            for (size_t z = 0; ref && z < t->nzones; z++)
-                if (same_resource(t->zones[z].address, module, ref))
-                    return z;
+            if (ref)
+                z = zone_named(t, module, ref);
         }
     }
-    return t->nzones;
+    free(key);
+    return z;
 }
 
 static void record(tf *t, zl_synth *s, zl_jval after, const char *zone)
@@ -185,6 +257,16 @@ static void free_tf(tf *t)
     }
     free(t->zones);
     free(t->recs);
+    zl_sindex_free(&t->zone_ids);
+    zl_sindex_free(&t->zone_refs);
+    for (size_t k = 0; k < t->nmods; k++) {
+        for (size_t i = 0; i < t->mods[k].n; i++)
+            free(t->mods[k].keys[i]);
+        free(t->mods[k].keys);
+        free(t->mods[k].resources);
+        zl_sindex_free(&t->mods[k].by_name);
+    }
+    free(t->mods);
     zl_jdoc_free(&t->d);
 }
 
@@ -220,20 +302,30 @@ bool zl_read_terraform_plan(zl_input *in, char **err)
         }
     }
     /* Every zone is known now: each record's, then one zone of records each. */
+    index_zones(&t);
     for (size_t k = 0; k < t.nrecs; k++)
         t.recs[k].zone = find_zone(&t, t.recs[k].change, t.recs[k].after);
     char *forced = in->o->origin_forced ? zl_names_str(&in->zs->names, in->o->origin) : NULL;
     if (forced && *forced)
         forced[strlen(forced) - 1] = '\0';
-    for (size_t z = 0; z <= t.nzones; z++) {
-        bool any = false;
-        for (size_t k = 0; k < t.nrecs && !any; k++)
-            any = t.recs[k].zone == z;
-        if (!any)
+    /* The records by zone, in plan order within each (a counting sort). */
+    size_t *start = zl_xzeroed(t.nzones + 2, sizeof *start);
+    size_t *order = zl_xmallocn(t.nrecs + 1, sizeof *order);
+    for (size_t k = 0; k < t.nrecs; k++)
+        start[t.recs[k].zone + 1]++;
+    for (size_t z = 0; z <= t.nzones; z++)
+        start[z + 1] += start[z];
+    for (size_t k = 0; k < t.nrecs; k++)
+        order[start[t.recs[k].zone]++] = k;
+    uint32_t first = ZL_NONE; /* the first zone's source, whose file copy the others share */
+    for (size_t z = 0, b = 0; z <= t.nzones; b = start[z++]) {
+        if (b == start[z])
             continue;
         const char *zone = z < t.nzones ? t.zones[z].name : forced;
         zl_synth s;
         zl_synth_init(&s, in->text, in->len);
+        if (first != ZL_NONE)
+            zl_synth_share(&s, in->zs, first);
         if (zone) {
             zl_synth_glue(&s, "$ORIGIN ");
             zl_lstr zn = {zone, strlen(zone), zl_xcalloc(strlen(zone) + 1, sizeof *zn.raw)};
@@ -241,11 +333,14 @@ bool zl_read_terraform_plan(zl_input *in, char **err)
             zl_lstr_free(&zn);
             zl_synth_glue(&s, "\n");
         }
-        for (size_t k = 0; k < t.nrecs; k++)
-            if (t.recs[k].zone == z)
-                record(&t, &s, t.recs[k].after, zone);
-        zl_synth_read(&s, in->zs, in->path, "terraform-plan", in->o);
+        for (size_t k = b; k < start[z]; k++)
+            record(&t, &s, t.recs[order[k]].after, zone);
+        zl_zone *read = zl_synth_read(&s, in->zs, in->path, "terraform-plan", in->o);
+        if (first == ZL_NONE)
+            first = read->src;
     }
+    free(start);
+    free(order);
     free(forced);
     free_tf(&t);
     free(in->text);
