@@ -340,6 +340,56 @@ static void ses_expect(const char *path, long n)
     free(first);
 }
 
+/* An export of many zones in one file, five records a zone: each zone's
+ * text and positions come from the one file. dnscontrol's JSON (its
+ * domains), or a Terraform plan (hosted zones created with their records,
+ * each record's zone told by its configuration's reference). */
+static void dnscontrol_domains(const char *path, long n)
+{
+    FILE *f = open_out(path);
+    fprintf(f, "{\"registrars\": [], \"dns_providers\": [], \"domains\": [\n");
+    for (long d = 0; n > 0; d++, n -= 5)
+        fprintf(f, "%s {\"name\": \"d%ld.example\", \"records\": [\n"
+                   "  {\"type\": \"A\", \"name\": \"@\", \"target\": \"192.0.2.%ld\"},\n"
+                   "  {\"type\": \"A\", \"name\": \"www\", \"target\": \"192.0.2.%ld\"},\n"
+                   "  {\"type\": \"MX\", \"name\": \"@\", \"mxpreference\": 10, "
+                   "\"target\": \"mail.d%ld.example.\"},\n"
+                   "  {\"type\": \"A\", \"name\": \"mail\", \"target\": \"198.51.100.%ld\"},\n"
+                   "  {\"type\": \"TXT\", \"name\": \"@\", \"target\": \"v=spf1 mx -all\"}]}\n",
+                d ? "," : "", d, d % 250 + 1, d % 250 + 1, d, d % 250 + 1);
+    fprintf(f, "]}\n");
+    fclose(f);
+}
+
+static void plan_zones(const char *path, long n)
+{
+    FILE *f = open_out(path);
+    fprintf(f, "{\"format_version\": \"1.2\", \"resource_changes\": [\n");
+    long zones = n / 5 + 1;
+    for (long z = 0; z < zones; z++) {
+        fprintf(f, "%s{\"address\": \"aws_route53_zone.z%ld\", \"type\": \"aws_route53_zone\", "
+                   "\"name\": \"z%ld\", \"change\": {\"actions\": [\"create\"], "
+                   "\"after\": {\"name\": \"z%ld.example\"}}}\n",
+                z ? "," : "", z, z, z);
+        for (int k = 0; k < 5; k++)
+            fprintf(f, ",{\"address\": \"aws_route53_record.r%ld_%d\", "
+                       "\"type\": \"aws_route53_record\", \"name\": \"r%ld_%d\", "
+                       "\"change\": {\"actions\": [\"create\"], \"after\": {\"name\": "
+                       "\"h%d.z%ld.example\", \"type\": \"A\", \"ttl\": 300, \"records\": "
+                       "[\"192.0.2.%d\"], \"alias\": []}}}\n",
+                    z, k, z, k, k, z, k + 1);
+    }
+    fprintf(f, "], \"configuration\": {\"root_module\": {\"resources\": [\n");
+    for (long z = 0; z < zones; z++)
+        for (int k = 0; k < 5; k++)
+            fprintf(f, "%s{\"type\": \"aws_route53_record\", \"name\": \"r%ld_%d\", "
+                       "\"expressions\": {\"zone_id\": {\"references\": "
+                       "[\"aws_route53_zone.z%ld.zone_id\", \"aws_route53_zone.z%ld\"]}}}\n",
+                    z || k ? "," : "", z, k, z, z);
+    fprintf(f, "]}}}\n");
+    fclose(f);
+}
+
 int main(int argc, char **argv)
 {
     size_t count = sizeof shapes / sizeof shapes[0];
@@ -347,6 +397,8 @@ int main(int argc, char **argv)
         for (size_t i = 0; i < count; i++)
             puts(shapes[i].name);
         puts("ses-expect");
+        puts("dnscontrol-domains");
+        puts("plan-zones");
         puts("many-files");
         puts("many-includes");
         puts("include-tree");
@@ -357,6 +409,14 @@ int main(int argc, char **argv)
         return 2;
     }
     long n = strtol(argv[2], NULL, 10) - APEX_RECORDS;
+    if (strcmp(argv[1], "dnscontrol-domains") == 0) {
+        dnscontrol_domains(argv[3], n + APEX_RECORDS);
+        return 0;
+    }
+    if (strcmp(argv[1], "plan-zones") == 0) {
+        plan_zones(argv[3], n + APEX_RECORDS);
+        return 0;
+    }
     if (strcmp(argv[1], "ses-expect") == 0) {
         ses_expect(argv[3], n);
         return 0;
