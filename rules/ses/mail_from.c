@@ -10,6 +10,7 @@
 
 #include "rules/rules.h"
 #include "rules/ses/place.h"
+#include "lint/ses/by_name.h"
 #include "lint/ses/shape.h"
 #include "rules/values/txt.h"
 
@@ -175,45 +176,17 @@ static bool check_spf(zl_lint *l, const zl_ses_records *at, const mf_want *w)
     return n > 0;
 }
 
-/* The identities with a MAIL FROM domain, sorted by it (then in their
- * order), so that each domain is checked once and a name is known to be
- * some identity's MAIL FROM domain by a binary search; and the MXs to SES's
- * feedback host at no such name, found when an MX is first missing. */
+/* The identities by MAIL FROM domain, so that each domain is checked once
+ * and a name is known to be some identity's MAIL FROM domain by a lookup;
+ * and the MXs to SES's feedback host at no such name, found when an MX is
+ * first missing. */
 typedef struct mf_domains {
-    const zl_ses_identity **by_domain;
-    size_t n;
+    zl_ses_by_name by_domain;
     bool stray_built;
     zl_ses_ref *stray;
     size_t nstray, stray_cap;
     zl_ses_anchors anchors; /* where a missing record goes */
 } mf_domains;
-
-static int cmp_by_domain(const void *pa, const void *pb)
-{
-    const zl_ses_identity *a = *(const zl_ses_identity *const *)pa;
-    const zl_ses_identity *b = *(const zl_ses_identity *const *)pb;
-    int c = strcmp(a->mail_from, b->mail_from);
-    return c ? c : (a > b) - (a < b);
-}
-
-/* The first identity (in their order) whose MAIL FROM domain is name, or
- * NULL; *run: how many share it. */
-static const zl_ses_identity *const *mf_find(const mf_domains *d, const char *name, size_t *run)
-{
-    size_t lo = 0, hi = d->n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (strcmp(d->by_domain[mid]->mail_from, name) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    size_t e = lo;
-    while (e < d->n && strcmp(d->by_domain[e]->mail_from, name) == 0)
-        e++;
-    *run = e - lo;
-    return e > lo ? &d->by_domain[lo] : NULL;
-}
 
 /* An MX to SES's feedback host, at a name that is no identity's MAIL FROM
  * domain (the MX of another MAIL FROM domain is that domain's). */
@@ -226,7 +199,7 @@ static bool holds_feedback_mx(zl_lint *l, const zl_zone *z, const zl_record *r, 
     zl_buf o = {0};
     zl_ses_plain_name(&l->zs->names, r->owner, &o);
     size_t run;
-    bool theirs = mf_find(d, zl_buf_str(&o), &run) != NULL;
+    bool theirs = zl_ses_by_name_find(&d->by_domain, zl_buf_str(&o), &run) != NULL;
     zl_buf_free(&o);
     return !theirs;
 }
@@ -287,7 +260,7 @@ static void check_identity(zl_lint *l, size_t i, mf_domains *d)
     /* One check per MAIL FROM domain, by its first identity, accepting the
      * regions of all the identities that use it: one MX serves them all. */
     size_t run;
-    const zl_ses_identity *const *same = mf_find(d, id->mail_from, &run);
+    const zl_ses_identity *const *same = zl_ses_by_name_find(&d->by_domain, id->mail_from, &run);
     mf_want w = {0};
     if (same[0] != id || !zl_ses_place_find(l, id, id->mail_from, &w.place))
         return;
@@ -338,15 +311,12 @@ static void run(zl_lint *l)
         check_shapes(l);
         return;
     }
-    mf_domains d = {.by_domain = zl_xmalloc((l->ses->n + 1) * sizeof *d.by_domain)};
-    for (size_t i = 0; i < l->ses->n; i++)
-        if (l->ses->v[i].mail_from)
-            d.by_domain[d.n++] = &l->ses->v[i];
-    zl_sort(d.by_domain, d.n, sizeof *d.by_domain, cmp_by_domain);
+    mf_domains d = {0};
+    zl_ses_by_name_build(&d.by_domain, l->ses, ZL_SES_BY_MAIL_FROM);
     for (size_t i = 0; i < l->ses->n; i++)
         if (l->ses->v[i].mail_from)
             check_identity(l, i, &d);
-    free(d.by_domain);
+    zl_ses_by_name_free(&d.by_domain);
     free(d.stray);
     zl_ses_anchors_free(&d.anchors);
 }

@@ -10,6 +10,7 @@
 #include "rules/ses/dkim.h"
 #include "rules/ses/near.h"
 #include "rules/ses/place.h"
+#include "lint/ses/by_name.h"
 #include "lint/ses/shape.h"
 
 const zl_rule zl_rule_ses_unexpected_token = {
@@ -30,55 +31,37 @@ const zl_rule zl_rule_ses_unexpected_token = {
 /* SES's data, indexed once: the identities by domain, and the tokens a
  * record's may be a near miss of. */
 typedef struct known {
-    const zl_ses_identity **by_domain; /* sorted by domain, then in their order */
+    zl_ses_by_name by_domain;
     zl_ses_nearset dkim, verification;
 } known;
 
-static int cmp_by_domain(const void *pa, const void *pb)
-{
-    const zl_ses_identity *a = *(const zl_ses_identity *const *)pa;
-    const zl_ses_identity *b = *(const zl_ses_identity *const *)pb;
-    int c = strcmp(a->domain, b->domain);
-    return c ? c : (a > b) - (a < b);
-}
-
 static void known_build(const zl_lint *l, known *k)
 {
-    size_t n = l->ses->n;
-    k->by_domain = zl_xmalloc((n + 1) * sizeof *k->by_domain);
-    for (size_t i = 0; i < n; i++) {
+    zl_ses_by_name_build(&k->by_domain, l->ses, ZL_SES_BY_DOMAIN);
+    for (size_t i = 0; i < l->ses->n; i++) {
         const zl_ses_identity *id = &l->ses->v[i];
-        k->by_domain[i] = id;
         for (size_t t = 0; t < id->ndkim; t++)
             zl_ses_nearset_add(&k->dkim, id->dkim[t], strlen(id->dkim[t]));
         if (id->verification)
             zl_ses_nearset_add(&k->verification, id->verification, strlen(id->verification));
     }
-    zl_sort(k->by_domain, n, sizeof *k->by_domain, cmp_by_domain);
 }
 
 static void known_free(known *k)
 {
-    free(k->by_domain);
+    zl_ses_by_name_free(&k->by_domain);
     zl_ses_nearset_free(&k->dkim);
     zl_ses_nearset_free(&k->verification);
 }
 
 /* The data files that describe domain's DKIM tokens (dkim) or verification
  * tokens, into out; false when none does. */
-static bool described(const zl_lint *l, const known *k, const char *domain, bool dkim,
-                      zl_buf *out)
+static bool described(const known *k, const char *domain, bool dkim, zl_buf *out)
 {
-    size_t lo = 0, hi = l->ses->n;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (strcmp(k->by_domain[mid]->domain, domain) < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    for (; lo < l->ses->n && strcmp(k->by_domain[lo]->domain, domain) == 0; lo++) {
-        const zl_ses_identity *id = k->by_domain[lo];
+    size_t run;
+    const zl_ses_identity *const *same = zl_ses_by_name_find(&k->by_domain, domain, &run);
+    for (size_t i = 0; i < run; i++) {
+        const zl_ses_identity *id = same[i];
         if (dkim ? id->ndkim > 0 : id->verification != NULL)
             zl_buf_printf(out, "%s%s", out->len ? ", " : "", id->source);
     }
@@ -136,7 +119,7 @@ static void check_record(zl_lint *l, known *k, const zl_zone *z, const zl_record
     bool dkim = s.kind == ZL_SES_DKIM;
     zl_buf domain = {0}, files = {0};
     identity_of(&l->zs->names, r->owner, dkim ? 2 : 1, &domain);
-    if (described(l, k, zl_buf_str(&domain), dkim, &files) &&
+    if (described(k, zl_buf_str(&domain), dkim, &files) &&
         (dkim ? !expected_dkim(l, k, s.token) && !expected_dkim(l, k, s.target_token)
               : !expected_verification(k, s.token)))
         zl_report_tok(l, &zl_rule_ses_unexpected_token, z, r,
