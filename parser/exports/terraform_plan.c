@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lint/util/group.h"
 #include "parser/exports/emit.h"
 #include "parser/exports/plan_index.h"
 #include "parser/exports/readers.h"
@@ -28,7 +29,6 @@ typedef struct tf {
     struct tf_rec {
         zl_jval change; /* the resource change */
         zl_jval after;  /* the record as planned */
-        size_t zone;    /* index into zones, nzones when unknown */
     } *recs;
     size_t nrecs, rcap;
     /* The zones by zone_id, and by address whole and before each index
@@ -298,28 +298,23 @@ bool zl_read_terraform_plan(zl_input *in, char **err)
             add_zone(&t, str(&t, rc, "address"), after);
         } else if (str_is(zl_jget(&t.d, rc, "type", false).v, "aws_route53_record")) {
             ZL_GROW(t.recs, t.rcap, t.nrecs + 1);
-            t.recs[t.nrecs++] = (struct tf_rec){rc, after, 0};
+            t.recs[t.nrecs++] = (struct tf_rec){rc, after};
         }
     }
     /* Every zone is known now: each record's, then one zone of records each. */
     index_zones(&t);
+    size_t *zone_of = zl_xmallocn(t.nrecs + 1, sizeof *zone_of); /* nzones: unknown */
     for (size_t k = 0; k < t.nrecs; k++)
-        t.recs[k].zone = find_zone(&t, t.recs[k].change, t.recs[k].after);
+        zone_of[k] = find_zone(&t, t.recs[k].change, t.recs[k].after);
     char *forced = in->o->origin_forced ? zl_names_str(&in->zs->names, in->o->origin) : NULL;
     if (forced && *forced)
         forced[strlen(forced) - 1] = '\0';
-    /* The records by zone, in plan order within each (a counting sort). */
-    size_t *start = zl_xzeroed(t.nzones + 2, sizeof *start);
-    size_t *order = zl_xmallocn(t.nrecs + 1, sizeof *order);
-    for (size_t k = 0; k < t.nrecs; k++)
-        start[t.recs[k].zone + 1]++;
-    for (size_t z = 0; z <= t.nzones; z++)
-        start[z + 1] += start[z];
-    for (size_t k = 0; k < t.nrecs; k++)
-        order[start[t.recs[k].zone]++] = k;
+    /* The records by zone, in plan order within each. */
+    zl_groups by;
+    zl_group_by(&by, zone_of, t.nrecs, t.nzones + 1);
     uint32_t first = ZL_NONE; /* the first zone's source, whose file copy the others share */
-    for (size_t z = 0, b = 0; z <= t.nzones; b = start[z++]) {
-        if (b == start[z])
+    for (size_t z = 0; z <= t.nzones; z++) {
+        if (by.start[z] == by.start[z + 1])
             continue;
         const char *zone = z < t.nzones ? t.zones[z].name : forced;
         zl_synth s;
@@ -333,14 +328,14 @@ bool zl_read_terraform_plan(zl_input *in, char **err)
             zl_lstr_free(&zn);
             zl_synth_glue(&s, "\n");
         }
-        for (size_t k = b; k < start[z]; k++)
-            record(&t, &s, t.recs[order[k]].after, zone);
+        for (size_t k = by.start[z]; k < by.start[z + 1]; k++)
+            record(&t, &s, t.recs[by.order[k]].after, zone);
         zl_zone *read = zl_synth_read(&s, in->zs, in->path, "terraform-plan", in->o);
         if (first == ZL_NONE)
             first = read->src;
     }
-    free(start);
-    free(order);
+    zl_groups_free(&by);
+    free(zone_of);
     free(forced);
     free_tf(&t);
     free(in->text);

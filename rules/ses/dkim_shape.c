@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lint/util/group.h"
 #include "rules/names/names.h"
 #include "rules/rules.h"
 #include "rules/ses/diff.h"
@@ -200,8 +201,8 @@ static size_t distinct_tokens(const entries *es, const size_t *at, size_t m)
 }
 
 /* An identity whose count of distinct tokens is no multiple of three. The
- * entries are grouped by identity (in reading order within a group) with a
- * counting sort on the groups' numbers. */
+ * entries are grouped by identity (in reading order within a group) by the
+ * groups' numbers. */
 static void report_sets(zl_lint *l, entries *es)
 {
     for (size_t i = 0; i < es->n; i++) {
@@ -214,18 +215,13 @@ static void report_sets(zl_lint *l, entries *es)
     }
     size_t *group = zl_xmalloc((es->n + 1) * sizeof *group);
     size_t ngroups = number_groups(es, group);
-    size_t *start = zl_xzeroed(ngroups + 1, sizeof *start);
-    size_t *order = zl_xmalloc((es->n + 1) * sizeof *order);
-    for (size_t i = 0; i < es->n; i++)
-        start[group[i] + 1]++;
-    for (size_t g = 0; g < ngroups; g++)
-        start[g + 1] += start[g];
-    for (size_t i = 0; i < es->n; i++)
-        order[start[group[i]]++] = i;
-    for (size_t g = 0, b = 0; g < ngroups; b = start[g++]) {
-        size_t m = start[g] - b;
-        const entry *first = &es->v[order[b]], *last = &es->v[order[start[g] - 1]];
-        size_t tokens = distinct_tokens(es, order + b, m);
+    zl_groups by;
+    zl_group_by(&by, group, es->n, ngroups);
+    for (size_t g = 0; g < ngroups; g++) {
+        const size_t *at = by.order + by.start[g];
+        size_t m = by.start[g + 1] - by.start[g];
+        const entry *first = &es->v[at[0]], *last = &es->v[at[m - 1]];
+        size_t tokens = distinct_tokens(es, at, m);
         if (tokens % 3 != 0)
             zl_report_tok(l, &zl_rule_ses_dkim_incomplete, l->zs->zones[first->zone], last->r,
                           zl_ses_owner_tok(last->r), NULL,
@@ -233,8 +229,7 @@ static void report_sets(zl_lint *l, entries *es)
                           "of three per region and account",
                           first->identity, tokens, tokens == 1 ? "" : "s");
     }
-    free(order);
-    free(start);
+    zl_groups_free(&by);
     free(group);
     free(es->v);
     zl_buf_free(&es->text);

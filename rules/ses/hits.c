@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lint/util/group.h"
 #include "lint/util/u32set.h"
 #include "rules/values/txt.h"
 
@@ -49,18 +50,14 @@ static size_t patterns_find(const patterns *p, uint64_t hash)
     return zl_keyed_find(p->keys, p->n, hash);
 }
 
-typedef struct hit {
-    uint32_t j;
-    zl_ses_ref ref;
-} hit;
-
 typedef struct search {
     const char *const *strings;
     patterns labels;  /* every LABEL string, lower-cased, whatever its length */
     patterns *values; /* the VALUE strings, one set per length */
     size_t nvalues;
     uint64_t *last; /* per string: the record it was last found in, + 1 */
-    hit *hits;
+    size_t *of;      /* per hit: the string found */
+    zl_ses_ref *refs; /* per hit: the record */
     size_t nhits, cap;
 } search;
 
@@ -70,8 +67,13 @@ static void found(search *s, uint32_t j, uint32_t k, uint32_t i)
     if (s->last[j] == at)
         return; /* a record counts once however often it holds the string */
     s->last[j] = at;
-    ZL_GROW(s->hits, s->cap, s->nhits + 1);
-    s->hits[s->nhits++] = (hit){j, {k, i}};
+    if (s->nhits == s->cap) {
+        s->cap = s->cap ? 2 * s->cap : 64;
+        s->of = zl_xrealloc(s->of, s->cap * sizeof *s->of);
+        s->refs = zl_xrealloc(s->refs, s->cap * sizeof *s->refs);
+    }
+    s->of[s->nhits] = j;
+    s->refs[s->nhits++] = (zl_ses_ref){k, i};
 }
 
 static patterns *values_of_length(search *s, size_t len)
@@ -183,19 +185,16 @@ static void build(const zl_lint *l, zl_ses_hits *h)
         zl_keyed_sort(s.values[p].keys, s.values[p].n);
     search_records(l, &s);
     /* The hits come in record order; grouped by string, they stay in it. */
+    zl_groups by;
+    zl_group_by(&by, s.of, s.nhits, n);
     h->built = true;
-    h->first = zl_xcalloc(n + 1, sizeof *h->first);
-    h->v = zl_xmalloc((s.nhits + 1) * sizeof *h->v);
-    for (size_t i = 0; i < s.nhits; i++)
-        h->first[s.hits[i].j + 1]++;
-    for (size_t j = 0; j < n; j++)
-        h->first[j + 1] += h->first[j];
-    size_t *next = zl_xmalloc((n + 1) * sizeof *next);
-    memcpy(next, h->first, (n + 1) * sizeof *next);
-    for (size_t i = 0; i < s.nhits; i++)
-        h->v[next[s.hits[i].j]++] = s.hits[i].ref;
-    free(next);
-    free(s.hits);
+    h->first = by.start;
+    h->v = zl_xmallocn(s.nhits + 1, sizeof *h->v);
+    for (size_t x = 0; x < s.nhits; x++)
+        h->v[x] = s.refs[by.order[x]];
+    free(by.order);
+    free(s.of);
+    free(s.refs);
     free(s.last);
     free(s.labels.keys);
     zl_u32set_free(&s.labels.quick);
