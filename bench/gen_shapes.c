@@ -8,6 +8,7 @@
  * (and "ses-expect", whose SES data lists what the zone lacks).
  * gen_shapes list   prints the shape names. */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -390,18 +391,30 @@ static void plan_zones(const char *path, long n)
     fclose(f);
 }
 
+/* The shapes that write files of their own (OUT is the file or directory),
+ * in the order listed; a shape whose writer puts the apex in its zone
+ * counts the apex's records in RECORDS. */
+struct path_shape {
+    const char *name;
+    void (*write)(const char *, long);
+    bool counts_apex;
+};
+
+static const struct path_shape path_shapes[] = {
+    {"ses-expect", ses_expect, true},        {"dnscontrol-domains", dnscontrol_domains, false},
+    {"plan-zones", plan_zones, false},       {"many-files", many_files, false},
+    {"many-includes", many_includes, false}, {"include-tree", include_tree, true},
+};
+
 int main(int argc, char **argv)
 {
     size_t count = sizeof shapes / sizeof shapes[0];
+    size_t npath = sizeof path_shapes / sizeof path_shapes[0];
     if (argc == 2 && strcmp(argv[1], "list") == 0) {
         for (size_t i = 0; i < count; i++)
             puts(shapes[i].name);
-        puts("ses-expect");
-        puts("dnscontrol-domains");
-        puts("plan-zones");
-        puts("many-files");
-        puts("many-includes");
-        puts("include-tree");
+        for (size_t i = 0; i < npath; i++)
+            puts(path_shapes[i].name);
         return 0;
     }
     if (argc != 4) {
@@ -409,29 +422,11 @@ int main(int argc, char **argv)
         return 2;
     }
     long n = strtol(argv[2], NULL, 10) - APEX_RECORDS;
-    if (strcmp(argv[1], "dnscontrol-domains") == 0) {
-        dnscontrol_domains(argv[3], n + APEX_RECORDS);
-        return 0;
-    }
-    if (strcmp(argv[1], "plan-zones") == 0) {
-        plan_zones(argv[3], n + APEX_RECORDS);
-        return 0;
-    }
-    if (strcmp(argv[1], "ses-expect") == 0) {
-        ses_expect(argv[3], n);
-        return 0;
-    }
-    if (strcmp(argv[1], "many-files") == 0) {
-        many_files(argv[3], n + APEX_RECORDS);
-        return 0;
-    }
-    if (strcmp(argv[1], "many-includes") == 0) {
-        many_includes(argv[3], n + APEX_RECORDS);
-        return 0;
-    }
-    if (strcmp(argv[1], "include-tree") == 0) {
-        include_tree(argv[3], n);
-        return 0;
+    for (size_t i = 0; i < npath; i++) {
+        if (strcmp(argv[1], path_shapes[i].name) == 0) {
+            path_shapes[i].write(argv[3], path_shapes[i].counts_apex ? n : n + APEX_RECORDS);
+            return 0;
+        }
     }
     for (size_t i = 0; i < count; i++) {
         if (strcmp(argv[1], shapes[i].name) == 0) {
