@@ -105,7 +105,7 @@ typedef struct dkim_scan {
     struct near_rec {
         const zl_zone *z;
         const zl_record *r;
-        size_t token_at, token_len; /* the target's token, in text */
+        size_t token_at; /* the target's token, in text (NUL-terminated) */
     } *near;
     size_t nnear, near_cap;
     zl_buf text;
@@ -124,14 +124,16 @@ static void near_build(zl_lint *l, dkim_scan *s)
                 zl_ses_known_dkim_token(l, sh.target_token, strlen(sh.target_token)))
                 continue;
             ZL_GROW(s->near, s->near_cap, s->nnear + 1);
-            s->near[s->nnear++] = (struct near_rec){z, r, s->text.len, strlen(sh.target_token)};
+            s->near[s->nnear++] = (struct near_rec){z, r, s->text.len};
             zl_buf_adds(&s->text, sh.target_token);
             zl_buf_addc(&s->text, '\0');
         }
     }
     /* The tokens' text is complete: it moves no more. */
-    for (size_t i = 0; i < s->nnear; i++)
-        zl_ses_nearset_add(&s->tokens, s->text.data + s->near[i].token_at, s->near[i].token_len);
+    for (size_t i = 0; i < s->nnear; i++) {
+        const char *token = s->text.data + s->near[i].token_at;
+        zl_ses_nearset_add(&s->tokens, token, strlen(token));
+    }
 }
 
 static void scan_free(dkim_scan *s)
@@ -308,7 +310,8 @@ static void find_near(zl_lint *l, const dkim_want *w, zl_ses_near *near)
     for (size_t k = 0; k < n && !near->r; k++) {
         const struct near_rec *c = &s->near[maybe[k]];
         zl_buf_reset(&why);
-        if (zl_ses_diff(s->text.data + c->token_at, c->token_len, w->token, wn, false, &why)) {
+        if (zl_ses_diff(s->tokens.s[maybe[k]], s->tokens.len[maybe[k]], w->token, wn, false,
+                        &why)) {
             near->z = c->z;
             near->r = c->r;
             zl_buf_adds(&near->why, "its target's token differs: ");
