@@ -619,6 +619,23 @@ static zl_name_ahead rdata_ahead(reader *rd, const zl_source *s, const zl_read_e
     return zl_names_look_ahead(&rd->zs->names, &rd->suffixes, rd->origin, text, len);
 }
 
+/* The owner of an entry lexed ahead, or the name of an $ORIGIN: a zone
+ * generated with an $ORIGIN before each record interns a new name there. */
+static zl_name_ahead owner_ahead(reader *rd, const zl_source *s, const zl_read_entry *re)
+{
+    const zl_entry *e = &re->e;
+    if (e->err || e->blank_start || e->n == 0)
+        return (zl_name_ahead){0};
+    const zl_lex_tok *t = &e->toks[0];
+    if (zl_entry_is_directive(s->text, e)) {
+        if (e->n != 2 || !zl_ascii_ieq(s->text + t->off, t->len, "$ORIGIN"))
+            return (zl_name_ahead){0};
+        t = &e->toks[1];
+    }
+    return zl_names_look_ahead(&rd->zs->names, &rd->suffixes, rd->origin, s->text + t->off,
+                               t->len);
+}
+
 /* The name table is given room for about a name per 48 octets of a zone
  * file (zl_read_master_source). A zone of longer names shows its own rate
  * in its first eighth and half: the room follows it, so that the table is
@@ -671,10 +688,7 @@ static void read_source(reader *rd, uint32_t src)
         rd->ahead = upcoming;
         rd->ahead_rdata = upcoming_rdata;
         more = zl_entries_next(es, &next);
-        upcoming = more && !next.e.err && !next.e.blank_start
-                       ? zl_names_look_ahead(&rd->zs->names, &rd->suffixes, rd->origin,
-                                             s->text + next.e.toks[0].off, next.e.toks[0].len)
-                       : (zl_name_ahead){0};
+        upcoming = more ? owner_ahead(rd, s, &next) : (zl_name_ahead){0};
         upcoming_rdata = more ? rdata_ahead(rd, s, &next) : (zl_name_ahead){0};
         if (rd->full) {
             free(e.check.message);
