@@ -11,8 +11,6 @@
 
 #include "lint/model/names.h"
 
-/* The text uses syntax only gdnsd reads. */
-bool zl_gdnsd_like(const char *text, size_t len);
 /* The zone a gdnsd zone file serves: its base name; ZL_NAME_NONE when that
  * is no valid name. */
 zl_name_id zl_gdnsd_zone_of(zl_names *names, const char *path);

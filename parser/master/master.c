@@ -1,7 +1,6 @@
 #include "parser/master/master.h"
 
 #include <ldns/ldns.h>
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -12,6 +11,7 @@
 #include "parser/master/name_text.h"
 #include "parser/master/lexer.h"
 #include "parser/master/rdata.h"
+#include "parser/master/sniff.h"
 #include "parser/master/suppress_comment.h"
 #include "parser/master/template.h"
 #include "parser/master/validate.h"
@@ -33,16 +33,6 @@ typedef struct owner_memo {
     bool absolute;
 } owner_memo;
 
-/* Both sniffs pass over the whole text before a record is read: in a large
- * zone file the template's is made on a thread of its own meanwhile. A
- * thread costs some 50 us; sniffing 1 MiB costs 0.3 ms. */
-typedef struct template_sniff {
-    const zl_source *s;
-    bool marked;
-    size_t nul;
-} template_sniff;
-#define SNIFF_APART ((size_t)1 << 20)
-
 typedef struct reader {
     zl_zoneset *zs;
     zl_zone *z;
@@ -61,7 +51,8 @@ typedef struct reader {
     size_t bytes; /* text the zone has read, against ZL_MAX_ZONE_BYTES */
     bool full;    /* a limit was reached: the rest of the zone is not read */
     bool templated; /* the source being read has template markers */
-    const template_sniff *sniffed; /* the zone file's, made beside gdnsd's */
+    const zl_source *sniffed_of; /* the zone file, whose text was sniffed for gdnsd's syntax */
+    zl_sniffed sniffed;
     zl_buf scratch;
     uint32_t *offs;
     size_t offs_cap;
@@ -661,12 +652,9 @@ static void read_source(reader *rd, uint32_t src)
     s->origin = rd->origin;
     size_t len;
     bool outer_templated = rd->templated;
-    if (rd->sniffed && rd->sniffed->s == s) {
-        rd->templated = rd->sniffed->marked;
-        len = rd->sniffed->nul;
-    } else {
-        rd->templated = zl_template_text(s->text, s->len, &len);
-    }
+    zl_sniffed sn = rd->sniffed_of == s ? rd->sniffed : zl_sniff_master_text(s->text, s->len);
+    rd->templated = sn.templated;
+    len = sn.nul;
     if (len < s->len) {
         diag(rd, src, (uint32_t)len, 1,
              zl_xstrdup("NUL byte: this is binary data, not a zone file; the rest of the "
@@ -729,28 +717,16 @@ zl_zone *zl_read_master_text(zl_zoneset *zs, const char *path, char *text, size_
     return zl_read_master_source(zs, path, zl_zoneset_add_source(zs, path, text, len), o);
 }
 
-static void *sniff_template(void *arg)
-{
-    template_sniff *t = arg;
-    t->marked = zl_template_text(t->s->text, t->s->len, &t->nul);
-    return NULL;
-}
-
 zl_zone *zl_read_master_source(zl_zoneset *zs, const char *path, uint32_t src,
                                const zl_master_opts *o)
 {
     zl_zone *z = zl_zoneset_add_zone(zs, path, "bind");
     z->src = src;
     const zl_source *s = zs->srcs[src];
-    template_sniff sniff = {.s = s};
-    pthread_t sniffer;
-    bool apart = o->publisher == ZL_PUB_AUTO && s->len >= SNIFF_APART && zl_jobs() > 1 &&
-                 pthread_create(&sniffer, NULL, sniff_template, &sniff) == 0;
-    z->publisher = o->publisher != ZL_PUB_AUTO     ? o->publisher
-                   : zl_gdnsd_like(s->text, s->len) ? ZL_PUB_GDNSD
-                                                    : ZL_PUB_BIND;
-    if (apart)
-        pthread_join(sniffer, NULL);
+    zl_sniffed sniffed = zl_sniff_master_text(s->text, s->len);
+    z->publisher = o->publisher != ZL_PUB_AUTO ? o->publisher
+                   : sniffed.gdnsd             ? ZL_PUB_GDNSD
+                                               : ZL_PUB_BIND;
     zl_name_id origin = o->origin;
     /* gdnsd serves a zone file under its own name, even one label (wmnet). */
     if (zl_publisher_is_gdnsd(z->publisher) && !o->origin_forced && origin == ZL_NAME_NONE)
@@ -771,7 +747,8 @@ zl_zone *zl_read_master_source(zl_zoneset *zs, const char *path, uint32_t src,
     ZL_GROW(rd.stack, rd.stack_cap, 1);
     rd.stack[rd.depth++] = o->fs->identity(o->fs, path);
     rd.bytes = zs->srcs[src]->len;
-    rd.sniffed = apart ? &sniff : NULL;
+    rd.sniffed_of = s;
+    rd.sniffed = sniffed;
     read_source(&rd, src);
     free(rd.stack[--rd.depth]);
     z->apex = find_apex(&rd);

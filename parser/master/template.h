@@ -10,10 +10,6 @@
 
 #include "parser/master/lexer.h"
 
-/* The text holds a marker of a template before its first NUL byte, whose
- * offset goes to *nul (len when it has none): when it does not, no entry of
- * it needs zl_template_entry. */
-bool zl_template_text(const char *text, size_t len, size_t *nul);
 /* The entry holds a placeholder or a statement of a template. */
 bool zl_template_entry(const char *text, const zl_entry *e);
 
