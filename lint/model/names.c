@@ -102,7 +102,10 @@ static void rehash(zl_names *t, size_t nslots)
     free(old);
 }
 
-/* Load at most 0.7; grow to a load of 0.5. */
+/* Load at most 0.7. Room reserved for n names is a load of 0.5; a table
+ * that fills by insertion (a tree of small $INCLUDEd files, an export)
+ * grows to a load of a third, so that it is rehashed about half as often:
+ * each rehash touches the whole table. */
 static bool too_full(size_t n, size_t nslots)
 {
     return n * 10 > nslots * 7;
@@ -223,7 +226,7 @@ zl_name_id zl_names_child_hashed(zl_names *t, zl_name_id parent, const uint8_t *
     };
     t->slots[s] = (struct zl_name_slot){.hash = hash, .node = id + 1};
     if (too_full(t->n, t->nslots))
-        rehash(t, 2 * t->n);
+        rehash(t, 3 * t->n);
     return id;
 }
 
