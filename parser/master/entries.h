@@ -36,7 +36,8 @@ typedef struct zl_entries zl_entries;
  * gdnsd reads them (layout.h). */
 zl_entries *zl_entries_open(const char *text, size_t len, bool ahead, bool gdnsd,
                             zl_comment_fn fn, void *ctx);
-/* The next entry with at least one token or an error; false at the end. */
+/* The next entry with at least one token or an error; false at the end,
+ * where *out is not set. */
 bool zl_entries_next(zl_entries *es, zl_read_entry *out);
 /* Stops the thread (the reader may stop early) and frees what was not returned. */
 void zl_entries_close(zl_entries *es);
