@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lint/io/real_path.h"
 #include "lint/util/util.h"
 
 static bool inside(const char *real, const char *root)
@@ -40,7 +41,7 @@ static bool allowed(zl_confine *c, const char *real)
 
 zl_read_result zl_confine_check(zl_confine *c, const char *path, char **err)
 {
-    char *real = realpath(path, NULL);
+    char *real = zl_real_path(path);
     if (!real) {
         /* Missing: an ordinary failure, said as the reader would. */
         *err = zl_xasprintf("%s: %s", path, strerror(errno));
@@ -102,7 +103,7 @@ static bool confined_list(const zl_fs *fs, const char *dir, char ***names, size_
 {
     zl_confine *c = fs->ctx;
     const char *d = *dir ? dir : ".";
-    char *real = realpath(d, NULL);
+    char *real = zl_real_path(d);
     bool ok = real && allowed(c, real);
     free(real);
     return ok && zl_fs_list_dir(dir, names, n); /* "" itself: its names need no prefix */
@@ -127,7 +128,7 @@ void zl_confine_init(zl_confine *c, size_t *run_bytes)
 
 bool zl_confine_allow(zl_confine *c, const char *dir)
 {
-    char *real = realpath(dir, NULL);
+    char *real = zl_real_path(dir);
     if (!real)
         return false;
     c->roots = zl_xrealloc(c->roots, (c->nroots + 1) * sizeof *c->roots);
@@ -147,7 +148,7 @@ void zl_confine_allow_tree(zl_confine *c, const char *dir, char *(*top_of)(const
 void zl_confine_trust(zl_confine *c, const char *path)
 {
     free(c->trusted);
-    c->trusted = realpath(path, NULL);
+    c->trusted = zl_real_path(path);
 }
 
 void zl_confine_free(zl_confine *c)
