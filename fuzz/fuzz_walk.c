@@ -17,6 +17,7 @@
 
 #include "lint/cli/inputs.h"
 #include "lint/io/confine.h"
+#include "lint/io/real_path.h"
 
 static char base[PATH_MAX]; /* holds "outside" and the tree "t" */
 
@@ -89,6 +90,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     char root[PATH_MAX + 8];
     snprintf(root, sizeof root, "%s/t", base);
     remove_tree(root);
+    zl_real_path_forget(); /* the same paths name a new tree */
     if (mkdir(root, 0700) != 0)
         abort();
     build(data, size, root);

@@ -188,6 +188,30 @@ if [ "$(grep -c '"path": "db.example' "$tmp/out")" -ne 2 ]; then
     fail=$((fail + 1))
 fi
 has '"origin": "example.org."' "the link's name is its zone"
+# A gdnsd configuration beside zones/ (or in the zone's folder) makes its
+# zones gdnsd's, which splits a long TXT string itself; a zone elsewhere,
+# named between two of them, stays BIND's.
+mkdir -p "$tmp/gd/zones" "$tmp/gd/x/other"
+printf 'options => {\n}\n' > "$tmp/gd/config"
+long=$(printf '%0300d' 0)
+for z in zones/db.example.com x/other/db.example.net zones/db.example.org; do
+    printf '$TTL 300\n@ IN SOA ns1 hostmaster 1 7200 3600 1209600 300\n  IN NS ns1\nns1 IN A 192.0.2.1\nt IN TXT "%s"\n' "$long" > "$tmp/gd/$z"
+done
+cwd=$tmp/gd expect 1 "gdnsd zones beside its config" -- "$bin" --no-config --include-root . zones/db.example.com x/other/db.example.net zones/db.example.org
+has "^x/other/db.example.net:5:10: error: .*txt-string-too-long" "a zone elsewhere is BIND's"
+lacks "^zones/" "zones/ beside the config are gdnsd's"
+cwd=$tmp/gd expect 1 "gdnsd zones beside its config, in a folder read whole" -- "$bin" --no-config --include-root . .
+has "^x/other/db.example.net:5:10: error: .*txt-string-too-long" "a zone elsewhere in the folder is BIND's"
+lacks "^zones/" "the folder's zones/ beside the config are gdnsd's"
+# What a zone may read depends on its argument: zones/sub/db.example.com
+# alone may not read zones/config (outside its folder, and no repository),
+# zones/sub/db.example.org found below zones may.
+mkdir -p "$tmp/gd/y/zones/sub"
+mv "$tmp/gd/zones/db.example.com" "$tmp/gd/zones/db.example.org" "$tmp/gd/y/zones/sub/"
+cp "$tmp/gd/config" "$tmp/gd/y/zones/config"
+cwd=$tmp/gd/y expect 1 "gdnsd configuration out of an argument's reach" -- "$bin" --no-config zones/sub/db.example.com zones
+has "^zones/sub/db.example.com:5:10: error: .*txt-string-too-long" "config out of reach: BIND's"
+lacks "^zones/sub/db.example.org" "config in reach: gdnsd's"
 printf 'D("example.com", REG_NONE, DnsProvider(DSP), A("@", "192.0.2.1"));\n' > "$tmp/dnsconfig.js"
 expect 2 "dnsconfig.js is not read" -- "$bin" --no-config dnsconfig.js
 has "dnscontrol print-ir" "says to lint print-ir output"

@@ -302,7 +302,7 @@ static char *folder_of(const char *path)
  * repository holding it, else the argument's folder (a folder argument
  * itself), and each --include-root. The argument itself is read wherever it
  * is: the command line is trusted, the files' contents are not. */
-static void confine_argument(zl_confine *c, const options *o, const char *arg)
+static char *confine_argument(zl_confine *c, const options *o, const char *arg)
 {
     struct stat st;
     bool is_dir = stat(arg, &st) == 0 && S_ISDIR(st.st_mode);
@@ -310,9 +310,9 @@ static void confine_argument(zl_confine *c, const options *o, const char *arg)
                    : is_dir             ? zl_xstrdup(arg)
                                         : folder_of(arg);
     allow_tree(c, o, folder);
-    free(folder);
     if (!is_dir && strcmp(arg, "-") != 0)
         zl_confine_trust(c, arg);
+    return folder;
 }
 
 /* The configuration: --config's file (the command line is trusted); in
@@ -419,12 +419,14 @@ static void read_arguments(const options *o, const zl_input_opts *base, char **a
     char **seen = NULL;
     size_t nseen = 0;
     zl_u32set hashes = {0}; /* of the keys seen: most files compare with none */
+    zl_beside_memo beside = {0}; /* arguments in one folder are confined alike */
     for (size_t a = 0; a < nargs; a++) {
         zl_confine c;
         zl_confine_init(&c, &run_bytes);
-        confine_argument(&c, o, args[a]);
+        zl_beside_memo_scope(&beside, confine_argument(&c, o, args[a]));
         zl_input_opts io = *base;
         io.fs = &c.fs;
+        io.beside = &beside;
         if (fix) {
             fix->base = &c.fs;
             io.fs = &fix->fs;
@@ -458,6 +460,7 @@ static void read_arguments(const options *o, const zl_input_opts *base, char **a
         free(files);
         zl_confine_free(&c);
     }
+    zl_beside_memo_free(&beside);
     for (size_t k = 0; k < nseen; k++)
         free(seen[k]);
     free(seen);

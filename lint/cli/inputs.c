@@ -149,6 +149,38 @@ static bool beside_gdnsd_config(const zl_fs *fs, const char *path)
     return found;
 }
 
+static bool gdnsd_folder(const zl_input_opts *o, const char *path)
+{
+    zl_beside_memo *m = o->beside;
+    if (!m)
+        return beside_gdnsd_config(o->fs, path);
+    const char *slash = strrchr(path, '/');
+    size_t n = slash ? (size_t)(slash + 1 - path) : 0;
+    if (!m->folder || strlen(m->folder) != n || memcmp(m->folder, path, n) != 0) {
+        free(m->folder);
+        m->folder = zl_xstrndup(path, n);
+        m->gdnsd = beside_gdnsd_config(o->fs, path);
+    }
+    return m->gdnsd;
+}
+
+void zl_beside_memo_scope(zl_beside_memo *m, char *scope)
+{
+    if (m->scope && strcmp(m->scope, scope) == 0) {
+        free(scope);
+        return;
+    }
+    zl_beside_memo_free(m);
+    m->scope = scope;
+}
+
+void zl_beside_memo_free(zl_beside_memo *m)
+{
+    free(m->scope);
+    free(m->folder);
+    *m = (zl_beside_memo){0};
+}
+
 /* --publisher, else the file's pattern's, else the configuration's, else a
  * gdnsd configuration beside it; ZL_PUB_AUTO lets the reader recognise it. */
 static zl_publisher choose_publisher(const zl_input_opts *o, const zl_zone_pattern *pat,
@@ -160,7 +192,7 @@ static zl_publisher choose_publisher(const zl_input_opts *o, const zl_zone_patte
         return pat->publisher;
     if (o->cfg->publisher != ZL_PUB_AUTO)
         return o->cfg->publisher;
-    if (strcmp(path, "-") != 0 && beside_gdnsd_config(o->fs, path))
+    if (strcmp(path, "-") != 0 && gdnsd_folder(o, path))
         return ZL_PUB_GDNSD;
     return ZL_PUB_AUTO;
 }

@@ -11,6 +11,22 @@
 #include "lint/io/fs.h"
 #include "lint/model/model.h"
 
+/* Whether a folder has a gdnsd configuration beside it, for the last folder
+ * asked about (files come folder by folder): two reads per folder, not per
+ * file. What is read depends on the confinement, so the memo holds for one
+ * scope (the folder an argument confines reads to; NULL for one zl_fs).
+ * Zeroed before the first file; zl_beside_memo_free after the last. */
+typedef struct zl_beside_memo {
+    char *scope;
+    char *folder; /* as written, ending in '/', or "" */
+    bool gdnsd;
+} zl_beside_memo;
+
+/* Enter scope (malloc'd, taken over): the memo is forgotten when it differs
+ * from the last one. */
+void zl_beside_memo_scope(zl_beside_memo *m, char *scope);
+void zl_beside_memo_free(zl_beside_memo *m);
+
 typedef struct zl_input_opts {
     const zl_config *cfg;
     const zl_fs *fs;
@@ -24,6 +40,8 @@ typedef struct zl_input_opts {
     /* --stdin-filename: the name standard input stands for (its origin,
      * the configuration's patterns, the path in findings); NULL: <stdin> */
     const char *stdin_name;
+    /* NULL: each file looks for itself. */
+    zl_beside_memo *beside;
 } zl_input_opts;
 
 /* Expand arguments into the list of files to read (sorted within each

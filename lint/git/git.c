@@ -69,8 +69,12 @@ static void select_side(side_read *r)
 static void read_files(side_read *r)
 {
     r->read = true;
-    zl_input_opts io = {
-        .cfg = r->s->o->cfg, .fs = &r->side->fs.fs, .origin = r->s->o->origin, .root = r->s->top};
+    zl_beside_memo beside = {0};
+    zl_input_opts io = {.cfg = r->s->o->cfg,
+                        .fs = &r->side->fs.fs,
+                        .origin = r->s->o->origin,
+                        .root = r->s->top,
+                        .beside = &beside};
     for (size_t i = 0; i < r->files.n; i++) {
         char *err = NULL;
         if (zl_inputs_read(r->zs, &io, r->files.v[i], &err))
@@ -87,6 +91,7 @@ static void read_files(side_read *r)
             free(err);
         }
     }
+    zl_beside_memo_free(&beside);
 }
 
 static void end_side(side_read *r)

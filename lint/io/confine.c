@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "lint/io/real_path.h"
 #include "lint/util/util.h"
 
 static bool inside(const char *real, const char *root)
@@ -41,7 +40,7 @@ static bool allowed(zl_confine *c, const char *real)
 
 zl_read_result zl_confine_check(zl_confine *c, const char *path, char **err)
 {
-    char *real = zl_real_path(path);
+    char *real = realpath(path, NULL);
     if (!real) {
         /* Missing: an ordinary failure, said as the reader would. */
         *err = zl_xasprintf("%s: %s", path, strerror(errno));
@@ -103,7 +102,7 @@ static bool confined_list(const zl_fs *fs, const char *dir, char ***names, size_
 {
     zl_confine *c = fs->ctx;
     const char *d = *dir ? dir : ".";
-    char *real = zl_real_path(d);
+    char *real = realpath(d, NULL);
     bool ok = real && allowed(c, real);
     free(real);
     return ok && zl_fs_list_dir(dir, names, n); /* "" itself: its names need no prefix */
@@ -128,7 +127,7 @@ void zl_confine_init(zl_confine *c, size_t *run_bytes)
 
 bool zl_confine_allow(zl_confine *c, const char *dir)
 {
-    char *real = zl_real_path(dir);
+    char *real = realpath(dir, NULL);
     if (!real)
         return false;
     c->roots = zl_xrealloc(c->roots, (c->nroots + 1) * sizeof *c->roots);
@@ -148,7 +147,7 @@ void zl_confine_allow_tree(zl_confine *c, const char *dir, char *(*top_of)(const
 void zl_confine_trust(zl_confine *c, const char *path)
 {
     free(c->trusted);
-    c->trusted = zl_real_path(path);
+    c->trusted = realpath(path, NULL);
 }
 
 void zl_confine_free(zl_confine *c)

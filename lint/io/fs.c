@@ -140,7 +140,8 @@ static zl_read_result open_regular(const char *path, const char *shown, size_t m
         *len = size;
         return ZL_READ_OK;
     }
-    /* O_NONBLOCK does nothing to a regular file's reads. */
+    /* Regular files on FUSE or procfs may still honour O_NONBLOCK (EAGAIN). */
+    fcntl(fd, F_SETFL, 0);
     zl_read_result r = read_stream(fd, shown, max, size, data, len, err);
     close(fd);
     return r;

@@ -72,3 +72,15 @@ char *zl_real_path(const char *path)
     }
     return real;
 }
+
+void zl_real_path_forget(void)
+{
+    pthread_mutex_lock(&lock);
+    for (unsigned k = 0; k < KEPT; k++) {
+        free(kept[k].written);
+        free(kept[k].real);
+        kept[k] = (struct folder){0};
+    }
+    next_kept = 0;
+    pthread_mutex_unlock(&lock);
+}
