@@ -156,7 +156,7 @@ static bool gdnsd_folder(const zl_input_opts *o, const char *path)
         return beside_gdnsd_config(o->fs, path);
     const char *slash = strrchr(path, '/');
     size_t n = slash ? (size_t)(slash + 1 - path) : 0;
-    if (!m->folder || strlen(m->folder) != n || memcmp(m->folder, path, n) != 0) {
+    if (!m->folder || !zl_text_eq(path, n, m->folder)) {
         free(m->folder);
         m->folder = zl_xstrndup(path, n);
         m->gdnsd = beside_gdnsd_config(o->fs, path);

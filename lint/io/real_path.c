@@ -26,7 +26,7 @@ static char *folder_real(const char *dir, size_t n)
     pthread_mutex_lock(&lock);
     for (unsigned k = 0; k < KEPT; k++) {
         const struct folder *f = &kept[k];
-        if (f->written && strlen(f->written) == n && memcmp(f->written, dir, n) == 0) {
+        if (f->written && zl_text_eq(dir, n, f->written)) {
             char *real = f->real ? zl_xstrdup(f->real) : NULL;
             int err = f->err;
             pthread_mutex_unlock(&lock);

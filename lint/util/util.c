@@ -168,6 +168,11 @@ static bool same_ci(unsigned char a, unsigned char b)
 /* Both walk b (prefix) once, without measuring it first: they are asked
  * of every label and value, and most answers are no at the first octet. */
 
+bool zl_text_eq(const char *a, size_t alen, const char *b)
+{
+    return strlen(b) == alen && memcmp(a, b, alen) == 0;
+}
+
 bool zl_ascii_ieq(const char *a, size_t alen, const char *b)
 {
     size_t i = 0;

@@ -121,6 +121,8 @@ const char *zl_find(const char *text, size_t len, const char *needle);
  * name a byte that is rare in the texts searched ('z' of "amazonses"). */
 bool zl_mentions_ci(const char *text, size_t len, const char *word, size_t anchor);
 
+/* Whether the alen octets at a are the string b: exactly, or in ASCII case. */
+bool zl_text_eq(const char *a, size_t alen, const char *b);
 bool zl_ascii_ieq(const char *a, size_t alen, const char *b);
 bool zl_has_prefix_ci(const char *s, size_t len, const char *prefix);
 static inline int zl_ascii_lower(int c)

@@ -113,7 +113,6 @@ void zl_hcl_parse_json(zl_hcl_file *f, const char *text, size_t len);
 void zl_hcl_free(zl_hcl_file *f);
 
 /* Helpers for readers of the tree. */
-bool zl_hcl_is(const char *p, uint32_t n, const char *word);
 /* The attribute of that name in body, or NULL. */
 const zl_hcl_item *zl_hcl_attr(const zl_hcl_body *body, const char *name);
 

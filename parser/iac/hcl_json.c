@@ -42,7 +42,7 @@ static zl_hcl_label key_of(const jp *j, uint32_t at)
 static bool key_is(const jp *j, uint32_t at, const char *word)
 {
     zl_hcl_label k = key_of(j, at);
-    return zl_hcl_is(k.p, k.n, word);
+    return zl_text_eq(k.p, k.n, word);
 }
 
 #define EACH(j, parent, m)                                                                    \
@@ -123,7 +123,7 @@ static void block(jp *j, zl_hcl_body *into, zl_hcl_item it, uint32_t at, bool ne
 static bool is_nested(const zl_hcl_label *k)
 {
     for (size_t i = 0; i < sizeof nested_blocks / sizeof nested_blocks[0]; i++)
-        if (zl_hcl_is(k->p, k->n, nested_blocks[i]))
+        if (zl_text_eq(k->p, k->n, nested_blocks[i]))
             return true;
     return false;
 }
@@ -135,7 +135,7 @@ static zl_hcl_body *body(jp *j, uint32_t at, bool blocks)
     b->end = j->d.pos[at].end;
     EACH(j, at, m) {
         zl_hcl_label k = key_of(j, m);
-        if (zl_hcl_is(k.p, k.n, "//"))
+        if (zl_text_eq(k.p, k.n, "//"))
             continue;
         char c = first(j, m);
         if (blocks && is_nested(&k) && (c == '{' || c == '[')) {

@@ -322,10 +322,10 @@ static zl_hx *term(zl_hparser *p)
         n->nname = n_len;
         return args_node(p, n);
     }
-    if (zl_hcl_is(word, n_len, "true") || zl_hcl_is(word, n_len, "false")) {
+    if (zl_text_eq(word, n_len, "true") || zl_text_eq(word, n_len, "false")) {
         n = zl_hp_node(p, ZL_HX_BOOL, k.start);
         n->num = word[0] == 't';
-    } else if (zl_hcl_is(word, n_len, "null")) {
+    } else if (zl_text_eq(word, n_len, "null")) {
         n = zl_hp_node(p, ZL_HX_NULL, k.start);
     } else {
         n = zl_hp_node(p, ZL_HX_VAR, k.start);
@@ -693,15 +693,10 @@ void zl_hcl_free(zl_hcl_file *f)
     memset(f, 0, sizeof *f);
 }
 
-bool zl_hcl_is(const char *p, uint32_t n, const char *word)
-{
-    return strlen(word) == n && memcmp(p, word, n) == 0;
-}
-
 const zl_hcl_item *zl_hcl_attr(const zl_hcl_body *b, const char *name)
 {
     for (size_t i = 0; b && i < b->n; i++)
-        if (b->items[i].expr && zl_hcl_is(b->items[i].name, b->items[i].nname, name))
+        if (b->items[i].expr && zl_text_eq(b->items[i].name, b->items[i].nname, name))
             return &b->items[i];
     return NULL;
 }

@@ -3,6 +3,7 @@
  * text is kept as a span of the file; escapes are decoded when evaluated. */
 #include <string.h>
 
+#include "lint/util/util.h"
 #include "parser/iac/hcl_parser.h"
 
 typedef enum { END_QUOTE, END_HEREDOC, END_ELSE, END_ENDIF, END_ENDFOR, END_BAD } tpl_end;
@@ -98,7 +99,7 @@ static zl_hx *new_template(zl_hparser *p, uint32_t start, const tpl *t)
 
 static bool word(zl_hparser *p, zl_htok k, const char *w)
 {
-    return k.kind == ZL_HT_IDENT && zl_hcl_is(p->t + k.start, k.end - k.start, w);
+    return k.kind == ZL_HT_IDENT && zl_text_eq(p->t + k.start, k.end - k.start, w);
 }
 
 /* %{ if COND } ... [%{ else } ...] %{ endif } */

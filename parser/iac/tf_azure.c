@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "parser/exports/emit.h"
+#include "lint/util/util.h"
 #include "parser/iac/tf_record.h"
 
 /* Fields of each type in rdata order: '#' a number, '^' a name, '"' a text,
@@ -126,7 +127,7 @@ static void instance(az *a)
     else if (record.item)
         value(a, record.v, record.item->expr);
     for (size_t i = 0; a->t->fields[0] && i < body->n; i++)
-        if (body->items[i].body && zl_hcl_is(body->items[i].name, body->items[i].nname, "record"))
+        if (body->items[i].body && zl_text_eq(body->items[i].name, body->items[i].nname, "record"))
             block(a, body->items[i].body);
     zl_lstr_free(&a->name);
     free(zone_dot);

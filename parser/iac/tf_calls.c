@@ -25,7 +25,7 @@ static const char *const meta[] = {"source", "version", "count", "for_each", "pr
 static bool is_meta(const zl_hcl_item *it)
 {
     for (size_t i = 0; i < sizeof meta / sizeof meta[0]; i++)
-        if (zl_hcl_is(it->name, it->nname, meta[i]))
+        if (zl_text_eq(it->name, it->nname, meta[i]))
             return true;
     return false;
 }

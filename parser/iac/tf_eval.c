@@ -72,17 +72,17 @@ uint32_t tf_module_add(tf_module *m, const char *path, char *text, size_t len, b
                 add_block(m, TF_TFVAR, f, it, NULL, cstr(it->name, it->nname));
         } else if (!it->body) {
             continue;
-        } else if (zl_hcl_is(it->name, it->nname, "resource") && it->nlabels == 2) {
+        } else if (zl_text_eq(it->name, it->nname, "resource") && it->nlabels == 2) {
             add_block(m, TF_RESOURCE, f, it, label(it, 0), label(it, 1));
-        } else if (zl_hcl_is(it->name, it->nname, "data") && it->nlabels == 2) {
+        } else if (zl_text_eq(it->name, it->nname, "data") && it->nlabels == 2) {
             add_block(m, TF_DATA, f, it, label(it, 0), label(it, 1));
-        } else if (zl_hcl_is(it->name, it->nname, "variable") && it->nlabels == 1) {
+        } else if (zl_text_eq(it->name, it->nname, "variable") && it->nlabels == 1) {
             add_block(m, TF_VARIABLE, f, it, NULL, label(it, 0));
-        } else if (zl_hcl_is(it->name, it->nname, "module") && it->nlabels == 1) {
+        } else if (zl_text_eq(it->name, it->nname, "module") && it->nlabels == 1) {
             add_block(m, TF_MODULE, f, it, NULL, label(it, 0));
-        } else if (zl_hcl_is(it->name, it->nname, "provider") && it->nlabels == 1) {
+        } else if (zl_text_eq(it->name, it->nname, "provider") && it->nlabels == 1) {
             add_block(m, TF_PROVIDER, f, it, label(it, 0), NULL);
-        } else if (zl_hcl_is(it->name, it->nname, "locals")) {
+        } else if (zl_text_eq(it->name, it->nname, "locals")) {
             for (size_t k = 0; k < it->body->n; k++)
                 if (it->body->items[k].expr)
                     add_block(m, TF_LOCAL, f, &it->body->items[k], NULL,
@@ -127,7 +127,7 @@ static uint32_t key_hash(tf_block_kind kind, const char *type, const char *name,
 static bool key_is(const tf_block *b, tf_block_kind kind, const char *type, const char *name,
                    size_t n)
 {
-    return b->kind == kind && b->name && strlen(b->name) == n && memcmp(b->name, name, n) == 0 &&
+    return b->kind == kind && b->name && zl_text_eq(name, n, b->name) &&
            (!type || (b->type && !strcmp(b->type, type)));
 }
 
@@ -291,7 +291,7 @@ void tf_module_input(tf_module *m, char *name, tf_val *v)
 static tf_val *variable(tf_module *m, const char *name, size_t n)
 {
     for (size_t i = 0; i < m->ninputs; i++)
-        if (strlen(m->inputs[i].name) == n && memcmp(m->inputs[i].name, name, n) == 0)
+        if (zl_text_eq(name, n, m->inputs[i].name))
             return m->inputs[i].v;
     tf_block *v = tf_find(m, TF_TFVAR, NULL, name, n);
     if (v)
@@ -456,7 +456,7 @@ static tf_val *if_created(const ctx *c, const zl_hx *e)
     if (e->kind == ZL_HX_PAREN && e->nkids) {
         r = if_created(c, e->kids[0]);
     } else if (e->kind == ZL_HX_ATTR && e->nkids && e->kids[0]->kind == ZL_HX_VAR &&
-               zl_hcl_is(e->kids[0]->name, e->kids[0]->nname, "local")) {
+               zl_text_eq(e->kids[0]->name, e->kids[0]->nname, "local")) {
         tf_block *l = tf_find(m, TF_LOCAL, NULL, e->name, e->nname);
         ctx in = {m, l ? l->file : 0, NULL, NULL};
         if (l && l->state == 2) { /* evaluated, not a local being evaluated */
@@ -596,13 +596,13 @@ static tf_val *apply(const ctx *c, tf_val *v, const zl_hx *e)
 
 static bool root_is(const zl_hx *r, const char *w)
 {
-    return zl_hcl_is(r->name, r->nname, w);
+    return zl_text_eq(r->name, r->nname, w);
 }
 
 static tf_val *lookup_scope(const ctx *c, const zl_hx *r)
 {
     for (const tf_scope *s = c->sc; s; s = s->up)
-        if (zl_hcl_is(r->name, r->nname, s->name))
+        if (zl_text_eq(r->name, r->nname, s->name))
             return s->v;
     return NULL;
 }

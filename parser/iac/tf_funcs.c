@@ -420,7 +420,7 @@ tf_val *tf_call(tf_module *m, const char *name, size_t nname, tf_val **args, siz
                 tf_origin at)
 {
     for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++)
-        if (zl_hcl_is(name, (uint32_t)nname, fns[i].name))
+        if (zl_text_eq(name, (uint32_t)nname, fns[i].name))
             return fns[i].fn(m, args, nargs, at);
     return unknown(m);
 }

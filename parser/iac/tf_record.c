@@ -5,6 +5,7 @@
 
 #include "parser/exports/emit.h"
 #include "lint/model/tld.h"
+#include "lint/util/util.h"
 
 tf_attr tf_attr_get(tf_reader *r, const tf_block *b, const zl_hcl_body *body,
                     const tf_scope *sc, const char *name)
@@ -18,7 +19,7 @@ tf_attr tf_attr_get(tf_reader *r, const tf_block *b, const zl_hcl_body *body,
 bool tf_has_block(const zl_hcl_body *body, const char *name)
 {
     for (size_t i = 0; i < body->n; i++)
-        if (body->items[i].body && zl_hcl_is(body->items[i].name, body->items[i].nname, name))
+        if (body->items[i].body && zl_text_eq(body->items[i].name, body->items[i].nname, name))
             return true;
     return false;
 }

@@ -200,5 +200,5 @@ tf_val *tf_get(const tf_val *obj, const char *key)
 
 bool tf_str_is(const tf_val *v, const char *s)
 {
-    return v && v->kind == TF_STRING && strlen(s) == v->n && memcmp(v->s, s, v->n) == 0;
+    return v && v->kind == TF_STRING && zl_text_eq(v->s, v->n, s);
 }

@@ -157,10 +157,10 @@ static void blocks_labels_and_positions(void **state)
     assert_int_equal(f.ndiags, 0);
     assert_int_equal(f.body->n, 2);
     const zl_hcl_item *r = &f.body->items[0];
-    assert_true(zl_hcl_is(r->name, r->nname, "resource"));
+    assert_true(zl_text_eq(r->name, r->nname, "resource"));
     assert_int_equal(r->nlabels, 2);
-    assert_true(zl_hcl_is(r->labels[0].p, r->labels[0].n, "aws_route53_record"));
-    assert_true(zl_hcl_is(r->labels[1].p, r->labels[1].n, "dkim"));
+    assert_true(zl_text_eq(r->labels[0].p, r->labels[0].n, "aws_route53_record"));
+    assert_true(zl_text_eq(r->labels[1].p, r->labels[1].n, "dkim"));
     assert_int_equal(r->body->n, 3);
     const zl_hcl_item *name = zl_hcl_attr(r->body, "name");
     assert_non_null(name);
@@ -232,9 +232,9 @@ static void json_syntax(void **state)
     assert_int_equal(f.ndiags, 0);
     assert_int_equal(f.body->n, 2);
     const zl_hcl_item *r = &f.body->items[0];
-    assert_true(zl_hcl_is(r->name, r->nname, "resource"));
+    assert_true(zl_text_eq(r->name, r->nname, "resource"));
     assert_int_equal(r->nlabels, 2);
-    assert_true(zl_hcl_is(r->labels[1].p, r->labels[1].n, "www"));
+    assert_true(zl_text_eq(r->labels[1].p, r->labels[1].n, "www"));
     assert_int_equal(r->body->n, 3);
     zl_buf b = {0};
     dump(text, zl_hcl_attr(r->body, "name")->expr, &b);
