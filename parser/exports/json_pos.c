@@ -87,26 +87,40 @@ static uint32_t scan(zl_jdoc *d, size_t *p)
     return node;
 }
 
-bool zl_jdoc_load(zl_jdoc *d, const char *text, size_t len, char **err, size_t *err_off)
+/* jansson decodes text[start, end) into d, whose positions are offsets in
+ * the whole text. */
+static bool decode(zl_jdoc *d, const char *text, size_t start, size_t end, size_t flags,
+                   char **err, size_t *err_off)
 {
     memset(d, 0, sizeof *d);
     d->text = text;
-    d->len = len;
+    d->len = end;
     json_error_t je;
-    size_t bom = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-    d->root = json_loadb(text + bom, len - bom, 0, &je);
+    d->root = json_loadb(text + start, end - start, flags, &je);
     if (!d->root) {
         *err = zl_xstrdup(je.text);
-        *err_off = je.position > 0 && (size_t)je.position <= len - bom ? bom + (size_t)je.position
-                                                                       : bom;
+        *err_off = je.position > 0 && (size_t)je.position <= end - start
+                       ? start + (size_t)je.position
+                       : start;
         /* jansson counts the offending token as read: point at its start. */
-        if (*err_off && *err_off < len && *err_off > 0 && !ws(text[*err_off - 1]))
+        if (*err_off > start && *err_off < end && !ws(text[*err_off - 1]))
             (*err_off)--;
         return false;
     }
-    size_t p = bom;
+    size_t p = start;
     scan(d, &p);
     return true;
+}
+
+bool zl_jdoc_load(zl_jdoc *d, const char *text, size_t len, char **err, size_t *err_off)
+{
+    size_t bom = len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    return decode(d, text, bom, len, 0, err, err_off);
+}
+
+bool zl_jdoc_load_span(zl_jdoc *d, const char *text, zl_jspan v, char **err, size_t *err_off)
+{
+    return decode(d, text, v.start, v.end, JSON_DECODE_ANY, err, err_off);
 }
 
 void zl_jdoc_free(zl_jdoc *d)
@@ -203,19 +217,23 @@ static char lower(char c)
     return (char)zl_ascii_lower((unsigned char)c);
 }
 
-/* Whether the JSON string at raw offset q (its opening quote) is key. */
-static bool key_is(const zl_jdoc *d, uint32_t q, const char *key, bool ignore_case)
+bool zl_jkey_is(const char *text, size_t len, uint32_t q, const char *key, bool ignore_case)
 {
     size_t i = q + 1, k = 0;
-    while (i < d->len && d->text[i] != '"') {
+    while (i < len && text[i] != '"') {
         char out[4];
         size_t nout;
-        i += unit(d->text + i, d->len - i, out, &nout);
+        i += unit(text + i, len - i, out, &nout);
         for (size_t j = 0; j < nout; j++, k++)
             if (!key[k] || (ignore_case ? lower(out[j]) != lower(key[k]) : out[j] != key[k]))
                 return false;
     }
     return key[k] == '\0';
+}
+
+static bool key_is(const zl_jdoc *d, uint32_t q, const char *key, bool ignore_case)
+{
+    return zl_jkey_is(d->text, d->len, q, key, ignore_case);
 }
 
 zl_jval zl_jget(const zl_jdoc *d, zl_jval obj, const char *key, bool ignore_case)

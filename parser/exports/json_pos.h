@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "parser/exports/json_walk.h"
 #include "parser/exports/synth.h"
 
 typedef struct zl_jpos {
@@ -35,6 +36,9 @@ typedef struct zl_jval {
 
 /* Decode text; false with *err and the offset of the problem in *err_off. */
 bool zl_jdoc_load(zl_jdoc *d, const char *text, size_t len, char **err, size_t *err_off);
+/* Decode the one value at v in text (found by parser/exports/json_walk.h);
+ * positions and errors are offsets in the whole text. */
+bool zl_jdoc_load_span(zl_jdoc *d, const char *text, zl_jspan v, char **err, size_t *err_off);
 void zl_jdoc_free(zl_jdoc *d);
 zl_jval zl_jdoc_root(const zl_jdoc *d);
 
@@ -47,6 +51,10 @@ bool zl_jnext(const zl_jdoc *d, zl_jval arr, size_t *i, zl_jval *out);
 /* The first string member key of the elements of arr (the zone's name that
  * every record repeats), or a missing value. */
 zl_jval zl_jfirst_string(const zl_jdoc *d, zl_jval arr, const char *key);
+
+/* Whether the object key whose opening quote is at q in text spells key,
+ * its escapes decoded. */
+bool zl_jkey_is(const char *text, size_t len, uint32_t q, const char *key, bool ignore_case);
 
 /* Where the value starts, and its length in the text (0, 0 when missing). */
 uint32_t zl_jstart(const zl_jdoc *d, zl_jval v);
