@@ -5,13 +5,20 @@
  * configuration refers to; records of each zone become one zone here.
  * The AWS provider's conventions are in parser/iac/aws_record.h; records
  * are absolute without a final dot, like Route 53's. Records whose name or
- * records are unknown until apply, and aliases, are left out. */
+ * records are unknown until apply, and aliases, are left out.
+ *
+ * A plan repeats every resource two or three times (planned_values,
+ * prior_state, resource_changes) and decoded whole it took fifteen times its
+ * size. It is walked instead (parser/exports/json_walk.h): each resource is
+ * decoded alone and let go, and a record is decoded again when its zone is
+ * known. */
 #include <ldns/ldns.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "lint/util/group.h"
 #include "parser/exports/emit.h"
+#include "parser/exports/json_stream.h"
 #include "parser/exports/plan_index.h"
 #include "parser/exports/readers.h"
 #include "parser/iac/aws_record.h"
@@ -22,32 +29,46 @@ typedef struct tf_zone {
     char *name;    /* without a final dot */
 } tf_zone;
 
+/* A record the plan creates or keeps: where its resource change is, and
+ * what tells its zone. */
+typedef struct tf_rec {
+    zl_jspan at;
+    char *zone_id; /* NULL until apply */
+    char *module;  /* module_address, NULL in the root module */
+    char *type, *name;
+} tf_rec;
+
+/* A configured aws_route53_record: the references of its zone_id. */
+typedef struct tf_conf {
+    char *key; /* module path, type and name (conf_key) */
+    size_t len;
+    char **refs;
+    size_t nrefs;
+} tf_conf;
+
 typedef struct tf {
-    zl_jdoc d;
+    zl_jstream js;
+    size_t len;
     tf_zone *zones;
     size_t nzones, zcap;
-    struct tf_rec {
-        zl_jval change; /* the resource change */
-        zl_jval after;  /* the record as planned */
-    } *recs;
+    tf_rec *recs;
     size_t nrecs, rcap;
+    tf_conf *confs;
+    size_t nconfs, ccap;
     /* The zones by zone_id, and by address whole and before each index
-     * ("[0]"): the names a record's configuration may give its zone by. */
-    zl_sindex zone_ids, zone_refs;
-    /* The configured modules asked of, each's resources by type and name. */
-    struct tf_module {
-        json_t *config;
-        zl_jval *resources;
-        char **keys; /* "TYPE\0NAME" of each resource, as the index holds them */
-        size_t n;
-        zl_sindex by_name;
-    } *mods;
-    size_t nmods, mcap;
+     * ("[0]"): the names a record's configuration may give its zone by; the
+     * configured records by conf_key. */
+    zl_sindex zone_ids, zone_refs, conf_keys;
 } tf;
 
-static const char *str(const tf *t, zl_jval obj, const char *key)
+static const char *str(const zl_jdoc *d, zl_jval obj, const char *key)
 {
-    return json_string_value(zl_jget(&t->d, obj, key, false).v);
+    return json_string_value(zl_jget(d, obj, key, false).v);
+}
+
+static char *dup_or_null(const char *s)
+{
+    return s ? zl_xstrdup(s) : NULL;
 }
 
 static bool str_is(json_t *v, const char *s)
@@ -56,65 +77,144 @@ static bool str_is(json_t *v, const char *s)
     return x && strcmp(x, s) == 0;
 }
 
-static void add_zone(tf *t, const char *address, zl_jval values)
+static void add_zone(tf *t, const zl_jdoc *d, const char *address, zl_jval values)
 {
-    const char *name = str(t, values, "name"), *id = str(t, values, "zone_id");
+    const char *name = str(d, values, "name"), *id = str(d, values, "zone_id");
     if (!address || !name || !*name)
         return;
     size_t n = strlen(name);
     ZL_GROW(t->zones, t->zcap, t->nzones + 1);
-    t->zones[t->nzones++] = (tf_zone){zl_xstrdup(address), id ? zl_xstrdup(id) : NULL,
+    t->zones[t->nzones++] = (tf_zone){zl_xstrdup(address), dup_or_null(id),
                                       zl_xstrndup(name, name[n - 1] == '.' ? n - 1 : n)};
 }
 
-static bool is_zone(const tf *t, zl_jval res)
+static bool is_zone(const zl_jdoc *d, zl_jval res)
 {
-    return str_is(zl_jget(&t->d, res, "type", false).v, "aws_route53_zone");
+    return str_is(zl_jget(d, res, "type", false).v, "aws_route53_zone");
+}
+
+static void state_resource(const zl_jdoc *d, zl_jspan at, void *ctx)
+{
+    (void)at;
+    tf *t = ctx;
+    zl_jval r = zl_jdoc_root(d);
+    if (is_zone(d, r))
+        add_zone(t, d, str(d, r, "address"), zl_jget(d, r, "values", false));
 }
 
 /* Zones the state already has (data sources above all), every module. */
-static void state_zones(tf *t, zl_jval module)
+static void state_zones(tf *t, zl_jspan module)
 {
-    zl_jval r;
-    size_t i = 0;
-    zl_jval res = zl_jget(&t->d, module, "resources", false);
-    while (zl_jnext(&t->d, res, &i, &r))
-        if (is_zone(t, r))
-            add_zone(t, str(t, r, "address"), zl_jget(&t->d, r, "values", false));
-    i = 0;
-    zl_jval kids = zl_jget(&t->d, module, "child_modules", false);
-    while (zl_jnext(&t->d, kids, &i, &r))
-        state_zones(t, r);
+    static const char *const keys[] = {"resources", "child_modules"};
+    zl_jspan m[2];
+    zl_jstream_members(&t->js, module, keys, 2, m);
+    zl_jstream_each(&t->js, m[0], state_resource, t);
+    zl_jwalk w;
+    zl_jspan key, kid;
+    if (zl_jstream_open(&t->js, &w, m[1], '['))
+        while (zl_jstream_next(&t->js, &w, &key, &kid))
+            state_zones(t, kid);
 }
 
-static bool deleted(const tf *t, zl_jval change)
+static bool deleted(const zl_jdoc *d, zl_jval change)
 {
-    zl_jval actions = zl_jget(&t->d, change, "actions", false);
-    return json_array_size(actions.v) == 1 &&
-           str_is(json_array_get(actions.v, 0), "delete");
+    zl_jval actions = zl_jget(d, change, "actions", false);
+    return json_array_size(actions.v) == 1 && str_is(json_array_get(actions.v, 0), "delete");
 }
 
-/* The configuration block of the module at module_address. */
-static zl_jval config_module(const tf *t, const char *module_address)
+/* The planned record of a resource change, or a missing value. */
+static zl_jval planned(const zl_jdoc *d, zl_jval rc)
 {
-    zl_jval m = zl_jget(&t->d, zl_jget(&t->d, zl_jdoc_root(&t->d), "configuration", false),
-                        "root_module", false);
-    for (const char *p = module_address; p && *p;) {
-        if (strncmp(p, "module.", 7) != 0)
-            break;
-        p += 7;
-        size_t n = strcspn(p, ".[");
-        char *call = zl_xstrndup(p, n);
-        m = zl_jget(&t->d, zl_jget(&t->d, zl_jget(&t->d, m, "module_calls", false), call, false),
-                    "module", false);
-        free(call);
-        p += n;
-        if (*p == '[')
-            p += strcspn(p, "]") + (*p ? 1 : 0);
-        if (*p == '.')
-            p++;
+    zl_jval change = zl_jget(d, rc, "change", false);
+    zl_jval after = zl_jget(d, change, "after", false);
+    return json_is_object(after.v) && !deleted(d, change) ? after : (zl_jval){NULL, ZL_NONE};
+}
+
+static void resource_change(const zl_jdoc *d, zl_jspan at, void *ctx)
+{
+    tf *t = ctx;
+    zl_jval rc = zl_jdoc_root(d), after = planned(d, rc);
+    if (!after.v)
+        return;
+    if (is_zone(d, rc)) {
+        add_zone(t, d, str(d, rc, "address"), after);
+    } else if (str_is(zl_jget(d, rc, "type", false).v, "aws_route53_record")) {
+        ZL_GROW(t->recs, t->rcap, t->nrecs + 1);
+        t->recs[t->nrecs++] = (tf_rec){at, dup_or_null(str(d, after, "zone_id")),
+                                       dup_or_null(str(d, rc, "module_address")),
+                                       dup_or_null(str(d, rc, "type")),
+                                       dup_or_null(str(d, rc, "name"))};
     }
-    return m;
+}
+
+/* A configured resource's key: its module's path (each call's name and a
+ * dot), its type and its name, apart by NULs, which no JSON string value
+ * holds. */
+static char *conf_key(const char *path, size_t plen, const char *type, const char *name,
+                      size_t *len)
+{
+    size_t tl = strlen(type), nl = strlen(name);
+    char *k = zl_xmalloc(plen + tl + nl + 3);
+    memcpy(k, path, plen);
+    k[plen] = '\0';
+    memcpy(k + plen + 1, type, tl);
+    k[plen + 1 + tl] = '\0';
+    memcpy(k + plen + tl + 2, name, nl + 1);
+    *len = plen + tl + nl + 2;
+    return k;
+}
+
+/* A module's configuration being walked. */
+typedef struct tf_module {
+    tf *t;
+    const char *path;
+} tf_module;
+
+static void conf_resource(const zl_jdoc *d, zl_jspan at, void *ctx)
+{
+    (void)at;
+    tf *t = ((tf_module *)ctx)->t;
+    const char *path = ((tf_module *)ctx)->path;
+    zl_jval r = zl_jdoc_root(d);
+    const char *type = str(d, r, "type"), *name = str(d, r, "name");
+    if (!type || !name || strcmp(type, "aws_route53_record") != 0)
+        return;
+    zl_jval refs = zl_jget(d, zl_jget(d, zl_jget(d, r, "expressions", false), "zone_id", false),
+                           "references", false);
+    ZL_GROW(t->confs, t->ccap, t->nconfs + 1);
+    tf_conf *c = &t->confs[t->nconfs++];
+    size_t len;
+    char *key = conf_key(path, strlen(path), type, name, &len);
+    *c = (tf_conf){.key = key, .len = len};
+    c->refs = zl_xmallocn(json_array_size(refs.v) + 1, sizeof *c->refs);
+    for (size_t k = 0; k < json_array_size(refs.v); k++) {
+        const char *ref = json_string_value(json_array_get(refs.v, k));
+        if (ref)
+            c->refs[c->nrefs++] = zl_xstrdup(ref);
+    }
+}
+
+/* The configured records of the module at path, and of the modules it
+ * calls (module_calls.NAME.module). */
+static void conf_module(tf *t, zl_jspan module, const char *path)
+{
+    static const char *const keys[] = {"resources", "module_calls"};
+    zl_jspan m[2];
+    zl_jstream_members(&t->js, module, keys, 2, m);
+    zl_jstream_each(&t->js, m[0], conf_resource, &(tf_module){t, path});
+    zl_jwalk w;
+    zl_jspan key, call;
+    if (!zl_jstream_open(&t->js, &w, m[1], '{'))
+        return;
+    while (zl_jstream_next(&t->js, &w, &key, &call)) {
+        zl_jdoc k;
+        if (!zl_jdoc_load_span(&k, t->js.text, key, &t->js.err, &t->js.err_off))
+            return;
+        char *sub = zl_xasprintf("%s%s.", path, json_string_value(k.root));
+        zl_jdoc_free(&k);
+        conf_module(t, zl_jstream_member(&t->js, call, "module"), sub);
+        free(sub);
+    }
 }
 
 static void index_zones(tf *t)
@@ -127,49 +227,29 @@ static void index_zones(tf *t)
             zl_sindex_add(&t->zone_refs, tz->address, (size_t)(b - tz->address), (uint32_t)z);
         zl_sindex_add(&t->zone_refs, tz->address, strlen(tz->address), (uint32_t)z);
     }
+    for (size_t c = 0; c < t->nconfs; c++)
+        zl_sindex_add(&t->conf_keys, t->confs[c].key, t->confs[c].len, (uint32_t)c);
 }
 
-/* type and name as a module's index keys them (a separator no JSON
- * string value holds). */
-static char *resource_key(const char *type, const char *name, size_t *len)
+/* The configuration path of the module at module_address: each call's name
+ * and a dot, indexes ("[0]", "[\"a\"]") left out. */
+static char *module_path(const char *module_address)
 {
-    size_t tl = strlen(type), nl = strlen(name);
-    char *k = zl_xmalloc(tl + nl + 2);
-    memcpy(k, type, tl);
-    k[tl] = '\0';
-    memcpy(k + tl + 1, name, nl + 1);
-    *len = tl + 1 + nl;
-    return k;
-}
-
-/* The configured module at module_address, its resources indexed. */
-static struct tf_module *module_of(tf *t, const char *module_address)
-{
-    zl_jval config = config_module(t, module_address);
-    for (size_t k = 0; k < t->nmods; k++)
-        if (t->mods[k].config == config.v)
-            return &t->mods[k];
-    ZL_GROW(t->mods, t->mcap, t->nmods + 1);
-    struct tf_module *m = &t->mods[t->nmods++];
-    *m = (struct tf_module){.config = config.v};
-    zl_jval res = zl_jget(&t->d, config, "resources", false), r;
-    size_t i = 0, cap = 0;
-    while (zl_jnext(&t->d, res, &i, &r)) {
-        const char *rt = str(t, r, "type"), *rn = str(t, r, "name");
-        if (!rt || !rn)
-            continue;
-        if (m->n == cap) {
-            cap = cap ? 2 * cap : 16;
-            m->resources = zl_xrealloc(m->resources, cap * sizeof *m->resources);
-            m->keys = zl_xrealloc(m->keys, cap * sizeof *m->keys);
-        }
-        size_t len;
-        m->keys[m->n] = resource_key(rt, rn, &len);
-        m->resources[m->n] = r;
-        zl_sindex_add(&m->by_name, m->keys[m->n], len, (uint32_t)m->n);
-        m->n++;
+    zl_buf b = {0};
+    zl_buf_printf(&b, "%s", "");
+    for (const char *p = module_address; p && *p;) {
+        if (strncmp(p, "module.", 7) != 0)
+            break;
+        p += 7;
+        size_t n = strcspn(p, ".[");
+        zl_buf_printf(&b, "%.*s.", (int)n, p);
+        p += n;
+        if (*p == '[')
+            p += strcspn(p, "]") + (*p ? 1 : 0);
+        if (*p == '.')
+            p++;
     }
-    return m;
+    return zl_buf_take(&b);
 }
 
 /* The zone ref (in module_address) names, or nzones. */
@@ -185,41 +265,31 @@ static size_t zone_named(tf *t, const char *module_address, const char *ref)
 
 /* The zone a record belongs to: by its zone_id, else by the reference in
  * its configuration; t->nzones when neither tells. */
-static size_t find_zone(tf *t, zl_jval rc, zl_jval after)
+static size_t find_zone(tf *t, const tf_rec *r)
 {
-    const char *id = str(t, after, "zone_id");
     size_t at = 0;
-    uint32_t by_id = id ? zl_sindex_next(&t->zone_ids, id, strlen(id), &at) : ZL_NONE;
+    uint32_t by_id = r->zone_id ? zl_sindex_next(&t->zone_ids, r->zone_id, strlen(r->zone_id), &at)
+                                : ZL_NONE;
     if (by_id != ZL_NONE)
         return by_id;
-    const char *module = str(t, rc, "module_address"), *type = str(t, rc, "type"),
-               *name = str(t, rc, "name");
-    if (!type || !name)
+    if (!r->type || !r->name)
         return t->nzones;
-    struct tf_module *m = module_of(t, module);
+    char *path = module_path(r->module);
     size_t len;
-    char *key = resource_key(type, name, &len);
+    char *key = conf_key(path, strlen(path), r->type, r->name, &len);
+    free(path);
     at = 0;
     size_t z = t->nzones;
-    uint32_t i;
-    while (z == t->nzones && (i = zl_sindex_next(&m->by_name, key, len, &at)) != ZL_NONE) {
-        zl_jval refs = zl_jget(&t->d, zl_jget(&t->d, zl_jget(&t->d, m->resources[i], "expressions",
-                                                             false),
-                                              "zone_id", false),
-                               "references", false);
-        for (size_t k = 0; z == t->nzones && k < json_array_size(refs.v); k++) {
-            const char *ref = json_string_value(json_array_get(refs.v, k));
-            if (ref)
-                z = zone_named(t, module, ref);
-        }
-    }
+    uint32_t c;
+    while (z == t->nzones && (c = zl_sindex_next(&t->conf_keys, key, len, &at)) != ZL_NONE)
+        for (size_t k = 0; z == t->nzones && k < t->confs[c].nrefs; k++)
+            z = zone_named(t, r->module, t->confs[c].refs[k]);
     free(key);
     return z;
 }
 
-static void record(tf *t, zl_synth *s, zl_jval after, const char *zone)
+static void record(const zl_jdoc *d, zl_synth *s, zl_jval after, const char *zone)
 {
-    zl_jdoc *d = &t->d;
     zl_lstr name = {0}, type = {0};
     zl_jval recs = zl_jget(d, after, "records", false), ttl = zl_jget(d, after, "ttl", false);
     bool ok = zl_jstr(d, zl_jget(d, after, "name", false), &name) &&
@@ -248,6 +318,20 @@ static void record(tf *t, zl_synth *s, zl_jval after, const char *zone)
     zl_lstr_free(&type);
 }
 
+/* The record at r, decoded again now that its zone is known. */
+static void emit_record(tf *t, zl_synth *s, const tf_rec *r, const char *zone)
+{
+    zl_jdoc d;
+    char *err = NULL;
+    size_t off;
+    if (!zl_jdoc_load_span(&d, t->js.text, r->at, &err, &off)) {
+        free(err); /* never expected: the same text decoded before */
+        return;
+    }
+    record(&d, s, planned(&d, zl_jdoc_root(&d)), zone);
+    zl_jdoc_free(&d);
+}
+
 static void free_tf(tf *t)
 {
     for (size_t z = 0; z < t->nzones; z++) {
@@ -256,56 +340,69 @@ static void free_tf(tf *t)
         free(t->zones[z].name);
     }
     free(t->zones);
+    for (size_t k = 0; k < t->nrecs; k++) {
+        free(t->recs[k].zone_id);
+        free(t->recs[k].module);
+        free(t->recs[k].type);
+        free(t->recs[k].name);
+    }
     free(t->recs);
+    for (size_t c = 0; c < t->nconfs; c++) {
+        free(t->confs[c].key);
+        for (size_t k = 0; k < t->confs[c].nrefs; k++)
+            free(t->confs[c].refs[k]);
+        free(t->confs[c].refs);
+    }
+    free(t->confs);
     zl_sindex_free(&t->zone_ids);
     zl_sindex_free(&t->zone_refs);
-    for (size_t k = 0; k < t->nmods; k++) {
-        for (size_t i = 0; i < t->mods[k].n; i++)
-            free(t->mods[k].keys[i]);
-        free(t->mods[k].keys);
-        free(t->mods[k].resources);
-        zl_sindex_free(&t->mods[k].by_name);
+    zl_sindex_free(&t->conf_keys);
+    free(t->js.err);
+}
+
+/* Reads the plan's zones and records into t; false when it is not JSON or
+ * not a plan (*why, at *off). */
+static bool walk_plan(tf *t, char **why, size_t *off)
+{
+    zl_jspan root;
+    if (!zl_jwalk_root(t->js.text, t->len, &root, why, off))
+        return false;
+    static const char *const keys[] = {"format_version", "resource_changes", "prior_state",
+                                       "configuration"};
+    zl_jspan m[4];
+    zl_jstream_members(&t->js, root, keys, 4, m);
+    if (!t->js.err && m[0].end == 0) {
+        *why = zl_xstrdup("no format_version: not the output of terraform show -json");
+        *off = 0;
+        return false;
     }
-    free(t->mods);
-    zl_jdoc_free(&t->d);
+    zl_jstream *js = &t->js;
+    state_zones(t, zl_jstream_member(js, zl_jstream_member(js, m[2], "values"), "root_module"));
+    zl_jstream_each(js, m[1], resource_change, t);
+    conf_module(t, zl_jstream_member(js, m[3], "root_module"), "");
+    if (js->err) {
+        *why = js->err;
+        *off = js->err_off;
+        js->err = NULL;
+        return false;
+    }
+    return true;
 }
 
 bool zl_read_terraform_plan(zl_input *in, char **err)
 {
-    tf t = {0};
-    if (!zl_input_decode(in, "terraform-plan", &t.d, NULL, err))
-        return false;
-    zl_jval root = zl_jdoc_root(&t.d);
-    zl_jval changes = zl_jget(&t.d, root, "resource_changes", false);
-    if (!json_is_object(root.v) || !zl_jget(&t.d, root, "format_version", false).v) {
+    tf t = {.js = {.text = in->text}, .len = in->len};
+    char *why = NULL;
+    size_t off = 0;
+    if (!walk_plan(&t, &why, &off)) {
         free_tf(&t);
-        return zl_input_fail(in, 0, "terraform-plan",
-                             zl_xstrdup("no format_version: not the output of terraform show "
-                                        "-json"),
-                             err);
-    }
-    state_zones(&t, zl_jget(&t.d, zl_jget(&t.d, zl_jget(&t.d, root, "prior_state", false),
-                                          "values", false),
-                            "root_module", false));
-    size_t i = 0;
-    zl_jval rc;
-    while (zl_jnext(&t.d, changes, &i, &rc)) {
-        zl_jval change = zl_jget(&t.d, rc, "change", false);
-        zl_jval after = zl_jget(&t.d, change, "after", false);
-        if (!json_is_object(after.v) || deleted(&t, change))
-            continue;
-        if (is_zone(&t, rc)) {
-            add_zone(&t, str(&t, rc, "address"), after);
-        } else if (str_is(zl_jget(&t.d, rc, "type", false).v, "aws_route53_record")) {
-            ZL_GROW(t.recs, t.rcap, t.nrecs + 1);
-            t.recs[t.nrecs++] = (struct tf_rec){rc, after};
-        }
+        return zl_input_fail(in, off, "terraform-plan", why, err);
     }
     /* Every zone is known now: each record's, then one zone of records each. */
     index_zones(&t);
     size_t *zone_of = zl_xmallocn(t.nrecs + 1, sizeof *zone_of); /* nzones: unknown */
     for (size_t k = 0; k < t.nrecs; k++)
-        zone_of[k] = find_zone(&t, t.recs[k].change, t.recs[k].after);
+        zone_of[k] = find_zone(&t, &t.recs[k]);
     char *forced = in->o->origin_forced ? zl_names_str(&in->zs->names, in->o->origin) : NULL;
     if (forced && *forced)
         forced[strlen(forced) - 1] = '\0';
@@ -329,7 +426,7 @@ bool zl_read_terraform_plan(zl_input *in, char **err)
             zl_synth_glue(&s, "\n");
         }
         for (size_t k = by.start[z]; k < by.start[z + 1]; k++)
-            record(&t, &s, t.recs[by.order[k]].after, zone);
+            emit_record(&t, &s, &t.recs[by.order[k]], zone);
         zl_zone *read = zl_synth_read(&s, in->zs, in->path, "terraform-plan", in->o);
         if (first == ZL_NONE)
             first = read->src;
