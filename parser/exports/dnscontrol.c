@@ -24,6 +24,7 @@
 #include <string.h>
 
 #include "parser/exports/emit.h"
+#include "parser/exports/json_stream.h"
 #include "parser/exports/readers.h"
 
 /* Members of each type's rdata, in order: '#' a number (0 when absent), '^'
@@ -58,8 +59,15 @@ static const struct dc_type {
     {"TXT", {0}}, /* text: "target" or "txtstrings" */
 };
 
+/* The file is walked twice (parser/exports/json_stream.h), each record
+ * decoded alone: first to hold every value to JSON, writing nothing, so
+ * that a broken file is refused before any of its zones is read; then to
+ * write the zones. Decoded whole it took twenty times its size. */
 typedef struct dc {
-    zl_jdoc d;
+    zl_jstream js;
+    zl_input *in;
+    bool emit;         /* the second walk */
+    const zl_jdoc *d;  /* the record being written */
     zl_synth s;
     zl_jval rec;
     char *zone;     /* with its final dot */
@@ -67,24 +75,30 @@ typedef struct dc {
 } dc;
 
 /* Start the synthesised text of one more domain. */
-static void start_domain(dc *c, zl_input *in)
+static void start_domain(dc *c)
 {
+    zl_input *in = c->in;
     zl_synth_init(&c->s, in->text, in->len);
     if (c->first != ZL_NONE)
         zl_synth_share(&c->s, in->zs, c->first);
 }
 
-static void read_domain(dc *c, zl_input *in)
+static void read_domain(dc *c)
 {
+    zl_input *in = c->in;
     zl_zone *z = zl_synth_read(&c->s, in->zs, in->path, "dnscontrol", in->o);
     if (c->first == ZL_NONE)
         c->first = z->src;
 }
 
+static void diag_at(dc *c, uint32_t start, uint32_t len, const char *message)
+{
+    zl_synth_diag_raw(&c->s, "syntax-error", start, len ? len : 1, zl_xstrdup(message), NULL);
+}
+
 static void diag(dc *c, zl_jval at, const char *message)
 {
-    zl_synth_diag_raw(&c->s, "syntax-error", zl_jstart(&c->d, at),
-                      zl_jlen(&c->d, at) ? zl_jlen(&c->d, at) : 1, zl_xstrdup(message), NULL);
+    diag_at(c, zl_jstart(c->d, at), zl_jlen(c->d, at), message);
 }
 
 /* Whether every string member the type needs is there; else the record is
@@ -93,7 +107,7 @@ static bool complete(dc *c, const struct dc_type *ty)
 {
     for (int f = 0; f < 7 && ty->fields[f]; f++) {
         const char *spec = ty->fields[f];
-        zl_jval v = zl_jget(&c->d, c->rec, spec + 1, false);
+        zl_jval v = zl_jget(c->d, c->rec, spec + 1, false);
         if (spec[0] == '#' || json_is_string(v.v) || (!v.v && strcmp(spec, "=svcparams") == 0))
             continue;
         zl_buf m = {0};
@@ -108,13 +122,13 @@ static bool complete(dc *c, const struct dc_type *ty)
 /* One member of the record's rdata, as spec says. */
 static void field(dc *c, const char *spec)
 {
-    zl_jval v = zl_jget(&c->d, c->rec, spec + 1, false);
+    zl_jval v = zl_jget(c->d, c->rec, spec + 1, false);
     if (spec[0] == '#') {
-        zl_jemit_number(&c->s, &c->d, v, 0, zl_jstart(&c->d, c->rec));
+        zl_jemit_number(&c->s, c->d, v, 0, zl_jstart(c->d, c->rec));
         return;
     }
     zl_lstr s = {0};
-    if (!zl_jstr(&c->d, v, &s))
+    if (!zl_jstr(c->d, v, &s))
         return; /* an absent "svcparams" (complete() passed) */
     if (spec[0] == '^')
         zl_emit_name(&c->s, &s, 0);
@@ -129,15 +143,15 @@ static void field(dc *c, const char *spec)
  * it splits it when publishing. */
 static void text(dc *c)
 {
-    zl_jval strings = zl_jget(&c->d, c->rec, "txtstrings", false);
+    zl_jval strings = zl_jget(c->d, c->rec, "txtstrings", false);
     zl_jval str;
     size_t i = 0;
     zl_lstr s = {0};
     if (json_is_array(strings.v) && json_array_size(strings.v)) {
-        while (zl_jnext(&c->d, strings, &i, &str)) {
+        while (zl_jnext(c->d, strings, &i, &str)) {
             if (i > 1)
                 zl_synth_glue(&c->s, " ");
-            if (zl_jstr(&c->d, str, &s))
+            if (zl_jstr(c->d, str, &s))
                 zl_emit_text(&c->s, &s, 0);
             else
                 diag(c, str, "txtstrings holds a value that is not a string");
@@ -145,8 +159,8 @@ static void text(dc *c)
         }
         return;
     }
-    zl_jval target = zl_jget(&c->d, c->rec, "target", false);
-    if (zl_jstr(&c->d, target, &s))
+    zl_jval target = zl_jget(c->d, c->rec, "target", false);
+    if (zl_jstr(c->d, target, &s))
         zl_emit_text(&c->s, &s, ZL_EMIT_CHUNK);
     else
         diag(c, target.v ? target : c->rec, "TXT record without a target string");
@@ -157,7 +171,7 @@ static void text(dc *c)
 static void owner(dc *c, const zl_lstr *name)
 {
     zl_lstr sub = {0};
-    if (!zl_jstr(&c->d, zl_jget(&c->d, c->rec, "subdomain", false), &sub) || !sub.n) {
+    if (!zl_jstr(c->d, zl_jget(c->d, c->rec, "subdomain", false), &sub) || !sub.n) {
         zl_emit_relative_owner(&c->s, name, c->zone);
     } else if (name->n == 1 && name->p[0] == '@') {
         zl_emit_relative_owner(&c->s, &sub, c->zone);
@@ -171,7 +185,7 @@ static void owner(dc *c, const zl_lstr *name)
 
 static void record(dc *c, zl_jval rec)
 {
-    zl_jdoc *d = &c->d;
+    const zl_jdoc *d = c->d;
     c->rec = rec;
     zl_jval name = zl_jget(d, rec, "name", false), type = zl_jget(d, rec, "type", false);
     zl_lstr n = {0}, t = {0};
@@ -202,50 +216,87 @@ static void record(dc *c, zl_jval rec)
     zl_lstr_free(&t);
 }
 
+static void record_at(const zl_jdoc *d, zl_jspan at, void *ctx)
+{
+    (void)at;
+    dc *c = ctx;
+    if (c->emit) {
+        c->d = d;
+        record(c, zl_jdoc_root(d));
+    }
+}
+
 /* One domain: its records as one zone, named by the domain (without a
  * split-horizon tag). */
-static void domain(dc *c, zl_input *in, zl_jval dom)
+static void domain(dc *c, zl_jspan dom)
 {
-    zl_jval name = zl_jget(&c->d, dom, "name", false);
-    zl_jval records = zl_jget(&c->d, dom, "records", false);
-    const char *n = json_string_value(name.v);
-    if (!n || !*n) {
-        start_domain(c, in);
-        diag(c, dom, "domain without a name");
-        read_domain(c, in);
+    zl_jstream *js = &c->js;
+    static const char *const keys[] = {"name", "records"};
+    zl_jspan m[2];
+    zl_jstream_members(js, dom, keys, 2, m);
+    if (js->text[dom.start] != '{')
+        zl_jstream_skip(js, dom);
+    if (m[1].end && js->text[m[1].start] != '[')
+        zl_jstream_skip(js, m[1]); /* records that are not a list: none */
+    zl_jdoc name = {0};
+    if (js->err || (m[0].end && !zl_jdoc_load_span(&name, js->text, m[0], &js->err, &js->err_off)))
         return;
+    const char *n = m[0].end ? json_string_value(name.root) : NULL;
+    if (!c->emit) {
+        zl_jstream_each(js, m[1], record_at, c);
+    } else if (!n || !*n) {
+        start_domain(c);
+        diag_at(c, dom.start, dom.end - dom.start, "domain without a name");
+        read_domain(c);
+    } else {
+        size_t len = strcspn(n, "!");
+        c->zone = zl_xasprintf("%.*s%s", (int)len, n, len && n[len - 1] == '.' ? "" : ".");
+        start_domain(c);
+        zl_synth_glue(&c->s, "$ORIGIN ");
+        zl_synth_glue(&c->s, c->zone);
+        zl_synth_glue(&c->s, "\n");
+        zl_jstream_each(js, m[1], record_at, c);
+        read_domain(c);
+        free(c->zone);
+        c->zone = NULL;
     }
-    size_t len = strcspn(n, "!");
-    c->zone = zl_xasprintf("%.*s%s", (int)len, n, len && n[len - 1] == '.' ? "" : ".");
-    start_domain(c, in);
-    zl_synth_glue(&c->s, "$ORIGIN ");
-    zl_synth_glue(&c->s, c->zone);
-    zl_synth_glue(&c->s, "\n");
-    size_t i = 0;
-    zl_jval rec;
-    while (zl_jnext(&c->d, records, &i, &rec))
-        record(c, rec);
-    read_domain(c, in);
-    free(c->zone);
-    c->zone = NULL;
+    if (m[0].end)
+        zl_jdoc_free(&name);
+}
+
+/* Each domain of the file; false when it has no "domains" array. */
+static bool walk(dc *c, zl_jspan root)
+{
+    zl_jstream *js = &c->js;
+    zl_jspan domains = zl_jstream_member(js, root, "domains"), key, dom;
+    zl_jwalk w;
+    if (!zl_jstream_open(js, &w, domains, '[')) {
+        zl_jstream_skip(js, js->text[root.start] == '{' ? domains : root);
+        return false;
+    }
+    while (zl_jstream_next(js, &w, &key, &dom))
+        domain(c, dom);
+    return true;
 }
 
 bool zl_read_dnscontrol(zl_input *in, char **err)
 {
-    dc c = {.first = ZL_NONE};
-    if (!zl_input_decode(in, "dnscontrol", &c.d, NULL, err))
-        return false;
-    zl_jval domains = zl_jget(&c.d, zl_jdoc_root(&c.d), "domains", false);
-    if (!json_is_array(domains.v)) {
-        uint32_t off = zl_jstart(&c.d, zl_jdoc_root(&c.d));
-        zl_jdoc_free(&c.d);
-        return zl_input_fail(in, off, "dnscontrol", zl_xstrdup("no \"domains\" array"), err);
+    dc c = {.js = {.text = in->text, .decode_skipped = true}, .in = in, .first = ZL_NONE};
+    zl_jspan root;
+    char *why = NULL;
+    size_t off = 0;
+    if (!zl_jwalk_root(in->text, in->len, &root, &why, &off))
+        return zl_input_fail(in, off, "dnscontrol", why, err);
+    bool listed = walk(&c, root);
+    if (c.js.err || !listed) {
+        why = c.js.err ? c.js.err : zl_xstrdup("no \"domains\" array");
+        return zl_input_fail(in, c.js.err ? c.js.err_off : root.start, "dnscontrol", why, err);
     }
-    size_t i = 0;
-    zl_jval dom;
-    while (zl_jnext(&c.d, domains, &i, &dom))
-        domain(&c, in, dom);
-    zl_jdoc_free(&c.d);
+    /* The text is JSON: write the zones, checking no more than the walk does. */
+    c.emit = true;
+    c.js.decode_skipped = false;
+    walk(&c, root);
+    free(c.js.err); /* never expected: the same text walked before */
     free(in->text);
     return true;
 }

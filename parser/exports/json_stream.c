@@ -12,6 +12,17 @@ bool zl_jstream_next(zl_jstream *s, zl_jwalk *w, zl_jspan *key, zl_jspan *value)
     return !s->err && zl_jwalk_next(w, key, value, &s->err, &s->err_off) == 1;
 }
 
+void zl_jstream_skip(zl_jstream *s, zl_jspan v)
+{
+    zl_jdoc d;
+    if (s->err || !v.end)
+        return;
+    if (!s->decode_skipped)
+        zl_jwalk_check(s->text, v, &s->err, &s->err_off);
+    else if (zl_jdoc_load_span(&d, s->text, v, &s->err, &s->err_off))
+        zl_jdoc_free(&d);
+}
+
 void zl_jstream_members(zl_jstream *s, zl_jspan obj, const char *const *keys, size_t n,
                         zl_jspan *out)
 {
@@ -25,11 +36,11 @@ void zl_jstream_members(zl_jstream *s, zl_jspan obj, const char *const *keys, si
         while (k < n && !zl_jkey_is(s->text, obj.end, key.start, keys[k], false))
             k++;
         if (k < n && out[k].end) /* a duplicate: the earlier value is skipped */
-            zl_jwalk_check(s->text, out[k], &s->err, &s->err_off);
+            zl_jstream_skip(s, out[k]);
         if (k < n)
             out[k] = v;
         else
-            zl_jwalk_check(s->text, v, &s->err, &s->err_off);
+            zl_jstream_skip(s, v);
     }
 }
 

@@ -11,6 +11,10 @@ typedef struct zl_jstream {
     const char *text;
     char *err; /* the first place the text is not JSON, at err_off */
     size_t err_off;
+    /* A value the reader skips is decoded by jansson, not only checked
+     * (parser/exports/json_walk.h): every string and number is then held to
+     * JSON too, for exports whose skipped parts are small. */
+    bool decode_skipped;
 } zl_jstream;
 
 /* Starts walking v when it is of kind ('{' or '[') and no error came
@@ -18,6 +22,9 @@ typedef struct zl_jstream {
 bool zl_jstream_open(zl_jstream *s, zl_jwalk *w, zl_jspan v, char kind);
 /* The next member or element of w; false at the end or at an error. */
 bool zl_jstream_next(zl_jstream *s, zl_jwalk *w, zl_jspan *key, zl_jspan *value);
+
+/* A value the reader does not use (nothing when v is empty): checked. */
+void zl_jstream_skip(zl_jstream *s, zl_jspan v);
 
 /* The members named keys[0 .. n) of the object obj (the last of
  * duplicates, as jansson keeps), every other member checked; a missing one

@@ -147,8 +147,11 @@ int zl_jwalk_next(zl_jwalk *w, zl_jspan *key, zl_jspan *value, char **err, size_
 {
     const char *t = w->text;
     skip_ws(t, w->len, &w->p);
-    if (w->p < w->len && t[w->p] == w->close)
-        return w->p + 1 == w->len ? 0 : stop(err, err_off, w->p + 1, "end of file expected");
+    if (w->p < w->len && t[w->p] == w->close) {
+        size_t after = w->p + 1; /* only the root's span goes on past its closer */
+        skip_ws(t, w->len, &after);
+        return after == w->len ? 0 : stop(err, err_off, after, "end of file expected");
+    }
     if (w->started) {
         if (w->p >= w->len || t[w->p] != ',')
             return stop(err, err_off, w->p,

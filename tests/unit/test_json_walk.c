@@ -112,6 +112,7 @@ static void broken_text(void **state)
     assert_int_equal(first_error("{\"a\": [1, {\"b\": 2}", "'[' never closed"), 6);
     assert_int_equal(first_error("{\"a\": \"b", "string never closed"), 6);
     assert_int_equal(first_error("{\"a\": 1}}", "end of file expected"), 8);
+    assert_int_equal(first_error("{\"a\": 1} \n x", "end of file expected"), 11);
     assert_int_equal(first_error("{\"a\": 1", "',' or '}' expected"), 7);
     assert_int_equal(first_error("\"a\" 1", "end of file expected"), 4);
     assert_int_equal(first_error("   ", "a value expected at the end of the text"), 3);
