@@ -233,11 +233,7 @@ static void domain(dc *c, zl_jspan dom)
     zl_jstream *js = &c->js;
     static const char *const keys[] = {"name", "records"};
     zl_jspan m[2];
-    zl_jstream_members(js, dom, keys, 2, m);
-    if (js->text[dom.start] != '{')
-        zl_jstream_skip(js, dom);
-    if (m[1].end && js->text[m[1].start] != '[')
-        zl_jstream_skip(js, m[1]); /* records that are not a list: none */
+    zl_jstream_members(js, dom, keys, 2, m); /* records that are not a list: none */
     zl_jdoc name = {0};
     if (js->err || (m[0].end && !zl_jdoc_load_span(&name, js->text, m[0], &js->err, &js->err_off)))
         return;
@@ -270,10 +266,8 @@ static bool walk(dc *c, zl_jspan root)
     zl_jstream *js = &c->js;
     zl_jspan domains = zl_jstream_member(js, root, "domains"), key, dom;
     zl_jwalk w;
-    if (!zl_jstream_open(js, &w, domains, '[')) {
-        zl_jstream_skip(js, js->text[root.start] == '{' ? domains : root);
+    if (!zl_jstream_open(js, &w, domains, '['))
         return false;
-    }
     while (zl_jstream_next(js, &w, &key, &dom))
         domain(c, dom);
     return true;

@@ -2,16 +2,6 @@
 
 #include <string.h>
 
-bool zl_jstream_open(zl_jstream *s, zl_jwalk *w, zl_jspan v, char kind)
-{
-    return !s->err && zl_jwalk_open(w, s->text, v) && s->text[v.start] == kind;
-}
-
-bool zl_jstream_next(zl_jstream *s, zl_jwalk *w, zl_jspan *key, zl_jspan *value)
-{
-    return !s->err && zl_jwalk_next(w, key, value, &s->err, &s->err_off) == 1;
-}
-
 void zl_jstream_skip(zl_jstream *s, zl_jspan v)
 {
     zl_jdoc d;
@@ -21,6 +11,19 @@ void zl_jstream_skip(zl_jstream *s, zl_jspan v)
         zl_jwalk_check(s->text, v, &s->err, &s->err_off);
     else if (zl_jdoc_load_span(&d, s->text, v, &s->err, &s->err_off))
         zl_jdoc_free(&d);
+}
+
+bool zl_jstream_open(zl_jstream *s, zl_jwalk *w, zl_jspan v, char kind)
+{
+    if (!s->err && zl_jwalk_open(w, s->text, v) && s->text[v.start] == kind)
+        return true;
+    zl_jstream_skip(s, v);
+    return false;
+}
+
+bool zl_jstream_next(zl_jstream *s, zl_jwalk *w, zl_jspan *key, zl_jspan *value)
+{
+    return !s->err && zl_jwalk_next(w, key, value, &s->err, &s->err_off) == 1;
 }
 
 void zl_jstream_members(zl_jstream *s, zl_jspan obj, const char *const *keys, size_t n,

@@ -18,7 +18,8 @@ typedef struct zl_jstream {
 } zl_jstream;
 
 /* Starts walking v when it is of kind ('{' or '[') and no error came
- * before; a missing or other value is walked as empty. */
+ * before; a value of another kind is skipped (zl_jstream_skip) and walked
+ * as empty, as a missing one. */
 bool zl_jstream_open(zl_jstream *s, zl_jwalk *w, zl_jspan v, char kind);
 /* The next member or element of w; false at the end or at an error. */
 bool zl_jstream_next(zl_jstream *s, zl_jwalk *w, zl_jspan *key, zl_jspan *value);
