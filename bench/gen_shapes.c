@@ -391,6 +391,43 @@ static void plan_zones(const char *path, long n)
     fclose(f);
 }
 
+/* A Route 53 export of weighted record sets, two of each name and type:
+ * the model holds one RRset per name and type, so each set is looked for
+ * among those read before. */
+static void route53_routing(const char *path, long n)
+{
+    FILE *f = open_out(path);
+    fprintf(f, "{\"ResourceRecordSets\": [\n");
+    for (long i = 0; i < n; i++)
+        fprintf(f, "%s {\"Name\": \"h%ld.bench.example.\", \"Type\": \"A\", "
+                   "\"SetIdentifier\": \"%s\", \"Weight\": 1, \"TTL\": 60, "
+                   "\"ResourceRecords\": [{\"Value\": \"192.0.2.%ld\"}]}\n",
+                i ? "," : "", i / 2, i % 2 ? "b" : "a", i % 250 + 1);
+    fprintf(f, "]}\n");
+    fclose(f);
+}
+
+/* The same in Terraform (OUT/main.tf): aws_route53_record resources with a
+ * set_identifier, two of each name and type. */
+static void terraform_routing(const char *path, long n)
+{
+    make_dir(path);
+    char file[4096];
+    snprintf(file, sizeof file, "%s/main.tf", path);
+    FILE *f = open_out(file);
+    fprintf(f, "resource \"aws_route53_zone\" \"z\" {\n  name = \"bench.example\"\n}\n");
+    for (long i = 0; i < n; i++)
+        fprintf(f, "resource \"aws_route53_record\" \"r%ld\" {\n"
+                   "  zone_id        = aws_route53_zone.z.zone_id\n"
+                   "  name           = \"h%ld.bench.example\"\n"
+                   "  type           = \"A\"\n  ttl            = 60\n"
+                   "  set_identifier = \"%s\"\n"
+                   "  weighted_routing_policy {\n    weight = 1\n  }\n"
+                   "  records        = [\"192.0.2.%ld\"]\n}\n",
+                i, i / 2, i % 2 ? "b" : "a", i % 250 + 1);
+    fclose(f);
+}
+
 /* The shapes that write files of their own (OUT is the file or directory),
  * in the order listed; a shape whose writer puts the apex in its zone
  * counts the apex's records in RECORDS. */
@@ -404,6 +441,7 @@ static const struct path_shape path_shapes[] = {
     {"ses-expect", ses_expect, true},        {"dnscontrol-domains", dnscontrol_domains, false},
     {"plan-zones", plan_zones, false},       {"many-files", many_files, false},
     {"many-includes", many_includes, false}, {"include-tree", include_tree, true},
+    {"route53-routing", route53_routing, false}, {"terraform-routing", terraform_routing, false},
 };
 
 int main(int argc, char **argv)

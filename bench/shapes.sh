@@ -12,7 +12,9 @@
 # "ses-expect" is the SES identities' zone with SES's data beside it (given
 # to zonelint with --expect; the peers read the zone alone).
 # "dnscontrol-domains" and "plan-zones" are exports of many zones in one
-# file (dnscontrol's JSON, a Terraform plan), which only zonelint reads.
+# file (dnscontrol's JSON, a Terraform plan), "route53-routing" and
+# "terraform-routing" weighted record sets, two of each name, in a Route 53
+# export and in a Terraform configuration: inputs only zonelint reads.
 # "many-files" and "many-includes" (zones that $INCLUDE files of their own)
 # are directories of zone files, which only zonelint
 # reads in one run; "signed" is a prefix of the signed root zone from
@@ -47,6 +49,10 @@ prepare() {
         [ -d "$path" ] || "$out/gen_shapes" "$shape" "$records" "$path"
         echo "$path db.bench.example bench.example"
         ;;
+    terraform-routing)
+        [ -d "$path" ] || "$out/gen_shapes" "$shape" "$records" "$path"
+        echo "$path main.tf bench.example"
+        ;;
     *)
         [ -e "$path" ] || "$out/gen_shapes" "$shape" "$records" "$path"
         echo "$out $shape.$records bench.example"
@@ -57,7 +63,7 @@ prepare() {
 # Whether the peers read SHAPE: one master file (not a directory of them,
 # nor an export of many zones).
 master_text() {
-    case $1 in many-* | dnscontrol-* | plan-*) return 1 ;; esac
+    case $1 in many-* | dnscontrol-* | plan-* | route53-* | terraform-*) return 1 ;; esac
 }
 
 # The command line of CHECKER on FILE with ORIGIN, or nothing when it cannot

@@ -15,14 +15,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lint/util/strset.h"
 #include "parser/exports/emit.h"
 #include "parser/exports/readers.h"
 
 typedef struct r53 {
     zl_jdoc d;
     zl_synth s;
-    char **routed; /* "name type" of routing-policy sets already read */
-    size_t nrouted, rcap;
+    zl_strset routed; /* "name type" of routing-policy sets already read */
 } r53;
 
 /* A routing-policy set whose name and type were read before. */
@@ -30,15 +30,13 @@ static bool routed_before(r53 *r, const zl_lstr *name, const zl_lstr *type, bool
 {
     if (!routed)
         return false;
-    char *key = zl_xasprintf("%.*s %.*s", (int)name->n, name->p, (int)type->n, type->p);
-    for (size_t i = 0; i < r->nrouted; i++)
-        if (strcmp(r->routed[i], key) == 0) {
-            free(key);
-            return true;
-        }
-    ZL_GROW(r->routed, r->rcap, r->nrouted + 1);
-    r->routed[r->nrouted++] = key;
-    return false;
+    zl_buf key = {0};
+    zl_buf_add(&key, name->p, name->n);
+    zl_buf_addc(&key, ' ');
+    zl_buf_add(&key, type->p, type->n);
+    bool seen = !zl_strset_add(&r->routed, key.data, key.len);
+    zl_buf_free(&key);
+    return seen;
 }
 
 static bool is_txt(uint16_t type)
@@ -152,9 +150,7 @@ static bool read_r53(zl_input *in, const char *format, bool changes, char **err)
     }
     zl_synth_read(&r.s, in->zs, in->path, changes ? "route53-changes" : "route53", in->o);
     zl_jdoc_free(&r.d);
-    for (size_t k = 0; k < r.nrouted; k++)
-        free(r.routed[k]);
-    free(r.routed);
+    zl_strset_free(&r.routed);
     free(in->text);
     return true;
 }

@@ -4,30 +4,28 @@
  * failover, geolocation routing) share their name and type by design: the
  * first of them is read, as in Route 53 exports. The provider's conventions
  * are in aws_record.h. */
+#include <ctype.h>
 #include <ldns/ldns.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "parser/exports/emit.h"
 #include "parser/iac/aws_record.h"
 #include "parser/iac/tf_record.h"
 
-/* Whether a routing-policy record set of this zone, name and type was read. */
+/* Whether a routing-policy record set of this zone, name and type was read
+ * (names and types in any case). */
 static bool policy_seen(tf_reader *r, const char *zone, const tf_val *name, const tf_val *type)
 {
     size_t n = name->n;
     if (n && name->s[n - 1] == '.')
         n--;
     char *key = zl_xasprintf("%s %.*s %s", zone ? zone : "", (int)n, name->s, type->s);
-    for (size_t i = 0; i < r->npolicies; i++)
-        if (strcasecmp(r->policies[i], key) == 0) {
-            free(key);
-            return true;
-        }
-    ZL_GROW(r->policies, r->pcap, r->npolicies + 1);
-    r->policies[r->npolicies++] = key;
-    return false;
+    for (char *p = key; *p; p++)
+        *p = (char)tolower((unsigned char)*p);
+    bool seen = !zl_strset_add(&r->policies, key, strlen(key));
+    free(key);
+    return seen;
 }
 
 static void instance(tf_reader *r, tf_block *b, const tf_scope *sc)

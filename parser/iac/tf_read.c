@@ -174,9 +174,7 @@ void tf_reader_free(tf_reader *r)
 {
     free(r->groups);
     free(r->reported);
-    for (size_t i = 0; i < r->npolicies; i++)
-        free(r->policies[i]);
-    free(r->policies);
+    zl_strset_free(&r->policies);
     tf_ses_free(&r->ses);
     tf_module_free(&r->m);
 }

@@ -3,6 +3,7 @@
 #ifndef ZL_TF_READ_H
 #define ZL_TF_READ_H
 
+#include "lint/util/strset.h"
 #include "parser/exports/synth.h"
 #include "parser/formats.h"
 #include "parser/iac/ses_sym.h"
@@ -36,8 +37,7 @@ typedef struct tf_reader {
     } *reported;
     size_t nreported, rcap;
     tf_ses_state ses;
-    char **policies; /* "zone name type" of routing-policy record sets read */
-    size_t npolicies, pcap;
+    zl_strset policies; /* "zone name type" of routing-policy record sets read, lowercase */
     uint32_t *next_base; /* the first file id free for a called module */
     tf_manifest *manifest; /* the root module's modules.json, shared by the calls */
     const char *key;       /* the module's key in it: "" for the root, "dns.ses" */

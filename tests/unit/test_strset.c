@@ -1,0 +1,52 @@
+/* The string set: an added string is found again, exactly (a prefix, a
+ * longer string or one with a NUL inside is another), across the resizes
+ * thousands of strings take. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+
+#include "lint/util/strset.h"
+
+static void seen_once(void **state)
+{
+    (void)state;
+    zl_strset set = {0};
+    assert_true(zl_strset_add(&set, "www.example.com A", 17));
+    assert_false(zl_strset_add(&set, "www.example.com A", 17));
+    assert_true(zl_strset_add(&set, "www.example.com AAAA", 20));
+    assert_true(zl_strset_add(&set, "www.example.com", 15)); /* a prefix */
+    assert_true(zl_strset_add(&set, "a\0b", 3));
+    assert_true(zl_strset_add(&set, "a\0c", 3)); /* the same up to the NUL */
+    assert_false(zl_strset_add(&set, "a\0b", 3));
+    assert_int_equal(set.n, 5);
+    zl_strset_free(&set);
+}
+
+static void many(void **state)
+{
+    (void)state;
+    zl_strset set = {0};
+    char s[32];
+    for (int i = 0; i < 5000; i++) {
+        int n = snprintf(s, sizeof s, "h%d.example.com A", i);
+        assert_true(zl_strset_add(&set, s, (size_t)n));
+    }
+    for (int i = 0; i < 5000; i++) {
+        int n = snprintf(s, sizeof s, "h%d.example.com A", i);
+        assert_false(zl_strset_add(&set, s, (size_t)n));
+    }
+    assert_int_equal(set.n, 5000);
+    zl_strset_free(&set);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(seen_once),
+        cmocka_unit_test(many),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
