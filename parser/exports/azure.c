@@ -47,7 +47,7 @@ static const struct azure_type {
 
 static void field(zl_jreader *a, zl_jval rec, const char *spec)
 {
-    zl_jdoc *d = &a->d;
+    const zl_jdoc *d = a->d;
     zl_jval v = zl_jget(d, rec, spec + 1, true);
     zl_lstr str;
     if (spec[0] == '#') {
@@ -80,9 +80,9 @@ static void record(zl_jreader *a, const struct azure_type *at, zl_jval props, co
                    const zl_lstr *type, zl_jval rec)
 {
     zl_emit_relative_owner(&a->s, name, a->zone);
-    zl_jval ttl = zl_jget(&a->d, props, "TTL", true);
-    zl_emit_ttl_type(&a->s, json_integer_value(ttl.v), ttl.v ? zl_jstart(&a->d, ttl) : name->raw[0],
-                     zl_jlen(&a->d, ttl), type);
+    zl_jval ttl = zl_jget(a->d, props, "TTL", true);
+    zl_emit_ttl_type(&a->s, json_integer_value(ttl.v), ttl.v ? zl_jstart(a->d, ttl) : name->raw[0],
+                     zl_jlen(a->d, ttl), type);
     for (int f = 0; f < 8 && at->fields[f]; f++) {
         if (f)
             zl_synth_glue(&a->s, " ");
@@ -93,7 +93,7 @@ static void record(zl_jreader *a, const struct azure_type *at, zl_jval props, co
 
 static void record_set(zl_jreader *a, zl_jval rs)
 {
-    zl_jdoc *d = &a->d;
+    const zl_jdoc *d = a->d;
     zl_jval props = zl_jget(d, rs, "properties", false);
     if (!props.v)
         props = rs;
@@ -133,14 +133,14 @@ static void record_set(zl_jreader *a, zl_jval rs)
 }
 
 /* The zone of a record set's id: .../dnszones/ZONE/TYPE/NAME. */
-static char *zone_of(zl_jreader *a, zl_jval list)
+/* The zone of a record set's resource id (".../dnszones/NAME/..."). */
+static char *zone_of(const char *id)
 {
-    const char *id = json_string_value(zl_jfirst_string(&a->d, list, "id").v);
     const char *p = id;
-    for (; p && *p; p++)
+    for (; *p; p++)
         if (strncasecmp(p, "/dnszones/", 10) == 0)
             break;
-    if (!p || !*p)
+    if (!*p)
         return NULL;
     p += 10;
     return zl_xstrndup(p, strcspn(p, "/"));
@@ -148,7 +148,7 @@ static char *zone_of(zl_jreader *a, zl_jval list)
 
 bool zl_read_azure_json(zl_input *in, char **err)
 {
-    return zl_read_json_records(in, "azure-json", "value", zone_of, record_set, err);
+    return zl_read_json_records(in, "azure-json", "value", "id", zone_of, record_set, err);
 }
 
 /* The export: copied, with each TXT string over 255 octets split. */

@@ -27,14 +27,14 @@
 
 static void diag(zl_jreader *c, zl_jval at, const char *message)
 {
-    zl_synth_diag_raw(&c->s, "syntax-error", zl_jstart(&c->d, at),
-                      zl_jlen(&c->d, at) ? zl_jlen(&c->d, at) : 1, zl_xstrdup(message), NULL);
+    zl_synth_diag_raw(&c->s, "syntax-error", zl_jstart(c->d, at),
+                      zl_jlen(c->d, at) ? zl_jlen(c->d, at) : 1, zl_xstrdup(message), NULL);
 }
 
 /* The rdata: content, with the priority (MX, SRV, URI) kept apart. */
 static void rdata(zl_jreader *c, zl_jval rec, uint16_t type, const zl_lstr *content)
 {
-    zl_jdoc *d = &c->d;
+    const zl_jdoc *d = c->d;
     zl_jval prio = zl_jget(d, rec, "priority", false);
     zl_jval data = zl_jget(d, rec, "data", false);
     if (type == LDNS_RR_TYPE_TXT || type == LDNS_RR_TYPE_SPF) {
@@ -95,7 +95,7 @@ static const struct cf_data *data_of(uint16_t type)
 static bool data_complete(zl_jreader *c, zl_jval data, const struct cf_data *f)
 {
     for (size_t i = 0; i < sizeof f->fields / sizeof f->fields[0] && f->fields[i]; i++) {
-        zl_jval v = zl_jget(&c->d, data, f->fields[i] + 1, false);
+        zl_jval v = zl_jget(c->d, data, f->fields[i] + 1, false);
         if (!json_is_number(v.v) && !json_is_string(v.v)) {
             zl_buf m = {0};
             zl_buf_printf(&m, "data has no %s (a number or a string)", f->fields[i] + 1);
@@ -110,7 +110,7 @@ static bool data_complete(zl_jreader *c, zl_jval data, const struct cf_data *f)
 /* The rdata from "data", field by field (data_complete said they are there). */
 static void data_rdata(zl_jreader *c, zl_jval data, const struct cf_data *f)
 {
-    zl_jdoc *d = &c->d;
+    const zl_jdoc *d = c->d;
     for (size_t i = 0; i < sizeof f->fields / sizeof f->fields[0] && f->fields[i]; i++) {
         const char *spec = f->fields[i];
         zl_jval v = zl_jget(d, data, spec + 1, false);
@@ -134,7 +134,7 @@ static void data_rdata(zl_jreader *c, zl_jval data, const struct cf_data *f)
 
 static void record(zl_jreader *c, zl_jval rec)
 {
-    zl_jdoc *d = &c->d;
+    const zl_jdoc *d = c->d;
     zl_jval name = zl_jget(d, rec, "name", false), type = zl_jget(d, rec, "type", false);
     zl_jval content = zl_jget(d, rec, "content", false);
     zl_jval data = zl_jget(d, rec, "data", false);
@@ -169,15 +169,10 @@ static void record(zl_jreader *c, zl_jval rec)
     zl_lstr_free(&v);
 }
 
-static char *zone_name(zl_jreader *c, zl_jval list)
-{
-    const char *z = json_string_value(zl_jfirst_string(&c->d, list, "zone_name").v);
-    return z ? zl_xstrdup(z) : NULL;
-}
-
 bool zl_read_cloudflare_json(zl_input *in, char **err)
 {
-    return zl_read_json_records(in, "cloudflare-json", "result", zone_name, record, err);
+    return zl_read_json_records(in, "cloudflare-json", "result", "zone_name", zl_xstrdup, record,
+                                err);
 }
 
 /* The zone named by the ";; Domain:" header, as written; NULL when absent. */

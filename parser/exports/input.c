@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "parser/exports/json_stream.h"
 #include "parser/master/origin.h"
 
 char *zl_format_error(const zl_input *in, size_t off, const char *format, const char *fmt, ...)
@@ -41,47 +42,90 @@ bool zl_input_decode(zl_input *in, const char *format, zl_jdoc *json, zl_ydoc *y
     return ok || zl_input_fail(in, off, format, why, err);
 }
 
-bool zl_input_json_list(zl_input *in, const char *format, const char *key, zl_jdoc *d,
-                        zl_jval *list, char **err)
+/* The records' list and the zone they name, found before any is read. */
+typedef struct jlist {
+    zl_jstream js;
+    const char *zone_key;
+    char *(*zone)(const char *value);
+    zl_jreader r;
+    void (*record)(zl_jreader *r, zl_jval rec);
+    bool named; /* a record had zone_key */
+    char *name;
+} jlist;
+
+static void read_record(const zl_jdoc *d, zl_jspan at, void *ctx)
 {
-    if (!zl_input_decode(in, format, d, NULL, err))
-        return false;
-    zl_jval root = zl_jdoc_root(d);
-    *list = json_is_array(root.v) ? root : zl_jget(d, root, key, false);
-    if (json_is_array(list->v))
-        return true;
-    uint32_t off = zl_jstart(d, root);
-    zl_jdoc_free(d);
-    return zl_input_fail(in, off, format,
-                         zl_xasprintf("no array of records, nor a \"%s\" array", key), err);
+    (void)at;
+    jlist *l = ctx;
+    l->r.d = d;
+    l->record(&l->r, zl_jdoc_root(d));
+}
+
+/* The zone's name, from the first record that has zone_key; the walk stops
+ * there (on a record named in the first, most exports). */
+static void find_zone(jlist *l, zl_jspan list)
+{
+    zl_jwalk w;
+    zl_jspan key, v;
+    if (!zl_jstream_open(&l->js, &w, list, '['))
+        return;
+    while (!l->named && zl_jstream_next(&l->js, &w, &key, &v)) {
+        zl_jdoc d;
+        if (!zl_jdoc_load_span(&d, l->js.text, v, &l->js.err, &l->js.err_off))
+            return;
+        const char *name = json_string_value(zl_jget(&d, zl_jdoc_root(&d), l->zone_key, false).v);
+        if (name) {
+            l->named = true;
+            l->name = l->zone(name);
+        }
+        zl_jdoc_free(&d);
+    }
 }
 
 bool zl_read_json_records(zl_input *in, const char *format, const char *key,
-                          char *(*zone)(zl_jreader *r, zl_jval list),
+                          const char *zone_key, char *(*zone)(const char *value),
                           void (*record)(zl_jreader *r, zl_jval rec), char **err)
 {
-    zl_jreader r = {0};
-    zl_jval list;
-    if (!zl_input_json_list(in, format, key, &r.d, &list, err))
-        return false;
-    zl_synth_init(&r.s, in->text, in->len);
-    char *name = zone ? zone(&r, list) : NULL;
-    zl_name_id id = name ? zl_origin_intern(&in->zs->names, name, strlen(name)) : ZL_NAME_NONE;
-    free(name);
+    jlist l = {.js = {.text = in->text, .decode_skipped = true},
+               .zone_key = zone_key,
+               .zone = zone,
+               .record = record};
+    zl_jspan root, list;
+    char *why = NULL;
+    size_t off = 0;
+    if (!zl_jwalk_root(in->text, in->len, &root, &why, &off))
+        return zl_input_fail(in, off, format, why, err);
+    list = in->text[root.start] == '[' ? root : zl_jstream_member(&l.js, root, key);
+    bool listed = list.end && in->text[list.start] == '[';
+    if (!listed)
+        zl_jstream_skip(&l.js, list);
+    else
+        find_zone(&l, list);
+    if (l.js.err || !listed) {
+        free(l.name);
+        why = l.js.err ? l.js.err
+                       : zl_xasprintf("no array of records, nor a \"%s\" array", key);
+        return zl_input_fail(in, l.js.err ? l.js.err_off : root.start, format, why, err);
+    }
+    zl_synth_init(&l.r.s, in->text, in->len);
+    zl_name_id id =
+        l.name ? zl_origin_intern(&in->zs->names, l.name, strlen(l.name)) : ZL_NAME_NONE;
+    free(l.name);
     if (id != ZL_NAME_NONE) {
         /* The zone's name as the origin: the apex, as these exports have no SOA. */
-        r.zone = zl_names_str(&in->zs->names, id);
-        zl_synth_glue(&r.s, "$ORIGIN ");
-        zl_synth_glue(&r.s, r.zone);
-        zl_synth_glue(&r.s, "\n");
+        l.r.zone = zl_names_str(&in->zs->names, id);
+        zl_synth_glue(&l.r.s, "$ORIGIN ");
+        zl_synth_glue(&l.r.s, l.r.zone);
+        zl_synth_glue(&l.r.s, "\n");
     }
-    size_t i = 0;
-    zl_jval rec;
-    while (zl_jnext(&r.d, list, &i, &rec))
-        record(&r, rec);
-    zl_synth_read(&r.s, in->zs, in->path, format, in->o);
-    zl_jdoc_free(&r.d);
-    free(r.zone);
+    zl_jstream_each(&l.js, list, read_record, &l);
+    if (l.js.err) {
+        zl_synth_free(&l.r.s);
+        free(l.r.zone);
+        return zl_input_fail(in, l.js.err_off, format, l.js.err, err);
+    }
+    zl_synth_read(&l.r.s, in->zs, in->path, format, in->o);
+    free(l.r.zone);
     free(in->text);
     return true;
 }

@@ -19,20 +19,19 @@ bool zl_input_fail(zl_input *in, size_t off, const char *format, char *why, char
  * says where, as that format, and the input's text is freed. */
 bool zl_input_decode(zl_input *in, const char *format, zl_jdoc *json, zl_ydoc *yaml,
                      char **err);
-/* The same for an export that is an array of records, or an object holding
- * it under key: *list is that array. */
-bool zl_input_json_list(zl_input *in, const char *format, const char *key, zl_jdoc *d,
-                        zl_jval *list, char **err);
-/* An export that is a list of records, read one record at a time. */
+/* An export that is a list of records, read one record at a time, each
+ * decoded alone (parser/exports/json_stream.h). */
 typedef struct zl_jreader {
-    zl_jdoc d;
+    const zl_jdoc *d; /* the record being read */
     zl_synth s;
     char *zone; /* the zone the export names, with its final dot, or NULL */
 } zl_jreader;
-/* Read such an export: zone (may be NULL) tells the zone's name from the
- * list (caller frees), which becomes the origin; record reads each record. */
+/* Read such an export: an array of records, or an object holding it under
+ * key. The first record whose zone_key is a string names the zone (zone
+ * makes its name from that string, caller frees; NULL: none), which becomes
+ * the origin; record reads each record. */
 bool zl_read_json_records(zl_input *in, const char *format, const char *key,
-                          char *(*zone)(zl_jreader *r, zl_jval list),
+                          const char *zone_key, char *(*zone)(const char *value),
                           void (*record)(zl_jreader *r, zl_jval rec), char **err);
 
 #endif

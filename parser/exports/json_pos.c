@@ -272,15 +272,6 @@ bool zl_jnext(const zl_jdoc *d, zl_jval arr, size_t *i, zl_jval *out)
     return true;
 }
 
-zl_jval zl_jfirst_string(const zl_jdoc *d, zl_jval arr, const char *key)
-{
-    size_t i = 0;
-    zl_jval e, v = {NULL, ZL_NONE};
-    while (!json_is_string(v.v) && zl_jnext(d, arr, &i, &e))
-        v = zl_jget(d, e, key, false);
-    return json_is_string(v.v) ? v : (zl_jval){NULL, ZL_NONE};
-}
-
 uint32_t zl_jstart(const zl_jdoc *d, zl_jval v)
 {
     return v.at == ZL_NONE ? 0 : d->pos[v.at].start;

@@ -48,10 +48,6 @@ zl_jval zl_jget(const zl_jdoc *d, zl_jval obj, const char *key, bool ignore_case
 /* Elements of an array in order: *i starts at 0, *out holds the previous one. */
 bool zl_jnext(const zl_jdoc *d, zl_jval arr, size_t *i, zl_jval *out);
 
-/* The first string member key of the elements of arr (the zone's name that
- * every record repeats), or a missing value. */
-zl_jval zl_jfirst_string(const zl_jdoc *d, zl_jval arr, const char *key);
-
 /* Whether the object key whose opening quote is at q in text spells key,
  * its escapes decoded. */
 bool zl_jkey_is(const char *text, size_t len, uint32_t q, const char *key, bool ignore_case);

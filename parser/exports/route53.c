@@ -17,10 +17,15 @@
 
 #include "lint/util/strset.h"
 #include "parser/exports/emit.h"
+#include "parser/exports/json_stream.h"
 #include "parser/exports/readers.h"
 
+/* The export is walked (parser/exports/json_stream.h), each record set
+ * decoded alone: decoded whole it took twelve times its size. */
 typedef struct r53 {
-    zl_jdoc d;
+    zl_jstream js;
+    const zl_jdoc *d; /* the record set or change being read */
+    bool changes;     /* a change batch */
     zl_synth s;
     zl_strset routed; /* "name type" of routing-policy sets already read */
 } r53;
@@ -70,7 +75,7 @@ void zl_route53_value(zl_synth *s, uint16_t type, const zl_lstr *v, bool yaml)
 
 static void record_set(r53 *r, zl_jval rs)
 {
-    zl_jdoc *d = &r->d;
+    const zl_jdoc *d = r->d;
     zl_jval name = zl_jget(d, rs, "Name", false), type = zl_jget(d, rs, "Type", false);
     zl_jval ttl = zl_jget(d, rs, "TTL", false), recs = zl_jget(d, rs, "ResourceRecords", false);
     zl_lstr n = {0}, t = {0};
@@ -116,40 +121,73 @@ static void record_set(r53 *r, zl_jval rs)
     zl_lstr_free(&t);
 }
 
+static void item(const zl_jdoc *d, zl_jspan at, void *ctx)
+{
+    (void)at;
+    r53 *r = ctx;
+    zl_jval it = zl_jdoc_root(d);
+    r->d = d;
+    if (!r->changes) {
+        record_set(r, it);
+        return;
+    }
+    /* A deletion takes a record set away: nothing to lint. */
+    const char *action = json_string_value(zl_jget(d, it, "Action", false).v);
+    zl_jval rs = zl_jget(d, it, "ResourceRecordSet", false);
+    if (!action || strcmp(action, "DELETE") != 0)
+        record_set(r, rs.v ? rs : it);
+}
+
+/* The list of record sets or changes in the export at root; empty with
+ * *missing where the message about it points when there is none. */
+static zl_jspan list_of(r53 *r, zl_jspan root, uint32_t *missing)
+{
+    zl_jstream *js = &r->js;
+    zl_jspan list;
+    *missing = root.start;
+    if (!r->changes)
+        return zl_jstream_member(js, root, "ResourceRecordSets");
+    static const char *const keys[] = {"Changes", "ChangeBatch"};
+    zl_jspan m[2];
+    zl_jstream_members(js, root, keys, 2, m);
+    if (m[0].end) {
+        zl_jstream_skip(js, m[1]);
+        list = m[0];
+    } else {
+        list = zl_jstream_member(js, m[1], "Changes");
+    }
+    return list;
+}
+
 static bool read_r53(zl_input *in, const char *format, bool changes, char **err)
 {
-    r53 r = {0};
-    if (!zl_input_decode(in, format, &r.d, NULL, err))
-        return false;
-    zl_jval root = zl_jdoc_root(&r.d);
-    zl_jval list = changes ? zl_jget(&r.d, root, "Changes", false)
-                           : zl_jget(&r.d, root, "ResourceRecordSets", false);
-    if (changes && !list.v)
-        list = zl_jget(&r.d, zl_jget(&r.d, root, "ChangeBatch", false), "Changes", false);
-    if (!json_is_array(list.v)) {
-        uint32_t off = zl_jstart(&r.d, list.v ? list : root);
-        zl_jdoc_free(&r.d);
-        return zl_input_fail(in, off, format,
-                             zl_xstrdup(changes ? "no Changes array (or ChangeBatch.Changes)"
-                                                : "no ResourceRecordSets array"),
-                             err);
+    r53 r = {.js = {.text = in->text, .decode_skipped = true}, .changes = changes};
+    zl_jspan root;
+    char *why = NULL;
+    size_t off = 0;
+    if (!zl_jwalk_root(in->text, in->len, &root, &why, &off))
+        return zl_input_fail(in, off, format, why, err);
+    uint32_t missing;
+    zl_jspan list = list_of(&r, root, &missing);
+    bool listed = list.end && in->text[list.start] == '[';
+    if (listed) {
+        zl_synth_init(&r.s, in->text, in->len);
+        zl_jstream_each(&r.js, list, item, &r);
+    } else {
+        zl_jstream_skip(&r.js, list);
+        if (list.end)
+            missing = list.start;
     }
-    zl_synth_init(&r.s, in->text, in->len);
-    size_t i = 0;
-    zl_jval item;
-    while (zl_jnext(&r.d, list, &i, &item)) {
-        if (!changes) {
-            record_set(&r, item);
-            continue;
-        }
-        /* A deletion takes a record set away: nothing to lint. */
-        const char *action = json_string_value(zl_jget(&r.d, item, "Action", false).v);
-        zl_jval rs = zl_jget(&r.d, item, "ResourceRecordSet", false);
-        if (!action || strcmp(action, "DELETE") != 0)
-            record_set(&r, rs.v ? rs : item);
+    if (r.js.err || !listed) {
+        if (listed)
+            zl_synth_free(&r.s);
+        zl_strset_free(&r.routed);
+        why = r.js.err ? r.js.err
+                       : zl_xstrdup(changes ? "no Changes array (or ChangeBatch.Changes)"
+                                            : "no ResourceRecordSets array");
+        return zl_input_fail(in, r.js.err ? r.js.err_off : missing, format, why, err);
     }
     zl_synth_read(&r.s, in->zs, in->path, changes ? "route53-changes" : "route53", in->o);
-    zl_jdoc_free(&r.d);
     zl_strset_free(&r.routed);
     free(in->text);
     return true;
