@@ -6,7 +6,11 @@ suite=install
 # shellcheck source=tests/lib.sh
 . "$(dirname "$0")/lib.sh"
 top=$(cd "$here/.." && pwd)
+# Relative to the top, as the Makefile names it: an object rebuilt by `make
+# install` would otherwise list its headers under an absolute name that no
+# later build looks up, and a changed header would leave it stale.
 build=$(dirname "$bin")
+build=${build#"$top"/}
 root=$tmp/root
 
 # check DESCRIPTION CONDITION...: one test of a shell condition.
