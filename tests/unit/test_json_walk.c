@@ -18,16 +18,25 @@ static void assert_span(const char *text, zl_jspan v, const char *want)
     assert_memory_equal(text + v.start, want, strlen(want));
 }
 
+/* A walk of the whole text, which is JSON. */
+static void open_root(const char *text, zl_jwalk *w)
+{
+    zl_jspan root;
+    char *err = NULL;
+    size_t off = 0;
+    assert_true(zl_jwalk_root(text, strlen(text), &root, &err, &off));
+    assert_true(zl_jwalk_open(w, text, root));
+}
+
 static void members_and_elements(void **state)
 {
     (void)state;
     const char *text = " {\"a\\\"\": [1, \"x\\\\\\\"]\", {\"b\": {}}] , \"c\" :null}\n";
-    zl_jspan root, key, v;
+    zl_jspan key, v;
     char *err = NULL;
     size_t off = 0;
-    assert_true(zl_jwalk_root(text, strlen(text), &root, &err, &off));
     zl_jwalk w;
-    assert_true(zl_jwalk_open(&w, text, root));
+    open_root(text, &w);
     assert_int_equal(zl_jwalk_next(&w, &key, &v, &err, &off), 1);
     assert_span(text, key, "\"a\\\"\"");
     assert_true(zl_jkey_is(text, strlen(text), key.start, "a\"", false));
@@ -51,12 +60,11 @@ static void decoded_alone_in_place(void **state)
 {
     (void)state;
     const char *text = "[{\"n\": \"\\u00e9t\\u00e9\"}, 7]";
-    zl_jspan root, key, v;
+    zl_jspan key, v;
     char *err = NULL;
     size_t off = 0;
-    assert_true(zl_jwalk_root(text, strlen(text), &root, &err, &off));
     zl_jwalk w;
-    assert_true(zl_jwalk_open(&w, text, root));
+    open_root(text, &w);
     assert_int_equal(zl_jwalk_next(&w, &key, &v, &err, &off), 1);
     zl_jdoc d;
     assert_true(zl_jdoc_load_span(&d, text, v, &err, &off));
