@@ -18,19 +18,14 @@ void tf_arena_init(tf_arena *a)
 
 void tf_arena_free(tf_arena *a)
 {
-    for (size_t i = 0; i < a->n; i++)
-        free(a->blocks[i]);
-    free(a->blocks);
+    zl_arena_free(&a->mem);
     memset(a, 0, sizeof *a);
 }
 
 void *tf_alloc(tf_arena *a, size_t n)
 {
-    void *p = zl_xcalloc(1, n ? n : 1);
-    ZL_GROW(a->blocks, a->cap, a->n + 1);
-    a->blocks[a->n++] = p;
     a->budget = a->budget > n ? a->budget - n : 0;
-    return p;
+    return zl_arena_zalloc(&a->mem, n);
 }
 
 char *tf_strdup(tf_arena *a, const char *s, size_t n)

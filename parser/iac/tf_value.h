@@ -15,6 +15,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "lint/util/arena.h"
+
 typedef enum tf_kind {
     TF_UNKNOWN,
     TF_NULL,
@@ -46,8 +48,7 @@ struct tf_val {
 };
 
 typedef struct tf_arena {
-    void **blocks;
-    size_t n, cap;
+    zl_arena mem;
     size_t budget; /* bytes left before values become unknown: no blowup */
 } tf_arena;
 
