@@ -757,7 +757,8 @@ static void template_part(const ctx *c, const zl_hx *part, tf_sb *b, bool *known
         return;
     }
     if (part->kind == ZL_HX_TPL_IF) {
-        tf_val *cond = eval(c, part->kids[0]);
+        /* an %{ if } cut short by a syntax error has its condition alone */
+        tf_val *cond = part->nkids == 3 ? eval(c, part->kids[0]) : &tf_null_val;
         if (cond->kind == TF_BOOL) {
             const zl_hx *branch = cond->b ? part->kids[1] : part->kids[2];
             if (branch)
@@ -942,8 +943,10 @@ static tf_val *binary(const ctx *c, const zl_hx *e)
 static tf_val *for_expr(const ctx *c, const zl_hx *e)
 {
     tf_arena *a = &c->m->arena;
+    if (e->nkids < 4) /* cut short by a syntax error, reported where it is */
+        return tf_unknown(a, NULL);
     tf_val *coll = eval(c, e->kids[0]);
-    if ((coll->kind != TF_LIST && coll->kind != TF_OBJECT) || e->nkids < 4)
+    if (coll->kind != TF_LIST && coll->kind != TF_OBJECT)
         return tf_unknown(a, NULL);
     bool object = e->kids[1] != NULL;
     tf_val *out = object ? tf_object(a, coll->nitems) : tf_list(a, coll->nitems);
