@@ -28,16 +28,33 @@ static void open_root(const char *text, zl_jwalk *w)
     assert_true(zl_jwalk_open(w, text, root));
 }
 
+/* The next member or element of a walk of good JSON: 1, or 0 at its end. */
+static int next(zl_jwalk *w, zl_jspan *key, zl_jspan *v)
+{
+    char *err = NULL;
+    size_t off = 0;
+    int more = zl_jwalk_next(w, key, v, &err, &off);
+    assert_null(err);
+    return more;
+}
+
+/* A span of good JSON decoded alone. */
+static void load_span(zl_jdoc *d, const char *text, zl_jspan v)
+{
+    char *err = NULL;
+    size_t off = 0;
+    assert_true(zl_jdoc_load_span(d, text, v, &err, &off));
+    assert_null(err);
+}
+
 static void members_and_elements(void **state)
 {
     (void)state;
     const char *text = " {\"a\\\"\": [1, \"x\\\\\\\"]\", {\"b\": {}}] , \"c\" :null}\n";
     zl_jspan key, v;
-    char *err = NULL;
-    size_t off = 0;
     zl_jwalk w;
     open_root(text, &w);
-    assert_int_equal(zl_jwalk_next(&w, &key, &v, &err, &off), 1);
+    assert_int_equal(next(&w, &key, &v), 1);
     assert_span(text, key, "\"a\\\"\"");
     assert_true(zl_jkey_is(text, strlen(text), key.start, "a\"", false));
     assert_span(text, v, "[1, \"x\\\\\\\"]\", {\"b\": {}}]");
@@ -45,15 +62,14 @@ static void members_and_elements(void **state)
     assert_true(zl_jwalk_open(&e, text, v));
     const char *want[] = {"1", "\"x\\\\\\\"]\"", "{\"b\": {}}"};
     for (size_t i = 0; i < 3; i++) {
-        assert_int_equal(zl_jwalk_next(&e, &key, &v, &err, &off), 1);
+        assert_int_equal(next(&e, &key, &v), 1);
         assert_int_equal(key.end, 0);
         assert_span(text, v, want[i]);
     }
-    assert_int_equal(zl_jwalk_next(&e, &key, &v, &err, &off), 0);
-    assert_int_equal(zl_jwalk_next(&w, &key, &v, &err, &off), 1);
+    assert_int_equal(next(&e, &key, &v), 0);
+    assert_int_equal(next(&w, &key, &v), 1);
     assert_span(text, v, "null");
-    assert_int_equal(zl_jwalk_next(&w, &key, &v, &err, &off), 0);
-    assert_null(err);
+    assert_int_equal(next(&w, &key, &v), 0);
 }
 
 static void decoded_alone_in_place(void **state)
@@ -61,19 +77,17 @@ static void decoded_alone_in_place(void **state)
     (void)state;
     const char *text = "[{\"n\": \"\\u00e9t\\u00e9\"}, 7]";
     zl_jspan key, v;
-    char *err = NULL;
-    size_t off = 0;
     zl_jwalk w;
     open_root(text, &w);
-    assert_int_equal(zl_jwalk_next(&w, &key, &v, &err, &off), 1);
+    assert_int_equal(next(&w, &key, &v), 1);
     zl_jdoc d;
-    assert_true(zl_jdoc_load_span(&d, text, v, &err, &off));
+    load_span(&d, text, v);
     zl_jval n = zl_jget(&d, zl_jdoc_root(&d), "n", false);
     assert_string_equal(json_string_value(n.v), "\xC3\xA9t\xC3\xA9");
     assert_int_equal(zl_jstart(&d, n), 7); /* offsets in the whole text */
     zl_jdoc_free(&d);
-    assert_int_equal(zl_jwalk_next(&w, &key, &v, &err, &off), 1);
-    assert_true(zl_jdoc_load_span(&d, text, v, &err, &off));
+    assert_int_equal(next(&w, &key, &v), 1);
+    load_span(&d, text, v);
     assert_int_equal(json_integer_value(d.root), 7);
     zl_jdoc_free(&d);
 }
