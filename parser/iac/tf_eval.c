@@ -9,8 +9,14 @@
 #include "lint/util/util.h"
 
 #define TF_MAX_DEPTH 200
-#define TF_MAX_STEPS 2000000
-#define TF_MAX_INSTANCES 10000
+#define TF_MAX_INSTANCES 10000 /* spelled out in tf_stop_message */
+/* A module may take 2 million steps and 256 MiB of values (tf_value.c), and
+ * more per byte of its text: a large configuration is evaluated whole, a
+ * blowup (nested for expressions over range(), say) still stops. About
+ * 0.04 steps and 8 octets of values a byte are what plain resources take. */
+#define TF_BASE_STEPS 2000000
+#define TF_STEPS_PER_BYTE 4
+#define TF_VALUES_PER_BYTE 32
 
 typedef struct ctx {
     tf_module *m;
@@ -33,10 +39,41 @@ static char *cstr(const char *p, size_t n)
 
 /* Module */
 
+/* The first limit reached is the one reported; memory is the arena's own. */
+static void stop(tf_module *m, tf_stop why)
+{
+    if (!m->stopped)
+        m->stopped = why;
+}
+
+char *tf_stop_message(const tf_module *m)
+{
+    switch (tf_stopped(m)) {
+    case TF_STOP_STEPS:
+        return zl_xasprintf("the Terraform evaluation of this module stopped here, at its limit "
+                            "of %zu steps (2 million and %d a byte of its text): records from "
+                            "here on may be missing",
+                            m->max_steps, TF_STEPS_PER_BYTE);
+    case TF_STOP_DEPTH:
+        return zl_xasprintf("an expression read here nests more than %d deep, the limit: "
+                            "its value is not evaluated, and records made of it are missing",
+                            TF_MAX_DEPTH);
+    case TF_STOP_INSTANCES:
+        return zl_xstrdup("a count or for_each here makes more than 10,000 instances, the "
+                          "limit: they are not read");
+    default:
+        return zl_xasprintf("the Terraform evaluation of this module stopped here, at its limit "
+                            "for values (256 MiB and %d octets a byte of its text): records "
+                            "from here on may be missing",
+                            TF_VALUES_PER_BYTE);
+    }
+}
+
 void tf_module_init(tf_module *m)
 {
     memset(m, 0, sizeof *m);
     tf_arena_init(&m->arena);
+    m->max_steps = TF_BASE_STEPS;
 }
 
 static void add_block(tf_module *m, tf_block_kind kind, uint32_t file, const zl_hcl_item *it,
@@ -59,6 +96,8 @@ uint32_t tf_module_add(tf_module *m, const char *path, char *text, size_t len, b
     tf->path = zl_xstrdup(path);
     tf->text = text;
     tf->len = len;
+    m->max_steps += TF_STEPS_PER_BYTE * len;
+    tf_arena_grant(&m->arena, TF_VALUES_PER_BYTE * len);
     size_t pn = strlen(path);
     if (pn > 8 && strcmp(path + pn - 8, ".tf.json") == 0)
         zl_hcl_parse_json(&tf->hcl, text, len);
@@ -405,6 +444,8 @@ static bool instances_of(tf_module *m, const tf_block *b, const zl_hcl_item *met
 {
     *n = 0;
     if (counted) {
+        if (v->kind == TF_NUMBER && v->num > TF_MAX_INSTANCES)
+            stop(m, TF_STOP_INSTANCES);
         if (v->kind != TF_NUMBER || v->num < 0 || v->num > TF_MAX_INSTANCES)
             return false;
         *n = (size_t)v->num;
@@ -416,6 +457,8 @@ static bool instances_of(tf_module *m, const tf_block *b, const zl_hcl_item *met
         }
         return true;
     }
+    if ((v->kind == TF_LIST || v->kind == TF_OBJECT) && v->nitems > TF_MAX_INSTANCES)
+        stop(m, TF_STOP_INSTANCES);
     if ((v->kind != TF_LIST && v->kind != TF_OBJECT) || v->nitems > TF_MAX_INSTANCES)
         return false;
     *n = v->nitems;
@@ -1113,8 +1156,15 @@ static tf_val *eval_node(const ctx *c, const zl_hx *e)
 static tf_val *eval(const ctx *c, const zl_hx *e)
 {
     tf_module *m = c->m;
-    if (!e || m->depth >= TF_MAX_DEPTH || ++m->steps > TF_MAX_STEPS || m->arena.budget == 0)
+    if (!e)
         return tf_unknown(&m->arena, NULL);
+    /* Too deep makes this value unknown; too many steps or too little
+     * memory (the arena says so itself) every value from here on. */
+    bool deep = m->depth >= TF_MAX_DEPTH, spent = !deep && ++m->steps > m->max_steps;
+    if (deep || spent || m->arena.budget == 0) {
+        stop(m, deep ? TF_STOP_DEPTH : spent ? TF_STOP_STEPS : TF_STOP_MEMORY);
+        return tf_unknown(&m->arena, NULL);
+    }
     m->depth++;
     tf_val *v = eval_node(c, e);
     m->depth--;

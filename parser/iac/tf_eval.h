@@ -30,6 +30,10 @@ typedef struct tf_block {
     int state;               /* 0 not evaluated, 1 being evaluated, 2 done */
 } tf_block;
 
+/* The limits of an evaluation; memory is the arena's (tf_arena.spent). */
+typedef enum tf_stop { TF_RUNS, TF_STOP_STEPS, TF_STOP_DEPTH, TF_STOP_INSTANCES,
+                       TF_STOP_MEMORY } tf_stop;
+
 typedef struct tf_module {
     tf_file *files;
     size_t nfiles, fcap;
@@ -37,7 +41,8 @@ typedef struct tf_module {
     size_t nblocks, bcap;
     tf_arena arena;
     unsigned depth;
-    size_t steps;
+    size_t steps, max_steps; /* limits grow with the text read: linear, never silent */
+    tf_stop stopped;         /* the first limit that made a value unknown (tf_stopped) */
     uint32_t *index; /* blocks by kind, type and name (open addressing), for tf_find */
     size_t nindex, indexed;
     /* A module called by another (module "x" { source = "./dir" ... }): the
@@ -70,6 +75,15 @@ static inline tf_origin tf_at(const tf_module *m, uint32_t file, uint32_t off)
 {
     return (tf_origin){m->base + file, off};
 }
+/* The limit (steps, depth, instances, memory) that first made a value
+ * unknown that was not, or TF_RUNS: what the readers built after it is not
+ * all there is, and must be said (input-refused). */
+static inline tf_stop tf_stopped(const tf_module *m)
+{
+    return m->stopped ? m->stopped : m->arena.spent ? TF_STOP_MEMORY : TF_RUNS;
+}
+/* The message that says so, and the limit's numbers. */
+char *tf_stop_message(const tf_module *m);
 /* A value given to variable name by the module's caller (taken over: name). */
 void tf_module_input(tf_module *m, char *name, tf_val *v);
 

@@ -124,6 +124,22 @@ static void report_syntax(tf_reader *r)
                                      "shows the same place"));
 }
 
+/* Where the evaluation of the module first hit a limit (tf_stopped): at
+ * the resource read then (off), or at the top of the file when it was the
+ * SES resources. What it made unknown is not checked, and a run that says
+ * nothing of it would pass a file it did not read. */
+static void report_stop(tf_reader *r, uint32_t off)
+{
+    if (r->stop_said || !tf_stopped(&r->m))
+        return;
+    r->stop_said = true;
+    zl_synth *s = r->ngroups ? &r->groups[0].s : tf_group_for(r, NULL);
+    zl_synth_diag_raw(
+        s, "input-refused", off, 0, tf_stop_message(&r->m),
+        zl_xstrdup("lint the plan (terraform show -json PLAN), which holds every value "
+                   "computed, or split the module"));
+}
+
 static bool same_dir(const char *a, const char *b)
 {
     size_t na = (size_t)(zl_path_base(a) - a), nb = (size_t)(zl_path_base(b) - b);
@@ -154,9 +170,11 @@ void tf_read_file(tf_reader *r)
             tf_google_records(r, b);
             tf_azure_records(r, b);
             tf_digitalocean_records(r, b);
+            report_stop(r, b->item->start);
         }
     }
     tf_ses_check(r);
+    report_stop(r, 0);
     report_syntax(r);
     for (size_t i = 0; i < r->ngroups; i++) {
         zl_master_opts o = *r->in->o;

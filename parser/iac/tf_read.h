@@ -42,6 +42,7 @@ typedef struct tf_reader {
     tf_manifest *manifest; /* the root module's modules.json, shared by the calls */
     const char *key;       /* the module's key in it: "" for the root, "dns.ses" */
     size_t first_zone;   /* zs->nzones when this reading began */
+    bool stop_said;      /* the module's evaluation limit is reported */
 } tf_reader;
 
 /* The records (and syntax errors) of file r->self, a zone per hosted zone. */

@@ -16,6 +16,11 @@ void tf_arena_init(tf_arena *a)
     a->budget = TF_ARENA_BUDGET;
 }
 
+void tf_arena_grant(tf_arena *a, size_t bytes)
+{
+    a->budget = a->budget > SIZE_MAX - bytes ? SIZE_MAX : a->budget + bytes;
+}
+
 void tf_arena_free(tf_arena *a)
 {
     zl_arena_free(&a->mem);
@@ -24,6 +29,8 @@ void tf_arena_free(tf_arena *a)
 
 void *tf_alloc(tf_arena *a, size_t n)
 {
+    if (a->budget <= n)
+        a->spent = true;
     a->budget = a->budget > n ? a->budget - n : 0;
     return zl_arena_zalloc(&a->mem, n);
 }
@@ -68,8 +75,10 @@ tf_val *tf_number(tf_arena *a, double d)
 
 static tf_val *collection(tf_arena *a, tf_kind k, size_t n)
 {
-    if (n > a->budget / 16)
+    if (n > a->budget / 16) {
+        a->spent = true;
         return tf_unknown(a, NULL);
+    }
     tf_val *v = val(a, k);
     v->items = tf_alloc(a, n * sizeof *v->items);
     v->nitems = n;
@@ -123,6 +132,7 @@ void tf_sb_free(tf_sb *b)
 tf_val *tf_sb_take(tf_arena *a, tf_sb *b)
 {
     if (b->over || b->n > a->budget) {
+        a->spent |= b->n > a->budget;
         tf_sb_free(b);
         return tf_unknown(a, NULL);
     }

@@ -50,9 +50,12 @@ struct tf_val {
 typedef struct tf_arena {
     zl_arena mem;
     size_t budget; /* bytes left before values become unknown: no blowup */
+    bool spent;    /* a value was made unknown for want of budget */
 } tf_arena;
 
+/* An arena of a base budget; tf_arena_grant adds to it (per byte of text read). */
 void tf_arena_init(tf_arena *a);
+void tf_arena_grant(tf_arena *a, size_t bytes);
 void tf_arena_free(tf_arena *a);
 void *tf_alloc(tf_arena *a, size_t n);
 char *tf_strdup(tf_arena *a, const char *s, size_t n);
