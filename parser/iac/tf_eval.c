@@ -838,7 +838,7 @@ static void template_part(const ctx *c, const zl_hx *part, tf_sb *b, bool *known
     tf_val *v = eval(c, part);
     tf_val *s = tf_to_string(&c->m->arena, v, origin(c, part->start));
     if (s) {
-        tf_sb_add(b, s->s, s->n, s->at);
+        tf_sb_add_val(b, s, 0, s->n);
     } else {
         *known = false;
         tf_describe(v, b);

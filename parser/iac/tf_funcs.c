@@ -28,7 +28,7 @@ static tf_val *fn_lower_upper(tf_module *m, tf_val **a, size_t n, tf_origin at, 
     if (!s)
         return unknown(m);
     tf_sb b = {0};
-    tf_sb_add(&b, s->s, s->n, s->at);
+    tf_sb_add_val(&b, s, 0, s->n);
     for (size_t i = 0; i < b.n; i++)
         b.p[i] = (char)(up ? toupper((unsigned char)b.p[i]) : tolower((unsigned char)b.p[i]));
     return tf_sb_take(&m->arena, &b);
@@ -47,7 +47,7 @@ static tf_val *fn_upper(tf_module *m, tf_val **a, size_t n, tf_origin at)
 static tf_val *sub(tf_module *m, tf_val *s, size_t from, size_t to)
 {
     tf_sb b = {0};
-    tf_sb_add(&b, s->s + from, to - from, s->at + from);
+    tf_sb_add_val(&b, s, from, to - from);
     return tf_sb_take(&m->arena, &b);
 }
 
@@ -114,19 +114,19 @@ static tf_val *fn_format(tf_module *m, tf_val **a, size_t n, tf_origin at)
     bool known = true;
     for (size_t i = 0; i < f->n; i++) {
         if (f->s[i] != '%') {
-            tf_sb_add(&b, f->s + i, 1, f->at + i);
+            tf_sb_add_val(&b, f, i, 1);
             continue;
         }
         char verb = i + 1 < f->n ? f->s[i + 1] : '\0';
         i++;
         if (verb == '%') {
-            tf_sb_add(&b, "%", 1, f->at + i);
+            tf_sb_add_at(&b, "%", 1, tf_val_at(f, i));
             continue;
         }
         tf_val *arg_v = (verb == 's' || verb == 'd' || verb == 'v') && arg < n ? a[arg++] : NULL;
         tf_val *v = arg_v ? str(m, arg_v, at) : NULL;
         if (v) {
-            tf_sb_add(&b, v->s, v->n, v->at);
+            tf_sb_add_val(&b, v, 0, v->n);
         } else if (arg_v && arg_v->kind == TF_UNKNOWN) {
             tf_describe(arg_v, &b);
             known = false;
@@ -161,9 +161,9 @@ static tf_val *fn_join(tf_module *m, tf_val **a, size_t n, tf_origin at)
                 return unknown(m);
             }
             if (!first)
-                tf_sb_add(&b, sep->s, sep->n, sep->at);
+                tf_sb_add_val(&b, sep, 0, sep->n);
             first = false;
-            tf_sb_add(&b, s->s, s->n, s->at);
+            tf_sb_add_val(&b, s, 0, s->n);
         }
     }
     return tf_sb_take(&m->arena, &b);
@@ -200,10 +200,10 @@ static tf_val *fn_replace(tf_module *m, tf_val **a, size_t n, tf_origin at)
     tf_sb b = {0};
     for (size_t i = 0; i < s->n;) {
         if (i + from->n <= s->n && memcmp(s->s + i, from->s, from->n) == 0) {
-            tf_sb_add(&b, to->s, to->n, to->at);
+            tf_sb_add_val(&b, to, 0, to->n);
             i += from->n;
         } else {
-            tf_sb_add(&b, s->s + i, 1, s->at + i);
+            tf_sb_add_val(&b, s, i, 1);
             i++;
         }
     }

@@ -45,9 +45,9 @@ zl_lstr tf_lstr(const tf_reader *r, const tf_val *v, uint32_t from, uint32_t to)
     zl_lstr s = {v->s, v->n, zl_xcalloc(v->n + 1, sizeof *s.raw)};
     bool last_here = false;
     for (size_t i = 0; i < v->n; i++) {
-        last_here = v->at[i].file == r->m.base + r->self && v->at[i].off >= from &&
-                    v->at[i].off < to;
-        s.raw[i] = last_here ? v->at[i].off : from;
+        tf_origin at = tf_val_at(v, i);
+        last_here = at.file == r->m.base + r->self && at.off >= from && at.off < to;
+        s.raw[i] = last_here ? at.off : from;
     }
     s.raw[v->n] = last_here ? s.raw[v->n - 1] + 1 : to;
     return s;

@@ -114,6 +114,18 @@ void tf_sb_add(tf_sb *b, const char *p, size_t n, const tf_origin *at)
     b->p[b->n] = '\0';
 }
 
+void tf_sb_add_val(tf_sb *b, const tf_val *v, size_t from, size_t n)
+{
+    if (v->at_form == TF_AT_EACH) {
+        tf_sb_add(b, v->s + from, n, v->at + from);
+        return;
+    }
+    size_t at = b->n;
+    tf_sb_add(b, v->s + from, n, NULL);
+    for (size_t i = 0; !b->over && i < n; i++)
+        b->at[at + i] = tf_val_at(v, from + i);
+}
+
 void tf_sb_add_at(tf_sb *b, const char *p, size_t n, tf_origin at)
 {
     size_t from = b->n;
@@ -129,6 +141,18 @@ void tf_sb_free(tf_sb *b)
     memset(b, 0, sizeof *b);
 }
 
+/* The shortest form that says where each byte of b came from. */
+static tf_at_form at_form(const tf_sb *b)
+{
+    bool one = true, run = true;
+    for (size_t i = 1; i < b->n && (one || run); i++) {
+        const tf_origin *o = &b->at[i], *first = &b->at[0];
+        one = one && o->file == first->file && o->off == first->off;
+        run = run && o->file == first->file && o->off == first->off + i;
+    }
+    return one ? TF_AT_ONE : run ? TF_AT_RUN : TF_AT_EACH;
+}
+
 tf_val *tf_sb_take(tf_arena *a, tf_sb *b)
 {
     if (b->over || b->n > a->budget) {
@@ -138,11 +162,15 @@ tf_val *tf_sb_take(tf_arena *a, tf_sb *b)
     }
     tf_val *v = val(a, TF_STRING);
     v->s = tf_strdup(a, b->p ? b->p : "", b->n);
-    tf_origin *at = tf_alloc(a, (b->n + 1) * sizeof *at);
-    if (b->n)
-        memcpy(at, b->at, b->n * sizeof *at);
-    v->at = at;
     v->n = b->n;
+    v->at_form = at_form(b);
+    if (v->at_form == TF_AT_EACH) {
+        tf_origin *at = tf_alloc(a, b->n * sizeof *at);
+        memcpy(at, b->at, b->n * sizeof *at);
+        v->at = at;
+    } else if (b->n) {
+        v->from = b->at[0];
+    }
     tf_sb_free(b);
     return v;
 }
@@ -186,7 +214,7 @@ bool tf_known(const tf_val *v)
 void tf_describe(const tf_val *v, tf_sb *b)
 {
     if (v->kind == TF_STRING)
-        tf_sb_add(b, v->s, v->n, v->at);
+        tf_sb_add_val(b, v, 0, v->n);
     else if (v->kind == TF_UNKNOWN && v->s)
         tf_sb_add(b, v->s, v->n, NULL);
     else

@@ -99,12 +99,12 @@ static void positions_follow_the_bytes(void **state)
     /* "www" comes from the format call's argument, ".example.com" partly
      * from the format string and from the variable's default. */
     const char *www = strstr(main_tf, "\"www\"") + 1;
-    assert_int_equal(fmt->at[0].file, 0);
-    assert_int_equal(fmt->at[0].off, www - main_tf);
+    assert_int_equal(tf_val_at(fmt, 0).file, 0);
+    assert_int_equal(tf_val_at(fmt, 0).off, www - main_tf);
     const char *dflt = strstr(main_tf, "Example.COM") + 1;
-    assert_int_equal(fmt->at[5].off, dflt - main_tf); /* the x of example */
+    assert_int_equal(tf_val_at(fmt, 5).off, dflt - main_tf); /* the x of example */
     tf_val *spf = local(f, "spf");
-    assert_int_equal(spf->at[strlen("v=spf1 include:")].file, 1); /* from other.tf */
+    assert_int_equal(tf_val_at(spf, strlen("v=spf1 include:")).file, 1); /* from other.tf */
 }
 
 static void unknowns_stay_symbolic(void **state)
