@@ -15,7 +15,8 @@ typedef struct zl_arena {
     size_t left;
 } zl_arena;
 
-/* n zeroed bytes, aligned for any type, until zl_arena_free. */
+/* n zeroed bytes, aligned for pointers, sizes and doubles (not long
+ * double), until zl_arena_free. */
 void *zl_arena_zalloc(zl_arena *a, size_t n);
 void zl_arena_free(zl_arena *a);
 

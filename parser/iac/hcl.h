@@ -13,6 +13,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "lint/util/arena.h"
+
 typedef enum zl_hx_kind {
     ZL_HX_NUMBER,   /* num */
     ZL_HX_BOOL,     /* num is 0 or 1 */
@@ -100,8 +102,7 @@ typedef struct zl_hcl_file {
     zl_hcl_body *body;
     zl_hcl_diag *diags;
     size_t ndiags, dcap;
-    zl_hx **nodes; /* every expression node, freed together */
-    size_t nnodes, ncap;
+    zl_arena nodes; /* every expression node and its kids, freed together */
 } zl_hcl_file;
 
 /* Parse text (len bytes, NUL after them) into f; always succeeds, with

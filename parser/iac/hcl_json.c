@@ -67,10 +67,10 @@ static zl_hx *expr(jp *j, uint32_t at)
                 zl_hx *lit = zl_hp_node(p, ZL_HX_LITERAL, k.start);
                 lit->end = k.start + k.n;
                 lit->flags = ZL_HX_QUOTED;
-                zl_hp_kid(key, lit);
-                zl_hp_kid(n, key);
+                zl_hp_kid(p, key, lit);
+                zl_hp_kid(p, n, key);
             }
-            zl_hp_kid(n, expr(j, m));
+            zl_hp_kid(p, n, expr(j, m));
         }
     } else if (c == 't' || c == 'f') {
         n = zl_hp_node(p, ZL_HX_BOOL, pos->start);

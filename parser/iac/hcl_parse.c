@@ -90,19 +90,23 @@ static bool expect(zl_hparser *p, const char *s, const char *wanted)
 
 zl_hx *zl_hp_node(zl_hparser *p, zl_hx_kind kind, uint32_t start)
 {
-    zl_hcl_file *f = p->f;
-    zl_hx *n = zl_xcalloc(1, sizeof *n);
+    zl_hx *n = zl_arena_zalloc(&p->f->nodes, sizeof *n);
     n->kind = kind;
     n->start = n->end = start;
-    ZL_GROW(f->nodes, f->ncap, f->nnodes + 1);
-    f->nodes[f->nnodes++] = n;
     return n;
 }
 
-void zl_hp_kid(zl_hx *n, zl_hx *kid)
+void zl_hp_kid(zl_hparser *p, zl_hx *n, zl_hx *kid)
 {
-    if ((n->nkids & (n->nkids - 1)) == 0) /* 0, 1, 2, 4, ...: the array is full */
-        n->kids = zl_xrealloc(n->kids, (n->nkids ? 2 * n->nkids : 1) * sizeof *n->kids);
+    /* At 0, 1, 2, 4, ... kids the array is full: a new one twice the size
+     * (the old stays in the arena; all the copies add up to one array). */
+    if ((n->nkids & (n->nkids - 1)) == 0) {
+        size_t cap = n->nkids ? 2 * (size_t)n->nkids : 1;
+        zl_hx **kids = zl_arena_zalloc(&p->f->nodes, cap * sizeof *kids);
+        if (n->nkids)
+            memcpy(kids, n->kids, n->nkids * sizeof *kids);
+        n->kids = kids;
+    }
     n->kids[n->nkids++] = kid;
     if (kid && kid->end > n->end)
         n->end = kid->end;
@@ -117,7 +121,7 @@ static zl_hx *args_node(zl_hparser *p, zl_hx *call)
 {
     zl_hp_skip_nl(p, 1);
     while (!p->failed && !zl_hp_punct(p, ")")) {
-        zl_hp_kid(call, zl_hp_expr(p));
+        zl_hp_kid(p, call, zl_hp_expr(p));
         if (zl_hp_punct(p, "...")) {
             zl_hp_next(p);
             call->flags |= ZL_HX_EXPAND;
@@ -164,29 +168,29 @@ static zl_hx *for_expr(zl_hparser *p, uint32_t start, bool object, const char *c
         unexpected(p, in, "'in'");
         return n;
     }
-    zl_hp_kid(n, zl_hp_expr(p));
+    zl_hp_kid(p, n, zl_hp_expr(p));
     if (!expect(p, ":", "':' after the collection"))
         return n;
     zl_hx *first = zl_hp_expr(p);
     if (object) {
         if (!expect(p, "=>", "'=>' between the key and the value"))
             return n;
-        zl_hp_kid(n, first);
-        zl_hp_kid(n, zl_hp_expr(p));
+        zl_hp_kid(p, n, first);
+        zl_hp_kid(p, n, zl_hp_expr(p));
         if (zl_hp_punct(p, "...")) {
             zl_hp_next(p);
             n->flags |= ZL_HX_GROUP;
         }
     } else {
-        zl_hp_kid(n, NULL);
-        zl_hp_kid(n, first);
+        zl_hp_kid(p, n, NULL);
+        zl_hp_kid(p, n, first);
     }
     zl_htok k = zl_hp_peek(p);
     if (keyword(p, k, "if")) {
         zl_hp_next(p);
-        zl_hp_kid(n, zl_hp_expr(p));
+        zl_hp_kid(p, n, zl_hp_expr(p));
     } else {
-        zl_hp_kid(n, NULL);
+        zl_hp_kid(p, n, NULL);
     }
     zl_htok end = zl_hp_peek(p);
     if (expect(p, close, object ? "'}' closing the for expression"
@@ -213,7 +217,7 @@ static zl_hx *tuple(zl_hparser *p, uint32_t start)
     } else {
         n = zl_hp_node(p, ZL_HX_TUPLE, start);
         while (!p->failed && !zl_hp_punct(p, "]")) {
-            zl_hp_kid(n, zl_hp_expr(p));
+            zl_hp_kid(p, n, zl_hp_expr(p));
             if (!zl_hp_punct(p, ","))
                 break;
             zl_hp_next(p);
@@ -241,8 +245,8 @@ static zl_hx *object(zl_hparser *p, uint32_t start)
                 break;
             }
             zl_hp_next(p);
-            zl_hp_kid(n, key);
-            zl_hp_kid(n, zl_hp_expr(p));
+            zl_hp_kid(p, n, key);
+            zl_hp_kid(p, n, zl_hp_expr(p));
             if (zl_hp_punct(p, ","))
                 zl_hp_next(p);
         }
@@ -258,7 +262,7 @@ static zl_hx *paren(zl_hparser *p, uint32_t start)
 {
     zl_hx *n = zl_hp_node(p, ZL_HX_PAREN, start);
     zl_hp_skip_nl(p, 1);
-    zl_hp_kid(n, zl_hp_expr(p));
+    zl_hp_kid(p, n, zl_hp_expr(p));
     zl_htok close = zl_hp_peek(p);
     if (expect(p, ")", "')'"))
         n->end = close.end;
@@ -358,15 +362,15 @@ static bool traversal(zl_hparser *p, zl_hx **base, bool splat_attr)
             zl_hx *i = zl_hp_node(p, ZL_HX_NUMBER, k.start);
             i->num = strtod(p->t + k.start, NULL);
             i->end = k.end;
-            zl_hp_kid(n, b);
-            zl_hp_kid(n, i);
+            zl_hp_kid(p, n, b);
+            zl_hp_kid(p, n, i);
             *base = n;
             return true;
         } else {
             unexpected(p, k, "an attribute name after '.'");
             return false;
         }
-        zl_hp_kid(n, b);
+        zl_hp_kid(p, n, b);
         n->end = k.end;
         *base = n;
         return true;
@@ -379,9 +383,9 @@ static bool traversal(zl_hparser *p, zl_hx **base, bool splat_attr)
         return false;
     zl_hp_next(p);
     zl_hx *n = zl_hp_node(p, ZL_HX_INDEX, b->start);
-    zl_hp_kid(n, b);
+    zl_hp_kid(p, n, b);
     zl_hp_skip_nl(p, 1);
-    zl_hp_kid(n, zl_hp_expr(p));
+    zl_hp_kid(p, n, zl_hp_expr(p));
     zl_htok close = zl_hp_peek(p);
     if (expect(p, "]", "']' closing the index"))
         n->end = close.end;
@@ -410,11 +414,11 @@ static bool splat(zl_hparser *p, zl_hx **base)
         end = close.end;
     }
     zl_hx *n = zl_hp_node(p, ZL_HX_SPLAT, (*base)->start);
-    zl_hp_kid(n, *base);
+    zl_hp_kid(p, n, *base);
     zl_hx *each = zl_hp_node(p, ZL_HX_ANCHOR, end);
     while (!p->failed && traversal(p, &each, attr))
         ;
-    zl_hp_kid(n, each);
+    zl_hp_kid(p, n, each);
     if (n->end < end)
         n->end = end;
     *base = n;
@@ -441,7 +445,7 @@ static zl_hx *unary(zl_hparser *p)
             p->depth--;
             return n;
         }
-        zl_hp_kid(n, unary(p));
+        zl_hp_kid(p, n, unary(p));
         p->depth--;
         return n;
     }
@@ -473,8 +477,8 @@ static zl_hx *binary(zl_hparser *p, int level)
         zl_hp_next(p);
         zl_hx *b = zl_hp_node(p, ZL_HX_BINARY, left->start);
         b->op = binops[i].op;
-        zl_hp_kid(b, left);
-        zl_hp_kid(b, binary(p, level + 1));
+        zl_hp_kid(p, b, left);
+        zl_hp_kid(p, b, binary(p, level + 1));
         left = b;
     }
 }
@@ -491,10 +495,10 @@ zl_hx *zl_hp_expr(zl_hparser *p)
     if (!p->failed && zl_hp_punct(p, "?")) {
         zl_hp_next(p);
         zl_hx *c = zl_hp_node(p, ZL_HX_COND, n->start);
-        zl_hp_kid(c, n);
-        zl_hp_kid(c, zl_hp_expr(p));
+        zl_hp_kid(p, c, n);
+        zl_hp_kid(p, c, zl_hp_expr(p));
         if (expect(p, ":", "':' in the conditional"))
-            zl_hp_kid(c, zl_hp_expr(p));
+            zl_hp_kid(p, c, zl_hp_expr(p));
         n = c;
     }
     p->depth--;
@@ -681,11 +685,7 @@ void zl_hcl_parse(zl_hcl_file *f, const char *text, size_t len)
 
 void zl_hcl_free(zl_hcl_file *f)
 {
-    for (size_t i = 0; i < f->nnodes; i++) {
-        free(f->nodes[i]->kids);
-        free(f->nodes[i]);
-    }
-    free(f->nodes);
+    zl_arena_free(&f->nodes);
     for (size_t i = 0; i < f->ndiags; i++)
         free(f->diags[i].message);
     free(f->diags);

@@ -30,7 +30,7 @@ void zl_hp_skip_nl(zl_hparser *p, int delta);
 void zl_hp_error(zl_hparser *p, uint32_t off, uint32_t len, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 zl_hx *zl_hp_node(zl_hparser *p, zl_hx_kind kind, uint32_t start);
-void zl_hp_kid(zl_hx *n, zl_hx *kid);
+void zl_hp_kid(zl_hparser *p, zl_hx *n, zl_hx *kid);
 zl_hx *zl_hp_expr(zl_hparser *p);
 
 /* A template whose opening token (quote or heredoc) was just consumed. */

@@ -31,7 +31,7 @@ static void literal(zl_hparser *p, zl_hx *parts, uint32_t from, uint32_t to, con
     zl_hx *lit = zl_hp_node(p, ZL_HX_LITERAL, from);
     lit->end = to;
     lit->flags = t->quoted ? ZL_HX_QUOTED : 0;
-    zl_hp_kid(parts, lit);
+    zl_hp_kid(p, parts, lit);
 }
 
 /* "${~": the literal before loses its trailing white space. */
@@ -107,21 +107,21 @@ static void directive_if(zl_hparser *p, zl_hx *out, uint32_t start, const tpl *t
 {
     zl_hx *n = zl_hp_node(p, ZL_HX_TPL_IF, start);
     zl_hp_skip_nl(p, 1);
-    zl_hp_kid(n, zl_hp_expr(p));
-    zl_hp_kid(out, n);
+    zl_hp_kid(p, n, zl_hp_expr(p));
+    zl_hp_kid(p, out, n);
     bool closed = !p->failed && close_tag(p);
     zl_hp_skip_nl(p, -1);
     if (!closed)
         return;
     zl_hx *then = new_template(p, p->pos, t);
     tpl_end e = parts(p, then, t);
-    zl_hp_kid(n, then);
+    zl_hp_kid(p, n, then);
     if (e == END_ELSE) {
         zl_hx *other = new_template(p, p->pos, t);
         e = parts(p, other, t);
-        zl_hp_kid(n, other);
+        zl_hp_kid(p, n, other);
     } else {
-        zl_hp_kid(n, NULL);
+        zl_hp_kid(p, n, NULL);
     }
     if (e != END_ENDIF)
         zl_hp_error(p, start, 2, "%%{ if } without its %%{ endif }");
@@ -132,7 +132,7 @@ static void directive_if(zl_hparser *p, zl_hx *out, uint32_t start, const tpl *t
 static void directive_for(zl_hparser *p, zl_hx *out, uint32_t start, const tpl *t)
 {
     zl_hx *n = zl_hp_node(p, ZL_HX_TPL_FOR, start);
-    zl_hp_kid(out, n);
+    zl_hp_kid(p, out, n);
     zl_hp_skip_nl(p, 1);
     zl_htok a = zl_hp_next(p);
     if (a.kind == ZL_HT_IDENT) {
@@ -154,7 +154,7 @@ static void directive_for(zl_hparser *p, zl_hx *out, uint32_t start, const tpl *
     if (!p->failed && !word(p, zl_hp_next(p), "in"))
         zl_hp_error(p, a.start, a.end - a.start, "expected 'in' in the template for");
     if (!p->failed)
-        zl_hp_kid(n, zl_hp_expr(p));
+        zl_hp_kid(p, n, zl_hp_expr(p));
     bool closed = !p->failed && close_tag(p);
     zl_hp_skip_nl(p, -1);
     if (!closed)
@@ -162,7 +162,7 @@ static void directive_for(zl_hparser *p, zl_hx *out, uint32_t start, const tpl *
     zl_hx *body = new_template(p, p->pos, t);
     if (parts(p, body, t) != END_ENDFOR)
         zl_hp_error(p, start, 2, "%%{ for } without its %%{ endfor }");
-    zl_hp_kid(n, body);
+    zl_hp_kid(p, n, body);
     n->end = p->pos;
 }
 
@@ -196,7 +196,7 @@ static void interpolation(zl_hparser *p, zl_hx *out)
 {
     open_tag(p, out);
     zl_hp_skip_nl(p, 1);
-    zl_hp_kid(out, zl_hp_expr(p));
+    zl_hp_kid(p, out, zl_hp_expr(p));
     if (!p->failed)
         close_tag(p);
     zl_hp_skip_nl(p, -1);
