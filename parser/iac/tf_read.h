@@ -16,9 +16,13 @@ typedef struct tf_group {
 } tf_group;
 
 /* The DKIM tokens the records of a module publish, per identity (first:
- * the identity's first record, a struct rec of tf_ses.c). */
+ * the identity's first record, a struct rec of tf_ses.c), and the records:
+ * every instance of the module's record resources, evaluated once (in its
+ * arena) for the count and for the checks of each file. */
 typedef struct tf_ses_state {
     zl_sym_ids ids;
+    struct rec **recs;
+    size_t nrecs, rcap;
     bool counted;
 } tf_ses_state;
 

@@ -510,16 +510,14 @@ static void count_tokens(tf_reader *r, const rec *x)
     }
 }
 
-typedef void (*rec_fn)(tf_reader *r, const rec *x);
-
-/* Every instance of every record resource of file (or of the module, file
- * UINT32_MAX); of a resource created only under a condition, the instances
- * it has if it is. */
-static void each_record(tf_reader *r, uint32_t file, rec_fn fn)
+/* Every instance of every record resource of the module, in order; of a
+ * resource created only under a condition, the instances it has if it is. */
+static void read_records(tf_reader *r)
 {
+    tf_ses_state *st = &r->ses;
     for (size_t i = 0; i < r->m.nblocks; i++) {
         tf_block *b = &r->m.blocks[i];
-        if (!record_type(b) || (file != UINT32_MAX && b->file != file))
+        if (!record_type(b))
             continue;
         const tf_scope **scopes;
         size_t n;
@@ -528,25 +526,26 @@ static void each_record(tf_reader *r, uint32_t file, rec_fn fn)
             continue;
         for (size_t k = 0; k < n; k++) {
             rec *x = instance(r, b, scopes[k], conditional);
-            if (x)
-                fn(r, x);
+            if (x) {
+                ZL_GROW(st->recs, st->rcap, st->nrecs + 1);
+                st->recs[st->nrecs++] = x;
+            }
         }
     }
-}
-
-static void check_fn(tf_reader *r, const rec *x)
-{
-    check_record(r, x);
 }
 
 void tf_ses_check(tf_reader *r)
 {
     tf_ses_state *st = &r->ses;
     if (!st->counted) { /* once per module: the records of all its files */
-        each_record(r, UINT32_MAX, count_tokens);
+        read_records(r);
+        for (size_t i = 0; i < st->nrecs; i++)
+            count_tokens(r, st->recs[i]);
         st->counted = true;
     }
-    each_record(r, r->self, check_fn);
+    for (size_t i = 0; i < st->nrecs; i++)
+        if (st->recs[i]->b->file == r->self)
+            check_record(r, st->recs[i]);
     for (size_t s = 0; s < st->ids.n; s++) {
         unsigned have = zl_sym_have(&st->ids.ids[s]);
         const rec *x = st->ids.ids[s].first;
@@ -564,5 +563,8 @@ void tf_ses_check(tf_reader *r)
 void tf_ses_free(tf_ses_state *st)
 {
     zl_sym_free(&st->ids);
+    free(st->recs);
+    st->recs = NULL;
+    st->nrecs = st->rcap = 0;
     st->counted = false;
 }
