@@ -70,6 +70,8 @@ static char *zone_text(const tf_val *v)
     return zone;
 }
 
+static char *zone_of_ref(tf_reader *r, const tf_val *ref, const char *type, const char *attr);
+
 char *tf_zone_name(tf_reader *r, const tf_val *ref, const char *type, const char *attr,
                    bool literal)
 {
@@ -77,6 +79,23 @@ char *tf_zone_name(tf_reader *r, const tf_val *ref, const char *type, const char
         return zone_text(ref);
     if (ref->kind != TF_UNKNOWN || !ref->s)
         return NULL;
+    zl_buf key = {0};
+    zl_buf_printf(&key, "%s %s %s", type, attr, ref->s);
+    if (!r->zone_key.data || strcmp(key.data, r->zone_key.data) != 0) {
+        free(r->zone_key.data);
+        free(r->zone_name);
+        r->zone_key = key;
+        r->zone_name = zone_of_ref(r, ref, type, attr);
+    } else {
+        free(key.data);
+    }
+    return r->zone_name ? zl_xstrdup(r->zone_name) : NULL;
+}
+
+/* The zone unknown value ref names: "${TYPE.NAME.zone_id}", the name
+ * attribute attr of resource (or data source) NAME of type. */
+static char *zone_of_ref(tf_reader *r, const tf_val *ref, const char *type, const char *attr)
+{
     const char *p = ref->s;
     if (strncmp(p, "${", 2) != 0)
         return NULL;
@@ -193,6 +212,8 @@ void tf_reader_free(tf_reader *r)
     free(r->groups);
     free(r->reported);
     zl_strset_free(&r->policies);
+    free(r->zone_key.data);
+    free(r->zone_name);
     tf_ses_free(&r->ses);
     tf_module_free(&r->m);
 }

@@ -47,6 +47,11 @@ typedef struct tf_reader {
     const char *key;       /* the module's key in it: "" for the root, "dns.ses" */
     size_t first_zone;   /* zs->nzones when this reading began */
     bool stop_said;      /* the module's evaluation limit is reported */
+    /* The last zone reference tf_zone_name resolved (the key: its type,
+     * attribute and reference) and the name: a module's records name one
+     * zone, over and over. */
+    zl_buf zone_key;
+    char *zone_name;
 } tf_reader;
 
 /* The records (and syntax errors) of file r->self, a zone per hosted zone. */
