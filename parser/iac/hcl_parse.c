@@ -637,6 +637,8 @@ static void block_or_attr(zl_hparser *p, zl_hcl_body *b, zl_htok name, bool top)
         }
     }
     if (it.body) {
+        if (it.nlabels && it.nlabels < cap) /* a file of 100,000 blocks keeps them all */
+            it.labels = zl_xrealloc(it.labels, it.nlabels * sizeof *it.labels);
         ZL_GROW(b->items, b->cap, b->n + 1);
         b->items[b->n++] = it;
     } else {
@@ -669,6 +671,10 @@ static zl_hcl_body *body(zl_hparser *p, uint32_t start, bool top)
             break;
     }
     b->end = p->pos;
+    if (b->n && b->n < b->cap) { /* as the labels: a block's few items, room for more */
+        b->items = zl_xrealloc(b->items, b->n * sizeof *b->items);
+        b->cap = b->n;
+    }
     return b;
 }
 
