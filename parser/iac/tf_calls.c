@@ -14,7 +14,7 @@
 #include "parser/iac/tf_read.h"
 #include "lint/util/util.h"
 
-#define TF_MAX_CALL_DEPTH 4
+#define TF_MAX_CALL_DEPTH 4 /* both spelled out in report_unread's messages */
 #define TF_MAX_FILES 4096 /* files read for one module and its calls: no blowup
                              from a module that calls itself with count = 10000 */
 
@@ -86,10 +86,23 @@ static void call(tf_reader *r, tf_block *b, const tf_scope *sc, const char *dir,
     tf_reader_free(&c);
 }
 
+/* A call the limits leave unread is said at its module block: its
+ * records are not checked, and a run that passed in silence would pass
+ * them. */
+static void report_unread(tf_reader *r, const tf_block *b, const char *why)
+{
+    uint32_t self = r->self;
+    r->self = b->file;
+    zl_synth_diag_raw(tf_group_for(r, NULL), "input-refused", b->item->start, 0,
+                      zl_xasprintf("module \"%s\" is not read: %s", b->name, why),
+                      zl_xstrdup("lint the called module's directory on its own, or the plan "
+                                 "(terraform show -json PLAN), which holds every module"));
+    tf_flush_groups(r);
+    r->self = self;
+}
+
 void tf_read_calls(tf_reader *r, unsigned depth)
 {
-    if (depth >= TF_MAX_CALL_DEPTH)
-        return;
     for (size_t i = 0; i < r->m.nblocks; i++) {
         tf_block *b = &r->m.blocks[i];
         if (b->kind != TF_MODULE)
@@ -98,9 +111,17 @@ void tf_read_calls(tf_reader *r, unsigned depth)
         char *dir = called_dir(r, b, key);
         const tf_scope **scopes;
         size_t n;
-        if (dir && tf_instances(&r->m, b, &scopes, &n))
-            for (size_t k = 0; k < n && *r->next_base < TF_MAX_FILES; k++)
+        if (dir && tf_instances(&r->m, b, &scopes, &n) && n) {
+            if (depth >= TF_MAX_CALL_DEPTH)
+                report_unread(r, b, "module calls nest 4 deep at most");
+            for (size_t k = 0; k < n && depth < TF_MAX_CALL_DEPTH; k++) {
+                if (*r->next_base >= TF_MAX_FILES) {
+                    report_unread(r, b, "a module and its calls read 4,096 files at most");
+                    break;
+                }
                 call(r, b, scopes[k], dir, key, depth);
+            }
+        }
         free(dir);
         free(key);
     }

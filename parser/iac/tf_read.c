@@ -180,7 +180,6 @@ static bool module_read(const zl_zoneset *zs, const char *path)
 
 void tf_read_file(tf_reader *r)
 {
-    const tf_file *f = &r->m.files[r->self];
     for (size_t i = 0; i < r->m.nblocks; i++) {
         tf_block *b = &r->m.blocks[i];
         if (b->file == r->self && b->kind == TF_RESOURCE) {
@@ -195,6 +194,12 @@ void tf_read_file(tf_reader *r)
     tf_ses_check(r);
     report_stop(r, 0);
     report_syntax(r);
+    tf_flush_groups(r);
+}
+
+void tf_flush_groups(tf_reader *r)
+{
+    const tf_file *f = &r->m.files[r->self];
     for (size_t i = 0; i < r->ngroups; i++) {
         zl_master_opts o = *r->in->o;
         if (r->groups[i].zone || !o.origin_forced)

@@ -56,6 +56,8 @@ typedef struct tf_reader {
 
 /* The records (and syntax errors) of file r->self, a zone per hosted zone. */
 void tf_read_file(tf_reader *r);
+/* Read what the groups of file r->self hold into zones, and empty them. */
+void tf_flush_groups(tf_reader *r);
 void tf_reader_free(tf_reader *r);
 /* The local modules r's module calls (tf_calls.c), each instance read with
  * the arguments as its variables; depth: how deep the calls are nested. */
