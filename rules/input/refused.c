@@ -19,8 +19,8 @@ const zl_rule zl_rule_input_refused = {
         "documented limits (64 MiB of text counting every $INCLUDE and $GENERATE, 4 "
         "million records) and a run at 1 GiB of files; a Terraform module's evaluation "
         "stops at 2 million steps and 256 MiB of values, more by 4 steps and 32 octets "
-        "for each byte of its text, and a resource at 10,000 instances, where the finding "
-        "points. In CI the zone text comes from "
+        "for each byte of its text, a resource at 10,000 instances, and module calls at 4 "
+        "deep and 4,096 files, where the finding points. In CI the zone text comes from "
         "whoever opened the pull request, and the log is often public: a file outside the "
         "repository may hold secrets. The finding names the path as written and nothing "
         "of what the file holds.",
