@@ -24,6 +24,13 @@ static void resize(zl_strset *set, size_t nslots)
 
 bool zl_strset_add(zl_strset *set, const char *s, size_t len)
 {
+    size_t before = set->n;
+    zl_strset_index(set, s, len);
+    return set->n > before;
+}
+
+size_t zl_strset_index(zl_strset *set, const char *s, size_t len)
+{
     if ((set->n + 1) * 2 > set->nslots)
         resize(set, set->nslots ? set->nslots * 2 : 16);
     uint64_t h = zl_hash_bytes(s, len);
@@ -31,13 +38,12 @@ bool zl_strset_add(zl_strset *set, const char *s, size_t len)
     for (; set->slots[k].s; k = (k + 1) & (set->nslots - 1))
         if (set->slots[k].hash == h && set->slots[k].len == len &&
             memcmp(set->slots[k].s, s, len) == 0)
-            return false;
+            return set->slots[k].index;
     char *copy = zl_xmalloc(len + 1); /* not strndup: the octets may hold a NUL */
     memcpy(copy, s, len);
     copy[len] = '\0';
-    set->slots[k] = (struct zl_strset_slot){copy, len, h};
-    set->n++;
-    return true;
+    set->slots[k] = (struct zl_strset_slot){copy, len, h, set->n};
+    return set->n++;
 }
 
 void zl_strset_free(zl_strset *set)

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "parser/iac/tf_eval.h"
+#include "lint/util/strset.h"
 #include "lint/util/util.h"
 
 typedef tf_val *(*tf_fn)(tf_module *m, tf_val **a, size_t n, tf_origin at);
@@ -263,6 +264,8 @@ static tf_val *fn_flatten(tf_module *m, tf_val **a, size_t n, tf_origin at)
         if (x->kind == TF_UNKNOWN)
             return unknown(m);
         if (x->kind == TF_LIST) {
+            if (!tf_charge(m, x->nitems)) /* tf_call charged the outer list only */
+                return unknown(m);
             parts->items[i] = fn_flatten(m, &x, 1, at);
         } else {
             parts->items[i] = tf_list(&m->arena, 1);
@@ -273,23 +276,23 @@ static tf_val *fn_flatten(tf_module *m, tf_val **a, size_t n, tf_origin at)
     return parts->kind == TF_LIST ? fn_concat(m, parts->items, parts->nitems, at) : parts;
 }
 
-/* toset and distinct: duplicates of known strings removed, order kept. */
+/* toset and distinct: duplicates of known strings removed, order kept;
+ * looked up, not compared with every one kept (a fuzzed toset of a million
+ * strings took minutes). */
 static tf_val *fn_distinct(tf_module *m, tf_val **a, size_t n, tf_origin at)
 {
     (void)at;
     if (n != 1 || a[0]->kind != TF_LIST)
-        return n == 1 && a[0]->kind != TF_UNKNOWN ? unknown(m) : unknown(m);
+        return unknown(m);
     tf_val *l = tf_list(&m->arena, a[0]->nitems);
     size_t k = 0;
+    zl_strset seen = {0};
     for (size_t i = 0; l->kind == TF_LIST && i < a[0]->nitems; i++) {
         tf_val *x = a[0]->items[i];
-        bool dup = false;
-        for (size_t j = 0; j < k && x->kind == TF_STRING && !dup; j++)
-            dup = l->items[j]->kind == TF_STRING && l->items[j]->n == x->n &&
-                  memcmp(l->items[j]->s, x->s, x->n) == 0;
-        if (!dup)
+        if (x->kind != TF_STRING || zl_strset_add(&seen, x->s, x->n))
             l->items[k++] = x;
     }
+    zl_strset_free(&seen);
     if (l->kind == TF_LIST)
         l->nitems = k;
     return l;
@@ -337,20 +340,18 @@ static tf_val *fn_merge(tf_module *m, tf_val **a, size_t n, tf_origin at)
             return unknown(m);
         total += a[i]->nitems;
     }
+    /* A key's first place, its last value: the places looked up. */
     tf_val *o = tf_object(&m->arena, total);
-    size_t k = 0;
+    zl_strset keys = {0};
     for (size_t i = 0; o->kind == TF_OBJECT && i < n; i++)
         for (size_t j = 0; j < a[i]->nitems; j++) {
-            size_t at_k = 0;
-            while (at_k < k && strcmp(o->keys[at_k], a[i]->keys[j]))
-                at_k++;
+            size_t at_k = zl_strset_index(&keys, a[i]->keys[j], strlen(a[i]->keys[j]));
             o->keys[at_k] = a[i]->keys[j];
             o->items[at_k] = a[i]->items[j];
-            if (at_k == k)
-                k++;
         }
     if (o->kind == TF_OBJECT)
-        o->nitems = k;
+        o->nitems = keys.n;
+    zl_strset_free(&keys);
     return o;
 }
 
@@ -419,6 +420,13 @@ static const struct {
 tf_val *tf_call(tf_module *m, const char *name, size_t nname, tf_val **args, size_t nargs,
                 tf_origin at)
 {
+    /* A function's work grows with its arguments: items, and the octets of
+     * strings (by 16, as a step reads an expression of a few). */
+    size_t work = nargs;
+    for (size_t i = 0; i < nargs; i++)
+        work += args[i]->nitems + args[i]->n / 16;
+    if (!tf_charge(m, work))
+        return unknown(m);
     for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++)
         if (zl_text_eq(name, (uint32_t)nname, fns[i].name))
             return fns[i].fn(m, args, nargs, at);

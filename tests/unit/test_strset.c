@@ -1,6 +1,6 @@
 /* The string set: an added string is found again, exactly (a prefix, a
- * longer string or one with a NUL inside is another), across the resizes
- * thousands of strings take. */
+ * longer string or one with a NUL inside is another), with the place it was
+ * first added, across the resizes thousands of strings take. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -42,11 +42,26 @@ static void many(void **state)
     zl_strset_free(&set);
 }
 
+/* Each string's index is the order it was first added, kept over resizes. */
+static void first_place(void **state)
+{
+    (void)state;
+    zl_strset set = {0};
+    char s[32];
+    for (int i = 0; i < 3000; i++) {
+        int n = snprintf(s, sizeof s, "key%d", i % 1000);
+        assert_int_equal(zl_strset_index(&set, s, (size_t)n), i % 1000);
+    }
+    assert_int_equal(set.n, 1000);
+    zl_strset_free(&set);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(seen_once),
         cmocka_unit_test(many),
+        cmocka_unit_test(first_place),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
