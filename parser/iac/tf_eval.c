@@ -46,6 +46,15 @@ static void stop(tf_module *m, tf_stop why)
         m->stopped = why;
 }
 
+bool tf_charge(tf_module *m, size_t work)
+{
+    m->steps = m->steps > SIZE_MAX - work ? SIZE_MAX : m->steps + work;
+    if (m->steps <= m->max_steps)
+        return true;
+    stop(m, TF_STOP_STEPS);
+    return false;
+}
+
 char *tf_stop_message(const tf_module *m)
 {
     switch (tf_stopped(m)) {
@@ -628,6 +637,8 @@ typedef struct step {
 
 static tf_val *apply(const ctx *c, tf_val *v, const zl_hx *e)
 {
+    if (v->kind == TF_OBJECT && !tf_charge(c->m, v->nitems)) /* tf_get scans the keys */
+        return tf_unknown(&c->m->arena, NULL);
     if (e->kind == ZL_HX_ATTR) {
         char *name = cstr(e->name, e->nname);
         tf_val *r = get_attr(c->m, v, name);
@@ -906,7 +917,7 @@ static tf_val *template(const ctx *c, const zl_hx *e)
 
 /* Operators */
 
-static bool equal(const tf_val *a, const tf_val *b)
+static bool equal(tf_module *m, const tf_val *a, const tf_val *b)
 {
     if (a->kind != b->kind)
         return false;
@@ -920,10 +931,11 @@ static bool equal(const tf_val *a, const tf_val *b)
     case TF_STRING:
         return a->n == b->n && memcmp(a->s, b->s, a->n) == 0;
     default:
-        if (a->nitems != b->nitems)
+        if (a->nitems != b->nitems || !tf_charge(m, a->nitems))
             return false;
         for (size_t i = 0; i < a->nitems; i++)
-            if ((a->keys && strcmp(a->keys[i], b->keys[i])) || !equal(a->items[i], b->items[i]))
+            if ((a->keys && strcmp(a->keys[i], b->keys[i])) ||
+                !equal(m, a->items[i], b->items[i]))
                 return false;
         return true;
     }
@@ -959,8 +971,12 @@ static tf_val *binary(const ctx *c, const zl_hx *e)
     }
     if (!tf_known(l) || !tf_known(r))
         return tf_unknown(a, NULL);
-    if (e->op == ZL_OP_EQ || e->op == ZL_OP_NE)
-        return tf_bool(a, equal(l, r) == (e->op == ZL_OP_EQ));
+    if (e->op == ZL_OP_EQ || e->op == ZL_OP_NE) {
+        bool eq = equal(c->m, l, r); /* charged by the items compared: */
+        if (c->m->steps > c->m->max_steps)
+            return tf_unknown(a, NULL); /* the steps ran out, not the sameness */
+        return tf_bool(a, eq == (e->op == ZL_OP_EQ));
+    }
     double x, y;
     if (!number(l, &x) || !number(r, &y))
         return tf_unknown(a, NULL);

@@ -84,6 +84,10 @@ static inline tf_stop tf_stopped(const tf_module *m)
 }
 /* The message that says so, and the limit's numbers. */
 char *tf_stop_message(const tf_module *m);
+/* Count work steps that no expression node takes (a function's items, a
+ * key looked up among an object's): false, and the limit reported, when
+ * they exceed it. Work is so bounded by steps, whatever the loops nest. */
+bool tf_charge(tf_module *m, size_t work);
 /* A value given to variable name by the module's caller (taken over: name). */
 void tf_module_input(tf_module *m, char *name, tf_val *v);
 
