@@ -215,7 +215,7 @@ void tf_flush_groups(tf_reader *r)
 void tf_reader_free(tf_reader *r)
 {
     free(r->groups);
-    free(r->reported);
+    zl_strset_free(&r->reported);
     zl_strset_free(&r->policies);
     free(r->zone_key.data);
     free(r->zone_name);

@@ -32,14 +32,9 @@ typedef struct tf_reader {
     uint32_t self; /* the index in m of the file whose records are read */
     tf_group *groups;
     size_t ngroups, gcap;
-    /* SES findings made, by block, rule and place: the instances of one
-     * resource written once get one finding. */
-    struct tf_reported {
-        const void *block;
-        const char *rule;
-        uint32_t off;
-    } *reported;
-    size_t nreported, rcap;
+    /* SES findings made, by block, place and rule (tf_ses.c's report): the
+     * instances of one resource written once get one finding. */
+    zl_strset reported;
     tf_ses_state ses;
     zl_strset policies; /* "zone name type" of routing-policy record sets read, lowercase */
     uint32_t *next_base; /* the first file id free for a called module */

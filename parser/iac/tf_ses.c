@@ -121,15 +121,18 @@ static void report(tf_reader *r, const rec *x, const zl_hcl_item *at, const char
 {
     const zl_hx *e = at ? at->expr : NULL;
     uint32_t off = e ? e->start : x->b->item->start, end = e ? e->end : off + 8;
-    for (size_t i = 0; i < r->nreported; i++)
-        if (r->reported[i].block == x->b && !strcmp(r->reported[i].rule, rule) &&
-            r->reported[i].off == off) {
-            free(message);
-            free(hint);
-            return;
-        }
-    ZL_GROW(r->reported, r->rcap, r->nreported + 1);
-    r->reported[r->nreported++] = (struct tf_reported){x->b, rule, off};
+    /* Looked up, not compared with every finding before: a module may make
+     * thousands. */
+    char key[sizeof x->b + sizeof off + 64];
+    size_t rn = strnlen(rule, 64);
+    memcpy(key, &x->b, sizeof x->b);
+    memcpy(key + sizeof x->b, &off, sizeof off);
+    memcpy(key + sizeof x->b + sizeof off, rule, rn);
+    if (!zl_strset_add(&r->reported, key, sizeof x->b + sizeof off + rn)) {
+        free(message);
+        free(hint);
+        return;
+    }
     zl_synth_diag_raw(tf_group_for(r, x->zone), rule, off, end - off, message, hint);
 }
 
