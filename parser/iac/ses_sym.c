@@ -10,9 +10,7 @@ struct zl_sym_id *zl_sym_token(zl_sym_ids *st, const char *identity, unsigned to
 {
     if (token >= 32)
         return NULL;
-    size_t s = 0;
-    while (s < st->n && strcmp(st->ids[s].identity, identity))
-        s++;
+    size_t s = zl_strset_index(&st->index, identity, strlen(identity));
     if (s == st->n) {
         ZL_GROW(st->ids, st->cap, st->n + 1);
         st->ids[st->n++] = (struct zl_sym_id){zl_xstrdup(identity), 0, first, false};
@@ -34,6 +32,7 @@ void zl_sym_free(zl_sym_ids *st)
     for (size_t s = 0; s < st->n; s++)
         free(st->ids[s].identity);
     free(st->ids);
+    zl_strset_free(&st->index);
     memset(st, 0, sizeof *st);
 }
 

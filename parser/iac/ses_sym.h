@@ -9,6 +9,8 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "lint/util/strset.h"
+
 typedef struct zl_sym_ids {
     struct zl_sym_id {
         char *identity;    /* "aws_ses_domain_dkim.main", "Identity" */
@@ -18,6 +20,7 @@ typedef struct zl_sym_ids {
                               how many are published is not known */
     } *ids;
     size_t n, cap;
+    zl_strset index; /* the identities, each at its place in ids: looked up, not searched */
 } zl_sym_ids;
 
 /* Record that a record of first publishes token (below 32) of identity;
