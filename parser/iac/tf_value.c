@@ -6,7 +6,11 @@
 
 #include "lint/util/util.h"
 
+#ifdef FUZZING_BUILD_MODE_UNSAFE_FOR_PRODUCTION
+#define TF_ARENA_BUDGET ((size_t)16 << 20) /* as TF_BASE_STEPS (tf_eval.c) */
+#else
 #define TF_ARENA_BUDGET ((size_t)256 << 20)
+#endif
 
 tf_val tf_null_val = {.kind = TF_NULL};
 
