@@ -29,16 +29,33 @@ bool zl_strset_add(zl_strset *set, const char *s, size_t len)
     return set->n > before;
 }
 
+/* The slot holding s, or the empty one it would go in. */
+static size_t probe(const zl_strset *set, const char *s, size_t len, uint64_t h)
+{
+    size_t k = h & (set->nslots - 1);
+    for (; set->slots[k].s; k = (k + 1) & (set->nslots - 1))
+        if (set->slots[k].hash == h && set->slots[k].len == len &&
+            memcmp(set->slots[k].s, s, len) == 0)
+            break;
+    return k;
+}
+
+size_t zl_strset_find(const zl_strset *set, const char *s, size_t len)
+{
+    if (!set->nslots)
+        return SIZE_MAX;
+    size_t k = probe(set, s, len, zl_hash_bytes(s, len));
+    return set->slots[k].s ? set->slots[k].index : SIZE_MAX;
+}
+
 size_t zl_strset_index(zl_strset *set, const char *s, size_t len)
 {
     if ((set->n + 1) * 2 > set->nslots)
         resize(set, set->nslots ? set->nslots * 2 : 16);
     uint64_t h = zl_hash_bytes(s, len);
-    size_t k = h & (set->nslots - 1);
-    for (; set->slots[k].s; k = (k + 1) & (set->nslots - 1))
-        if (set->slots[k].hash == h && set->slots[k].len == len &&
-            memcmp(set->slots[k].s, s, len) == 0)
-            return set->slots[k].index;
+    size_t k = probe(set, s, len, h);
+    if (set->slots[k].s)
+        return set->slots[k].index;
     char *copy = zl_xmalloc(len + 1); /* not strndup: the octets may hold a NUL */
     memcpy(copy, s, len);
     copy[len] = '\0';

@@ -82,6 +82,7 @@ static void call(tf_reader *r, tf_block *b, const tf_scope *sc, const char *dir,
         for (c.self = 0; c.self < c.m.nfiles; c.self++)
             tf_read_file(&c);
         tf_read_calls(&c, depth + 1);
+        tf_report_stops(&c);
     }
     tf_reader_free(&c);
 }
@@ -91,14 +92,10 @@ static void call(tf_reader *r, tf_block *b, const tf_scope *sc, const char *dir,
  * them. */
 static void report_unread(tf_reader *r, const tf_block *b, const char *why)
 {
-    uint32_t self = r->self;
-    r->self = b->file;
-    zl_synth_diag_raw(tf_group_for(r, NULL), "input-refused", b->item->start, 0,
-                      zl_xasprintf("module \"%s\" is not read: %s", b->name, why),
-                      zl_xstrdup("lint the called module's directory on its own, or the plan "
-                                 "(terraform show -json PLAN), which holds every module"));
-    tf_flush_groups(r);
-    r->self = self;
+    tf_report_at(r, b->file, b->item->start,
+                 zl_xasprintf("module \"%s\" is not read: %s", b->name, why),
+                 zl_xstrdup("lint the called module's directory on its own, or the plan "
+                            "(terraform show -json PLAN), which holds every module"));
 }
 
 void tf_read_calls(tf_reader *r, unsigned depth)

@@ -43,43 +43,81 @@ static char *cstr(const char *p, size_t n)
 
 /* Module */
 
-/* The first limit reached is the one reported; memory is the arena's own. */
-static void stop(tf_module *m, tf_stop why)
+/* Steps and memory are noted where first spent (all after is unknown);
+ * depth and instances at each place they make a value unknown. */
+static void stop(tf_module *m, tf_stop why, tf_origin at)
 {
-    if (!m->stopped)
-        m->stopped = why;
+    if (m->stopped[why] && (why == TF_STOP_STEPS || why == TF_STOP_MEMORY))
+        return;
+    struct tf_stop_at s = {why, at};
+    char key[sizeof why + sizeof at];
+    memcpy(key, &s.why, sizeof why);
+    memcpy(key + sizeof why, &s.at, sizeof at);
+    if (!zl_strset_add(&m->stop_places, key, sizeof key))
+        return; /* a block's instances are asked for by several readers */
+    m->stopped[why] = true;
+    ZL_GROW(m->stops, m->scap, m->nstops + 1);
+    m->stops[m->nstops++] = s;
 }
 
-bool tf_charge(tf_module *m, size_t work)
+bool tf_charge(tf_module *m, size_t work, tf_origin at)
 {
     m->steps = m->steps > SIZE_MAX - work ? SIZE_MAX : m->steps + work;
     if (m->steps <= m->max_steps)
         return true;
-    stop(m, TF_STOP_STEPS);
+    stop(m, TF_STOP_STEPS, at);
     return false;
 }
 
-char *tf_stop_message(const tf_module *m)
+char *tf_stop_message(const tf_module *m, tf_stop why)
 {
-    switch (tf_stopped(m)) {
+    switch (why) {
     case TF_STOP_STEPS:
         return zl_xasprintf("the Terraform evaluation of this module stopped here, at its limit "
-                            "of %zu steps (2 million and %d a byte of its text): records from "
-                            "here on may be missing",
+                            "of %zu steps (2 million and %d a byte of its text): values from "
+                            "here on are unknown, and records made of them are missing",
                             m->max_steps, TF_STEPS_PER_BYTE);
+    case TF_STOP_MEMORY:
+        return zl_xasprintf("the Terraform evaluation of this module stopped here, at its limit "
+                            "for values (256 MiB and %d octets a byte of its text): values "
+                            "from here on are unknown, and records made of them are missing",
+                            TF_VALUES_PER_BYTE);
     case TF_STOP_DEPTH:
-        return zl_xasprintf("an expression read here nests more than %d deep, the limit: "
-                            "its value is not evaluated, and records made of it are missing",
+        return zl_xasprintf("the evaluation here goes more than %d levels deep (expressions "
+                            "within expressions, and the locals and resources they name): its "
+                            "value is unknown, and records made of it are missing",
                             TF_MAX_DEPTH);
-    case TF_STOP_INSTANCES:
+    default:
         return zl_xstrdup("a count or for_each here makes more than 10,000 instances, the "
                           "limit: they are not read");
-    default:
-        return zl_xasprintf("the Terraform evaluation of this module stopped here, at its limit "
-                            "for values (256 MiB and %d octets a byte of its text): records "
-                            "from here on may be missing",
-                            TF_VALUES_PER_BYTE);
     }
+}
+
+/* Objects of fewer keys are searched: an index would cost more. */
+#define TF_INDEX_FROM 16
+
+tf_val *tf_key(tf_module *m, const tf_val *obj, const char *key)
+{
+    if (obj->kind != TF_OBJECT || obj->nitems < TF_INDEX_FROM)
+        return tf_get(obj, key);
+    /* Values never change once built, nor leave the arena before the
+     * module: an object's address names it for the module's life. */
+    size_t i = zl_strset_index(&m->objects, (const char *)&obj, sizeof obj);
+    if (i == m->nkeys) {
+        ZL_GROW(m->keys, m->kcap, m->nkeys + 1);
+        struct tf_keys *k = &m->keys[m->nkeys++];
+        memset(k, 0, sizeof *k);
+        k->first = zl_xmallocn(obj->nitems, sizeof *k->first);
+        for (size_t j = 0; j < obj->nitems; j++) { /* a key twice: tf_get finds the first */
+            size_t before = k->keys.n;
+            size_t d = zl_strset_index(&k->keys, obj->keys[j], strlen(obj->keys[j]));
+            if (k->keys.n > before)
+                k->first[d] = (uint32_t)j;
+        }
+    }
+    const struct tf_keys *k = &m->keys[i];
+    size_t at = zl_strset_find(&k->keys, key, strlen(key));
+    return at == SIZE_MAX ? NULL : obj->items[k->first[at]];
 }
 
 void tf_module_init(tf_module *m)
@@ -161,6 +199,14 @@ void tf_module_free(tf_module *m)
     free(m->files);
     free(m->blocks);
     free(m->index);
+    for (size_t i = 0; i < m->nkeys; i++) {
+        zl_strset_free(&m->keys[i].keys);
+        free(m->keys[i].first);
+    }
+    free(m->keys);
+    zl_strset_free(&m->objects);
+    free(m->stops);
+    zl_strset_free(&m->stop_places);
     tf_arena_free(&m->arena);
     memset(m, 0, sizeof *m);
 }
@@ -276,7 +322,7 @@ static tf_val *ses_tokens(tf_module *m, const char *path, size_t npath, bool v1)
 static tf_val *get_attr(tf_module *m, tf_val *v, const char *name)
 {
     if (v->kind == TF_OBJECT) {
-        tf_val *x = tf_get(v, name);
+        tf_val *x = tf_key(m, v, name);
         if (x)
             return x;
         if (v->path) {
@@ -458,7 +504,7 @@ static bool instances_of(tf_module *m, const tf_block *b, const zl_hcl_item *met
     *n = 0;
     if (counted) {
         if (v->kind == TF_NUMBER && v->num > TF_MAX_INSTANCES)
-            stop(m, TF_STOP_INSTANCES);
+            stop(m, TF_STOP_INSTANCES, tf_at(m, b->file, b->item->start));
         if (v->kind != TF_NUMBER || v->num < 0 || v->num > TF_MAX_INSTANCES)
             return false;
         *n = (size_t)v->num;
@@ -471,7 +517,7 @@ static bool instances_of(tf_module *m, const tf_block *b, const zl_hcl_item *met
         return true;
     }
     if ((v->kind == TF_LIST || v->kind == TF_OBJECT) && v->nitems > TF_MAX_INSTANCES)
-        stop(m, TF_STOP_INSTANCES);
+        stop(m, TF_STOP_INSTANCES, tf_at(m, b->file, b->item->start));
     if ((v->kind != TF_LIST && v->kind != TF_OBJECT) || v->nitems > TF_MAX_INSTANCES)
         return false;
     *n = v->nitems;
@@ -641,8 +687,6 @@ typedef struct step {
 
 static tf_val *apply(const ctx *c, tf_val *v, const zl_hx *e)
 {
-    if (v->kind == TF_OBJECT && !tf_charge(c->m, v->nitems)) /* tf_get scans the keys */
-        return tf_unknown(&c->m->arena, NULL);
     if (e->kind == ZL_HX_ATTR) {
         char *name = cstr(e->name, e->nname);
         tf_val *r = get_attr(c->m, v, name);
@@ -921,7 +965,7 @@ static tf_val *template(const ctx *c, const zl_hx *e)
 
 /* Operators */
 
-static bool equal(tf_module *m, const tf_val *a, const tf_val *b)
+static bool equal(tf_module *m, const tf_val *a, const tf_val *b, tf_origin at)
 {
     if (a->kind != b->kind)
         return false;
@@ -935,11 +979,11 @@ static bool equal(tf_module *m, const tf_val *a, const tf_val *b)
     case TF_STRING:
         return a->n == b->n && memcmp(a->s, b->s, a->n) == 0;
     default:
-        if (a->nitems != b->nitems || !tf_charge(m, a->nitems))
+        if (a->nitems != b->nitems || !tf_charge(m, a->nitems, at))
             return false;
         for (size_t i = 0; i < a->nitems; i++)
             if ((a->keys && strcmp(a->keys[i], b->keys[i])) ||
-                !equal(m, a->items[i], b->items[i]))
+                !equal(m, a->items[i], b->items[i], at))
                 return false;
         return true;
     }
@@ -976,7 +1020,7 @@ static tf_val *binary(const ctx *c, const zl_hx *e)
     if (!tf_known(l) || !tf_known(r))
         return tf_unknown(a, NULL);
     if (e->op == ZL_OP_EQ || e->op == ZL_OP_NE) {
-        bool eq = equal(c->m, l, r); /* charged by the items compared: */
+        bool eq = equal(c->m, l, r, origin(c, e->start)); /* charged by the items compared: */
         if (c->m->steps > c->m->max_steps)
             return tf_unknown(a, NULL); /* the steps ran out, not the sameness */
         return tf_bool(a, eq == (e->op == ZL_OP_EQ));
@@ -1182,12 +1226,15 @@ static tf_val *eval(const ctx *c, const zl_hx *e)
      * memory (the arena says so itself) every value from here on. */
     bool deep = m->depth >= TF_MAX_DEPTH, spent = !deep && ++m->steps > m->max_steps;
     if (deep || spent || m->arena.budget == 0) {
-        stop(m, deep ? TF_STOP_DEPTH : spent ? TF_STOP_STEPS : TF_STOP_MEMORY);
+        stop(m, deep ? TF_STOP_DEPTH : spent ? TF_STOP_STEPS : TF_STOP_MEMORY,
+             origin(c, e->start));
         return tf_unknown(&m->arena, NULL);
     }
     m->depth++;
     tf_val *v = eval_node(c, e);
     m->depth--;
+    if (m->arena.spent) /* noted here, innermost first: a value refused inside */
+        stop(m, TF_STOP_MEMORY, origin(c, e->start));
     return v;
 }
 

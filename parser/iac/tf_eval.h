@@ -9,6 +9,7 @@
 
 #include "parser/iac/hcl.h"
 #include "parser/iac/tf_value.h"
+#include "lint/util/strset.h"
 
 typedef struct tf_file {
     char *path;
@@ -30,9 +31,10 @@ typedef struct tf_block {
     int state;               /* 0 not evaluated, 1 being evaluated, 2 done */
 } tf_block;
 
-/* The limits of an evaluation; memory is the arena's (tf_arena.spent). */
-typedef enum tf_stop { TF_RUNS, TF_STOP_STEPS, TF_STOP_DEPTH, TF_STOP_INSTANCES,
-                       TF_STOP_MEMORY } tf_stop;
+/* The limits of an evaluation. Steps and memory, once spent, make every
+ * value after unknown; depth one value, instances one block's. */
+typedef enum tf_stop { TF_STOP_STEPS, TF_STOP_MEMORY, TF_STOP_DEPTH, TF_STOP_INSTANCES,
+                       TF_NSTOPS } tf_stop;
 
 typedef struct tf_module {
     tf_file *files;
@@ -42,7 +44,24 @@ typedef struct tf_module {
     tf_arena arena;
     unsigned depth;
     size_t steps, max_steps; /* limits grow with the text read: linear, never silent */
-    tf_stop stopped;         /* the first limit that made a value unknown (tf_stopped) */
+    /* The limits reached (tf_stopped), in order, each place once: steps
+     * and memory where first reached, depth and instances at every value
+     * and block they made unknown (an expression or block of this module). */
+    struct tf_stop_at {
+        tf_stop why;
+        tf_origin at;
+    } *stops;
+    size_t nstops, scap;
+    bool stopped[TF_NSTOPS];
+    zl_strset stop_places;
+    /* Objects of many keys, indexed when first looked into (tf_key): by
+     * the object's address, its keys and where each is first. */
+    zl_strset objects;
+    struct tf_keys {
+        zl_strset keys;
+        uint32_t *first;
+    } *keys;
+    size_t nkeys, kcap;
     uint32_t *index; /* blocks by kind, type and name (open addressing), for tf_find */
     size_t nindex, indexed;
     /* A module called by another (module "x" { source = "./dir" ... }): the
@@ -75,19 +94,23 @@ static inline tf_origin tf_at(const tf_module *m, uint32_t file, uint32_t off)
 {
     return (tf_origin){m->base + file, off};
 }
-/* The limit (steps, depth, instances, memory) that first made a value
- * unknown that was not, or TF_RUNS: what the readers built after it is not
- * all there is, and must be said (input-refused). */
-static inline tf_stop tf_stopped(const tf_module *m)
+/* Whether limit why made a value unknown that was not: what the readers
+ * built is not all there is, and must be said (input-refused, where
+ * m->stops[why].at points). */
+static inline bool tf_stopped(const tf_module *m, tf_stop why)
 {
-    return m->stopped ? m->stopped : m->arena.spent ? TF_STOP_MEMORY : TF_RUNS;
+    return m->stopped[why];
 }
-/* The message that says so, and the limit's numbers. */
-char *tf_stop_message(const tf_module *m);
-/* Count work steps that no expression node takes (a function's items, a
- * key looked up among an object's): false, and the limit reported, when
- * they exceed it. Work is so bounded by steps, whatever the loops nest. */
-bool tf_charge(tf_module *m, size_t work);
+/* The message that says so, with the limit's numbers. */
+char *tf_stop_message(const tf_module *m, tf_stop why);
+/* Count as steps work that no expression node stands for (the items a
+ * function walks, the items an equality compares), charged to the place
+ * at: false, the limit noted, once the steps are spent. Work is so bounded
+ * by steps, however the loops nest. */
+bool tf_charge(tf_module *m, size_t work, tf_origin at);
+/* The value at key of an object (NULL when absent): an object of many keys
+ * is indexed, so that looking into it costs the same whatever its size. */
+tf_val *tf_key(tf_module *m, const tf_val *obj, const char *key);
 /* A value given to variable name by the module's caller (taken over: name). */
 void tf_module_input(tf_module *m, char *name, tf_val *v);
 

@@ -264,7 +264,7 @@ static tf_val *fn_flatten(tf_module *m, tf_val **a, size_t n, tf_origin at)
         if (x->kind == TF_UNKNOWN)
             return unknown(m);
         if (x->kind == TF_LIST) {
-            if (!tf_charge(m, x->nitems)) /* tf_call charged the outer list only */
+            if (!tf_charge(m, x->nitems, at)) /* tf_call charged the outer list only */
                 return unknown(m);
             parts->items[i] = fn_flatten(m, &x, 1, at);
         } else {
@@ -327,7 +327,7 @@ static tf_val *fn_lookup(tf_module *m, tf_val **a, size_t n, tf_origin at)
     (void)at;
     if ((n != 2 && n != 3) || a[0]->kind != TF_OBJECT || a[1]->kind != TF_STRING)
         return unknown(m);
-    tf_val *v = tf_get(a[0], a[1]->s);
+    tf_val *v = tf_key(m, a[0], a[1]->s);
     return v ? v : n == 3 ? a[2] : unknown(m);
 }
 
@@ -402,33 +402,40 @@ static tf_val *fn_try(tf_module *m, tf_val **a, size_t n, tf_origin at)
     return n && a[0]->kind != TF_UNKNOWN ? a[0] : unknown(m);
 }
 
+/* walks: the function's work grows with its arguments' items (the others
+ * look at one item, or count them). */
 static const struct {
     const char *name;
     tf_fn fn;
+    bool walks;
 } fns[] = {
-    {"coalesce", fn_coalesce}, {"compact", fn_compact},     {"concat", fn_concat},
-    {"distinct", fn_distinct}, {"element", fn_element},     {"flatten", fn_flatten},
-    {"format", fn_format},     {"join", fn_join},           {"keys", fn_keys},
-    {"length", fn_length},     {"lookup", fn_lookup},       {"lower", fn_lower},
-    {"merge", fn_merge},       {"replace", fn_replace},     {"split", fn_split},
-    {"tolist", fn_identity},   {"tomap", fn_identity},      {"toset", fn_distinct},
-    {"tostring", fn_tostring}, {"trim", fn_trim},           {"trimprefix", fn_trimprefix},
-    {"trimspace", fn_trimspace}, {"trimsuffix", fn_trimsuffix}, {"try", fn_try},
-    {"upper", fn_upper},       {"values", fn_values},
+    {"coalesce", fn_coalesce, false},     {"compact", fn_compact, true},
+    {"concat", fn_concat, true},          {"distinct", fn_distinct, true},
+    {"element", fn_element, false},       {"flatten", fn_flatten, true},
+    {"format", fn_format, true},          {"join", fn_join, true},
+    {"keys", fn_keys, true},              {"length", fn_length, false},
+    {"lookup", fn_lookup, false},         {"lower", fn_lower, true},
+    {"merge", fn_merge, true},            {"replace", fn_replace, true},
+    {"split", fn_split, true},            {"tolist", fn_identity, false},
+    {"tomap", fn_identity, false},        {"toset", fn_distinct, true},
+    {"tostring", fn_tostring, false},     {"trim", fn_trim, true},
+    {"trimprefix", fn_trimprefix, true},  {"trimspace", fn_trimspace, true},
+    {"trimsuffix", fn_trimsuffix, true},  {"try", fn_try, false},
+    {"upper", fn_upper, true},            {"values", fn_values, true},
 };
 
 tf_val *tf_call(tf_module *m, const char *name, size_t nname, tf_val **args, size_t nargs,
                 tf_origin at)
 {
-    /* A function's work grows with its arguments: items, and the octets of
-     * strings (by 16, as a step reads an expression of a few). */
-    size_t work = nargs;
-    for (size_t i = 0; i < nargs; i++)
-        work += args[i]->nitems + args[i]->n / 16;
-    if (!tf_charge(m, work))
-        return unknown(m);
-    for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++)
-        if (zl_text_eq(name, (uint32_t)nname, fns[i].name))
-            return fns[i].fn(m, args, nargs, at);
+    for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) {
+        if (!zl_text_eq(name, (uint32_t)nname, fns[i].name))
+            continue;
+        /* Octets by 16 (a step reads an expression of a few), and the
+         * items of what it walks. */
+        size_t work = nargs;
+        for (size_t k = 0; k < nargs; k++)
+            work += args[k]->n / 16 + (fns[i].walks ? args[k]->nitems : 0);
+        return tf_charge(m, work, at) ? fns[i].fn(m, args, nargs, at) : unknown(m);
+    }
     return unknown(m);
 }

@@ -143,20 +143,29 @@ static void report_syntax(tf_reader *r)
                                      "shows the same place"));
 }
 
-/* Where the evaluation of the module first hit a limit (tf_stopped): at
- * the resource read then (off), or at the top of the file when it was the
- * SES resources. What it made unknown is not checked, and a run that says
- * nothing of it would pass a file it did not read. */
-static void report_stop(tf_reader *r, uint32_t off)
+void tf_report_at(tf_reader *r, uint32_t file, uint32_t off, char *message, char *hint)
 {
-    if (r->stop_said || !tf_stopped(&r->m))
-        return;
-    r->stop_said = true;
-    zl_synth *s = r->ngroups ? &r->groups[0].s : tf_group_for(r, NULL);
-    zl_synth_diag_raw(
-        s, "input-refused", off, 0, tf_stop_message(&r->m),
-        zl_xstrdup("lint the plan (terraform show -json PLAN), which holds every value "
-                   "computed, or split the module"));
+    uint32_t self = r->self;
+    r->self = file;
+    zl_synth_diag_raw(tf_group_for(r, NULL), "input-refused", off, 0, message, hint);
+    tf_flush_groups(r);
+    r->self = self;
+}
+
+static void report_stop(tf_reader *r, struct tf_stop_at s)
+{
+    if (s.at.file - r->m.base < r->m.nfiles) /* a file of this module, as always */
+        tf_report_at(r, s.at.file - r->m.base, s.at.off, tf_stop_message(&r->m, s.why),
+                     zl_xstrdup("lint the plan (terraform show -json PLAN), which holds every "
+                                "value computed, or split the module"));
+}
+
+void tf_report_stops(tf_reader *r)
+{
+    for (size_t i = 0; i < r->m.nstops; i++)
+        report_stop(r, r->m.stops[i]);
+    if (r->m.arena.spent && !tf_stopped(&r->m, TF_STOP_MEMORY)) /* spent by no expression */
+        report_stop(r, (struct tf_stop_at){TF_STOP_MEMORY, tf_at(&r->m, 0, 0)});
 }
 
 static bool same_dir(const char *a, const char *b)
@@ -188,11 +197,9 @@ void tf_read_file(tf_reader *r)
             tf_google_records(r, b);
             tf_azure_records(r, b);
             tf_digitalocean_records(r, b);
-            report_stop(r, b->item->start);
         }
     }
     tf_ses_check(r);
-    report_stop(r, 0);
     report_syntax(r);
     tf_flush_groups(r);
 }
@@ -242,6 +249,7 @@ bool zl_read_terraform(zl_input *in, char **err)
     for (r.self = 0; r.self < r.m.nfiles; r.self++)
         tf_read_file(&r);
     tf_read_calls(&r, 0);
+    tf_report_stops(&r);
     if (!module_read(in->zs, in->path)) {
         /* A module without records of its own (it calls others, say) is
          * still read once: an empty zone of its first file says so. */

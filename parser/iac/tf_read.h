@@ -41,7 +41,6 @@ typedef struct tf_reader {
     tf_manifest *manifest; /* the root module's modules.json, shared by the calls */
     const char *key;       /* the module's key in it: "" for the root, "dns.ses" */
     size_t first_zone;   /* zs->nzones when this reading began */
-    bool stop_said;      /* the module's evaluation limit is reported */
     /* The last zone reference tf_zone_name resolved (the key: its type,
      * attribute and reference) and the name: a module's records name one
      * zone, over and over. */
@@ -53,6 +52,13 @@ typedef struct tf_reader {
 void tf_read_file(tf_reader *r);
 /* Read what the groups of file r->self hold into zones, and empty them. */
 void tf_flush_groups(tf_reader *r);
+/* An input-refused finding at off of file (an index into r->m's files),
+ * once the file's own groups are read (message and hint taken over). */
+void tf_report_at(tf_reader *r, uint32_t file, uint32_t off, char *message, char *hint);
+/* The evaluation limits r's module reached, each where it was first
+ * (tf_stopped): once the module and its calls are read, as what they made
+ * unknown can be anywhere in them. */
+void tf_report_stops(tf_reader *r);
 void tf_reader_free(tf_reader *r);
 /* The local modules r's module calls (tf_calls.c), each instance read with
  * the arguments as its variables; depth: how deep the calls are nested. */

@@ -23,6 +23,7 @@ static void objects_apart_zeroed_aligned(void **state)
         assert_non_null(p[i]);
         assert_int_equal((uintptr_t)p[i] % _Alignof(double), 0);
         assert_int_equal((uintptr_t)p[i] % _Alignof(void *), 0);
+        assert_int_equal((uintptr_t)p[i] % _Alignof(uint64_t), 0);
         for (size_t k = 0; k < n; k++)
             assert_int_equal(p[i][k], 0);
         memset(p[i], (int)(i & 0xff), n);

@@ -224,24 +224,60 @@ static void budgets_stop_blowups(void **state)
     tf_module_free(&m);
 }
 
-/* Work no expression node stands for counts as steps: 2,000 lookups
- * among 2,000 keys are 4 million, over the limit, in 6,000 nodes. */
-static void lookups_count_as_steps(void **state)
+/* A module of 3,000 keys looked into 3,000 times: indexed, not searched
+ * (each lookup was charged the keys it scanned, and such a module lost its
+ * records to the step limit). */
+static void lookups_are_indexed(void **state)
 {
     (void)state;
     zl_buf b = {0};
     zl_buf_adds(&b, "locals {\n  l = split(\",\", \"k0");
-    for (int i = 1; i < 2000; i++)
+    for (int i = 1; i < 3000; i++)
         zl_buf_printf(&b, ",k%d", i);
-    zl_buf_adds(&b, "\")\n  o = { for k in local.l : k => k }\n"
-                    "  all = [for k in local.l : local.o[k]]\n}\n");
+    zl_buf_adds(&b, "\")\n  o = { for k in local.l : k => \"v-${k}\" }\n"
+                    "  all = [for k in local.l : local.o[k]]\n"
+                    "  dup = merge({ for k in local.l : k => 1 }, { k2999 = 2 })\n}\n");
     tf_module m;
     tf_module_init(&m);
     size_t len = b.len;
     tf_module_add(&m, "keys.tf", zl_buf_take(&b), len, false);
     tf_block *all = tf_find(&m, TF_LOCAL, NULL, "all", 3);
     tf_val *v = tf_eval(&m, 0, all->item->expr, NULL);
-    assert_int_equal(tf_stopped(&m), TF_STOP_STEPS);
+    assert_false(tf_stopped(&m, TF_STOP_STEPS));
+    assert_int_equal(v->kind, TF_LIST);
+    assert_int_equal(v->nitems, 3000);
+    assert_str(v->items[2999], "v-k2999");
+    tf_block *dup = tf_find(&m, TF_LOCAL, NULL, "dup", 3);
+    tf_val *o = tf_eval(&m, 0, dup->item->expr, NULL);
+    assert_int_equal(tf_key(&m, o, "k2999")->num, 2); /* the last value */
+    assert_int_equal(tf_key(&m, o, "k0")->num, 1);
+    assert_null(tf_key(&m, o, "k3000"));
+    tf_module_free(&m);
+}
+
+/* Work no expression node stands for counts as steps: join() of 2,000
+ * items 2,000 times is 4 million, over the limit, in 6,000 nodes; the
+ * limit is noted where it was reached. */
+static void walks_count_as_steps(void **state)
+{
+    (void)state;
+    zl_buf b = {0};
+    zl_buf_adds(&b, "locals {\n  l = split(\",\", \"k0");
+    for (int i = 1; i < 2000; i++)
+        zl_buf_printf(&b, ",k%d", i);
+    zl_buf_adds(&b, "\")\n  all = [for k in local.l : join(\",\", local.l)]\n}\n");
+    tf_module m;
+    tf_module_init(&m);
+    size_t len = b.len;
+    char *text = zl_buf_take(&b);
+    const char *join = strstr(text, "join(");
+    tf_module_add(&m, "walks.tf", text, len, false);
+    tf_block *all = tf_find(&m, TF_LOCAL, NULL, "all", 3);
+    tf_val *v = tf_eval(&m, 0, all->item->expr, NULL);
+    assert_true(tf_stopped(&m, TF_STOP_STEPS));
+    assert_int_equal(m.nstops, 1);
+    assert_int_equal(m.stops[0].why, TF_STOP_STEPS);
+    assert_int_equal(m.stops[0].at.off, join - text);
     assert_false(tf_known(v));
     tf_module_free(&m);
 }
@@ -254,7 +290,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(unknowns_stay_symbolic, setup, teardown),
         cmocka_unit_test(conditions_on_the_unknown),
         cmocka_unit_test(budgets_stop_blowups),
-        cmocka_unit_test(lookups_count_as_steps),
+        cmocka_unit_test(lookups_are_indexed),
+        cmocka_unit_test(walks_count_as_steps),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
