@@ -63,11 +63,16 @@ static int teardown(void **state)
     return 0;
 }
 
+static tf_val *module_local(tf_module *m, const char *name)
+{
+    tf_block *b = tf_find(m, TF_LOCAL, NULL, name, strlen(name));
+    assert_non_null(b);
+    return tf_eval(m, b->file, b->item->expr, NULL);
+}
+
 static tf_val *local(fixture *f, const char *name)
 {
-    tf_block *b = tf_find(&f->m, TF_LOCAL, NULL, name, strlen(name));
-    assert_non_null(b);
-    return tf_eval(&f->m, b->file, b->item->expr, NULL);
+    return module_local(&f->m, name);
 }
 
 static void assert_str(const tf_val *v, const char *want)
@@ -224,31 +229,38 @@ static void budgets_stop_blowups(void **state)
     tf_module_free(&m);
 }
 
+/* Into m, a file of locals: l, the list "k0" to "k{n - 1}", then more. */
+static const char *add_listed(tf_module *m, int n, const char *more)
+{
+    zl_buf b = {0};
+    zl_buf_adds(&b, "locals {\n  l = split(\",\", \"k0");
+    for (int i = 1; i < n; i++)
+        zl_buf_printf(&b, ",k%d", i);
+    zl_buf_printf(&b, "\")\n%s}\n", more);
+    size_t len = b.len;
+    char *text = zl_buf_take(&b);
+    tf_module_init(m);
+    tf_module_add(m, "listed.tf", text, len, false);
+    return text;
+}
+
 /* A module of 3,000 keys looked into 3,000 times: indexed, not searched
  * (each lookup was charged the keys it scanned, and such a module lost its
  * records to the step limit). */
 static void lookups_are_indexed(void **state)
 {
     (void)state;
-    zl_buf b = {0};
-    zl_buf_adds(&b, "locals {\n  l = split(\",\", \"k0");
-    for (int i = 1; i < 3000; i++)
-        zl_buf_printf(&b, ",k%d", i);
-    zl_buf_adds(&b, "\")\n  o = { for k in local.l : k => \"v-${k}\" }\n"
-                    "  all = [for k in local.l : local.o[k]]\n"
-                    "  dup = merge({ for k in local.l : k => 1 }, { k2999 = 2 })\n}\n");
     tf_module m;
-    tf_module_init(&m);
-    size_t len = b.len;
-    tf_module_add(&m, "keys.tf", zl_buf_take(&b), len, false);
-    tf_block *all = tf_find(&m, TF_LOCAL, NULL, "all", 3);
-    tf_val *v = tf_eval(&m, 0, all->item->expr, NULL);
+    add_listed(&m, 3000,
+               "  o = { for k in local.l : k => \"v-${k}\" }\n"
+               "  all = [for k in local.l : local.o[k]]\n"
+               "  dup = merge({ for k in local.l : k => 1 }, { k2999 = 2 })\n");
+    tf_val *v = module_local(&m, "all");
     assert_false(tf_stopped(&m, TF_STOP_STEPS));
     assert_int_equal(v->kind, TF_LIST);
     assert_int_equal(v->nitems, 3000);
     assert_str(v->items[2999], "v-k2999");
-    tf_block *dup = tf_find(&m, TF_LOCAL, NULL, "dup", 3);
-    tf_val *o = tf_eval(&m, 0, dup->item->expr, NULL);
+    tf_val *o = module_local(&m, "dup");
     assert_int_equal(tf_key(&m, o, "k2999")->num, 2); /* the last value */
     assert_int_equal(tf_key(&m, o, "k0")->num, 1);
     assert_null(tf_key(&m, o, "k3000"));
@@ -261,19 +273,10 @@ static void lookups_are_indexed(void **state)
 static void walks_count_as_steps(void **state)
 {
     (void)state;
-    zl_buf b = {0};
-    zl_buf_adds(&b, "locals {\n  l = split(\",\", \"k0");
-    for (int i = 1; i < 2000; i++)
-        zl_buf_printf(&b, ",k%d", i);
-    zl_buf_adds(&b, "\")\n  all = [for k in local.l : join(\",\", local.l)]\n}\n");
     tf_module m;
-    tf_module_init(&m);
-    size_t len = b.len;
-    char *text = zl_buf_take(&b);
+    const char *text = add_listed(&m, 2000, "  all = [for k in local.l : join(\",\", local.l)]\n");
     const char *join = strstr(text, "join(");
-    tf_module_add(&m, "walks.tf", text, len, false);
-    tf_block *all = tf_find(&m, TF_LOCAL, NULL, "all", 3);
-    tf_val *v = tf_eval(&m, 0, all->item->expr, NULL);
+    tf_val *v = module_local(&m, "all");
     assert_true(tf_stopped(&m, TF_STOP_STEPS));
     assert_int_equal(m.nstops, 1);
     assert_int_equal(m.stops[0].why, TF_STOP_STEPS);
