@@ -428,6 +428,29 @@ static void terraform_routing(const char *path, long n)
     fclose(f);
 }
 
+/* A Terraform configuration of SES identities, each with its DKIM record:
+ * one of the three tokens (count = 1), so each is an incomplete set, and
+ * the identities are counted, matched and reported (they were searched one
+ * by one: 20,000 took 1.3 s). Three resources to a record. */
+static void terraform_ses(const char *path, long n)
+{
+    make_dir(path);
+    char file[4096];
+    snprintf(file, sizeof file, "%s/main.tf", path);
+    FILE *f = open_out(file);
+    fprintf(f, "resource \"aws_route53_zone\" \"z\" {\n  name = \"bench.example\"\n}\n");
+    for (long i = 0; i < n; i++)
+        fprintf(f, "resource \"aws_ses_domain_dkim\" \"d%ld\" {\n  domain = \"id%ld.bench.example\"\n}\n"
+                   "resource \"aws_route53_record\" \"r%ld\" {\n"
+                   "  zone_id = aws_route53_zone.z.zone_id\n"
+                   "  name    = \"${aws_ses_domain_dkim.d%ld.dkim_tokens[0]}._domainkey.id%ld\"\n"
+                   "  type    = \"CNAME\"\n  ttl     = 600\n"
+                   "  records = [\"${aws_ses_domain_dkim.d%ld.dkim_tokens[0]}.dkim.amazonses.com\"]\n"
+                   "}\n",
+                i, i, i, i, i, i);
+    fclose(f);
+}
+
 /* The shapes that write files of their own (OUT is the file or directory),
  * in the order listed; a shape whose writer puts the apex in its zone
  * counts the apex's records in RECORDS. */
@@ -442,6 +465,7 @@ static const struct path_shape path_shapes[] = {
     {"plan-zones", plan_zones, false},       {"many-files", many_files, false},
     {"many-includes", many_includes, false}, {"include-tree", include_tree, true},
     {"route53-routing", route53_routing, false}, {"terraform-routing", terraform_routing, false},
+    {"terraform-ses", terraform_ses, false},
 };
 
 int main(int argc, char **argv)

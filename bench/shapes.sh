@@ -14,7 +14,8 @@
 # "dnscontrol-domains" and "plan-zones" are exports of many zones in one
 # file (dnscontrol's JSON, a Terraform plan), "route53-routing" and
 # "terraform-routing" weighted record sets, two of each name, in a Route 53
-# export and in a Terraform configuration: inputs only zonelint reads.
+# export and in a Terraform configuration, "terraform-ses" SES identities
+# in Terraform, each with one DKIM record: inputs only zonelint reads.
 # "many-files" and "many-includes" (zones that $INCLUDE files of their own)
 # are directories of zone files, which only zonelint
 # reads in one run; "signed" is a prefix of the signed root zone from
@@ -49,7 +50,7 @@ prepare() {
         [ -d "$path" ] || "$out/gen_shapes" "$shape" "$records" "$path"
         echo "$path db.bench.example bench.example"
         ;;
-    terraform-routing)
+    terraform-routing | terraform-ses)
         [ -d "$path" ] || "$out/gen_shapes" "$shape" "$records" "$path"
         echo "$path main.tf bench.example"
         ;;
