@@ -3,6 +3,7 @@
 #ifndef ZL_TF_READ_H
 #define ZL_TF_READ_H
 
+#include "lint/util/group.h"
 #include "lint/util/strset.h"
 #include "parser/exports/synth.h"
 #include "parser/formats.h"
@@ -23,6 +24,7 @@ typedef struct tf_ses_state {
     zl_sym_ids ids;
     struct rec **recs;
     size_t nrecs, rcap;
+    zl_groups by_file; /* the records by the file of their block */
     bool counted;
 } tf_ses_state;
 

@@ -542,13 +542,18 @@ void tf_ses_check(tf_reader *r)
     tf_ses_state *st = &r->ses;
     if (!st->counted) { /* once per module: the records of all its files */
         read_records(r);
-        for (size_t i = 0; i < st->nrecs; i++)
+        size_t *file = zl_xmallocn(st->nrecs + 1, sizeof *file);
+        for (size_t i = 0; i < st->nrecs; i++) {
             count_tokens(r, st->recs[i]);
+            file[i] = st->recs[i]->b->file;
+        }
+        zl_group_by(&st->by_file, file, st->nrecs, r->m.nfiles);
+        free(file);
         st->counted = true;
     }
-    for (size_t i = 0; i < st->nrecs; i++)
-        if (st->recs[i]->b->file == r->self)
-            check_record(r, st->recs[i]);
+    /* Each file's records, not every record of the module for each file. */
+    for (size_t k = st->by_file.start[r->self]; k < st->by_file.start[r->self + 1]; k++)
+        check_record(r, st->recs[st->by_file.order[k]]);
     for (size_t s = 0; s < st->ids.n; s++) {
         unsigned have = zl_sym_have(&st->ids.ids[s]);
         const rec *x = st->ids.ids[s].first;
@@ -569,5 +574,6 @@ void tf_ses_free(tf_ses_state *st)
     free(st->recs);
     st->recs = NULL;
     st->nrecs = st->rcap = 0;
+    zl_groups_free(&st->by_file);
     st->counted = false;
 }
