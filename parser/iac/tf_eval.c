@@ -78,9 +78,10 @@ char *tf_stop_message(const tf_module *m, tf_stop why)
                             "here on are unknown, and records made of them are missing",
                             m->max_steps, TF_STEPS_PER_BYTE);
     case TF_STOP_MEMORY:
-        return zl_xasprintf("the Terraform evaluation of this module stopped here, at its limit "
-                            "for values (256 MiB and %d octets a byte of its text): values "
-                            "from here on are unknown, and records made of them are missing",
+        return zl_xasprintf("the Terraform evaluation of this module reached its limit for "
+                            "values here (256 MiB and %d octets a byte of its text): this "
+                            "value is unknown, and so may be those after it; records made of "
+                            "them are missing",
                             TF_VALUES_PER_BYTE);
     case TF_STOP_DEPTH:
         return zl_xasprintf("the evaluation here goes more than %d levels deep (expressions "
@@ -96,7 +97,16 @@ char *tf_stop_message(const tf_module *m, tf_stop why)
 /* Objects of fewer keys are searched: an index would cost more. */
 #define TF_INDEX_FROM 16
 
-tf_val *tf_key(tf_module *m, const tf_val *obj, const char *key)
+/* The slot of key in k: where it is, or the empty one it would go in. */
+static size_t key_slot(const struct tf_keys *k, const tf_val *obj, const char *key)
+{
+    size_t i = zl_hash_bytes(key, strlen(key)) & (k->nslots - 1);
+    while (k->slots[i] && strcmp(obj->keys[k->slots[i] - 1], key) != 0)
+        i = (i + 1) & (k->nslots - 1);
+    return i;
+}
+
+tf_val *tf_key(tf_module *m, const tf_val *obj, const char *key, tf_origin at)
 {
     if (obj->kind != TF_OBJECT || obj->nitems < TF_INDEX_FROM)
         return tf_get(obj, key);
@@ -106,18 +116,28 @@ tf_val *tf_key(tf_module *m, const tf_val *obj, const char *key)
     if (i == m->nkeys) {
         ZL_GROW(m->keys, m->kcap, m->nkeys + 1);
         struct tf_keys *k = &m->keys[m->nkeys++];
-        memset(k, 0, sizeof *k);
-        k->first = zl_xmallocn(obj->nitems, sizeof *k->first);
+        size_t octets = 0;
+        for (size_t j = 0; j < obj->nitems; j++)
+            octets += strlen(obj->keys[j]);
+        k->nslots = 1;
+        while (k->nslots < 2 * obj->nitems)
+            k->nslots *= 2;
+        k->slots = tf_alloc(&m->arena, k->nslots * sizeof *k->slots);
+        if (!tf_charge(m, obj->nitems + octets / 16, at)) {
+            k->nslots = 0; /* never built: every lookup is unknown */
+            return tf_unknown(&m->arena, NULL);
+        }
         for (size_t j = 0; j < obj->nitems; j++) { /* a key twice: tf_get finds the first */
-            size_t before = k->keys.n;
-            size_t d = zl_strset_index(&k->keys, obj->keys[j], strlen(obj->keys[j]));
-            if (k->keys.n > before)
-                k->first[d] = (uint32_t)j;
+            size_t s = key_slot(k, obj, obj->keys[j]);
+            if (!k->slots[s])
+                k->slots[s] = (uint32_t)j + 1;
         }
     }
     const struct tf_keys *k = &m->keys[i];
-    size_t at = zl_strset_find(&k->keys, key, strlen(key));
-    return at == SIZE_MAX ? NULL : obj->items[k->first[at]];
+    if (!k->nslots)
+        return tf_unknown(&m->arena, NULL);
+    size_t s = key_slot(k, obj, key);
+    return k->slots[s] ? obj->items[k->slots[s] - 1] : NULL;
 }
 
 void tf_module_init(tf_module *m)
@@ -199,11 +219,7 @@ void tf_module_free(tf_module *m)
     free(m->files);
     free(m->blocks);
     free(m->index);
-    for (size_t i = 0; i < m->nkeys; i++) {
-        zl_strset_free(&m->keys[i].keys);
-        free(m->keys[i].first);
-    }
-    free(m->keys);
+    free(m->keys); /* their slots are the arena's */
     zl_strset_free(&m->objects);
     free(m->stops);
     zl_strset_free(&m->stop_places);
@@ -319,10 +335,10 @@ static tf_val *ses_tokens(tf_module *m, const char *path, size_t npath, bool v1)
     return tokens;
 }
 
-static tf_val *get_attr(tf_module *m, tf_val *v, const char *name)
+static tf_val *get_attr(tf_module *m, tf_val *v, const char *name, tf_origin at)
 {
     if (v->kind == TF_OBJECT) {
-        tf_val *x = tf_key(m, v, name);
+        tf_val *x = tf_key(m, v, name, at);
         if (x)
             return x;
         if (v->path) {
@@ -344,7 +360,7 @@ static tf_val *get_attr(tf_module *m, tf_val *v, const char *name)
     return tf_unknown(&m->arena, NULL); /* an error in Terraform: nothing to say here */
 }
 
-static tf_val *get_index(tf_module *m, tf_val *v, tf_val *key)
+static tf_val *get_index(tf_module *m, tf_val *v, tf_val *key, tf_origin at)
 {
     if (v->kind == TF_LIST && key->kind == TF_NUMBER) {
         if (key->num >= 0 && key->num < (double)v->nitems && key->num == (double)(size_t)key->num)
@@ -352,7 +368,7 @@ static tf_val *get_index(tf_module *m, tf_val *v, tf_val *key)
         return tf_unknown(&m->arena, NULL);
     }
     if (v->kind == TF_OBJECT && key->kind == TF_STRING)
-        return get_attr(m, v, key->s);
+        return get_attr(m, v, key->s, at);
     if (v->kind == TF_UNKNOWN && (key->kind == TF_NUMBER || key->kind == TF_STRING)) {
         char *step = key->kind == TF_NUMBER ? zl_xasprintf("[%lld]", (long long)key->num)
                                             : zl_xasprintf("[\"%s\"]", key->s);
@@ -689,11 +705,11 @@ static tf_val *apply(const ctx *c, tf_val *v, const zl_hx *e)
 {
     if (e->kind == ZL_HX_ATTR) {
         char *name = cstr(e->name, e->nname);
-        tf_val *r = get_attr(c->m, v, name);
+        tf_val *r = get_attr(c->m, v, name, origin(c, e->start));
         free(name);
         return r;
     }
-    return get_index(c->m, v, eval(c, e->kids[1]));
+    return get_index(c->m, v, eval(c, e->kids[1]), origin(c, e->start));
 }
 
 static bool root_is(const zl_hx *r, const char *w)

@@ -55,11 +55,12 @@ typedef struct tf_module {
     bool stopped[TF_NSTOPS];
     zl_strset stop_places;
     /* Objects of many keys, indexed when first looked into (tf_key): by
-     * the object's address, its keys and where each is first. */
+     * the object's address, a hash table of where each key is first (its
+     * place + 1, in the arena: counted as values are). */
     zl_strset objects;
     struct tf_keys {
-        zl_strset keys;
-        uint32_t *first;
+        uint32_t *slots;
+        size_t nslots;
     } *keys;
     size_t nkeys, kcap;
     uint32_t *index; /* blocks by kind, type and name (open addressing), for tf_find */
@@ -109,8 +110,9 @@ char *tf_stop_message(const tf_module *m, tf_stop why);
  * by steps, however the loops nest. */
 bool tf_charge(tf_module *m, size_t work, tf_origin at);
 /* The value at key of an object (NULL when absent): an object of many keys
- * is indexed, so that looking into it costs the same whatever its size. */
-tf_val *tf_key(tf_module *m, const tf_val *obj, const char *key);
+ * is indexed, so that looking into it costs the same whatever its size;
+ * the index is charged to at, and unknown when the steps run out. */
+tf_val *tf_key(tf_module *m, const tf_val *obj, const char *key, tf_origin at);
 /* A value given to variable name by the module's caller (taken over: name). */
 void tf_module_input(tf_module *m, char *name, tf_val *v);
 

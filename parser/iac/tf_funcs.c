@@ -327,7 +327,7 @@ static tf_val *fn_lookup(tf_module *m, tf_val **a, size_t n, tf_origin at)
     (void)at;
     if ((n != 2 && n != 3) || a[0]->kind != TF_OBJECT || a[1]->kind != TF_STRING)
         return unknown(m);
-    tf_val *v = tf_key(m, a[0], a[1]->s);
+    tf_val *v = tf_key(m, a[0], a[1]->s, at);
     return v ? v : n == 3 ? a[2] : unknown(m);
 }
 

@@ -12,16 +12,26 @@ static bool same_dir(const char *a, const char *b)
     return na == nb && memcmp(a, b, na) == 0;
 }
 
+/* Whether z joins y: the same hosted zone of one module, or z holds no
+ * record, only findings about the file y was read from (a limit reported
+ * once the module is read: the file is listed once). */
+static bool joins(const zl_zone *y, const zl_zone *z)
+{
+    if (strcmp(y->format, z->format) != 0)
+        return false;
+    if (z->apex == ZL_NAME_NONE)
+        return z->nrecs == 0 && strcmp(y->path, z->path) == 0;
+    return y->apex == z->apex && same_dir(y->path, z->path);
+}
+
 void tf_merge_zone(zl_zoneset *zs, zl_zone *z, size_t first)
 {
-    if (z->apex == ZL_NAME_NONE || !zs->nzones || zs->zones[zs->nzones - 1] != z)
+    if (!zs->nzones || zs->zones[zs->nzones - 1] != z)
         return;
     zl_zone *into = NULL;
-    for (size_t i = first; i + 1 < zs->nzones && !into; i++) {
-        zl_zone *y = zs->zones[i];
-        if (y->apex == z->apex && strcmp(y->format, z->format) == 0 && same_dir(y->path, z->path))
-            into = y;
-    }
+    for (size_t i = first; i + 1 < zs->nzones && !into; i++)
+        if (joins(zs->zones[i], z))
+            into = zs->zones[i];
     if (!into)
         return;
     uint32_t *offs = NULL;

@@ -9,8 +9,9 @@
 
 /* Join z, the zone just read, into an earlier zone of the same format,
  * apex and directory, among zs->zones[first...] (those of one reading of a
- * module: two callers of a module are two deployments, never one zone);
- * z is then removed from zs. */
+ * module: two callers of a module are two deployments, never one zone), or,
+ * when z holds only findings, into one of the same file; z is then removed
+ * from zs. */
 void tf_merge_zone(zl_zoneset *zs, zl_zone *z, size_t first);
 
 #endif

@@ -261,9 +261,9 @@ static void lookups_are_indexed(void **state)
     assert_int_equal(v->nitems, 3000);
     assert_str(v->items[2999], "v-k2999");
     tf_val *o = module_local(&m, "dup");
-    assert_int_equal(tf_key(&m, o, "k2999")->num, 2); /* the last value */
-    assert_int_equal(tf_key(&m, o, "k0")->num, 1);
-    assert_null(tf_key(&m, o, "k3000"));
+    assert_int_equal(tf_key(&m, o, "k2999", tf_at(&m, 0, 0))->num, 2); /* the last value */
+    assert_int_equal(tf_key(&m, o, "k0", tf_at(&m, 0, 0))->num, 1);
+    assert_null(tf_key(&m, o, "k3000", tf_at(&m, 0, 0)));
     tf_module_free(&m);
 }
 
@@ -285,6 +285,31 @@ static void walks_count_as_steps(void **state)
     tf_module_free(&m);
 }
 
+/* An index is charged as it is built, by the keys and their octets: a
+ * fresh object of 16 keys of 2,000 octets looked into 64,000 times (each
+ * made by merge() for 17 steps) hashes 2 GB of keys, and stops here at the
+ * step limit. */
+static void indexes_are_charged(void **state)
+{
+    (void)state;
+    zl_buf more = {0};
+    zl_buf_adds(&more, "  big = {\n");
+    for (int i = 0; i < 16; i++) {
+        zl_buf_printf(&more, "    \"k%d", i);
+        for (int k = 0; k < 2000; k++)
+            zl_buf_adds(&more, "x");
+        zl_buf_printf(&more, "\" = %d\n", i);
+    }
+    zl_buf_adds(&more, "  }\n  all = [for a in local.l : [for b in local.l : [for c in local.l :"
+                       " lookup(merge(local.big, {}), \"q\", 0)]]]\n");
+    tf_module m;
+    add_listed(&m, 40, more.data);
+    free(more.data);
+    assert_false(tf_known(module_local(&m, "all")));
+    assert_true(tf_stopped(&m, TF_STOP_STEPS));
+    tf_module_free(&m);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -295,6 +320,7 @@ int main(void)
         cmocka_unit_test(budgets_stop_blowups),
         cmocka_unit_test(lookups_are_indexed),
         cmocka_unit_test(walks_count_as_steps),
+        cmocka_unit_test(indexes_are_charged),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
