@@ -64,6 +64,14 @@ printf 'domain = "example.com"\n' > "$tmp/tfmod/terraform.tfvars"
 printf 'resource "digitalocean_record" "www" {\n  domain = var.domain\n  type   = "CNAME"\n  name   = "www"\n  value  = "web.example.net"\n}\n' > "$tmp/tfmod/dns.tf"
 cwd="$tmp/tfmod" expect 1 "a module in the working directory" -- "$bin" --no-config .
 has "dns.tf:5:13: error: .*missing-trailing-dot" "its variables from the files beside it"
+# A Terraform limit reported once the module is read joins its file's zone:
+# the file is listed once, with its records.
+expect 1 "Terraform limits" -- "$bin" --no-config --format json "$here/fixtures/providers/terraform/limits-count/main.tf"
+n=$((n + 1))
+if [ "$(grep -c '"records": ' "$tmp/out")" -ne 1 ]; then
+    echo "FAIL cli: a file with limit findings is listed once in files[]"
+    fail=$((fail + 1))
+fi
 # A duplicate in Terraform can be a resource of its own: the hint says how to
 # drop it without destroying the record set the other resource declares; a
 # zone file's copy is just deleted.
