@@ -111,13 +111,14 @@ void tf_read_calls(tf_reader *r, unsigned depth)
         if (dir && tf_instances(&r->m, b, &scopes, &n) && n) {
             if (depth >= TF_MAX_CALL_DEPTH)
                 report_unread(r, b, "module calls nest 4 deep at most");
-            for (size_t k = 0; k < n && depth < TF_MAX_CALL_DEPTH; k++) {
-                if (*r->next_base >= TF_MAX_FILES) {
-                    report_unread(r, b, "a module and its calls read 4,096 files at most");
-                    break;
+            else
+                for (size_t k = 0; k < n; k++) {
+                    if (*r->next_base >= TF_MAX_FILES) {
+                        report_unread(r, b, "a module and its calls read 4,096 files at most");
+                        break;
+                    }
+                    call(r, b, scopes[k], dir, key, depth);
                 }
-                call(r, b, scopes[k], dir, key, depth);
-            }
         }
         free(dir);
         free(key);

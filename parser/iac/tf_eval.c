@@ -513,15 +513,22 @@ static tf_scope *scope_one(tf_module *m, const char *name, const char **keys, tf
     return s;
 }
 
+/* Whether n instances are over the limit, noted at block b when they are. */
+static bool too_many(tf_module *m, const tf_block *b, double n)
+{
+    if (!(n > TF_MAX_INSTANCES))
+        return false;
+    stop(m, TF_STOP_INSTANCES, tf_at(m, b->file, b->item->start));
+    return true;
+}
+
 /* The instances a count (counted) or for_each value v gives. */
 static bool instances_of(tf_module *m, const tf_block *b, const zl_hcl_item *meta, bool counted,
                          const tf_val *v, const tf_scope ***out, size_t *n)
 {
     *n = 0;
     if (counted) {
-        if (v->kind == TF_NUMBER && v->num > TF_MAX_INSTANCES)
-            stop(m, TF_STOP_INSTANCES, tf_at(m, b->file, b->item->start));
-        if (v->kind != TF_NUMBER || v->num < 0 || v->num > TF_MAX_INSTANCES)
+        if (v->kind != TF_NUMBER || v->num < 0 || too_many(m, b, v->num))
             return false;
         *n = (size_t)v->num;
         *out = tf_alloc(&m->arena, (*n + 1) * sizeof **out);
@@ -532,9 +539,7 @@ static bool instances_of(tf_module *m, const tf_block *b, const zl_hcl_item *met
         }
         return true;
     }
-    if ((v->kind == TF_LIST || v->kind == TF_OBJECT) && v->nitems > TF_MAX_INSTANCES)
-        stop(m, TF_STOP_INSTANCES, tf_at(m, b->file, b->item->start));
-    if ((v->kind != TF_LIST && v->kind != TF_OBJECT) || v->nitems > TF_MAX_INSTANCES)
+    if ((v->kind != TF_LIST && v->kind != TF_OBJECT) || too_many(m, b, (double)v->nitems))
         return false;
     *n = v->nitems;
     *out = tf_alloc(&m->arena, (*n + 1) * sizeof **out);
@@ -1238,19 +1243,24 @@ static tf_val *eval(const ctx *c, const zl_hx *e)
     tf_module *m = c->m;
     if (!e)
         return tf_unknown(&m->arena, NULL);
-    /* Too deep makes this value unknown; too many steps or too little
-     * memory (the arena says so itself) every value from here on. */
-    bool deep = m->depth >= TF_MAX_DEPTH, spent = !deep && ++m->steps > m->max_steps;
-    if (deep || spent || m->arena.budget == 0) {
-        stop(m, deep ? TF_STOP_DEPTH : spent ? TF_STOP_STEPS : TF_STOP_MEMORY,
-             origin(c, e->start));
+    /* Too deep makes this value unknown; too many steps (tf_charge notes
+     * it) or too little memory every value from here on. */
+    tf_origin at = origin(c, e->start);
+    if (m->depth >= TF_MAX_DEPTH) {
+        stop(m, TF_STOP_DEPTH, at);
+        return tf_unknown(&m->arena, NULL);
+    }
+    if (!tf_charge(m, 1, at))
+        return tf_unknown(&m->arena, NULL);
+    if (m->arena.budget == 0) {
+        stop(m, TF_STOP_MEMORY, at);
         return tf_unknown(&m->arena, NULL);
     }
     m->depth++;
     tf_val *v = eval_node(c, e);
     m->depth--;
     if (m->arena.spent) /* noted here, innermost first: a value refused inside */
-        stop(m, TF_STOP_MEMORY, origin(c, e->start));
+        stop(m, TF_STOP_MEMORY, at);
     return v;
 }
 

@@ -96,8 +96,8 @@ static inline tf_origin tf_at(const tf_module *m, uint32_t file, uint32_t off)
     return (tf_origin){m->base + file, off};
 }
 /* Whether limit why made a value unknown that was not: what the readers
- * built is not all there is, and must be said (input-refused, where
- * m->stops[why].at points). */
+ * built is not all there is, and must be said (input-refused, at the places
+ * m->stops lists). */
 static inline bool tf_stopped(const tf_module *m, tf_stop why)
 {
     return m->stopped[why];

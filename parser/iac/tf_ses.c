@@ -572,8 +572,6 @@ void tf_ses_free(tf_ses_state *st)
 {
     zl_sym_free(&st->ids);
     free(st->recs);
-    st->recs = NULL;
-    st->nrecs = st->rcap = 0;
     zl_groups_free(&st->by_file);
-    st->counted = false;
+    memset(st, 0, sizeof *st);
 }

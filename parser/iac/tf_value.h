@@ -4,9 +4,10 @@
  * so that a record built from `"${local.selector}._domainkey"` points at the
  * attribute's own text. Most strings are one literal, or one number written
  * out: their bytes come from one run of a file, or one place, and keep only
- * where it starts, not eight octets for each byte. What cannot be known before apply (ids, tokens,
- * variables without a default) is unknown: it keeps a symbolic description
- * (`aws_ses_domain_dkim.main.dkim_tokens[0]`) and is never guessed.
+ * where it starts, not eight octets for each byte. What cannot be known
+ * before apply (ids, tokens, variables without a default) is unknown: it
+ * keeps a symbolic description (`aws_ses_domain_dkim.main.dkim_tokens[0]`)
+ * and is never guessed.
  *
  * Values live in an arena freed with the evaluation; they never change once
  * built, so they are shared freely. */
