@@ -454,6 +454,31 @@ static void terraform_ses(const char *path, long n)
     fclose(f);
 }
 
+/* A CloudFormation template of SES identities, each with a MAIL FROM
+ * domain and two record sets: the CNAME of its first DKIM token (reported as
+ * an incomplete set) and the MAIL FROM MX. Every record set looked its
+ * identity up by logical id and by MAIL FROM domain among all of them. */
+static void cloudformation_ses(const char *path, long n)
+{
+    FILE *f = open_out(path);
+    fprintf(f, "AWSTemplateFormatVersion: \"2010-09-09\"\nResources:\n");
+    for (long i = 0; i < n / 2; i++)
+        fprintf(f, "  Id%ld:\n    Type: AWS::SES::EmailIdentity\n    Properties:\n"
+                   "      EmailIdentity: id%ld.bench.example\n"
+                   "      MailFromAttributes:\n        MailFromDomain: mail.id%ld.bench.example\n"
+                   "  Dkim%ld:\n    Type: AWS::Route53::RecordSet\n    Properties:\n"
+                   "      HostedZoneName: bench.example.\n"
+                   "      Name: !GetAtt Id%ld.DkimDNSTokenName1\n      Type: CNAME\n      TTL: 600\n"
+                   "      ResourceRecords:\n        - !GetAtt Id%ld.DkimDNSTokenValue1\n"
+                   "  MailFrom%ld:\n    Type: AWS::Route53::RecordSet\n    Properties:\n"
+                   "      HostedZoneName: bench.example.\n"
+                   "      Name: mail.id%ld.bench.example\n      Type: MX\n      TTL: 600\n"
+                   "      ResourceRecords:\n"
+                   "        - !Sub \"10 feedback-smtp.${AWS::Region}.amazonses.com\"\n",
+                i, i, i, i, i, i, i, i);
+    fclose(f);
+}
+
 /* The shapes that write files of their own (OUT is the file or directory),
  * in the order listed; a shape whose writer puts the apex in its zone
  * counts the apex's records in RECORDS. */
@@ -468,7 +493,7 @@ static const struct path_shape path_shapes[] = {
     {"plan-zones", plan_zones, false},       {"many-files", many_files, false},
     {"many-includes", many_includes, false}, {"include-tree", include_tree, true},
     {"route53-routing", route53_routing, false}, {"terraform-routing", terraform_routing, false},
-    {"terraform-ses", terraform_ses, false},
+    {"terraform-ses", terraform_ses, false}, {"cloudformation-ses", cloudformation_ses, false},
 };
 
 int main(int argc, char **argv)

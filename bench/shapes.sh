@@ -15,7 +15,9 @@
 # file (dnscontrol's JSON, a Terraform plan), "route53-routing" and
 # "terraform-routing" weighted record sets, two of each name, in a Route 53
 # export and in a Terraform configuration, "terraform-ses" SES identities
-# in Terraform, each with one DKIM record: inputs only zonelint reads.
+# in Terraform, each with one DKIM record, "cloudformation-ses" the same
+# with a MAIL FROM MX each in a CloudFormation template: inputs only
+# zonelint reads.
 # "many-files" and "many-includes" (zones that $INCLUDE files of their own)
 # are directories of zone files, which only zonelint
 # reads in one run; "signed" is a prefix of the signed root zone from
@@ -64,7 +66,7 @@ prepare() {
 # Whether the peers read SHAPE: one master file (not a directory of them,
 # nor an export of many zones).
 master_text() {
-    case $1 in many-* | dnscontrol-* | plan-* | route53-* | terraform-*) return 1 ;; esac
+    case $1 in many-* | dnscontrol-* | plan-* | route53-* | terraform-* | cloudformation-*) return 1 ;; esac
 }
 
 # The command line of CHECKER on FILE with ORIGIN, or nothing when it cannot

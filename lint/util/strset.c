@@ -55,6 +55,14 @@ size_t zl_strset_index(zl_strset *set, const char *s, size_t len)
     return set->n++;
 }
 
+size_t zl_strset_find(const zl_strset *set, const char *s, size_t len)
+{
+    if (!set->nslots)
+        return SIZE_MAX;
+    size_t k = probe(set, s, len, zl_hash_bytes(s, len));
+    return set->slots[k].s ? set->slots[k].index : SIZE_MAX;
+}
+
 void zl_strset_free(zl_strset *set)
 {
     for (size_t i = 0; i < set->nslots; i++)

@@ -24,6 +24,9 @@ bool zl_strset_add(zl_strset *set, const char *s, size_t len);
 /* The same, and how many strings were added before s was first: set->n - 1
  * when it is new. */
 size_t zl_strset_index(zl_strset *set, const char *s, size_t len);
+/* Lookup only: how many strings were added before s, or SIZE_MAX when s
+ * was never added. */
+size_t zl_strset_find(const zl_strset *set, const char *s, size_t len);
 void zl_strset_free(zl_strset *set);
 
 #endif

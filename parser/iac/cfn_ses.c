@@ -104,12 +104,34 @@ static unsigned token_of(const char *attr, const char *prefix)
     return (unsigned)(attr[k] - '0');
 }
 
+/* Note that ids[i] has key (NULL: none); the first identity with it is kept. */
+static void index_add(struct cfn_index *x, const char *key, size_t i)
+{
+    if (!key)
+        return;
+    size_t before = x->keys.n, k = zl_strset_index(&x->keys, key, strlen(key));
+    if (x->keys.n == before)
+        return;
+    ZL_GROW(x->first, x->cap, x->keys.n);
+    x->first[k] = i;
+}
+
+static struct cfn_identity *index_find(const cfn_ses *c, const struct cfn_index *x,
+                                       const char *key)
+{
+    size_t k = key ? zl_strset_find(&x->keys, key, strlen(key)) : SIZE_MAX;
+    return k == SIZE_MAX ? NULL : &c->ids[x->first[k]];
+}
+
+static void index_free(struct cfn_index *x)
+{
+    zl_strset_free(&x->keys);
+    free(x->first);
+}
+
 static struct cfn_identity *identity(cfn_ses *c, const char *id)
 {
-    for (size_t i = 0; i < c->n; i++)
-        if (strcmp(c->ids[i].id, id) == 0)
-            return &c->ids[i];
-    return NULL;
+    return index_find(c, &c->by_id, id);
 }
 
 /* A literal domain name, lower case without its final dot, or NULL. */
@@ -143,10 +165,13 @@ void cfn_ses_init(cfn_ses *c, zl_ynode resources)
             continue;
         zl_ynode mf = zl_yget(zl_yget(props, "MailFromAttributes"), "MailFromDomain");
         ZL_GROW(c->ids, c->cap, c->n + 1);
-        c->ids[c->n++] = (struct cfn_identity){.id = id,
-                                               .domain = domain_of(zl_yget(props, "EmailIdentity")),
-                                               .mail_from = domain_of(mf),
-                                               .mail_from_at = mf};
+        c->ids[c->n] = (struct cfn_identity){.id = id,
+                                             .domain = domain_of(zl_yget(props, "EmailIdentity")),
+                                             .mail_from = domain_of(mf),
+                                             .mail_from_at = mf};
+        index_add(&c->by_id, id, c->n);
+        index_add(&c->by_mail_from, c->ids[c->n].mail_from, c->n);
+        c->n++;
     }
 }
 
@@ -154,10 +179,7 @@ void cfn_ses_init(cfn_ses *c, zl_ynode resources)
 static struct cfn_identity *mail_from_of(cfn_ses *c, zl_ynode rs)
 {
     char *name = domain_of(zl_yget(rs, "Name"));
-    struct cfn_identity *found = NULL;
-    for (size_t i = 0; name && !found && i < c->n; i++)
-        if (c->ids[i].mail_from && strcmp(c->ids[i].mail_from, name) == 0)
-            found = &c->ids[i];
+    struct cfn_identity *found = index_find(c, &c->by_mail_from, name);
     free(name);
     return found;
 }
@@ -262,12 +284,10 @@ static void check_targets(zl_synth *s, zl_ynode rs, const cfn_ref *name, unsigne
 /* Whether zone_at is reported for id for the first time (then noted). */
 static bool first_placed(cfn_ses *c, zl_ynode zone_at, const struct cfn_identity *id)
 {
-    for (size_t i = 0; zone_at.n && i < c->nplaced; i++)
-        if (c->placed[i].zone_at == zone_at.n && c->placed[i].id == id->id)
-            return false;
-    ZL_GROW(c->placed, c->pcap, c->nplaced + 1);
-    c->placed[c->nplaced++] = (struct cfn_placed){zone_at.n, id->id};
-    return true;
+    if (!zone_at.n)
+        return true;
+    const void *pair[2] = {zone_at.n, id->id};
+    return zl_strset_add(&c->placed, (const char *)pair, sizeof pair);
 }
 
 bool cfn_ses_check(cfn_ses *c, zl_synth *s, zl_ynode rs, zl_ynode zone_at, const char *zone)
@@ -307,15 +327,16 @@ bool cfn_ses_check(cfn_ses *c, zl_synth *s, zl_ynode rs, zl_ynode zone_at, const
                           zl_xasprintf("create the record in the hosted zone of %s", id->domain));
     }
     check_targets(s, rs, &r, n);
-    for (size_t i = 0; i < c->tokens.n; i++) {
-        unsigned have = zl_sym_have(&c->tokens.ids[i]);
-        if (c->tokens.ids[i].first == rs.n && have < 3)
-            zl_synth_diag_raw(s, "ses-dkim-incomplete", zl_ystart(name), zl_ylen(name),
-                              zl_sym_incomplete(have, c->tokens.ids[i].identity),
-                              zl_xasprintf("publish all three: a record set for each of "
-                                           "%s.DkimDNSTokenName1, 2 and 3",
-                                           c->tokens.ids[i].identity));
-    }
+    /* cfn_ses_count noted this set's token under r.id, the one identity
+     * whose first set it can be. */
+    const struct zl_sym_id *tok = zl_sym_find(&c->tokens, r.id);
+    unsigned have = tok && tok->first == rs.n ? zl_sym_have(tok) : 3;
+    if (have < 3)
+        zl_synth_diag_raw(s, "ses-dkim-incomplete", zl_ystart(name), zl_ylen(name),
+                          zl_sym_incomplete(have, tok->identity),
+                          zl_xasprintf("publish all three: a record set for each of "
+                                       "%s.DkimDNSTokenName1, 2 and 3",
+                                       tok->identity));
     return true;
 }
 
@@ -351,7 +372,9 @@ void cfn_ses_free(cfn_ses *c)
         free(c->ids[i].mail_from);
     }
     free(c->ids);
-    free(c->placed);
+    index_free(&c->by_id);
+    index_free(&c->by_mail_from);
+    zl_strset_free(&c->placed);
     free(c->region);
     zl_sym_free(&c->tokens);
     memset(c, 0, sizeof *c);

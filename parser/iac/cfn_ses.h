@@ -24,14 +24,17 @@ typedef struct cfn_ses {
         bool spf;           /* a TXT at the MAIL FROM domain includes amazonses.com */
     } *ids;
     size_t n, cap;
+    /* The identities by logical id and by MAIL FROM domain, looked up: a
+     * template's every record set asks. */
+    struct cfn_index {
+        zl_strset keys;
+        size_t *first; /* key k (its place in keys) -> the first of ids with it */
+        size_t cap;
+    } by_id, by_mail_from;
     zl_sym_ids tokens;
-    /* Zones reported as not holding an identity: a group's records given
-     * one HostedZoneName are one mistake. */
-    struct cfn_placed {
-        const void *zone_at;
-        const char *id;
-    } *placed;
-    size_t nplaced, pcap;
+    /* Zones reported as not holding an identity, as (zone node, identity id)
+     * pairs: a group's records given one HostedZoneName are one mistake. */
+    zl_strset placed;
     char *region; /* the stack's region when CDK's manifest names it, else NULL */
 } cfn_ses;
 

@@ -19,6 +19,12 @@ struct zl_sym_id *zl_sym_token(zl_sym_ids *st, const char *identity, unsigned to
     return &st->ids[s];
 }
 
+struct zl_sym_id *zl_sym_find(const zl_sym_ids *st, const char *identity)
+{
+    size_t s = zl_strset_find(&st->index, identity, strlen(identity));
+    return s == SIZE_MAX ? NULL : &st->ids[s];
+}
+
 unsigned zl_sym_have(const struct zl_sym_id *id)
 {
     unsigned have = 0;

@@ -27,6 +27,8 @@ typedef struct zl_sym_ids {
  * the identity's entry (NULL for a token above). */
 struct zl_sym_id *zl_sym_token(zl_sym_ids *st, const char *identity, unsigned token,
                                const void *first);
+/* The entry of identity, or NULL when no token of it was recorded. */
+struct zl_sym_id *zl_sym_find(const zl_sym_ids *st, const char *identity);
 /* How many tokens of id are published. */
 unsigned zl_sym_have(const struct zl_sym_id *id);
 void zl_sym_free(zl_sym_ids *st);
