@@ -56,12 +56,33 @@ static void first_place(void **state)
     zl_strset_free(&set);
 }
 
+/* Lookup answers what was added, at its first place, and adds nothing. */
+static void find_only(void **state)
+{
+    (void)state;
+    zl_strset set = {0};
+    assert_int_equal(zl_strset_find(&set, "a", 1), SIZE_MAX); /* empty: no table yet */
+    char s[32];
+    for (int i = 0; i < 100; i++) {
+        int n = snprintf(s, sizeof s, "key%d", i);
+        zl_strset_index(&set, s, (size_t)n);
+    }
+    for (int i = 0; i < 200; i++) {
+        int n = snprintf(s, sizeof s, "key%d", i);
+        assert_int_equal(zl_strset_find(&set, s, (size_t)n), i < 100 ? (size_t)i : SIZE_MAX);
+    }
+    assert_int_equal(zl_strset_find(&set, "key1", 3), SIZE_MAX); /* a prefix is another key */
+    assert_int_equal(set.n, 100);
+    zl_strset_free(&set);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(seen_once),
         cmocka_unit_test(many),
         cmocka_unit_test(first_place),
+        cmocka_unit_test(find_only),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
