@@ -49,15 +49,12 @@ static void stop(tf_module *m, tf_stop why, tf_origin at)
 {
     if (m->stopped[why] && (why == TF_STOP_STEPS || why == TF_STOP_MEMORY))
         return;
-    struct tf_stop_at s = {why, at};
-    char key[sizeof why + sizeof at];
-    memcpy(key, &s.why, sizeof why);
-    memcpy(key + sizeof why, &s.at, sizeof at);
-    if (!zl_strset_add(&m->stop_places, key, sizeof key))
+    const uint32_t key[3] = {(uint32_t)why, at.file, at.off}; /* no padding to hash */
+    if (!zl_strset_add(&m->stop_places, (const char *)key, sizeof key))
         return; /* a block's instances are asked for by several readers */
     m->stopped[why] = true;
     ZL_GROW(m->stops, m->scap, m->nstops + 1);
-    m->stops[m->nstops++] = s;
+    m->stops[m->nstops++] = (struct tf_stop_at){why, at};
 }
 
 bool tf_charge(tf_module *m, size_t work, tf_origin at)
