@@ -19,7 +19,11 @@ ZL_CPPFLAGS := -I. -D_DEFAULT_SOURCE -D_POSIX_C_SOURCE=200809L \
                $(shell pkg-config --cflags $(PKGS))
 ZL_CFLAGS = -std=c11 $(WARN) $(CFLAGS) $(SAN_FLAGS)
 COMPILE  = $(CC) $(ZL_CPPFLAGS) $(CPPFLAGS) $(ZL_CFLAGS)
-LIBS     := $(shell pkg-config --libs $(PKGS)) -lpthread
+# libgit2 is compiled against but not linked: lint/git/libgit2.c loads it
+# when a run first needs git (libgit2.h says why). test_git links it for the
+# repositories it builds.
+LIBS     := $(shell pkg-config --libs $(filter-out libgit2,$(PKGS))) -lpthread -ldl
+GIT2_LIBS := $(shell pkg-config --libs libgit2)
 
 # The version: a v-tag's (`git describe`) in a tagged checkout, else the
 # newest release in CHANGELOG.md; `make VERSION=1.2.3` sets it.
@@ -78,6 +82,7 @@ $(LIB): $(LIB_OBJ)
 $(BIN): $(BUILD)/obj/lint/cli/main.o $(LIB)
 	$(CC) $(ZL_CFLAGS) $(LDFLAGS) $^ $(LIBS) -o $@
 
+$(BUILD)/tests/test_git: LIBS += $(GIT2_LIBS)
 $(BUILD)/tests/%: tests/unit/%.c $(LIB)
 	@mkdir -p $(dir $@)
 	$(COMPILE) $(LDFLAGS) $< $(LIB) $(LIBS) -lcmocka -o $@

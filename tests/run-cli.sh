@@ -124,6 +124,17 @@ expect 0 "no manifest: the region is not known" -- "$bin" --no-config cdk/cdk.ou
 expect 2 "--jobs 0" -- "$bin" --no-config --jobs 0 err.zone
 expect 0 "--version" -- "$bin" --version
 has "^zonelint [0-9]" "version text"
+has "libgit2 [0-9]" "version text: libgit2, loaded for it"
+# libgit2 is loaded only when a run needs git: without it a plain run works
+# and a git mode says what is missing.
+soversion=$(sed -n 's/.*libgit2 \([0-9]*\.[0-9]*\).*/\1/p' "$tmp/out")
+mkdir -p "$tmp/nogit2"
+echo "not a library" > "$tmp/nogit2/libgit2.so.$soversion"
+expect 0 "--version, libgit2 unloadable" -- env LD_LIBRARY_PATH="$tmp/nogit2" "$bin" --version
+has "libgit2 cannot be loaded (" "version text: libgit2 unloadable"
+expect 0 "plain run, libgit2 unloadable" -- env LD_LIBRARY_PATH="$tmp/nogit2" "$bin" --no-config clean.zone
+expect 2 "--staged, libgit2 unloadable" -- env LD_LIBRARY_PATH="$tmp/nogit2" "$bin" --staged
+has "^zonelint: cannot load libgit2.so.$soversion, which reading git repositories needs: " "the loader's reason"
 expect 0 "--help" -- "$bin" --help
 has "Exit status" "help text"
 expect 0 "--list-rules" -- "$bin" --list-rules

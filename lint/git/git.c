@@ -1,6 +1,5 @@
 #include "lint/git/git.h"
 
-#include <git2.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +10,7 @@
 #include "lint/git/gate.h"
 #include "lint/git/select.h"
 #include "lint/cli/inputs.h"
+#include "lint/git/libgit2.h"
 #include "lint/git/removed.h"
 #include "lint/output/escape.h"
 #include "lint/util/parallel.h"

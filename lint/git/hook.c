@@ -2,12 +2,12 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <git2.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "lint/git/libgit2.h"
 #include "lint/git/library.h"
 #include "lint/io/fs.h"
 #include "lint/util/util.h"

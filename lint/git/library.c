@@ -1,9 +1,10 @@
 #include "lint/git/library.h"
 
-#include <git2.h>
 #include <pthread.h>
 #include <stdbool.h>
 #include <stdlib.h>
+
+#include "lint/git/libgit2.h"
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 static pthread_once_t joined = PTHREAD_ONCE_INIT;

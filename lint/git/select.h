@@ -5,10 +5,10 @@
 #ifndef ZL_GIT_SELECT_H
 #define ZL_GIT_SELECT_H
 
-#include <git2.h>
 #include <stdbool.h>
 
 #include "lint/config/config.h"
+#include "lint/git/libgit2.h"
 #include "lint/git/tree_fs.h"
 
 /* One changed path on each side; NULL where the side holds no file there

@@ -1,9 +1,9 @@
 #include "lint/git/top.h"
 
-#include <git2.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "lint/git/libgit2.h"
 #include "lint/git/library.h"
 #include "lint/util/util.h"
 

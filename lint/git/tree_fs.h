@@ -5,8 +5,7 @@
 #ifndef ZL_GIT_FS_H
 #define ZL_GIT_FS_H
 
-#include <git2.h>
-
+#include "lint/git/libgit2.h"
 #include "lint/io/confine.h"
 
 typedef struct zl_git_fs {
