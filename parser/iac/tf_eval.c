@@ -44,7 +44,8 @@ static char *cstr(const char *p, size_t n)
 /* Module */
 
 /* Steps and memory are noted where first spent (all after is unknown);
- * depth and instances at each place they make a value unknown. */
+ * depth, a string's length and instances at each place they make a value
+ * unknown. */
 static void stop(tf_module *m, tf_stop why, tf_origin at)
 {
     if (m->stopped[why] && (why == TF_STOP_STEPS || why == TF_STOP_MEMORY))
@@ -85,6 +86,11 @@ char *tf_stop_message(const tf_module *m, tf_stop why)
                             "within expressions, and the locals and resources they name): its "
                             "value is unknown, and records made of it are missing",
                             TF_MAX_DEPTH);
+    case TF_STOP_STRING:
+        return zl_xasprintf("the string made here would be longer than %d octets, the most "
+                            "the evaluation makes (no record's data holds more): its value is "
+                            "unknown, and records made of it are missing",
+                            TF_MAX_STRING);
     default:
         return zl_xstrdup("a count or for_each here makes more than 10,000 instances, the "
                           "limit: they are not read");
@@ -976,9 +982,7 @@ static tf_val *template(const ctx *c, const zl_hx *e)
         flush(&b);
     if (known)
         return tf_sb_take(&c->m->arena, &b);
-    tf_val *u = tf_unknown(&c->m->arena, b.over ? NULL : b.p ? b.p : "");
-    tf_sb_free(&b);
-    return u;
+    return tf_sb_unknown(&c->m->arena, &b);
 }
 
 /* Operators */
@@ -1258,6 +1262,10 @@ static tf_val *eval(const ctx *c, const zl_hx *e)
     m->depth--;
     if (m->arena.spent) /* noted here, innermost first: a value refused inside */
         stop(m, TF_STOP_MEMORY, at);
+    if (m->arena.too_long) { /* at the innermost expression only */
+        m->arena.too_long = false;
+        stop(m, TF_STOP_STRING, at);
+    }
     return v;
 }
 

@@ -32,9 +32,10 @@ typedef struct tf_block {
 } tf_block;
 
 /* The limits of an evaluation. Steps and memory, once spent, make every
- * value after unknown; depth one value, instances one block's. */
-typedef enum tf_stop { TF_STOP_STEPS, TF_STOP_MEMORY, TF_STOP_DEPTH, TF_STOP_INSTANCES,
-                       TF_NSTOPS } tf_stop;
+ * value after unknown; depth and a string's length one value, instances
+ * one block's. */
+typedef enum tf_stop { TF_STOP_STEPS, TF_STOP_MEMORY, TF_STOP_DEPTH, TF_STOP_STRING,
+                       TF_STOP_INSTANCES, TF_NSTOPS } tf_stop;
 
 typedef struct tf_module {
     tf_file *files;
@@ -45,7 +46,7 @@ typedef struct tf_module {
     unsigned depth;
     size_t steps, max_steps; /* limits grow with the text read: linear, never silent */
     /* The limits reached (tf_stopped), in order, each place once: steps
-     * and memory where first reached, depth and instances at every value
+     * and memory where first reached, depth, length and instances at every value
      * and block they made unknown (an expression or block of this module). */
     struct tf_stop_at {
         tf_stop why;

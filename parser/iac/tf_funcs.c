@@ -138,9 +138,7 @@ static tf_val *fn_format(tf_module *m, tf_val **a, size_t n, tf_origin at)
     }
     if (known)
         return tf_sb_take(&m->arena, &b);
-    tf_val *u = tf_unknown(&m->arena, b.over ? NULL : b.p ? b.p : "");
-    tf_sb_free(&b);
-    return u;
+    return tf_sb_unknown(&m->arena, &b);
 }
 
 static tf_val *fn_join(tf_module *m, tf_val **a, size_t n, tf_origin at)

@@ -160,6 +160,7 @@ static tf_at_form at_form(const tf_sb *b)
 tf_val *tf_sb_take(tf_arena *a, tf_sb *b)
 {
     if (b->over || b->n > a->budget) {
+        a->too_long |= b->over;
         a->spent |= b->n > a->budget;
         tf_sb_free(b);
         return tf_unknown(a, NULL);
@@ -177,6 +178,14 @@ tf_val *tf_sb_take(tf_arena *a, tf_sb *b)
     }
     tf_sb_free(b);
     return v;
+}
+
+tf_val *tf_sb_unknown(tf_arena *a, tf_sb *b)
+{
+    a->too_long |= b->over;
+    tf_val *u = tf_unknown(a, b->over ? NULL : b->p ? b->p : "");
+    tf_sb_free(b);
+    return u;
 }
 
 tf_val *tf_string(tf_arena *a, const char *p, size_t n, tf_origin at)

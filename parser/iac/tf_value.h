@@ -65,6 +65,7 @@ typedef struct tf_arena {
     zl_arena mem;
     size_t budget; /* bytes left before values become unknown: no blowup */
     bool spent;    /* a value was made unknown for want of budget */
+    bool too_long; /* a string was made unknown for its length (TF_MAX_STRING) */
 } tf_arena;
 
 /* An arena of a base budget; tf_arena_grant adds to it (per byte of text read). */
@@ -99,6 +100,9 @@ void tf_sb_add_at(tf_sb *b, const char *p, size_t n, tf_origin at);
 void tf_sb_free(tf_sb *b);
 /* The string (or unknown when too long); b is freed. */
 tf_val *tf_sb_take(tf_arena *a, tf_sb *b);
+/* An unknown that b describes (a template with a part known only after
+ * apply), without description when too long; b is freed. */
+tf_val *tf_sb_unknown(tf_arena *a, tf_sb *b);
 tf_val *tf_string(tf_arena *a, const char *p, size_t n, tf_origin at);
 
 /* A value as a string, the way Terraform converts (numbers, bools); NULL
