@@ -1,6 +1,5 @@
 /* libFuzzer target for lexing ahead (parser/master/entries.c): the input,
- * repeated until the text is large enough to be lexed on the second
- * thread, must give the same entries, layouts and comments lexed ahead as
+ * repeated to AHEAD_TEXT and lexed on the second thread, must give the same entries, layouts and comments lexed ahead as
  * lexed in place, and every rdata check made ahead must be the one made
  * afterwards. A difference aborts. */
 #include <stdint.h>
@@ -14,7 +13,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size == 0)
         return 0;
     zl_buf b = {0};
-    while (b.len < ZL_ENTRIES_AHEAD_MIN)
+    while (b.len < AHEAD_TEXT)
         zl_buf_add(&b, data, size);
     kept a, c;
     kept_read(b.data, b.len, false, 0, &a);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lint/util/parallel.h"
 #include "lint/util/util.h"
 
 #define RING 6     /* batches in flight: two held by the reader, the others lexed ahead */
@@ -157,6 +158,11 @@ static void *lex_ahead(void *arg)
     return NULL;
 }
 
+bool zl_entries_worth_ahead(size_t len)
+{
+    return zl_jobs() > 1 && len >= ZL_ENTRIES_AHEAD_MIN;
+}
+
 zl_entries *zl_entries_open(const char *text, size_t len, bool ahead, bool gdnsd,
                             zl_comment_fn fn, void *ctx)
 {
@@ -167,7 +173,7 @@ zl_entries *zl_entries_open(const char *text, size_t len, bool ahead, bool gdnsd
     es->fn = fn;
     es->ctx = ctx;
     zl_lexer_init(&es->lx, text, len, fn, ctx);
-    if (!ahead || len < ZL_ENTRIES_AHEAD_MIN)
+    if (!ahead)
         return es;
     pthread_mutex_init(&es->mu, NULL);
     pthread_cond_init(&es->ready, NULL);

@@ -31,8 +31,8 @@ typedef struct zl_read_entry {
 
 typedef struct zl_entries zl_entries;
 
-/* ahead: lex on a second thread when the text is large enough to pay for
- * it (the caller says whether threads are wanted); gdnsd: TTLs are read as
+/* ahead: lex on a second thread (zl_entries_worth_ahead says when that
+ * pays; the tests ask for it on smaller texts); gdnsd: TTLs are read as
  * gdnsd reads them (layout.h). */
 zl_entries *zl_entries_open(const char *text, size_t len, bool ahead, bool gdnsd,
                             zl_comment_fn fn, void *ctx);
@@ -41,6 +41,10 @@ zl_entries *zl_entries_open(const char *text, size_t len, bool ahead, bool gdnsd
 bool zl_entries_next(zl_entries *es, zl_read_entry *out);
 /* Stops the thread (the reader may stop early) and frees what was not returned. */
 void zl_entries_close(zl_entries *es);
+
+/* Whether a text of len octets is worth lexing ahead (zl_entries_open's
+ * ahead): with more than one job, from ZL_ENTRIES_AHEAD_MIN on. */
+bool zl_entries_worth_ahead(size_t len);
 
 /* The smallest text lexed ahead; below it a thread costs more than it
  * saves. The reader gains nothing from tokens lexed on another core (it

@@ -663,7 +663,7 @@ static void read_source(reader *rd, uint32_t src)
     }
 
     comment_ctx cc = {rd, src};
-    zl_entries *es = zl_entries_open(s->text, len, zl_jobs() > 1,
+    zl_entries *es = zl_entries_open(s->text, len, zl_entries_worth_ahead(len),
                                      zl_publisher_is_gdnsd(rd->pub), on_comment, &cc);
     /* One entry of lookahead: while an entry is processed, its successor's
      * owner and first rdata name are looked up as far as they can be

@@ -13,6 +13,11 @@
 #include "lint/util/util.h"
 #include "parser/master/entries.h"
 
+/* The size of text the test and the fuzz target lex both ways: a few times
+ * the batches the thread keeps in flight, so that it runs ahead, waits for
+ * the reader, and stops mid-text (the reader's threshold is far larger). */
+#define AHEAD_TEXT (256u * 1024u)
+
 typedef struct kept {
     zl_read_entry *e;
     zl_lex_tok **toks; /* copied: they live only until the call after next */

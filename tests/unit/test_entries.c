@@ -1,5 +1,6 @@
 /* Entries lexed ahead on a second thread are the entries lexed in place
- * (entries_agree.h), and the reader may stop early. */
+ * (entries_agree.h), the reader may stop early, and only a large text is
+ * worth lexing ahead. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -9,10 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lint/util/parallel.h"
 #include "tests/unit/entries_agree.h"
 
-/* Lines of every kind the lexer and the layout tell apart, repeated until
- * the text is large enough to be lexed ahead. */
+/* Lines of every kind the lexer and the layout tell apart, repeated to
+ * twice AHEAD_TEXT. */
 static char *big_text(size_t *len)
 {
     static const char *const lines[] = {
@@ -39,7 +41,7 @@ static char *big_text(size_t *len)
         "units 1h30m IN A 192.0.2.15\n",
     };
     zl_buf b = {0};
-    for (size_t round = 0; b.len < 2 * ZL_ENTRIES_AHEAD_MIN; round++)
+    for (size_t round = 0; b.len < 2 * AHEAD_TEXT; round++)
         for (size_t i = 0; i < sizeof lines / sizeof *lines; i++)
             zl_buf_adds(&b, lines[(i + round) % (sizeof lines / sizeof *lines)]);
     zl_buf_adds(&b, "last IN A 192.0.2.13\n; a comment after the last entry\n");
@@ -92,16 +94,28 @@ static void test_close_early(void **state)
     free(text);
 }
 
-/* A small text is lexed in place even when lexing ahead is allowed. */
-static void test_small_text_in_place(void **state)
+/* A text is lexed ahead only from the size that pays for the thread, and
+ * only when more than one job may run. */
+static void test_worth_ahead(void **state)
+{
+    (void)state;
+    zl_set_jobs(2);
+    assert_false(zl_entries_worth_ahead(ZL_ENTRIES_AHEAD_MIN - 1));
+    assert_true(zl_entries_worth_ahead(ZL_ENTRIES_AHEAD_MIN));
+    zl_set_jobs(1);
+    assert_false(zl_entries_worth_ahead(ZL_ENTRIES_AHEAD_MIN));
+}
+
+/* A text of one entry lexed ahead: the thread hands it over, and the end. */
+static void test_one_entry_ahead(void **state)
 {
     (void)state;
     const char *text = "www IN A 192.0.2.1\n";
     zl_entries *es = zl_entries_open(text, strlen(text), true, false, NULL, NULL);
     zl_read_entry e;
     assert_true(zl_entries_next(es, &e));
-    assert_false(e.checked);
     assert_int_equal(e.lay.type, 1);
+    free(e.check.message);
     assert_false(zl_entries_next(es, &e));
     zl_entries_close(es);
 }
@@ -111,7 +125,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_ahead_equals_in_place),
         cmocka_unit_test(test_close_early),
-        cmocka_unit_test(test_small_text_in_place),
+        cmocka_unit_test(test_worth_ahead),
+        cmocka_unit_test(test_one_entry_ahead),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
