@@ -400,6 +400,149 @@ static tf_val *fn_try(tf_module *m, tf_val **a, size_t n, tf_origin at)
     return n && a[0]->kind != TF_UNKNOWN ? a[0] : unknown(m);
 }
 
+/* contains(list, value): whether a known value is among known items. An
+ * item of another kind than the value is unknown: Terraform converts them
+ * to one type first ("1" and 1 may be the same). */
+static tf_val *fn_contains(tf_module *m, tf_val **a, size_t n, tf_origin at)
+{
+    if (n != 2 || a[0]->kind != TF_LIST || !tf_known(a[0]) || !tf_known(a[1]))
+        return unknown(m);
+    for (size_t i = 0; i < a[0]->nitems; i++)
+        if (a[0]->items[i]->kind != a[1]->kind)
+            return unknown(m);
+    for (size_t i = 0; i < a[0]->nitems; i++) {
+        bool eq = tf_equal(m, a[0]->items[i], a[1], at);
+        if (m->steps > m->max_steps)
+            return unknown(m); /* the steps ran out, not the sameness */
+        if (eq)
+            return tf_bool(&m->arena, true);
+    }
+    return tf_bool(&m->arena, false);
+}
+
+/* one(list): null for none, the item for one (more is an error). */
+static tf_val *fn_one(tf_module *m, tf_val **a, size_t n, tf_origin at)
+{
+    (void)at;
+    if (n != 1 || a[0]->kind != TF_LIST || a[0]->nitems > 1)
+        return unknown(m);
+    return a[0]->nitems ? a[0]->items[0] : &tf_null_val;
+}
+
+/* A bool as Terraform converts one: true and false, or their strings; -1
+ * when it is neither (unknown, or an error). */
+static int truth(const tf_val *v)
+{
+    if (v->kind == TF_BOOL)
+        return v->b;
+    if (v->kind == TF_STRING && (v->n == 4 || v->n == 5))
+        return strcmp(v->s, "true") == 0 ? 1 : strcmp(v->s, "false") == 0 ? 0 : -1;
+    return -1;
+}
+
+/* alltrue and anytrue: one known item that decides is enough, as for && and
+ * || (an empty list is all true, and none true). */
+static tf_val *all_any(tf_module *m, tf_val **a, size_t n, bool any)
+{
+    if (n != 1 || a[0]->kind != TF_LIST)
+        return unknown(m);
+    bool undecided = false;
+    for (size_t i = 0; i < a[0]->nitems; i++) {
+        int t = truth(a[0]->items[i]);
+        if (t == (int)any)
+            return tf_bool(&m->arena, any);
+        undecided |= t < 0;
+    }
+    return undecided ? unknown(m) : tf_bool(&m->arena, !any);
+}
+
+static tf_val *fn_alltrue(tf_module *m, tf_val **a, size_t n, tf_origin at)
+{
+    (void)at;
+    return all_any(m, a, n, false);
+}
+
+static tf_val *fn_anytrue(tf_module *m, tf_val **a, size_t n, tf_origin at)
+{
+    (void)at;
+    return all_any(m, a, n, true);
+}
+
+/* can(x): true when x is known; an error, which can() turns into false, is
+ * an unknown here, as is what is known only after apply. */
+static tf_val *fn_can(tf_module *m, tf_val **a, size_t n, tf_origin at)
+{
+    (void)at;
+    return n == 1 && tf_known(a[0]) ? tf_bool(&m->arena, true) : unknown(m);
+}
+
+static tf_val *starts_ends(tf_module *m, tf_val **a, size_t n, tf_origin at, bool end)
+{
+    tf_val *s = n == 2 ? str(m, a[0], at) : NULL, *x = n == 2 ? str(m, a[1], at) : NULL;
+    if (!s || !x)
+        return unknown(m);
+    return tf_bool(&m->arena, x->n <= s->n &&
+                                  memcmp(s->s + (end ? s->n - x->n : 0), x->s, x->n) == 0);
+}
+
+static tf_val *fn_startswith(tf_module *m, tf_val **a, size_t n, tf_origin at)
+{
+    return starts_ends(m, a, n, at, false);
+}
+
+static tf_val *fn_endswith(tf_module *m, tf_val **a, size_t n, tf_origin at)
+{
+    return starts_ends(m, a, n, at, true);
+}
+
+static bool whole(const tf_val *v, double lo, double hi)
+{
+    return v->kind == TF_NUMBER && v->num == (double)(long long)v->num && v->num >= lo &&
+           v->num <= hi;
+}
+
+/* substr(s, offset, length) of an ASCII string (Terraform counts
+ * characters; others are left unknown): a negative offset counts from the
+ * end, length -1 is the rest. */
+static tf_val *fn_substr(tf_module *m, tf_val **a, size_t n, tf_origin at)
+{
+    tf_val *s = n == 3 ? str(m, a[0], at) : NULL;
+    if (!s || !whole(a[1], -1e15, 1e15) || !whole(a[2], -1, 1e15))
+        return unknown(m);
+    for (size_t i = 0; i < s->n; i++)
+        if ((unsigned char)s->s[i] >= 0x80)
+            return unknown(m);
+    long long len = (long long)s->n, off = (long long)a[1]->num, want = (long long)a[2]->num;
+    if (off < 0)
+        off += len;
+    if (off < 0 || off > len)
+        return unknown(m); /* an error in Terraform */
+    long long to = want < 0 || want > len - off ? len : off + want;
+    return sub(m, s, (size_t)off, (size_t)to);
+}
+
+/* range(limit), range(start, limit), range(start, limit, step): whole
+ * numbers, each a step. */
+static tf_val *fn_range(tf_module *m, tf_val **a, size_t n, tf_origin at)
+{
+    if (n < 1 || n > 3)
+        return unknown(m);
+    for (size_t i = 0; i < n; i++)
+        if (!whole(a[i], -1e9, 1e9))
+            return unknown(m);
+    double start = n > 1 ? a[0]->num : 0, limit = n > 1 ? a[1]->num : a[0]->num;
+    double step = n > 2 ? a[2]->num : start <= limit ? 1 : -1;
+    if (step == 0 || (step > 0) != (start <= limit))
+        return start == limit ? tf_list(&m->arena, 0) : unknown(m);
+    size_t count = (size_t)((limit - start + step + (step > 0 ? -1 : 1)) / step);
+    if (!tf_charge(m, count, at))
+        return unknown(m);
+    tf_val *l = tf_list(&m->arena, count);
+    for (size_t i = 0; l->kind == TF_LIST && i < count; i++)
+        l->items[i] = tf_number(&m->arena, start + (double)i * step);
+    return l;
+}
+
 /* walks: the function's work grows with its arguments' items (the others
  * look at one item, or count them). */
 static const struct {
@@ -407,19 +550,24 @@ static const struct {
     tf_fn fn;
     bool walks;
 } fns[] = {
-    {"coalesce", fn_coalesce, false},     {"compact", fn_compact, true},
-    {"concat", fn_concat, true},          {"distinct", fn_distinct, true},
-    {"element", fn_element, false},       {"flatten", fn_flatten, true},
-    {"format", fn_format, true},          {"join", fn_join, true},
-    {"keys", fn_keys, true},              {"length", fn_length, false},
-    {"lookup", fn_lookup, false},         {"lower", fn_lower, true},
-    {"merge", fn_merge, true},            {"replace", fn_replace, true},
-    {"split", fn_split, true},            {"tolist", fn_identity, false},
-    {"tomap", fn_identity, false},        {"toset", fn_distinct, true},
-    {"tostring", fn_tostring, false},     {"trim", fn_trim, true},
-    {"trimprefix", fn_trimprefix, true},  {"trimspace", fn_trimspace, true},
-    {"trimsuffix", fn_trimsuffix, true},  {"try", fn_try, false},
-    {"upper", fn_upper, true},            {"values", fn_values, true},
+    {"alltrue", fn_alltrue, true},        {"anytrue", fn_anytrue, true},
+    {"can", fn_can, false},               {"coalesce", fn_coalesce, false},
+    {"compact", fn_compact, true},        {"concat", fn_concat, true},
+    {"contains", fn_contains, true},      {"distinct", fn_distinct, true},
+    {"element", fn_element, false},       {"endswith", fn_endswith, true},
+    {"flatten", fn_flatten, true},        {"format", fn_format, true},
+    {"join", fn_join, true},              {"keys", fn_keys, true},
+    {"length", fn_length, false},         {"lookup", fn_lookup, false},
+    {"lower", fn_lower, true},            {"merge", fn_merge, true},
+    {"one", fn_one, false},               {"range", fn_range, false},
+    {"replace", fn_replace, true},        {"split", fn_split, true},
+    {"startswith", fn_startswith, true},  {"substr", fn_substr, true},
+    {"tolist", fn_identity, false},       {"tomap", fn_identity, false},
+    {"toset", fn_distinct, true},         {"tostring", fn_tostring, false},
+    {"trim", fn_trim, true},              {"trimprefix", fn_trimprefix, true},
+    {"trimspace", fn_trimspace, true},    {"trimsuffix", fn_trimsuffix, true},
+    {"try", fn_try, false},               {"upper", fn_upper, true},
+    {"values", fn_values, true},
 };
 
 tf_val *tf_call(tf_module *m, const char *name, size_t nname, tf_val **args, size_t nargs,
