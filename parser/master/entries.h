@@ -50,9 +50,9 @@ bool zl_entries_worth_ahead(size_t len);
  * saves. The reader gains nothing from tokens lexed on another core (it
  * reads them from that core's cache: at 4 MB its records took as long as
  * lexing and reading them on one thread); the gain is the rdata checked
- * meanwhile, which pays for the thread only past some 8 MB (measured in
- * alternating runs, as after any other command; at 1 MB lexing ahead cost
- * a tenth more). */
-#define ZL_ENTRIES_AHEAD_MIN (8u * 1024u * 1024u)
+ * meanwhile, which pays for the thread only past some 6 MB (measured in
+ * alternating runs, as after any other command: at 1 MB lexing ahead cost
+ * a tenth more, at 5.8 MB the same, at 7.8 MB a tenth less). */
+#define ZL_ENTRIES_AHEAD_MIN (6u * 1024u * 1024u)
 
 #endif
