@@ -133,6 +133,8 @@ echo "not a library" > "$tmp/nogit2/libgit2.so.$soversion"
 expect 0 "--version, libgit2 unloadable" -- env LD_LIBRARY_PATH="$tmp/nogit2" "$bin" --version
 has "libgit2 cannot be loaded (" "version text: libgit2 unloadable"
 expect 0 "plain run, libgit2 unloadable" -- env LD_LIBRARY_PATH="$tmp/nogit2" "$bin" --no-config clean.zone
+expect 1 "SARIF without libgit2: paths from the working directory" -- env LD_LIBRARY_PATH="$tmp/nogit2" "$bin" --no-config --format sarif err.zone
+has '"uri": "err.zone"' "SARIF without libgit2: the file named"
 expect 2 "--staged, libgit2 unloadable" -- env LD_LIBRARY_PATH="$tmp/nogit2" "$bin" --staged
 has "^zonelint: cannot load libgit2.so.$soversion, which reading git repositories needs: " "the loader's reason"
 expect 0 "--help" -- "$bin" --help

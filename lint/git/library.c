@@ -29,7 +29,11 @@ static void start(void)
 static void *warm(void *arg)
 {
     (void)arg;
-    pthread_once(&once, start);
+    /* A library that cannot be loaded is said by the thread that needs it
+     * (zl_libgit2_get), not from here while the files are read. */
+    const char *why;
+    if (zl_libgit2_try(&why))
+        pthread_once(&once, start);
     return NULL;
 }
 

@@ -4,7 +4,8 @@
 #define ZL_GIT_TOP_H
 
 /* The work tree (a real path, without a final '/') of the repository that
- * holds dir, or NULL when dir is in none or the repository is bare. */
+ * holds dir, or NULL when dir is in none, the repository is bare or
+ * libgit2 cannot be loaded. */
 char *zl_git_work_tree_of(const char *dir);
 
 #endif
