@@ -987,7 +987,7 @@ static tf_val *template(const ctx *c, const zl_hx *e)
 
 /* Operators */
 
-bool tf_equal(tf_module *m, const tf_val *a, const tf_val *b, tf_origin at)
+static bool equal(tf_module *m, const tf_val *a, const tf_val *b, tf_origin at)
 {
     if (a->kind != b->kind)
         return false;
@@ -1005,10 +1005,16 @@ bool tf_equal(tf_module *m, const tf_val *a, const tf_val *b, tf_origin at)
             return false;
         for (size_t i = 0; i < a->nitems; i++)
             if ((a->keys && strcmp(a->keys[i], b->keys[i])) ||
-                !tf_equal(m, a->items[i], b->items[i], at))
+                !equal(m, a->items[i], b->items[i], at))
                 return false;
         return true;
     }
+}
+
+int tf_same(tf_module *m, const tf_val *a, const tf_val *b, tf_origin at)
+{
+    bool eq = equal(m, a, b, at); /* charged by the items compared: */
+    return m->steps > m->max_steps ? -1 : eq; /* the steps ran out, not the sameness */
 }
 
 static bool number(tf_val *v, double *d)
@@ -1042,10 +1048,8 @@ static tf_val *binary(const ctx *c, const zl_hx *e)
     if (!tf_known(l) || !tf_known(r))
         return tf_unknown(a, NULL);
     if (e->op == ZL_OP_EQ || e->op == ZL_OP_NE) {
-        bool eq = tf_equal(c->m, l, r, origin(c, e->start)); /* charged by the items compared: */
-        if (c->m->steps > c->m->max_steps)
-            return tf_unknown(a, NULL); /* the steps ran out, not the sameness */
-        return tf_bool(a, eq == (e->op == ZL_OP_EQ));
+        int eq = tf_same(c->m, l, r, origin(c, e->start));
+        return eq < 0 ? tf_unknown(a, NULL) : tf_bool(a, eq == (e->op == ZL_OP_EQ));
     }
     double x, y;
     if (!number(l, &x) || !number(r, &y))

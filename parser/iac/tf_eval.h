@@ -145,8 +145,9 @@ bool tf_instance_at(tf_module *m, const tf_block *b, const char *index, bool if_
 tf_block *tf_find(tf_module *m, tf_block_kind kind, const char *type, const char *name,
                   size_t nname);
 
-/* Whether two known values are equal (==), charged by the items compared. */
-bool tf_equal(tf_module *m, const tf_val *a, const tf_val *b, tf_origin at);
+/* Whether two known values are equal (==): 1 or 0, charged by the items
+ * compared, and -1 when the steps ran out before the answer. */
+int tf_same(tf_module *m, const tf_val *a, const tf_val *b, tf_origin at);
 
 /* Functions (tf_funcs.c): name(args); at is the call's place. */
 tf_val *tf_call(tf_module *m, const char *name, size_t nname, tf_val **args, size_t nargs,

@@ -411,11 +411,9 @@ static tf_val *fn_contains(tf_module *m, tf_val **a, size_t n, tf_origin at)
         if (a[0]->items[i]->kind != a[1]->kind)
             return unknown(m);
     for (size_t i = 0; i < a[0]->nitems; i++) {
-        bool eq = tf_equal(m, a[0]->items[i], a[1], at);
-        if (m->steps > m->max_steps)
-            return unknown(m); /* the steps ran out, not the sameness */
-        if (eq)
-            return tf_bool(&m->arena, true);
+        int eq = tf_same(m, a[0]->items[i], a[1], at);
+        if (eq != 0)
+            return eq < 0 ? unknown(m) : tf_bool(&m->arena, true);
     }
     return tf_bool(&m->arena, false);
 }
