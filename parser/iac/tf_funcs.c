@@ -52,18 +52,20 @@ static tf_val *sub(tf_module *m, tf_val *s, size_t from, size_t to)
     return tf_sb_take(&m->arena, &b);
 }
 
+/* Whether s begins (suffix: ends) with x. */
+static bool has_affix(const tf_val *s, const tf_val *x, bool suffix)
+{
+    return x->n <= s->n && memcmp(s->s + (suffix ? s->n - x->n : 0), x->s, x->n) == 0;
+}
+
 static tf_val *fn_trim_affix(tf_module *m, tf_val **a, size_t n, tf_origin at, bool suffix)
 {
     tf_val *s = n == 2 ? str(m, a[0], at) : NULL, *x = n == 2 ? str(m, a[1], at) : NULL;
     if (!s || !x)
         return unknown(m);
-    if (x->n > s->n)
+    if (!has_affix(s, x, suffix))
         return s;
-    if (suffix && memcmp(s->s + s->n - x->n, x->s, x->n) == 0)
-        return sub(m, s, 0, s->n - x->n);
-    if (!suffix && memcmp(s->s, x->s, x->n) == 0)
-        return sub(m, s, x->n, s->n);
-    return s;
+    return suffix ? sub(m, s, 0, s->n - x->n) : sub(m, s, x->n, s->n);
 }
 
 static tf_val *fn_trimsuffix(tf_module *m, tf_val **a, size_t n, tf_origin at)
@@ -477,10 +479,7 @@ static tf_val *fn_can(tf_module *m, tf_val **a, size_t n, tf_origin at)
 static tf_val *starts_ends(tf_module *m, tf_val **a, size_t n, tf_origin at, bool end)
 {
     tf_val *s = n == 2 ? str(m, a[0], at) : NULL, *x = n == 2 ? str(m, a[1], at) : NULL;
-    if (!s || !x)
-        return unknown(m);
-    return tf_bool(&m->arena, x->n <= s->n &&
-                                  memcmp(s->s + (end ? s->n - x->n : 0), x->s, x->n) == 0);
+    return s && x ? tf_bool(&m->arena, has_affix(s, x, end)) : unknown(m);
 }
 
 static tf_val *fn_startswith(tf_module *m, tf_val **a, size_t n, tf_origin at)
