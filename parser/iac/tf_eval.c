@@ -97,6 +97,15 @@ char *tf_stop_message(const tf_module *m, tf_stop why)
     }
 }
 
+const char *tf_stop_hint(tf_stop why)
+{
+    if (why == TF_STOP_STRING)
+        return "make the value shorter: a record's data holds at most 65,535 octets, and a "
+               "provider accepts less";
+    return "lint the plan (terraform show -json PLAN), which holds every value computed, or "
+           "split the module";
+}
+
 /* Objects of fewer keys are searched: an index would cost more. */
 #define TF_INDEX_FROM 16
 

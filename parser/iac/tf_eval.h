@@ -105,6 +105,8 @@ static inline bool tf_stopped(const tf_module *m, tf_stop why)
 }
 /* The message that says so, with the limit's numbers. */
 char *tf_stop_message(const tf_module *m, tf_stop why);
+/* What to do about it (static text). */
+const char *tf_stop_hint(tf_stop why);
 /* Count as steps work that no expression node stands for (the items a
  * function walks, the items an equality compares), charged to the place
  * at: false, the limit noted, once the steps are spent. Work is so bounded

@@ -156,11 +156,7 @@ static void report_stop(tf_reader *r, struct tf_stop_at s)
 {
     if (s.at.file - r->m.base < r->m.nfiles) /* a file of this module, as always */
         tf_report_at(r, s.at.file - r->m.base, s.at.off, tf_stop_message(&r->m, s.why),
-                     zl_xstrdup(s.why == TF_STOP_STRING
-                                    ? "make the value shorter: a record's data holds at most "
-                                      "65,535 octets, and a provider accepts less"
-                                    : "lint the plan (terraform show -json PLAN), which holds "
-                                      "every value computed, or split the module"));
+                     zl_xstrdup(tf_stop_hint(s.why)));
 }
 
 void tf_report_stops(tf_reader *r)
