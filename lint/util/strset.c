@@ -40,6 +40,14 @@ static size_t probe(const zl_strset *set, const char *s, size_t len, uint64_t h)
     return k;
 }
 
+size_t zl_strset_find(const zl_strset *set, const char *s, size_t len)
+{
+    if (!set->nslots)
+        return SIZE_MAX;
+    size_t k = probe(set, s, len, zl_hash_bytes(s, len));
+    return set->slots[k].s ? set->slots[k].index : SIZE_MAX;
+}
+
 size_t zl_strset_index(zl_strset *set, const char *s, size_t len)
 {
     if ((set->n + 1) * 2 > set->nslots)
@@ -53,14 +61,6 @@ size_t zl_strset_index(zl_strset *set, const char *s, size_t len)
     copy[len] = '\0';
     set->slots[k] = (struct zl_strset_slot){copy, len, h, set->n};
     return set->n++;
-}
-
-size_t zl_strset_find(const zl_strset *set, const char *s, size_t len)
-{
-    if (!set->nslots)
-        return SIZE_MAX;
-    size_t k = probe(set, s, len, zl_hash_bytes(s, len));
-    return set->slots[k].s ? set->slots[k].index : SIZE_MAX;
 }
 
 void zl_strset_free(zl_strset *set)
