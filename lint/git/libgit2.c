@@ -4,6 +4,7 @@
 
 #include <dlfcn.h>
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,13 +17,18 @@ static const char soname[] = "libgit2.so." LIBGIT2_SOVERSION;
 static pthread_once_t once = PTHREAD_ONCE_INIT;
 static zl_libgit2 table;
 static const char *failure;
+/* dlerror's text is the loading thread's, and goes with it: the warming
+ * thread may load, and another thread say why it failed. */
+static char failure_text[512];
 
 static void load(void)
 {
     /* RTLD_NODELETE: libgit2 registers its shutdown with atexit. */
     void *lib = dlopen(soname, RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
     if (!lib) {
-        failure = dlerror();
+        const char *why = dlerror();
+        snprintf(failure_text, sizeof failure_text, "%s", why ? why : "unknown error");
+        failure = failure_text;
         return;
     }
     /* A void * to function pointer through memcpy: ISO C has no cast
