@@ -49,16 +49,15 @@ static void load(void)
 bool zl_libgit2_try(const char **why)
 {
     pthread_once(&once, load);
-    *why = failure;
+    if (why)
+        *why = failure;
     return failure == NULL;
 }
 
 const zl_libgit2 *zl_libgit2_get(void)
 {
-    const char *why;
-    if (!zl_libgit2_try(&why)) {
-        zl_warn("cannot load %s, which reading git repositories needs: %s", soname,
-                why);
+    if (!zl_libgit2_try(NULL)) {
+        zl_warn("cannot load %s, which reading git repositories needs: %s", soname, failure);
         exit(2);
     }
     return &table;

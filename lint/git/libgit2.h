@@ -42,8 +42,8 @@ typedef struct zl_libgit2 {
  * the loader's reason: the git modes cannot run without it. */
 const zl_libgit2 *zl_libgit2_get(void);
 
-/* Whether libgit2 can be loaded: false with the loader's reason in *why,
- * for --version, which names the libraries without needing them. */
+/* Whether libgit2 can be loaded: false with the loader's reason in *why
+ * (unless why is NULL), for a caller that does without it. */
 bool zl_libgit2_try(const char **why);
 
 #ifndef ZL_LIBGIT2_LOADER

@@ -31,8 +31,7 @@ static void *warm(void *arg)
     (void)arg;
     /* A library that cannot be loaded is said by the thread that needs it
      * (zl_libgit2_get), not from here while the files are read. */
-    const char *why;
-    if (zl_libgit2_try(&why))
+    if (zl_libgit2_try(NULL))
         pthread_once(&once, start);
     return NULL;
 }

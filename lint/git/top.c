@@ -12,8 +12,7 @@ char *zl_git_work_tree_of(const char *dir)
     /* Without libgit2 no repository is known: a plain run then confines
      * reads to the argument's folder and shows paths from the working
      * directory, and only the git modes need the library. */
-    const char *why;
-    if (!zl_libgit2_try(&why))
+    if (!zl_libgit2_try(NULL))
         return NULL;
     zl_git_library();
     git_repository *repo = NULL;
