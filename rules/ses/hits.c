@@ -11,11 +11,20 @@
 /* A polynomial hash, so that a run of octets can be rolled along a value. */
 #define POLY_BASE 0x100000001b3ULL
 
+/* Four octets a step: the products of a step do not wait on each other,
+ * only on the step before (the same sum, so the same hash). */
 uint64_t zl_ses_run_hash(const char *text, size_t n, bool lower)
 {
+    const uint64_t b2 = POLY_BASE * POLY_BASE, b3 = b2 * POLY_BASE, b4 = b3 * POLY_BASE;
     const uint8_t *p = (const uint8_t *)text;
-    uint64_t h = 0;
-    for (size_t i = 0; i < n; i++)
+    uint64_t h = 0, c[4];
+    size_t i = 0;
+    for (; i + 4 <= n; i += 4) {
+        for (unsigned k = 0; k < 4; k++)
+            c[k] = lower ? (uint8_t)zl_ascii_lower(p[i + k]) : p[i + k];
+        h = h * b4 + c[0] * b3 + c[1] * b2 + c[2] * POLY_BASE + c[3];
+    }
+    for (; i < n; i++)
         h = h * POLY_BASE + (uint8_t)(lower ? zl_ascii_lower(p[i]) : p[i]);
     return h;
 }
@@ -28,7 +37,13 @@ typedef struct patterns {
     zl_keyed *keys;
     size_t n, cap;
     zl_u32set quick;
+    uint64_t octets[4]; /* the octets the strings hold (values only) */
 } patterns;
+
+static bool holds_octet(const patterns *p, uint8_t c)
+{
+    return p->octets[c >> 6] >> (c & 63) & 1;
+}
 
 static uint32_t quick_key(uint64_t h)
 {
@@ -56,6 +71,7 @@ typedef struct search {
     patterns *values; /* the VALUE strings, one set per length */
     size_t nvalues;
     uint64_t *last; /* per string: the record it was last found in, + 1 */
+    uint8_t *no_label; /* per name: its first label is none of the strings */
     size_t *of;      /* per hit: the string found */
     zl_ses_ref *refs; /* per hit: the record */
     size_t nhits, cap;
@@ -89,28 +105,35 @@ static patterns *values_of_length(search *s, size_t len)
     return p;
 }
 
+/* Owners share their upper labels (the zone's own, "_domainkey"), so each
+ * name's label is looked up once unless it is one of the strings. */
 static void search_labels(search *s, const zl_names *names, zl_name_id owner, uint32_t k,
                           uint32_t i)
 {
     for (zl_name_id id = owner; id != ZL_NAME_ROOT && id != ZL_NAME_NONE;
          id = zl_names_parent(names, id)) {
+        if (s->no_label[id])
+            continue;
         size_t len;
         const uint8_t *label = zl_names_label(names, id, &len);
         uint64_t h = zl_ses_run_hash((const char *)label, len, true);
+        bool none = true;
         for (size_t at = patterns_find(&s->labels, h);
              at < s->labels.n && s->labels.keys[at].key == h; at++) {
             uint32_t j = s->labels.keys[at].i;
-            if (zl_ascii_ieq((const char *)label, len, s->strings[j]))
+            if (zl_ascii_ieq((const char *)label, len, s->strings[j])) {
                 found(s, j, k, i);
+                none = false;
+            }
         }
+        s->no_label[id] = none;
     }
 }
 
-static void search_value(search *s, const patterns *p, const uint8_t *v, size_t n, uint32_t k,
-                         uint32_t i)
+/* Every run of n >= p->len octets that p's strings hold, looked up. */
+static void search_run(search *s, const patterns *p, const uint8_t *v, size_t n, uint32_t k,
+                       uint32_t i)
 {
-    if (n < p->len)
-        return;
     uint64_t h = zl_ses_run_hash((const char *)v, p->len, false);
     for (size_t start = 0;; start++) {
         for (size_t at = patterns_find(p, h); at < p->n && p->keys[at].key == h; at++) {
@@ -121,6 +144,24 @@ static void search_value(search *s, const patterns *p, const uint8_t *v, size_t 
         if (start + p->len >= n)
             break;
         h = (h - v[start] * p->top) * POLY_BASE + v[start + p->len];
+    }
+}
+
+/* A string can only be within a run of the octets the strings hold (a
+ * token within the first label of a CNAME target, between its dots), so
+ * only runs as long as the strings are hashed. */
+static void search_value(search *s, const patterns *p, const uint8_t *v, size_t n, uint32_t k,
+                         uint32_t i)
+{
+    for (size_t from = 0; from + p->len <= n;) {
+        while (from < n && !holds_octet(p, v[from]))
+            from++;
+        size_t to = from;
+        while (to < n && holds_octet(p, v[to]))
+            to++;
+        if (to - from >= p->len)
+            search_run(s, p, v + from, to - from, k, i);
+        from = to;
     }
 }
 
@@ -169,16 +210,21 @@ size_t zl_ses_hits_add(zl_ses_hits *h, const char *s, unsigned flags)
 static void build(const zl_lint *l, zl_ses_hits *h)
 {
     size_t n = h->n;
-    search s = {.strings = h->strings, .last = zl_xcalloc(n + 1, sizeof *s.last)};
+    search s = {.strings = h->strings,
+                .last = zl_xcalloc(n + 1, sizeof *s.last),
+                .no_label = zl_xcalloc(l->zs->names.n, 1)};
     for (size_t j = 0; j < n; j++) {
         size_t len = strlen(h->strings[j]);
         if (len == 0)
             continue;
         if (h->flags[j] & ZL_HITS_LABEL)
             patterns_add(&s.labels, zl_ses_run_hash(h->strings[j], len, true), (uint32_t)j);
-        if (h->flags[j] & ZL_HITS_VALUE)
-            patterns_add(values_of_length(&s, len), zl_ses_run_hash(h->strings[j], len, false),
-                         (uint32_t)j);
+        if (h->flags[j] & ZL_HITS_VALUE) {
+            patterns *p = values_of_length(&s, len);
+            patterns_add(p, zl_ses_run_hash(h->strings[j], len, false), (uint32_t)j);
+            for (const uint8_t *c = (const uint8_t *)h->strings[j]; *c; c++)
+                p->octets[*c >> 6] |= 1ULL << (*c & 63);
+        }
     }
     zl_keyed_sort(s.labels.keys, s.labels.n);
     for (size_t p = 0; p < s.nvalues; p++)
@@ -196,6 +242,7 @@ static void build(const zl_lint *l, zl_ses_hits *h)
     free(s.of);
     free(s.refs);
     free(s.last);
+    free(s.no_label);
     free(s.labels.keys);
     zl_u32set_free(&s.labels.quick);
     for (size_t p = 0; p < s.nvalues; p++) {
