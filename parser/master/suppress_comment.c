@@ -4,13 +4,10 @@
 
 #include "lint/util/util.h"
 
-static const char *find(const char *p, size_t n, const char *needle)
+static bool at_word(const char *at, const char *end, const char *word)
 {
-    size_t k = strlen(needle);
-    for (size_t i = 0; i + k <= n; i++)
-        if (memcmp(p + i, needle, k) == 0)
-            return p + i;
-    return NULL;
+    size_t k = strlen(word);
+    return (size_t)(end - at) >= k && memcmp(at, word, k) == 0;
 }
 
 /* `zonelint-removed: NAME[, NAME]`: names whose SES records went on purpose. */
@@ -39,18 +36,21 @@ static void removed_ok(zl_source *s, const char *at, const char *end)
 
 void zl_suppress_comment(zl_source *s, uint32_t off, uint32_t len)
 {
-    const char *p = s->text + off;
-    const char *ack = find(p, len, "zonelint-removed:");
-    if (ack) {
-        removed_ok(s, ack, p + len);
-        return;
+    /* One pass over the comment (a zone may hold one on every line): a
+     * removal anywhere in it wins over a suppression before it. */
+    const char *p = s->text + off, *end = p + len, *at = NULL;
+    for (const char *z = p; (z = zl_find(z, (size_t)(end - z), "zonelint-")) != NULL; z++) {
+        if (at_word(z, end, "zonelint-removed:")) {
+            removed_ok(s, z, end);
+            return;
+        }
+        if (!at && at_word(z, end, "zonelint-disable-"))
+            at = z;
     }
-    static const char line_kw[] = "zonelint-disable-line";
-    static const char next_kw[] = "zonelint-disable-next-line";
-    const char *at = find(p, len, "zonelint-disable-");
     if (!at)
         return;
-    const char *end = p + len;
+    static const char line_kw[] = "zonelint-disable-line";
+    static const char next_kw[] = "zonelint-disable-next-line";
     size_t skip;
     bool next;
     if ((size_t)(end - at) >= sizeof next_kw - 1 && memcmp(at, next_kw, sizeof next_kw - 1) == 0) {
@@ -77,16 +77,17 @@ void zl_suppress_comment(zl_source *s, uint32_t off, uint32_t len)
     uint32_t line, col;
     zl_source_position(s, (uint32_t)(rules - s->text), &line, &col);
     ZL_GROW(s->supp, s->supp_cap, s->nsupp + 1);
-    zl_buf b = {0};
+    char *names = zl_xmalloc((size_t)(q - rules) + 1), *w = names;
     for (const char *c = rules; c < q; c++)
         if (*c != ' ' && *c != '\t')
-            zl_buf_addc(&b, *c);
+            *w++ = *c;
+    *w = '\0';
     zl_suppression x = {.line = next ? line + 1 : line,
                         .at_line = line,
                         .col = col,
                         .off = (uint32_t)(rules - s->text),
                         .len = (uint32_t)(q - rules),
-                        .rules = zl_buf_take(&b)};
+                        .rules = names};
     /* Kept in the order of the lines they apply to (comments come in text
      * order, so this is the end), for the lookup of zl_lint_suppressed. */
     size_t k = s->nsupp++;
