@@ -246,6 +246,15 @@ static bool suppressed(const zl_source *s, const zl_rule *rule, uint32_t line, u
     return suppressed_at(s, rule, line) || (line2 != line && suppressed_at(s, rule, line2));
 }
 
+bool zl_lint_would_report(const zl_lint *l, const zl_rule *rule, const zl_zone *z,
+                          const zl_record *r)
+{
+    if (!zl_rule_on(l, rule) || !wanted(l, rule))
+        return false;
+    const zl_source *s = l->zs->srcs[zl_record_src(z, r)];
+    return !s->nsupp || !suppressed_at(s, rule, zl_record_line(l->zs, z, r));
+}
+
 bool zl_lint_suppressed(const zl_lint *l, const zl_finding *f)
 {
     if (!l->zs->srcs[f->src]->nsupp)

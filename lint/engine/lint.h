@@ -63,6 +63,11 @@ void zl_lint_run(zl_lint *l);
 void zl_lint_free(zl_lint *l);
 
 bool zl_rule_on(const zl_lint *l, const zl_rule *r);
+/* False when a finding of rule on record r would be dropped wherever it is
+ * placed: the rule is off or not wanted, or a comment on the record's line
+ * silences it. A check asks before it builds a costly hint or fix. */
+bool zl_lint_would_report(const zl_lint *l, const zl_rule *rule, const zl_zone *z,
+                          const zl_record *r);
 /* Whether a comment of the finding's source silences it (a finding with a
  * source, whose line is worked out). */
 bool zl_lint_suppressed(const zl_lint *l, const zl_finding *f);

@@ -219,6 +219,16 @@ static zl_value_at whole(unsigned tok)
     return (zl_value_at){tok, ZL_WHOLE_TOKEN, 0, NULL};
 }
 
+/* Whether a problem of rule needs its hint, message and fix; when it does
+ * not, the sink hears of it bare (a file may hold one on every line). */
+static bool wants(const zl_value_sink *sink, const zl_rule *rule)
+{
+    if (sink->details && sink->details(sink->ctx, rule))
+        return true;
+    sink->fn(sink->ctx, rule, (zl_value_at){0}, NULL, NULL);
+    return false;
+}
+
 /* A fix of one edit: bytes [from, to) of the record's source become text. */
 static zl_fix *fix_bytes(const zl_zone *z, const zl_record *r, zl_fix_safety safety,
                          uint32_t from, uint32_t to, const char *text)
@@ -326,8 +336,54 @@ static zl_fix *quote_words_fix(const zl_zoneset *zs, const zl_zone *z, const zl_
 }
 
 
+/* The words of an unquoted value, reported with the value quoted whole. */
+static void report_words(const zl_zoneset *zs, const zl_zone *z, const zl_record *r,
+                         const zl_tok *tok, unsigned n, unsigned first_unquoted,
+                         const zl_value_sink *sink)
+{
+    zl_buf q = {0};
+    for (unsigned i = 0; i < n; i++) {
+        size_t il;
+        const char *in = zl_tok_inner(&tok[i], &il);
+        zl_buf_add(&q, i ? " " : "\"", 1);
+        zl_buf_add(&q, in, il);
+    }
+    zl_buf_addc(&q, '"');
+    zl_value_at at = whole(zl_record_rd(r) + first_unquoted);
+    at.fix = quote_words_fix(zs, z, r, n, zl_buf_str(&q));
+    sink->fn(sink->ctx, &zl_rule_value_quoting, at,
+             zl_xasprintf("quote the value: %s", zl_buf_str(&q)),
+             zl_xasprintf("TXT value without quotes: its %u words become separate strings, "
+                          "joined without spaces",
+                          n));
+    zl_buf_free(&q);
+}
+
+/* A typographic quote at smart_pos of the value. */
+static void report_smart_quote(const zl_zoneset *zs, const zl_zone *z, const zl_record *r,
+                               const zl_txt_view *view, unsigned unquoted, bool edge_smart,
+                               size_t smart_pos, const zl_value_sink *sink)
+{
+    const char *val = view->value.data;
+    size_t len = view->value.len;
+    unsigned n = view->n;
+    const size_t *starts = view->starts;
+    /* Plain quotes quote only where the value is written unquoted in a
+     * master file; anywhere else they would be data too. */
+    bool requote = unquoted && edge_smart && strcmp(z->format, "bind") == 0;
+    zl_value_at at = in_value(r, starts, n, smart_pos, ql_at(val, len, smart_pos));
+    at.fix = smart_pos == 0 ? smart_quote_fix(zs, z, r, n, requote) : NULL;
+    sink->fn(sink->ctx, &zl_rule_value_quoting, at,
+             zl_xstrdup(requote ? "replace the typographic quotes with plain double quotes (\")"
+                                : "delete the typographic quotes (plain ones in their place "
+                                  "would be data too)"),
+             zl_xasprintf("typographic quote %.*s in the value: it is data, not quoting",
+                          (int)zl_smart_quote_at(val + smart_pos, len - smart_pos),
+                          val + smart_pos));
+}
+
 static void check_txt(const zl_zoneset *zs, const zl_zone *z, const zl_record *r,
-                      const zl_txt_view *view, zl_value_fn fn, void *ctx)
+                      const zl_txt_view *view, const zl_value_sink *sink)
 {
     const zl_source *s = zs->srcs[zl_record_src(z, r)];
     unsigned n = view->n;
@@ -342,15 +398,16 @@ static void check_txt(const zl_zoneset *zs, const zl_zone *z, const zl_record *r
             first_unquoted = i;
         if (i + 1 < n) {
             zl_tok u = tok[i + 1];
-            zl_value_at at = whole(zl_record_rd(r) + i + 1);
-            if (t.off + t.len == u.off && (t.quoted || u.quoted))
+            if (t.off + t.len == u.off && (t.quoted || u.quoted) &&
+                wants(sink, &zl_rule_value_quoting)) {
+                zl_value_at at = whole(zl_record_rd(r) + i + 1);
                 at.fix = fix_bytes(z, r, ZL_FIX_SAFE, u.off, u.off, " ");
-            if (t.off + t.len == u.off && (t.quoted || u.quoted))
-                fn(ctx, &zl_rule_value_quoting, at,
-                   zl_xstrdup("put a space between the strings"),
-                   zl_xasprintf("strings run together without a space: %.*s%.*s",
-                                (int)(t.len > 30 ? 30 : t.len), t.p,
-                                (int)(u.len > 30 ? 30 : u.len), u.p));
+                sink->fn(sink->ctx, &zl_rule_value_quoting, at,
+                         zl_xstrdup("put a space between the strings"),
+                         zl_xasprintf("strings run together without a space: %.*s%.*s",
+                                      (int)(t.len > 30 ? 30 : t.len), t.p,
+                                      (int)(u.len > 30 ? 30 : u.len), u.p));
+            }
         }
     }
     const char *val = view->value.data;
@@ -363,22 +420,8 @@ static void check_txt(const zl_zoneset *zs, const zl_zone *z, const zl_record *r
                        (last_tok.len >= 3 &&
                         zl_smart_quote_at(last_tok.p + last_tok.len - 3, 3) == 3);
     if (unquoted && n >= 2 && !smart_edges) {
-        zl_buf q = {0};
-        for (unsigned i = 0; i < n; i++) {
-            size_t il;
-            const char *in = zl_tok_inner(&tok[i], &il);
-            zl_buf_add(&q, i ? " " : "\"", 1);
-            zl_buf_add(&q, in, il);
-        }
-        zl_buf_addc(&q, '"');
-        zl_value_at at = whole(zl_record_rd(r) + first_unquoted);
-        at.fix = quote_words_fix(zs, z, r, n, zl_buf_str(&q));
-        fn(ctx, &zl_rule_value_quoting, at,
-           zl_xasprintf("quote the value: %s", zl_buf_str(&q)),
-           zl_xasprintf("TXT value without quotes: its %u words become separate strings, "
-                        "joined without spaces",
-                        n));
-        zl_buf_free(&q);
+        if (wants(sink, &zl_rule_value_quoting))
+            report_words(zs, z, r, tok, n, first_unquoted, sink);
     } else if (unquoted) {
         /* An unquoted value followed by "; tag=...": the ';' began a comment. */
         zl_tok last = tok[n - 1];
@@ -392,7 +435,8 @@ static void check_txt(const zl_zoneset *zs, const zl_zone *z, const zl_record *r
             const char *w = q;
             while (q < end && ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z')))
                 q++;
-            if (q > w && q < end && *q == '=' && q - w <= 8) {
+            if (q > w && q < end && *q == '=' && q - w <= 8 &&
+                wants(sink, &zl_rule_value_quoting)) {
                 const char *eol = memchr(p, '\n', (size_t)(end - p));
                 size_t rest = eol ? (size_t)(eol - p) : (size_t)(end - p);
                 while (rest && (p[rest - 1] == '\r' || p[rest - 1] == ' '))
@@ -404,12 +448,12 @@ static void check_txt(const zl_zoneset *zs, const zl_zone *z, const zl_record *r
                                        (uint32_t)(p + rest - s->text), all);
                     free(all);
                 }
-                fn(ctx, &zl_rule_value_quoting, at,
-                   zl_xasprintf("quote the whole value: \"%.*s%.*s\"", (int)last.len, last.p,
-                                (int)rest, p),
-                   zl_xasprintf("TXT value without quotes: the ';' after \"%.*s\" starts a "
-                                "comment, so the rest of the value is lost",
-                                (int)(last.len > 40 ? 40 : last.len), last.p));
+                sink->fn(sink->ctx, &zl_rule_value_quoting, at,
+                         zl_xasprintf("quote the whole value: \"%.*s%.*s\"", (int)last.len, last.p,
+                                      (int)rest, p),
+                         zl_xasprintf("TXT value without quotes: the ';' after \"%.*s\" starts a "
+                                      "comment, so the rest of the value is lost",
+                                      (int)(last.len > 40 ? 40 : last.len), last.p));
             }
         }
     }
@@ -425,63 +469,60 @@ static void check_txt(const zl_zoneset *zs, const zl_zone *z, const zl_record *r
         if (may_start_quote(val[i]) && zl_smart_quote_at(val + i, len - i))
             smart_pos = i;
     if (smart_pos != SIZE_MAX && (edge_smart || kind != VAL_PROSE)) {
-        /* Plain quotes quote only where the value is written unquoted in a
-         * master file; anywhere else they would be data too. */
-        bool requote = unquoted && edge_smart && strcmp(z->format, "bind") == 0;
-        zl_value_at at = in_value(r, starts, n, smart_pos, ql_at(val, len, smart_pos));
-        at.fix = smart_pos == 0 ? smart_quote_fix(zs, z, r, n, requote) : NULL;
-        fn(ctx, &zl_rule_value_quoting, at,
-           zl_xstrdup(requote ? "replace the typographic quotes with plain double quotes (\")"
-                              : "delete the typographic quotes (plain ones in their place "
-                                "would be data too)"),
-           zl_xasprintf("typographic quote %.*s in the value: it is data, not quoting",
-                        (int)zl_smart_quote_at(val + smart_pos, len - smart_pos),
-                        val + smart_pos));
-    } else if (len >= 1 && (val[0] == '"' || val[len - 1] == '"')) {
+        if (wants(sink, &zl_rule_value_quoting))
+            report_smart_quote(zs, z, r, view, unquoted, edge_smart, smart_pos, sink);
+    } else if (len >= 1 && (val[0] == '"' || val[len - 1] == '"') &&
+               wants(sink, &zl_rule_value_quoting)) {
         zl_value_at at = in_value(r, starts, n, val[0] == '"' ? 0 : len - 1, 1);
         at.fix = escaped_quotes_fix(zs, z, r, n);
-        fn(ctx, &zl_rule_value_quoting, at,
-           zl_xstrdup("remove the escaped quotes (\\\"): the outer quotes are enough"),
-           zl_xstrdup("literal quote marks are part of the value (escaped as \\\")"));
-    } else if (len >= 2 && val[0] == '\'' && val[len - 1] == '\'') {
-        fn(ctx, &zl_rule_value_quoting, whole(zl_record_rd(r)),
-           zl_xstrdup("use double quotes: single quotes do not quote in a zone file"),
-           zl_xstrdup("single quotes around the value are part of it"));
+        sink->fn(sink->ctx, &zl_rule_value_quoting, at,
+                 zl_xstrdup("remove the escaped quotes (\\\"): the outer quotes are enough"),
+                 zl_xstrdup("literal quote marks are part of the value (escaped as \\\")"));
+    } else if (len >= 2 && val[0] == '\'' && val[len - 1] == '\'' &&
+               wants(sink, &zl_rule_value_quoting)) {
+        sink->fn(sink->ctx, &zl_rule_value_quoting, whole(zl_record_rd(r)),
+                 zl_xstrdup("use double quotes: single quotes do not quote in a zone file"),
+                 zl_xstrdup("single quotes around the value are part of it"));
     }
 
     /* White space at the ends of the joined value. */
     size_t w = zl_space_at(val, len);
     if (w) {
-        fn(ctx, &zl_rule_value_whitespace,
-           in_value_fixed(zs, z, r, starts, n, len, 0, w, ZL_FIX_SAFE, ""),
-           zl_xstrdup("delete the white space after the opening quote"),
-           zl_xasprintf("the value starts with %s", space_name(val, w)));
+        if (wants(sink, &zl_rule_value_whitespace))
+            sink->fn(sink->ctx, &zl_rule_value_whitespace,
+                     in_value_fixed(zs, z, r, starts, n, len, 0, w, ZL_FIX_SAFE, ""),
+                     zl_xstrdup("delete the white space after the opening quote"),
+                     zl_xasprintf("the value starts with %s", space_name(val, w)));
     } else if ((w = zl_space_before(val, len)) > 0 &&
                !grammar_allows_end_space(kind, val, len, w)) {
-        fn(ctx, &zl_rule_value_whitespace,
-           in_value_fixed(zs, z, r, starts, n, len, len - w, w, ZL_FIX_SAFE, ""),
-           zl_xstrdup("delete the white space before the closing quote"),
-           zl_xasprintf("the value ends with %s", space_name(val + len - w, w)));
+        if (wants(sink, &zl_rule_value_whitespace))
+            sink->fn(sink->ctx, &zl_rule_value_whitespace,
+                     in_value_fixed(zs, z, r, starts, n, len, len - w, w, ZL_FIX_SAFE, ""),
+                     zl_xstrdup("delete the white space before the closing quote"),
+                     zl_xasprintf("the value ends with %s", space_name(val + len - w, w)));
     } else {
         /* White space inside a value that must be one token. */
         size_t off = 0, tlen = len, sl = 0, at;
         bool one_token = kind == VAL_TOKEN || (kind == VAL_DKIM && dkim_p(val, len, &off, &tlen));
         const char *what = kind == VAL_TOKEN ? "the verification token" : "the DKIM p= key";
         if (one_token && (at = find_space_in(val + off, tlen, &sl, exotic)) != SIZE_MAX) {
-            fn(ctx, &zl_rule_value_whitespace,
-               in_value_fixed(zs, z, r, starts, n, len, off + at, sl, ZL_FIX_SAFE, ""),
-               zl_xstrdup("delete the white space: the value must be one unbroken token"),
-               zl_xasprintf("%s inside %s", space_name(val + off + at, sl), what));
+            if (wants(sink, &zl_rule_value_whitespace))
+                sink->fn(sink->ctx, &zl_rule_value_whitespace,
+                         in_value_fixed(zs, z, r, starts, n, len, off + at, sl, ZL_FIX_SAFE, ""),
+                         zl_xstrdup("delete the white space: the value must be one unbroken token"),
+                         zl_xasprintf("%s inside %s", space_name(val + off + at, sl), what));
         } else if (exotic && kind != VAL_PROSE) {
             /* Plain spaces separate terms; anything else is paste debris. */
             for (at = 0; at < len; at += sl ? sl : 1) {
                 sl = may_start_space(val[at]) ? zl_space_at(val + at, len - at) : 0;
                 if (sl && val[at] != ' ') {
                     /* A plain space is likely meant, deleting it is as likely. */
-                    fn(ctx, &zl_rule_value_whitespace,
-                       in_value_fixed(zs, z, r, starts, n, len, at, sl, ZL_FIX_UNSAFE, " "),
-                       zl_xstrdup("replace it with a plain space, or delete it"),
-                       zl_xasprintf("%s inside the value", space_name(val + at, sl)));
+                    if (wants(sink, &zl_rule_value_whitespace))
+                        sink->fn(sink->ctx, &zl_rule_value_whitespace,
+                                 in_value_fixed(zs, z, r, starts, n, len, at, sl,
+                                                ZL_FIX_UNSAFE, " "),
+                                 zl_xstrdup("replace it with a plain space, or delete it"),
+                                 zl_xasprintf("%s inside the value", space_name(val + at, sl)));
                     break;
                 }
             }
@@ -490,7 +531,7 @@ static void check_txt(const zl_zoneset *zs, const zl_zone *z, const zl_record *r
 }
 
 static void check_names(const zl_zoneset *zs, const zl_zone *z, const zl_record *r,
-                        zl_value_fn fn, void *ctx)
+                        const zl_value_sink *sink)
 {
     for (unsigned i = 0; i < zl_record_nrdata(r); i++) {
         if (!zl_rdata_field_is_name(r->type, i))
@@ -506,7 +547,7 @@ static void check_names(const zl_zoneset *zs, const zl_zone *z, const zl_record 
             dn = d.len;
         }
         size_t sl, at = find_space_in(dv, dn, &sl, has_exotic(dv, dn));
-        if (t.quoted) {
+        if (t.quoted && wants(sink, &zl_rule_value_quoting)) {
             zl_buf bare = {0};
             for (size_t k = 0; k < t.len - (t.len >= 2 ? 2 : 0); k++) {
                 char c = t.p[1 + k];
@@ -516,41 +557,41 @@ static void check_names(const zl_zoneset *zs, const zl_zone *z, const zl_record 
             zl_value_at where = whole(zl_record_rd(r) + i);
             if (at == SIZE_MAX && bare.len && t.len >= 2 && !memchr(t.p, '\\', t.len))
                 where.fix = fix_bytes(z, r, ZL_FIX_SAFE, t.off, t.off + t.len, zl_buf_str(&bare));
-            fn(ctx, &zl_rule_value_quoting, where,
-               zl_xasprintf("write the name without quotes: %s", zl_buf_str(&bare)),
-               zl_xstrdup("domain name in quotes: the quotes are not part of a name"));
+            sink->fn(sink->ctx, &zl_rule_value_quoting, where,
+                     zl_xasprintf("write the name without quotes: %s", zl_buf_str(&bare)),
+                     zl_xstrdup("domain name in quotes: the quotes are not part of a name"));
             zl_buf_free(&bare);
         }
-        if (at != SIZE_MAX)
-            fn(ctx, &zl_rule_value_whitespace,
-               fixed(zs, z, r, (zl_value_at){zl_record_rd(r) + i, at, sl, NULL}, dn,
-                     ZL_FIX_SAFE, ""),
-               zl_xstrdup("delete the white space from the name"),
-               zl_xasprintf("%s inside the domain name", space_name(dv + at, sl)));
+        if (at != SIZE_MAX && wants(sink, &zl_rule_value_whitespace))
+            sink->fn(sink->ctx, &zl_rule_value_whitespace,
+                     fixed(zs, z, r, (zl_value_at){zl_record_rd(r) + i, at, sl, NULL}, dn,
+                           ZL_FIX_SAFE, ""),
+                     zl_xstrdup("delete the white space from the name"),
+                     zl_xasprintf("%s inside the domain name", space_name(dv + at, sl)));
         zl_buf_free(&d);
     }
 }
 
 void zl_value_problems(const zl_zoneset *zs, const zl_zone *z, const zl_record *r,
-                       zl_value_fn fn, void *ctx)
+                       const zl_value_sink *sink)
 {
     if (r->flags & (ZL_REC_BAD_RDATA | ZL_REC_GENERIC))
         return;
     if (zl_is_txt_type(r->type)) {
         zl_txt_view v = {0};
         zl_txt_view_read(&v, zs, z, r);
-        check_txt(zs, z, r, &v, fn, ctx);
+        check_txt(zs, z, r, &v, sink);
         zl_txt_view_free(&v);
     } else if (zl_type_has_names(r->type)) {
-        check_names(zs, z, r, fn, ctx);
+        check_names(zs, z, r, sink);
     }
 }
 
 void zl_value_problems_txt(const zl_zoneset *zs, const zl_zone *z, const zl_record *r,
-                           const zl_txt_view *v, zl_value_fn fn, void *ctx)
+                           const zl_txt_view *v, const zl_value_sink *sink)
 {
     if (!(r->flags & (ZL_REC_BAD_RDATA | ZL_REC_GENERIC)))
-        check_txt(zs, z, r, v, fn, ctx);
+        check_txt(zs, z, r, v, sink);
 }
 
 typedef struct report_ctx {
@@ -563,6 +604,8 @@ static void report(void *vctx, const zl_rule *rule, zl_value_at where, char *hin
                    char *message)
 {
     report_ctx *c = vctx;
+    if (!message)
+        return; /* a problem whose finding would be dropped (details) */
     if (where.at == ZL_WHOLE_TOKEN) {
         zl_report_tok_fix(c->l, rule, c->z, c->r, where.tok, hint, where.fix, "%s", message);
     } else {
@@ -575,6 +618,14 @@ static void report(void *vctx, const zl_rule *rule, zl_value_at where, char *hin
     free(message);
 }
 
+/* A finding the report would drop whatever its place (its rule off, or
+ * silenced on the record's line) is not built. */
+static bool details(void *vctx, const zl_rule *rule)
+{
+    const report_ctx *c = vctx;
+    return zl_lint_would_report(c->l, rule, c->z, c->r);
+}
+
 static void run(zl_lint *l)
 {
     zl_txt_view v = {0};
@@ -583,11 +634,12 @@ static void run(zl_lint *l)
         for (size_t i = 0; i < z->nrecs; i++) {
             const zl_record *r = &z->recs[i];
             report_ctx c = {l, z, r};
+            zl_value_sink sink = {report, details, &c};
             if (zl_is_txt_type(r->type) && !(r->flags & (ZL_REC_BAD_RDATA | ZL_REC_GENERIC))) {
                 zl_txt_view_read(&v, l->zs, z, r);
-                zl_value_problems_txt(l->zs, z, r, &v, report, &c);
+                zl_value_problems_txt(l->zs, z, r, &v, &sink);
             } else {
-                zl_value_problems(l->zs, z, r, report, &c);
+                zl_value_problems(l->zs, z, r, &sink);
             }
         }
     }

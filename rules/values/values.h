@@ -21,10 +21,20 @@ typedef struct zl_value_at {
 typedef void (*zl_value_fn)(void *ctx, const zl_rule *rule, zl_value_at where, char *hint,
                             char *message);
 
+/* Where the problems go. details says whether a problem of rule needs its
+ * hint, message and fix; when it does not (or details is NULL: a caller
+ * that only asks whether there are problems), they are not built: fn is
+ * given NULL for each, and where is not set. */
+typedef struct zl_value_sink {
+    zl_value_fn fn;
+    bool (*details)(void *ctx, const zl_rule *rule);
+    void *ctx;
+} zl_value_sink;
+
 void zl_value_problems(const zl_zoneset *zs, const zl_zone *z, const zl_record *r,
-                       zl_value_fn fn, void *ctx);
+                       const zl_value_sink *sink);
 /* The same for a TXT record whose strings v holds (zl_txt_view_read). */
 void zl_value_problems_txt(const zl_zoneset *zs, const zl_zone *z, const zl_record *r,
-                           const zl_txt_view *v, zl_value_fn fn, void *ctx);
+                           const zl_txt_view *v, const zl_value_sink *sink);
 
 #endif
