@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "parser/iac/tf_load.h"
+#include "parser/iac/tf_data.h"
 #include "parser/iac/tf_read.h"
 #include "lint/util/util.h"
 
@@ -72,6 +73,9 @@ static void call(tf_reader *r, tf_block *b, const tf_scope *sc, const char *dir,
     tf_module_init(&c.m);
     c.m.caller = &r->m;
     c.m.base = *r->next_base;
+    c.m.fs = r->m.fs;
+    c.m.root = r->m.root ? zl_xstrdup(r->m.root) : NULL;
+    c.m.dir = tf_dir_form(dir);
     const zl_hcl_body *body = b->item->body;
     for (size_t i = 0; i < body->n; i++)
         if (body->items[i].expr && !is_meta(&body->items[i]))
@@ -92,7 +96,7 @@ static void call(tf_reader *r, tf_block *b, const tf_scope *sc, const char *dir,
  * them. */
 static void report_unread(tf_reader *r, const tf_block *b, const char *why)
 {
-    tf_report_at(r, b->file, b->item->start,
+    tf_report_at(r, b->file, b->item->start, "input-refused",
                  zl_xasprintf("module \"%s\" is not read: %s", b->name, why),
                  zl_xstrdup("lint the called module's directory on its own, or the plan "
                             "(terraform show -json PLAN), which holds every module"));

@@ -18,13 +18,17 @@
 /* The zone's name: cloudflare_zone's zone (v4) or name (v5); the data
  * source's name (v4) or filter = { name = ... } (v5: its name attribute is
  * computed; internal/services/zone/data_source_model.go,
- * ZoneFindOneByDataSourceModel). id and zone_id name the same zone. */
+ * ZoneFindOneByDataSourceModel); v4's cloudflare_zones, whose filter block
+ * names it (zones[0].id). id and zone_id name the same zone. */
 char *tf_cloudflare_zone(tf_reader *r, const tf_val *zone_id)
 {
-    static const char *const attrs[] = {"zone", "name", "filter.name"};
+    static const char *const from[][2] = {{"cloudflare_zone", "zone"},
+                                          {"cloudflare_zone", "name"},
+                                          {"cloudflare_zone", "filter.name"},
+                                          {"cloudflare_zones", "filter.name"}};
     char *z = NULL;
-    for (size_t i = 0; !z && i < sizeof attrs / sizeof attrs[0]; i++)
-        z = tf_zone_name(r, zone_id, "cloudflare_zone", attrs[i], false);
+    for (size_t i = 0; !z && i < sizeof from / sizeof from[0]; i++)
+        z = tf_zone_name(r, zone_id, from[i][0], from[i][1], false);
     return z;
 }
 

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "lint/util/util.h"
+#include "parser/iac/tf_data.h"
 
 #define TF_MAX_DEPTH 200
 #define TF_MAX_INSTANCES 10000 /* spelled out in tf_stop_message */
@@ -179,8 +180,7 @@ uint32_t tf_module_add(tf_module *m, const char *path, char *text, size_t len, b
     tf->path = zl_xstrdup(path);
     tf->text = text;
     tf->len = len;
-    m->max_steps += TF_STEPS_PER_BYTE * len;
-    tf_arena_grant(&m->arena, TF_VALUES_PER_BYTE * len);
+    tf_module_grant(m, len);
     size_t pn = strlen(path);
     if (pn > 8 && strcmp(path + pn - 8, ".tf.json") == 0)
         zl_hcl_parse_json(&tf->hcl, text, len);
@@ -214,6 +214,24 @@ uint32_t tf_module_add(tf_module *m, const char *path, char *text, size_t len, b
     return f;
 }
 
+void tf_module_grant(tf_module *m, size_t n)
+{
+    m->max_steps += TF_STEPS_PER_BYTE * n;
+    tf_arena_grant(&m->arena, TF_VALUES_PER_BYTE * n);
+}
+
+void tf_note(tf_module *m, tf_origin at, const char *rule, char *message, char *hint)
+{
+    const uint32_t key[3] = {TF_NSTOPS, at.file, at.off}; /* beside the stops' places */
+    if (!zl_strset_add(&m->stop_places, (const char *)key, sizeof key)) {
+        free(message); /* an instance of a block met it before */
+        free(hint);
+        return;
+    }
+    ZL_GROW(m->notes, m->ncap, m->nnotes + 1);
+    m->notes[m->nnotes++] = (struct tf_note){at, rule, message, hint};
+}
+
 void tf_module_free(tf_module *m)
 {
     for (size_t i = 0; i < m->nfiles; i++) {
@@ -235,6 +253,15 @@ void tf_module_free(tf_module *m)
     zl_strset_free(&m->objects);
     free(m->stops);
     zl_strset_free(&m->stop_places);
+    free(m->read);
+    zl_strset_free(&m->read_paths);
+    for (size_t i = 0; i < m->nnotes; i++) {
+        free(m->notes[i].message);
+        free(m->notes[i].hint);
+    }
+    free(m->notes);
+    free(m->root);
+    free(m->dir);
     tf_arena_free(&m->arena);
     memset(m, 0, sizeof *m);
 }
@@ -349,6 +376,8 @@ static tf_val *ses_tokens(tf_module *m, const char *path, size_t npath, bool v1)
 
 static tf_val *get_attr(tf_module *m, tf_val *v, const char *name, tf_origin at)
 {
+    if (v == &tf_error_val)
+        return v;
     if (v->kind == TF_OBJECT) {
         tf_val *x = tf_key(m, v, name, at);
         if (x)
@@ -359,7 +388,7 @@ static tf_val *get_attr(tf_module *m, tf_val *v, const char *name, tf_origin at)
             free(path);
             return u;
         }
-        return tf_unknown(&m->arena, NULL);
+        return &tf_error_val;
     }
     size_t n;
     const char *p = inner_path(v, &n);
@@ -369,15 +398,17 @@ static tf_val *get_attr(tf_module *m, tf_val *v, const char *name, tf_origin at)
                                              if it is created, it has three */
     if (v->kind == TF_UNKNOWN)
         return unknown_step(m, v, name);
-    return tf_unknown(&m->arena, NULL); /* an error in Terraform: nothing to say here */
+    return &tf_error_val;
 }
 
 static tf_val *get_index(tf_module *m, tf_val *v, tf_val *key, tf_origin at)
 {
+    if (v == &tf_error_val)
+        return v;
     if (v->kind == TF_LIST && key->kind == TF_NUMBER) {
         if (key->num >= 0 && key->num < (double)v->nitems && key->num == (double)(size_t)key->num)
             return v->items[(size_t)key->num];
-        return tf_unknown(&m->arena, NULL);
+        return &tf_error_val;
     }
     if (v->kind == TF_OBJECT && key->kind == TF_STRING)
         return get_attr(m, v, key->s, at);
@@ -768,6 +799,12 @@ static tf_val *root(const ctx *c, const zl_hx *r, const zl_hx **steps, size_t n,
         free(type);
         if (d)
             return block_value(m, d);
+    } else if (root_is(r, "path") && a_attr) {
+        tf_val *p = tf_path_value(m, a->name, a->nname, origin(c, r->start));
+        if (p) {
+            *used = 1;
+            return p;
+        }
     } else if (a_attr && !root_is(r, "module") && !root_is(r, "path") &&
                !root_is(r, "terraform") && !root_is(r, "self") && !root_is(r, "count") &&
                !root_is(r, "each")) {

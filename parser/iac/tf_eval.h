@@ -7,9 +7,10 @@
 #ifndef ZL_TF_EVAL_H
 #define ZL_TF_EVAL_H
 
+#include "lint/io/fs.h"
+#include "lint/util/strset.h"
 #include "parser/iac/hcl.h"
 #include "parser/iac/tf_value.h"
-#include "lint/util/strset.h"
 
 typedef struct tf_file {
     char *path;
@@ -76,6 +77,26 @@ typedef struct tf_module {
     } *inputs;
     size_t ninputs, icap;
     uint32_t base;
+    /* Where file() reads (tf_file.c): through fs (NULL: nothing is read),
+     * relative to root, the directory of the root module, where terraform
+     * runs; dir is this module's ("" or ending in '/'). Each file is read
+     * once: read[i] is the text of the i-th path of read_paths (NULL: not
+     * read, and noted). */
+    const zl_fs *fs;
+    char *root, *dir;
+    zl_strset read_paths;
+    tf_val **read;
+    size_t rcap;
+    /* What Terraform itself would refuse or fail on, that the evaluation
+     * met (a file() not read, a csvdecode of a ragged table): each place
+     * once (stop_places), reported with the stops (rule: input-refused,
+     * syntax-error). */
+    struct tf_note {
+        tf_origin at;
+        const char *rule;
+        char *message, *hint;
+    } *notes;
+    size_t nnotes, ncap;
 } tf_module;
 
 /* Variables in scope: for-expression variables, count, each. */
@@ -107,6 +128,11 @@ static inline bool tf_stopped(const tf_module *m, tf_stop why)
 char *tf_stop_message(const tf_module *m, tf_stop why);
 /* What to do about it (static text). */
 const char *tf_stop_hint(tf_stop why);
+/* Note at `at` what Terraform would refuse or fail on there (message and
+ * hint taken over; a place noted before keeps its first note). */
+void tf_note(tf_module *m, tf_origin at, const char *rule, char *message, char *hint);
+/* Grant the limits for n more octets of text the module reads. */
+void tf_module_grant(tf_module *m, size_t n);
 /* Count as steps work that no expression node stands for (the items a
  * function walks, the items an equality compares), charged to the place
  * at: false, the limit noted, once the steps are spent. Work is so bounded

@@ -1,13 +1,14 @@
 /* The Terraform functions that names and values of DNS records are built
  * with. Collections are handled by shape, so element(tokens, 1) of three
  * unknown tokens is the second unknown token; string functions need known
- * strings, else their result is unknown. Any other function is unknown. */
+ * strings, else their result is unknown. file() and the decoders are
+ * tf_file.c's and tf_decode.c's. Any other function is unknown. */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "parser/iac/tf_eval.h"
+#include "parser/iac/tf_data.h"
 #include "lint/util/strset.h"
 #include "lint/util/util.h"
 
@@ -395,11 +396,15 @@ static tf_val *fn_compact(tf_module *m, tf_val **a, size_t n, tf_origin at)
     return l;
 }
 
-/* try(a, b, ...): the first argument that is known (an error here is unknown). */
+/* try(a, b, ...): the first argument that is not an error (known, or
+ * unknown as it stands). */
 static tf_val *fn_try(tf_module *m, tf_val **a, size_t n, tf_origin at)
 {
     (void)at;
-    return n && a[0]->kind != TF_UNKNOWN ? a[0] : unknown(m);
+    for (size_t i = 0; i < n; i++)
+        if (a[i] != &tf_error_val)
+            return a[i]->kind == TF_UNKNOWN ? unknown(m) : a[i];
+    return unknown(m);
 }
 
 /* contains(list, value): whether a known value is among known items. An
@@ -468,12 +473,27 @@ static tf_val *fn_anytrue(tf_module *m, tf_val **a, size_t n, tf_origin at)
     return all_any(m, a, n, true);
 }
 
-/* can(x): true when x is known; an error, which can() turns into false, is
- * an unknown here, as is what is known only after apply. */
+/* can(x): true when x is known, false when it is an error; unknown when
+ * it is known only after apply (or an error the evaluation cannot tell). */
 static tf_val *fn_can(tf_module *m, tf_val **a, size_t n, tf_origin at)
 {
     (void)at;
+    if (n == 1 && a[0] == &tf_error_val)
+        return tf_bool(&m->arena, false);
     return n == 1 && tf_known(a[0]) ? tf_bool(&m->arena, true) : unknown(m);
+}
+
+/* tobool(x): true and false, and their strings; anything else is an error. */
+static tf_val *fn_tobool(tf_module *m, tf_val **a, size_t n, tf_origin at)
+{
+    (void)at;
+    if (n != 1 || a[0]->kind == TF_UNKNOWN)
+        return unknown(m);
+    if (a[0]->kind == TF_BOOL || a[0]->kind == TF_NULL)
+        return a[0];
+    if (tf_str_is(a[0], "true") || tf_str_is(a[0], "false"))
+        return tf_bool(&m->arena, tf_str_is(a[0], "true"));
+    return &tf_error_val;
 }
 
 static tf_val *starts_ends(tf_module *m, tf_val **a, size_t n, tf_origin at, bool end)
@@ -550,15 +570,17 @@ static const struct {
     {"alltrue", fn_alltrue, true},        {"anytrue", fn_anytrue, true},
     {"can", fn_can, false},               {"coalesce", fn_coalesce, false},
     {"compact", fn_compact, true},        {"concat", fn_concat, true},
-    {"contains", fn_contains, true},      {"distinct", fn_distinct, true},
-    {"element", fn_element, false},       {"endswith", fn_endswith, true},
+    {"contains", fn_contains, true},      {"csvdecode", tf_fn_csvdecode, false},
+    {"distinct", fn_distinct, true},      {"element", fn_element, false},
+    {"endswith", fn_endswith, true},      {"file", tf_fn_file, false},
     {"flatten", fn_flatten, true},        {"format", fn_format, true},
-    {"join", fn_join, true},              {"keys", fn_keys, true},
-    {"length", fn_length, false},         {"lookup", fn_lookup, false},
-    {"lower", fn_lower, true},            {"merge", fn_merge, true},
-    {"one", fn_one, false},               {"range", fn_range, false},
-    {"replace", fn_replace, true},        {"split", fn_split, true},
-    {"startswith", fn_startswith, true},  {"substr", fn_substr, true},
+    {"join", fn_join, true},              {"jsondecode", tf_fn_jsondecode, false},
+    {"keys", fn_keys, true},              {"length", fn_length, false},
+    {"lookup", fn_lookup, false},         {"lower", fn_lower, true},
+    {"merge", fn_merge, true},            {"one", fn_one, false},
+    {"range", fn_range, false},           {"replace", fn_replace, true},
+    {"split", fn_split, true},            {"startswith", fn_startswith, true},
+    {"substr", fn_substr, true},          {"tobool", fn_tobool, false},
     {"tolist", fn_identity, false},       {"tomap", fn_identity, false},
     {"toset", fn_distinct, true},         {"tostring", fn_tostring, false},
     {"trim", fn_trim, true},              {"trimprefix", fn_trimprefix, true},

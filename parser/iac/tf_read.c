@@ -14,6 +14,7 @@
 
 #include "parser/exports/emit.h"
 #include "parser/exports/readers.h"
+#include "parser/iac/tf_data.h"
 #include "parser/iac/tf_load.h"
 #include "parser/iac/tf_merge.h"
 #include "lint/util/util.h"
@@ -92,6 +93,31 @@ char *tf_zone_name(tf_reader *r, const tf_val *ref, const char *type, const char
     return r->zone_name ? zl_xstrdup(r->zone_name) : NULL;
 }
 
+/* The body of the one block of that name in body (filter { ... }), or NULL. */
+static const zl_hcl_body *nested_block(const zl_hcl_body *body, const char *name)
+{
+    const zl_hcl_body *found = NULL;
+    for (size_t i = 0; i < body->n; i++) {
+        const zl_hcl_item *it = &body->items[i];
+        if (it->body && !it->nlabels && zl_text_eq(it->name, it->nname, name)) {
+            if (found)
+                return NULL;
+            found = it->body;
+        }
+    }
+    return found;
+}
+
+/* Whether a filter block names its zone exactly: Cloudflare's v4
+ * cloudflare_zones also matches by regular expression (match) or by part
+ * of the name (lookup_type = "contains"), which may find several. */
+static bool filter_exact(tf_module *m, uint32_t file, const zl_hcl_body *filter)
+{
+    const zl_hcl_item *how = zl_hcl_attr(filter, "lookup_type");
+    return !zl_hcl_attr(filter, "match") &&
+           (!how || tf_str_is(tf_eval(m, file, how->expr, NULL), "exact"));
+}
+
 /* The zone unknown value ref names: "${TYPE.NAME.zone_id}", the name
  * attribute attr of resource (or data source) NAME of type. */
 static char *zone_of_ref(tf_reader *r, const tf_val *ref, const char *type, const char *attr)
@@ -113,11 +139,18 @@ static char *zone_of_ref(tf_reader *r, const tf_val *ref, const char *type, cons
     tf_block *b = tf_find(m, kind, type, p, n);
     while (!b && m->caller)
         b = tf_find(m = m->caller, kind, type, p, n);
-    /* attr may name a key of an object attribute: "filter.name". */
+    /* attr may name a key of an object attribute (filter = { name = ... })
+     * or the attribute of a nested block (filter { name = ... }). */
     size_t first = strcspn(attr, ".");
     char *top = zl_xstrndup(attr, first);
     const zl_hcl_item *name = b ? zl_hcl_attr(b->item->body, top) : NULL;
+    const zl_hcl_body *nested = b && !name && attr[first] ? nested_block(b->item->body, top)
+                                                          : NULL;
     free(top);
+    if (nested) {
+        name = filter_exact(m, b->file, nested) ? zl_hcl_attr(nested, attr + first + 1) : NULL;
+        first = strlen(attr);
+    }
     const tf_scope *sc;
     if (!name || !tf_instance_at(m, b, p + n, false, &sc))
         return NULL;
@@ -143,11 +176,12 @@ static void report_syntax(tf_reader *r)
                                      "shows the same place"));
 }
 
-void tf_report_at(tf_reader *r, uint32_t file, uint32_t off, char *message, char *hint)
+void tf_report_at(tf_reader *r, uint32_t file, uint32_t off, const char *rule, char *message,
+                  char *hint)
 {
     uint32_t self = r->self;
     r->self = file;
-    zl_synth_diag_raw(tf_group_for(r, NULL), "input-refused", off, 0, message, hint);
+    zl_synth_diag_raw(tf_group_for(r, NULL), rule, off, 0, message, hint);
     tf_flush_groups(r);
     r->self = self;
 }
@@ -155,8 +189,8 @@ void tf_report_at(tf_reader *r, uint32_t file, uint32_t off, char *message, char
 static void report_stop(tf_reader *r, struct tf_stop_at s)
 {
     if (s.at.file - r->m.base < r->m.nfiles) /* a file of this module, as always */
-        tf_report_at(r, s.at.file - r->m.base, s.at.off, tf_stop_message(&r->m, s.why),
-                     zl_xstrdup(tf_stop_hint(s.why)));
+        tf_report_at(r, s.at.file - r->m.base, s.at.off, "input-refused",
+                     tf_stop_message(&r->m, s.why), zl_xstrdup(tf_stop_hint(s.why)));
 }
 
 void tf_report_stops(tf_reader *r)
@@ -165,6 +199,13 @@ void tf_report_stops(tf_reader *r)
         report_stop(r, r->m.stops[i]);
     if (r->m.arena.spent && !tf_stopped(&r->m, TF_STOP_MEMORY)) /* spent by no expression */
         report_stop(r, (struct tf_stop_at){TF_STOP_MEMORY, tf_at(&r->m, 0, 0)});
+    for (size_t i = 0; i < r->m.nnotes; i++) {
+        struct tf_note *n = &r->m.notes[i];
+        if (n->at.file - r->m.base < r->m.nfiles) { /* a file of this module, as always */
+            tf_report_at(r, n->at.file - r->m.base, n->at.off, n->rule, n->message, n->hint);
+            n->message = n->hint = NULL;
+        }
+    }
 }
 
 static bool same_dir(const char *a, const char *b)
@@ -241,6 +282,11 @@ bool zl_read_terraform(zl_input *in, char **err)
                             .loaded = stdin_text};
     tf_reader r = {.in = in, .first_zone = in->zs->nzones, .manifest = &manifest, .key = ""};
     tf_module_init(&r.m);
+    if (!stdin_text) { /* file() reads beside a module's files, never beside stdin's */
+        r.m.fs = in->o->fs;
+        r.m.root = tf_dir_form(manifest.root);
+        r.m.dir = zl_xstrdup(r.m.root);
+    }
     uint32_t self;
     tf_load_module(&r.m, in->o->fs, in->path, in->text, in->len, true, &self);
     uint32_t next_base = (uint32_t)r.m.nfiles;

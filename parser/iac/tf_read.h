@@ -54,12 +54,15 @@ typedef struct tf_reader {
 void tf_read_file(tf_reader *r);
 /* Read what the groups of file r->self hold into zones, and empty them. */
 void tf_flush_groups(tf_reader *r);
-/* An input-refused finding at off of file (an index into r->m's files),
- * once the file's own groups are read (message and hint taken over). */
-void tf_report_at(tf_reader *r, uint32_t file, uint32_t off, char *message, char *hint);
+/* A finding of rule (input-refused, syntax-error) at off of file (an index
+ * into r->m's files), once the file's own groups are read (message and
+ * hint taken over). */
+void tf_report_at(tf_reader *r, uint32_t file, uint32_t off, const char *rule, char *message,
+                  char *hint);
 /* The evaluation limits r's module reached, each where it was first
- * (tf_stopped): once the module and its calls are read, as what they made
- * unknown can be anywhere in them. */
+ * (tf_stopped), and what the evaluation noted (tf_note): once the module
+ * and its calls are read, as what they made unknown can be anywhere in
+ * them. */
 void tf_report_stops(tf_reader *r);
 void tf_reader_free(tf_reader *r);
 /* The local modules r's module calls (tf_calls.c), each instance read with

@@ -13,6 +13,7 @@
 #endif
 
 tf_val tf_null_val = {.kind = TF_NULL};
+tf_val tf_error_val = {.kind = TF_UNKNOWN};
 
 void tf_arena_init(tf_arena *a)
 {
@@ -193,6 +194,20 @@ tf_val *tf_string(tf_arena *a, const char *p, size_t n, tf_origin at)
     tf_sb b = {0};
     tf_sb_add_at(&b, p, n, at);
     return tf_sb_take(a, &b);
+}
+
+tf_val *tf_text(tf_arena *a, const char *p, size_t n, tf_origin at)
+{
+    if (n > a->budget) {
+        a->spent = true;
+        return tf_unknown(a, NULL);
+    }
+    tf_val *v = val(a, TF_STRING);
+    v->s = tf_strdup(a, p, n);
+    v->n = n;
+    v->at_form = TF_AT_ONE;
+    v->from = at;
+    return v;
 }
 
 tf_val *tf_to_string(tf_arena *a, tf_val *v, tf_origin at)

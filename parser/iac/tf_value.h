@@ -76,6 +76,10 @@ void *tf_alloc(tf_arena *a, size_t n);
 char *tf_strdup(tf_arena *a, const char *s, size_t n);
 
 extern tf_val tf_null_val;
+/* What Terraform reports as an error (an attribute an object lacks, an
+ * index past a list's end): unknown, but try() passes over it and can()
+ * is false of it. */
+extern tf_val tf_error_val;
 tf_val *tf_unknown(tf_arena *a, const char *sym); /* sym copied; may be NULL */
 tf_val *tf_bool(tf_arena *a, bool b);
 tf_val *tf_number(tf_arena *a, double d);
@@ -104,6 +108,9 @@ tf_val *tf_sb_take(tf_arena *a, tf_sb *b);
  * apply), without description when too long; b is freed. */
 tf_val *tf_sb_unknown(tf_arena *a, tf_sb *b);
 tf_val *tf_string(tf_arena *a, const char *p, size_t n, tf_origin at);
+/* A text of any length whose bytes all stand for at (a file read), not
+ * held to TF_MAX_STRING: what is made of it is. Unknown past the budget. */
+tf_val *tf_text(tf_arena *a, const char *p, size_t n, tf_origin at);
 
 /* A value as a string, the way Terraform converts (numbers, bools); NULL
  * when it has no string form or is unknown. */

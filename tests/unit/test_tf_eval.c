@@ -123,6 +123,55 @@ static void positions_follow_the_bytes(void **state)
     assert_int_equal(tf_val_at(spf, strlen("v=spf1 include:")).file, 1); /* from other.tf */
 }
 
+/* csvdecode and jsondecode as Terraform decodes: Go's CSV (quotes doubled
+ * inside quotes, \r\n as \n, empty lines skipped, a trailing empty field),
+ * JSON objects in the order of their keys; text Terraform refuses is an
+ * unknown and a note at the call. */
+static const char decode_tf[] =
+    "locals {\n"
+    "  csv    = csvdecode(\"a,b\\n\\\"x,\\\"\\\"y\\\"\\\"\\\",\\r\\n\\n3,\\\"4\\r\\n5\\\"\\n\")\n"
+    "  json   = jsondecode(\"{\\\"z\\\": [1, 2.5, true, null], \\\"a\\\": \\\"\\\\u00e9\\\"}\")\n"
+    "  ragged = csvdecode(\"a,b\\n1\\n\")\n"
+    "  bare   = csvdecode(\"a\\nx\\\"y\\n\")\n"
+    "  twice  = csvdecode(\"a,a\\n1,2\\n\")\n"
+    "  empty  = csvdecode(\"\")\n"
+    "  broken = jsondecode(\"[1,\")\n"
+    "}\n";
+
+static void decoders(void **state)
+{
+    (void)state;
+    tf_module m;
+    tf_module_init(&m);
+    tf_module_add(&m, "main.tf", zl_xstrdup(decode_tf), strlen(decode_tf), false);
+    tf_val *csv = module_local(&m, "csv");
+    assert_int_equal(csv->kind, TF_LIST);
+    assert_int_equal(csv->nitems, 2);
+    assert_string_equal(csv->items[0]->keys[0], "a");
+    assert_str(csv->items[0]->items[0], "x,\"y\"");
+    assert_str(csv->items[0]->items[1], "");
+    assert_str(csv->items[1]->items[0], "3");
+    assert_str(csv->items[1]->items[1], "4\n5");
+    tf_val *json = module_local(&m, "json");
+    assert_int_equal(json->kind, TF_OBJECT);
+    assert_string_equal(json->keys[0], "a");
+    assert_str(json->items[0], "\xc3\xa9");
+    tf_val *z = json->items[1];
+    assert_int_equal(z->kind, TF_LIST);
+    assert_int_equal(z->nitems, 4);
+    assert_true(z->items[1]->kind == TF_NUMBER && z->items[1]->num == 2.5);
+    assert_int_equal(z->items[2]->kind, TF_BOOL);
+    assert_int_equal(z->items[3]->kind, TF_NULL);
+    assert_int_equal(m.nnotes, 0);
+    const char *refused[] = {"ragged", "bare", "twice", "empty", "broken"};
+    for (size_t i = 0; i < sizeof refused / sizeof *refused; i++) {
+        assert_int_equal(module_local(&m, refused[i])->kind, TF_UNKNOWN);
+        assert_int_equal(m.nnotes, i + 1);
+        assert_string_equal(m.notes[i].rule, "syntax-error");
+    }
+    tf_module_free(&m);
+}
+
 static void unknowns_stay_symbolic(void **state)
 {
     fixture *f = *state;
@@ -316,6 +365,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(functions_and_references, setup, teardown),
         cmocka_unit_test_setup_teardown(positions_follow_the_bytes, setup, teardown),
         cmocka_unit_test_setup_teardown(unknowns_stay_symbolic, setup, teardown),
+        cmocka_unit_test(decoders),
         cmocka_unit_test(conditions_on_the_unknown),
         cmocka_unit_test(budgets_stop_blowups),
         cmocka_unit_test(lookups_are_indexed),
