@@ -22,7 +22,9 @@ tf_val *tf_path_value(tf_module *m, const char *attr, size_t n, tf_origin at);
 tf_val *tf_fn_file(tf_module *m, tf_val **a, size_t n, tf_origin at);
 /* csvdecode(TEXT): a list of objects, one per row, keyed by the header. */
 tf_val *tf_fn_csvdecode(tf_module *m, tf_val **a, size_t n, tf_origin at);
-/* jsondecode(TEXT): objects in the order of their keys, as Terraform's. */
+/* jsondecode(TEXT) and yamldecode(TEXT) (one document): objects in the
+ * order of their keys, as Terraform's. */
 tf_val *tf_fn_jsondecode(tf_module *m, tf_val **a, size_t n, tf_origin at);
+tf_val *tf_fn_yamldecode(tf_module *m, tf_val **a, size_t n, tf_origin at);
 
 #endif

@@ -1,14 +1,17 @@
-/* csvdecode and jsondecode: text into Terraform values, with Terraform's
- * own rules (its CSV is Go's encoding/csv: a header row, every row as many
- * fields, "" for a quote inside quotes). Text Terraform refuses to decode
+/* csvdecode, jsondecode and yamldecode: text into Terraform values, with
+ * Terraform's own rules (its CSV is Go's encoding/csv: a header row, every
+ * row as many fields, "" for a quote inside quotes; its YAML resolves plain
+ * scalars as YAML 1.1 does: yes and on are true). Text Terraform refuses to decode
  * makes terraform plan fail: it is noted at the call, and the value is
  * unknown. A decoded string's bytes stand where the text's did. */
+#include <errno.h>
 #include <jansson.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "lint/util/util.h"
+#include "parser/exports/yaml_pos.h"
 #include "parser/iac/tf_data.h"
 
 static tf_val *refuse(tf_module *m, tf_origin at, char *message)
@@ -232,5 +235,164 @@ tf_val *tf_fn_jsondecode(tf_module *m, tf_val **a, size_t n, tf_origin at)
                                           je.line, je.column));
     tf_val *v = from_json(m, doc, at);
     json_decref(doc);
+    return v;
+}
+
+/* YAML */
+
+/* The plain scalars go-cty-yaml resolves by name (resolve.go). */
+static const struct {
+    const char *names[5];
+    tf_kind kind;
+    bool b;
+} yaml_named[] = {
+    {{"y", "Y", "yes", "Yes", "YES"}, TF_BOOL, true},
+    {{"true", "True", "TRUE", "on", "On"}, TF_BOOL, true},
+    {{"ON", NULL}, TF_BOOL, true},
+    {{"n", "N", "no", "No", "NO"}, TF_BOOL, false},
+    {{"false", "False", "FALSE", "off", "Off"}, TF_BOOL, false},
+    {{"OFF", NULL}, TF_BOOL, false},
+    {{"", "~", "null", "Null", "NULL"}, TF_NULL, false},
+};
+
+/* A plain scalar that is a number as Terraform reads one: decimal with
+ * an optional fraction and exponent, underscores dropped, or 0x, 0o, 0b. */
+static bool yaml_number(const char *s, size_t n, double *out)
+{
+    char buf[128];
+    size_t k = 0;
+    for (size_t i = 0; i < n && k + 1 < sizeof buf; i++)
+        if (s[i] != '_')
+            buf[k++] = s[i];
+    if (k + 1 >= sizeof buf || k == 0)
+        return false;
+    buf[k] = '\0';
+    const char *p = buf + (buf[0] == '+' || buf[0] == '-');
+    int base = 10;
+    if (p[0] == '0' && (p[1] == 'x' || p[1] == 'o' || p[1] == 'b'))
+        base = p[1] == 'x' ? 16 : p[1] == 'o' ? 8 : 2;
+    char *end;
+    if (base != 10) {
+        if (!p[2] || strchr("+-", p[2]))
+            return false;
+        errno = 0;
+        unsigned long long v = strtoull(p + 2, &end, base);
+        if (*end || errno)
+            return false;
+        *out = buf[0] == '-' ? -(double)v : (double)v;
+        return true;
+    }
+    size_t digits = 0, i = 0;
+    for (; p[i] >= '0' && p[i] <= '9'; i++)
+        digits++;
+    if (p[i] == '.')
+        for (i++; p[i] >= '0' && p[i] <= '9'; i++)
+            digits++;
+    if (!digits)
+        return false;
+    if (p[i] == 'e' || p[i] == 'E') {
+        i += p[i + 1] == '+' || p[i + 1] == '-' ? 2 : 1;
+        if (p[i] < '0' || p[i] > '9')
+            return false;
+        while (p[i] >= '0' && p[i] <= '9')
+            i++;
+    }
+    if (p[i])
+        return false;
+    *out = strtod(buf, &end);
+    return true;
+}
+
+/* A scalar: a plain one is resolved as Terraform does; a date or a NaN,
+ * which Terraform rewrites or refuses, is unknown. */
+static tf_val *from_yaml_scalar(tf_module *m, yaml_node_t *n, tf_origin at)
+{
+    const char *s = (const char *)n->data.scalar.value;
+    size_t len = n->data.scalar.length;
+    if (n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+        return tf_string(&m->arena, s, len, at);
+    for (size_t i = 0; i < sizeof yaml_named / sizeof *yaml_named; i++)
+        for (size_t k = 0; k < 5 && yaml_named[i].names[k]; k++)
+            if (zl_text_eq(s, len, yaml_named[i].names[k]))
+                return yaml_named[i].kind == TF_NULL ? &tf_null_val
+                                                     : tf_bool(&m->arena, yaml_named[i].b);
+    if (zl_text_eq(s, len, ".inf") || zl_text_eq(s, len, ".nan") || zl_text_eq(s, len, "-.inf") ||
+        zl_text_eq(s, len, "+.inf") || zl_text_eq(s, len, ".Inf") || zl_text_eq(s, len, ".NaN"))
+        return tf_unknown(&m->arena, NULL);
+    if (len >= 5 && s[4] == '-' && strspn(s, "0123456789") == 4)
+        return tf_unknown(&m->arena, NULL); /* a timestamp, which Terraform rewrites */
+    double v;
+    if (strchr("+-.0123456789", s[0]) && yaml_number(s, len, &v))
+        return tf_number(&m->arena, v);
+    return tf_string(&m->arena, s, len, at);
+}
+
+static tf_val *from_yaml(tf_module *m, zl_ynode n, tf_origin at)
+{
+    if (!n.n || !tf_charge(m, 1, at))
+        return tf_unknown(&m->arena, NULL);
+    const char *tag = (const char *)n.n->tag;
+    switch (n.n->type) {
+    case YAML_SCALAR_NODE:
+        if (tag && strcmp(tag, YAML_STR_TAG) != 0)
+            return tf_unknown(&m->arena, NULL); /* !!int, !!binary, a tag of its own */
+        return from_yaml_scalar(m, n.n, at);
+    case YAML_SEQUENCE_NODE: {
+        tf_val *l = tf_list(&m->arena, zl_ycount(n));
+        for (size_t i = 0; l->kind == TF_LIST && i < l->nitems; i++)
+            l->items[i] = from_yaml(m, zl_yitem(n, i), at);
+        return l;
+    }
+    case YAML_MAPPING_NODE: {
+        /* Keys are strings, each once, in their order; a merge (<<) or a
+         * key that is no scalar is left unknown. */
+        size_t k = zl_ycount(n);
+        const char **keys = zl_xmallocn(k + 1, sizeof *keys);
+        bool plain = true;
+        for (size_t i = 0; plain && i < k; i++) {
+            zl_ynode key = zl_ykey(n, i);
+            plain = zl_yis(key, YAML_SCALAR_NODE) &&
+                    strlen((const char *)key.n->data.scalar.value) == key.n->data.scalar.length &&
+                    strcmp((const char *)key.n->data.scalar.value, "<<") != 0;
+            keys[i] = plain ? (const char *)key.n->data.scalar.value : NULL;
+        }
+        qsort(keys, plain ? k : 0, sizeof *keys, cmp_key);
+        for (size_t i = 1; plain && i < k; i++)
+            plain = strcmp(keys[i - 1], keys[i]) != 0;
+        tf_val *o = plain ? tf_object(&m->arena, k) : tf_unknown(&m->arena, NULL);
+        for (size_t i = 0; o->kind == TF_OBJECT && i < k; i++) {
+            o->keys[i] = tf_strdup(&m->arena, keys[i], strlen(keys[i]));
+            o->items[i] = from_yaml(m, zl_yget(n, keys[i]), at);
+        }
+        free(keys);
+        return o;
+    }
+    default:
+        return tf_unknown(&m->arena, NULL);
+    }
+}
+
+tf_val *tf_fn_yamldecode(tf_module *m, tf_val **a, size_t n, tf_origin at)
+{
+    if (n != 1 || a[0]->kind != TF_STRING)
+        return tf_unknown(&m->arena, NULL);
+    zl_ydoc d;
+    char *err = NULL;
+    size_t off = 0;
+    tf_val *v;
+    if (!zl_ydoc_load(&d, a[0]->s, a[0]->n, &err, &off)) {
+        /* libyaml's words and where, none of the text: it may be anything */
+        tf_note(m, at, "syntax-error",
+                zl_xasprintf("yamldecode: %s, at octet %zu of the text", err, off),
+                zl_xstrdup("a YAML error makes terraform plan fail too; a limit of zonelint's "
+                           "leaves the records made of the text unchecked"));
+        v = tf_unknown(&m->arena, NULL);
+    } else if (d.n > 1) {
+        v = refuse(m, at, zl_xstrdup("yamldecode: the text holds more than one YAML document"));
+    } else {
+        v = d.n ? from_yaml(m, zl_yroot(&d, 0), at) : &tf_null_val;
+    }
+    free(err);
+    zl_ydoc_free(&d);
     return v;
 }

@@ -586,7 +586,7 @@ static const struct {
     {"trim", fn_trim, true},              {"trimprefix", fn_trimprefix, true},
     {"trimspace", fn_trimspace, true},    {"trimsuffix", fn_trimsuffix, true},
     {"try", fn_try, false},               {"upper", fn_upper, true},
-    {"values", fn_values, true},
+    {"values", fn_values, true},          {"yamldecode", tf_fn_yamldecode, false},
 };
 
 tf_val *tf_call(tf_module *m, const char *name, size_t nname, tf_val **args, size_t nargs,

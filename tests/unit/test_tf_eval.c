@@ -136,6 +136,9 @@ static const char decode_tf[] =
     "  twice  = csvdecode(\"a,a\\n1,2\\n\")\n"
     "  empty  = csvdecode(\"\")\n"
     "  broken = jsondecode(\"[1,\")\n"
+    "  yaml   = yamldecode(\"b: y\\na: [\\\"yes\\\", 0x1F, 1_000, -2.5e1, ~, 2024-01-02, 1.2.3]\\n\")\n"
+    "  merged = yamldecode(\"x: &k {a: 1}\\ny: {<<: *k}\\n\")\n"
+    "  twodoc = yamldecode(\"a: 1\\n---\\nb: 2\\n\")\n"
     "}\n";
 
 static void decoders(void **state)
@@ -162,8 +165,23 @@ static void decoders(void **state)
     assert_true(z->items[1]->kind == TF_NUMBER && z->items[1]->num == 2.5);
     assert_int_equal(z->items[2]->kind, TF_BOOL);
     assert_int_equal(z->items[3]->kind, TF_NULL);
+    tf_val *yaml = module_local(&m, "yaml");
+    assert_int_equal(yaml->kind, TF_OBJECT);
+    assert_string_equal(yaml->keys[0], "a");
+    assert_true(yaml->items[1]->kind == TF_BOOL && yaml->items[1]->b); /* y: YAML 1.1 */
+    tf_val *ya = yaml->items[0];
+    assert_int_equal(ya->nitems, 7);
+    assert_str(ya->items[0], "yes");
+    assert_true(ya->items[1]->kind == TF_NUMBER && ya->items[1]->num == 31);
+    assert_true(ya->items[2]->kind == TF_NUMBER && ya->items[2]->num == 1000);
+    assert_true(ya->items[3]->kind == TF_NUMBER && ya->items[3]->num == -25);
+    assert_int_equal(ya->items[4]->kind, TF_NULL);
+    assert_int_equal(ya->items[5]->kind, TF_UNKNOWN); /* a date Terraform rewrites */
+    assert_str(ya->items[6], "1.2.3");
+    tf_val *merged = module_local(&m, "merged");
+    assert_int_equal(merged->items[1]->kind, TF_UNKNOWN); /* a merge key: not read */
     assert_int_equal(m.nnotes, 0);
-    const char *refused[] = {"ragged", "bare", "twice", "empty", "broken"};
+    const char *refused[] = {"ragged", "bare", "twice", "empty", "broken", "twodoc"};
     for (size_t i = 0; i < sizeof refused / sizeof *refused; i++) {
         assert_int_equal(module_local(&m, refused[i])->kind, TF_UNKNOWN);
         assert_int_equal(m.nnotes, i + 1);
