@@ -374,6 +374,23 @@ static tf_val *ses_tokens(tf_module *m, const char *path, size_t npath, bool v1)
     return tokens;
 }
 
+/* Whether a variable of m declares a type with optional() attributes. */
+static bool optional_attrs(tf_module *m)
+{
+    for (size_t i = 0; !m->optional_attrs && i < m->nblocks; i++) {
+        const tf_block *b = &m->blocks[i];
+        const zl_hcl_item *type = b->kind == TF_VARIABLE ? zl_hcl_attr(b->item->body, "type")
+                                                         : NULL;
+        const tf_file *f = &m->files[b->file];
+        if (type && zl_find(f->text + type->expr->start, type->expr->end - type->expr->start,
+                            "optional("))
+            m->optional_attrs = 2;
+    }
+    if (!m->optional_attrs)
+        m->optional_attrs = 1;
+    return m->optional_attrs == 2;
+}
+
 static tf_val *get_attr(tf_module *m, tf_val *v, const char *name, tf_origin at)
 {
     if (v == &tf_error_val)
@@ -388,7 +405,8 @@ static tf_val *get_attr(tf_module *m, tf_val *v, const char *name, tf_origin at)
             free(path);
             return u;
         }
-        return &tf_error_val;
+        /* Missing: an error, unless a type would have added it as null. */
+        return optional_attrs(m) ? tf_unknown(&m->arena, NULL) : &tf_error_val;
     }
     size_t n;
     const char *p = inner_path(v, &n);

@@ -84,6 +84,10 @@ typedef struct tf_module {
      * read, and noted). */
     const zl_fs *fs;
     char *root, *dir;
+    /* Whether a variable's type has optional() attributes (0: not looked
+     * yet, 1: no, 2: yes): Terraform then gives an attribute the value
+     * lacks as null, and a missing attribute is no error (tf_error_val). */
+    int optional_attrs;
     zl_strset read_paths;
     tf_val **read;
     size_t rcap;
