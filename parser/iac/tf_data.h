@@ -1,7 +1,7 @@
 /* Terraform's functions that read a file of the repository and decode
- * data (tf_file.c, tf_decode.c), and the paths Terraform names: a module
- * that keeps its records in a CSV, JSON or YAML file beside it is read
- * whole, not left out. */
+ * data (tf_file.c, tf_csv.c, tf_decode.c), and the paths Terraform names:
+ * a module that keeps its records in a CSV, JSON or YAML file beside it is
+ * read whole, not left out. */
 #ifndef ZL_TF_DATA_H
 #define ZL_TF_DATA_H
 

@@ -232,6 +232,14 @@ void tf_note(tf_module *m, tf_origin at, const char *rule, char *message, char *
     m->notes[m->nnotes++] = (struct tf_note){at, rule, message, hint};
 }
 
+tf_val *tf_refused(tf_module *m, tf_origin at, char *message)
+{
+    tf_note(m, at, "syntax-error", message,
+            zl_xstrdup("Terraform cannot decode this text: terraform plan shows the same "
+                       "error; records made of it are not checked"));
+    return tf_unknown(&m->arena, NULL);
+}
+
 void tf_module_free(tf_module *m)
 {
     for (size_t i = 0; i < m->nfiles; i++) {

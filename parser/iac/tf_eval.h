@@ -135,6 +135,9 @@ const char *tf_stop_hint(tf_stop why);
 /* Note at `at` what Terraform would refuse or fail on there (message and
  * hint taken over; a place noted before keeps its first note). */
 void tf_note(tf_module *m, tf_origin at, const char *rule, char *message, char *hint);
+/* A text Terraform refuses to decode at `at`: noted (syntax-error, message
+ * taken over), and an unknown. */
+tf_val *tf_refused(tf_module *m, tf_origin at, char *message);
 /* Grant the limits for n more octets of text the module reads. */
 void tf_module_grant(tf_module *m, size_t n);
 /* Count as steps work that no expression node stands for (the items a

@@ -2,7 +2,7 @@
  * with. Collections are handled by shape, so element(tokens, 1) of three
  * unknown tokens is the second unknown token; string functions need known
  * strings, else their result is unknown. file() and the decoders are
- * tf_file.c's and tf_decode.c's. Any other function is unknown. */
+ * tf_file.c's, tf_csv.c's and tf_decode.c's. Any other function is unknown. */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
