@@ -104,6 +104,12 @@ every_format "\$INCLUDE /proc/self/environ" -- env -i "ZL=$secret" "$bin" --no-c
 want 1; no_secret; yes_ input-refused; row
 probe "\$INCLUDE /dev/zero" -- "$bin" --no-config zero.example.com.zone
 want 1; yes_ input-refused; row
+# A file missing outside is refused as a present one is: input learns
+# nothing of what exists there.
+# shellcheck disable=SC2059
+printf "$head"'$INCLUDE ../outside/no-such-file.txt\n' > "$tmp/p/missing.example.com.zone"
+probe "\$INCLUDE of a missing file outside" -- "$bin" --no-config missing.example.com.zone
+want 1; yes_ input-refused; no_ "No such file"; row
 probe "--include-root widens on purpose" -- "$bin" --no-config --include-root ../outside dotdot.example.com.zone
 want 1; yes_ "$secret"; no_ input-refused; row
 mkdir -p "$tmp/p/zones"

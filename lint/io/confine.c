@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lint/io/fs.h"
 #include "lint/util/util.h"
 
 static bool inside(const char *real, const char *root)
@@ -38,16 +39,48 @@ static bool allowed(zl_confine *c, const char *real)
     return in_roots(c, real);
 }
 
+/* Where a path that does not resolve would be: its deepest folder that
+ * exists, resolved, and the rest as written ("x/.." taken away first), or
+ * NULL. So a missing file outside the roots is refused like a present one:
+ * input may not learn what exists outside them. */
+static char *where_missing(const char *path)
+{
+    char *norm = zl_path_normalize(path);
+    char *real = NULL;
+    for (size_t cut = strlen(norm); !real && cut > 0;) {
+        while (cut > 0 && norm[cut - 1] != '/')
+            cut--;
+        char *dir = cut > 1 ? zl_xstrndup(norm, cut - 1) : zl_xstrdup(cut ? "/" : ".");
+        char *up = realpath(dir, NULL);
+        if (up)
+            real = zl_xasprintf("%s/%s", strcmp(up, "/") == 0 ? "" : up, norm + cut);
+        free(up);
+        free(dir);
+        if (cut)
+            cut--;
+    }
+    free(norm);
+    return real;
+}
+
 zl_read_result zl_confine_check(zl_confine *c, const char *path, char **err)
 {
     char *real = realpath(path, NULL);
-    if (!real) {
-        /* Missing: an ordinary failure, said as the reader would. */
-        *err = zl_xasprintf("%s: %s", path, strerror(errno));
-        return ZL_READ_FAILED;
+    int why = errno;
+    bool ok;
+    if (real) {
+        ok = (c->trusted && strcmp(real, c->trusted) == 0) || allowed(c, real);
+        free(real);
+    } else {
+        char *would = where_missing(path);
+        ok = !would || allowed(c, would);
+        free(would);
+        if (ok) {
+            /* Missing: an ordinary failure, said as the reader would. */
+            *err = zl_xasprintf("%s: %s", path, strerror(why));
+            return ZL_READ_FAILED;
+        }
     }
-    bool ok = (c->trusted && strcmp(real, c->trusted) == 0) || allowed(c, real);
-    free(real);
     if (!ok) {
         *err = zl_xasprintf("%s: resolves outside the folders zonelint reads (the "
                             "repository, or the folder of the file given; widen with "
