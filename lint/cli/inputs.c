@@ -23,11 +23,6 @@ static void push(list *l, char *s)
     l->v[l->n++] = s;
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* Whether a folder's file is a template zonelint reads (parser/formats.h):
  * only named like one, and of a size a template has, is it read to tell. */
 static bool dns_template(const char *path, const struct stat *st)
@@ -67,7 +62,7 @@ static void walk(const zl_input_opts *o, const char *dir, list *out, size_t *unr
     }
     closedir(d);
     if (names.n)
-        qsort(names.v, names.n, sizeof *names.v, cmp_str);
+        qsort(names.v, names.n, sizeof *names.v, zl_cmp_strings);
     for (size_t i = 0; i < names.n; i++) {
         char *path = strcmp(dir, ".") == 0 ? zl_xstrdup(names.v[i])
                                            : zl_xasprintf("%s/%s", dir, names.v[i]);

@@ -6,11 +6,6 @@
 
 #include "lint/util/util.h"
 
-static int cmp_key(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 void zl_findings_drop_known(zl_findings *f, const zl_findings *base)
 {
     if (!base->n)
@@ -19,7 +14,7 @@ void zl_findings_drop_known(zl_findings *f, const zl_findings *base)
     bool *used = zl_xcalloc(base->n, sizeof *used);
     for (size_t i = 0; i < base->n; i++)
         keys[i] = base->v[i].key;
-    qsort(keys, base->n, sizeof *keys, cmp_key);
+    qsort(keys, base->n, sizeof *keys, zl_cmp_strings);
     size_t kept = 0;
     for (size_t i = 0; i < f->n; i++) {
         zl_finding *x = &f->v[i];

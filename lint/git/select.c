@@ -166,11 +166,6 @@ static void add_includers(zl_git_side *s, const zl_config *cfg, const zl_git_pat
     zl_git_paths_free(&all);
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* A changed file that is no zone file by name but a template with DNS
  * records by content (parser/formats.h), as this side holds it. */
 static bool changed_template(zl_git_side *s, const zl_config *cfg, const char *path)
@@ -209,5 +204,5 @@ void zl_git_select(const zl_git_changes *c, bool new_side, zl_git_side *s,
         add_includers(s, cfg, &others, out);
     zl_git_paths_free(&others);
     if (out->n > 1)
-        qsort(out->v, out->n, sizeof *out->v, cmp_str);
+        qsort(out->v, out->n, sizeof *out->v, zl_cmp_strings);
 }

@@ -225,6 +225,12 @@ const zl_fs zl_fs_posix = {.read = posix_read,
                            .list = posix_list,
                            .ctx = NULL};
 
+const char *zl_read_reason(const char *err, const char *path)
+{
+    size_t n = strlen(path);
+    return strncmp(err, path, n) == 0 && err[n] == ':' && err[n + 1] == ' ' ? err + n + 2 : err;
+}
+
 const char *zl_path_base(const char *path)
 {
     const char *s = strrchr(path, '/');

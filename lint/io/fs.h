@@ -62,6 +62,10 @@ zl_read_result zl_fs_map_regular(const char *path, const char *shown, size_t max
                                  size_t *len, size_t *mapped, char **err);
 void zl_fs_unmap(char *data, size_t mapped);
 
+/* The reason a read's message gives, without the path the reader resolved
+ * that it starts with ("PATH: reason"): readers name the path as written. */
+const char *zl_read_reason(const char *err, const char *path);
+
 /* rel resolved against the directory of base_file (rel itself when absolute). */
 char *zl_path_beside(const char *base_file, const char *rel);
 /* Path with "." and "x/.." components and repeated slashes removed. */

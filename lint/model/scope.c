@@ -5,11 +5,6 @@
 
 #include "lint/util/util.h"
 
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 void zl_scope_mark_fragments(zl_zoneset *zs)
 {
     const char **included = zl_xmalloc((zs->nsrcs + 1) * sizeof *included);
@@ -18,12 +13,12 @@ void zl_scope_mark_fragments(zl_zoneset *zs)
         if (zs->srcs[i]->parent != ZL_NONE && zs->srcs[i]->identity)
             included[n++] = zs->srcs[i]->identity;
     if (n) {
-        qsort(included, n, sizeof *included, cmp_str);
+        qsort(included, n, sizeof *included, zl_cmp_strings);
         for (size_t k = 0; k < zs->nzones; k++) {
             zl_zone *z = zs->zones[k];
             const char *id = z->src != ZL_NONE ? zs->srcs[z->src]->identity : NULL;
             if (z->scope == ZL_SCOPE_ZONE && id &&
-                bsearch(&id, included, n, sizeof *included, cmp_str))
+                bsearch(&id, included, n, sizeof *included, zl_cmp_strings))
                 z->scope = ZL_SCOPE_PART;
         }
     }

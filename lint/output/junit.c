@@ -8,11 +8,6 @@
 #include "lint/output/xml_text.h"
 #include "lint/util/util.h"
 
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 /* Every path: the zones' and the findings', sorted, each once. */
 static const char **paths(const zl_report *r, size_t *n)
 {
@@ -23,7 +18,7 @@ static const char **paths(const zl_report *r, size_t *n)
         v[k++] = r->zs->zones[i]->path;
     for (size_t i = 0; i < fs->n; i++)
         v[k++] = fs->v[i].path;
-    qsort(v, k, sizeof *v, cmp_str);
+    qsort(v, k, sizeof *v, zl_cmp_strings);
     size_t u = 0;
     for (size_t i = 0; i < k; i++)
         if (u == 0 || strcmp(v[u - 1], v[i]) != 0)

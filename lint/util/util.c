@@ -217,6 +217,15 @@ size_t zl_utf8_len(const unsigned char *p, size_t n)
     return k;
 }
 
+size_t zl_utf8_valid(const char *p, size_t n)
+{
+    const unsigned char *u = (const unsigned char *)p;
+    size_t i = 0, k;
+    while (i < n && (k = zl_utf8_len(u + i, n - i)) != 0)
+        i += k;
+    return i;
+}
+
 char *zl_utf8_clean(const char *s)
 {
     zl_buf b = {0};
@@ -224,9 +233,7 @@ char *zl_utf8_clean(const char *s)
     size_t n = strlen(s);
     for (size_t i = 0; i < n;) {
         /* Valid runs are copied whole: most text has no bad byte at all. */
-        size_t run = i, k;
-        while (run < n && (k = zl_utf8_len(p + run, n - run)) != 0)
-            run += k;
+        size_t run = i + zl_utf8_valid(s + i, n - i);
         zl_buf_add(&b, p + i, run - i);
         i = run;
         if (i < n) {
@@ -258,6 +265,11 @@ void zl_copy_text(char *dst, size_t cap, const char *s, size_t n)
         n = cap - 1;
     memcpy(dst, s, n);
     dst[n] = '\0';
+}
+
+int zl_cmp_strings(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
 void zl_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))

@@ -100,6 +100,9 @@ void zl_buf_free(zl_buf *b);
 /* Length of the valid UTF-8 sequence at p (at most n bytes), 0 when it is
  * invalid: overlong forms, surrogates and values above U+10FFFF included. */
 size_t zl_utf8_len(const unsigned char *p, size_t n);
+/* Length of the longest valid UTF-8 prefix of the n bytes at p (n when they
+ * are all valid). */
+size_t zl_utf8_valid(const char *p, size_t n);
 /* s with every byte that is not part of valid UTF-8 written as \xNN, so the
  * result can go into JSON (caller frees). */
 char *zl_utf8_clean(const char *s);
@@ -114,6 +117,9 @@ void zl_copy_text(char *dst, size_t cap, const char *s, size_t n);
 /* qsort, for n elements at base, n 0 and base NULL included (which qsort
  * itself must not be given). */
 void zl_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *));
+/* qsort's and bsearch's comparison of two strings, given pointers to them
+ * (an array of char * sorted in strcmp order). */
+int zl_cmp_strings(const void *a, const void *b);
 /* The first occurrence of needle in the len octets at text, or NULL. */
 const char *zl_find(const char *text, size_t len, const char *needle);
 /* Whether word (lower case) stands anywhere in text, in any case. The scan

@@ -47,18 +47,8 @@ static char *called_dir(tf_reader *r, const tf_block *b, const char *key)
     const char *path = r->m.files[b->file].path;
     size_t dn = (size_t)(zl_path_base(path) - path);
     char *joined = zl_xasprintf("%.*s%s", (int)dn, path, v->s);
-    char *dir = zl_path_normalize(joined);
+    char *dir = tf_dir_form(joined);
     free(joined);
-    size_t n = strlen(dir);
-    if (strcmp(dir, ".") == 0) {
-        free(dir);
-        return zl_xstrdup("");
-    }
-    if (n && dir[n - 1] != '/') {
-        char *d = zl_xasprintf("%s/", dir);
-        free(dir);
-        dir = d;
-    }
     return dir;
 }
 

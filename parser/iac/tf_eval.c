@@ -44,16 +44,22 @@ static char *cstr(const char *p, size_t n)
 
 /* Module */
 
+/* Whether kind (a tf_stop, or TF_NSTOPS for a note) is met at `at` for the
+ * first time: a block's instances are asked for by several readers. */
+static bool first_at(tf_module *m, uint32_t kind, tf_origin at)
+{
+    const uint32_t key[3] = {kind, at.file, at.off}; /* no padding to hash */
+    return zl_strset_add(&m->stop_places, (const char *)key, sizeof key);
+}
+
 /* Steps and memory are noted where first spent (all after is unknown);
  * depth, a string's length and instances at each place they make a value
  * unknown. */
 static void stop(tf_module *m, tf_stop why, tf_origin at)
 {
-    if (m->stopped[why] && (why == TF_STOP_STEPS || why == TF_STOP_MEMORY))
+    if ((m->stopped[why] && (why == TF_STOP_STEPS || why == TF_STOP_MEMORY)) ||
+        !first_at(m, (uint32_t)why, at))
         return;
-    const uint32_t key[3] = {(uint32_t)why, at.file, at.off}; /* no padding to hash */
-    if (!zl_strset_add(&m->stop_places, (const char *)key, sizeof key))
-        return; /* a block's instances are asked for by several readers */
     m->stopped[why] = true;
     ZL_GROW(m->stops, m->scap, m->nstops + 1);
     m->stops[m->nstops++] = (struct tf_stop_at){why, at};
@@ -222,9 +228,8 @@ void tf_module_grant(tf_module *m, size_t n)
 
 void tf_note(tf_module *m, tf_origin at, const char *rule, char *message, char *hint)
 {
-    const uint32_t key[3] = {TF_NSTOPS, at.file, at.off}; /* beside the stops' places */
-    if (!zl_strset_add(&m->stop_places, (const char *)key, sizeof key)) {
-        free(message); /* an instance of a block met it before */
+    if (!first_at(m, TF_NSTOPS, at)) {
+        free(message);
         free(hint);
         return;
     }

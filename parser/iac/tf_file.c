@@ -54,17 +54,6 @@ tf_val *tf_path_value(tf_module *m, const char *attr, size_t n, tf_origin at)
     return v;
 }
 
-static bool utf8_text(const char *p, size_t n)
-{
-    for (size_t i = 0; i < n;) {
-        size_t k = zl_utf8_len((const unsigned char *)p + i, n - i);
-        if (!k)
-            return false;
-        i += k;
-    }
-    return true;
-}
-
 /* The path as written, for messages: at most 200 octets of it. */
 static char *shown(const tf_val *p)
 {
@@ -80,10 +69,8 @@ static tf_val *read_text(tf_module *m, const char *path, const tf_val *written, 
     tf_val *v = NULL;
     char *as = shown(written);
     if (got == ZL_READ_REFUSED) {
-        /* The reason without the path as zonelint resolved it. */
-        size_t pl = strlen(path);
-        const char *why = strncmp(err, path, pl) == 0 && err[pl] == ':' ? err + pl + 2 : err;
-        tf_note(m, at, "input-refused", zl_xasprintf("file(\"%s\") is not read: %s", as, why),
+        tf_note(m, at, "input-refused",
+                zl_xasprintf("file(\"%s\") is not read: %s", as, zl_read_reason(err, path)),
                 zl_xstrdup("see SECURITY.md for what zonelint reads and its limits; records "
                            "made of this file are not checked"));
     } else if (got == ZL_READ_FAILED) {
@@ -93,7 +80,7 @@ static tf_val *read_text(tf_module *m, const char *path, const tf_val *written, 
                              as),
                 zl_xstrdup("file() paths start at the root module's directory (path.module "
                            "names this module's)"));
-    } else if (!utf8_text(data, len)) {
+    } else if (zl_utf8_valid(data, len) != len) {
         tf_note(m, at, "syntax-error",
                 zl_xasprintf("file(\"%s\"): the file is not UTF-8 text, which file() refuses, "
                              "and terraform plan fails here",

@@ -11,11 +11,6 @@ static bool ends_with(const char *s, const char *suffix)
     return n >= k && strcmp(s + n - k, suffix) == 0;
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static void add_file(tf_module *m, const zl_fs *fs, const char *path, bool tfvars)
 {
     char *data = NULL, *err = NULL;
@@ -38,7 +33,7 @@ void tf_load_module(tf_module *m, const zl_fs *fs, const char *path, char *text,
     if (!fs->list(fs, dir, &names, &n))
         n = 0;
     if (n)
-        qsort(names, n, sizeof *names, cmp_str);
+        qsort(names, n, sizeof *names, zl_cmp_strings);
     for (size_t i = 0; i < n; i++) {
         const char *name = names[i];
         bool tf = ends_with(name, ".tf") || ends_with(name, ".tf.json");
@@ -61,7 +56,7 @@ bool tf_load_dir(tf_module *m, const zl_fs *fs, const char *dir)
     if (!fs->list || !fs->list(fs, dir, &names, &n))
         return false;
     if (n)
-        qsort(names, n, sizeof *names, cmp_str);
+        qsort(names, n, sizeof *names, zl_cmp_strings);
     for (size_t i = 0; i < n; i++) {
         if (names[i][0] != '.' && (ends_with(names[i], ".tf") || ends_with(names[i], ".tf.json"))) {
             char *p = zl_xasprintf("%s%s", dir, names[i]);

@@ -186,11 +186,22 @@ void tf_report_at(tf_reader *r, uint32_t file, uint32_t off, const char *rule, c
     r->self = self;
 }
 
+/* A finding at `at` when it is in a file of this module, as always;
+ * message and hint taken over. */
+static void report_here(tf_reader *r, tf_origin at, const char *rule, char *message, char *hint)
+{
+    if (at.file - r->m.base < r->m.nfiles) {
+        tf_report_at(r, at.file - r->m.base, at.off, rule, message, hint);
+    } else {
+        free(message);
+        free(hint);
+    }
+}
+
 static void report_stop(tf_reader *r, struct tf_stop_at s)
 {
-    if (s.at.file - r->m.base < r->m.nfiles) /* a file of this module, as always */
-        tf_report_at(r, s.at.file - r->m.base, s.at.off, "input-refused",
-                     tf_stop_message(&r->m, s.why), zl_xstrdup(tf_stop_hint(s.why)));
+    report_here(r, s.at, "input-refused", tf_stop_message(&r->m, s.why),
+                zl_xstrdup(tf_stop_hint(s.why)));
 }
 
 void tf_report_stops(tf_reader *r)
@@ -201,10 +212,8 @@ void tf_report_stops(tf_reader *r)
         report_stop(r, (struct tf_stop_at){TF_STOP_MEMORY, tf_at(&r->m, 0, 0)});
     for (size_t i = 0; i < r->m.nnotes; i++) {
         struct tf_note *n = &r->m.notes[i];
-        if (n->at.file - r->m.base < r->m.nfiles) { /* a file of this module, as always */
-            tf_report_at(r, n->at.file - r->m.base, n->at.off, n->rule, n->message, n->hint);
-            n->message = n->hint = NULL;
-        }
+        report_here(r, n->at, n->rule, n->message, n->hint);
+        n->message = n->hint = NULL;
     }
 }
 

@@ -248,12 +248,10 @@ static void do_include(reader *rd, uint32_t src, const zl_entry *e)
         got = fs->read(fs, path, &data, &len, &err);
     }
     if (got == ZL_READ_REFUSED) {
-        /* The reason without the path as zonelint resolved it: the path as written. */
-        size_t pl = strlen(path);
-        const char *why = strncmp(err, path, pl) == 0 && err[pl] == ':' ? err + pl + 2 : err;
         refused(rd, src, ft->off, ft->len,
                 zl_xasprintf("$INCLUDE \"%.*s\" is not read: %s",
-                             (int)(ft->len > 200 ? 200 : ft->len), s->text + ft->off, why));
+                             (int)(ft->len > 200 ? 200 : ft->len), s->text + ft->off,
+                             zl_read_reason(err, path)));
     } else if (got == ZL_READ_FAILED) {
         diag(rd, src, ft->off, ft->len, zl_xasprintf("cannot read $INCLUDE file: %s", err),
              zl_xstrdup("$INCLUDE paths are relative to the including file"));

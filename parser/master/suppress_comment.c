@@ -51,19 +51,10 @@ void zl_suppress_comment(zl_source *s, uint32_t off, uint32_t len)
         return;
     static const char line_kw[] = "zonelint-disable-line";
     static const char next_kw[] = "zonelint-disable-next-line";
-    size_t skip;
-    bool next;
-    if ((size_t)(end - at) >= sizeof next_kw - 1 && memcmp(at, next_kw, sizeof next_kw - 1) == 0) {
-        skip = sizeof next_kw - 1;
-        next = true;
-    } else if ((size_t)(end - at) >= sizeof line_kw - 1 &&
-               memcmp(at, line_kw, sizeof line_kw - 1) == 0) {
-        skip = sizeof line_kw - 1;
-        next = false;
-    } else {
+    bool next = at_word(at, end, next_kw);
+    if (!next && !at_word(at, end, line_kw))
         return;
-    }
-    const char *q = at + skip;
+    const char *q = at + (next ? sizeof next_kw : sizeof line_kw) - 1;
     while (q < end && (*q == ' ' || *q == '\t'))
         q++;
     const char *rules = q;

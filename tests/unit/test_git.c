@@ -150,11 +150,6 @@ static zl_severity *defaults(void)
     return sev;
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* The findings as sorted "path:line rule" lines, or "error: ..." when git
  * failed, or "unreadable" when a zone file could not be read. */
 static char *lint_cfg(const repo *r, const char *diff, const zl_config *cfg)
@@ -175,7 +170,7 @@ static char *lint_cfg(const repo *r, const char *diff, const zl_config *cfg)
         for (size_t i = 0; i < l.findings.n; i++)
             lines[i] = zl_xasprintf("%s:%u %s\n", l.findings.v[i].path, l.findings.v[i].line,
                                     l.findings.v[i].rule->id);
-        qsort(lines, l.findings.n, sizeof *lines, cmp_str);
+        qsort(lines, l.findings.n, sizeof *lines, zl_cmp_strings);
         for (size_t i = 0; i < l.findings.n; i++) {
             zl_buf_adds(&out, lines[i]);
             free(lines[i]);
