@@ -11,9 +11,16 @@
 #include "parser/exports/yaml_pos.h"
 #include "parser/iac/tf_data.h"
 
-static int cmp_key(const void *a, const void *b)
+/* An object of the k keys (sorted here: Terraform's objects are in the
+ * order of their keys), its values to fill in that order; unknown past the
+ * budget. */
+static tf_val *object_of(tf_module *m, const char **keys, size_t k)
 {
-    return strcmp(*(const char *const *)a, *(const char *const *)b);
+    qsort(keys, k, sizeof *keys, zl_cmp_strings);
+    tf_val *o = tf_object(&m->arena, k);
+    for (size_t i = 0; o->kind == TF_OBJECT && i < k; i++)
+        o->keys[i] = tf_strdup(&m->arena, keys[i], strlen(keys[i]));
+    return o;
 }
 
 /* j as a value; every string stands for at (JSON's escapes leave no
@@ -24,7 +31,6 @@ static tf_val *from_json(tf_module *m, json_t *j, tf_origin at)
         return tf_unknown(&m->arena, NULL);
     switch (json_typeof(j)) {
     case JSON_OBJECT: {
-        /* Terraform's objects are in the order of their keys. */
         size_t k = json_object_size(j), i = 0;
         const char **keys = zl_xmallocn(k + 1, sizeof *keys);
         const char *key;
@@ -32,12 +38,9 @@ static tf_val *from_json(tf_module *m, json_t *j, tf_origin at)
         json_object_foreach(j, key, v) {
             keys[i++] = key;
         }
-        qsort(keys, k, sizeof *keys, cmp_key);
-        tf_val *o = tf_object(&m->arena, k);
-        for (i = 0; o->kind == TF_OBJECT && i < k; i++) {
-            o->keys[i] = tf_strdup(&m->arena, keys[i], strlen(keys[i]));
-            o->items[i] = from_json(m, json_object_get(j, keys[i]), at);
-        }
+        tf_val *o = object_of(m, keys, k);
+        for (i = 0; o->kind == TF_OBJECT && i < k; i++)
+            o->items[i] = from_json(m, json_object_get(j, o->keys[i]), at);
         free(keys);
         return o;
     }
@@ -47,10 +50,9 @@ static tf_val *from_json(tf_module *m, json_t *j, tf_origin at)
             l->items[i] = from_json(m, json_array_get(j, i), at);
         return l;
     }
-    case JSON_STRING:
-        if (json_string_length(j) > TF_MAX_STRING ||
-            memchr(json_string_value(j), '\0', json_string_length(j)))
-            return tf_unknown(&m->arena, NULL); /* past the limit, or a NUL no record holds */
+    case JSON_STRING: /* one past TF_MAX_STRING is said where the call is, as any */
+        if (memchr(json_string_value(j), '\0', json_string_length(j)))
+            return tf_unknown(&m->arena, NULL); /* a NUL no record holds */
         return tf_string(&m->arena, json_string_value(j), json_string_length(j), at);
     case JSON_REAL: /* every number: JSON_DECODE_INT_AS_REAL */
         return tf_number(&m->arena, json_real_value(j));
@@ -92,6 +94,10 @@ static const struct {
     {{"false", "False", "FALSE", "off", "Off"}, TF_BOOL, false},
     {{"OFF", NULL}, TF_BOOL, false},
     {{"", "~", "null", "Null", "NULL"}, TF_NULL, false},
+    /* Infinities and NaN: no number a record takes, and NaN an error. */
+    {{".inf", ".Inf", ".INF", "+.inf", "+.Inf"}, TF_UNKNOWN, false},
+    {{"+.INF", "-.inf", "-.Inf", "-.INF", NULL}, TF_UNKNOWN, false},
+    {{".nan", ".NaN", ".NAN", NULL}, TF_UNKNOWN, false},
 };
 
 /* A plain scalar that is a number as Terraform reads one: decimal with
@@ -143,7 +149,7 @@ static bool yaml_number(const char *s, size_t n, double *out)
 }
 
 /* A scalar: a plain one is resolved as Terraform does; a date or a NaN,
- * which Terraform rewrites or refuses, is unknown. */
+ * which Terraform rewrites or refuses, is unknown, as is an infinity. */
 static tf_val *from_yaml_scalar(tf_module *m, yaml_node_t *n, tf_origin at)
 {
     const char *s = (const char *)n->data.scalar.value;
@@ -153,11 +159,9 @@ static tf_val *from_yaml_scalar(tf_module *m, yaml_node_t *n, tf_origin at)
     for (size_t i = 0; i < sizeof yaml_named / sizeof *yaml_named; i++)
         for (size_t k = 0; k < 5 && yaml_named[i].names[k]; k++)
             if (zl_text_eq(s, len, yaml_named[i].names[k]))
-                return yaml_named[i].kind == TF_NULL ? &tf_null_val
-                                                     : tf_bool(&m->arena, yaml_named[i].b);
-    if (zl_text_eq(s, len, ".inf") || zl_text_eq(s, len, ".nan") || zl_text_eq(s, len, "-.inf") ||
-        zl_text_eq(s, len, "+.inf") || zl_text_eq(s, len, ".Inf") || zl_text_eq(s, len, ".NaN"))
-        return tf_unknown(&m->arena, NULL);
+                return yaml_named[i].kind == TF_NULL   ? &tf_null_val
+                       : yaml_named[i].kind == TF_BOOL ? tf_bool(&m->arena, yaml_named[i].b)
+                                                       : tf_unknown(&m->arena, NULL);
     if (len >= 5 && s[4] == '-' && strspn(s, "0123456789") == 4)
         return tf_unknown(&m->arena, NULL); /* a timestamp, which Terraform rewrites */
     double v;
@@ -195,14 +199,12 @@ static tf_val *from_yaml(tf_module *m, zl_ynode n, tf_origin at)
                     strcmp((const char *)key.n->data.scalar.value, "<<") != 0;
             keys[i] = plain ? (const char *)key.n->data.scalar.value : NULL;
         }
-        qsort(keys, plain ? k : 0, sizeof *keys, cmp_key);
-        for (size_t i = 1; plain && i < k; i++)
-            plain = strcmp(keys[i - 1], keys[i]) != 0;
-        tf_val *o = plain ? tf_object(&m->arena, k) : tf_unknown(&m->arena, NULL);
-        for (size_t i = 0; o->kind == TF_OBJECT && i < k; i++) {
-            o->keys[i] = tf_strdup(&m->arena, keys[i], strlen(keys[i]));
-            o->items[i] = from_yaml(m, zl_yget(n, keys[i]), at);
-        }
+        tf_val *o = plain ? object_of(m, keys, k) : tf_unknown(&m->arena, NULL);
+        for (size_t i = 1; o->kind == TF_OBJECT && i < k; i++)
+            if (strcmp(o->keys[i - 1], o->keys[i]) == 0)
+                o = tf_unknown(&m->arena, NULL); /* a key twice */
+        for (size_t i = 0; o->kind == TF_OBJECT && i < k; i++)
+            o->items[i] = from_yaml(m, zl_yget(n, o->keys[i]), at);
         free(keys);
         return o;
     }

@@ -136,7 +136,7 @@ static const char decode_tf[] =
     "  twice  = csvdecode(\"a,a\\n1,2\\n\")\n"
     "  empty  = csvdecode(\"\")\n"
     "  broken = jsondecode(\"[1,\")\n"
-    "  yaml   = yamldecode(\"b: y\\na: [\\\"yes\\\", 0x1F, 1_000, -2.5e1, ~, 2024-01-02, 1.2.3]\\n\")\n"
+    "  yaml   = yamldecode(\"b: y\\na: [\\\"yes\\\", 0x1F, 1_000, -2.5e1, ~, 2024-01-02, 1.2.3, +.Inf]\\n\")\n"
     "  merged = yamldecode(\"x: &k {a: 1}\\ny: {<<: *k}\\n\")\n"
     "  twodoc = yamldecode(\"a: 1\\n---\\nb: 2\\n\")\n"
     "}\n";
@@ -170,7 +170,7 @@ static void decoders(void **state)
     assert_string_equal(yaml->keys[0], "a");
     assert_true(yaml->items[1]->kind == TF_BOOL && yaml->items[1]->b); /* y: YAML 1.1 */
     tf_val *ya = yaml->items[0];
-    assert_int_equal(ya->nitems, 7);
+    assert_int_equal(ya->nitems, 8);
     assert_str(ya->items[0], "yes");
     assert_true(ya->items[1]->kind == TF_NUMBER && ya->items[1]->num == 31);
     assert_true(ya->items[2]->kind == TF_NUMBER && ya->items[2]->num == 1000);
@@ -178,6 +178,7 @@ static void decoders(void **state)
     assert_int_equal(ya->items[4]->kind, TF_NULL);
     assert_int_equal(ya->items[5]->kind, TF_UNKNOWN); /* a date Terraform rewrites */
     assert_str(ya->items[6], "1.2.3");
+    assert_int_equal(ya->items[7]->kind, TF_UNKNOWN); /* an infinity, however written */
     tf_val *merged = module_local(&m, "merged");
     assert_int_equal(merged->items[1]->kind, TF_UNKNOWN); /* a merge key: not read */
     assert_int_equal(m.nnotes, 0);
