@@ -137,6 +137,15 @@ expect 1 "SARIF without libgit2: paths from the working directory" -- env LD_LIB
 has '"uri": "err.zone"' "SARIF without libgit2: the file named"
 expect 2 "--staged, libgit2 unloadable" -- env LD_LIBRARY_PATH="$tmp/nogit2" "$bin" --staged
 has "^zonelint: cannot load libgit2.so.$soversion, which reading git repositories needs: " "the loader's reason"
+# A plain run loads libgit2 (10 ms) only to read a file outside the
+# argument's folder: the configurations looked for above a zone's folder
+# (gdnsd's, octoDNS's) are absent here, and it is not loaded (glibc's
+# loader says which libraries it loads).
+mkdir -p "$tmp/probe/zones" "$tmp/probe/config"
+cp "$tmp/clean.zone" "$tmp/probe/zones/db.example.com"
+printf -- "---\n'':\n  type: A\n  value: 192.0.2.1\n" > "$tmp/probe/config/example.com.yaml"
+cwd="$tmp/probe" expect 0 "plain runs with nothing above their folders" -- env LD_DEBUG=files "$bin" --no-config zones/db.example.com config/example.com.yaml
+lacks "libgit2" "libgit2 not loaded for an absent configuration"
 expect 0 "--help" -- "$bin" --help
 has "Exit status" "help text"
 expect 0 "--list-rules" -- "$bin" --list-rules

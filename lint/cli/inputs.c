@@ -145,9 +145,7 @@ static bool in_zones_folder(const char *path)
 /* A gdnsd configuration ("options => {", "plugins => {") named config in
  * the zone file's folder, or above it when that folder is zones/ (gdnsd's
  * zones/ lives beside its config): the zone files are gdnsd's, even those
- * without its syntax. The folder above is looked at only then: it is
- * outside the argument's folder, and the first read there looks for the
- * repository's work tree (loading libgit2, 10 ms of a plain run). */
+ * without its syntax. */
 static bool beside_gdnsd_config(const zl_fs *fs, const char *path)
 {
     static const char *const where[] = {"config", "../config"};
@@ -157,7 +155,7 @@ static bool beside_gdnsd_config(const zl_fs *fs, const char *path)
         char *cfg = zl_path_beside(path, where[i]);
         char *text = NULL, *err = NULL;
         size_t len = 0;
-        if (fs->read(fs, cfg, &text, &len, &err) == ZL_READ_OK)
+        if (zl_fs_probe(fs, cfg, &text, &len, &err) == ZL_READ_OK)
             found = strstr(text, "options => {") || strstr(text, "plugins => {");
         free(text);
         free(err);

@@ -225,6 +225,12 @@ const zl_fs zl_fs_posix = {.read = posix_read,
                            .list = posix_list,
                            .ctx = NULL};
 
+zl_read_result zl_fs_probe(const zl_fs *fs, const char *path, char **data, size_t *len,
+                           char **err)
+{
+    return (fs->probe ? fs->probe : fs->read)(fs, path, data, len, err);
+}
+
 const char *zl_read_reason(const char *err, const char *path)
 {
     size_t n = strlen(path);

@@ -31,8 +31,17 @@ struct zl_fs {
      * when it cannot be listed. NULL where nothing can be listed. Terraform
      * modules are directories: the .tf reader asks for a file's siblings. */
     bool (*list)(const zl_fs *fs, const char *dir, char ***names, size_t *n);
+    /* read, for a file that is often absent (a configuration looked for
+     * beside a zone): absent, it fails at once, without a message and
+     * without first looking for the repository's work tree. NULL: read. */
+    zl_read_result (*probe)(const zl_fs *fs, const char *path, char **data, size_t *len,
+                            char **err);
     void *ctx;
 };
+
+/* fs->probe, else fs->read. */
+zl_read_result zl_fs_probe(const zl_fs *fs, const char *path, char **data, size_t *len,
+                           char **err);
 
 /* The file system (and "-" for standard input), anywhere: for files the
  * command line names. Input's own references go through lint/io/confine.h. */

@@ -68,7 +68,7 @@ void zl_octo_config_find(const zl_fs *fs, const char *path, const char *zone,
         char *p = zl_path_beside(path, places[i]);
         char *text = NULL, *err = NULL;
         size_t len = 0, off = 0;
-        if (fs->read(fs, p, &text, &len, &err) == ZL_READ_OK) {
+        if (zl_fs_probe(fs, p, &text, &len, &err) == ZL_READ_OK) {
             zl_ydoc d;
             char *why = NULL;
             if (zl_ydoc_load(&d, text, len, &why, &off))

@@ -25,7 +25,7 @@ char *zl_cdk_region(const zl_fs *fs, const char *path)
     char *data = NULL, *err = NULL, *region = NULL;
     size_t len = 0;
     json_t *doc = NULL;
-    if (fs->read(fs, manifest, &data, &len, &err) == ZL_READ_OK)
+    if (zl_fs_probe(fs, manifest, &data, &len, &err) == ZL_READ_OK)
         doc = json_loadb(data, len, 0, NULL);
     const char *key;
     json_t *artifact;

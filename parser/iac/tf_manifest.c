@@ -29,7 +29,7 @@ static void load(tf_manifest *mf, const zl_fs *fs)
     char *data = NULL, *err = NULL;
     size_t len = 0;
     json_t *doc = NULL;
-    if (fs->read(fs, path, &data, &len, &err) == ZL_READ_OK)
+    if (zl_fs_probe(fs, path, &data, &len, &err) == ZL_READ_OK)
         doc = json_loadb(data, len, 0, NULL);
     json_t *mods = json_object_get(doc, "Modules");
     for (size_t i = 0; i < json_array_size(mods); i++) {
