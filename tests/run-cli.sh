@@ -233,23 +233,20 @@ lacks "^zones/" "zones/ beside the config are gdnsd's"
 cwd=$tmp/gd expect 1 "gdnsd zones beside its config, in a folder read whole" -- "$bin" --no-config --include-root . .
 has "^x/other/db.example.net:5:10: error: .*txt-string-too-long" "a zone elsewhere in the folder is BIND's"
 lacks "^zones/" "the folder's zones/ beside the config are gdnsd's"
-# What a zone may read depends on its argument: etc/zones/db.example.com
-# alone may not read etc/config (outside its folder, and no repository),
-# etc/zones/db.example.org found below etc may.
-mkdir -p "$tmp/gd/y/etc/zones"
-mv "$tmp/gd/zones/db.example.com" "$tmp/gd/zones/db.example.org" "$tmp/gd/y/etc/zones/"
-cp "$tmp/gd/config" "$tmp/gd/y/etc/config"
-cwd=$tmp/gd/y expect 1 "gdnsd configuration out of an argument's reach" -- "$bin" --no-config etc/zones/db.example.com etc
-has "^etc/zones/db.example.com:5:10: error: .*txt-string-too-long" "config out of reach: BIND's"
-lacks "^etc/zones/db.example.org" "config in reach: gdnsd's"
-# Only gdnsd's zones/ looks above its folder: a zone in another folder
-# below a gdnsd configuration stays BIND's.
-mkdir -p "$tmp/gd/y/etc/other"
-cp "$tmp/gd/y/etc/zones/db.example.org" "$tmp/gd/y/etc/other/"
-cwd=$tmp/gd/y expect 1 "a folder other than zones/ below a gdnsd configuration" -- "$bin" --no-config --include-root . etc/other
-has "^etc/other/db.example.org:5:10: error: .*txt-string-too-long" "not zones/: BIND's"
-# A zone given from inside zones/ finds the configuration above it.
-cwd=$tmp/gd/y/etc/zones expect 0 "a zone given from inside gdnsd's zones/" -- "$bin" --no-config --include-root .. db.example.org
+# A repository may keep gdnsd's zones in a folder of another name
+# (wikimedia/operations-dns: templates/ beside config).
+mkdir -p "$tmp/gd/templates"
+cp "$tmp/gd/zones/db.example.org" "$tmp/gd/templates/example.org"
+cwd=$tmp/gd expect 0 "gdnsd zones in templates/ beside its config" -- "$bin" --no-config --include-root . templates/example.org
+# What a zone may read depends on its argument: zones/sub/db.example.com
+# alone may not read zones/config (outside its folder, and no repository),
+# zones/sub/db.example.org found below zones may.
+mkdir -p "$tmp/gd/y/zones/sub"
+mv "$tmp/gd/zones/db.example.com" "$tmp/gd/zones/db.example.org" "$tmp/gd/y/zones/sub/"
+cp "$tmp/gd/config" "$tmp/gd/y/zones/config"
+cwd=$tmp/gd/y expect 1 "gdnsd configuration out of an argument's reach" -- "$bin" --no-config zones/sub/db.example.com zones
+has "^zones/sub/db.example.com:5:10: error: .*txt-string-too-long" "config out of reach: BIND's"
+lacks "^zones/sub/db.example.org" "config in reach: gdnsd's"
 printf 'D("example.com", REG_NONE, DnsProvider(DSP), A("@", "192.0.2.1"));\n' > "$tmp/dnsconfig.js"
 expect 2 "dnsconfig.js is not read" -- "$bin" --no-config dnsconfig.js
 has "dnscontrol print-ir" "says to lint print-ir output"

@@ -124,34 +124,15 @@ bool zl_inputs_expand(const zl_input_opts *o, char **args, size_t nargs, char **
     return true;
 }
 
-/* Whether the folder holding path is named zones/, gdnsd's fixed folder
- * for zone files beside its config. */
-static bool in_zones_folder(const char *path)
-{
-    const char *slash = strrchr(path, '/');
-    char *folder = slash ? zl_xstrndup(path, (size_t)(slash - path)) : zl_xstrdup(".");
-    const char *base = zl_path_base(folder);
-    char *real = NULL;
-    if (!*base || strcmp(base, ".") == 0 || strcmp(base, "..") == 0) {
-        real = realpath(*folder ? folder : "/", NULL);
-        base = real ? zl_path_base(real) : "";
-    }
-    bool zones = strcmp(base, "zones") == 0;
-    free(real);
-    free(folder);
-    return zones;
-}
-
 /* A gdnsd configuration ("options => {", "plugins => {") named config in
- * the zone file's folder, or above it when that folder is zones/ (gdnsd's
- * zones/ lives beside its config): the zone files are gdnsd's, even those
- * without its syntax. */
+ * the zone file's folder or the one above it (gdnsd's zones/ lives beside
+ * its config; a repository may keep them as templates/): the zone files
+ * are gdnsd's, even those without its syntax. */
 static bool beside_gdnsd_config(const zl_fs *fs, const char *path)
 {
     static const char *const where[] = {"config", "../config"};
-    size_t places = in_zones_folder(path) ? 2 : 1;
     bool found = false;
-    for (size_t i = 0; i < places && !found; i++) {
+    for (size_t i = 0; i < 2 && !found; i++) {
         char *cfg = zl_path_beside(path, where[i]);
         char *text = NULL, *err = NULL;
         size_t len = 0;
