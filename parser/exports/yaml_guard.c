@@ -1,10 +1,5 @@
 #include "parser/exports/yaml_guard.h"
 
-#include <stdint.h>
-#include <stdlib.h>
-
-#include "lint/util/util.h"
-
 bool zl_yaml_depth_ok(const char *text, size_t len, const char **why, size_t *off)
 {
     size_t depth = 0, indent = 0;
@@ -53,40 +48,4 @@ bool zl_yaml_depth_ok(const char *text, size_t len, const char **why, size_t *of
         }
     }
     return true;
-}
-
-/* Nodes below index i, aliases expanded, saturating at limit + 1. size[i]
- * is 0 while unknown and SIZE_MAX while being counted (a cycle). */
-static size_t expanded(yaml_document_t *doc, int i, size_t *size, size_t limit)
-{
-    size_t *s = &size[i - 1];
-    if (*s == SIZE_MAX)
-        return limit + 1; /* an alias to a node that holds it */
-    if (*s)
-        return *s;
-    *s = SIZE_MAX;
-    yaml_node_t *n = yaml_document_get_node(doc, i);
-    size_t total = 1;
-    if (n->type == YAML_SEQUENCE_NODE) {
-        for (yaml_node_item_t *it = n->data.sequence.items.start;
-             it < n->data.sequence.items.top && total <= limit; it++)
-            total += expanded(doc, *it, size, limit);
-    } else if (n->type == YAML_MAPPING_NODE) {
-        for (yaml_node_pair_t *p = n->data.mapping.pairs.start;
-             p < n->data.mapping.pairs.top && total <= limit; p++)
-            total += expanded(doc, p->key, size, limit) + expanded(doc, p->value, size, limit);
-    }
-    *s = total > limit ? limit + 1 : total;
-    return *s;
-}
-
-bool zl_yaml_expansion_ok(yaml_document_t *doc, size_t limit)
-{
-    size_t n = (size_t)(doc->nodes.top - doc->nodes.start);
-    if (n == 0)
-        return true;
-    size_t *size = zl_xcalloc(n, sizeof *size);
-    bool ok = expanded(doc, 1, size, limit) <= limit;
-    free(size);
-    return ok;
 }

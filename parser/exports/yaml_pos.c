@@ -5,6 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "lint/util/strset.h"
+#include "lint/util/util.h"
+
 /* libyaml counts its marks in characters; findings need octets. The octet
  * offset of every character start of text (after a byte order mark, which
  * libyaml skips), or NULL when every character is one octet. */
@@ -26,17 +29,211 @@ static size_t *char_offsets(const char *text, size_t len, size_t *nchars)
     return at;
 }
 
-static void mark_to_octets(yaml_mark_t *m, const size_t *at, size_t nchars)
+static size_t octet(const size_t *at, size_t nchars, size_t chars)
 {
-    m->index = at[m->index <= nchars ? m->index : nchars];
+    return at ? at[chars <= nchars ? chars : nchars] : chars;
 }
 
-/* Every node's marks from characters to octets. */
-static void marks_to_octets(yaml_document_t *doc, const size_t *at, size_t nchars)
+/* What the loader keeps while it builds a document from libyaml's events:
+ * the collections open around the next event (with where their children
+ * start in kids), and the anchors defined so far (anchor_node[i] is the
+ * node of the i-th name added to anchors). */
+typedef struct builder {
+    zl_ydoc *d;
+    zl_ydocument *doc;
+    const size_t *at;
+    size_t nchars;
+    uint32_t limit;
+    struct open {
+        int node;
+        size_t first_kid;
+    } *open;
+    size_t nopen, opencap;
+    int *kids;
+    size_t nkids, kidcap;
+    zl_strset anchors;
+    int *anchor_node;
+    size_t acap;
+    bool cyclic; /* an alias to a node that holds it */
+} builder;
+
+static const char *tag_of(builder *b, const yaml_char_t *tag, const char *plain)
 {
-    for (yaml_node_t *n = doc->nodes.start; n < doc->nodes.top; n++) {
-        mark_to_octets(&n->start_mark, at, nchars);
-        mark_to_octets(&n->end_mark, at, nchars);
+    if (!tag || strcmp((const char *)tag, "!") == 0)
+        return plain; /* as libyaml's loader resolves a node without a tag */
+    size_t n = strlen((const char *)tag);
+    char *t = zl_arena_zalloc(&b->d->arena, n + 1);
+    memcpy(t, tag, n);
+    return t;
+}
+
+/* A new node, the child of the innermost open collection (or the root). */
+static int add_node(builder *b, yaml_node_type_t type, const char *tag, const yaml_event_t *ev)
+{
+    zl_ydocument *doc = b->doc;
+    ZL_GROW(doc->nodes, doc->cap, doc->n + 1);
+    zl_ynode_data *n = &doc->nodes[doc->n++];
+    memset(n, 0, sizeof *n);
+    n->type = type;
+    n->tag = tag;
+    n->start_mark.index = octet(b->at, b->nchars, ev->start_mark.index);
+    n->end_mark.index = octet(b->at, b->nchars, ev->end_mark.index);
+    int id = (int)doc->n;
+    if (b->nopen) {
+        ZL_GROW(b->kids, b->kidcap, b->nkids + 1);
+        b->kids[b->nkids++] = id;
+    }
+    return id;
+}
+
+static bool fail(char **err, size_t *err_off, size_t off, char *msg)
+{
+    *err = msg;
+    *err_off = off;
+    return false;
+}
+
+/* Anchors name nodes within their document; a name defined twice is an
+ * error, as libyaml's loader (and PyYAML's, so octoDNS's) makes it. */
+static bool anchor(builder *b, const yaml_char_t *name, int id, char **err, size_t *err_off)
+{
+    if (!name)
+        return true;
+    size_t before = b->anchors.n;
+    size_t i = zl_strset_index(&b->anchors, (const char *)name, strlen((const char *)name));
+    if (b->anchors.n == before)
+        return fail(err, err_off, b->doc->nodes[id - 1].start_mark.index,
+                    zl_xstrdup("found duplicate anchor"));
+    ZL_GROW(b->anchor_node, b->acap, i + 1);
+    b->anchor_node[i] = id;
+    return true;
+}
+
+/* An alias is a reference to its anchor's node, as in libyaml's document. */
+static bool alias(builder *b, const yaml_event_t *ev, char **err, size_t *err_off)
+{
+    const char *name = (const char *)ev->data.alias.anchor;
+    size_t i = zl_strset_find(&b->anchors, name, strlen(name));
+    if (i == SIZE_MAX)
+        return fail(err, err_off, octet(b->at, b->nchars, ev->start_mark.index),
+                    zl_xstrdup("found undefined alias"));
+    int id = b->anchor_node[i];
+    if (b->doc->nodes[id - 1].expanded == 0)
+        b->cyclic = true; /* still open: it holds the alias */
+    if (b->nopen) {
+        ZL_GROW(b->kids, b->kidcap, b->nkids + 1);
+        b->kids[b->nkids++] = id;
+    }
+    return true;
+}
+
+static void open_collection(builder *b, int id)
+{
+    ZL_GROW(b->open, b->opencap, b->nopen + 1);
+    b->open[b->nopen++] = (struct open){id, b->nkids};
+}
+
+/* The innermost collection ends: its children move into the arena, and it
+ * counts the nodes below it, aliases expanded (saturating past the limit). */
+static void close_collection(builder *b, const yaml_event_t *ev)
+{
+    struct open o = b->open[--b->nopen];
+    zl_ynode_data *n = &b->doc->nodes[o.node - 1];
+    n->end_mark.index = octet(b->at, b->nchars, ev->end_mark.index);
+    size_t k = b->nkids - o.first_kid;
+    const int *kids = b->kids + o.first_kid;
+    uint64_t total = 1;
+    for (size_t i = 0; i < k; i++)
+        total += b->doc->nodes[kids[i] - 1].expanded;
+    n->expanded = total > b->limit ? b->limit + 1 : (uint32_t)total;
+    if (n->type == YAML_SEQUENCE_NODE) {
+        int *items = zl_arena_zalloc(&b->d->arena, k * sizeof *items);
+        if (k)
+            memcpy(items, kids, k * sizeof *items);
+        n->data.sequence.items.start = items;
+        n->data.sequence.items.top = items + k;
+    } else {
+        zl_ypair *pairs = zl_arena_zalloc(&b->d->arena, k / 2 * sizeof *pairs);
+        for (size_t i = 0; i + 1 < k; i += 2)
+            pairs[i / 2] = (zl_ypair){kids[i], kids[i + 1]};
+        n->data.mapping.pairs.start = pairs;
+        n->data.mapping.pairs.top = pairs + k / 2;
+    }
+    b->nkids = o.first_kid;
+}
+
+static void scalar(builder *b, const yaml_event_t *ev)
+{
+    int id = add_node(b, YAML_SCALAR_NODE, tag_of(b, ev->data.scalar.tag, YAML_DEFAULT_SCALAR_TAG),
+                      ev);
+    zl_ynode_data *n = &b->doc->nodes[id - 1];
+    size_t len = ev->data.scalar.length;
+    n->data.scalar.value = zl_arena_zalloc(&b->d->arena, len + 1);
+    memcpy(n->data.scalar.value, ev->data.scalar.value, len);
+    n->data.scalar.length = len;
+    n->data.scalar.style = ev->data.scalar.style;
+    n->expanded = 1;
+}
+
+static void start_document(builder *b)
+{
+    ZL_GROW(b->d->docs, b->d->cap, b->d->n + 1);
+    b->doc = &b->d->docs[b->d->n];
+    memset(b->doc, 0, sizeof *b->doc);
+    zl_strset_free(&b->anchors);
+    b->cyclic = false;
+}
+
+/* A document of nodes is kept; one whose aliases expand it past the
+ * limit is an error. */
+static bool end_document(builder *b, char **err, size_t *err_off)
+{
+    zl_ydocument *doc = b->doc;
+    b->doc = NULL;
+    if (!doc->n) {
+        free(doc->nodes);
+        return true;
+    }
+    b->d->n++;
+    if (b->cyclic || doc->nodes[0].expanded > b->limit)
+        return fail(err, err_off, 0,
+                    zl_xasprintf("YAML aliases expand the document to more than %u nodes "
+                                 "(four for each byte of the file), which zonelint does not read",
+                                 (unsigned)b->limit));
+    return true;
+}
+
+/* One event into the document being built; false with the error. */
+static bool on_event(builder *b, const yaml_event_t *ev, char **err, size_t *err_off)
+{
+    int id;
+    switch (ev->type) {
+    case YAML_DOCUMENT_START_EVENT:
+        start_document(b);
+        return true;
+    case YAML_DOCUMENT_END_EVENT:
+        return end_document(b, err, err_off);
+    case YAML_ALIAS_EVENT:
+        return alias(b, ev, err, err_off);
+    case YAML_SCALAR_EVENT:
+        scalar(b, ev);
+        return anchor(b, ev->data.scalar.anchor, (int)b->doc->n, err, err_off);
+    case YAML_SEQUENCE_START_EVENT:
+        id = add_node(b, YAML_SEQUENCE_NODE,
+                      tag_of(b, ev->data.sequence_start.tag, YAML_DEFAULT_SEQUENCE_TAG), ev);
+        open_collection(b, id);
+        return anchor(b, ev->data.sequence_start.anchor, id, err, err_off);
+    case YAML_MAPPING_START_EVENT:
+        id = add_node(b, YAML_MAPPING_NODE,
+                      tag_of(b, ev->data.mapping_start.tag, YAML_DEFAULT_MAPPING_TAG), ev);
+        open_collection(b, id);
+        return anchor(b, ev->data.mapping_start.anchor, id, err, err_off);
+    case YAML_SEQUENCE_END_EVENT:
+    case YAML_MAPPING_END_EVENT:
+        close_collection(b, ev);
+        return true;
+    default:
+        return true; /* the stream's start and end */
     }
 }
 
@@ -51,57 +248,54 @@ bool zl_ydoc_load(zl_ydoc *d, const char *text, size_t len, char **err, size_t *
         return false;
     }
     /* Aliases may repeat what the file holds, not multiply it. */
-    size_t limit = 4 * len + 100000;
+    uint64_t limit = 4 * (uint64_t)len + 100000;
+    builder b = {.d = d, .limit = limit < UINT32_MAX ? (uint32_t)limit : UINT32_MAX - 1};
+    size_t *at = char_offsets(text, len, &b.nchars);
+    b.at = at;
     yaml_parser_t p;
     yaml_parser_initialize(&p);
     yaml_parser_set_input_string(&p, (const unsigned char *)text, len);
-    size_t nchars = 0;
-    size_t *at = char_offsets(text, len, &nchars);
-    bool ok = true;
-    for (;;) {
-        ZL_GROW(d->docs, d->cap, d->n + 1);
-        if (!yaml_parser_load(&p, &d->docs[d->n])) {
+    bool ok = true, done = false;
+    while (ok && !done) {
+        yaml_event_t ev;
+        if (!yaml_parser_parse(&p, &ev)) {
             *err = p.context ? zl_xasprintf("%s %s", p.problem ? p.problem : "bad YAML",
                                             p.context)
                              : zl_xstrdup(p.problem ? p.problem : "bad YAML");
-            if (at)
-                mark_to_octets(&p.problem_mark, at, nchars);
-            *err_off = p.problem_mark.index <= len ? p.problem_mark.index : 0;
+            *err_off = octet(at, b.nchars, p.problem_mark.index);
+            if (*err_off > len)
+                *err_off = 0;
             ok = false;
             break;
         }
-        if (!yaml_document_get_root_node(&d->docs[d->n])) {
-            yaml_document_delete(&d->docs[d->n]);
-            break;
-        }
-        if (at)
-            marks_to_octets(&d->docs[d->n], at, nchars);
-        d->n++;
-        if (!zl_yaml_expansion_ok(&d->docs[d->n - 1], limit)) {
-            *err = zl_xasprintf("YAML aliases expand the document to more than %zu nodes "
-                                "(four for each byte of the file), which zonelint does not read",
-                                limit);
-            *err_off = 0;
-            ok = false;
-            break;
-        }
+        done = ev.type == YAML_STREAM_END_EVENT;
+        ok = on_event(&b, &ev, err, err_off);
+        yaml_event_delete(&ev);
     }
-    free(at);
+    if (b.doc) /* a document the error cut short */
+        free(b.doc->nodes);
     yaml_parser_delete(&p);
+    zl_strset_free(&b.anchors);
+    free(b.anchor_node);
+    free(b.open);
+    free(b.kids);
+    free(at);
     return ok;
 }
 
 void zl_ydoc_free(zl_ydoc *d)
 {
     for (size_t i = 0; i < d->n; i++)
-        yaml_document_delete(&d->docs[i]);
+        free(d->docs[i].nodes);
     free(d->docs);
+    zl_arena_free(&d->arena);
     memset(d, 0, sizeof *d);
 }
 
 zl_ynode zl_yroot(const zl_ydoc *d, size_t i)
 {
-    return (zl_ynode){&d->docs[i], yaml_document_get_root_node(&d->docs[i])};
+    const zl_ydocument *doc = &d->docs[i];
+    return (zl_ynode){doc, doc->n ? &doc->nodes[0] : NULL};
 }
 
 bool zl_yis(zl_ynode n, yaml_node_type_t type)
@@ -111,7 +305,7 @@ bool zl_yis(zl_ynode n, yaml_node_type_t type)
 
 static zl_ynode node(zl_ynode in, int index)
 {
-    return (zl_ynode){in.doc, yaml_document_get_node(in.doc, index)};
+    return (zl_ynode){in.doc, &in.doc->nodes[index - 1]};
 }
 
 size_t zl_ycount(zl_ynode n)
@@ -210,7 +404,7 @@ bool zl_yscalar(const zl_ydoc *d, zl_ynode n, zl_lstr *out)
     memset(out, 0, sizeof *out);
     if (!zl_yis(n, YAML_SCALAR_NODE))
         return false;
-    const yaml_node_t *s = n.n;
+    const zl_ynode_data *s = n.n;
     out->p = (const char *)s->data.scalar.value;
     out->n = s->data.scalar.length;
     out->raw = zl_xmalloc((out->n + 1) * sizeof *out->raw);

@@ -150,7 +150,7 @@ static bool yaml_number(const char *s, size_t n, double *out)
 
 /* A scalar: a plain one is resolved as Terraform does; a date or a NaN,
  * which Terraform rewrites or refuses, is unknown, as is an infinity. */
-static tf_val *from_yaml_scalar(tf_module *m, yaml_node_t *n, tf_origin at)
+static tf_val *from_yaml_scalar(tf_module *m, const zl_ynode_data *n, tf_origin at)
 {
     const char *s = (const char *)n->data.scalar.value;
     size_t len = n->data.scalar.length;
