@@ -67,6 +67,16 @@ static const char *tag_of(builder *b, const yaml_char_t *tag, const char *plain)
     return t;
 }
 
+/* Node id is the next child of the innermost open collection (if none is
+ * open, it is the root). */
+static void add_child(builder *b, int id)
+{
+    if (b->nopen) {
+        ZL_GROW(b->kids, b->kidcap, b->nkids + 1);
+        b->kids[b->nkids++] = id;
+    }
+}
+
 /* A new node, the child of the innermost open collection (or the root). */
 static int add_node(builder *b, yaml_node_type_t type, const char *tag, const yaml_event_t *ev)
 {
@@ -79,10 +89,7 @@ static int add_node(builder *b, yaml_node_type_t type, const char *tag, const ya
     n->start_mark.index = octet(b->at, b->nchars, ev->start_mark.index);
     n->end_mark.index = octet(b->at, b->nchars, ev->end_mark.index);
     int id = (int)doc->n;
-    if (b->nopen) {
-        ZL_GROW(b->kids, b->kidcap, b->nkids + 1);
-        b->kids[b->nkids++] = id;
-    }
+    add_child(b, id);
     return id;
 }
 
@@ -120,10 +127,7 @@ static bool alias(builder *b, const yaml_event_t *ev, char **err, size_t *err_of
     int id = b->anchor_node[i];
     if (b->doc->nodes[id - 1].expanded == 0)
         b->cyclic = true; /* still open: it holds the alias */
-    if (b->nopen) {
-        ZL_GROW(b->kids, b->kidcap, b->nkids + 1);
-        b->kids[b->nkids++] = id;
-    }
+    add_child(b, id);
     return true;
 }
 
