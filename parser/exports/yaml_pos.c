@@ -86,8 +86,8 @@ static int add_node(builder *b, yaml_node_type_t type, const char *tag, const ya
     memset(n, 0, sizeof *n);
     n->type = type;
     n->tag = tag;
-    n->start_mark.index = octet(b->at, b->nchars, ev->start_mark.index);
-    n->end_mark.index = octet(b->at, b->nchars, ev->end_mark.index);
+    n->start_mark.index = (uint32_t)octet(b->at, b->nchars, ev->start_mark.index);
+    n->end_mark.index = (uint32_t)octet(b->at, b->nchars, ev->end_mark.index);
     int id = (int)doc->n;
     add_child(b, id);
     return id;
@@ -143,7 +143,7 @@ static void close_collection(builder *b, const yaml_event_t *ev)
 {
     struct open o = b->open[--b->nopen];
     zl_ynode_data *n = &b->doc->nodes[o.node - 1];
-    n->end_mark.index = octet(b->at, b->nchars, ev->end_mark.index);
+    n->end_mark.index = (uint32_t)octet(b->at, b->nchars, ev->end_mark.index);
     size_t k = b->nkids - o.first_kid;
     const int *kids = b->kids + o.first_kid;
     uint64_t total = 1;
@@ -174,7 +174,7 @@ static void scalar(builder *b, const yaml_event_t *ev)
     size_t len = ev->data.scalar.length;
     n->data.scalar.value = zl_arena_zalloc(&b->d->arena, len + 1);
     memcpy(n->data.scalar.value, ev->data.scalar.value, len);
-    n->data.scalar.length = len;
+    n->data.scalar.length = (uint32_t)len;
     n->data.scalar.style = ev->data.scalar.style;
     n->expanded = 1;
 }
