@@ -1,7 +1,8 @@
-/* YAML documents (libyaml) with positions: every node carries libyaml's
- * marks, and a scalar's value is paired with the export offset of each of its
- * bytes (quotes, escapes and folded lines taken into account), so that
- * findings point into the YAML file. */
+/* YAML documents with positions, loaded from libyaml's events (yaml_load.c):
+ * every node carries its marks in octets, and a scalar's value is paired with
+ * the export offset of each of its bytes (quotes, escapes and folded lines
+ * taken into account, yaml_pos.c), so that findings point into the YAML
+ * file. */
 #ifndef ZL_YAML_POS_H
 #define ZL_YAML_POS_H
 
