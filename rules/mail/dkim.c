@@ -283,8 +283,10 @@ static void run(zl_lint *l)
         const zl_zone *z = l->zs->zones[k];
         zl_u32set several = {0};
         owners_of_several_txt(l, k, &several);
+        size_t seg = 0;
         for (size_t i = 0; i < z->nrecs; i++) {
             const zl_record *r = &z->recs[i];
+            zl_record_prefetch(l->zs, z, &seg, i, LDNS_RR_TYPE_TXT);
             if (!usable_txt(r))
                 continue;
             bool owner = zl_dkim_owner(l->zs, r->owner);

@@ -382,8 +382,10 @@ static void run(zl_lint *l)
         const zl_zone *z = l->zs->zones[k];
         idna_publisher = z->publisher == ZL_PUB_OCTODNS || z->publisher == ZL_PUB_PROVIDER;
         zl_name_id last_owner = ZL_NAME_NONE;
+        size_t seg = 0;
         for (size_t i = 0; i < z->nrecs; i++) {
             const zl_record *r = &z->recs[i];
+            zl_record_prefetch(l->zs, z, &seg, i, 0);
             if (r->flags & (ZL_REC_BAD_RDATA | ZL_REC_GENERIC))
                 continue;
             verdict v;

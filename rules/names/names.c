@@ -246,7 +246,9 @@ static void run(zl_lint *l)
 {
     for (size_t k = 0; k < l->zs->nzones; k++) {
         const zl_zone *z = l->zs->zones[k];
+        size_t seg = 0;
         for (size_t i = 0; i < z->nrecs; i++) {
+            zl_record_prefetch(l->zs, z, &seg, i, 0);
             check_owner(l, z, &z->recs[i]);
             check_rdata(l, z, &z->recs[i]);
         }

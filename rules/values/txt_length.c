@@ -1,6 +1,7 @@
 /* txt-string-too-long: a character-string holds at most 255 octets
  * (RFC 1035 section 3.3); longer text must be split into several strings of
  * one record, which resolvers join again. */
+#include <ldns/ldns.h>
 #include <stdlib.h>
 
 #include "lint/engine/lint.h"
@@ -91,8 +92,10 @@ static void run(zl_lint *l)
         const zl_zone *z = l->zs->zones[k];
         if (zl_publisher_splits_long_txt(z->publisher))
             continue; /* the server publishes a long string as several */
+        size_t seg = 0;
         for (size_t i = 0; i < z->nrecs; i++) {
             const zl_record *r = &z->recs[i];
+            zl_record_prefetch(l->zs, z, &seg, i, LDNS_RR_TYPE_TXT);
             unsigned n = zl_record_nrdata(r);
             if ((r->flags & ZL_REC_GENERIC) || !zl_type_has_strings(r->type))
                 continue;

@@ -631,8 +631,10 @@ static void run(zl_lint *l)
     zl_txt_view v = {0};
     for (size_t k = 0; k < l->zs->nzones; k++) {
         const zl_zone *z = l->zs->zones[k];
+        size_t seg = 0;
         for (size_t i = 0; i < z->nrecs; i++) {
             const zl_record *r = &z->recs[i];
+            zl_record_prefetch(l->zs, z, &seg, i, 0);
             report_ctx c = {l, z, r};
             zl_value_sink sink = {report, details, &c};
             if (zl_is_txt_type(r->type) && !(r->flags & (ZL_REC_BAD_RDATA | ZL_REC_GENERIC))) {
