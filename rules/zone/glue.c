@@ -132,8 +132,10 @@ static void check_zone(zl_lint *l, const zl_zone *z, const zl_index *ix, uint8_t
     ns_server *v = NULL;
     size_t n = 0, cap = 0;
     sets s = {.need = need};
+    size_t seg = 0;
     for (size_t i = 0; i < z->nrecs; i++) {
         const zl_record *r = &z->recs[i];
+        zl_record_prefetch(l->zs, z, &seg, i, LDNS_RR_TYPE_NS);
         if (r->type == LDNS_RR_TYPE_DNAME)
             zl_u32set_add(&s.dnames, r->owner);
         if (r->type != LDNS_RR_TYPE_NS || zl_record_nrdata(r) != 1 ||

@@ -386,8 +386,10 @@ static void run(zl_lint *l)
     }
     for (size_t k = 0; k < l->zs->nzones; k++) {
         const zl_zone *z = l->zs->zones[k];
+        size_t seg = 0;
         for (size_t i = 0; i < z->nrecs; i++) {
             const zl_record *r = &z->recs[i];
+            zl_record_prefetch(l->zs, z, &seg, i, 0);
             int field = target_field(r->type);
             if (field >= 0 && !(r->flags & (ZL_REC_BAD_RDATA | ZL_REC_GENERIC)) &&
                 zl_record_nrdata(r) > (unsigned)field &&
