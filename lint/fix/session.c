@@ -1,21 +1,39 @@
 #include "lint/fix/session.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "lint/util/util.h"
 
-static zl_read_result overlay_read(const zl_fs *fs, const char *path, char **data,
-                                   size_t *len, char **err)
+/* A fixed file's contents, or false when the session did not fix it. */
+static bool overlay_text(const zl_fix_session *s, const char *path, char **data, size_t *len)
 {
-    const zl_fix_session *s = fs->ctx;
     for (size_t i = 0; i < s->n; i++)
         if (strcmp(s->v[i].path, path) == 0) {
             *data = zl_xstrndup(s->v[i].text, s->v[i].len);
             *len = s->v[i].len;
-            return ZL_READ_OK;
+            return true;
         }
+    return false;
+}
+
+static zl_read_result overlay_read(const zl_fs *fs, const char *path, char **data,
+                                   size_t *len, char **err)
+{
+    const zl_fix_session *s = fs->ctx;
+    if (overlay_text(s, path, data, len))
+        return ZL_READ_OK;
     return s->base->read(s->base, path, data, len, err);
+}
+
+static zl_read_result overlay_probe(const zl_fs *fs, const char *path, char **data,
+                                    size_t *len, char **err)
+{
+    const zl_fix_session *s = fs->ctx;
+    if (overlay_text(s, path, data, len))
+        return ZL_READ_OK;
+    return zl_fs_probe(s->base, path, data, len, err);
 }
 
 static char *overlay_identity(const zl_fs *fs, const char *path)
@@ -29,7 +47,8 @@ void zl_fix_session_init(zl_fix_session *s, zl_fix_safety upto, const zl_fs *bas
     memset(s, 0, sizeof *s);
     s->upto = upto;
     s->base = base;
-    s->fs = (zl_fs){.read = overlay_read, .identity = overlay_identity, .ctx = s};
+    s->fs = (zl_fs){
+        .read = overlay_read, .identity = overlay_identity, .probe = overlay_probe, .ctx = s};
 }
 
 void zl_fix_session_free(zl_fix_session *s)
