@@ -102,6 +102,17 @@ static void set_cut_bits(zl_index *ix, const cut_list *cuts)
     }
 }
 
+/* Owners are interned as the file is read, so in most zones their ids
+ * never go down from one record to the next: the order by owner is then the
+ * file's, and the counting sort's table (4 octets a name) is not needed. */
+static bool owners_ascend(const zl_zone *z)
+{
+    for (size_t i = 1; i < z->nrecs; i++)
+        if (z->recs[i].owner < z->recs[i - 1].owner)
+            return false;
+    return true;
+}
+
 zl_index *zl_index_build(const zl_zoneset *zs, const zl_zone *z)
 {
     zl_index *ix = zl_xcalloc(1, sizeof *ix);
@@ -109,8 +120,12 @@ zl_index *zl_index_build(const zl_zoneset *zs, const zl_zone *z)
     ix->n = n;
     ix->order = zl_xmalloc((n ? n : 1) * sizeof *ix->order);
     size_t nnames = zs->names.n;
-    bool counted = nnames <= 16 * n + 4096;
-    if (counted) {
+    bool in_order = owners_ascend(z);
+    bool counted = in_order || nnames <= 16 * n + 4096;
+    if (in_order) {
+        for (size_t i = 0; i < n; i++)
+            ix->order[i] = (uint32_t)i;
+    } else if (counted) {
         /* Counting sort by owner id: linear, and stable (file order kept);
          * each owner's group is put in type order below. */
         uint32_t *start = zl_xzeroed(nnames + 1, sizeof *start);
