@@ -120,14 +120,20 @@ zl_index *zl_index_build(const zl_zoneset *zs, const zl_zone *z)
     ix->n = n;
     ix->order = zl_xmalloc((n ? n : 1) * sizeof *ix->order);
     size_t nnames = zs->names.n;
-    bool in_order = owners_ascend(z);
-    bool counted = in_order || nnames <= 16 * n + 4096;
-    if (in_order) {
+    /* By owner, file order within each owner (each group is put in type
+     * order below): the file's own order when owner ids ascend, else a
+     * counting sort; with far more names than records, one qsort by owner
+     * and type instead. */
+    bool ascend = owners_ascend(z);
+    bool file_order_within = ascend || nnames <= 16 * n + 4096;
+    if (ascend || !file_order_within)
         for (size_t i = 0; i < n; i++)
             ix->order[i] = (uint32_t)i;
-    } else if (counted) {
-        /* Counting sort by owner id: linear, and stable (file order kept);
-         * each owner's group is put in type order below. */
+    if (!file_order_within) {
+        sort_zone = z;
+        qsort(ix->order, n, sizeof *ix->order, cmp_owner_type);
+        sort_zone = NULL;
+    } else if (!ascend) {
         uint32_t *start = zl_xzeroed(nnames + 1, sizeof *start);
         for (size_t i = 0; i < n; i++)
             start[z->recs[i].owner + 1]++;
@@ -136,17 +142,11 @@ zl_index *zl_index_build(const zl_zoneset *zs, const zl_zone *z)
         for (size_t i = 0; i < n; i++)
             ix->order[start[z->recs[i].owner]++] = (uint32_t)i;
         free(start);
-    } else {
-        for (size_t i = 0; i < n; i++)
-            ix->order[i] = (uint32_t)i;
-        sort_zone = z;
-        qsort(ix->order, n, sizeof *ix->order, cmp_owner_type);
-        sort_zone = NULL;
     }
     cut_list cuts = {0};
     for (size_t b = 0, e; b < n; b = e) {
         e = group_end(ix, z, b);
-        if (counted && e - b > 1)
+        if (file_order_within && e - b > 1)
             sort_run_by_type(z, ix->order + b, e - b);
         note_group(zs, z, ix, b, e, &cuts);
     }

@@ -1,5 +1,5 @@
 /* A guard for hostile YAML, before libyaml sees it: a document nested a
- * million deep makes libyaml's parser quadratic. (The loader, yaml_pos.c,
+ * million deep makes libyaml's parser quadratic. (The loader, yaml_load.c,
  * bounds what aliases expand to: they let 2 KB stand for a million
  * records, each alias a reference the readers would walk once per use.) */
 #ifndef ZL_YAML_GUARD_H

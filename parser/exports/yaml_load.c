@@ -58,6 +58,12 @@ typedef struct builder {
     bool cyclic; /* an alias to a node that holds it */
 } builder;
 
+/* A libyaml mark (in characters) as the octet offset a node keeps. */
+static uint32_t mark_of(const builder *b, yaml_mark_t m)
+{
+    return (uint32_t)octet(b->at, b->nchars, m.index);
+}
+
 static const char *tag_of(builder *b, const yaml_char_t *tag, const char *plain)
 {
     if (!tag || strcmp((const char *)tag, "!") == 0)
@@ -87,8 +93,8 @@ static int add_node(builder *b, yaml_node_type_t type, const char *tag, const ya
     memset(n, 0, sizeof *n);
     n->type = type;
     n->tag = tag;
-    n->start_mark.index = (uint32_t)octet(b->at, b->nchars, ev->start_mark.index);
-    n->end_mark.index = (uint32_t)octet(b->at, b->nchars, ev->end_mark.index);
+    n->start_mark.index = mark_of(b, ev->start_mark);
+    n->end_mark.index = mark_of(b, ev->end_mark);
     int id = (int)doc->n;
     add_child(b, id);
     return id;
@@ -123,8 +129,7 @@ static bool alias(builder *b, const yaml_event_t *ev, char **err, size_t *err_of
     const char *name = (const char *)ev->data.alias.anchor;
     size_t i = zl_strset_find(&b->anchors, name, strlen(name));
     if (i == SIZE_MAX)
-        return fail(err, err_off, octet(b->at, b->nchars, ev->start_mark.index),
-                    zl_xstrdup("found undefined alias"));
+        return fail(err, err_off, mark_of(b, ev->start_mark), zl_xstrdup("found undefined alias"));
     int id = b->anchor_node[i];
     if (b->doc->nodes[id - 1].expanded == 0)
         b->cyclic = true; /* still open: it holds the alias */
@@ -144,7 +149,7 @@ static void close_collection(builder *b, const yaml_event_t *ev)
 {
     struct open o = b->open[--b->nopen];
     zl_ynode_data *n = &b->doc->nodes[o.node - 1];
-    n->end_mark.index = (uint32_t)octet(b->at, b->nchars, ev->end_mark.index);
+    n->end_mark.index = mark_of(b, ev->end_mark);
     size_t k = b->nkids - o.first_kid;
     const int *kids = b->kids + o.first_kid;
     uint64_t total = 1;
